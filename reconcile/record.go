@@ -1,0 +1,191 @@
+package reconcile
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Field is a canonical column of a shipment record.
+type Field string
+
+// The canonical fields a source column can map to.
+const (
+	FieldNone               Field = ""
+	FieldDate               Field = "date"
+	FieldDeclarationID      Field = "declaration_id"
+	FieldItemNo             Field = "item_no"
+	FieldConsignee          Field = "consignee"
+	FieldConsigneeID        Field = "consignee_id"
+	FieldConsigneeCountry   Field = "consignee_country"
+	FieldShipper            Field = "shipper"
+	FieldShipperID          Field = "shipper_id"
+	FieldShipperCountry     Field = "shipper_country"
+	FieldOriginCountry      Field = "origin_country"
+	FieldDispatchCountry    Field = "dispatch_country"
+	FieldDestinationCountry Field = "destination_country"
+	FieldHSCode             Field = "hs_code"
+	FieldDescription        Field = "description"
+	FieldQuantity           Field = "quantity"
+	FieldQuantityUnit       Field = "quantity_unit"
+	FieldNetWeight          Field = "net_weight"
+	FieldGrossWeight        Field = "gross_weight"
+	FieldValue              Field = "value"
+	FieldCurrency           Field = "currency"
+	FieldValueUSD           Field = "value_usd"
+)
+
+// Fields lists every canonical field in display order.
+var Fields = []Field{
+	FieldDate, FieldDeclarationID, FieldItemNo,
+	FieldConsignee, FieldConsigneeID, FieldConsigneeCountry,
+	FieldShipper, FieldShipperID, FieldShipperCountry,
+	FieldOriginCountry, FieldDispatchCountry, FieldDestinationCountry,
+	FieldHSCode, FieldDescription, FieldQuantity, FieldQuantityUnit,
+	FieldNetWeight, FieldGrossWeight, FieldValue, FieldCurrency, FieldValueUSD,
+}
+
+// Provenance is where a record came from, as Excel shows it: the file's
+// path, the sheet name ("" for CSV) and the 1-based row number.
+type Provenance struct {
+	File  string
+	Sheet string
+	Row   int
+}
+
+// String renders the provenance as file!sheet:row, the form used in the
+// audit workbook's Sources columns.
+func (p Provenance) String() string {
+	if p.Sheet == "" {
+		return p.File + ":" + strconv.Itoa(p.Row)
+	}
+	return p.File + "!" + p.Sheet + ":" + strconv.Itoa(p.Row)
+}
+
+// DatePrecision says how much of a Date is known.
+type DatePrecision uint8
+
+// Day precision is a full date; Month precision means only the month is
+// known (vendor aggregates write "Apr 2023"), and Time holds its first day.
+const (
+	PrecisionNone DatePrecision = iota
+	PrecisionDay
+	PrecisionMonth
+)
+
+// Date is a parsed date with its precision. The zero Date is unknown.
+type Date struct {
+	Time      time.Time
+	Precision DatePrecision
+}
+
+// Known reports whether the date was parsed.
+func (d Date) Known() bool { return d.Precision != PrecisionNone }
+
+// String renders ISO 8601: 2022-06-14, or 2022-06 for month precision.
+func (d Date) String() string {
+	switch d.Precision {
+	case PrecisionDay:
+		return d.Time.Format("2006-01-02")
+	case PrecisionMonth:
+		return d.Time.Format("2006-01")
+	}
+	return ""
+}
+
+// Number is a parsed numeric cell. Raw keeps the text as written so that a
+// value that failed to parse is never silently zero: Valid is false and the
+// record carries a Flag.
+type Number struct {
+	Value float64
+	Valid bool
+	Raw   string
+}
+
+// Num returns a valid Number.
+func Num(v float64) Number { return Number{Value: v, Valid: true} }
+
+// Party is a consignee or shipper as one source row names it. A row can
+// name a party twice, in the original script and in an _EN column: both
+// are kept, original first.
+type Party struct {
+	Names   []string // as written, deduplicated, original script first
+	TaxID   string   // INN or other tax/registration ID, digits as text
+	KPP     string   // Russian KPP (9 digits) when present
+	Country string   // ISO 3166 alpha-2
+}
+
+// Name returns the first name, or "".
+func (p Party) Name() string {
+	if len(p.Names) == 0 {
+		return ""
+	}
+	return p.Names[0]
+}
+
+// Record is one source row in canonical form. Weights are in kilograms.
+type Record struct {
+	Source Provenance
+
+	Date          Date
+	DeclarationID string
+	ItemNo        string
+
+	Consignee Party
+	Shipper   Party
+
+	OriginCountry      string // ISO 3166 alpha-2
+	DispatchCountry    string
+	DestinationCountry string
+
+	HSCode      string // digits as text, leading zeros kept
+	Description string
+
+	Quantity     Number
+	QuantityUnit string // normalised: "pcs", "pairs", "sets", "kg", "m2", "l", or the raw text when unknown
+
+	NetKg   Number
+	GrossKg Number
+
+	Value    Number // in Currency
+	Currency string // ISO 4217, "" when unknown
+	ValueUSD Number
+
+	Flags []Flag
+}
+
+// FlagCode names a kind of problem with one value.
+type FlagCode string
+
+// Flag codes. Each leaves the value invalid with its raw text kept, except
+// where noted.
+const (
+	FlagUnparsed        FlagCode = "unparsed"         // text that is not a number/date/country
+	FlagUnknownUnit     FlagCode = "unknown_unit"     // a weight unit that cannot be converted
+	FlagUnknownCurrency FlagCode = "unknown_currency" // a value whose currency is not known
+	FlagZeroAsMissing   FlagCode = "zero_as_missing"  // a vendor's 0 read as "no value"
+	FlagMonthPrecision  FlagCode = "month_precision"  // date known to the month only (value kept)
+	FlagFormulaNoValue  FlagCode = "formula_no_value" // formula without cached value that could not be computed
+	FlagNegative        FlagCode = "negative"         // negative weight or value
+	FlagAmbiguousDate   FlagCode = "ambiguous_date"   // dd/mm vs mm/dd not resolvable for the column
+)
+
+// Flag records a problem with one cell of a record.
+type Flag struct {
+	Field  Field
+	Code   FlagCode
+	Column int    // 0-based source column, -1 when not tied to one
+	Raw    string // the cell as written
+	Detail string // human explanation
+}
+
+func (f Flag) String() string {
+	s := fmt.Sprintf("%s: %s", f.Field, f.Code)
+	if f.Raw != "" {
+		s += fmt.Sprintf(" (%q)", f.Raw)
+	}
+	if f.Detail != "" {
+		s += ": " + f.Detail
+	}
+	return s
+}
