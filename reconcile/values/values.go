@@ -84,7 +84,9 @@ func ParseDate(s string, order DateOrder) (reconcile.Date, bool) { return reconc
 
 // ExcelSerial converts an Excel serial day number to a date (1900 system,
 // with Excel's 1900 leap-year bug; date1904 for the Mac system).
-func ExcelSerial(serial float64, date1904 bool) (reconcile.Date, bool) { return reconcile.Date{}, false }
+func ExcelSerial(serial float64, date1904 bool) (reconcile.Date, bool) {
+	return reconcile.Date{}, false
+}
 
 // HSCode cleans an HS/TN VED code: keeps digits only, keeps leading zeros,
 // accepts "8471.30.00", "8471 30 000 0"; a number cell that lost its leading
