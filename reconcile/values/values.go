@@ -4,105 +4,214 @@
 //
 // Every parser reports whether it understood its input; none guesses. A
 // caller that gets ok=false keeps the raw text and flags the cell.
+//
+// The per-cell parsers (ParseNumber, ParseDate, WeightUnit, Currency,
+// Country, QuantityUnit, HSCode, SplitTaxIDs) run on millions of cells, so
+// they work on stack buffers and do not allocate on their usual paths. The
+// header parsers (WeightUnitInHeader, CurrencyInHeader) run once per column
+// and favour clarity.
+//
+// Decisions worth knowing (each is documented at its function):
+//   - "1,234" and "1.234" alone are thousands unless the column's hint
+//     says that character is its decimal separator; "1,5" is 1.5.
+//   - A bare number is a date only as an Excel serial landing in
+//     1990..2100; dd/mm vs mm/dd is settled per column (GuessDateOrder),
+//     never per cell.
+//   - Plain "ton"/"TONS" is the metric tonne; US short and long tons are
+//     converted only when written as such (STN, "short ton").
+//   - A currency is never assumed: "TOTALVALUE" has none, "¥" is yen or
+//     yuan, BYR is not BYN.
+//   - Names of more than one country ("KOREA", "VIRGIN ISLANDS") and
+//     non-countries ("EUROPEAN UNION", "XX") are rejected.
+//   - An unlabelled digit run becomes an INN only with valid check digits
+//     at the start or end of a name; after an ИНН/INN label any 10 or 12
+//     digits do.
+//
+// The package is split by concept: number.go, date.go, unit.go,
+// currency.go, country.go (with the ISO 3166 tables in country_table.go),
+// quantity.go, hscode.go and taxid.go. This file holds the text
+// normalisation they share.
 package values
 
 import (
-	"tradecheck/reconcile"
+	"unicode"
+	"unicode/utf8"
 )
 
-// API CONTRACT (stubs; the values owner replaces the bodies, keeps the signatures).
+// keyBufSize is the stack buffer used for lookup keys. Longer inputs still
+// work: append grows the slice onto the heap.
+const keyBufSize = 64
 
-// ParseNumber parses "1 234,5", "1,234.5", "1.234,5", "1234", "-12.5",
-// "1 234,5" with NBSP or narrow NBSP, "(12)" accounting negatives, "12%" is
-// not a number. Ambiguous single separators ("1,234" / "1.234") resolve as
-// thousands when followed by exactly three digits and no other separator,
-// unless hint says the column uses a decimal comma.
-func ParseNumber(s string, hint NumberHint) (float64, bool) { return 0, false }
-
-// NumberHint carries what a column's other cells say about its locale.
-type NumberHint uint8
-
-// Number hints.
-const (
-	HintNone         NumberHint = iota
-	HintDecimalComma            // the column's cells use ',' as decimal separator
-	HintDecimalPoint
-)
-
-// GuessNumberHint looks at a column's sample cells and decides its locale.
-func GuessNumberHint(samples []string) NumberHint { return HintNone }
-
-// WeightUnit maps a unit as written (kg, кг, KGM, g, t, MT, тонн, TNE, lb,
-// LBS …) to its factor to kilograms.
-func WeightUnit(s string) (factor float64, ok bool) { return 0, false }
-
-// WeightUnitInHeader finds a weight unit inside a header such as
-// "Вес нетто, кг", "GROSS_WEIGHT_KG", "Net weight (t)", "Weight, tonnes".
-func WeightUnitInHeader(h string) (unit string, factor float64, ok bool) { return "", 0, false }
-
-// Currency maps "USD", "$", "US$", "usd", "руб", "RUB", "RUR", "₽", "EUR",
-// "€", "CNY", "юань", "TRY", "AED", ISO numeric "643"/"840" … to ISO 4217.
-func Currency(s string) (string, bool) { return "", false }
-
-// CurrencyInHeader finds a currency in a header such as "Value USD",
-// "CUSTOMS_VALUE_USD", "Стоимость, руб", "Фактурная стоимость (долл. США)".
-func CurrencyInHeader(h string) (string, bool) { return "", false }
-
-// Country maps a country written as an English or Russian name, ISO-2,
-// ISO-3 or numeric code (and common vendor variants such as "RUSSIAN
-// FEDERATION", "TURKIYE", "UAE", "КИТАЙ") to ISO 3166 alpha-2.
-func Country(s string) (string, bool) { return "", false }
-
-// CountryName returns the English short name for an ISO alpha-2 code.
-func CountryName(iso2 string) string { return iso2 }
-
-// QuantityUnit normalises шт, PCE, PCS, pieces, OKEI 796 → "pcs"; пар, PR,
-// PRS, 715 → "pairs"; компл, SET, 839 → "sets"; кг, KGM, 166 → "kg";
-// м2, MTK, 055 → "m2"; л, LTR, 112 → "l". Unknown units return ok=false.
-func QuantityUnit(s string) (string, bool) { return "", false }
-
-// DateOrder is how a column writes ambiguous numeric dates.
-type DateOrder uint8
-
-// Date orders.
-const (
-	OrderUnknown DateOrder = iota
-	OrderDMY               // 14.06.2022, 14/06/2022
-	OrderMDY               // 06/14/2022
-)
-
-// GuessDateOrder decides a column's order from its sample cells: any cell
-// with a first part over 12 settles DMY, a second part over 12 settles MDY;
-// dotted dates are DMY. Resolving per column, not per cell, is the rule.
-func GuessDateOrder(samples []string) DateOrder { return OrderUnknown }
-
-// ParseDate parses ISO (2022-06-14, 2022-06-14T00:00:00), dd.mm.yyyy,
-// dd/mm/yyyy or mm/dd/yyyy per order, Excel serials ("44726", "44726.5"),
-// and month-only forms ("Apr 2023", "2023-04", "04.2023", "апр 2023",
-// "April 2023") which come back with PrecisionMonth.
-func ParseDate(s string, order DateOrder) (reconcile.Date, bool) { return reconcile.Date{}, false }
-
-// ExcelSerial converts an Excel serial day number to a date (1900 system,
-// with Excel's 1900 leap-year bug; date1904 for the Mac system).
-func ExcelSerial(serial float64, date1904 bool) (reconcile.Date, bool) {
-	return reconcile.Date{}, false
+// appendKey appends the lookup key of s to dst: letters lower-cased with
+// common Latin diacritics folded (Türkiye → turkiye) and ё read as е;
+// dots, apostrophes and quotes dropped (U.S.A. → usa, кв.м → квм); '&'
+// read as "and"; superscript ²/³ read as digits (m² → m2); every other
+// run of non-letters (spaces, NBSP, commas, hyphens, brackets, slashes,
+// underscores) read as one space; no space at either end.
+//
+// Dropping dots rather than splitting on them is what lets "U.A.E." and
+// "UAE" meet; the price is that "кв.м" and "кв м" are two keys, and the
+// tables list both.
+func appendKey(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false // a separator is pending
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '.' || c == '\'' || c == '`' || c == '"':
+				continue
+			case c == '&':
+				space = true
+				dst = appendSpaced(dst, start, &space, "and")
+				space = true
+				continue
+			default:
+				space = true
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch r {
+		case '’', '‘', 'ʼ', '«', '»', '“', '”', '„':
+			continue
+		case '²':
+			r = '2'
+		case '³':
+			r = '3'
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := foldRune(r); ok {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, f...)
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
 }
 
-// HSCode cleans an HS/TN VED code: keeps digits only, keeps leading zeros,
-// accepts "8471.30.00", "8471 30 000 0"; a number cell that lost its leading
-// zero (e.g. 7020000 for 0702000000) cannot be repaired and is returned as
-// is. ok=false when fewer than 2 or more than 14 digits remain.
-func HSCode(s string) (string, bool) { return "", false }
-
-// TaxIDs is what SplitTaxIDs found glued to a name.
-type TaxIDs struct {
-	INN string // 10 or 12 digits
-	KPP string // 9 digits
+// appendSpaced appends word to the key being built in dst[start:],
+// preceded by a space unless it is the key's first word.
+func appendSpaced(dst []byte, start int, space *bool, word string) []byte {
+	if *space && len(dst) > start {
+		dst = append(dst, ' ')
+	}
+	*space = false
+	return append(dst, word...)
 }
 
-// SplitTaxIDs splits identifiers glued to a name:
-// "7722476458 772201001 OOO YATASH RUS" → name "OOO YATASH RUS", INN
-// 7722476458, KPP 772201001. Also "ИНН 7722476458 ООО ...", a trailing
-// "..., INN 7722476458", and "7701234567/772201001 ...". A digit run that
-// is not a plausible INN (wrong length) stays in the name.
-func SplitTaxIDs(s string) (name string, ids TaxIDs) { return s, TaxIDs{} }
+// foldRune maps lower-case letters with diacritics to their plain Latin
+// spelling, and ё to е, so that vendors' spellings meet.
+func foldRune(r rune) (string, bool) {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return "a", true
+	case 'æ':
+		return "ae", true
+	case 'ç', 'ć', 'č', 'ĉ':
+		return "c", true
+	case 'ď', 'đ':
+		return "d", true
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě':
+		return "e", true
+	case 'ğ', 'ģ':
+		return "g", true
+	case 'ì', 'í', 'î', 'ï', 'ī', 'į', 'ı':
+		return "i", true
+	case 'ķ':
+		return "k", true
+	case 'ł', 'ľ', 'ļ', 'ĺ':
+		return "l", true
+	case 'ñ', 'ń', 'ň', 'ņ':
+		return "n", true
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ő':
+		return "o", true
+	case 'œ':
+		return "oe", true
+	case 'ř', 'ŕ':
+		return "r", true
+	case 'ś', 'š', 'ş', 'ș':
+		return "s", true
+	case 'ß':
+		return "ss", true
+	case 'ť', 'ţ', 'ț':
+		return "t", true
+	case 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű', 'ų':
+		return "u", true
+	case 'ý', 'ÿ':
+		return "y", true
+	case 'ź', 'ż', 'ž':
+		return "z", true
+	case 'ё':
+		return "е", true
+	}
+	return "", false
+}
+
+// isSpaceRune reports the spaces vendors put in and around values: ASCII
+// space and tab, NBSP, narrow NBSP, thin space and figure space.
+func isSpaceRune(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003', '\ufeff':
+		return true
+	}
+	return false
+}
+
+// trimSpace trims isSpaceRune runes from both ends without allocating.
+func trimSpace(s string) string {
+	for len(s) > 0 {
+		c := s[0]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				s = s[1:]
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !isSpaceRune(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				s = s[:len(s)-1]
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !isSpaceRune(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
