@@ -1,6 +1,296 @@
 package cli
 
-// runCheck is a placeholder until its owner lands the command.
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/pipeline"
+)
+
+// runCheck checks published figures (claims) against the sources and
+// prints a verdict per claim; with -o it also writes the audit workbook
+// with its Claims sheet.
 func runCheck(env *Env, args []string) int {
-	return usageError(env, "check", "not implemented yet")
+	fs := newFlagSet(env, "check")
+	claimsPath := fs.String("claims", "", "claims to check: a CSV file, or a workbook with a Claims sheet (default: the Claims sheets of the input workbooks)")
+	out := fs.String("o", "", "also write the audit workbook, with its Claims sheet, to this .xlsx file")
+	weight := fs.String("weight", "", "tonnes from net (default; gross where net is missing, flagged) or gross weight")
+	password := fs.String("password", "", "password for encrypted workbooks")
+	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
+	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
+	files, err := parseArgs(env, fs, args)
+	if err != nil {
+		if errors.Is(err, errHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if len(files) == 0 {
+		return usageError(env, "check", "give at least one FILE with shipment data")
+	}
+	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
+		return usageError(env, "check", "--weight must be net or gross, not %q", *weight)
+	}
+	p := pipeline.NewProject(files...)
+	for i := range p.Sources {
+		p.Sources[i].Password = *password
+	}
+	if *weight != "" {
+		p.Params.Weight = *weight
+	}
+	if *out != "" {
+		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+			return usageError(env, "check", "-o %s is a folder; give a file name ending in .xlsx", *out)
+		}
+		for _, s := range p.Sources {
+			if sameInput(s.Path, *out) {
+				return usageError(env, "check", "-o %s is one of the inputs; inputs are never overwritten", *out)
+			}
+		}
+		if *claimsPath != "" && sameInput(*claimsPath, *out) {
+			return usageError(env, "check", "-o %s is the claims file; inputs are never overwritten", *out)
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	code := ExitOK
+	var cs []claims.Claim
+	var cerrs []error
+	if *claimsPath != "" {
+		if _, err := os.Stat(*claimsPath); err != nil {
+			return usageError(env, "check", "--claims %s: %v", *claimsPath, errors.Unwrap(err))
+		}
+		cs, cerrs = claims.ReadSheet(ctx, *claimsPath, *password)
+	} else {
+		cs, cerrs = pipeline.ClaimsInSources(ctx, p)
+		if len(cs) == 0 && len(cerrs) == 0 {
+			return usageError(env, "check", "give --claims CLAIMS.csv|CLAIMS.xlsx (no input workbook has a Claims sheet)")
+		}
+	}
+	for _, e := range cerrs {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		code = ExitInput
+	}
+	if len(cs) == 0 {
+		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no claim could be read; nothing to check")
+		return ExitInput
+	}
+	p.Claims = cs
+
+	res, err := pipeline.Run(ctx, p, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+		return ExitInput
+	}
+	for _, e := range res.Errors() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		code = ExitInput
+	}
+	if len(res.Records) == 0 {
+		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no shipment rows could be read; every claim would be \"nothing found\"")
+		return ExitInput
+	}
+	verdicts := res.CheckClaims()
+	if *asJSON {
+		if err := printVerdictsJSON(env.Stdout, verdicts); err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			return ExitInput
+		}
+	} else {
+		printVerdicts(env.Stdout, verdicts, *details)
+	}
+	if *out != "" {
+		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			if errors.Is(err, reconcile.ErrOverwrite) {
+				return ExitUsage
+			}
+			return ExitInput
+		}
+		if !*asJSON {
+			fmt.Fprintf(env.Stdout, "\nWrote %s (verdicts on its Claims sheet).\n", *out)
+		}
+	}
+	return code
+}
+
+// printVerdicts prints one line per claim, then the shipments behind
+// each verdict.
+func printVerdicts(w io.Writer, vs []claims.Verdict, details bool) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tClaim\tExpected\tComputed [lower–upper]\tVerdict\tReason")
+	for _, v := range vs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", v.Claim.ID, clipText(v.Claim.Text, 60), v.Claim.Expected(), computed(&v),
+			v.Kind.Label(), v.Reason)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	for _, v := range vs {
+		fmt.Fprintf(w, "%s %s\n", v.Claim.ID, v.Kind.Label())
+		for _, r := range v.Resolved {
+			fmt.Fprintf(w, "  %s %q → %s (%s)\n", r.Role, r.Query, orNone(strings.Join(r.Names, "; ")), r.How)
+		}
+		if details {
+			for _, r := range v.InScope {
+				fmt.Fprintf(w, "  in scope  %-8s %-10s %-14s %s\n", r.ID, r.Date, value(&v, r), strings.Join(r.Sources, "; "))
+			}
+			for _, n := range v.Near {
+				fmt.Fprintf(w, "  near      %-8s %-10s misses %s: %s — %s\n", n.ID, n.Date, n.Filter, n.Detail, strings.Join(n.Sources, "; "))
+			}
+			if v.NearTotal > len(v.Near) {
+				fmt.Fprintf(w, "  … and %d more near the boundary\n", v.NearTotal-len(v.Near))
+			}
+		} else {
+			fmt.Fprintf(w, "  in scope: %s\n", orNone(idList(v.IDs(), 30)))
+			var near []string
+			for _, n := range v.Near {
+				near = append(near, n.ID+" ("+n.Filter+")")
+			}
+			if v.NearTotal > 0 {
+				fmt.Fprintf(w, "  near the boundary, by filter missed: %s\n    %s\n", v.NearSummary(), idList(near, 12))
+			}
+		}
+		for _, n := range v.Notes {
+			fmt.Fprintf(w, "  note: %s\n", n)
+		}
+	}
+}
+
+func computed(v *claims.Verdict) string {
+	if v.Kind == claims.NothingFound {
+		return "—"
+	}
+	c := &v.Claim
+	s := claims.FormatFigure(c.Measure, c.Unit, v.Lower)
+	if v.Upper != v.Lower {
+		dec := 2
+		if c.Measure == claims.Tonnes {
+			dec = 3
+		}
+		up := "∞"
+		if !math.IsInf(v.Upper, 1) {
+			up = claims.FormatNumber(v.Upper, dec)
+		}
+		s += " [" + claims.FormatNumber(v.Lower, dec) + "–" + up + "]"
+	}
+	return s
+}
+
+func value(v *claims.Verdict, r claims.Row) string {
+	if !r.Value.Valid {
+		return "(" + r.Missing + ")"
+	}
+	return claims.FormatFigure(v.Claim.Measure, v.Claim.Unit, r.Value.Value)
+}
+
+func idList(ids []string, max int) string {
+	if len(ids) > max {
+		return strings.Join(ids[:max], ", ") + fmt.Sprintf(" … (%d more)", len(ids)-max)
+	}
+	return strings.Join(ids, ", ")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// sameInput reports whether a and b name the same file.
+func sameInput(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(fa, fb)
+	}
+	aa, _ := filepath.Abs(a)
+	bb, _ := filepath.Abs(b)
+	return aa == bb
+}
+
+// jsonVerdict is a verdict as --json prints it. Upper is null when the
+// figure has no upper bound.
+type jsonVerdict struct {
+	ID        string            `json:"id"`
+	Claim     string            `json:"claim"`
+	Expected  string            `json:"expected"`
+	Filters   string            `json:"filters"`
+	Verdict   string            `json:"verdict"`
+	Why       string            `json:"why,omitempty"`
+	Reason    string            `json:"reason"`
+	Lower     float64           `json:"lower"`
+	Upper     *float64          `json:"upper"`
+	Missing   int               `json:"missing"`
+	Covered   bool              `json:"covered"`
+	Shipments []jsonRow         `json:"shipments"`
+	Near      []jsonRow         `json:"near_boundary"`
+	NearTotal int               `json:"near_boundary_total"`
+	NearBy    map[string]int    `json:"near_boundary_by_filter,omitempty"`
+	Resolved  []claims.Resolved `json:"resolved,omitempty"`
+	Notes     []string          `json:"notes,omitempty"`
+}
+
+type jsonRow struct {
+	ID      string   `json:"id"`
+	Date    string   `json:"date,omitempty"`
+	Value   *float64 `json:"value"`
+	Missing string   `json:"missing,omitempty"`
+	Filter  string   `json:"filter_missed,omitempty"`
+	Detail  string   `json:"detail,omitempty"`
+	Sources []string `json:"sources"`
+}
+
+func toJSONRow(r claims.Row) jsonRow {
+	j := jsonRow{ID: r.ID, Date: r.Date.String(), Missing: r.Missing, Sources: r.Sources}
+	if r.Value.Valid {
+		v := r.Value.Value
+		j.Value = &v
+	}
+	return j
+}
+
+func printVerdictsJSON(w io.Writer, vs []claims.Verdict) error {
+	out := make([]jsonVerdict, 0, len(vs))
+	for _, v := range vs {
+		j := jsonVerdict{ID: v.Claim.ID, Claim: v.Claim.Text, Expected: v.Claim.Expected(), Filters: v.Claim.Filters.String(),
+			Verdict: string(v.Kind), Why: v.Why, Reason: v.Reason, Lower: v.Lower, Missing: v.Missing, Covered: v.Covered,
+			NearTotal: v.NearTotal, NearBy: v.NearByFilter, Resolved: v.Resolved, Notes: v.Notes, Shipments: []jsonRow{}, Near: []jsonRow{}}
+		if !math.IsInf(v.Upper, 1) {
+			u := v.Upper
+			j.Upper = &u
+		}
+		for _, r := range v.InScope {
+			j.Shipments = append(j.Shipments, toJSONRow(r))
+		}
+		for _, n := range v.Near {
+			r := toJSONRow(n.Row)
+			r.Filter, r.Detail = n.Filter, n.Detail
+			j.Near = append(j.Near, r)
+		}
+		out = append(out, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }

@@ -1,6 +1,261 @@
 package cli
 
-// runInspect is a placeholder until its owner lands the command.
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/read"
+)
+
+// inspectSheet is the JSON shape of one sheet in `inspect --json`.
+type inspectSheet struct {
+	Name      string          `json:"name"`
+	HeaderRow int             `json:"header_row"`
+	Rows      int             `json:"rows"`
+	Skipped   map[string]int  `json:"skipped"`
+	Columns   []inspectColumn `json:"columns"`
+	Warnings  []string        `json:"warnings"`
+	Error     string          `json:"error,omitempty"` // a sheet that could not be read (no table, damaged data)
+	// For the text output only.
+	gran read.Granularity
+	cols []read.Column
+}
+
+type inspectColumn struct {
+	Index  int    `json:"index"`
+	Header string `json:"header"`
+	Field  string `json:"field"`
+}
+
+// inspectFile is the JSON shape of one file; Error replaces Sheets when
+// the file cannot be read.
+type inspectFile struct {
+	File   string         `json:"file"`
+	Sheets []inspectSheet `json:"sheets,omitempty"`
+	Error  string         `json:"error,omitempty"`
+	text   string         // encoding and delimiter of a text table (text output only)
+}
+
 func runInspect(env *Env, args []string) int {
-	return usageError(env, "inspect", "not implemented yet")
+	fs := newFlagSet(env, "inspect")
+	asJSON := fs.Bool("json", false, "print JSON: one object per file (an array for several files)")
+	password := fs.String("password", "", "password of protected workbooks")
+	files, err := parseArgs(env, fs, args)
+	if errors.Is(err, errHelp) {
+		return ExitOK
+	}
+	if err != nil {
+		return ExitUsage
+	}
+	if len(files) == 0 {
+		return usageError(env, "inspect", "no files given")
+	}
+	opt := read.Options{Password: *password}
+	if p, err := read.DefaultMappingPath(); err == nil {
+		if st, err := read.OpenMappingStore(p); err == nil {
+			opt.Mappings = st
+		} else {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: saved column mappings not used: %v\n", err)
+		}
+	}
+	code := ExitOK
+	seen := map[string]string{}
+	type statPath struct {
+		path string
+		fi   os.FileInfo
+	}
+	var stats []statPath
+	var results []inspectFile
+	for _, path := range files {
+		key := path
+		if abs, err := filepath.Abs(path); err == nil {
+			key = abs
+		}
+		first, dup := seen[key]
+		if fi, err := os.Stat(path); err == nil && !dup {
+			// The same file under another name (a link, "./a.xlsx").
+			for _, s := range stats {
+				if os.SameFile(fi, s.fi) {
+					first, dup = s.path, true
+				}
+			}
+			if !dup {
+				stats = append(stats, statPath{path, fi})
+			}
+		}
+		if dup {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: %s: given twice (same file as %s); read once\n", path, first)
+			continue
+		}
+		seen[key] = path
+		res, ok := inspectOne(path, opt)
+		if !ok {
+			code = ExitInput
+			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: %s\n", res.Error)
+		}
+		if !*asJSON {
+			printInspectText(env.Stdout, res)
+		}
+		results = append(results, res)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		var v any = results
+		if len(files) == 1 && len(results) == 1 {
+			v = results[0]
+		}
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: %v\n", err)
+			return ExitInput
+		}
+	}
+	return code
+}
+
+// inspectOne reads one file without keeping its records. ok is false when
+// the file, or every sheet of it, could not be read.
+func inspectOne(path string, opt read.Options) (inspectFile, bool) {
+	res := inspectFile{File: path}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		res.Error = (&reconcile.Error{File: path, Err: reconcile.ErrIsDirectory, Hint: "give the spreadsheet files inside it"}).Error()
+		return res, false
+	}
+	w, err := read.Open(path, opt)
+	if err != nil {
+		res.Error = err.Error()
+		return res, false
+	}
+	defer w.Close()
+	if enc, d, ok := w.TextFormat(); ok {
+		delim := fmt.Sprintf("%q", string(d))
+		if d == '\t' {
+			delim = "tab"
+		}
+		res.text = fmt.Sprintf("%s, %s-separated", enc, delim)
+	}
+	good := 0
+	for _, name := range w.Sheets() {
+		sh := inspectSheet{Name: name, Skipped: map[string]int{}, Columns: []inspectColumn{}, Warnings: []string{}}
+		sr, err := w.Sheet(name)
+		if err != nil {
+			sh.Error = err.Error()
+			res.Sheets = append(res.Sheets, sh)
+			continue
+		}
+		rows := 0
+		var readErr error
+		for {
+			_, err := sr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				readErr = err
+				break
+			}
+			rows++
+		}
+		sh.HeaderRow, sh.Rows = sr.HeaderRow(), rows
+		for reason, n := range sr.SkipCounts() {
+			sh.Skipped[string(reason)] = n
+		}
+		for _, c := range sr.Columns() {
+			sh.Columns = append(sh.Columns, inspectColumn{Index: c.Index, Header: c.Header, Field: string(c.Field)})
+		}
+		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
+		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
+		if readErr != nil {
+			sh.Error = readErr.Error()
+		} else {
+			good++
+		}
+		sr.Close()
+		res.Sheets = append(res.Sheets, sh)
+	}
+	if good == 0 {
+		msgs := []string{}
+		for _, s := range res.Sheets {
+			if s.Error != "" {
+				msgs = append(msgs, s.Error)
+			}
+		}
+		if len(msgs) > 0 && len(res.Sheets) == 1 {
+			res.Error = msgs[0]
+			res.Sheets = nil
+		} else if len(msgs) > 0 {
+			res.Error = fmt.Sprintf("%s: no sheet could be read (%s)", path, strings.Join(msgs, "; "))
+		}
+		return res, res.Error == ""
+	}
+	return res, true
+}
+
+func printInspectText(w io.Writer, f inspectFile) {
+	fmt.Fprintf(w, "%s\n", f.File)
+	if f.Error != "" {
+		fmt.Fprintf(w, "  error: %s\n\n", f.Error)
+		return
+	}
+	for _, s := range f.Sheets {
+		name := s.Name
+		if name == "" {
+			name = "(text table: " + f.text + ")"
+		} else {
+			name = fmt.Sprintf("sheet %q", name)
+		}
+		if s.Error != "" && s.HeaderRow == 0 {
+			fmt.Fprintf(w, "  %s: %s\n", name, s.Error)
+			continue
+		}
+		total := 0
+		var reasons []string
+		for r, n := range s.Skipped {
+			total += n
+			reasons = append(reasons, fmt.Sprintf("%s %d", r, n))
+		}
+		sort.Strings(reasons)
+		fmt.Fprintf(w, "  %s: header row %d, %d data rows, %d skipped", name, s.HeaderRow, s.Rows, total)
+		if len(reasons) > 0 {
+			fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
+		}
+		fmt.Fprintf(w, ", %s rows\n", s.gran)
+		for _, c := range s.cols {
+			field := string(c.Field)
+			if field == "" {
+				field = "-"
+			}
+			extra := ""
+			if c.Currency != "" {
+				extra += " [" + c.Currency + "]"
+			}
+			if c.Unit != "" && (c.Field == reconcile.FieldNetWeight || c.Field == reconcile.FieldGrossWeight) {
+				extra += " [" + c.Unit + "]"
+			}
+			fmt.Fprintf(w, "    %-4s %-32s %-20s %s\n", reconcile.ColumnName(c.Index+1), clip(c.Header, 32), field+extra, clip(strings.Join(c.Samples, " | "), 60))
+		}
+		if s.Error != "" {
+			fmt.Fprintf(w, "    error: %s\n", s.Error)
+		}
+		for _, warn := range s.Warnings {
+			fmt.Fprintf(w, "    warning: %s\n", warn)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

@@ -1,6 +1,259 @@
 package cli
 
-// runMatch is a placeholder until its owner lands the command.
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/read"
+)
+
+// runMatch clusters the company names of one CSV column and writes the
+// rows back, in order, with cluster_id, canonical_name, match_score and
+// match_reason added.
 func runMatch(env *Env, args []string) int {
-	return usageError(env, "match", "not implemented yet")
+	fs := newFlagSet(env, "match")
+	column := fs.String("column", "", "name column (default: \"name\" if present, else the first column)")
+	idColumn := fs.String("id-column", "", "column holding tax IDs (INN) for the names")
+	threshold := fs.Float64("threshold", match.DefaultAutoThreshold, "score at or above which names merge automatically (0-1)")
+	out := fs.String("o", "", "output CSV (default: standard output)")
+	pos, err := parseArgs(env, fs, args)
+	if errors.Is(err, errHelp) {
+		return ExitOK
+	}
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) != 1 {
+		return usageError(env, "match", "want exactly one input CSV, got %d", len(pos))
+	}
+	if *threshold <= 0 || *threshold > 1 {
+		return usageError(env, "match", "--threshold must be in (0, 1], got %g", *threshold)
+	}
+	in := pos[0]
+	if *out != "" && matchSamePath(in, *out) {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", &reconcile.Error{File: *out, Err: reconcile.ErrOverwrite, Hint: "choose another output name; inputs are never modified"})
+		return ExitInput
+	}
+	header, rows, err := matchReadCSV(in)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		return ExitInput
+	}
+	col, err := matchPickColumn(header, *column, true)
+	if err != nil {
+		return usageError(env, "match", "%v", err)
+	}
+	idCol := -1
+	if *idColumn != "" {
+		if idCol, err = matchPickColumn(header, *idColumn, false); err != nil {
+			return usageError(env, "match", "%v", err)
+		}
+	}
+	// Distinct (name, tax ID) pairs become mentions.
+	type key struct{ name, tax string }
+	mentionOf := map[key]int{}
+	var mentions []match.Mention
+	rowMention := make([]int, len(rows))
+	for i, r := range rows {
+		name := strings.TrimSpace(matchCell(r, col))
+		tax := ""
+		if idCol >= 0 {
+			tax = strings.TrimSpace(matchCell(r, idCol))
+		}
+		if name == "" && tax == "" {
+			rowMention[i] = -1
+			continue
+		}
+		k := key{name, tax}
+		m, ok := mentionOf[k]
+		if !ok {
+			m = len(mentions)
+			mentionOf[k] = m
+			mentions = append(mentions, match.Mention{Name: name, TaxID: tax})
+		}
+		mentions[m].Count++
+		rowMention[i] = m
+	}
+	review := min(match.DefaultReviewThreshold, *threshold)
+	res, err := match.Cluster(context.Background(), mentions, nil, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		return ExitInput
+	}
+	pos2 := make([]int, len(mentions)) // mention -> position in its entity
+	for _, e := range res.Entities {
+		for k, m := range e.Members {
+			pos2[m] = k
+		}
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	write := func(rec []string) {
+		safe := make([]string, len(rec))
+		for i, c := range rec {
+			safe[i] = neutraliseCell(c)
+		}
+		w.Write(safe)
+	}
+	write(append(append([]string(nil), header...), "cluster_id", "canonical_name", "match_score", "match_reason"))
+	for i, r := range rows {
+		rec := append([]string(nil), r...)
+		for len(rec) < len(header) {
+			rec = append(rec, "")
+		}
+		if m := rowMention[i]; m >= 0 {
+			e := res.Entities[res.EntityOf[m]]
+			k := pos2[m]
+			rec = append(rec, e.ID, e.Canonical, strconv.FormatFloat(e.Scores[k], 'f', 2, 64), e.Reasons[k])
+		} else {
+			rec = append(rec, "", "", "", "no name")
+		}
+		write(rec)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		return ExitInput
+	}
+	if *out == "" {
+		env.Stdout.Write(buf.Bytes())
+	} else if err := matchWriteAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		return ExitInput
+	}
+	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows, %d distinct names, %d entities, %d pairs to review\n",
+		len(rows), len(mentions), len(res.Entities), len(res.Review))
+	return ExitOK
+}
+
+func matchCell(r []string, i int) string {
+	if i < len(r) {
+		return r[i]
+	}
+	return ""
+}
+
+// matchPickColumn finds a column by header (case-insensitive). With an empty
+// name and fallback set it takes "name" if present, else the first column.
+func matchPickColumn(header []string, name string, fallback bool) (int, error) {
+	want := strings.ToLower(strings.TrimSpace(name))
+	if want == "" && fallback {
+		want = "name"
+	}
+	for i, h := range header {
+		if strings.ToLower(strings.TrimSpace(h)) == want {
+			return i, nil
+		}
+	}
+	if name == "" && fallback {
+		return 0, nil
+	}
+	return 0, fmt.Errorf("no column %q; the header has: %s", name, strings.Join(header, ", "))
+}
+
+// matchReadCSV reads a whole CSV with a header row through the engine's
+// text reader, so match gets the same refusals (binary, image, PDF,
+// workbook), encodings (UTF-8 with or without BOM, UTF-16, Windows-1251,
+// Windows-1252) and delimiter sniffing (, ; tab |) as every other command.
+// Blank lines are left out.
+func matchReadCSV(path string) ([]string, [][]string, error) {
+	w, err := read.Open(path, read.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	format := w.Format()
+	w.Close()
+	if format != "csv" {
+		return nil, nil, &reconcile.Error{File: path, Err: errors.New("a workbook, not a CSV file"), Hint: "match reads one CSV with a name column; save that sheet as CSV"}
+	}
+	var header []string
+	var rows [][]string
+	err = read.EachRow(context.Background(), path, "", read.Options{}, func(_ int, cells []string) error {
+		blank := true
+		for _, c := range cells {
+			if strings.TrimSpace(c) != "" {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			return nil
+		}
+		rec := append([]string(nil), cells...)
+		if header == nil {
+			header = rec
+		} else {
+			rows = append(rows, rec)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if header == nil {
+		return nil, nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the CSV needs a header row and rows of names"}
+	}
+	return header, rows, nil
+}
+
+// neutraliseCell keeps a spreadsheet from running a cell as a formula: a cell
+// starting with = + - or @ gets a leading apostrophe. Plain numbers
+// ("-12.5") are left alone: they are data, not formulas.
+func neutraliseCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseFloat(s, 64); err == nil && s[0] != '=' && s[0] != '@' {
+			return s
+		}
+		return "'" + s
+	}
+	return s
+}
+
+// matchWriteAtomic writes data to a temporary file beside path and renames
+// it over path, so a reader never sees half a file.
+func matchWriteAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return &reconcile.Error{File: path, Err: err, Hint: "check that the folder exists and is writable"}
+	}
+	name := tmp.Name()
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(name)
+		return &reconcile.Error{File: path, Err: errors.Join(werr, cerr)}
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return &reconcile.Error{File: path, Err: err}
+	}
+	return nil
+}
+
+func matchSamePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	if err1 != nil || err2 != nil {
+		return a == b
+	}
+	if aa == bb {
+		return true
+	}
+	sa, err1 := os.Stat(aa)
+	sb, err2 := os.Stat(bb)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -1,6 +1,248 @@
 package cli
 
-// runReconcile is a placeholder until its owner lands the command.
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/totals"
+)
+
+// memoryLimit is the soft heap limit of a reconcile run: under the 1.5 GB
+// a million-row run may use.
+const memoryLimit = 1200 << 20
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// runReconcile reads the sources, reconciles them and writes the audit
+// workbook.
 func runReconcile(env *Env, args []string) int {
-	return usageError(env, "reconcile", "not implemented yet")
+	fs := newFlagSet(env, "reconcile")
+	out := fs.String("o", "", "output workbook (default reconciled-YYYYMMDD-HHMMSS.xlsx beside the first input)")
+	prev := fs.String("decisions", "", "an audit workbook exported earlier: its parameters, rates, mappings and decisions (including edits to its Entities sheet) are applied; with no FILE its sources are read again")
+	weight := fs.String("weight", "", "tonnes from net (default; gross where net is missing, flagged) or gross weight")
+	password := fs.String("password", "", "password for encrypted workbooks")
+	// Numeric flags are strings so that "not given" differs from any
+	// value: a --decisions workbook's parameters apply unless overridden.
+	dateTol := fs.String("date-tolerance", "", "days two rows' dates may differ for the fuzzy shipment rule (default 3)")
+	weightTol := fs.String("weight-tolerance", "", "percent two rows' weights may differ for the fuzzy shipment rule (default 1)")
+	auto := fs.String("auto-threshold", "", "name-match score that merges automatically, 0–1 (default "+strconv.FormatFloat(pipeline.DefaultParams().AutoThreshold, 'g', -1, 64)+")")
+	review := fs.String("review-threshold", "", "lowest name-match score listed for review, 0–1 (default "+strconv.FormatFloat(pipeline.DefaultParams().ReviewThreshold, 'g', -1, 64)+")")
+	var prefer, rates listFlag
+	fs.Var(&prefer, "prefer", "source preferred when sources disagree (file name; repeat, most trusted first)")
+	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
+	files, err := parseArgs(env, fs, args)
+	if err != nil {
+		if errors.Is(err, errHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
+		return usageError(env, "reconcile", "--weight must be net or gross, not %q", *weight)
+	}
+	var p *pipeline.Project
+	if *prev != "" {
+		p, err = pipeline.OpenExported(*prev)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %v\n", err)
+			return ExitUsage
+		}
+		if len(files) > 0 {
+			p = withFiles(p, files)
+		}
+	} else {
+		if len(files) == 0 {
+			return usageError(env, "reconcile", "give at least one FILE")
+		}
+		p = pipeline.NewProject(files...)
+	}
+	if len(p.Sources) == 0 {
+		return usageError(env, "reconcile", "no sources: give FILEs")
+	}
+	for i := range p.Sources {
+		p.Sources[i].Password = *password
+	}
+	if *weight != "" {
+		p.Params.Weight = *weight
+	}
+	if *dateTol != "" {
+		n, err := strconv.Atoi(*dateTol)
+		if err != nil || n < 0 {
+			return usageError(env, "reconcile", "--date-tolerance must be a whole number of days ≥ 0, not %q", *dateTol)
+		}
+		p.Params.DateToleranceDays = n
+	}
+	for _, f := range []struct {
+		name, val string
+		dst       *float64
+		max       float64
+	}{{"weight-tolerance", *weightTol, &p.Params.WeightTolerancePct, 100}, {"auto-threshold", *auto, &p.Params.AutoThreshold, 1}, {"review-threshold", *review, &p.Params.ReviewThreshold, 1}} {
+		if f.val == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(f.val, 64)
+		if err != nil || v < 0 || v > f.max {
+			return usageError(env, "reconcile", "--%s must be a number from 0 to %g, not %q", f.name, f.max, f.val)
+		}
+		*f.dst = v
+	}
+	if len(prefer) > 0 {
+		p.Params.SourcePreference = prefer
+	}
+	for _, s := range rates {
+		r, err := parseRate(s)
+		if err != nil {
+			return usageError(env, "reconcile", "--rate %q: %v", s, err)
+		}
+		p.Rates = append(p.Rates, r)
+	}
+	// -o naming an input is an error (checked again at write time).
+	if *out != "" {
+		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+			return usageError(env, "reconcile", "-o %s is a folder; give a file name ending in .xlsx", *out)
+		}
+		for _, s := range p.Sources {
+			if sameFile(s.Path, *out) {
+				return usageError(env, "reconcile", "-o %s is one of the inputs; inputs are never overwritten", *out)
+			}
+		}
+	}
+
+	// A soft memory limit makes the garbage collector work harder instead
+	// of letting a million-row run double its heap (GOMEMLIMIT wins).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := pipeline.Run(ctx, p, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		return ExitInput
+	}
+	code := ExitOK
+	for _, e := range res.Errors() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
+		code = ExitInput
+	}
+	if len(res.Records) == 0 && code != ExitOK {
+		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
+		return ExitInput
+	}
+	var written string
+	if *out != "" {
+		written = *out
+		err = pipeline.WriteWorkbook(ctx, res, *out, nil)
+	} else {
+		written, err = pipeline.WriteWorkbookUnique(ctx, res, pipeline.DefaultOutputPath(p, time.Now()), nil)
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		var re *reconcile.Error
+		if errors.As(err, &re) && errors.Is(err, reconcile.ErrOverwrite) {
+			return ExitUsage
+		}
+		return ExitInput
+	}
+	printSummary(env, res, written)
+	return code
+}
+
+// withFiles replaces the exported project's sources by files, keeping the
+// citations, granularity and mappings of files with the same name.
+func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
+	old := map[string]pipeline.SourceSpec{}
+	for _, s := range p.Sources {
+		old[filepath.Base(s.Path)] = s
+	}
+	p.Sources = nil
+	for _, f := range files {
+		s, ok := old[filepath.Base(f)]
+		if !ok {
+			s = pipeline.SourceSpec{}
+		}
+		s.Path, s.SHA256 = f, ""
+		p.Sources = append(p.Sources, s)
+	}
+	return p
+}
+
+func sameFile(a, b string) bool {
+	aa, _ := filepath.Abs(a)
+	ba, _ := filepath.Abs(b)
+	if aa == ba {
+		return true
+	}
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}
+
+// parseRate reads CUR=RATE or CUR:YYYY-MM=RATE.
+func parseRate(s string) (totals.Rate, error) {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok {
+		return totals.Rate{}, errors.New("want CUR=USD or CUR:YYYY-MM=USD")
+	}
+	cur, month, _ := strings.Cut(k, ":")
+	cur = strings.ToUpper(strings.TrimSpace(cur))
+	if len(cur) != 3 {
+		return totals.Rate{}, fmt.Errorf("currency %q is not a 3-letter ISO code", cur)
+	}
+	if month != "" {
+		if _, err := time.Parse("2006-01", month); err != nil {
+			return totals.Rate{}, fmt.Errorf("month %q is not YYYY-MM", month)
+		}
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || f <= 0 {
+		return totals.Rate{}, fmt.Errorf("rate %q is not a positive number", v)
+	}
+	return totals.Rate{Currency: cur, Month: month, ToUSD: f}, nil
+}
+
+func printSummary(env *Env, res *pipeline.Result, written string) {
+	for _, f := range res.Files {
+		if f.Err != nil {
+			continue
+		}
+		for _, s := range f.Sheets {
+			if s.NoTable {
+				continue
+			}
+			skipped := 0
+			for _, n := range s.Skipped {
+				skipped += n
+			}
+			name := filepath.Base(f.Path)
+			if s.Sheet != "" {
+				name += " [" + s.Sheet + "]"
+			}
+			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
+		}
+	}
+	all := res.Totals(totals.ByNone, totals.Filter{})
+	m := res.Merge
+	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicates counted once)\n",
+		len(res.Records), len(m.Shipments), m.Merged, m.Duplicates)
+	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %.0f USD\n", all.Total.Shipments, all.Total.Tonnes, res.Project.Params.Weight, all.Total.ValueUSD)
+	for _, n := range all.Notes {
+		fmt.Fprintf(env.Stdout, "note: %s\n", n)
+	}
+	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))
+	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
 }

@@ -4,7 +4,6 @@
 package match
 
 import (
-	"context"
 	"time"
 )
 
@@ -54,12 +53,17 @@ type Result struct {
 	Entities []Entity
 	EntityOf []int // mention index -> entity index
 	Review   []Pair
+
+	// Unapplied lists decisions that named no mention of this run, so the
+	// caller can tell the user instead of silently dropping them.
+	Unapplied []Decision
 }
 
 // Options of clustering.
 type Options struct {
 	AutoThreshold   float64 // merge automatically at or above
 	ReviewThreshold float64 // pairs in [Review, Auto) go to Review
+	// Zero thresholds take DefaultAutoThreshold and DefaultReviewThreshold.
 }
 
 // Decision op codes.
@@ -84,8 +88,3 @@ type Decision struct {
 	Time      time.Time `json:"time"`
 	Note      string    `json:"note,omitempty"`
 }
-
-// Cluster groups mentions into entities. Decisions apply before automatic
-// clustering, so the user's word always wins. progress(done, total) is
-// called now and then; ctx cancels.
-var Cluster func(ctx context.Context, mentions []Mention, decisions []Decision, opt Options, progress func(done, total int)) (*Result, error)

@@ -1,0 +1,114 @@
+# Tradecheck — the two commands a newcomer needs are `make run` and `make test`.
+# Every target first runs scripts/setup.sh, which installs whatever Debian/Ubuntu
+# packages are missing (and nothing when all are present).
+
+GO        ?= go
+BIN       := bin
+EVAL_DATA ?= ../shared/eval-data
+BENCH     ?= .
+BENCHPKG  ?= ./...
+# The demo sources: every sample workbook and CSV except the claims table.
+SAMPLE_SOURCES := $(sort $(wildcard samples/*.xlsx)) $(filter-out samples/claims.csv,$(sort $(wildcard samples/*.csv)))
+
+.PHONY: all setup run build app cli test fmt-check vet fyne-check unit e2e smoke eval bench package samples icon clean help
+
+all: build
+
+help:
+	@echo "make run      build the desktop app and open it on the sample data"
+	@echo "make test     gofmt + vet + import check + every test + CLI end-to-end + smoke test"
+	@echo "make build    build bin/tradecheck (desktop) and bin/tradecheck-cli (headless)"
+	@echo "make cli      build bin/tradecheck-cli only (CGO_ENABLED=0, no C compiler needed)"
+	@echo "make eval     evaluate against EVAL_DATA=$(EVAL_DATA) (not in the repo)"
+	@echo "make bench    run the Go benchmarks (BENCH=regexp BENCHPKG=./reconcile/...)"
+	@echo "make package  Linux .tar.xz and Windows .exe in dist/"
+	@echo "make samples  regenerate the synthetic sample data in samples/"
+	@echo "make smoke    launch the real app under Xvfb, drive it, screenshot it"
+
+setup:
+	@scripts/setup.sh
+
+run: build
+	$(BIN)/tradecheck $(SAMPLE_SOURCES)
+
+build: app cli
+
+app: setup
+	$(GO) build -o $(BIN)/tradecheck ./cmd/tradecheck
+
+cli: setup
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/tradecheck-cli ./cmd/tradecheck-cli
+
+# CI entry point (.ci/run). Tests read CI: with CI=true a test that needs a
+# missing tool (soffice, Xvfb, …) fails instead of skipping.
+test: setup fmt-check vet fyne-check unit e2e smoke
+	@echo "make test: all passed"
+
+fmt-check:
+	@echo "== gofmt -l"
+	@out=$$(find . \( -path ./.git -o -path ./tmp -o -path ./bin -o -path ./dist -o -name testdata \) -prune \
+		-o -name '*.go' -print | xargs gofmt -l); \
+	if [ -n "$$out" ]; then echo "gofmt: these files need gofmt -w:"; echo "$$out"; exit 1; fi
+
+vet:
+	@echo "== go vet ./..."
+	$(GO) vet ./...
+
+# The engine and the CLI are shared with headless use: neither may pull in
+# Fyne (and with it cgo/OpenGL).
+fyne-check:
+	@echo "== no fyne.io under reconcile/ or in the CLI"
+	@deps=$$($(GO) list -deps ./reconcile/... ./cli/... ./cmd/tradecheck-cli) || exit 1; \
+	if echo "$$deps" | grep -q '^fyne\.io/'; then \
+		echo "fyne-check: these packages import Fyne but must not:"; \
+		$(GO) list -f '{{.ImportPath}}{{range .Imports}} {{.}}{{end}}' ./reconcile/... ./cli/... ./cmd/tradecheck-cli \
+			| awk '{for (i = 2; i <= NF; i++) if ($$i ~ /^fyne\.io\//) print "  " $$1 " imports " $$i}'; \
+		echo "  (or a package they import does: go list -deps ./reconcile/... | grep fyne.io)"; \
+		exit 1; \
+	fi
+
+unit:
+	@echo "== go test ./..."
+	$(GO) test -count=1 -timeout 25m ./...
+
+# CLI end to end on the samples, with a CLI built exactly as shipped (no cgo).
+e2e: cli
+	@echo "== CLI end to end on the samples"
+	@scripts/e2e-cli.sh $(BIN)/tradecheck-cli $(SAMPLE_SOURCES)
+
+# The smoke test (real binary under Xvfb, driven by xdotool) lives in
+# scripts/smoke.sh, written with the desktop app. It depends on app so it
+# never drives a stale binary.
+smoke: app
+	@if [ -f scripts/smoke.sh ]; then \
+		echo "== smoke test"; bash scripts/smoke.sh; \
+	else \
+		echo "== smoke test: scripts/smoke.sh is not written yet — nothing to run"; \
+	fi
+
+eval: setup
+	@if [ ! -d "$(EVAL_DATA)" ]; then \
+		echo "eval: the evaluation data folder $(EVAL_DATA) does not exist."; \
+		echo "      It is not part of the repository (licences). Point EVAL_DATA at it: make eval EVAL_DATA=/path/to/eval-data"; \
+		exit 1; \
+	fi
+	@if [ ! -d cmd/tradecheck-eval ]; then echo "eval: cmd/tradecheck-eval is not written yet"; exit 1; fi
+	TRADECHECK_EVAL_DATA="$(EVAL_DATA)" $(GO) run ./cmd/tradecheck-eval -data "$(EVAL_DATA)"
+
+bench: setup
+	$(GO) test -run='^$$' -bench='$(BENCH)' -benchmem -count=1 -timeout 60m $(BENCHPKG)
+
+# Linux .tar.xz and Windows .exe in dist/ (fyne.io/tools v1.7.4). fyne package
+# works on a staged copy, so FyneApp.toml's Build bump never touches the tree.
+package:
+	@scripts/setup.sh package
+	@scripts/package.sh
+
+samples:
+	$(GO) run ./samples/gen -o samples
+
+icon:
+	$(GO) run ./scripts/icon -o Icon.png
+
+clean:
+	rm -rf $(BIN) dist tmp/_package

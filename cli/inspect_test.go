@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// bannerWorkbook writes a vendor-style workbook: DATA in E2, header on row 6.
+func bannerWorkbook(t *testing.T, dir string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellValue("Sheet1", "E2", "DATA")
+	f.SetSheetRow("Sheet1", "A6", &[]any{"IMPORTER_NAME", "SUPPLIER_NAME", "IMP_DATE", "NET_WEIGHT_KG", "CUSTOMS_VALUE_USD", "RECORD_ID"})
+	f.SetSheetRow("Sheet1", "A7", &[]any{"OOO TEKHKRIM", "NORINCO", "2022-06-14", 1200, 50000, "x1"})
+	f.SetSheetRow("Sheet1", "A8", &[]any{"OOO TEKHKRIM", "NORINCO", "2022-06-15", 800, 30000, "x2"})
+	f.SetSheetRow("Sheet1", "A10", &[]any{"Total", nil, nil, 2000, 80000})
+	path := filepath.Join(dir, "vendor.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Run(&Env{Stdout: &out, Stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+func TestInspectJSONShape(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := bannerWorkbook(t, dir)
+	code, out, stderr := runCLI("inspect", "--json", xlsx)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	sheets := got["sheets"].([]any)
+	sh := sheets[0].(map[string]any)
+	if got["file"] != xlsx || sh["name"] != "Sheet1" || sh["header_row"] != 6.0 || sh["rows"] != 2.0 {
+		t.Errorf("file %v sheet %v header_row %v rows %v; want %s Sheet1 6 2", got["file"], sh["name"], sh["header_row"], sh["rows"], xlsx)
+	}
+	if !reflect.DeepEqual(sh["skipped"], map[string]any{"above header": 1.0, "total row": 1.0}) {
+		t.Errorf("skipped = %v, want above header 1 and total row 1", sh["skipped"])
+	}
+	cols := sh["columns"].([]any)
+	wantFields := []string{"consignee", "shipper", "date", "net_weight", "value_usd", ""}
+	for i, c := range cols {
+		m := c.(map[string]any)
+		if len(m) != 3 || m["index"] != float64(i) || m["field"] != wantFields[i] {
+			t.Errorf("column %d = %v, want index %d field %q and only index/header/field keys", i, m, i, wantFields[i])
+		}
+	}
+	if _, ok := sh["warnings"].([]any); !ok {
+		t.Errorf("warnings = %v, want a JSON array", sh["warnings"])
+	}
+	keys := []string{}
+	for k := range sh {
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
+		switch k {
+		case "name", "header_row", "rows", "skipped", "columns", "warnings":
+		default:
+			t.Errorf("unexpected sheet key %q", k)
+		}
+	}
+}
+
+func TestInspectSeveralFiles(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := bannerWorkbook(t, dir)
+	csv := filepath.Join(dir, "ru.csv")
+	os.WriteFile(csv, []byte("Получатель;Вес нетто, кг\nООО Техкрим;1 234,5\n"), 0o644)
+	empty := filepath.Join(dir, "empty.xlsx")
+	os.WriteFile(empty, nil, 0o644)
+	missing := filepath.Join(dir, "missing.xlsx")
+	// Flags after the files, a file given twice, a directory, a missing path.
+	code, out, stderr := runCLI("inspect", xlsx, csv, empty, xlsx, dir, missing, "--json")
+	if code != ExitInput {
+		t.Errorf("exit %d, want %d (some input unreadable)", code, ExitInput)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not a JSON array: %v\n%s", err, out)
+	}
+	var files []string
+	for _, f := range got {
+		files = append(files, f["file"].(string))
+	}
+	if !reflect.DeepEqual(files, []string{xlsx, csv, empty, dir, missing}) {
+		t.Errorf("files = %q, want each once in order", files)
+	}
+	for _, i := range []int{2, 3, 4} {
+		if e, _ := got[i]["error"].(string); e == "" || got[i]["sheets"] != nil {
+			t.Errorf("%s: %v, want {file, error} only", files[i], got[i])
+		}
+	}
+	if sh := got[1]["sheets"].([]any)[0].(map[string]any); sh["rows"] != 1.0 {
+		t.Errorf("csv sheet = %v, want 1 row", sh)
+	}
+	for _, want := range []string{"given twice", "is a directory", "file not found", "file is empty"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q does not say %q", stderr, want)
+		}
+	}
+}
+
+func TestInspectText(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := bannerWorkbook(t, dir)
+	code, out, _ := runCLI("inspect", xlsx)
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"header row 6", "2 data rows", "above header 1", "total row 1", "IMPORTER_NAME", "consignee", "OOO TEKHKRIM"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestInspectUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string
+	}{
+		{"no files", []string{"inspect"}, ExitUsage, "no files"},
+		{"help", []string{"inspect", "--help"}, ExitOK, "Usage: tradecheck-cli inspect"},
+		{"bad flag", []string{"inspect", "--nope", "x.csv"}, ExitUsage, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := runCLI(tt.args...)
+			if code != tt.code || !strings.Contains(out+stderr, tt.out) {
+				t.Errorf("exit %d, output %q; want %d and %q", code, out+stderr, tt.code, tt.out)
+			}
+		})
+	}
+}
+
+func TestInspectPassword(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Importer", "Net weight"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"A", 1})
+	path := filepath.Join(dir, "locked.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "pw"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, _, stderr := runCLI("inspect", path); code != ExitInput || !strings.Contains(stderr, "password") {
+		t.Errorf("without password: exit %d stderr %q, want 1 and a password message", code, stderr)
+	}
+	if code, _, stderr := runCLI("inspect", "--password", "bad", path); code != ExitInput || !strings.Contains(stderr, "wrong password") {
+		t.Errorf("wrong password: exit %d stderr %q", code, stderr)
+	}
+	if code, out, stderr := runCLI("inspect", path, "--password", "pw"); code != ExitOK || !strings.Contains(out, "1 data rows") {
+		t.Errorf("right password: exit %d out %q stderr %q", code, out, stderr)
+	}
+}

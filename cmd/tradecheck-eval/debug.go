@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"tradecheck/reconcile/match"
+)
+
+// biggest prints the entities that cost the most false-merge pairs.
+func biggest(w io.Writer, items []item, res *match.Result, n int) {
+	type ent struct {
+		i  int
+		fp int64
+	}
+	var es []ent
+	for i, e := range res.Entities {
+		byGroup := map[string]int64{}
+		for _, m := range e.Members {
+			byGroup[items[m].twin]++
+		}
+		k := int64(len(e.Members))
+		all := k * (k - 1) / 2
+		var sg int64
+		for _, c := range byGroup {
+			sg += c * (c - 1) / 2
+		}
+		es = append(es, ent{i, all - sg})
+	}
+	sort.Slice(es, func(a, b int) bool { return es[a].fp > es[b].fp })
+	for _, x := range es[:min(n, len(es))] {
+		e := res.Entities[x.i]
+		fmt.Fprintf(w, "  ENTITY %s %q size %d false pairs %d\n", e.ID, e.Canonical, len(e.Members), x.fp)
+		for k, m := range e.Members[:min(8, len(e.Members))] {
+			fmt.Fprintf(w, "     %-28s %q  %s\n", items[m].group, items[m].name, e.Reasons[k])
+		}
+	}
+}
+
+// reasonKinds counts members that sit in an entity whose core is from
+// another (non-twin) group, by the first words of their reason.
+func reasonKinds(w io.Writer, items []item, res *match.Result) {
+	c := map[string]int{}
+	for _, e := range res.Entities {
+		core := e.Members[0]
+		for k, m := range e.Members {
+			if items[m].twin == items[core].twin {
+				continue
+			}
+			r := e.Reasons[k]
+			if i := strings.IndexAny(r, ":0123456789"); i > 0 {
+				r = r[:i]
+			}
+			c[r]++
+		}
+	}
+	fmt.Fprintf(w, "  members from another group than their core, by reason: %v\n", c)
+}
+
+// trace prints every entity holding a name that contains sub (any case).
+func trace(w io.Writer, items []item, res *match.Result, sub string) {
+	sub = strings.ToLower(sub)
+	done := map[int]bool{}
+	for i, it := range items {
+		if !strings.Contains(strings.ToLower(it.name), sub) || done[res.EntityOf[i]] {
+			continue
+		}
+		ei := res.EntityOf[i]
+		done[ei] = true
+		e := res.Entities[ei]
+		fmt.Fprintf(w, "  TRACE %s %q\n", e.ID, e.Canonical)
+		for k, m := range e.Members {
+			fmt.Fprintf(w, "     %-28s %-10s %q  %.2f %s\n", items[m].group, items[m].kind, items[m].name, e.Scores[k], e.Reasons[k])
+		}
+	}
+}

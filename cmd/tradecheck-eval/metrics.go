@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"tradecheck/reconcile/match"
+)
+
+type scores struct{ p, r, f1, pt, ft float64 }
+
+func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
+	ms := make([]match.Mention, len(items))
+	for i, it := range items {
+		ms[i] = match.Mention{Name: it.name, Role: match.Consignee, Count: 1}
+	}
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	t0 := time.Now()
+	res, err := match.Cluster(context.Background(), ms, nil, opt, nil)
+	if err != nil {
+		fmt.Fprintf(w, "cluster: %v\n", err)
+		return scores{}
+	}
+	el := time.Since(t0)
+	runtime.ReadMemStats(&m1)
+	// Same Key mentions are one mention for the matcher: map back by index.
+	var tp, fp, fn, fpTwin, fpCore int64
+	var truePairs int64
+	fam := map[string]int64{}
+	for _, it := range items {
+		fam[it.family]++
+	}
+	for _, c := range fam {
+		truePairs += c * (c - 1) / 2
+	}
+	for _, e := range res.Entities {
+		byFam := map[string]int64{}
+		byGroup := map[string]int64{}
+		byTwin := map[string]int64{}
+		byCore := map[string]int64{}
+		for _, m := range e.Members {
+			byCore[items[m].coreTwin]++
+			byFam[items[m].family]++
+			byGroup[items[m].group]++
+			byTwin[items[m].twin]++
+		}
+		n := int64(len(e.Members))
+		all := n * (n - 1) / 2
+		var sf, sg, st int64
+		for _, c := range byFam {
+			sf += c * (c - 1) / 2
+		}
+		for _, c := range byGroup {
+			sg += c * (c - 1) / 2
+		}
+		for _, c := range byTwin {
+			st += c * (c - 1) / 2
+		}
+		var sc int64
+		for _, c := range byCore {
+			sc += c * (c - 1) / 2
+		}
+		fpCore += all - sc
+		tp += sf
+		fp += all - sg
+		fpTwin += all - st
+	}
+	fn = truePairs - tp
+	p := safeDiv(float64(tp), float64(tp+fp))
+	r := safeDiv(float64(tp), float64(truePairs))
+	f1 := safeDiv(2*p*r, p+r)
+	pt := safeDiv(float64(tp), float64(tp+fpTwin))
+	ft := safeDiv(2*pt*r, pt+r)
+	fmt.Fprintf(w, "  pairs: true %d, found %d, false merges %d (%d between groups with an identical real alias), missed %d\n", truePairs, tp, fp, fp-fpTwin, fn)
+	fmt.Fprintf(w, "  precision %.4f  recall %.4f  F1 %.4f  (%d entities, %d review pairs, %v, %.0f MB allocated)\n",
+		p, r, f1, len(res.Entities), len(res.Review), el.Round(time.Millisecond), float64(m1.TotalAlloc-m0.TotalAlloc)/1e6)
+	fmt.Fprintf(w, "  leaving out pairs between groups that share an identical real alias: precision %.4f  F1 %.4f\n", pt, ft)
+	pc := safeDiv(float64(tp), float64(tp+fpCore))
+	fmt.Fprintf(w, "  leaving out also groups that share a name up to legal form: precision %.4f  F1 %.4f\n", pc, safeDiv(2*pc*r, pc+r))
+	if show > 0 {
+		showErrors(w, items, res, show)
+		biggest(w, items, res, show)
+		reasonKinds(w, items, res)
+	}
+	if t := os.Getenv("TRADECHECK_EVAL_TRACE"); t != "" {
+		trace(w, items, res, t)
+	}
+	byKind(w, items, res)
+	return scores{p, r, f1, pt, ft}
+}
+
+// byKind reports recall per kind of variant: of the pairs (real name,
+// variant of it), how many ended in one entity.
+func byKind(w io.Writer, items []item, res *match.Result) {
+	realOf := map[string]int{}
+	for i, it := range items {
+		if it.kind == "real" {
+			realOf[it.family] = i
+		}
+	}
+	type cnt struct{ ok, all int }
+	k := map[string]*cnt{}
+	for i, it := range items {
+		if it.kind == "" || it.kind == "real" {
+			continue
+		}
+		ri, ok := realOf[it.family]
+		if !ok {
+			continue
+		}
+		c := k[it.kind]
+		if c == nil {
+			c = &cnt{}
+			k[it.kind] = c
+		}
+		c.all++
+		if res.EntityOf[i] == res.EntityOf[ri] {
+			c.ok++
+		}
+	}
+	if len(k) == 0 {
+		return
+	}
+	var kinds []string
+	for n := range k {
+		kinds = append(kinds, n)
+	}
+	sort.Strings(kinds)
+	fmt.Fprint(w, "  variant joined its real name, by kind:")
+	for _, n := range kinds {
+		fmt.Fprintf(w, " %s %.3f (%d)", n, float64(k[n].ok)/float64(k[n].all), k[n].all)
+	}
+	fmt.Fprintln(w)
+}
+
+func showErrors(w io.Writer, items []item, res *match.Result, n int) {
+	shown := 0
+	for _, e := range res.Entities {
+		if shown >= n {
+			break
+		}
+		core := e.Members[0]
+		for k, m := range e.Members[1:] {
+			if items[m].twin != items[core].twin {
+				fmt.Fprintf(w, "  FALSE MERGE %q ~ %q: %s\n", items[core].name, items[m].name, e.Reasons[k+1])
+				shown++
+				break
+			}
+		}
+	}
+	shown = 0
+	realOf := map[string]int{}
+	for i, it := range items {
+		if it.kind == "real" {
+			realOf[it.family] = i
+		}
+	}
+	for i, it := range items {
+		if shown >= n {
+			break
+		}
+		if ri, ok := realOf[it.family]; ok && ri != i && res.EntityOf[i] != res.EntityOf[ri] {
+			sc, why := match.Explain(match.Mention{Name: items[ri].name}, match.Mention{Name: it.name})
+			fmt.Fprintf(w, "  MISSED [%s] %q ~ %q (alone %.2f: %s)\n", it.kind, items[ri].name, it.name, sc, strings.Join(why, "; "))
+			shown++
+		}
+	}
+}
+
+func safeDiv(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// baseline clusters by fingerprint key collision and prints pairwise
+// precision and recall, for comparison.
+func baseline(items []item, w io.Writer) {
+	key := func(s string) string {
+		f := strings.Fields(plainFold(s))
+		sort.Strings(f)
+		out := f[:0]
+		for i, x := range f {
+			if i == 0 || x != f[i-1] {
+				out = append(out, x)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	groups := map[string][]int{}
+	for i, it := range items {
+		k := key(it.name)
+		groups[k] = append(groups[k], i)
+	}
+	var tp, fp, truePairs int64
+	fam := map[string]int64{}
+	for _, it := range items {
+		fam[it.family]++
+	}
+	for _, c := range fam {
+		truePairs += c * (c - 1) / 2
+	}
+	for _, ms := range groups {
+		byFam, byGroup := map[string]int64{}, map[string]int64{}
+		for _, m := range ms {
+			byFam[items[m].family]++
+			byGroup[items[m].group]++
+		}
+		n := int64(len(ms))
+		var sf, sg int64
+		for _, c := range byFam {
+			sf += c * (c - 1) / 2
+		}
+		for _, c := range byGroup {
+			sg += c * (c - 1) / 2
+		}
+		tp += sf
+		fp += n*(n-1)/2 - sg
+	}
+	p := safeDiv(float64(tp), float64(tp+fp))
+	r := safeDiv(float64(tp), float64(truePairs))
+	fmt.Fprintf(w, "precision %.4f  recall %.4f  F1 %.4f\n", p, r, safeDiv(2*p*r, p+r))
+}

@@ -1,0 +1,164 @@
+package claims
+
+import (
+	"math"
+	"time"
+)
+
+// bounds computes Lower, Upper, Missing and StandIn.
+func (k *Checker) bounds(v *Verdict, known []float64) {
+	sum, maxV := 0.0, math.Inf(-1)
+	for _, x := range known {
+		sum += x
+		maxV = math.Max(maxV, x)
+	}
+	v.Lower = round(sum)
+	aggregates := 0
+	for _, r := range v.InScope {
+		if r.Missing != "" {
+			v.Missing++
+			if v.Claim.Measure == Shipments {
+				aggregates++
+			}
+		}
+	}
+	if len(known) > 0 {
+		v.StandIn = maxV
+	}
+	switch {
+	case aggregates > 0:
+		v.Upper = math.Inf(1)
+	case v.Missing == 0:
+		v.Upper = v.Lower
+	case len(known) == 0:
+		v.Upper = math.Inf(1)
+	default:
+		v.Upper = round(sum + float64(v.Missing)*maxV)
+	}
+}
+
+// round drops float noise below a millionth (sums of 0.1 t).
+func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// coverage decides whether a single source covers the claim's range,
+// judged by month: a source whose rows run from 2021-12 to 2023-01 covers
+// 2022-01-01 to 2022-12-31.
+func (k *Checker) coverage(v *Verdict, sc *scope) {
+	if sc.from.IsZero() && sc.to.IsZero() {
+		return
+	}
+	month := func(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
+	var minM, maxM int
+	any := false
+	for _, s := range k.d.Sources {
+		if !s.From.Known() || !s.To.Known() {
+			continue
+		}
+		f, t := month(s.From.Time), month(s.To.Time)
+		if !any || f < minM {
+			minM = f
+		}
+		if !any || t > maxM {
+			maxM = t
+		}
+		any = true
+		if (sc.from.IsZero() || f <= month(sc.from)) && (sc.to.IsZero() || t >= month(sc.to)) {
+			v.CoveredBy = append(v.CoveredBy, s.Source)
+		}
+	}
+	v.Covered = len(v.CoveredBy) > 0
+	if !v.Covered {
+		rng := v.Claim.Filters.From + " to " + v.Claim.Filters.To
+		switch {
+		case v.Claim.Filters.From == "":
+			rng = "up to " + v.Claim.Filters.To
+		case v.Claim.Filters.To == "":
+			rng = "from " + v.Claim.Filters.From
+		}
+		if any {
+			mm := func(m int) string {
+				return time.Date(m/12, time.Month(m%12+1), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+			}
+			v.Gap = "no source covers " + rng + " (the sources cover " + mm(minM) + " to " + mm(maxM) + " at most)"
+		} else {
+			v.Gap = "no source has dated rows, so none covers " + rng
+		}
+	}
+}
+
+// interval is the set of figures that make a claim true.
+type interval struct {
+	lo, hi         float64
+	loOpen, hiOpen bool
+}
+
+func claimInterval(c *Claim) interval {
+	f := c.Figure
+	// Sums of decimals carry float noise; a millionth of the figure (or
+	// of 1) either way is treated as equal.
+	eps := 1e-9*math.Max(1, math.Abs(f)) + 1e-7
+	tol := c.Tolerance() / 100
+	inf := math.Inf(1)
+	switch c.Comparator {
+	case MoreThan:
+		return interval{lo: f + eps, hi: inf, loOpen: true}
+	case AtLeast:
+		return interval{lo: f - eps, hi: inf}
+	case LessThan:
+		return interval{lo: math.Inf(-1), hi: f - eps, hiOpen: true}
+	case AtMost:
+		return interval{lo: math.Inf(-1), hi: f + eps}
+	case About:
+		return interval{lo: f*(1-tol) - eps, hi: f*(1+tol) + eps}
+	case Almost:
+		return interval{lo: f*(1-tol) - eps, hi: f + eps}
+	}
+	return interval{lo: f - eps, hi: f + eps}
+}
+
+func (in interval) holds(x float64) bool {
+	if math.IsInf(x, 1) {
+		return math.IsInf(in.hi, 1)
+	}
+	return x >= in.lo && x <= in.hi
+}
+
+// disjoint reports whether no figure in [lo, hi] makes the claim true.
+func (in interval) disjoint(lo, hi float64) bool {
+	return hi < in.lo || lo > in.hi
+}
+
+func (k *Checker) decide(v *Verdict) {
+	if len(v.InScope) == 0 {
+		v.Kind = NothingFound
+		return
+	}
+	in := claimInterval(&v.Claim)
+	sup := in.holds(v.Lower) && in.holds(v.Upper)
+	con := in.disjoint(v.Lower, v.Upper)
+	if !v.Covered {
+		// Months no source covers could add any amount: the figure can
+		// only grow, so the upper bound is open.
+		supC := in.holds(v.Lower) && in.holds(math.Inf(1))
+		conC := in.disjoint(v.Lower, math.Inf(1))
+		switch {
+		case supC:
+			v.Kind = Supported
+		case conC:
+			v.Kind = Contradicted
+		case !sup && !con:
+			v.Kind, v.Why = Insufficient, WhyStraddle
+		default:
+			v.Kind, v.Why = Insufficient, WhyCoverage
+		}
+		return
+	}
+	switch {
+	case sup:
+		v.Kind = Supported
+	case con:
+		v.Kind = Contradicted
+	default:
+		v.Kind, v.Why = Insufficient, WhyStraddle
+	}
+}

@@ -1,0 +1,377 @@
+package claims
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/merge"
+)
+
+// Data is what checks read: the reconciled shipments of one run, the
+// records they were built from, the entities, and the date range of every
+// source. pipeline.Result.ClaimsData builds it.
+type Data struct {
+	Shipments []merge.Shipment
+	Records   []reconcile.Record // Shipment.Rows index these, for sources
+	Names     *match.Result      // entities, for consignee and shipper filters
+	Sources   []Coverage         // every source sheet that has dated rows
+}
+
+// Coverage is the date range of one source sheet's rows.
+type Coverage struct {
+	Source   string // "file.xlsx!Sheet" or "file.csv"
+	From, To reconcile.Date
+}
+
+// Kind is a verdict.
+type Kind string
+
+// Verdict kinds. The strings match samples/expected.json.
+const (
+	Supported    Kind = "supported"
+	Contradicted Kind = "contradicted"
+	Insufficient Kind = "insufficient_data"
+	NothingFound Kind = "nothing_found"
+)
+
+// Label is the kind as a fact-checker reads it: "Supported",
+// "Insufficient data".
+func (k Kind) Label() string {
+	switch k {
+	case Supported:
+		return "Supported"
+	case Contradicted:
+		return "Contradicted"
+	case Insufficient:
+		return "Insufficient data"
+	case NothingFound:
+		return "Nothing found"
+	}
+	return string(k)
+}
+
+// Why data is insufficient.
+const (
+	WhyStraddle = "straddle" // the bounds straddle the claim
+	WhyCoverage = "coverage" // no source covers the claim's whole date range
+)
+
+// Row is one shipment behind a verdict.
+type Row struct {
+	Shipment int              // index into Data.Shipments
+	ID       string           // shipment ID as the Shipments sheet shows it
+	Date     reconcile.Date   // resolved date
+	Value    reconcile.Number // the claim's measure; invalid when missing
+	Missing  string           // why Value is missing ("no weight", "quantity in kg")
+	Sources  []string         // every source row, file!sheet:row
+}
+
+// Near is a shipment that passes every filter of the claim but one.
+type Near struct {
+	Row
+	Filter string // FilterConsignee … FilterExcluded
+	Detail string // what the shipment has instead: "dispatched from KZ"
+}
+
+// Verdict is the outcome of checking one claim.
+type Verdict struct {
+	Claim Claim
+	Kind  Kind
+	Why   string // for Insufficient: WhyStraddle or WhyCoverage
+	// Reason says in plain language why the verdict is what it is; it can
+	// be quoted.
+	Reason string
+
+	// Lower counts known values only; Upper adds, for each shipment in
+	// scope that lacks the measure, the largest value in scope (StandIn).
+	// Upper is +Inf when shipments lack the measure and none has it, or
+	// when a monthly aggregate line enters a shipment count.
+	Lower, Upper float64
+	Missing      int     // shipments in scope without the measure
+	StandIn      float64 // the largest value of the measure in scope
+	// Covered is false when no single source covers the claim's date
+	// range; CoveredBy names the sources that do.
+	Covered   bool
+	CoveredBy []string
+	// Gap names the claim's range and the span the data covers when
+	// Covered is false.
+	Gap string
+
+	InScope []Row
+	// Near lists the first MaxNear near-boundary shipments in data order;
+	// NearTotal counts them all.
+	Near      []Near
+	NearTotal int
+	// NearByFilter counts every near-boundary shipment by the filter it
+	// misses.
+	NearByFilter map[string]int
+	Resolved     []Resolved // how consignee and shipper names were resolved
+	Notes        []string   // what a careful reader must know (gross weights, aggregates, …)
+}
+
+// Figure is the computed figure: the lower bound, which counts known
+// values only.
+func (v *Verdict) Figure() float64 { return v.Lower }
+
+// IDs returns the IDs of the shipments in scope.
+func (v *Verdict) IDs() []string {
+	out := make([]string, len(v.InScope))
+	for i, r := range v.InScope {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// MaxNear caps Verdict.Near: a claim with one narrow filter can have
+// most of the data one filter away.
+const MaxNear = 1000
+
+// Checker checks claims against one Data. It caches what does not change
+// between checks (normalised descriptions, name analysis, source row
+// names), so checking every claim again after a Recluster is cheap: call
+// Reset with the new Data. A Checker is not safe for concurrent use; the
+// Data is only read.
+type Checker struct {
+	d       *Data
+	desc    map[string]string // description as written → folded
+	rv      resolver
+	rowKeys []string          // per record: file!sheet:row, filled on first use
+	recs    *reconcile.Record // first record rowKeys belong to
+}
+
+// NewChecker prepares checks over d.
+func NewChecker(d *Data) *Checker {
+	k := &Checker{desc: map[string]string{}}
+	k.Reset(d)
+	return k
+}
+
+// Reset points the checker at new data (after a Recluster). Caches that
+// depend only on descriptions and names as written are kept when the
+// mentions are the same.
+func (k *Checker) Reset(d *Data) {
+	if d == nil {
+		d = &Data{}
+	}
+	k.d = d
+	var ms []match.Mention
+	if d.Names != nil {
+		ms = d.Names.Mentions
+	}
+	if !sameMentions(k.rv.mentions, ms) {
+		k.rv = resolver{mentions: ms}
+	}
+	if len(k.rowKeys) != len(d.Records) || len(d.Records) > 0 && k.recs != &d.Records[0] {
+		k.rowKeys = nil
+	}
+	k.recs = nil
+	if len(d.Records) > 0 {
+		k.recs = &d.Records[0]
+	}
+}
+
+func sameMentions(a, b []match.Mention) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// Check checks one claim against d. See Checker.Check.
+func Check(d *Data, c Claim) Verdict { return NewChecker(d).Check(c) }
+
+// CheckAll checks every claim, in order.
+func CheckAll(d *Data, cs []Claim) []Verdict {
+	k := NewChecker(d)
+	out := make([]Verdict, len(cs))
+	for i, c := range cs {
+		out[i] = k.Check(c)
+	}
+	return out
+}
+
+// Check computes the verdict of c. A claim that fails Validate gets
+// Insufficient data with the problem as its reason.
+func (k *Checker) Check(c Claim) Verdict {
+	v := Verdict{Claim: c, Covered: true}
+	if err := c.Validate(); err != nil {
+		v.Kind, v.Why = Insufficient, ""
+		v.Reason = "The claim cannot be checked as written: " + err.Error() + "."
+		return v
+	}
+	d := k.d
+	sc := k.compile(&c, &v)
+	var known []float64
+	for i := range d.Shipments {
+		sh := &d.Shipments[i]
+		if sh.Superseded {
+			// Covered by shipment-level data: counting it would count
+			// the same goods twice.
+			continue
+		}
+		miss := k.misses(sc, sh)
+		switch {
+		case miss == "" && !sh.Excluded:
+			r := k.row(&c, i)
+			if r.Value.Valid {
+				known = append(known, r.Value.Value)
+			}
+			v.InScope = append(v.InScope, r)
+		case miss == "" && sh.Excluded:
+			v.NearTotal++
+			v.countNear(FilterExcluded)
+			if len(v.Near) < MaxNear {
+				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: FilterExcluded, Detail: "excluded by the user: " + sh.ExcludeReason})
+			}
+		case miss != "-" && !sh.Excluded:
+			v.NearTotal++
+			v.countNear(miss)
+			if len(v.Near) < MaxNear {
+				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: miss, Detail: k.detail(sc, sh, miss)})
+			}
+		}
+	}
+	k.bounds(&v, known)
+	k.coverage(&v, sc)
+	k.decide(&v)
+	k.notes(&v)
+	v.Reason = reason(&v)
+	return v
+}
+
+func (v *Verdict) countNear(filter string) {
+	if v.NearByFilter == nil {
+		v.NearByFilter = map[string]int{}
+	}
+	v.NearByFilter[filter]++
+}
+
+// NearSummary counts the near-boundary shipments by the filter they miss,
+// in filter order: "16 (date 2, origin 10, dispatch 4)".
+func (v *Verdict) NearSummary() string {
+	if v.NearTotal == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, f := range []string{FilterConsignee, FilterShipper, FilterOrigin, FilterDispatch, FilterDestination, FilterHS,
+		FilterDescription, FilterDate, FilterExcluded} {
+		if n := v.NearByFilter[f]; n > 0 {
+			parts = append(parts, f+" "+strconv.Itoa(n))
+		}
+	}
+	return strconv.Itoa(v.NearTotal) + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// row builds the Row of shipment i with the claim's measure.
+func (k *Checker) row(c *Claim, i int) Row {
+	sh := &k.d.Shipments[i]
+	r := Row{Shipment: i, ID: sh.ID, Date: sh.Date}
+	if k.rowKeys == nil {
+		k.rowKeys = make([]string, len(k.d.Records))
+	}
+	r.Sources = make([]string, 0, len(sh.Rows))
+	for _, x := range sh.Rows {
+		if int(x) < len(k.d.Records) {
+			if k.rowKeys[x] == "" {
+				k.rowKeys[x] = merge.RowKey(k.d.Records[x].Source)
+			}
+			r.Sources = append(r.Sources, k.rowKeys[x])
+		}
+	}
+	switch c.Measure {
+	case Tonnes:
+		r.Value = sh.Tonnes
+		if !r.Value.Valid {
+			r.Missing = "no usable weight"
+		}
+	case ValueUSD:
+		r.Value = sh.USD
+		if !r.Value.Valid {
+			r.Missing = "no USD value"
+			if sh.USDBasis != "" {
+				r.Missing = sh.USDBasis
+			}
+		}
+	case Shipments:
+		r.Value = reconcile.Num(1)
+		if sh.Monthly {
+			// An aggregate line stands for one or more shipments.
+			r.Missing = "monthly aggregate line: at least one shipment"
+		}
+	case Quantity:
+		switch {
+		case !sh.Quantity.Valid:
+			r.Missing = "no quantity"
+		case sh.QuantityUnit != c.Unit:
+			u := sh.QuantityUnit
+			if u == "" {
+				u = "no unit"
+			}
+			r.Missing = "quantity in " + u
+		default:
+			r.Value = sh.Quantity
+		}
+	}
+	return r
+}
+
+func (k *Checker) notes(v *Verdict) {
+	gross, converted, aggregates := 0, 0, 0
+	for _, r := range v.InScope {
+		sh := &k.d.Shipments[r.Shipment]
+		if v.Claim.Measure == Tonnes && strings.HasPrefix(sh.TonnesBasis, "gross (net missing)") {
+			gross++
+		}
+		if v.Claim.Measure == ValueUSD && strings.HasPrefix(sh.USDBasis, "converted") {
+			converted++
+		}
+		if sh.Monthly {
+			aggregates++
+		}
+	}
+	if gross > 0 {
+		v.Notes = append(v.Notes, plural(gross, "shipment uses", "shipments use")+" gross weight because net weight is missing.")
+	}
+	if converted > 0 {
+		v.Notes = append(v.Notes, plural(converted, "value was", "values were")+" converted to USD with the rates you gave.")
+	}
+	if aggregates > 0 {
+		v.Notes = append(v.Notes, plural(aggregates, "monthly aggregate line is", "monthly aggregate lines are")+" in scope: vendor totals, not single shipments.")
+	}
+	for _, r := range v.Resolved {
+		switch r.How {
+		case NotFound:
+			if LooksLikeEntityID(r.Query) {
+				v.Notes = append(v.Notes, "Entity "+r.Query+" no longer exists (it was split or merged): name the "+string(r.Role)+" again.")
+			} else {
+				v.Notes = append(v.Notes, "No "+string(r.Role)+" matches “"+r.Query+"”.")
+			}
+		case ByClosest:
+			v.Notes = append(v.Notes, "“"+r.Query+"” was taken to mean "+strings.Join(r.Names, ", ")+" (closest name in the data): check it.")
+		case ByNameWords, BySameName, ByTaxID:
+			if len(r.Entities) > 1 {
+				v.Notes = append(v.Notes, "“"+r.Query+"” matches several "+string(r.Role)+"s, all included: "+strings.Join(r.Names, "; ")+".")
+			}
+		}
+	}
+	excluded := 0
+	for _, n := range v.Near {
+		if n.Filter == FilterExcluded {
+			excluded++
+		}
+	}
+	if excluded > 0 {
+		v.Notes = append(v.Notes, plural(excluded, "shipment that matches was", "shipments that match were")+" excluded by the user.")
+	}
+}
+
+// sourceName names a source sheet for Coverage: "file.xlsx!Sheet".
+func sourceName(file, sheet string) string {
+	if sheet == "" {
+		return filepath.Base(file)
+	}
+	return filepath.Base(file) + "!" + sheet
+}
+
+// SourceName is exported for the pipeline, which builds Data.
+func SourceName(file, sheet string) string { return sourceName(file, sheet) }

@@ -1,0 +1,126 @@
+package claims
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile/names"
+)
+
+// normalizeText folds case, diacritics and punctuation (names.Normalize).
+func normalizeText(s string) string { return names.Normalize(s) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// missingWhat names what in-scope shipments lack, for reasons.
+func missingWhat(c *Claim, n int) string {
+	switch c.Measure {
+	case Tonnes:
+		return plural(n, "shipment", "shipments") + " without weight"
+	case ValueUSD:
+		return plural(n, "shipment", "shipments") + " without a USD value"
+	case Shipments:
+		return plural(n, "monthly aggregate line", "monthly aggregate lines") + " (each one or more shipments)"
+	}
+	return plural(n, "shipment", "shipments") + " without a quantity in " + c.Unit
+}
+
+// found describes the computed figure: "12.6 t in 6 shipments" or
+// "between 155.067 t and 165.734 t in 27 shipments (1 shipment without
+// weight, counted at most at the largest value in scope, 10.667 t)".
+func found(v *Verdict) string {
+	c := &v.Claim
+	n := plural(len(v.InScope), "shipment", "shipments")
+	if v.Missing == 0 {
+		if c.Measure == Shipments {
+			return FormatFigure(c.Measure, c.Unit, v.Lower)
+		}
+		return FormatFigure(c.Measure, c.Unit, v.Lower) + " in " + n
+	}
+	lo := FormatFigure(c.Measure, c.Unit, v.Lower)
+	if math.IsInf(v.Upper, 1) {
+		if c.Measure == Shipments {
+			return "at least " + lo + " (" + missingWhat(c, v.Missing) + ", so no upper bound)"
+		}
+		return "at least " + lo + " in " + n + " (" + missingWhat(c, v.Missing) + " and none in scope has it, so no upper bound)"
+	}
+	return "between " + lo + " and " + FormatFigure(c.Measure, c.Unit, v.Upper) + " in " + n + " (" +
+		missingWhat(c, v.Missing) + ", each counted at most at the largest value in scope, " +
+		FormatFigure(c.Measure, c.Unit, v.StandIn) + ")"
+}
+
+// reason writes the verdict's plain-language reason.
+func reason(v *Verdict) string {
+	c := &v.Claim
+	claim := "the claim says " + c.Expected()
+	var b strings.Builder
+	b.WriteString(v.Kind.Label())
+	b.WriteString(": ")
+	switch v.Kind {
+	case NothingFound:
+		b.WriteString("no shipment passes every filter (" + c.Filters.String() + ")")
+		if v.NearTotal > 0 {
+			b.WriteString("; " + plural(v.NearTotal, "shipment misses", "shipments miss") + " exactly one: " + nearList(v.Near, v.NearTotal, 5))
+		}
+		b.WriteString(".")
+		if !v.Covered {
+			b.WriteString(" Note: " + v.Gap + ".")
+		}
+	case Supported:
+		b.WriteString(found(v) + ", and " + claim)
+		if v.Missing > 0 {
+			b.WriteString(", which holds at both bounds")
+		}
+		b.WriteString(".")
+		if !v.Covered {
+			b.WriteString(" " + upperFirst(v.Gap) + ", but months not covered could only add to the figure, and the claim holds however much they add.")
+		}
+	case Contradicted:
+		b.WriteString(found(v) + ", but " + claim)
+		if v.Missing > 0 {
+			b.WriteString(", which fails at both bounds and everywhere between")
+		}
+		b.WriteString(".")
+		if !v.Covered {
+			b.WriteString(" " + upperFirst(v.Gap) + ", but months not covered could only add to the figure, which already exceeds the claim.")
+		}
+	case Insufficient:
+		switch v.Why {
+		case WhyStraddle:
+			b.WriteString("the figure is " + found(v) + "; " + claim + ", which holds at one bound and not at the other.")
+			if !v.Covered {
+				b.WriteString(" Also, " + v.Gap + ".")
+			}
+		case WhyCoverage:
+			b.WriteString(found(v) + ", but " + v.Gap + "; shipments in the months not covered could make the claim (" + c.Expected() + ") true.")
+		default:
+			return b.String() + "the claim cannot be checked."
+		}
+	}
+	return b.String()
+}
+
+func nearList(ns []Near, total, max int) string {
+	var parts []string
+	for i, n := range ns {
+		if i == max {
+			parts = append(parts, "and "+strconv.Itoa(total-max)+" more")
+			break
+		}
+		parts = append(parts, n.ID+" ("+n.Detail+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

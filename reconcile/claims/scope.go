@@ -1,0 +1,228 @@
+package claims
+
+import (
+	"strings"
+	"time"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/merge"
+)
+
+// scope is a claim compiled against the data.
+type scope struct {
+	c          *Claim
+	from, to   time.Time
+	consignee  map[int32]bool // nil: no filter
+	shipper    map[int32]bool
+	hs         []string
+	descr      [][]string // alternatives of folded words
+	badFilters []string   // filters that could not be applied (bad dates)
+}
+
+func (k *Checker) compile(c *Claim, v *Verdict) *scope {
+	sc := &scope{c: c}
+	sc.from, sc.to, _ = c.Filters.Range() // validated
+	if !sc.to.IsZero() {
+		sc.to = sc.to.Add(24*time.Hour - time.Nanosecond)
+	}
+	names := func(list []string, role match.Role) map[int32]bool {
+		if len(list) == 0 {
+			return nil
+		}
+		set := map[int32]bool{}
+		for _, q := range list {
+			r, ents := k.rv.resolve(k.d.Names, role, q)
+			v.Resolved = append(v.Resolved, r)
+			for _, e := range ents {
+				set[e] = true
+			}
+		}
+		return set
+	}
+	sc.consignee = names(c.Filters.Consignee, match.Consignee)
+	sc.shipper = names(c.Filters.Shipper, match.Shipper)
+	sc.hs = c.Filters.HSPrefixes
+	for _, alt := range c.Filters.Description {
+		// Each word as typed must start a word of the description;
+		// a word with punctuation ("CQ-A") is matched as the phrase it
+		// folds to ("cq a"), never as its loose letters.
+		var words []string
+		for _, w := range strings.Fields(alt) {
+			if fw := strings.TrimSpace(fold(w)); fw != "" {
+				words = append(words, " "+fw)
+			}
+		}
+		if len(words) > 0 {
+			sc.descr = append(sc.descr, words)
+		}
+	}
+	return sc
+}
+
+// misses returns the one filter sh fails, "" when it passes all, or "-"
+// when it fails two or more. It allocates nothing: the detail of a near
+// miss is written by detail, for the few shipments that need it.
+func (k *Checker) misses(sc *scope, sh *merge.Shipment) string {
+	f := &sc.c.Filters
+	filter := ""
+	fail := func(name string) bool {
+		if filter != "" {
+			return true
+		}
+		filter = name
+		return false
+	}
+	if sc.consignee != nil && !sc.consignee[sh.Consignee] && fail(FilterConsignee) {
+		return "-"
+	}
+	if sc.shipper != nil && !sc.shipper[sh.Shipper] && fail(FilterShipper) {
+		return "-"
+	}
+	if len(f.Origin) > 0 && !inList(f.Origin, sh.Origin) && fail(FilterOrigin) {
+		return "-"
+	}
+	if len(f.Dispatch) > 0 && !inList(f.Dispatch, sh.Dispatch) && fail(FilterDispatch) {
+		return "-"
+	}
+	if len(f.Destination) > 0 && !inList(f.Destination, sh.Destination) && fail(FilterDestination) {
+		return "-"
+	}
+	if len(sc.hs) > 0 {
+		ok := false
+		for _, p := range sc.hs {
+			ok = ok || strings.HasPrefix(sh.HSCode, p)
+		}
+		if !ok && fail(FilterHS) {
+			return "-"
+		}
+	}
+	if len(sc.descr) > 0 && !k.descMatch(sc, sh.Description) && fail(FilterDescription) {
+		return "-"
+	}
+	if (!sc.from.IsZero() || !sc.to.IsZero()) && !dateIn(sh.Date, sc.from, sc.to) && fail(FilterDate) {
+		return "-"
+	}
+	return filter
+}
+
+// detail says what sh has instead of what filter asks for.
+func (k *Checker) detail(sc *scope, sh *merge.Shipment, filter string) string {
+	or := func(v string) string {
+		if v == "" {
+			return "unknown"
+		}
+		return v
+	}
+	switch filter {
+	case FilterConsignee:
+		return "consignee " + k.party(sh.Consignee, sh.ConsigneeName)
+	case FilterShipper:
+		return "shipper " + k.party(sh.Shipper, sh.ShipperName)
+	case FilterOrigin:
+		return "origin " + or(sh.Origin)
+	case FilterDispatch:
+		return "dispatched from " + or(sh.Dispatch)
+	case FilterDestination:
+		return "destination " + or(sh.Destination)
+	case FilterHS:
+		return "HS " + or(sh.HSCode)
+	case FilterDescription:
+		return "description " + quoteShort(sh.Description)
+	case FilterDate:
+		return dateDetail(sh.Date, sc.from, sc.to)
+	}
+	return filter
+}
+
+func (k *Checker) party(e int32, asWritten string) string {
+	name := asWritten
+	if name == "" {
+		name = "unknown"
+	}
+	if k.d.Names != nil && e >= 0 && int(e) < len(k.d.Names.Entities) {
+		return name + " (" + k.d.Names.Entities[e].ID + ")"
+	}
+	return name
+}
+
+func inList(list []string, v string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateIn reports whether a shipment date lies in [from, to]. A date known
+// to the month only passes when the whole month lies in the range.
+func dateIn(d reconcile.Date, from, to time.Time) bool {
+	if !d.Known() {
+		return false
+	}
+	first, last := monthSpan(d)
+	return !(!from.IsZero() && first.Before(from) || !to.IsZero() && last.After(to))
+}
+
+func monthSpan(d reconcile.Date) (first, last time.Time) {
+	first, last = d.Time, d.Time
+	if d.Precision == reconcile.PrecisionMonth {
+		last = first.AddDate(0, 1, 0).Add(-time.Nanosecond)
+	}
+	return first, last
+}
+
+func dateDetail(d reconcile.Date, from, to time.Time) string {
+	if !d.Known() {
+		return "no date"
+	}
+	first, last := monthSpan(d)
+	before := !from.IsZero() && first.Before(from)
+	after := !to.IsZero() && last.After(to)
+	switch {
+	case d.Precision == reconcile.PrecisionMonth && (before && !last.Before(from) || after && !first.After(to)):
+		return "date known to the month only (" + d.String() + "), partly outside the range"
+	case before:
+		return "date " + d.String() + ", before the range"
+	}
+	return "date " + d.String() + ", after the range"
+}
+
+// fold prepares text for description matching: Unicode case and
+// diacritic folding, ё as е, punctuation as spaces.
+func fold(s string) string {
+	return " " + strings.ReplaceAll(normalizeText(s), "ё", "е") + " "
+}
+
+func (k *Checker) descMatch(sc *scope, desc string) bool {
+	f, ok := k.desc[desc]
+	if !ok {
+		f = fold(desc)
+		k.desc[desc] = f
+	}
+	for _, alt := range sc.descr {
+		all := true
+		for _, w := range alt {
+			if !strings.Contains(f, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteShort(s string) string {
+	if s == "" {
+		return "empty"
+	}
+	r := []rune(s)
+	if len(r) > 60 {
+		s = string(r[:57]) + "…"
+	}
+	return "“" + s + "”"
+}

@@ -1,0 +1,470 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"tradecheck/reconcile/names"
+)
+
+// profile is a name prepared for scoring.
+type profile struct {
+	n       *names.Name
+	tax     string
+	weights []float64 // per core token, by rarity
+	masks   []uint32  // letterMask per core token
+	wsum    float64
+	joined  string     // core keys without spaces
+	runeLen int        // length of the name as written, trimmed
+	cut     bool       // may have been cut at TruncationWidth
+	alts    []*profile // second readings of a name written twice ("X (ALIAS)")
+}
+
+// TruncationWidth is the field width at which customs systems commonly cut
+// names. A name of about this length may be the start of a longer one.
+const TruncationWidth = 35
+
+// weighter gives token weights from document frequencies over the names
+// being clustered: rare words weigh much, generic ones little.
+type weighter struct {
+	df map[string]int
+	n  int
+}
+
+func (w *weighter) weight(key string) float64 {
+	if names.IsGeneric(key) {
+		return 1
+	}
+	df := w.df[key]
+	if df < 1 {
+		df = 1
+	}
+	v := math.Log(1 + float64(w.n)/float64(df))
+	if len(key) <= 2 {
+		v *= 0.6 // initials and fragments carry less
+	}
+	return max(v, 0.3)
+}
+
+func newProfile(n *names.Name, tax string, w *weighter) *profile {
+	p := &profile{n: n, tax: tax}
+	p.weights = make([]float64, len(n.Core))
+	p.masks = make([]uint32, len(n.Core))
+	for i, k := range n.Core {
+		p.masks[i] = letterMask(k)
+		p.weights[i] = w.weight(k)
+		p.wsum += p.weights[i]
+	}
+	p.joined = strings.Join(n.Core, "")
+	p.runeLen = utf8.RuneCountInString(strings.TrimSpace(n.Original))
+	p.cut = names.LooksCut(n.Original)
+	for _, alt := range n.Alts {
+		ap := newProfile(alt, "", w)
+		ap.cut = false // a part of the name, not a name cut short
+		p.alts = append(p.alts, ap)
+	}
+	return p
+}
+
+// indexable reports whether a profile can match anything on its name.
+func (p *profile) indexable() bool {
+	if p.n.Distinctive || p.n.Numbered {
+		return true
+	}
+	for _, a := range p.alts {
+		if a.n.Distinctive {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreFast is scorePair without explanations, for candidate screening.
+func scoreFast(a, b *profile) float64 {
+	s, _ := scorePair(a, b, false)
+	return s
+}
+
+// scorePair scores two profiles in [0,1], with reasons when explain is set.
+// A name written twice ("X (ALIAS)") is also scored through each of its
+// readings against the other name as a whole; the best score counts.
+func scorePair(a, b *profile, explain bool) (float64, []string) {
+	if a.tax != "" && b.tax != "" {
+		if a.tax == b.tax {
+			return 1, []string{"same INN " + a.tax}
+		}
+		return 0, []string{"different INN " + a.tax + " / " + b.tax}
+	}
+	s, reasons := scoreNames(a, b, explain)
+	if s >= 0.99 {
+		return s, reasons
+	}
+	try := func(x, y, alt *profile) {
+		t, tr := scoreNames(x, y, explain)
+		if t > s {
+			s, reasons = t, tr
+			if explain {
+				reasons = append([]string{fmt.Sprintf("one name written two ways, with and without brackets; read as %s", alt.n.Display())}, tr...)
+			}
+		}
+	}
+	for _, x := range a.alts {
+		try(x, b, x)
+	}
+	for _, y := range b.alts {
+		try(a, y, y)
+	}
+	return s, reasons
+}
+
+// scoreNames scores two names, without tax IDs or second readings.
+func scoreNames(a, b *profile, explain bool) (float64, []string) {
+	if !a.n.Distinctive || !b.n.Distinctive {
+		if a.n.Numbered && b.n.Numbered && a.n.Class() == b.n.Class() && a.n.CoreKey() == b.n.CoreKey() {
+			// Generic words and a number, all identical, legal class too
+			// ("АО «Завод-2»" / "ZAVOD-2 JSC"); Zavod-1 never meets Zavod-2.
+			if !explain {
+				return 0.99, nil
+			}
+			return 0.99, []string{sameReason(a, b) + " (generic words, same number)"}
+		}
+		return 0, []string{"only legal form and generic words"}
+	}
+	s, reasons := nameScore(a, b, explain)
+	if ts, tr := typoScore(a, b, explain); ts > s {
+		s, reasons = ts, tr
+	}
+	if ts, tr := truncScore(a, b, explain); ts > s {
+		s, reasons = ts, tr
+	}
+	if ts, tr := truncScore(b, a, explain); ts > s {
+		s, reasons = ts, tr
+	}
+	return s, reasons
+}
+
+// loneWordCap is the highest score of two names when one has a word the
+// other lacks: below DefaultAutoThreshold, so such pairs go to review.
+const loneWordCap = 0.88
+
+func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string) {
+	var reasons []string
+	var s float64
+	switch {
+	case slices.Equal(a.n.Core, b.n.Core):
+		s = 0.99
+		if explain {
+			reasons = append(reasons, sameReason(a, b))
+		}
+	case a.joined == b.joined:
+		s = 0.97
+		if explain {
+			reasons = append(reasons, fmt.Sprintf("same letters, spaced differently: %s ~ %s", a.n.Display(), b.n.Display()))
+		}
+	default:
+		tok, shared, lone := tokenSim(a, b, explain)
+		if tok == 0 && !explain {
+			return 0, nil
+		}
+		jw := jaroWinkler(a.joined, b.joined)
+		s = 0.7*tok + 0.3*jw
+		if lone != "" {
+			// A word only one name has, even a generic one, is how
+			// subsidiaries differ (ROSNEFT / ROSNEFT TRADING): review, not
+			// an automatic merge.
+			s = min(s, loneWordCap)
+			if explain {
+				defer func() { reasonsOut = append(reasonsOut, "word "+lone+" in one name only") }()
+			}
+		}
+		if explain {
+			reasons = append(reasons, fmt.Sprintf("Jaro-Winkler %.2f: %s ~ %s", jw, a.n.Display(), b.n.Display()))
+			if len(shared) > 0 {
+				reasons = append(reasons, fmt.Sprintf("words %.2f: %s", tok, strings.Join(shared, ", ")))
+			} else {
+				reasons = append(reasons, "no shared words")
+			}
+		}
+	}
+	s, reasons = numberEvidence(a, b, s, reasons, explain)
+	ca, cb := a.n.Class(), b.n.Class()
+	if ca != "" && cb != "" && ca != cb && !(ca.Loose() && cb.Loose()) {
+		// Different kinds of company (a limited company and a joint-stock
+		// company, a state enterprise and a JSC, an FZE and an FZCO)
+		// often share a name.
+		pen := 0.10
+		if ca.Family() != cb.Family() {
+			pen = 0.15
+		}
+		s -= pen
+		if explain {
+			reasons = append(reasons, fmt.Sprintf("legal forms differ: %s / %s", ca, cb))
+		}
+	}
+	return max(s, 0), reasons
+}
+
+func sameReason(a, b *profile) string {
+	c := a.n.Class()
+	if c == "" {
+		c = b.n.Class()
+	}
+	if c != "" {
+		return fmt.Sprintf("same after transliteration and legal form: %s / %s", a.n.Display(), c)
+	}
+	return "same after transliteration: " + a.n.Display()
+}
+
+// numberEvidence: a differing number (Zavod-1 / Zavod-2) is strong
+// evidence of different firms; a number on one side only is weak evidence.
+func numberEvidence(a, b *profile, s float64, reasons []string, explain bool) (float64, []string) {
+	na, nb := a.n.Numbers, b.n.Numbers
+	switch {
+	case len(na) == 0 && len(nb) == 0:
+	case len(na) > 0 && len(nb) > 0:
+		if !sameSet(na, nb) {
+			if !explain {
+				return min(s, 0.3), nil
+			}
+			reasons = append(reasons, fmt.Sprintf("different numbers: %s / %s", strings.Join(na, " "), strings.Join(nb, " ")))
+			return min(s, 0.3), reasons
+		}
+	default:
+		one := na
+		if len(one) == 0 {
+			one = nb
+		}
+		if explain {
+			reasons = append(reasons, "number "+strings.Join(one, " ")+" in one name only")
+		}
+		s -= 0.1
+	}
+	return s, reasons
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x := slices.Clone(a)
+	y := slices.Clone(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
+}
+
+// tokenSim is a rarity-weighted soft token overlap, symmetric. A token
+// matches another with an equal key, or within one edit (two for long
+// words) when both have at least five letters.
+func tokenSim(a, b *profile, explain bool) (float64, []string, string) {
+	var shared []string
+	lone := ""
+	// When a distinctive word agrees exactly, a one-letter slip in another
+	// word of five letters or more is tolerated; otherwise words need seven.
+	minLen := 7
+anchor:
+	for _, k := range a.n.Core {
+		if names.IsGeneric(k) || len(k) < 3 {
+			continue
+		}
+		for _, l := range b.n.Core {
+			if k == l {
+				minLen = 5
+				break anchor
+			}
+		}
+	}
+	side := func(x, y *profile, record bool) float64 {
+		if x.wsum == 0 {
+			return 0
+		}
+		var got float64
+		for i, k := range x.n.Core {
+			best := 0.0
+			bj := -1
+			for j, l := range y.n.Core {
+				if k != l && bits.OnesCount32(x.masks[i]^y.masks[j]) > 4 {
+					continue // more than two edits apart
+				}
+				v := tokenMatch(k, l, minLen)
+				if v > best {
+					best, bj = v, j
+				}
+			}
+			got += x.weights[i] * best
+			if best == 0 && lone == "" {
+				lone = strings.ToUpper(x.n.CoreLat[i])
+			}
+			if record && bj >= 0 && best > 0 && !names.IsGeneric(k) {
+				shared = append(shared, strings.ToUpper(x.n.CoreLat[i]))
+			}
+		}
+		return got / x.wsum
+	}
+	sa := side(a, b, explain)
+	sb := side(b, a, false)
+	// The worse side counts: a rare word that only one name has ("ALFA" /
+	// "ALFA BANK") is evidence of a different firm.
+	return min(sa, sb), shared, lone
+}
+
+func tokenMatch(k, l string, minLen int) float64 {
+	if k == l {
+		return 1
+	}
+	lk, ll := len(k), len(l)
+	if lk < minLen || ll < minLen {
+		return 0 // short words differ by one letter between firms too often
+	}
+	allowed := 1
+	if lk >= 12 && ll >= 12 {
+		allowed = 2
+	}
+	if editDistanceAtMost(k, l, allowed) > allowed {
+		return 0
+	}
+	return jaroWinkler(k, l)
+}
+
+// truncScore checks whether a looks like b cut at a fixed field width:
+// a is about TruncationWidth long and its tokens are the start of b's.
+func truncScore(a, b *profile, explain bool) (float64, []string) {
+	if !a.cut || b.runeLen <= a.runeLen {
+		return 0, nil
+	}
+	ka, kb := a.n.Keys, b.n.Keys
+	if len(ka) == 0 || len(ka) > len(kb) {
+		return 0, nil
+	}
+	distinctive := false
+	for i := 0; i < len(ka)-1; i++ {
+		if tokenMatch(ka[i], kb[i], 7) < 0.9 {
+			return 0, nil
+		}
+		if !a.n.Legal[i] && !names.IsGeneric(ka[i]) && !isDigits(ka[i]) {
+			distinctive = true
+		}
+	}
+	last := ka[len(ka)-1]
+	other := kb[len(ka)-1]
+	if !strings.HasPrefix(other, last) && tokenMatch(last, other, 7) < 0.9 {
+		// The cut may fall inside a letter group that folds differently
+		// (kh cut to k): accept a shorter common prefix.
+		if len(last) < 2 || !strings.HasPrefix(other, last[:len(last)-1]) {
+			return 0, nil
+		}
+	}
+	if !distinctive && (len(last) < 5 || names.IsGeneric(last) || a.n.Legal[len(ka)-1]) {
+		// Only legal form and generic words before the cut, and the cut
+		// word too short to tell firms apart.
+		return 0, nil
+	}
+	// Numbers in the kept part must agree.
+	s, reasons := numberEvidenceTrunc(a, b)
+	if s == 0 {
+		return 0, reasons
+	}
+	if !explain {
+		return 0.95, nil
+	}
+	return 0.95, []string{fmt.Sprintf("cut at %d characters: %q is the start of %q", TruncationWidth, strings.TrimSpace(a.n.Original), strings.TrimSpace(b.n.Original))}
+}
+
+func numberEvidenceTrunc(a, b *profile) (float64, []string) {
+	for _, x := range a.n.Numbers {
+		if !slices.Contains(b.n.Numbers, x) {
+			return 0, []string{"different numbers"}
+		}
+	}
+	return 1, nil
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// typoScore catches names that differ by a slip of the keyboard in one
+// word, legal form included ("Limited Liability Compbny …"): the same
+// words in the same order but one, and that one within one edit (two for
+// words of twelve letters or more). The word must be long enough to stay
+// recognisable: seven letters, or five when another distinctive word
+// agrees or the word is generic or a legal form, since short names differ
+// by one letter between firms all the time (SIMA/SINA). Cut names are left to truncScore; numbers must agree.
+func typoScore(a, b *profile, explain bool) (float64, []string) {
+	if a.cut || b.cut || len(a.n.Keys) != len(b.n.Keys) || len(a.n.Keys) < 2 {
+		return 0, nil
+	}
+	diff := -1
+	for i, k := range a.n.Keys {
+		if k != b.n.Keys[i] {
+			if diff >= 0 {
+				return 0, nil
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return 0, nil
+	}
+	ka, kb := a.n.Keys[diff], b.n.Keys[diff]
+	// The rest must be distinctive: not only legal form and generic words.
+	distinctive := false
+	for i, k := range a.n.Keys {
+		if i != diff && !a.n.Legal[i] && !names.IsGeneric(k) && !isDigits(k) {
+			distinctive = true
+		}
+	}
+	minLen := 7
+	if distinctive || a.n.Legal[diff] || b.n.Legal[diff] || names.IsGeneric(ka) || names.IsGeneric(kb) {
+		// Another distinctive word already agrees, or the slip is in a
+		// legal form or generic word: shorter words may carry it.
+		minLen = 5
+	}
+	if min(len(ka), len(kb)) < minLen {
+		return 0, nil
+	}
+	allowed := 1
+	if min(len(ka), len(kb)) >= 12 {
+		allowed = 2
+	}
+	if editDistanceAtMost(ka, kb, allowed) > allowed {
+		return 0, nil
+	}
+	if !distinctive && (a.n.Legal[diff] || names.IsGeneric(ka)) {
+		return 0, nil
+	}
+	s := 0.93
+	var reasons []string
+	if explain {
+		reasons = []string{fmt.Sprintf("one word differs by a letter: %s ~ %s", strings.ToUpper(a.n.Tokens[diff]), strings.ToUpper(b.n.Tokens[diff]))}
+	}
+	s, reasons = numberEvidence(a, b, s, reasons, explain)
+	return s, reasons
+}
+
+// Explain scores two mentions on their own, with the reasons, as the
+// clustering would before its core checks: for "why (not) merged?" in the
+// app. Word rarity is unknown outside a run, so every word weighs the same
+// except generic ones; scores inside Cluster can differ slightly.
+func Explain(a, b Mention) (float64, []string) {
+	w := &weighter{df: map[string]int{}, n: 1000}
+	pa := newProfile(names.Analyze(a.Name), taxOf(a), w)
+	pb := newProfile(names.Analyze(b.Name), taxOf(b), w)
+	return scorePair(pa, pb, true)
+}
+
+func taxOf(m Mention) string {
+	if t := strings.TrimSpace(m.TaxID); t != "" {
+		return t
+	}
+	return names.Analyze(m.Name).TaxID
+}

@@ -1,0 +1,59 @@
+package match
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+func TestSearch(t *testing.T) {
+	names := []string{"ООО «Техкрим»", "TEKHKOM LLC", "Tehkrim LLC", "SZ DJI TECHNOLOGY CO.,LTD", "深圳市大疆创新科技有限公司", "ROMASHKA"}
+	ix, err := NewSearchIndex(context.Background(), names, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		query     string
+		wantFirst string
+		positions []int // of the first hit, rune offsets in the name as written
+	}{
+		{"latin query finds cyrillic", "tekhkrim", "ООО «Техкрим»", []int{5, 6, 7, 8, 9, 10, 11}},
+		{"cyrillic query", "техкрим", "ООО «Техкрим»", []int{5, 6, 7, 8, 9, 10, 11}},
+		{"case-insensitive latin", "dji", "SZ DJI TECHNOLOGY CO.,LTD", []int{3, 4, 5}},
+		{"han", "大疆", "深圳市大疆创新科技有限公司", []int{3, 4}},
+		{"fuzzy gaps", "rmshk", "ROMASHKA", []int{0, 2, 4, 5, 6}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits := ix.Search(tt.query, 3)
+			if len(hits) == 0 {
+				t.Fatalf("Search(%q): no hits", tt.query)
+			}
+			if hits[0].Name != tt.wantFirst {
+				t.Errorf("Search(%q) first = %q, want %q (all: %v)", tt.query, hits[0].Name, tt.wantFirst, hits)
+			}
+			if !slices.Equal(hits[0].Positions, tt.positions) {
+				t.Errorf("Search(%q) positions = %v, want %v", tt.query, hits[0].Positions, tt.positions)
+			}
+			if names[hits[0].Index] != hits[0].Name {
+				t.Errorf("hit index %d names %q, hit says %q", hits[0].Index, names[hits[0].Index], hits[0].Name)
+			}
+		})
+	}
+	t.Run("no match", func(t *testing.T) {
+		if hits := ix.Search("qqqzzz", 5); len(hits) != 0 {
+			t.Errorf("got %v, want no hits", hits)
+		}
+	})
+	t.Run("top n", func(t *testing.T) {
+		if hits := ix.Search("l", 2); len(hits) != 2 {
+			t.Errorf("got %d hits, want 2", len(hits))
+		}
+	})
+	t.Run("empty query", func(t *testing.T) {
+		if hits := ix.Search("  ", 5); hits != nil {
+			t.Errorf("got %v, want nil", hits)
+		}
+	})
+}

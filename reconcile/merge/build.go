@@ -1,0 +1,349 @@
+package merge
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile"
+)
+
+// build turns live units into shipments with resolved values.
+func (r *reconciler) build() {
+	dups := map[int32][]int32{}
+	for i, d := range r.res.DuplicateOf {
+		if d >= 0 {
+			dups[d] = append(dups[d], int32(i))
+		}
+	}
+	live := 0
+	for _, u := range r.units {
+		if !u.dead && len(u.rows) > 0 {
+			live++
+		}
+	}
+	r.res.Shipments = make([]Shipment, 0, live)
+	for ui, u := range r.units {
+		r.units[ui] = nil // release as we go
+		if u.dead || len(u.rows) == 0 {
+			continue
+		}
+		// Preferred row first; reasons follow their rows.
+		idx := make([]int, len(u.rows))
+		for k := range idx {
+			idx[k] = k
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return r.prefers(u.rows[idx[a]], u.rows[idx[b]]) })
+		sh := Shipment{Consignee: -1, Shipper: -1}
+		for _, k := range idx {
+			sh.Rows = append(sh.Rows, u.rows[k])
+			sh.Reasons = append(sh.Reasons, u.reasons[k])
+		}
+		for _, x := range sh.Rows {
+			sh.Duplicates = append(sh.Duplicates, dups[x]...)
+		}
+		sh.Monthly = r.monthly(int(sh.Rows[0]))
+		r.resolve(&sh)
+		for _, x := range append(append([]int32{}, sh.Rows...), sh.Duplicates...) {
+			if why, ok := r.exclude[RowKey(r.in.Records[x].Source)]; ok {
+				sh.Excluded, sh.ExcludeReason = true, why
+			}
+		}
+		r.res.Shipments = append(r.res.Shipments, sh)
+	}
+}
+
+// resolve fills the shipment's values from its rows, preferred first.
+func (r *reconciler) resolve(sh *Shipment) {
+	for k, x := range sh.Rows {
+		rec := &r.in.Records[x]
+		if !sh.Date.Known() && rec.Date.Known() || sh.Date.Precision == reconcile.PrecisionMonth && rec.Date.Precision == reconcile.PrecisionDay {
+			sh.Date = rec.Date
+		}
+		set := func(f int, ok bool) {
+			if ok && sh.from[f] == 0 && k < math.MaxInt16 {
+				sh.from[f] = int16(k + 1)
+			}
+		}
+		set(fromDecl, rec.DeclarationID != "")
+		set(fromNet, rec.NetKg.Valid)
+		set(fromGross, rec.GrossKg.Valid)
+		set(fromValue, rec.Value.Valid)
+		set(fromUSD, rec.ValueUSD.Valid)
+		if sh.Consignee < 0 && r.in.Consignee[x] >= 0 {
+			sh.Consignee = r.in.Consignee[x]
+			sh.ConsigneeName = rec.Consignee.Name()
+		}
+		if sh.Shipper < 0 && r.in.Shipper[x] >= 0 {
+			sh.Shipper = r.in.Shipper[x]
+			sh.ShipperName = rec.Shipper.Name()
+		}
+		first(&sh.ConsigneeName, rec.Consignee.Name())
+		first(&sh.ShipperName, rec.Shipper.Name())
+		first(&sh.Origin, rec.OriginCountry)
+		first(&sh.Dispatch, rec.DispatchCountry)
+		first(&sh.Destination, rec.DestinationCountry)
+		// The more specific HS code wins when one extends the other.
+		if sh.HSCode == "" || len(rec.HSCode) > len(sh.HSCode) && strings.HasPrefix(rec.HSCode, sh.HSCode) {
+			sh.HSCode = rec.HSCode
+		}
+		first(&sh.Description, rec.Description)
+		if !sh.Quantity.Valid && rec.Quantity.Valid {
+			sh.Quantity, sh.QuantityUnit = rec.Quantity, rec.QuantityUnit
+		}
+	}
+}
+
+func first(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// supersede marks monthly lines covered by shipment-level data for the
+// same month and consignee entity with a compatible HS code, so default
+// totals never count the same goods twice at two granularities.
+func (r *reconciler) supersede() {
+	type key struct {
+		month string
+		c     int32
+	}
+	covered := map[key][]string{}
+	for i := range r.res.Shipments {
+		sh := &r.res.Shipments[i]
+		if sh.Monthly || !sh.Date.Known() || sh.Consignee < 0 {
+			continue
+		}
+		k := key{sh.Date.Time.Format("2006-01"), sh.Consignee}
+		covered[k] = append(covered[k], sh.HSCode)
+	}
+	for i := range r.res.Shipments {
+		sh := &r.res.Shipments[i]
+		if !sh.Monthly || !sh.Date.Known() || sh.Consignee < 0 {
+			continue
+		}
+		for _, hs := range covered[key{sh.Date.Time.Format("2006-01"), sh.Consignee}] {
+			if hs == "" || sh.HSCode == "" || strings.HasPrefix(hs, sh.HSCode) || strings.HasPrefix(sh.HSCode, hs) {
+				sh.Superseded = true
+				break
+			}
+		}
+	}
+}
+
+// number sorts shipments by date then source position and gives IDs:
+// S1… for shipment-level, M1… for monthly aggregates.
+func (r *reconciler) number() {
+	shs := r.res.Shipments
+	// Sort a permutation, then apply it in place: moving 600-byte structs
+	// around inside a sort would cost far more than the comparisons.
+	perm := make([]int32, len(shs))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	sort.SliceStable(perm, func(x, y int) bool {
+		a, b := &shs[perm[x]], &shs[perm[y]]
+		if a.Monthly != b.Monthly {
+			return !a.Monthly
+		}
+		da, db := a.Date, b.Date
+		if da.Known() != db.Known() {
+			return da.Known()
+		}
+		if !da.Time.Equal(db.Time) {
+			return da.Time.Before(db.Time)
+		}
+		return a.Rows[0] < b.Rows[0]
+	})
+	// perm[i] is the index of the shipment that belongs at i.
+	for i := range perm {
+		if perm[i] < 0 || int(perm[i]) == i {
+			continue
+		}
+		tmp := shs[i]
+		j := i
+		for {
+			k := int(perm[j])
+			perm[j] = -1
+			if k == i {
+				shs[j] = tmp
+				break
+			}
+			shs[j] = shs[k]
+			j = k
+		}
+	}
+	var ns, nm int
+	for i := range shs {
+		sh := &shs[i]
+		if sh.Monthly {
+			nm++
+			sh.ID = "M" + strconv.Itoa(nm)
+		} else {
+			ns++
+			sh.ID = "S" + strconv.Itoa(ns)
+		}
+		if len(sh.Rows) > 1 {
+			r.res.Merged++
+		}
+		for _, x := range sh.Rows {
+			r.res.ShipmentOf[x] = int32(i)
+		}
+		for _, x := range sh.Duplicates {
+			r.res.ShipmentOf[x] = int32(i)
+		}
+	}
+}
+
+// conflicts lists disagreements between a shipment's rows and the values
+// that did not parse.
+func (r *reconciler) conflicts() {
+	for i := range r.res.Shipments {
+		sh := &r.res.Shipments[i]
+		for _, x := range sh.Rows {
+			rec := &r.in.Records[x]
+			for _, f := range rec.Flags {
+				if f.Code == reconcile.FlagMonthPrecision {
+					continue
+				}
+				r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{
+					Shipment: sh.ID, Kind: KindUnparsed, Field: f.Field,
+					Values: []Observed{{rec.Source, f.Raw}},
+					Used:   "(none)",
+					Rule:   string(f.Code) + ": " + f.Detail + " — left out, never read as zero",
+				})
+			}
+		}
+		if len(sh.Rows) < 2 {
+			continue
+		}
+		rule := r.rule(sh.Rows)
+		str := func(field reconcile.Field, get func(*reconcile.Record) string, used string, same func(a, b string) bool) {
+			var obs []Observed
+			var vals []string
+			for _, x := range sh.Rows {
+				rec := &r.in.Records[x]
+				v := get(rec)
+				if v == "" {
+					continue
+				}
+				obs = append(obs, Observed{rec.Source, v})
+				vals = append(vals, v)
+			}
+			for k := 1; k < len(vals); k++ {
+				if !same(vals[0], vals[k]) {
+					r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: obs, Used: used, Rule: rule})
+					return
+				}
+			}
+		}
+		eq := func(a, b string) bool { return a == b }
+		str(reconcile.FieldDate, func(rec *reconcile.Record) string { return rec.Date.String() }, sh.Date.String(), func(a, b string) bool {
+			return a == b || len(a) == 7 && strings.HasPrefix(b, a) || len(b) == 7 && strings.HasPrefix(a, b)
+		})
+		str(reconcile.FieldOriginCountry, func(rec *reconcile.Record) string { return rec.OriginCountry }, sh.Origin, eq)
+		str(reconcile.FieldDispatchCountry, func(rec *reconcile.Record) string { return rec.DispatchCountry }, sh.Dispatch, eq)
+		str(reconcile.FieldDestinationCountry, func(rec *reconcile.Record) string { return rec.DestinationCountry }, sh.Destination, eq)
+		str(reconcile.FieldHSCode, func(rec *reconcile.Record) string { return rec.HSCode }, sh.HSCode, func(a, b string) bool {
+			return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+		})
+		num := func(field reconcile.Field, get func(*reconcile.Record) reconcile.Number, used reconcile.Number, unit string, relTol, absTol float64) {
+			var obs []Observed
+			var vals []float64
+			for _, x := range sh.Rows {
+				rec := &r.in.Records[x]
+				n := get(rec)
+				if !n.Valid {
+					continue
+				}
+				obs = append(obs, Observed{rec.Source, fmtNum(n.Value) + unit})
+				vals = append(vals, n.Value)
+			}
+			for k := 1; k < len(vals); k++ {
+				d := math.Abs(vals[k] - vals[0])
+				if d > absTol && d > relTol*math.Max(math.Abs(vals[0]), math.Abs(vals[k])) {
+					u := "(none)"
+					if used.Valid {
+						u = fmtNum(used.Value) + unit
+					}
+					r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: obs, Used: u, Rule: rule})
+					return
+				}
+			}
+		}
+		recs := r.in.Records
+		num(reconcile.FieldNetWeight, func(rec *reconcile.Record) reconcile.Number { return rec.NetKg }, sh.NetKg(recs), " kg", 0.001, 0.5)
+		num(reconcile.FieldGrossWeight, func(rec *reconcile.Record) reconcile.Number { return rec.GrossKg }, sh.GrossKg(recs), " kg", 0.001, 0.5)
+		num(reconcile.FieldValueUSD, func(rec *reconcile.Record) reconcile.Number { return rec.ValueUSD }, sh.ValueUSD(recs), " USD", 0.005, 1)
+		// Values in other currencies compare only within one currency.
+		value, cur := sh.Value(recs)
+		num(reconcile.FieldValue, func(rec *reconcile.Record) reconcile.Number {
+			if rec.Currency != cur || cur == "" {
+				return reconcile.Number{}
+			}
+			return rec.Value
+		}, value, " "+cur, 0.005, 1)
+		// Entities: rows merged on a declaration number may name parties
+		// the matcher put in different entities.
+		ent := func(field reconcile.Field, ids []int32, used int32, name func(*reconcile.Record) string) {
+			var obs []Observed
+			diff := false
+			for _, x := range sh.Rows {
+				rec := &r.in.Records[x]
+				if ids[x] < 0 {
+					continue
+				}
+				obs = append(obs, Observed{rec.Source, name(rec)})
+				if ids[x] != used {
+					diff = true
+				}
+			}
+			if diff {
+				r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: obs,
+					Used: name(&r.in.Records[sh.Rows[0]]), Rule: rule + "; the names were not matched as one firm — check the Entities sheet"})
+			}
+		}
+		ent(reconcile.FieldConsignee, r.in.Consignee, sh.Consignee, func(rec *reconcile.Record) string { return rec.Consignee.Name() })
+		ent(reconcile.FieldShipper, r.in.Shipper, sh.Shipper, func(rec *reconcile.Record) string { return rec.Shipper.Name() })
+	}
+}
+
+// rule says which source a merged shipment's values come from and why;
+// the few distinct texts are shared, not rebuilt per shipment.
+func (r *reconciler) rule(rows []int32) string {
+	k := r.in.Sources[r.in.SourceOf[rows[0]]].Name + "\x00" + r.whyPreferred(rows)
+	if s, ok := r.rules[k]; ok {
+		return s
+	}
+	if r.rules == nil {
+		r.rules = map[string]string{}
+	}
+	s := "preferred source " + r.in.Sources[r.in.SourceOf[rows[0]]].Name + r.whyPreferred(rows)
+	r.rules[k] = s
+	return s
+}
+
+func (r *reconciler) whyPreferred(rows []int32) string {
+	a, b := rows[0], rows[1]
+	sa, sb := r.in.Sources[r.in.SourceOf[a]], r.in.Sources[r.in.SourceOf[b]]
+	switch {
+	case sa.Rank != sb.Rank:
+		return " (your source preference order)"
+	case sa.Granularity != sb.Granularity:
+		return " (declaration-level over aggregated)"
+	case r.in.Records[a].ValueUSD.Valid && !r.in.Records[b].ValueUSD.Valid:
+		return " (gives USD; the other needs conversion)"
+	}
+	return " (first listed source)"
+}
+
+func fmtNum(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,272 @@
+// Package merge reconciles shipment records across sources: exact
+// duplicates within one source are marked and counted once, rows of
+// different sources that describe the same shipment become one canonical
+// shipment that lists all of them, and disagreements between them become
+// discrepancies.
+//
+// Two rows are the same shipment when
+//
+//  1. their normalised declaration (or bill-of-lading) numbers are equal
+//     and so are their item numbers (both absent, or equal), or
+//  2. at least one of them has no declaration number and they agree on the
+//     consignee entity, the shipper entity when both are known, HS-6, the
+//     date within ±DateToleranceDays and the weight within
+//     WeightTolerancePct.
+//
+// Rows with different declaration or item numbers are never merged.
+// Pairing is one-to-one (a shipment takes at most one row per source) and
+// the fuzzy rule never chains: a row joins a shipment only when it agrees
+// with every row already in it. Best-agreeing pairs are taken first.
+//
+// Monthly aggregates (vendor "Short" exports) are never merged with
+// shipment-level rows; each stays its own line, marked Superseded when
+// shipment-level data covers the same month, consignee and HS code.
+package merge
+
+import (
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"tradecheck/reconcile"
+)
+
+// Granularities of a source.
+const (
+	ShipmentLevel    = "shipment"
+	MonthlyAggregate = "monthly"
+)
+
+// Source describes one source sheet.
+type Source struct {
+	Name        string // file (and sheet) name for reasons and discrepancies
+	Granularity string // ShipmentLevel or MonthlyAggregate
+	// Rank orders sources for conflicts: lower wins. Sources the user did
+	// not rank share a rank past the ranked ones.
+	Rank int
+}
+
+// Input is what Reconcile works on. All per-record slices have
+// len(Records) entries.
+type Input struct {
+	Records  []reconcile.Record
+	SourceOf []int32 // index into Sources
+	Sources  []Source
+	// Consignee and Shipper hold each record's entity (any stable int,
+	// typically an index into match.Result.Entities), -1 when unknown.
+	Consignee []int32
+	Shipper   []int32
+}
+
+// Options of a reconciliation.
+type Options struct {
+	DateToleranceDays  int     // days either way; 0 means the same day
+	WeightTolerancePct float64 // percent of the larger weight
+}
+
+// DefaultOptions are the documented defaults.
+func DefaultOptions() Options { return Options{DateToleranceDays: 3, WeightTolerancePct: 1} }
+
+// Shipment decision ops.
+const (
+	OpSplit   = "split"   // the row leaves its shipment and stands alone
+	OpExclude = "exclude" // the shipment holding the row is excluded from totals
+	OpInclude = "include" // undoes an earlier exclude
+)
+
+// Decision is a user's decision about shipments. Rows are named by
+// RowKey (file!sheet:row), which stays stable across runs while shipment
+// IDs may not.
+type Decision struct {
+	Op     string    `json:"op"`
+	Row    string    `json:"row"`
+	Reason string    `json:"reason,omitempty"`
+	Time   time.Time `json:"time"`
+}
+
+// RowKey names a source row in decisions and in the workbook:
+// "file.xlsx!Sheet:12" or "file.csv:12", with the file's base name so the
+// key survives moving the folder.
+func RowKey(p reconcile.Provenance) string {
+	f := filepath.Base(p.File)
+	if p.Sheet == "" {
+		return f + ":" + strconv.Itoa(p.Row)
+	}
+	return f + "!" + p.Sheet + ":" + strconv.Itoa(p.Row)
+}
+
+// Shipment is one reconciled shipment (or one monthly aggregate line).
+type Shipment struct {
+	ID      string  // "S12" shipment-level, "M3" monthly aggregate
+	Rows    []int32 // record indexes, one per source, the preferred first
+	Reasons []string
+	// Duplicates are exact duplicates of Rows within their own source:
+	// marked and counted once.
+	Duplicates []int32
+
+	Monthly       bool
+	Superseded    bool   // monthly line covered by shipment-level data (left out of default totals)
+	Excluded      bool   // excluded by the user
+	ExcludeReason string // the user's reason
+
+	// Resolved values: from the most preferred row that has each.
+	Date          reconcile.Date
+	Consignee     int32 // entity, -1 unknown
+	Shipper       int32
+	ConsigneeName string // as written on the preferred row
+	ShipperName   string
+	Origin        string
+	Dispatch      string
+	Destination   string
+	HSCode        string
+	Description   string
+	Quantity      reconcile.Number
+	QuantityUnit  string
+
+	// from gives, for values read from the source rows on demand (NetKg,
+	// GrossKg, Value, ValueUSD, Declaration), 1 + the index in Rows of the
+	// row that supplies each, 0 when none does (so a zero Shipment has
+	// none). Keeping indexes instead
+	// of copies saves about 180 bytes per shipment: 130 MB at a million.
+	from [nFrom]int16
+
+	// Measures, filled by totals.Measure: the tonnes and USD value the
+	// totals use, with how they were obtained.
+	Tonnes      reconcile.Number
+	TonnesBasis string // "net", "gross", "gross (net missing)", or why none
+	USD         reconcile.Number
+	USDBasis    string // "value_usd", "converted: …", or why none
+}
+
+// Values read on demand, by index into Shipment.from.
+const (
+	fromNet = iota
+	fromGross
+	fromValue
+	fromUSD
+	fromDecl
+	nFrom
+)
+
+func (s *Shipment) row(recs []reconcile.Record, f int) *reconcile.Record {
+	k := int(s.from[f]) - 1
+	if k < 0 || k >= len(s.Rows) || int(s.Rows[k]) >= len(recs) {
+		return nil
+	}
+	return &recs[s.Rows[k]]
+}
+
+// NetKg is the net weight used: from the most preferred row that has one.
+// recs are the records the shipment was built from (Result.Records).
+func (s *Shipment) NetKg(recs []reconcile.Record) reconcile.Number {
+	if r := s.row(recs, fromNet); r != nil {
+		return r.NetKg
+	}
+	return reconcile.Number{}
+}
+
+// GrossKg is the gross weight used.
+func (s *Shipment) GrossKg(recs []reconcile.Record) reconcile.Number {
+	if r := s.row(recs, fromGross); r != nil {
+		return r.GrossKg
+	}
+	return reconcile.Number{}
+}
+
+// Value is the value in its own currency ("" when unknown) as the most
+// preferred row with a parsed value gives it; a value that did not parse
+// comes back invalid with its raw text.
+func (s *Shipment) Value(recs []reconcile.Record) (reconcile.Number, string) {
+	if r := s.row(recs, fromValue); r != nil {
+		return r.Value, r.Currency
+	}
+	for _, x := range s.Rows {
+		if int(x) < len(recs) && recs[x].Value.Raw != "" {
+			return recs[x].Value, recs[x].Currency
+		}
+	}
+	return reconcile.Number{}, ""
+}
+
+// ValueUSD is the USD value a source gave (not a conversion).
+func (s *Shipment) ValueUSD(recs []reconcile.Record) reconcile.Number {
+	if r := s.row(recs, fromUSD); r != nil {
+		return r.ValueUSD
+	}
+	return reconcile.Number{}
+}
+
+// Declaration is the declaration (or bill-of-lading) number and item
+// number of the most preferred row that has one.
+func (s *Shipment) Declaration(recs []reconcile.Record) (id, item string) {
+	if r := s.row(recs, fromDecl); r != nil {
+		return r.DeclarationID, r.ItemNo
+	}
+	return "", ""
+}
+
+// Counted reports whether the shipment enters default totals.
+func (s *Shipment) Counted() bool { return !s.Excluded && !s.Superseded }
+
+// Status is the Shipments sheet's Status text.
+func (s *Shipment) Status() string {
+	switch {
+	case s.Excluded:
+		if s.ExcludeReason != "" {
+			return "excluded: " + s.ExcludeReason
+		}
+		return "excluded"
+	case s.Superseded:
+		return "monthly aggregate, not counted: shipment-level data covers this month"
+	case s.Monthly:
+		return "monthly aggregate, counted"
+	case len(s.Rows) > 1:
+		return "counted, merged from " + itoa(len(s.Rows)) + " sources"
+	}
+	return "counted"
+}
+
+// Observed is one source's value in a discrepancy.
+type Observed struct {
+	Source reconcile.Provenance
+	Value  string
+}
+
+// Discrepancy kinds.
+const (
+	KindConflict = "conflict"  // sources disagree
+	KindUnparsed = "unparsed"  // a value that did not parse (record flag)
+	KindNoUSD    = "no_usd"    // a value without USD equivalent, left out of value totals
+	KindFallback = "fallback"  // gross weight used because net is missing
+	KindNoWeight = "no_weight" // no usable weight, left out of tonnes
+)
+
+// Discrepancy is one problem the totals reader should know about.
+type Discrepancy struct {
+	Shipment string // shipment ID, "" when the row was not counted
+	Kind     string
+	Field    reconcile.Field
+	Values   []Observed
+	Used     string
+	Rule     string // why Used was chosen, or what was done
+}
+
+// Result of Reconcile.
+type Result struct {
+	Shipments     []Shipment
+	Discrepancies []Discrepancy
+	// ShipmentOf gives each record's shipment index, -1 when none.
+	ShipmentOf []int32
+	// DuplicateOf gives, for an exact duplicate, the record it repeats;
+	// -1 otherwise.
+	DuplicateOf []int32
+	Duplicates  int // exact duplicate rows, counted once
+	Merged      int // shipments made of more than one source row
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

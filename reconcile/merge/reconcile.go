@@ -1,0 +1,331 @@
+package merge
+
+import (
+	"context"
+	"fmt"
+	"hash/maphash"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile"
+)
+
+// Reconcile builds shipments from in. Decisions apply as constraints: a
+// split row is never merged again, an excluded shipment stays listed as
+// excluded. progress(done, total) may be nil; ctx cancels.
+func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision, progress func(done, total int)) (*Result, error) {
+	n := len(in.Records)
+	if len(in.SourceOf) != n || len(in.Consignee) != n || len(in.Shipper) != n {
+		return nil, fmt.Errorf("merge: input slices differ in length (%d records)", n)
+	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	r := &reconciler{in: in, opt: opt, res: &Result{
+		ShipmentOf:  filled(n, -1),
+		DuplicateOf: filled(n, -1),
+	}}
+	r.decide(decisions)
+	progress(0, n)
+	if err := r.dedupe(ctx); err != nil {
+		return nil, err
+	}
+	progress(n/4, n)
+	if err := r.group(ctx); err != nil {
+		return nil, err
+	}
+	progress(n/2, n)
+	if err := r.fuzzy(ctx); err != nil {
+		return nil, err
+	}
+	progress(3*n/4, n)
+	r.build()
+	r.supersede()
+	r.number()
+	r.conflicts()
+	progress(n, n)
+	return r.res, nil
+}
+
+func filled(n int, v int32) []int32 {
+	s := make([]int32, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+type reconciler struct {
+	in  Input
+	opt Options
+	res *Result
+
+	split   map[string]string // provenance key → reason
+	exclude map[string]string
+
+	// unit[i] is the shipment-unit of record i (index into units), -1 for
+	// duplicates and records not yet placed.
+	unit  []int32
+	units []*unitT
+	rules map[string]string
+}
+
+type unitT struct {
+	rows    []int32
+	reasons []string
+	hasDecl bool
+	dead    bool // absorbed into another unit
+}
+
+func (r *reconciler) decide(ds []Decision) {
+	r.split = map[string]string{}
+	r.exclude = map[string]string{}
+	for _, d := range ds {
+		switch d.Op {
+		case OpSplit:
+			r.split[d.Row] = d.Reason
+		case OpExclude:
+			r.exclude[d.Row] = d.Reason
+		case OpInclude:
+			delete(r.exclude, d.Row)
+		}
+	}
+}
+
+func (r *reconciler) monthly(i int) bool {
+	return r.in.Sources[r.in.SourceOf[i]].Granularity == MonthlyAggregate
+}
+
+// dedupe marks exact duplicates within one source: every canonical field
+// equal. Provenance and flags do not count. Keys are hashed to keep a
+// million rows cheap; a hash match is confirmed on the full key.
+func (r *reconciler) dedupe(ctx context.Context) error {
+	seed := maphash.MakeSeed()
+	seen := make(map[uint64]int32, len(r.in.Records))
+	var more map[uint64][]int32 // rare: different rows with one hash
+	var b, c strings.Builder
+	key := func(b *strings.Builder, i int) string {
+		b.Reset()
+		b.WriteString(strconv.Itoa(int(r.in.SourceOf[i])))
+		b.WriteByte(0)
+		contentKey(b, &r.in.Records[i])
+		return b.String()
+	}
+	for i := range r.in.Records {
+		if i%65536 == 0 && ctx.Err() != nil {
+			return reconcile.ErrCanceled
+		}
+		k := key(&b, i)
+		h := maphash.String(seed, k)
+		first, ok := seen[h]
+		if !ok {
+			seen[h] = int32(i)
+			continue
+		}
+		dup := int32(-1)
+		for _, cand := range append([]int32{first}, more[h]...) {
+			if key(&c, int(cand)) == k {
+				dup = cand
+				break
+			}
+		}
+		if dup >= 0 {
+			r.res.DuplicateOf[i] = dup
+			r.res.Duplicates++
+			continue
+		}
+		if more == nil {
+			more = map[uint64][]int32{}
+		}
+		more[h] = append(more[h], int32(i))
+	}
+	return nil
+}
+
+func contentKey(b *strings.Builder, rec *reconcile.Record) {
+	w := func(s string) { b.WriteString(s); b.WriteByte(0x1f) }
+	num := func(n reconcile.Number) {
+		if n.Valid {
+			w(strconv.FormatFloat(n.Value, 'g', -1, 64))
+		} else {
+			w("?" + n.Raw)
+		}
+	}
+	party := func(p reconcile.Party) {
+		w(strings.Join(p.Names, "\x1e"))
+		w(p.TaxID)
+		w(p.KPP)
+		w(p.Country)
+	}
+	w(rec.Date.String())
+	w(rec.DeclarationID)
+	w(rec.ItemNo)
+	party(rec.Consignee)
+	party(rec.Shipper)
+	w(rec.OriginCountry)
+	w(rec.DispatchCountry)
+	w(rec.DestinationCountry)
+	w(rec.HSCode)
+	w(rec.Description)
+	num(rec.Quantity)
+	w(rec.QuantityUnit)
+	num(rec.NetKg)
+	num(rec.GrossKg)
+	num(rec.Value)
+	w(rec.Currency)
+	num(rec.ValueUSD)
+}
+
+// NormalizeDeclaration reduces a declaration or bill-of-lading number to
+// its letters and digits, upper-cased: "10702030/140622/0012345" and
+// "10702030-140622-0012345" are the same number.
+func NormalizeDeclaration(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToUpper(s) {
+		if (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c > 0x7f && isLetterOrDigit(c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+func isLetterOrDigit(c rune) bool {
+	return strings.ContainsRune("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", c)
+}
+
+// NormalizeItem reduces an item number to its digits without leading
+// zeros ("001" = "1"); other text is kept upper-cased.
+func NormalizeItem(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if n, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64); err == nil && n == math.Trunc(n) && n >= 0 {
+		return strconv.FormatInt(int64(n), 10)
+	}
+	return NormalizeDeclaration(s)
+}
+
+func (r *reconciler) newUnit(i int32, reason string) int32 {
+	u := &unitT{rows: []int32{i}, reasons: []string{reason}, hasDecl: r.in.Records[i].DeclarationID != ""}
+	r.units = append(r.units, u)
+	id := int32(len(r.units) - 1)
+	r.unit[i] = id
+	return id
+}
+
+func (r *reconciler) hasSource(u *unitT, src int32) bool {
+	for _, x := range u.rows {
+		if r.in.SourceOf[x] == src {
+			return true
+		}
+	}
+	return false
+}
+
+// group applies the declaration rule.
+func (r *reconciler) group(ctx context.Context) error {
+	n := len(r.in.Records)
+	r.unit = filled(n, -1)
+	// Keys per declaration+item; within a key, one unit per source row,
+	// one-to-one: the k-th row of each source joins the k-th unit.
+	byKey := map[string][]int32{}
+	var order []string
+	for i := 0; i < n; i++ {
+		if i%65536 == 0 && ctx.Err() != nil {
+			return reconcile.ErrCanceled
+		}
+		if r.res.DuplicateOf[i] >= 0 {
+			continue
+		}
+		rec := &r.in.Records[i]
+		if r.monthly(i) || rec.DeclarationID == "" || r.isSplit(i) {
+			continue
+		}
+		d := NormalizeDeclaration(rec.DeclarationID)
+		if d == "" {
+			continue
+		}
+		k := d + "\x1f" + NormalizeItem(rec.ItemNo)
+		if _, ok := byKey[k]; !ok {
+			order = append(order, k)
+		}
+		byKey[k] = append(byKey[k], int32(i))
+	}
+	for _, k := range order {
+		rows := byKey[k]
+		sort.SliceStable(rows, func(a, b int) bool { return r.prefers(rows[a], rows[b]) })
+		var us []int32
+		for _, i := range rows {
+			placed := false
+			for _, uid := range us {
+				u := r.units[uid]
+				if r.hasSource(u, r.in.SourceOf[i]) {
+					continue
+				}
+				u.rows = append(u.rows, i)
+				u.reasons = append(u.reasons, fmt.Sprintf("same declaration %s, item %s", r.in.Records[i].DeclarationID, itemText(r.in.Records[i].ItemNo)))
+				r.unit[i] = uid
+				placed = true
+				break
+			}
+			if !placed {
+				reason := "first row"
+				if len(us) > 0 {
+					reason = "declaration and item repeated within " + r.in.Sources[r.in.SourceOf[i]].Name + " with different content: kept as its own shipment"
+				}
+				us = append(us, r.newUnit(i, reason))
+			}
+		}
+	}
+	// Everything else starts alone.
+	for i := 0; i < n; i++ {
+		if r.res.DuplicateOf[i] >= 0 || r.unit[i] >= 0 {
+			continue
+		}
+		reason := "first row"
+		if why, ok := r.split[RowKey(r.in.Records[i].Source)]; ok {
+			reason = "split out by the user"
+			if why != "" {
+				reason += ": " + why
+			}
+		}
+		r.newUnit(int32(i), reason)
+	}
+	return nil
+}
+
+func itemText(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+func (r *reconciler) isSplit(i int) bool {
+	if len(r.split) == 0 {
+		return false
+	}
+	_, ok := r.split[RowKey(r.in.Records[i].Source)]
+	return ok
+}
+
+// prefers orders rows for conflicts: user rank, then shipment-level over
+// aggregated, then USD as given over values needing conversion, then
+// input order.
+func (r *reconciler) prefers(a, b int32) bool {
+	sa, sb := r.in.Sources[r.in.SourceOf[a]], r.in.Sources[r.in.SourceOf[b]]
+	if sa.Rank != sb.Rank {
+		return sa.Rank < sb.Rank
+	}
+	if (sa.Granularity == MonthlyAggregate) != (sb.Granularity == MonthlyAggregate) {
+		return sb.Granularity == MonthlyAggregate
+	}
+	ua, ub := r.in.Records[a].ValueUSD.Valid, r.in.Records[b].ValueUSD.Valid
+	if ua != ub {
+		return ua
+	}
+	return a < b
+}

@@ -1,0 +1,109 @@
+package names
+
+import (
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"tradecheck/reconcile/values"
+)
+
+// maxAliases bounds the second names taken from one bracket.
+const maxAliases = 4
+
+// aliasLead are words that introduce a second name inside brackets:
+// "(a.k.a. NORINCO)", "(formerly known as …)".
+var aliasLead = [][]string{
+	{"also", "known", "as"}, {"formerly", "known", "as"}, {"known", "as"}, {"trading", "as"},
+	{"f", "k", "a"}, {"d", "b", "a"}, {"aka"}, {"fka"}, {"dba"}, {"formerly"}, {"former"}, {"ex"},
+}
+
+// idLabels are words in brackets that label an identifier, not a name.
+var idLabels = map[string]bool{"inn": true, "kpp": true, "ogrn": true, "tin": true, "vat": true, "bin": true,
+	"unp": true, "edrpou": true, "okpo": true, "reg": true, "no": true}
+
+// aliasesOf reads a name written twice, the second time in brackets:
+// "China North Industries Group (NORINCO)" is also "China North Industries
+// Group" and "NORINCO". It returns the name outside the brackets and each
+// name inside them, or nothing when the bracket holds no second name of
+// its own: a place ("(HONG KONG)", "(NL)"), a legal form, generic words,
+// an identifier, or a short acronym (three letters or fewer say too
+// little to stand as a firm's name). The caller matches these against
+// whole names only, never against each other, so "ALPHA (HONG KONG)" and
+// "ALPHA (SHENZHEN)" do not meet through their common outside.
+func aliasesOf(s string) []*Name {
+	open := strings.IndexAny(s, "([（［")
+	if open < 0 || os.Getenv("TC_NOALIAS") != "" {
+		return nil
+	}
+	_, ow := utf8.DecodeRuneInString(s[open:])
+	rel := strings.IndexAny(s[open+ow:], ")]）］")
+	if rel < 0 {
+		return nil
+	}
+	closeAt := open + ow + rel
+	_, cw := utf8.DecodeRuneInString(s[closeAt:])
+	inner := s[open+ow : closeAt]
+	after := s[closeAt+cw:]
+	if a := analyze(after); a.Distinctive || len(a.Numbers) > 0 {
+		// The bracket names part of the name, not all of it
+		// ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE").
+		return nil
+	}
+	outer := strings.TrimSpace(s[:open] + " " + after)
+	var out []*Name
+	for _, part := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
+		toks := Tokens(part)
+		for _, lead := range aliasLead {
+			if len(toks) > len(lead) && equalPrefix(toks, lead) {
+				toks = toks[len(lead):]
+				break
+			}
+		}
+		if len(toks) == 0 {
+			continue
+		}
+		txt := strings.Join(toks, " ")
+		if _, ok := values.Country(txt); ok {
+			return nil // a place qualifies the name: no second name here
+		}
+		n := analyze(txt)
+		if !aliasWorthy(n) {
+			continue
+		}
+		out = append(out, n)
+		if len(out) == maxAliases {
+			break
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if o := analyze(outer); o.Distinctive {
+		out = append([]*Name{o}, out...)
+	}
+	return out
+}
+
+func aliasWorthy(n *Name) bool {
+	if !n.Distinctive {
+		return false
+	}
+	letters := 0
+	for _, k := range n.Core {
+		if idLabels[k] {
+			return false
+		}
+		letters += len(k)
+	}
+	return letters >= 4
+}
+
+func equalPrefix(toks, lead []string) bool {
+	for i, l := range lead {
+		if toks[i] != l {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,273 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tradecheck/reconcile/values"
+)
+
+// Name is a company name taken apart for matching.
+type Name struct {
+	Original string // as written
+	Clean    string // as written without glued tax IDs, spaces collapsed
+	TaxID    string // INN split off the name ("7701234567 OOO X"), "" if none
+	KPP      string
+	Script   Script
+
+	Tokens []string // normalised tokens, Cyrillic transliterated to Latin, in order
+	Keys   []string // Key of each token
+	Legal  []bool   // token is part of a legal form
+	Forms  []LegalClass
+
+	Core    []string // keys of the tokens that are neither legal form nor number, in order
+	CoreLat []string // the same tokens as transliterated, for explanations
+	Numbers []string // number tokens outside legal forms
+
+	// Distinctive is false when the core is only generic words ("TRADING
+	// COMPANY", "ZAVOD"): such a name never matches on its words alone.
+	Distinctive bool
+
+	// Numbered is set on a name that is not distinctive but numbers its
+	// generic words ("АО «Завод-2»"): it may match a name with the very
+	// same words, number and legal class ("ZAVOD-2 JSC"), nothing looser.
+	Numbered bool
+
+	// Alts are second readings of a name written twice, the second time
+	// in brackets: the name outside the brackets (when distinctive) and
+	// each name inside ("China North Industries Group (NORINCO)"). They
+	// match whole names, never each other's alternatives.
+	Alts []*Name
+}
+
+// Class is the first legal form found, or "".
+func (n *Name) Class() LegalClass {
+	if len(n.Forms) == 0 {
+		return ""
+	}
+	return n.Forms[0]
+}
+
+// CoreKey is the comparison key of the name without legal form: the core
+// keys joined by spaces, numbers appended.
+func (n *Name) CoreKey() string {
+	k := strings.Join(n.Core, " ")
+	if len(n.Numbers) > 0 {
+		k += " #" + strings.Join(n.Numbers, " ")
+	}
+	return k
+}
+
+// Display is the transliterated core in capitals, for explanations:
+// "TEKHKRIM".
+func (n *Name) Display() string {
+	parts := append([]string(nil), n.CoreLat...)
+	parts = append(parts, n.Numbers...)
+	return strings.ToUpper(strings.Join(parts, " "))
+}
+
+// Analyze takes a name apart: tax IDs glued to it are split off (via
+// values.SplitTaxIDs), the rest is normalised, transliterated, keyed and
+// its legal forms marked. A name written twice, once in brackets, also
+// gets its second readings in Alts.
+func Analyze(s string) *Name {
+	n := analyze(s)
+	n.Alts = aliasesOf(s)
+	return n
+}
+
+func analyze(s string) *Name {
+	n := &Name{Original: s}
+	rest, ids := values.SplitTaxIDs(s)
+	n.TaxID, n.KPP = ids.INN, ids.KPP
+	n.Clean = strings.Join(strings.Fields(rest), " ")
+	n.Script = ScriptOf(rest)
+	raw := Tokens(rest)
+	// Chinese does not separate words with spaces: a space inside a Han
+	// name is incidental, so adjacent Han tokens are one.
+	for i := 1; i < len(raw); i++ {
+		if isHanToken(raw[i]) && isHanToken(raw[i-1]) {
+			raw[i-1] += raw[i]
+			raw = append(raw[:i], raw[i+1:]...)
+			i--
+		}
+	}
+	toks := make([]string, 0, len(raw)+1)
+	var hanForms []LegalClass
+	for i, t := range raw {
+		// "No." / "Nr." before a number: Zavod No. 1 is Zavod 1.
+		if (t == "no" || t == "nr" || t == "n") && i+1 < len(raw) && isNumber(raw[i+1]) {
+			continue
+		}
+		t = fixMixedScript(t)
+		if isHanToken(t) {
+			r, cls := legal.hanSuffix(t)
+			if cls != "" {
+				hanForms = append(hanForms, cls)
+				if r != "" {
+					toks = append(toks, r)
+				}
+				continue
+			}
+		}
+		if HasCyrillic(t) {
+			t = strings.ToLower(Translit(t))
+		}
+		if len(t) >= 9 && isNumber(t) {
+			// A long digit run is an identifier SplitTaxIDs did not trust
+			// (a mistyped INN, an OGRN): not part of the name.
+			continue
+		}
+		toks = append(toks, t)
+	}
+	n.Tokens = toks
+	n.Keys = make([]string, len(toks))
+	for i, t := range toks {
+		k := Key(t)
+		if long, ok := abbreviations[k]; ok {
+			k = long
+		}
+		n.Keys[i] = k
+	}
+	n.Legal = make([]bool, len(toks))
+	markLegal(n)
+	n.Forms = append(n.Forms, hanForms...)
+	for i, t := range toks {
+		if n.Legal[i] {
+			continue
+		}
+		if isNumber(t) {
+			n.Numbers = append(n.Numbers, t)
+			continue
+		}
+		if r, ok := romans[t]; ok && len(toks) > 1 {
+			// "MAGUS HOLDING II": a Roman numeral numbers a firm too.
+			n.Numbers = append(n.Numbers, r)
+			continue
+		}
+		n.Core = append(n.Core, n.Keys[i])
+		n.CoreLat = append(n.CoreLat, t)
+	}
+	if len(n.Core) == 0 && len(n.Numbers) == 0 {
+		// Nothing but legal forms ("OOO", "PAT"): keep them as the core so
+		// the name is not empty, but it is not distinctive.
+		for i := range toks {
+			n.Core = append(n.Core, n.Keys[i])
+			n.CoreLat = append(n.CoreLat, toks[i])
+			n.Legal[i] = false
+		}
+		n.Forms = nil
+		return n
+	}
+	core := n.Core
+	if looksCut(s) && legal.prefixOfForm(n.Keys) {
+		// The whole name is the start of a legal form, cut off.
+		n.Forms = nil
+		return n
+	}
+	if looksCut(s) && len(core) > 0 && !n.Legal[len(n.Legal)-1] && len(core[len(core)-1]) <= 3 {
+		// The last word of a name cut at a field width may be a stump of a
+		// legal form or of a generic word ("OBSHCHESTVO S OGRANICHENNOI
+		// OTVETST"): it cannot make the name distinctive on its own.
+		core = core[:len(core)-1]
+	}
+	for _, k := range core {
+		if !IsGeneric(k) {
+			n.Distinctive = true
+			break
+		}
+	}
+	// Generic words and a number ("Zavod-2"): the number tells firms apart
+	// when everything else is identical; a name that may be cut could have
+	// lost digits of its number.
+	n.Numbered = !n.Distinctive && len(n.Core) > 0 && len(n.Numbers) > 0 && !looksCut(s)
+	return n
+}
+
+// CutWidth is the field width at which customs systems commonly cut names.
+const CutWidth = 35
+
+// LooksCut reports whether a name as written may have been cut at CutWidth.
+func LooksCut(s string) bool { return looksCut(s) }
+
+// looksCut reports whether a name as written is about CutWidth long, so
+// that it may have been cut there.
+func looksCut(s string) bool {
+	l := utf8.RuneCountInString(strings.TrimSpace(s))
+	return l >= CutWidth-2 && l <= CutWidth
+}
+
+// markLegal marks legal forms at the start and end of the name (repeatedly:
+// "CO LTD", "OOO ... LLC") and multi-word forms anywhere.
+func markLegal(n *Name) {
+	keys := n.Keys
+	start, end := 0, len(keys)
+	var front, back []LegalClass
+	for start < end {
+		l, cls := legal.matchAt(keys, start, end)
+		if l == 0 {
+			break
+		}
+		for k := start; k < start+l; k++ {
+			n.Legal[k] = true
+		}
+		front = append(front, cls)
+		start += l
+	}
+	for end > start {
+		found := false
+		for q := max(start, end-8); q < end; q++ {
+			l, cls := legal.matchAt(keys, q, end)
+			if l == end-q {
+				for k := q; k < end; k++ {
+					n.Legal[k] = true
+				}
+				back = append(back, cls)
+				end = q
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	// Multi-word forms in the middle ("TEKHKRIM LIMITED LIABILITY COMPANY (TEKHKRIM LLC)").
+	for i := start; i < end; i++ {
+		l, cls := legal.matchAt(keys, i, end)
+		if l >= 2 {
+			for k := i; k < i+l; k++ {
+				n.Legal[k] = true
+			}
+			back = append(back, cls)
+			i += l - 1
+		}
+	}
+	n.Forms = append(front, back...)
+}
+
+// romans are Roman numerals that are not also words ("i" is the Russian
+// "and", "v" and "x" are initials).
+var romans = map[string]string{"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "xi": "11", "xii": "12"}
+
+func isNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHanToken(t string) bool {
+	for _, r := range t {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return t != ""
+}

@@ -1,0 +1,93 @@
+package names
+
+// genericWords are words that many unrelated firms share. They count for
+// little when scoring and a name made only of them (with or without a
+// legal form) never matches on them. Written naturally; compiled to keys.
+var genericWords = []string{
+	// English
+	"trading", "trade", "traders", "group", "international", "intl", "company", "holding", "holdings",
+	"industrial", "industry", "industries", "import", "export", "impex", "exim", "factory", "plant",
+	"technology", "technologies", "tech", "techno", "service", "services", "logistics", "enterprise",
+	"enterprises", "general", "global", "investment", "investments", "invest", "development", "science",
+	"scientific", "production", "manufacturing", "manufacture", "research", "institute", "center", "centre",
+	"state", "federal", "national", "new", "the", "of", "and", "for", "in", "on", "at", "by", "to", "a",
+	"shipping", "marine", "energy", "engineering", "systems", "system", "solutions", "products", "product",
+	"commercial", "commerce", "management", "partners", "association", "union", "organization",
+	"organisation", "foundation", "network", "agency", "bureau", "office", "branch", "representative",
+	"world", "worldwide", "overseas", "resources", "supply", "supplies", "equipment", "materials",
+	"unitary", "budgetary", "institution", "public", "private", "joint", "stock", "venture", "firm",
+	"design", "construction", "building", "electronics", "electronic", "chemical", "chemicals",
+	"machinery", "machine", "works", "mill", "scientific-production", "complex", "republican",
+	"municipal", "russian", "russia", "ukrainian", "china", "chinese", "hong", "kong", "shenzhen",
+	"dubai", "uae", "turkey", "moscow", "co", "corp", "ltd", "llc", "plc",
+	// Russian and Ukrainian, transliterated
+	"zavod", "kompaniya", "gruppa", "torgovyy", "torgovy", "dom", "nauchno", "proizvodstvennoe",
+	"proizvodstvennaya", "predpriyatie", "obedinenie", "ob'edinenie", "tsentr", "institut", "kombinat",
+	"fabrika", "tekhnologii", "servis", "logistik", "invest", "holding", "kholding", "rossiyskiy",
+	"rossiyskaya", "federalnyy", "gosudarstvennyy", "nauchnyy", "issledovatelskiy", "konstruktorskoe",
+	"byuro", "otkrytoe", "zakrytoe", "uchrezhdenie", "ooo", "oao", "zao", "pao", "ao", "imeni", "im",
+	"i", "s", "v", "na", "po", "dlya", "z", "ta", "federalnoe", "gosudarstvennoe", "kazennoe", "nauchnoe",
+	"byudzhetnoe", "obrazovatelnoe", "uchrezhdenie", "predpriyatie", "unitarnoe", "respubliki", "respublika",
+	"proizvodstvenny", "kompleks", "tekhnologicheskiy", "issledovatelskiy", "natsionalnyy", "kommercheskiy",
+	"zavod", "ob'edinenie", "proektnyy", "konstruktorskoe", "aviatsionnyy", "mashinostroitelnyy",
+	"elektronnyy", "priborostroitelnyy", "instrumentalnyy", "khimicheskiy", "tsentralnyy", "akademii", "nauk",
+	"rossiyskoy", "rossiyskoi", "federatsii", "imeni", "branch", "academy", "sciences", "federation",
+	// Turkish
+	"sanayi", "san", "ticaret", "tic", "ve", "dis", "ithalat", "ihracat", "ic", "insaat", "pazarlama",
+	"gida", "tekstil", "otomotiv", "makina", "limited", "sirketi", "sti",
+	// other
+	"de", "la", "del", "des", "du", "et", "y", "e", "da", "do", "und", "fur", "gmbh", "sa", "srl",
+}
+
+var genericKeys, genericStems = func() (map[string]bool, map[string]bool) {
+	m := make(map[string]bool, len(genericWords))
+	st := map[string]bool{}
+	for _, w := range genericWords {
+		for _, t := range Tokens(w) {
+			k := Key(t)
+			m[k] = true
+			if len(k) >= 9 {
+				// Long words are inflected (gosudarstvennoe/-nyy/-noy):
+				// match them without their last three letters.
+				st[k[:len(k)-3]] = true
+			}
+		}
+	}
+	return m, st
+}()
+
+// IsGeneric reports whether a token key is a generic word.
+func IsGeneric(key string) bool {
+	if genericKeys[key] {
+		return true
+	}
+	// A stem plus an ending of at most four letters.
+	for cut := 6; cut <= len(key) && cut <= 30; cut++ {
+		if len(key)-cut <= 4 && genericStems[key[:cut]] {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviations are written short and long in the same firm's names:
+// Turkish "San. ve Tic." for "Sanayi ve Ticaret" above all; and English
+// words that Russian names borrow come back from transliteration spelt
+// another way (SERVIS/SERVICE). Keys of the short or borrowed forms map to
+// keys of the long or English ones.
+var abbreviations = func() map[string]string {
+	pairs := [][2]string{
+		{"san", "sanayi"}, {"tic", "ticaret"}, {"ith", "ithalat"}, {"ihr", "ihracat"}, {"paz", "pazarlama"},
+		{"intl", "international"}, {"int'l", "international"}, {"mfg", "manufacturing"}, {"bros", "brothers"},
+		{"eng", "engineering"}, {"svc", "services"}, {"dept", "department"},
+		// English words that Russian names borrow, as transliterated back
+		// (СЕРВИС, ТРЕЙД, ГРУПП): the firm writes the English word.
+		{"servis", "service"}, {"servise", "service"}, {"treyd", "trade"}, {"treid", "trade"},
+		{"grupp", "group"}, {"logistik", "logistics"}, {"konsalting", "consulting"},
+	}
+	m := map[string]string{}
+	for _, p := range pairs {
+		m[Key(p[0])] = Key(p[1])
+	}
+	return m
+}()

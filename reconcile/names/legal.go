@@ -1,0 +1,278 @@
+package names
+
+import "strings"
+
+// LegalClass groups legal forms that mean the same kind of company across
+// languages: ООО, OOO, LLC, TOV and "Limited Liability Company" are all LLC.
+type LegalClass string
+
+// Legal classes. The table below maps written forms onto these.
+const (
+	LLC     LegalClass = "LLC"
+	JSC     LegalClass = "JSC"
+	LTD     LegalClass = "LTD" // company limited, Co. Ltd., Pte Ltd, 有限公司
+	CO      LegalClass = "CO"  // "Company", "Co.", 公司 alone
+	INC     LegalClass = "INC"
+	CORP    LegalClass = "CORP"
+	PLC     LegalClass = "PLC"
+	LLP     LegalClass = "LLP"
+	TRLTD   LegalClass = "Ltd. Şti."
+	TRAS    LegalClass = "A.Ş."
+	FZE     LegalClass = "FZE"
+	FZCO    LegalClass = "FZCO"
+	FZLLC   LegalClass = "FZ-LLC"
+	DMCC    LegalClass = "DMCC"
+	GMBH    LegalClass = "GmbH"
+	AG      LegalClass = "AG"
+	SA      LegalClass = "S.A."
+	SPA     LegalClass = "SpA"
+	SRL     LegalClass = "S.r.l."
+	BV      LegalClass = "B.V."
+	NV      LegalClass = "N.V."
+	SPZOO   LegalClass = "Sp. z o.o."
+	SUE     LegalClass = "SUE" // state/municipal unitary enterprise: ГУП, ФГУП, МУП, РУП
+	STATEIN LegalClass = "FSBI"
+	IE      LegalClass = "IE" // individual entrepreneur, ИП
+	PE      LegalClass = "PE" // private enterprise, ЧП, ЧУП
+	ANO     LegalClass = "ANO"
+	KG      LegalClass = "KG"
+)
+
+// Family is a coarse grouping of legal classes: two names whose forms lie
+// in different families (a limited company and a joint-stock company) are
+// less likely one firm, while LLC, Ltd and GmbH are often one firm written
+// for different readers.
+func (c LegalClass) Family() string {
+	switch c {
+	case LLC, LTD, TRLTD, FZE, FZCO, FZLLC, GMBH, SRL, BV, SPZOO, LLP:
+		return "limited"
+	case JSC, TRAS, AG, SA, SPA, NV, PLC:
+		return "shares"
+	case SUE, STATEIN, ANO:
+		return "state"
+	case IE, PE:
+		return "sole"
+	}
+	return ""
+}
+
+// Loose reports whether a class is one of those that translations and
+// customs clerks swap freely for one firm (ООО written LTD, Co., Inc.).
+func (c LegalClass) Loose() bool {
+	switch c {
+	case LLC, LTD, CO, INC, CORP, TRLTD, FZLLC, LLP:
+		// LLP: the Kazakh ТОО is written LLP, LLC or Ltd in trade data.
+		return true
+	}
+	return false
+}
+
+// legalTable is written for this project from general knowledge of
+// company law abbreviations. Forms are written naturally, in any script;
+// they are compiled through the same normalisation as names.
+var legalTable = []struct {
+	class LegalClass
+	forms []string
+}{
+	{LLC, []string{"ООО", "OOO", "LLC", "L.L.C.", "LLC.", "Limited Liability Company", "Limited Liability Co",
+		"Ltd Liability Company", "Limited Liability Corporation",
+		"Общество с ограниченной ответственностью", "Obshchestvo s ogranichennoy otvetstvennostyu",
+		"Obshestvo s ogranichennoi otvetstvennostiu",
+		"ТОВ", "TOV", "Товариство з обмеженою відповідальністю", "Tovarystvo z obmezhenoyu vidpovidalnistyu",
+		"Таварыства з абмежаванай адказнасцю", "Tavarystva z abmezhavanay adkaznastsyu",
+		"ОсОО", "OsOO", "MChJ", "МЧЖ", "ОДО", "ODO", "Общество с дополнительной ответственностью",
+		"EOOD", "ЕООД", "OOD", "ООД", "d.o.o.", "doo", "Kft", "s.r.o.", "sro", "SARL", "S.A.R.L.", "LTDA", "S. de R.L.",
+		"Sole Proprietorship LLC", "SPC", "WLL", "W.L.L."}},
+	{JSC, []string{"АО", "AO", "ПАО", "PAO", "ЗАО", "ZAO", "ОАО", "OAO", "НАО", "NAO", "JSC", "PJSC", "CJSC", "OJSC",
+		"NJSC", "JSCo", "АООТ", "AOOT", "АОЗТ", "AOZT",
+		"Joint Stock Company", "Joint-Stock Company", "Joint Stock Co", "Public Joint Stock Company",
+		"Closed Joint Stock Company", "Open Joint Stock Company", "Non-public Joint Stock Company",
+		"Public Joint-Stock Company", "Closed Joint-Stock Company", "Open Joint-Stock Company", "Joint Stock",
+		"Акционерное общество", "Публичное акционерное общество", "Закрытое акционерное общество",
+		"Открытое акционерное общество", "Непубличное акционерное общество",
+		"Aktsionernoe obshchestvo", "Publichnoe aktsionernoe obshchestvo", "Zakrytoe aktsionernoe obshchestvo",
+		"Otkrytoe aktsionernoe obshchestvo", "Aktsionernoye obshchestvo",
+		"ПрАТ", "PrAT", "ПАТ", "PAT", "АТ", "ВАТ", "VAT", "ЗАТ", "ZAT",
+		"Приватне акціонерне товариство", "Публічне акціонерне товариство", "Акціонерне товариство",
+		"Відкрите акціонерне товариство", "Закрите акціонерне товариство",
+		"Адкрытае акцыянернае таварыства", "Закрытае акцыянернае таварыства", "Акцыянернае таварыства",
+		"Adkrytae aktsyyanernae tavarystva", "Zakrytae aktsyyanernae tavarystva", "ААТ", "AAT", "ЗАТ",
+		"AD", "EAD", "a.d.", "ASC", "OJSC.", "Public", "股份有限公司", "股份公司"}},
+	{LTD, []string{"Ltd", "Ltd.", "Limited", "Co Ltd", "Co., Ltd.", "Company Limited", "Co Limited", "Company Ltd",
+		"Pvt Ltd", "Private Limited", "Pvt Limited", "Private Ltd", "Pty Ltd", "Pty Limited", "Pte Ltd",
+		"Pte Limited", "Sdn Bhd", "Limited Company", "Ltd Co", "Corp Ltd", "Co Ltda",
+		"Pte", "Pty", "Pvt", "Private", "Bhd",
+		"有限公司", "有限责任公司", "有限責任公司", "有限會社"}},
+	{CO, []string{"Co", "Company", "Компания", "Kompaniya", "公司"}},
+	{INC, []string{"Inc", "Incorporated"}},
+	{CORP, []string{"Corp", "Corporation", "Корпорация", "Korporatsiya"}},
+	{PLC, []string{"PLC", "Public Limited Company", "Public Company Limited", "PCL"}},
+	// ТОО (Kazakhstan) is officially rendered LLP; ЖШС is its Kazakh name.
+	{LLP, []string{"LLP", "Limited Liability Partnership", "LP", "Limited Partnership",
+		"ТОО", "TOO", "Товарищество с ограниченной ответственностью", "Tovarishchestvo s ogranichennoy otvetstvennostyu",
+		"ЖШС", "ZhShS"}},
+	{TRLTD, []string{"Ltd Şti", "Ltd. Şti.", "Limited Şirketi", "Ltd Şirketi", "Limited Şti", "Şti",
+		"Limited Sirketi", "Ltd Sti"}},
+	{TRAS, []string{"A.Ş.", "Anonim Şirketi", "Anonim Sirketi", "AŞ"}},
+	{FZE, []string{"FZE", "Free Zone Establishment", "FZ Establishment"}},
+	{FZCO, []string{"FZCO", "FZC", "Free Zone Company", "FZ Co"}},
+	{FZLLC, []string{"FZ-LLC", "FZ LLC", "FZLLC", "Free Zone Limited Liability Company", "LLC-FZ", "FZ L.L.C."}},
+	{DMCC, []string{"DMCC"}},
+	{GMBH, []string{"GmbH", "G.m.b.H.", "Gesellschaft mit beschränkter Haftung", "GesmbH", "mbH", "UG", "GmbH & Co KG"}},
+	{AG, []string{"AG", "Aktiengesellschaft"}},
+	{SA, []string{"S.A.", "SA", "Sociedad Anonima", "Société Anonyme", "Sociedade Anonima", "S.A. de C.V.",
+		"SA de CV", "SAS", "S.A.S.", "SAL", "S.A.L.", "SAOG", "SAE"}},
+	{SPA, []string{"S.p.A.", "SpA", "Società per Azioni"}},
+	{SRL, []string{"S.r.l.", "SRL", "Società a responsabilità limitata", "Societate cu Raspundere Limitata"}},
+	{BV, []string{"B.V.", "BV", "Besloten Vennootschap"}},
+	{NV, []string{"N.V.", "NV", "Naamloze Vennootschap"}},
+	{SPZOO, []string{"Sp. z o.o.", "Sp z oo", "Spółka z ograniczoną odpowiedzialnością", "Sp. z o. o."}},
+	{SUE, []string{"ГУП", "GUP", "ФГУП", "FGUP", "МУП", "MUP", "РУП", "RUP", "КУП", "KUP", "FSUE", "SUE",
+		"Federal State Unitary Enterprise", "State Unitary Enterprise", "Unitary Enterprise",
+		"Republican Unitary Enterprise", "Municipal Unitary Enterprise",
+		"Федеральное государственное унитарное предприятие", "Государственное унитарное предприятие",
+		"Муниципальное унитарное предприятие", "Республиканское унитарное предприятие",
+		"Унитарное предприятие", "Federalnoe gosudarstvennoe unitarnoe predpriyatie",
+		"Gosudarstvennoe unitarnoe predpriyatie",
+		"ФКП", "FKP", "Федеральное казенное предприятие", "Federal State Enterprise", "Federal Treasury Enterprise",
+		"Казенное предприятие", "Государственное предприятие", "State Enterprise", "ГП", "ДП", "DP",
+		"Державне підприємство", "Державне підприємство", "Государственное учреждение", "State Institution",
+		"Республиканское унитарное предприятие", "Рэспубліканскае ўнітарнае прадпрыемства"}},
+	{STATEIN, []string{"ФГБУ", "FGBU", "ФГБОУ", "FGBOU", "ФГАОУ", "FGAOU", "ФГБУН", "FGBUN", "ФКУ", "FKU", "ФГКУ",
+		"Federal State Budgetary Institution", "Federal State Budgetary Educational Institution",
+		"Федеральное государственное бюджетное учреждение", "Федеральное государственное бюджетное учреждение науки",
+		"Federal State Budgetary Institution of Science",
+		"Федеральное государственное бюджетное образовательное учреждение высшего образования"}},
+	{IE, []string{"ИП", "IP", "Индивидуальный предприниматель", "Individual Entrepreneur", "ФОП", "FOP",
+		"Фізична особа-підприємець", "Sole Proprietor", "ФЛП", "FLP", "Физическое лицо-предприниматель"}},
+	{PE, []string{"ЧП", "ChP", "ЧУП", "ChUP", "ПП", "Частное предприятие", "Частное унитарное предприятие",
+		"Private Enterprise", "Private Unitary Enterprise", "Приватне підприємство",
+		"ЧТУП", "ChTUP", "Частное торговое унитарное предприятие", "ИЧП", "IChP", "Индивидуальное частное предприятие",
+		"ЧПУП", "ChPUP", "Частное производственное унитарное предприятие"}},
+	{ANO, []string{"АНО", "ANO", "Автономная некоммерческая организация", "Autonomous Non-profit Organization",
+		"Autonomous Non-commercial Organization", "НКО", "NKO"}},
+	{KG, []string{"KG", "Kommanditgesellschaft", "& Co KG", "Co KG"}},
+}
+
+// legalForm is one compiled entry of legalTable.
+type legalForm struct {
+	class LegalClass
+	keys  []string
+}
+
+type legalIndex struct {
+	byFirst map[string][]legalForm // by first key, or its stem for long keys
+	han     []hanForm              // Han suffixes, longest first
+}
+
+type hanForm struct {
+	suffix string
+	class  LegalClass
+}
+
+const stemLen = 6
+
+// stem is the matching form of a key: long keys match on their first
+// stemLen letters so inflected forms (obshchestva, ogranichennaya) meet.
+func stem(k string) string {
+	if len(k) > stemLen {
+		return k[:stemLen]
+	}
+	return k
+}
+
+var legal = buildLegal()
+
+func buildLegal() *legalIndex {
+	ix := &legalIndex{byFirst: map[string][]legalForm{}}
+	for _, e := range legalTable {
+		for _, f := range e.forms {
+			if ScriptOf(f) == ScriptHan {
+				ix.han = append(ix.han, hanForm{f, e.class})
+				continue
+			}
+			toks := Tokens(f)
+			if len(toks) == 0 {
+				continue
+			}
+			keys := make([]string, len(toks))
+			for i, t := range toks {
+				keys[i] = stem(Key(t))
+			}
+			lf := legalForm{e.class, keys}
+			ix.byFirst[keys[0]] = append(ix.byFirst[keys[0]], lf)
+		}
+	}
+	// Longest Han suffix first so 股份有限公司 wins over 有限公司 and 公司.
+	for i := 1; i < len(ix.han); i++ {
+		for j := i; j > 0 && len(ix.han[j].suffix) > len(ix.han[j-1].suffix); j-- {
+			ix.han[j], ix.han[j-1] = ix.han[j-1], ix.han[j]
+		}
+	}
+	return ix
+}
+
+// matchAt returns the longest legal form starting at token i, whose
+// length stays within [i, end), as (length, class); 0 when none.
+func (ix *legalIndex) matchAt(keys []string, i, end int) (int, LegalClass) {
+	best, cls := 0, LegalClass("")
+	for _, f := range ix.byFirst[stem(keys[i])] {
+		n := len(f.keys)
+		if n <= best || i+n > end {
+			continue
+		}
+		ok := true
+		for k := 1; k < n; k++ {
+			if stem(keys[i+k]) != f.keys[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, cls = n, f.class
+		}
+	}
+	return best, cls
+}
+
+// prefixOfForm reports whether keys, all of them, are the start of some
+// legal form, the last key possibly cut short: a name cut at a field width
+// inside its legal form ("OBSHCHESTVO S OGRANICHENNOI OT").
+func (ix *legalIndex) prefixOfForm(keys []string) bool {
+	if len(keys) == 0 {
+		return false
+	}
+	for _, f := range ix.byFirst[stem(keys[0])] {
+		if len(f.keys) < len(keys) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(keys); k++ {
+			st := stem(keys[k])
+			if k == len(keys)-1 {
+				if !strings.HasPrefix(f.keys[k], st) && !strings.HasPrefix(st, f.keys[k]) {
+					ok = false
+				}
+			} else if st != f.keys[k] {
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hanSuffix splits a legal-form suffix off a Han token.
+func (ix *legalIndex) hanSuffix(tok string) (rest string, cls LegalClass) {
+	for _, h := range ix.han {
+		if strings.HasSuffix(tok, h.suffix) {
+			return strings.TrimSuffix(tok, h.suffix), h.class
+		}
+	}
+	return tok, ""
+}

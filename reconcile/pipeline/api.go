@@ -1,0 +1,316 @@
+// Package pipeline runs Tradecheck end to end for the CLI and the desktop
+// app: read every source, cluster company names, reconcile shipments across
+// sources, total them and write the audit workbook.
+//
+// The app and the CLI only talk to this package. Its types are stable:
+// fields may be added, none are renamed or removed. A Project is the whole
+// user state (sources, mappings, decisions, parameters, rates) and is plain
+// JSON, so the app can autosave it and the audit workbook can carry it.
+//
+// Typical use:
+//
+//	p := pipeline.NewProject(paths...)
+//	res, err := pipeline.Run(ctx, p, func(pr pipeline.Progress) { … })
+//	tbl := res.Totals(totals.ByConsignee, totals.Filter{})
+//	err = pipeline.WriteWorkbook(ctx, res, "out.xlsx", nil)
+//
+// Later, when the user confirms or splits names:
+//
+//	p.Decisions = append(p.Decisions, d)
+//	res, err = res.Recluster(ctx, p, progress) // no file is read again
+//
+// An exported (and possibly hand-edited) workbook becomes a Project again
+// with OpenExported.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/totals"
+)
+
+// Version is written into the Method sheet of every audit workbook.
+var Version = "0.1.0"
+
+// Weight bases for Params.Weight.
+const (
+	WeightNet   = "net"   // net weight; gross where net is missing, flagged
+	WeightGross = "gross" // gross weight throughout
+)
+
+// Params are every tunable of a run. The zero value is not useful: start
+// from DefaultParams.
+type Params struct {
+	// Weight is WeightNet (default) or WeightGross.
+	Weight string `json:"weight"`
+	// DateToleranceDays is how far apart two rows' dates may be for the
+	// fuzzy shipment rule (rows without declaration numbers). Default 3.
+	DateToleranceDays int `json:"date_tolerance_days"`
+	// WeightTolerancePct is how far apart, in percent of the larger, two
+	// rows' weights may be for the fuzzy shipment rule. Default 1.
+	WeightTolerancePct float64 `json:"weight_tolerance_pct"`
+	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
+	// pairs scoring at or above AutoThreshold merge automatically, pairs in
+	// [ReviewThreshold, AutoThreshold) go to the Review queue.
+	AutoThreshold   float64 `json:"auto_threshold"`
+	ReviewThreshold float64 `json:"review_threshold"`
+	// SourcePreference lists sources, most trusted first, by path or by
+	// file name. When sources disagree about a shipment the first listed
+	// wins; unlisted sources follow the default rule (declaration-level
+	// over aggregated, USD as given over converted).
+	SourcePreference []string `json:"source_preference,omitempty"`
+}
+
+// DefaultParams returns the documented defaults.
+func DefaultParams() Params {
+	return Params{
+		Weight:             WeightNet,
+		DateToleranceDays:  3,
+		WeightTolerancePct: 1,
+		AutoThreshold:      match.DefaultAutoThreshold,
+		ReviewThreshold:    match.DefaultReviewThreshold,
+	}
+}
+
+// Granularity of a source sheet, as the user or the reader declares it.
+const (
+	GranularityAuto     = ""         // decided from the data: month-only dates → monthly
+	GranularityShipment = "shipment" // one row per shipment or declaration item
+	GranularityMonthly  = "monthly"  // vendor aggregates, one row per month and party
+)
+
+// Citation says where a source came from, for the Sources sheet.
+type Citation struct {
+	Vendor    string `json:"vendor,omitempty"`
+	Retrieved string `json:"retrieved,omitempty"` // free text, ISO date preferred
+	Note      string `json:"note,omitempty"`
+}
+
+// ColumnOverride is the user's decision about one column of one sheet:
+// map it to Field, or Ignore it; Unit and Currency say what a weight or
+// value column is in. Field "" with Ignore false keeps the detected field.
+type ColumnOverride struct {
+	Sheet    string          `json:"sheet,omitempty"`  // "" for CSV
+	Column   int             `json:"column"`           // 0-based
+	Header   string          `json:"header,omitempty"` // as written, for humans and for layout checks
+	Field    reconcile.Field `json:"field,omitempty"`
+	Ignore   bool            `json:"ignore,omitempty"`
+	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
+	Currency string          `json:"currency,omitempty"` // ISO 4217
+}
+
+// SourceSpec is one input file and what the user said about it.
+type SourceSpec struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256,omitempty"` // filled by Run; checked by OpenExported's callers
+	// Password opens an encrypted workbook. It is never written to the
+	// audit workbook; the app should not autosave it either.
+	Password string   `json:"-"`
+	Citation Citation `json:"citation"`
+	// Granularity per sheet ("" key = every sheet / CSV); values are the
+	// Granularity* constants.
+	Granularity map[string]string `json:"granularity,omitempty"`
+	Mapping     []ColumnOverride  `json:"mapping,omitempty"`
+}
+
+// Project is the whole user state of a reconciliation.
+type Project struct {
+	Sources []SourceSpec `json:"sources"`
+	// Decisions about names (confirm, not same, split, merge, rename,
+	// assign), oldest first. They apply before automatic clustering.
+	Decisions []match.Decision `json:"decisions,omitempty"`
+	// ShipmentDecisions split row merges apart or exclude shipments.
+	ShipmentDecisions []merge.Decision `json:"shipment_decisions,omitempty"`
+	Params            Params           `json:"params"`
+	// Rates convert non-USD values; a value whose currency and month have
+	// no rate is left out of value totals and counted.
+	Rates []totals.Rate `json:"rates,omitempty"`
+	// Claims are the published figures to check (see claims.go).
+	Claims []claims.Claim `json:"claims,omitempty"`
+}
+
+// ErrSourceChanged says a source file's content differs from the SHA-256
+// recorded in the project.
+var ErrSourceChanged = errors.New("source file changed since the project recorded it")
+
+// Check verifies that the source exists and, when the project recorded a
+// SHA-256, that the file still has it. The app calls it after
+// OpenExported to ask the user to locate moved or changed files. Errors
+// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
+func (s SourceSpec) Check() error {
+	sum, err := fileSHA(s.Path)
+	if err != nil {
+		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
+	}
+	if s.SHA256 != "" && sum != s.SHA256 {
+		return &reconcile.Error{File: s.Path, Err: ErrSourceChanged, Hint: "this is not the file the workbook was made from; locate the original or accept the new content"}
+	}
+	return nil
+}
+
+// NewProject returns a project over the given files with default params.
+func NewProject(paths ...string) *Project {
+	p := &Project{Params: DefaultParams()}
+	for _, path := range paths {
+		p.Sources = append(p.Sources, SourceSpec{Path: path})
+	}
+	return p
+}
+
+// Stages reported through Progress.Stage, in order.
+const (
+	StageRead   = "read"   // Done/Total: rows so far / rows estimated (0 = unknown)
+	StageMatch  = "match"  // names clustered
+	StageMerge  = "merge"  // records reconciled
+	StageWrite  = "write"  // rows written to the workbook
+	StageVerify = "verify" // reading back an exported workbook
+)
+
+// Progress is one progress report. File is set during StageRead and
+// StageWrite. Total 0 means unknown. Reports may come from several
+// goroutines (files are read in parallel) but never two at once; a UI
+// must still hop to its own thread (fyne.Do).
+type Progress struct {
+	Stage string
+	File  string
+	Done  int
+	Total int
+}
+
+// SheetResult is how one sheet (or a CSV file) was read.
+type SheetResult struct {
+	File        string            // path as given
+	Sheet       string            // "" for CSV
+	HeaderRow   int               // 1-based; 0 when NoTable
+	Headers     []string          // as written (joined when two-row)
+	Mapping     []reconcile.Field // per column, after overrides
+	Granularity string            // GranularityShipment or GranularityMonthly
+	Rows        int               // rows read into records
+	Skipped     map[reconcile.SkipReason]int
+	Skips       []reconcile.Skip
+	Warnings    []string
+	DateFrom    reconcile.Date // range of the records' dates
+	DateTo      reconcile.Date
+	NoTable     bool // the sheet holds no table (reported, not guessed)
+	TotalRows   int  // last row number seen, so the per-source sheet can show every row
+	// First and N delimit this sheet's records in Result.Records.
+	First, N int
+}
+
+// FileResult is how one file was read. Err is a *reconcile.Error when the
+// whole file failed; the other files are still read.
+type FileResult struct {
+	Path     string
+	SHA256   string
+	Size     int64
+	Err      error
+	Sheets   []SheetResult
+	Citation Citation
+}
+
+// Result is the outcome of Run. It is read-only once returned; Recluster
+// returns a new Result that shares the records.
+type Result struct {
+	Project  Project // as run (SHA-256s filled in)
+	Files    []FileResult
+	Records  []reconcile.Record
+	RecSheet []SheetRef // per record: which file and sheet it came from
+
+	Names *match.Result
+	// ConsigneeMention and ShipperMention give each record's mention
+	// index in Names.Mentions, -1 when the record names no party.
+	ConsigneeMention []int32
+	ShipperMention   []int32
+	// ConsigneeEntity and ShipperEntity give each record's entity index in
+	// Names.Entities, -1 when the record names no party.
+	ConsigneeEntity []int32
+	ShipperEntity   []int32
+
+	// Merge holds the shipments, discrepancies, duplicates and fates.
+	// Weights, values and declaration numbers of a shipment are read from
+	// its source rows on demand: sh.NetKg(r.Records), sh.Value(r.Records).
+	Merge *merge.Result
+
+	Started  time.Time
+	Finished time.Time
+}
+
+// SheetRef points at Result.Files[File].Sheets[Sheet].
+type SheetRef struct{ File, Sheet int32 }
+
+// EntitySummary is one entity in one role, with its totals (default
+// filters: counted shipments only).
+type EntitySummary struct {
+	ID        string
+	Canonical string
+	Role      match.Role
+	Names     []string // as written, most used first
+	Shipments int
+	Tonnes    float64
+	ValueUSD  float64
+	Sources   []string // file names
+	Entity    int      // index into Names.Entities
+}
+
+// Run reads every source, clusters names and reconciles shipments. A file
+// that cannot be read keeps its error in Result.Files and the others go on;
+// Run itself fails only on cancellation or an internal error. progress may
+// be nil.
+func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+	return run(ctx, p, progress)
+}
+
+// Recluster applies p's decisions, params and rates to the records already
+// read, without reading files again, and returns a new Result. Use it when
+// the user confirms, splits or merges names, changes thresholds, tolerances,
+// weight basis, source preference or rates. Changes to Sources or Mapping
+// need Run.
+func (r *Result) Recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+	return r.recluster(ctx, p, progress)
+}
+
+// Totals groups the counted shipments by g after applying f.
+func (r *Result) Totals(g totals.GroupBy, f totals.Filter) *totals.Table {
+	return r.totals(g, f)
+}
+
+// Entities returns one summary per entity and role that appears on a
+// shipment, by tonnes descending.
+func (r *Result) Entities() []EntitySummary { return r.entities() }
+
+// Errors returns the per-file errors of the run, in file order.
+func (r *Result) Errors() []error {
+	var errs []error
+	for _, f := range r.Files {
+		if f.Err != nil {
+			errs = append(errs, f.Err)
+		}
+	}
+	return errs
+}
+
+// WriteWorkbook writes the audit workbook to path atomically: a temp file
+// in the same folder, synced, then renamed over path. On any failure the
+// previous file at path is left intact. It refuses a path that is one of
+// the inputs (reconcile.ErrOverwrite). progress may be nil.
+func WriteWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
+	return writeWorkbook(ctx, r, path, progress)
+}
+
+// DefaultOutputPath returns reconciled-YYYYMMDD-HHMMSS.xlsx beside the
+// first input, with a -2, -3 … suffix when that name is taken.
+func DefaultOutputPath(p *Project, now time.Time) string { return defaultOutputPath(p, now) }
+
+// OpenExported reads an audit workbook that Tradecheck wrote, possibly
+// edited in Excel, back into a Project: sources with their SHA-256,
+// citations, granularity and mappings; params; rates; and decisions — the
+// recorded log plus new ones derived from edits to the Entities sheet
+// (a changed Entity ID moves or splits a name; Decision "confirmed" or
+// "not same"). Run the returned project to reproduce or update the run.
+func OpenExported(path string) (*Project, error) { return openExported(path) }

@@ -1,0 +1,85 @@
+package pipeline
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/workbook"
+)
+
+// The claims engine fills the Claims sheet of every workbook written
+// from the project's claims.
+func init() {
+	ClaimsHook = func(r *Result) workbook.ClaimsHook {
+		if r == nil || len(r.Project.Claims) == 0 {
+			return nil
+		}
+		return &claims.Sheet{Verdicts: r.CheckClaims()}
+	}
+}
+
+// ClaimsData is the view of the result that claim checks read: the
+// reconciled shipments, their records, the entities and every source
+// sheet's date range. It shares the result's slices; do not modify them.
+func (r *Result) ClaimsData() *claims.Data {
+	d := &claims.Data{Records: r.Records, Names: r.Names}
+	if r.Merge != nil {
+		d.Shipments = r.Merge.Shipments
+	}
+	for _, f := range r.Files {
+		if f.Err != nil {
+			continue
+		}
+		for _, s := range f.Sheets {
+			if s.NoTable || s.Rows == 0 || !s.DateFrom.Known() {
+				continue
+			}
+			d.Sources = append(d.Sources, claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo})
+		}
+	}
+	return d
+}
+
+// CheckClaims checks every claim of the project against this result, in
+// order. It reads no file, so the app can call it after every Recluster.
+func (r *Result) CheckClaims() []claims.Verdict {
+	return claims.CheckAll(r.ClaimsData(), r.Project.Claims)
+}
+
+// ClaimsInSources reads the Claims sheet of every source workbook that
+// has one, so claims typed into an input workbook are checked without a
+// separate file. Rows that cannot be read come back as positioned errors.
+func ClaimsInSources(ctx context.Context, p *Project) ([]claims.Claim, []error) {
+	var out []claims.Claim
+	var errs []error
+	taken := map[string]bool{}
+	for _, s := range p.Sources {
+		if !claims.HasSheet(s.Path) {
+			continue
+		}
+		cs, es := claims.ReadSheet(ctx, s.Path, s.Password)
+		for _, c := range cs {
+			// Two workbooks both number their claims C1, C2 …: keep
+			// every claim, with an ID of its own.
+			id := c.ID
+			for n := 2; taken[strings.ToLower(c.ID)]; n++ {
+				c.ID = id + "-" + strconv.Itoa(n)
+			}
+			taken[strings.ToLower(c.ID)] = true
+			out = append(out, c)
+		}
+		errs = append(errs, es...)
+	}
+	return out, errs
+}
+
+// WithClaims returns a shallow copy of the result whose project holds cs,
+// for when the user edits claims without re-running anything: its
+// CheckClaims and the Claims sheet of WriteWorkbook use cs.
+func (r *Result) WithClaims(cs []claims.Claim) *Result {
+	c := *r
+	c.Project.Claims = append([]claims.Claim(nil), cs...)
+	return &c
+}

@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/match"
+)
+
+// claimsWorkbook writes a small shipment workbook with a Claims sheet.
+func claimsWorkbook(t *testing.T, dir, name string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Data")
+	rows := [][]any{
+		{"DATE", "DECLARATION", "CONSIGNEE", "SHIPPER", "ORIGIN", "DISPATCH", "DESTINATION", "HS_CODE", "DESCRIPTION", "NET_WEIGHT_KG", "VALUE_USD"},
+		{"2022-06-14", "D1", "OOO TEKHKRIM", "NORINCO", "CHINA", "CHINA", "RUSSIA", "9303300000", "RIFLES", 1200, 50000},
+		{"2022-06-15", "D2", "OOO TEKHKRIM", "NORINCO", "CHINA", "CHINA", "RUSSIA", "9303300000", "RIFLES", 800, 30000},
+		{"2022-06-20", "D3", "VOSTOK ARMS LLC", "NORINCO", "CHINA", "CHINA", "RUSSIA", "9303300000", "RIFLES", 1000, 40000},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Data", cell, &r)
+	}
+	f.NewSheet("Claims")
+	for i, r := range [][]any{
+		{"claim", "measure", "comparator", "figure", "consignee", "hs_prefixes", "period"},
+		{"Tekhkrim got 2 t of rifles in June 2022", "tonnes", "exactly", 2, "Tekhkrim", "9303", "2022-06"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Claims", cell, &r)
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestClaimsFollowDecisions checks a claim from an input workbook's Claims
+// sheet, then merges another consignee into Tekhkrim: the re-check after
+// Recluster moves its shipment into scope.
+func TestClaimsFollowDecisions(t *testing.T) {
+	dir := t.TempDir()
+	a := claimsWorkbook(t, dir, "a.xlsx")
+	b := claimsWorkbook(t, dir, "b.xlsx") // same claims: IDs must stay unique
+	p := NewProject(a)
+	cs, errs := ClaimsInSources(context.Background(), NewProject(a, b))
+	if len(errs) > 0 || len(cs) != 2 || cs[0].ID != "C1" || cs[1].ID != "C1-2" {
+		t.Fatalf("claims in sources: got %+v, %v; want C1 and C1-2", cs, errs)
+	}
+	p.Claims = cs[:1]
+	res, err := Run(context.Background(), p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		for _, s := range f.Sheets {
+			if s.Sheet == "Claims" && (s.Rows > 0 || !s.NoTable) {
+				t.Errorf("the Claims sheet was read as shipments: %d rows", s.Rows)
+			}
+		}
+	}
+	v := res.CheckClaims()[0]
+	if v.Kind != claims.Supported || v.Lower != 2 {
+		t.Fatalf("before: got %s %v, want supported 2 t (%s)", v.Kind, v.Lower, v.Reason)
+	}
+	p.Decisions = append(p.Decisions, match.Decision{Op: match.OpMerge, Name: "VOSTOK ARMS LLC", Role: match.Consignee,
+		Other: "OOO TEKHKRIM", OtherRole: match.Consignee})
+	res2, err := res.Recluster(context.Background(), p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v = res2.CheckClaims()[0]
+	if v.Kind != claims.Contradicted || v.Lower != 3 {
+		t.Fatalf("after the merge: got %s %v, want contradicted 3 t (%s)", v.Kind, v.Lower, v.Reason)
+	}
+	// An edited claim is checked without re-running anything.
+	edited := p.Claims[0]
+	edited.Figure = 3
+	if v := res2.WithClaims([]claims.Claim{edited}).CheckClaims()[0]; v.Kind != claims.Supported {
+		t.Errorf("edited claim: got %s, want supported (%s)", v.Kind, v.Reason)
+	}
+}

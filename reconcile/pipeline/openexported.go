@@ -1,0 +1,109 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/workbook"
+)
+
+func openExported(path string) (*Project, error) {
+	ex, err := workbook.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	p := NewProject()
+	applyParams(&p.Params, ex.Params)
+	byPath := map[string]int{}
+	for _, s := range ex.Sources {
+		if s.Path == "" {
+			continue
+		}
+		i, ok := byPath[s.Path]
+		if !ok {
+			i = len(p.Sources)
+			byPath[s.Path] = i
+			p.Sources = append(p.Sources, SourceSpec{Path: locate(s.Path, path), SHA256: s.SHA256,
+				Citation: Citation{Vendor: s.Vendor, Retrieved: s.Retrieved, Note: s.Note}})
+		}
+		spec := &p.Sources[i]
+		if s.Granularity != "" {
+			if spec.Granularity == nil {
+				spec.Granularity = map[string]string{}
+			}
+			spec.Granularity[s.Sheet] = s.Granularity
+		}
+		if s.UserMapping != "" {
+			var ovs []ColumnOverride
+			if err := json.Unmarshal([]byte(s.UserMapping), &ovs); err != nil {
+				return nil, &reconcile.Error{File: path, Sheet: workbook.SheetSources, Err: err, Hint: "the User mapping cell of " + s.File + " was changed; clear it or export again"}
+			}
+			for _, o := range ovs {
+				if !slices.Contains(spec.Mapping, o) { // an all-sheets override is listed on each sheet
+					spec.Mapping = append(spec.Mapping, o)
+				}
+			}
+		}
+	}
+	p.Rates = ex.Rates
+	p.Decisions = append(append([]match.Decision{}, ex.Decisions...), ex.Edits...)
+	p.ShipmentDecisions = append([]merge.Decision{}, ex.ShipmentDecisions...)
+	have := map[string]bool{}
+	for _, d := range p.ShipmentDecisions {
+		if d.Op == merge.OpExclude {
+			have[d.Row] = true
+		}
+	}
+	for _, d := range ex.Exclusions {
+		if !have[d.Row] {
+			p.ShipmentDecisions = append(p.ShipmentDecisions, d)
+		}
+	}
+	return p, nil
+}
+
+// locate finds a source that moved together with the workbook: the path
+// as recorded, else the same file name beside the workbook.
+func locate(recorded, workbookPath string) string {
+	if _, err := os.Stat(recorded); err == nil {
+		return recorded
+	}
+	alt := filepath.Join(filepath.Dir(workbookPath), filepath.Base(recorded))
+	if _, err := os.Stat(alt); err == nil {
+		return alt
+	}
+	return recorded
+}
+
+// applyParams reads the Method sheet's parameters over p; unknown or
+// unparsable values keep the default.
+func applyParams(p *Params, m map[string]string) {
+	if v := m[paramWeight]; v == WeightNet || v == WeightGross {
+		p.Weight = v
+	}
+	if v, err := strconv.Atoi(m[paramDateTol]); err == nil && v >= 0 {
+		p.DateToleranceDays = v
+	}
+	f := func(k string, dst *float64) {
+		if v, err := strconv.ParseFloat(m[k], 64); err == nil && v >= 0 {
+			*dst = v
+		}
+	}
+	f(paramWeightTol, &p.WeightTolerancePct)
+	f(paramAuto, &p.AutoThreshold)
+	f(paramReview, &p.ReviewThreshold)
+	if v := strings.TrimSpace(m[paramPreference]); v != "" {
+		for _, s := range strings.Split(v, " | ") {
+			if s = strings.TrimSpace(s); s != "" {
+				p.SourcePreference = append(p.SourcePreference, s)
+			}
+		}
+	}
+}

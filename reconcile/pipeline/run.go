@@ -1,0 +1,481 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/totals"
+)
+
+func report(progress func(Progress), p Progress) {
+	if progress != nil {
+		progress(p)
+	}
+}
+
+func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+	if p == nil {
+		return nil, errors.New("pipeline: nil project")
+	}
+	res := &Result{Project: cloneProject(p), Started: time.Now()}
+	var mu sync.Mutex // progress is called one report at a time
+	prog := func(pr Progress) {
+		if progress != nil {
+			mu.Lock()
+			progress(pr)
+			mu.Unlock()
+		}
+	}
+	// Files are read in parallel (one per core); each keeps its own
+	// record chunks, concatenated in source order afterwards.
+	type fileRead struct {
+		sheets []readSheet
+		store  chunks
+		sha    string
+		err    error
+		dup    int // index of the earlier identical source, or -1
+	}
+	srcs := res.Project.Sources
+	reads := make([]fileRead, len(srcs))
+	seen := map[string]int{}
+	for i := range srcs {
+		reads[i].dup = -1
+		key := fileIdentity(srcs[i].Path)
+		if j, dup := seen[key]; dup {
+			reads[i].dup = j
+			continue
+		}
+		seen[key] = i
+	}
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i := range srcs {
+		if reads[i].dup >= 0 {
+			continue
+		}
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			fr, spec := &reads[i], &srcs[i]
+			if ctx.Err() != nil {
+				fr.err = reconcile.ErrCanceled
+				return
+			}
+			sha, err := fileSHA(spec.Path)
+			if err != nil {
+				fr.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
+				if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {
+					fr.err = e // the reader's typed error says it best
+				}
+				return
+			}
+			var in interner
+			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), &fr.store, &in, func(rows int) {
+				prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
+			})
+			fr.sha = sha
+		}(i)
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, reconcile.ErrCanceled
+	}
+	total := 0
+	for i := range reads {
+		if reads[i].err == nil && reads[i].dup < 0 {
+			total += reads[i].store.n
+		}
+	}
+	res.Records = make([]reconcile.Record, 0, total)
+	res.RecSheet = make([]SheetRef, 0, total)
+	for i := range srcs {
+		spec, rd := &srcs[i], &reads[i]
+		fr := FileResult{Path: spec.Path, Citation: spec.Citation}
+		if fi, err := os.Stat(spec.Path); err == nil {
+			fr.Size = fi.Size()
+		}
+		switch {
+		case rd.dup >= 0:
+			fr.Err = &reconcile.Error{File: spec.Path, Err: errors.New("given twice"), Hint: fmt.Sprintf("the same file as source %d (%s); it is read once", rd.dup+1, srcs[rd.dup].Path)}
+		case rd.err != nil:
+			if errors.Is(rd.err, reconcile.ErrCanceled) {
+				return nil, reconcile.ErrCanceled
+			}
+			fr.Err = rd.err
+		default:
+			base := len(res.Records)
+			fr.SHA256, spec.SHA256 = rd.sha, rd.sha
+			for si := range rd.sheets {
+				rd.sheets[si].first += base
+			}
+			fr.Sheets = sheetResults(spec, rd.sheets)
+			res.Records = rd.store.appendTo(res.Records)
+			for si, sh := range rd.sheets {
+				ref := SheetRef{int32(len(res.Files)), int32(si)}
+				for k := 0; k < sh.n; k++ {
+					res.RecSheet = append(res.RecSheet, ref)
+				}
+			}
+		}
+		res.Files = append(res.Files, fr)
+		reads[i] = fileRead{}
+	}
+	for fi := range res.Files {
+		for si := range res.Files[fi].Sheets {
+			sr := &res.Files[fi].Sheets[si]
+			finishSheet(&res.Project.Sources[fi], sr, res.Records[sr.First:sr.First+sr.N])
+		}
+	}
+	if err := res.cluster(ctx, progress); err != nil {
+		return nil, err
+	}
+	if err := res.reconcile(ctx, progress); err != nil {
+		return nil, err
+	}
+	res.Finished = time.Now()
+	return res, nil
+}
+
+func fileIdentity(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			return r
+		}
+		return abs
+	}
+	return path
+}
+
+func cloneProject(p *Project) Project {
+	c := *p
+	c.Sources = append([]SourceSpec(nil), p.Sources...)
+	c.Decisions = append([]match.Decision(nil), p.Decisions...)
+	c.ShipmentDecisions = append([]merge.Decision(nil), p.ShipmentDecisions...)
+	c.Rates = append([]totals.Rate(nil), p.Rates...)
+	c.Claims = append(c.Claims[:0:0], p.Claims...)
+	c.Params.SourcePreference = append([]string(nil), p.Params.SourcePreference...)
+	if c.Params.Weight == "" {
+		c.Params.Weight = WeightNet
+	}
+	return c
+}
+
+func readOptions(spec *SourceSpec) read.Options {
+	opt := read.Options{Password: spec.Password}
+	for _, o := range spec.Mapping {
+		ov := read.ColumnOverride{Field: o.Field, Ignore: o.Ignore, Unit: o.Unit, Currency: o.Currency}
+		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")
+			if opt.Mapping == nil {
+				opt.Mapping = map[int]read.ColumnOverride{}
+			}
+			opt.Mapping[o.Column] = ov
+			continue
+		}
+		if opt.SheetMapping == nil {
+			opt.SheetMapping = map[string]map[int]read.ColumnOverride{}
+		}
+		m := opt.SheetMapping[o.Sheet]
+		if m == nil {
+			m = map[int]read.ColumnOverride{}
+			opt.SheetMapping[o.Sheet] = m
+		}
+		m[o.Column] = ov
+	}
+	return opt
+}
+
+func granularity(spec *SourceSpec, sheet string, g read.Granularity) string {
+	if g := spec.Granularity[sheet]; g != "" {
+		return g
+	}
+	if g := spec.Granularity[""]; g != "" {
+		return g
+	}
+	if g == read.Monthly {
+		return GranularityMonthly
+	}
+	return GranularityShipment
+}
+
+// sheetResults turns what was read into SheetResults; finishSheet fills
+// the parts that need the records.
+func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
+	var out []SheetResult
+	for _, sh := range sheets {
+		sr := SheetResult{File: spec.Path, Sheet: sh.name, HeaderRow: sh.headerRow, Skips: sh.skipped,
+			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n}
+		for _, c := range sh.columns {
+			sr.Headers = append(sr.Headers, c.Header)
+			sr.Mapping = append(sr.Mapping, c.Field)
+		}
+		sr.Granularity = granularity(spec, sh.name, sh.granularity)
+		if sh.err != nil {
+			if errors.Is(sh.err, reconcile.ErrNoTable) {
+				sr.NoTable = true
+			}
+			sr.Warnings = append(sr.Warnings, sh.err.Error())
+		}
+		out = append(out, sr)
+	}
+	return out
+}
+
+// finishSheet computes the date range and last row, and checks the
+// granularity against the dates.
+func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
+	sr.TotalRows = sr.HeaderRow
+	for k := range recs {
+		rec := &recs[k]
+		if rec.Source.Row > sr.TotalRows {
+			sr.TotalRows = rec.Source.Row
+		}
+		if rec.Date.Known() {
+			if !sr.DateFrom.Known() || rec.Date.Time.Before(sr.DateFrom.Time) {
+				sr.DateFrom = rec.Date
+			}
+			if !sr.DateTo.Known() || rec.Date.Time.After(sr.DateTo.Time) {
+				sr.DateTo = rec.Date
+			}
+		}
+	}
+	for _, sk := range sr.Skips {
+		sr.TotalRows = max(sr.TotalRows, sk.Row)
+	}
+	if note := checkGranularity(spec, sr, recs); note != "" {
+		sr.Warnings = append(sr.Warnings, note)
+	}
+}
+
+// checkGranularity corrects a detected granularity the dates contradict:
+// monthly aggregates carry month-only dates and no declaration numbers.
+// A granularity the user set is never changed.
+func checkGranularity(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) string {
+	if spec.Granularity[sr.Sheet] != "" || spec.Granularity[""] != "" {
+		return ""
+	}
+	day, month, decl := 0, 0, 0
+	for i := range recs {
+		switch recs[i].Date.Precision {
+		case reconcile.PrecisionDay:
+			day++
+		case reconcile.PrecisionMonth:
+			month++
+		}
+		if recs[i].DeclarationID != "" {
+			decl++
+		}
+	}
+	switch {
+	case sr.Granularity == GranularityMonthly && day > month:
+		sr.Granularity = GranularityShipment
+		return fmt.Sprintf("detected as monthly aggregates, but %d of %d dated rows carry a full date: treated as shipment-level (set the granularity to override)", day, day+month)
+	case sr.Granularity == GranularityShipment && month > 0 && day == 0 && decl == 0:
+		sr.Granularity = GranularityMonthly
+		return "every date is a month without a day and there are no declaration numbers: treated as monthly aggregates (set the granularity to override)"
+	}
+	return ""
+}
+
+// cluster builds mentions from the records and clusters them.
+func (r *Result) cluster(ctx context.Context, progress func(Progress)) error {
+	n := len(r.Records)
+	if r.ConsigneeMention == nil {
+		r.ConsigneeMention = make([]int32, n)
+		r.ShipperMention = make([]int32, n)
+		idx := map[string]int32{}
+		var ms []match.Mention
+		add := func(p reconcile.Party, role match.Role) int32 {
+			name := strings.TrimSpace(p.Name())
+			if name == "" && p.TaxID == "" {
+				return -1
+			}
+			m := match.Mention{Name: name, Role: role, TaxID: p.TaxID}
+			k := m.Key()
+			if i, ok := idx[k]; ok {
+				ms[i].Count++
+				return i
+			}
+			m.Count = 1
+			ms = append(ms, m)
+			idx[k] = int32(len(ms) - 1)
+			return int32(len(ms) - 1)
+		}
+		for i := range r.Records {
+			r.ConsigneeMention[i] = add(r.Records[i].Consignee, match.Consignee)
+			r.ShipperMention[i] = add(r.Records[i].Shipper, match.Shipper)
+		}
+		r.Names = &match.Result{Mentions: ms}
+	}
+	report(progress, Progress{Stage: StageMatch, Total: len(r.Names.Mentions)})
+	names, err := match.Cluster(ctx, r.Names.Mentions, r.Project.Decisions,
+		match.Options{AutoThreshold: r.Project.Params.AutoThreshold, ReviewThreshold: r.Project.Params.ReviewThreshold},
+		func(done, total int) { report(progress, Progress{Stage: StageMatch, Done: done, Total: total}) })
+	if err != nil {
+		if ctx.Err() != nil {
+			return reconcile.ErrCanceled
+		}
+		return fmt.Errorf("matching names: %w", err)
+	}
+	r.Names = names
+	ent := func(m int32) int32 {
+		if m < 0 || int(m) >= len(names.EntityOf) {
+			return -1
+		}
+		return int32(names.EntityOf[m])
+	}
+	r.ConsigneeEntity = make([]int32, n)
+	r.ShipperEntity = make([]int32, n)
+	for i := 0; i < n; i++ {
+		r.ConsigneeEntity[i] = ent(r.ConsigneeMention[i])
+		r.ShipperEntity[i] = ent(r.ShipperMention[i])
+	}
+	return nil
+}
+
+// sheetIndex flattens (file, sheet) to the merge source index.
+func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
+	idx := map[SheetRef]int32{}
+	var srcs []merge.Source
+	pref := r.Project.Params.SourcePreference
+	for fi, f := range r.Files {
+		for si, s := range f.Sheets {
+			name := filepath.Base(f.Path)
+			if s.Sheet != "" {
+				name += "!" + s.Sheet
+			}
+			rank := len(pref)
+			for k, p := range pref {
+				if p == f.Path || p == filepath.Base(f.Path) || p == name || fileIdentity(p) == fileIdentity(f.Path) {
+					rank = k
+					break
+				}
+			}
+			gran := merge.ShipmentLevel
+			if s.Granularity == GranularityMonthly {
+				gran = merge.MonthlyAggregate
+			}
+			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank})
+		}
+	}
+	return idx, srcs
+}
+
+// reconcile merges the records into shipments and applies the measures.
+func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
+	idx, srcs := r.sheetIndex()
+	srcOf := make([]int32, len(r.Records))
+	for i, ref := range r.RecSheet {
+		srcOf[i] = idx[ref]
+	}
+	p := r.Project.Params
+	m, err := merge.Reconcile(ctx, merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs,
+		Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity},
+		merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct},
+		r.Project.ShipmentDecisions, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	if err != nil {
+		return err
+	}
+	m.Discrepancies = append(m.Discrepancies, totals.Apply(m.Shipments, r.Records, p.Weight, r.Project.Rates)...)
+	r.Merge = m
+	return nil
+}
+
+func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+	nr := &Result{
+		Project: cloneProject(p), Files: r.Files, Records: r.Records, RecSheet: r.RecSheet,
+		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention,
+		Names: &match.Result{Mentions: r.Names.Mentions}, Started: time.Now(),
+	}
+	// SHA-256s come from the files actually read.
+	for i := range nr.Project.Sources {
+		if i < len(r.Files) {
+			nr.Project.Sources[i].SHA256 = r.Files[i].SHA256
+		}
+	}
+	if err := nr.cluster(ctx, progress); err != nil {
+		return nil, err
+	}
+	if err := nr.reconcile(ctx, progress); err != nil {
+		return nil, err
+	}
+	nr.Finished = time.Now()
+	return nr, nil
+}
+
+// Labels returns the entity and country labels totals use.
+func (r *Result) Labels() totals.Labels {
+	return totals.Labels{
+		EntityID: func(e int32) string {
+			if e < 0 || int(e) >= len(r.Names.Entities) {
+				return ""
+			}
+			return r.Names.Entities[e].ID
+		},
+		EntityName: func(e int32) string {
+			if e < 0 || int(e) >= len(r.Names.Entities) {
+				return ""
+			}
+			return r.Names.Entities[e].Canonical
+		},
+		Country: countryName,
+	}
+}
+
+func (r *Result) totals(g totals.GroupBy, f totals.Filter) *totals.Table {
+	return totals.Compute(r.Merge.Shipments, g, f, r.Labels())
+}
+
+func (r *Result) entities() []EntitySummary {
+	var out []EntitySummary
+	for _, g := range []totals.GroupBy{totals.ByConsignee, totals.ByShipper} {
+		t := r.totals(g, totals.Filter{})
+		role := match.Consignee
+		if g == totals.ByShipper {
+			role = match.Shipper
+		}
+		byID := map[string]int{}
+		for i, e := range r.Names.Entities {
+			byID[e.ID] = i
+		}
+		for _, grp := range t.Groups {
+			ei, ok := byID[grp.Key]
+			if !ok {
+				continue
+			}
+			e := r.Names.Entities[ei]
+			es := EntitySummary{ID: e.ID, Canonical: e.Canonical, Role: role, Shipments: grp.Measures.Shipments,
+				Tonnes: grp.Tonnes, ValueUSD: grp.ValueUSD, Entity: ei}
+			for _, m := range e.Members {
+				if m < len(r.Names.Mentions) && r.Names.Mentions[m].Role == role {
+					es.Names = append(es.Names, r.Names.Mentions[m].Name)
+				}
+			}
+			files := map[string]bool{}
+			for _, si := range grp.Shipments {
+				for _, x := range r.Merge.Shipments[si].Rows {
+					b := filepath.Base(r.Records[x].Source.File)
+					if !files[b] {
+						files[b] = true
+						es.Sources = append(es.Sources, b)
+					}
+				}
+			}
+			out = append(out, es)
+		}
+	}
+	return out
+}

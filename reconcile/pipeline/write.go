@@ -1,0 +1,206 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
+	"tradecheck/reconcile/workbook"
+)
+
+func countryName(iso2 string) string { return values.CountryName(iso2) }
+
+// TotalsSheetGroups are the groupings on the Totals sheet, in order.
+var TotalsSheetGroups = []totals.GroupBy{totals.ByRoute, totals.ByOrigin, totals.ByDispatch, totals.ByDestination,
+	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth}
+
+// ClaimsHook, when set, fills the Claims sheet of every workbook written
+// (the claims engine sets it).
+var ClaimsHook func(r *Result) workbook.ClaimsHook
+
+func writeWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
+	_, err := write(ctx, r, path, false, progress)
+	return err
+}
+
+// WriteWorkbookUnique writes like WriteWorkbook but never replaces an
+// existing file: when path exists, or another run takes the name first,
+// a -2, -3 … suffix is added. It returns the path written.
+func WriteWorkbookUnique(ctx context.Context, r *Result, path string, progress func(Progress)) (string, error) {
+	return write(ctx, r, path, true, progress)
+}
+
+func write(ctx context.Context, r *Result, path string, noClobber bool, progress func(Progress)) (string, error) {
+	var inputs []string
+	for _, s := range r.Project.Sources {
+		inputs = append(inputs, s.Path)
+	}
+	d, err := r.workbookData(ctx)
+	if err != nil {
+		return "", err
+	}
+	return workbook.Write(ctx, d, path, workbook.WriteOptions{Inputs: inputs, NoClobber: noClobber,
+		Progress: func(done, total int) {
+			report(progress, Progress{Stage: StageWrite, File: path, Done: done, Total: total})
+		}})
+}
+
+func defaultOutputPath(p *Project, now time.Time) string {
+	dir := "."
+	if len(p.Sources) > 0 {
+		dir = filepath.Dir(p.Sources[0].Path)
+	}
+	base := filepath.Join(dir, "reconciled-"+now.Format("20060102-150405"))
+	path := base + ".xlsx"
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(path); os.IsNotExist(err) {
+			return path
+		}
+		path = base + "-" + strconv.Itoa(n) + ".xlsx"
+	}
+}
+
+// Parameter names in the Method sheet; OpenExported reads them back.
+const (
+	paramWeight     = "Weight basis"
+	paramDateTol    = "Date tolerance (days)"
+	paramWeightTol  = "Weight tolerance (%)"
+	paramAuto       = "Auto-merge threshold"
+	paramReview     = "Review threshold"
+	paramPreference = "Source preference"
+)
+
+func (r *Result) params() []workbook.Param {
+	p := r.Project.Params
+	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	return []workbook.Param{
+		wp(paramWeight, p.Weight, "net: net weight, gross where net is missing (flagged); gross: gross weight throughout."),
+		wp(paramDateTol, strconv.Itoa(p.DateToleranceDays), "Rows without a declaration number match another source's row only if their dates are at most this many days apart."),
+		wp(paramWeightTol, f(p.WeightTolerancePct), "…and their weights differ by at most this percent of the larger."),
+		wp(paramAuto, f(p.AutoThreshold), "Name pairs scoring at or above this merge automatically (if nothing contradicts them)."),
+		wp(paramReview, f(p.ReviewThreshold), "Name pairs scoring from this up to the auto-merge threshold go to the Review sheet, unmerged."),
+		wp(paramPreference, strings.Join(p.SourcePreference, " | "), "When sources disagree, the first listed wins; otherwise declaration-level over aggregated, USD as given over converted."),
+		wp("Rates", strconv.Itoa(len(r.Project.Rates))+" (see the Rates sheet)", "Non-USD values are converted only with these; others are left out of value totals and counted."),
+	}
+}
+
+// MethodText is the plain-language account written to the Method sheet.
+func MethodText(p Params) []string {
+	basis := "net weight; where a shipment has no net weight its gross weight is used and the shipment is flagged"
+	if p.Weight == WeightGross {
+		basis = "gross weight throughout"
+	}
+	return []string{
+		"Tradecheck read every row of every source file. Each row either became a record or is listed with the reason it was skipped (blank, total row, repeated header, note, no data); the per-source sheets show every input row with its fate.",
+		"Company names were grouped into entities across spellings, scripts and legal forms. Names merge automatically only when their similarity score is at least " + strconv.FormatFloat(p.AutoThreshold, 'g', -1, 64) + " and no tax ID or legal form contradicts the match; borderline pairs are listed for review and not merged. Every merge states its reason, and user decisions (Entities and Review sheets, decision log) override the automatic result.",
+		fmt.Sprintf("Rows from different sources were counted as one shipment when they carry the same declaration (or bill-of-lading) number and item number, or — where at least one side has no declaration number — when they agree on consignee entity, shipper entity (when both are known), 6-digit HS code, date within ±%d days and weight within %s%%. Rows with different declaration or item numbers are never merged; each shipment takes at most one row per source and matches never chain. Exact duplicate rows within one source are counted once.", p.DateToleranceDays, strconv.FormatFloat(p.WeightTolerancePct, 'g', -1, 64)),
+		"Where sources disagree about a merged shipment, the value of the preferred source is used (the user's source order, else declaration-level data over aggregates, else USD as given over converted values) and the disagreement is listed on the Discrepancies sheet.",
+		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
+		"Tonnes use " + basis + ". Values are in USD as a source gave them, or converted with the rates on the Rates sheet for that currency and month; values without a rate are left out of the value totals and counted on the Discrepancies sheet, never guessed.",
+		"Figures on the Summary and Totals sheets are Excel formulas over the Shipments sheet, so any recalculation reproduces them; each shipment links to its first source row.",
+	}
+}
+
+// WorkbookData assembles what the audit workbook shows; exported for the
+// claims engine's tests and for callers that write workbooks themselves.
+func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
+	d := &workbook.Data{
+		Version: Version, Started: r.Started, Finished: r.Finished, Params: r.params(), Method: MethodText(r.Project.Params),
+		Records: r.Records, Names: r.Names, ConsigneeEntity: r.ConsigneeEntity, ShipperEntity: r.ShipperEntity,
+		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention, Merge: r.Merge,
+		WeightBasis: r.Project.Params.Weight, Rates: r.Project.Rates, Decisions: r.Project.Decisions,
+		ShipmentDecisions: r.Project.ShipmentDecisions,
+	}
+	type sheetSrc struct {
+		path, sheet string
+		spec        *SourceSpec
+	}
+	var srcs []sheetSrc
+	for fi, f := range r.Files {
+		abs, _ := filepath.Abs(f.Path)
+		wf := workbook.File{Path: abs, SHA256: f.SHA256, Err: f.Err}
+		if fi < len(r.Project.Sources) {
+			c := r.Project.Sources[fi].Citation
+			wf.Vendor, wf.Retrieved, wf.Note = c.Vendor, c.Retrieved, c.Note
+		}
+		d.Files = append(d.Files, wf)
+		for _, s := range f.Sheets {
+			d.Sheets = append(d.Sheets, workbook.Sheet{File: fi, Name: s.Sheet, HeaderRow: s.HeaderRow, Headers: s.Headers,
+				Mapping: s.Mapping, Granularity: s.Granularity, Rows: s.Rows, Skipped: s.Skipped, Skips: s.Skips,
+				Warnings: s.Warnings, DateFrom: s.DateFrom, DateTo: s.DateTo, NoTable: s.NoTable, TotalRows: s.TotalRows,
+				First: s.First, N: s.N})
+			var spec *SourceSpec
+			if fi < len(r.Project.Sources) {
+				spec = &r.Project.Sources[fi]
+				d.Sheets[len(d.Sheets)-1].UserMapping = userMapping(spec, s.Sheet)
+			}
+			srcs = append(srcs, sheetSrc{f.Path, s.Sheet, spec})
+		}
+	}
+	lab := r.Labels()
+	for _, g := range TotalsSheetGroups {
+		d.Tables = append(d.Tables, totals.Compute(r.Merge.Shipments, g, totals.Filter{}, lab))
+	}
+	d.ByConsignee = totals.Compute(r.Merge.Shipments, totals.ByConsignee, totals.Filter{}, lab)
+	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
+	d.Overall = totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab)
+	checked := map[string]error{}
+	d.Raw = func(ctx context.Context, s int, fn func(row int, cells []string) error) error {
+		src := srcs[s]
+		// The per-source sheet must show the rows that were read: refuse
+		// a file that changed since.
+		err, done := checked[src.path]
+		if !done {
+			want := ""
+			for _, f := range r.Files {
+				if f.Path == src.path {
+					want = f.SHA256
+				}
+			}
+			if got, e := fileSHA(src.path); e != nil || got != want {
+				err = &reconcile.Error{File: src.path, Err: fmt.Errorf("changed since it was read"), Hint: "run the reconciliation again before exporting"}
+			}
+			checked[src.path] = err
+		}
+		if err != nil {
+			return err
+		}
+		opt := read.Options{}
+		if src.spec != nil {
+			opt = readOptions(src.spec)
+		}
+		return read.EachRow(ctx, src.path, src.sheet, opt, fn)
+	}
+	if ClaimsHook != nil {
+		d.Claims = ClaimsHook(r)
+	}
+	return d, nil
+}
+
+func wp(name, value, meaning string) workbook.Param {
+	return workbook.Param{Name: name, Value: value, Meaning: meaning}
+}
+
+// userMapping is the spec's overrides for one sheet as JSON ("" when none).
+func userMapping(spec *SourceSpec, sheet string) string {
+	var out []ColumnOverride
+	for _, o := range spec.Mapping {
+		if o.Sheet == sheet || o.Sheet == "" {
+			out = append(out, o)
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}

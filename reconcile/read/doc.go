@@ -1,0 +1,64 @@
+// Package read is Tradecheck's reading layer: it opens customs exports
+// (.xlsx/.xlsm workbooks and .csv/.tsv/.txt text tables), finds the header
+// row of each sheet, maps the columns to canonical fields and turns every
+// row below the header into a reconcile.Record or a reconcile.Skip.
+//
+// The API follows encoding/csv: Open sniffs the file and returns a
+// Workbook; Workbook.Sheet returns a SheetReader whose Read returns one
+// record at a time and io.EOF at the end. ReadAll does the whole file for
+// the pipeline and the app; EachRow streams raw rows for the audit
+// workbook's per-source sheets.
+//
+// # Formats
+//
+// The format is decided by content, never by extension. Refused with a
+// typed *reconcile.Error (wrapping the sentinel in parentheses) and a hint:
+// missing paths (ErrNotFound), directories (ErrIsDirectory), empty files
+// (ErrEmpty), truncated or damaged zips (ErrCorrupt), binaries, images and
+// PDFs (ErrNotSheet), legacy .xls (ErrLegacyXLS), OpenDocument .ods (ErrODS),
+// password-protected workbooks without or with a wrong password
+// (ErrEncrypted, ErrWrongPassword) and Tradecheck's own audit workbooks
+// (ErrOwnOutput, recognised by the core property Category
+// "Tradecheck audit workbook").
+//
+// # Limits
+//
+// Limits are deliberate; exceeding one gives ErrTooLarge naming it:
+//
+//   - MaxPartSize: 2 GiB uncompressed per sheet part, streamed, never held.
+//   - MaxSharedStrings: 512 MiB uncompressed sharedStrings.xml (held in memory).
+//   - MaxCompressionRatio: 200:1 for parts over 8 MiB, checked on the
+//     declared sizes before inflating (zip-bomb guard; real sheets compress
+//     5–50:1) and again while streaming.
+//   - MaxCellLen: 32,767 characters per cell, as in Excel.
+//   - MaxColumns: 16,384 columns (XFD); cells beyond make the row a
+//     "row too wide" skip.
+//   - MaxRows: 1,048,576 rows per sheet.
+//   - MaxSheets: 1,000 sheets per workbook.
+//   - Text files: a record longer than 4 MiB is cut and reported; a quoted
+//     field may span at most 200 lines, after which its quote is read as
+//     text and the line reported (a stray quote never swallows the file).
+//   - MaxEncryptedSize: 1 GiB for password-protected files, which must be
+//     decrypted in memory.
+//   - excelize is opened only to compute formulas without cached values,
+//     with UnzipSizeLimit = 256 MiB (the whole package) and
+//     UnzipXMLSizeLimit = 64 MiB, and only when all sheet parts together
+//     are up to MaxCalcPartSize (64 MiB; its calculation may load every
+//     sheet) and no part is a bomb by the ratio above; otherwise such cells
+//     are flagged formula_no_value, never read as 0.
+//
+// # Rows
+//
+// Rows are numbered as Excel shows them (CSV: the record number as a
+// spreadsheet would show it, counting blank lines). Rows above the header
+// are banner skips. Below the header every row present in the file becomes a
+// record or a skip (blank, total row, repeated header, note, no data, row too
+// wide, malformed line). Rows absent from the sheet XML (Excel's never-used
+// rows) are not rows of the file and are not listed.
+//
+// Hidden rows and columns are read like visible ones (a filter is a view, not
+// a deletion) unless Options.SkipHidden is set, which makes hidden rows
+// "hidden row" skips. Merged header cells carry their text in the first
+// cell only; the others count as empty header cells (two-row headers are
+// still joined per column).
+package read

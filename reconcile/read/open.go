@@ -1,0 +1,347 @@
+package read
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/richardlehane/mscfb"
+	"github.com/xuri/excelize/v2"
+
+	"tradecheck/reconcile"
+)
+
+// Options controls how a file is read. The zero value is ready to use.
+type Options struct {
+	// Password opens a password-protected workbook.
+	Password string
+	// Mapping overrides the detected mapping of columns, by 0-based
+	// column index, for every sheet; SheetMapping overrides per sheet name
+	// and wins over Mapping.
+	Mapping      map[int]ColumnOverride
+	SheetMapping map[string]map[int]ColumnOverride
+	// Mappings, when set, supplies overrides saved for a header layout
+	// (by LayoutKey); explicit Mapping entries win over saved ones.
+	Mappings *MappingStore
+	// SkipHidden makes hidden rows "hidden row" skips instead of records.
+	SkipHidden bool
+	// SampleRows is how many rows below the header are looked at to sniff
+	// column contents, date order and number locale (default 200).
+	SampleRows int
+}
+
+// ColumnOverride is a user's decision about one column. An empty Field
+// with Ignore unset keeps the detected field; Ignore unmaps the column.
+type ColumnOverride struct {
+	Field    reconcile.Field `json:"field,omitempty"`
+	Ignore   bool            `json:"ignore,omitempty"`
+	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
+	Currency string          `json:"currency,omitempty"` // ISO 4217 for value columns
+}
+
+type format uint8
+
+const (
+	formatXLSX format = iota + 1
+	formatCSV
+)
+
+// Workbook is an opened input file: an xlsx package or a text table,
+// which has exactly one sheet named "".
+type Workbook struct {
+	path string
+	opt  Options
+	fmt  format
+	x    *xlsxBook
+	csv  *csvFile
+}
+
+// Format returns "xlsx" or "csv".
+func (w *Workbook) Format() string {
+	if w.fmt == formatXLSX {
+		return "xlsx"
+	}
+	return "csv"
+}
+
+// TextFormat returns a text table's encoding ("utf-8", "utf-16le",
+// "utf-16be", "windows-1251", "windows-1252") and delimiter; ok is false
+// for workbooks.
+func (w *Workbook) TextFormat() (encoding string, delimiter byte, ok bool) {
+	if w.csv == nil || w.csv.sniff() != nil {
+		return "", 0, false
+	}
+	return w.csv.enc, w.csv.delim, true
+}
+
+// Path returns the path as given to Open.
+func (w *Workbook) Path() string { return w.path }
+
+// Sheets lists the sheet names in workbook order. A text file has one
+// sheet named "".
+func (w *Workbook) Sheets() []string {
+	if w.x == nil {
+		return []string{""}
+	}
+	out := make([]string, len(w.x.sheets))
+	for i, s := range w.x.sheets {
+		out[i] = s.name
+	}
+	return out
+}
+
+// SheetHidden reports whether the named sheet is hidden in Excel.
+func (w *Workbook) SheetHidden(name string) bool {
+	if w.x == nil {
+		return false
+	}
+	for _, s := range w.x.sheets {
+		if s.name == name {
+			return s.hidden
+		}
+	}
+	return false
+}
+
+// Close releases the file.
+func (w *Workbook) Close() error {
+	if w.x != nil {
+		return w.x.close()
+	}
+	return nil
+}
+
+// rows opens a raw row stream over one sheet.
+func (w *Workbook) rows(sheet string) (rowSource, error) {
+	if w.x == nil {
+		if sheet != "" {
+			return nil, &reconcile.Error{File: w.path, Sheet: sheet, Err: reconcile.ErrNoTable, Hint: "a text file has a single sheet named \"\""}
+		}
+		return w.csv.open()
+	}
+	for _, e := range w.x.sheets {
+		if e.name == sheet {
+			if e.part == "" {
+				return nil, &reconcile.Error{File: w.path, Sheet: sheet, Err: reconcile.ErrNoTable, Hint: "this is a chart sheet, not a table"}
+			}
+			return w.x.openSheet(e)
+		}
+	}
+	return nil, &reconcile.Error{File: w.path, Sheet: sheet, Err: reconcile.ErrNoTable, Hint: "there is no sheet with this name"}
+}
+
+var (
+	magicZip  = []byte("PK\x03\x04")
+	magicZip0 = []byte("PK\x05\x06")
+	magicOLE  = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// Open sniffs the file's format by content and opens it. Errors are
+// *reconcile.Error wrapping a sentinel, with a hint of what to do.
+func Open(path string, opt Options) (*Workbook, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &reconcile.Error{File: path, Err: reconcile.ErrNotFound, Hint: "check the path"}
+		}
+		return nil, &reconcile.Error{File: path, Err: err, Hint: "check that the file can be read"}
+	}
+	if fi.IsDir() {
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrIsDirectory, Hint: "give the spreadsheet files inside it"}
+	}
+	if fi.Size() == 0 {
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the file has no content; download or export it again"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &reconcile.Error{File: path, Err: err, Hint: "check that the file can be read"}
+	}
+	head := make([]byte, 8192)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	w := &Workbook{path: path, opt: opt}
+	switch {
+	case bytes.HasPrefix(head, magicZip) || bytes.HasPrefix(head, magicZip0):
+		x, err := openZip(path, f, fi.Size(), nil)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		w.fmt, w.x = formatXLSX, x
+		return w, nil
+	case bytes.HasPrefix(head, magicOLE):
+		defer f.Close()
+		x, err := openOLE(path, f, fi.Size(), opt.Password)
+		if err != nil {
+			return nil, err
+		}
+		w.fmt, w.x = formatXLSX, x
+		return w, nil
+	}
+	f.Close()
+	if err := refuseBinary(path, head); err != nil {
+		return nil, err
+	}
+	w.fmt, w.csv = formatCSV, &csvFile{path: path}
+	return w, nil
+}
+
+func openZip(path string, ra io.ReaderAt, size int64, raw []byte) (*xlsxBook, error) {
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrCorrupt, Hint: "the file is truncated or damaged (" + err.Error() + "); download it again"}
+	}
+	b := &xlsxBook{file: path, zr: zr, raw: raw}
+	if c, ok := ra.(io.Closer); ok {
+		b.closer = c
+	}
+	if mt := b.find("mimetype"); mt != nil {
+		data, _ := b.readSmall("mimetype")
+		if strings.Contains(string(data), "opendocument.spreadsheet") {
+			b.close()
+			return nil, &reconcile.Error{File: path, Err: reconcile.ErrODS, Hint: "open it in LibreOffice or Excel and save it as .xlsx"}
+		}
+		if strings.Contains(string(data), "opendocument") {
+			b.close()
+			return nil, &reconcile.Error{File: path, Err: reconcile.ErrNotSheet, Hint: "this is an OpenDocument file but not a spreadsheet"}
+		}
+	}
+	hasWB := false
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		if name == "xl/workbook.xml" || (strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, "workbook.xml")) {
+			hasWB = true
+		}
+		if name == "xl/workbook.bin" {
+			b.close()
+			return nil, &reconcile.Error{File: path, Err: reconcile.ErrNotSheet, Hint: "this is a binary .xlsb workbook; open it in Excel and save it as .xlsx"}
+		}
+	}
+	if !hasWB {
+		b.close()
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrNotSheet, Hint: "this zip archive holds no Excel workbook; give the .xlsx or .csv file itself"}
+	}
+	if b.isOwnOutput() {
+		b.close()
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrOwnOutput, Hint: "give the original source files, not Tradecheck's audit workbook"}
+	}
+	if err := b.load(); err != nil {
+		b.close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// openOLE tells an encrypted xlsx (EncryptionInfo stream) from a legacy
+// .xls (Workbook/Book stream) and decrypts the former.
+func openOLE(path string, f *os.File, size int64, password string) (*xlsxBook, error) {
+	doc, err := mscfb.New(f)
+	if err != nil {
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrCorrupt, Hint: "the file looks like an old Office file but is damaged; download it again"}
+	}
+	encrypted, legacy := false, false
+	for {
+		e, err := doc.Next()
+		if err != nil {
+			break
+		}
+		switch e.Name {
+		case "EncryptionInfo", "EncryptedPackage":
+			encrypted = true
+		case "Workbook", "Book":
+			legacy = true
+		}
+	}
+	switch {
+	case encrypted:
+	case legacy:
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrLegacyXLS, Hint: "open it in Excel or LibreOffice and save it as .xlsx"}
+	default:
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrNotSheet, Hint: "this is an old Office document (Word or PowerPoint?), not a spreadsheet"}
+	}
+	if password == "" {
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrEncrypted, Hint: "give the password (--password in the CLI)"}
+	}
+	if size > MaxEncryptedSize {
+		return nil, &reconcile.Error{File: path, Err: fmt.Errorf("%w: encrypted workbooks are decrypted in memory, limit %s", reconcile.ErrTooLarge, humanBytes(MaxEncryptedSize)), Hint: "remove the password in Excel and save it again"}
+	}
+	raw, err := io.ReadAll(io.NewSectionReader(f, 0, size))
+	if err != nil {
+		return nil, &reconcile.Error{File: path, Err: err, Hint: "check that the file can be read"}
+	}
+	plain, err := decrypt(raw, password)
+	if err != nil {
+		if errors.Is(err, excelize.ErrWorkbookPassword) {
+			return nil, &reconcile.Error{File: path, Err: reconcile.ErrWrongPassword, Hint: "check the password (it is case-sensitive)"}
+		}
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrEncrypted, Hint: "this encryption cannot be opened (" + err.Error() + "); remove the password in Excel and save it again"}
+	}
+	b, err := openZip(path, bytes.NewReader(plain), int64(len(plain)), plain)
+	if err != nil {
+		var re *reconcile.Error
+		if errors.As(err, &re) && errors.Is(re.Err, reconcile.ErrCorrupt) {
+			re.Err, re.Hint = reconcile.ErrWrongPassword, "check the password (it is case-sensitive)"
+		}
+		return nil, err
+	}
+	return b, nil
+}
+
+func decrypt(raw []byte, password string) (out []byte, err error) {
+	defer func() {
+		// excelize's decryption indexes into the streams it finds; a damaged
+		// file must not crash the caller.
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("damaged encryption header: %v", r)
+		}
+	}()
+	return excelize.Decrypt(raw, &excelize.Options{Password: password})
+}
+
+// refuseBinary refuses content that is not text: PDFs, images, other
+// binaries, and HTML or XML spreadsheets masquerading as .xls.
+func refuseBinary(path string, head []byte) error {
+	notSheet := func(what, hint string) error {
+		return &reconcile.Error{File: path, Err: fmt.Errorf("%w (%s)", reconcile.ErrNotSheet, what), Hint: hint}
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return notSheet("a PDF", "export the table from the source as .xlsx or .csv")
+	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xff\xd8\xff")),
+		bytes.HasPrefix(head, []byte("GIF8")), bytes.HasPrefix(head, []byte("BM")) && len(head) > 14 && head[14] < 0x80 && bytes.IndexByte(head[:min(len(head), 512)], 0) >= 0:
+		return notSheet("an image", "export the table from the source as .xlsx or .csv")
+	case bytes.HasPrefix(head, []byte("\x1f\x8b")), bytes.HasPrefix(head, []byte("7z\xbc\xaf")), bytes.HasPrefix(head, []byte("Rar!")):
+		return notSheet("a compressed archive", "unpack it and give the spreadsheet inside")
+	}
+	lower := strings.ToLower(string(head[:min(len(head), 1024)]))
+	if strings.Contains(lower, "urn:schemas-microsoft-com:office:spreadsheet") || (strings.Contains(lower, "<html") && strings.Contains(lower, "<table")) {
+		return &reconcile.Error{File: path, Err: reconcile.ErrLegacyXLS, Hint: "this is an HTML/XML spreadsheet saved as .xls; open it in Excel and save it as .xlsx"}
+	}
+	if !looksLikeText(head) {
+		return notSheet("binary data", "give an .xlsx, .csv, .tsv or .txt export")
+	}
+	return nil
+}
+
+// looksLikeText accepts BOM-marked text, UTF-16 text, and bytes with few
+// control characters.
+func looksLikeText(b []byte) bool {
+	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	if utf16Guess(b) != nil {
+		return true
+	}
+	ctrl := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*20 <= len(b) // a few NULs in a text export are tolerated
+}

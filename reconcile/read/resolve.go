@@ -1,0 +1,286 @@
+package read
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/values"
+)
+
+// resolveColumns turns classified headers into the sheet's mapping: it
+// applies the user's overrides, picks one column per field by rank
+// (several name columns of one party are all kept), attaches unit and
+// currency columns, and sniffs the content of unnamed columns.
+func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOverride) ([]Column, []string) {
+	var warnings []string
+	cols := make([]Column, len(headers))
+	for i, h := range headers {
+		g := classify(h)
+		c := Column{Index: i, Header: h, Field: g.field, Reason: g.reason, Factor: g.factor, rank: g.rank, total: g.total,
+			Variant: g.variant, UnitFor: g.unitFor}
+		if i < len(samples) {
+			c.Samples = samples[i]
+		}
+		if (strings.TrimSpace(h) == "" || genericHeader(h)) && c.Field == "" {
+			sniffColumn(&c)
+		} else if c.Field == "" && c.Reason == "" {
+			c.Reason = "not a canonical field"
+		}
+		if o, ok := over[i]; ok {
+			switch {
+			case o.Ignore:
+				c.Field, c.Reason, c.Override = "", "ignored by the user", true
+			case o.Field != "":
+				c.Field, c.Reason, c.Override, c.rank, c.total = o.Field, "set by the user", true, -100, false
+				c.UnitFor = ""
+			}
+			if o.Unit != "" {
+				c.Unit, c.Override = o.Unit, true
+			}
+			if o.Currency != "" {
+				c.Currency, c.Override = strings.ToUpper(o.Currency), true
+			}
+		}
+		cols[i] = c
+	}
+	// A weight not named net or gross: net when no net column exists,
+	// otherwise gross when no gross column exists.
+	hasF := func(f reconcile.Field) bool {
+		for _, c := range cols {
+			if c.Field == f {
+				return true
+			}
+		}
+		return false
+	}
+	anyTo := reconcile.FieldNetWeight
+	if hasF(reconcile.FieldNetWeight) {
+		anyTo = reconcile.FieldGrossWeight
+		if hasF(reconcile.FieldGrossWeight) {
+			anyTo = ""
+		}
+	}
+	for i := range cols {
+		c := &cols[i]
+		if c.Field == fieldWeightAny && c.Factor == 1000 && (hasF(reconcile.FieldNetWeight) || hasF(reconcile.FieldGrossWeight)) {
+			c.Field, c.Reason = "", "weight in tonnes beside a named weight column; the named column is used"
+			continue
+		}
+		if c.Field == fieldWeightAny {
+			if anyTo == "" {
+				c.Field, c.Reason = "", "weight not named net or gross; net and gross columns exist"
+			} else {
+				c.Field = anyTo
+				c.Reason += fmt.Sprintf("; read as %s", strings.ReplaceAll(string(anyTo), "_", " "))
+			}
+		}
+		if c.UnitFor == fieldWeightAny {
+			c.UnitFor = anyTo
+		}
+	}
+	// One column per field, except party names.
+	byField := map[reconcile.Field][]int{}
+	for i, c := range cols {
+		if c.Field != "" {
+			byField[c.Field] = append(byField[c.Field], i)
+		}
+	}
+	for f, idx := range byField {
+		if len(idx) < 2 {
+			continue
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return cols[idx[a]].rank < cols[idx[b]].rank })
+		if f == reconcile.FieldConsignee || f == reconcile.FieldShipper {
+			// Keep every name column; a name-with-address column only when
+			// it is the only one.
+			hasPlain := false
+			for _, i := range idx {
+				if cols[i].Variant < 4 {
+					hasPlain = true
+				}
+			}
+			for _, i := range idx {
+				if hasPlain && cols[i].Variant >= 4 {
+					cols[i].Field, cols[i].Reason = "", "name with address; a plain name column exists"
+				}
+			}
+			continue
+		}
+		win := idx[0]
+		for _, i := range idx[1:] {
+			c := &cols[i]
+			why := "also a candidate"
+			if c.total && !cols[win].total {
+				why = "a total column, never summed per item"
+			}
+			c.Reason = fmt.Sprintf("%s (%s); column %s %q preferred", c.Reason, why, reconcile.ColumnName(win+1), cols[win].Header)
+			c.Field = ""
+		}
+	}
+	// Units of weights; currencies of values.
+	curCol := -1
+	for i, c := range cols {
+		if c.Field == reconcile.FieldCurrency {
+			curCol = i
+		}
+	}
+	for i := range cols {
+		c := &cols[i]
+		switch c.Field {
+		case reconcile.FieldNetWeight, reconcile.FieldGrossWeight:
+			if c.Unit != "" {
+				if f, ok := weightFactor(c.Unit); ok {
+					c.Factor = f
+				} else {
+					warnings = append(warnings, fmt.Sprintf("column %s %q: unit %q is not a weight unit", reconcile.ColumnName(i+1), c.Header, c.Unit))
+				}
+				continue
+			}
+			if u, f, ok := values.WeightUnitInHeader(c.Header); ok {
+				c.Unit, c.Factor = u, f
+				continue
+			}
+			if c.Factor > 0 { // metric tons
+				c.Unit = "t"
+				continue
+			}
+			if unitColumnFor(cols, c.Field) >= 0 {
+				c.Unit = "from unit column"
+				continue
+			}
+			c.Unit, c.Factor = "kg", 1
+			c.Reason += "; unit not stated, kg assumed"
+		case reconcile.FieldValue, reconcile.FieldValueUSD:
+			if c.Factor == 0 {
+				c.Factor = 1
+			}
+			if c.Currency == "" {
+				if cur, ok := headerCurrency(prepHeader(c.Header)); ok {
+					c.Currency = cur
+				}
+			}
+			if c.Currency == "USD" && c.Field == reconcile.FieldValue && !c.Override {
+				c.Field = reconcile.FieldValueUSD
+			}
+			if c.Currency == "" && curCol >= 0 {
+				c.Reason += fmt.Sprintf("; currency from column %s", reconcile.ColumnName(curCol+1))
+			}
+		}
+	}
+	// Two value columns: if value_usd exists and value does not, fine. If a
+	// value column was dropped in favour of value_usd only because both were
+	// typed value, nothing to do: value_usd feeds Value when Value is empty.
+	for i := range cols {
+		c := &cols[i]
+		if c.Field == reconcile.FieldDate && len(c.Samples) > 0 {
+			c.Reason += dateOrderNote(c.Samples)
+		}
+	}
+	return cols, warnings
+}
+
+func unitColumnFor(cols []Column, f reconcile.Field) int {
+	for i, c := range cols {
+		if c.UnitFor == f && c.Field == "" {
+			return i
+		}
+	}
+	return -1
+}
+
+func weightFactor(u string) (float64, bool) {
+	if f, ok := values.WeightUnit(u); ok {
+		return f, true
+	}
+	switch strings.ToLower(strings.TrimSpace(u)) {
+	case "kg", "kgs", "kgm", "кг", "kilogram", "kilograms":
+		return 1, true
+	case "t", "mt", "tne", "tonnes", "tons", "т", "тонн":
+		return 1000, true
+	case "g", "gr", "г", "grm":
+		return 0.001, true
+	case "lb", "lbs":
+		return 0.45359237, true
+	}
+	return 0, false
+}
+
+func dateOrderNote(samples []string) string {
+	switch values.GuessDateOrder(samples) {
+	case values.OrderDMY:
+		return "; day before month"
+	case values.OrderMDY:
+		return "; month before day"
+	}
+	return ""
+}
+
+// sniffColumn maps a column without a header by its content: HS codes
+// and dates are distinctive; numbers and names are not, and stay unmapped.
+func sniffColumn(c *Column) {
+	n, hs, dates := 0, 0, 0
+	for _, s := range c.Samples {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		n++
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			if r == '.' || r == ' ' {
+				return -1
+			}
+			return 'x'
+		}, s)
+		if !strings.Contains(digits, "x") && (len(digits) == 6 || len(digits) == 8 || len(digits) == 10) {
+			hs++
+		}
+		if _, ok := values.ParseDate(s, values.OrderUnknown); ok {
+			dates++
+		} else if isISODate(s) {
+			dates++
+		}
+	}
+	switch {
+	case n >= 3 && hs*10 >= n*9:
+		c.Field, c.Reason, c.rank = reconcile.FieldHSCode, "no header; content looks like HS codes", 5
+	case n >= 3 && dates*10 >= n*9:
+		c.Field, c.Reason, c.rank = reconcile.FieldDate, "no header; content looks like dates", 5
+	default:
+		c.Reason = "no header"
+	}
+}
+
+// genericHeader is a placeholder name that says nothing about content:
+// "Column1", "F3", "Unnamed: 0", "Поле5".
+func genericHeader(h string) bool {
+	t := strings.ToLower(strings.TrimSpace(h))
+	for _, p := range []string{"unnamed", "column", "col", "field", "поле", "столбец", "f"} {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			rest = strings.TrimLeft(rest, " _:#.-")
+			return rest != "" && isDigits(rest)
+		}
+	}
+	return false
+}
+
+func isISODate(s string) bool {
+	if len(s) < 10 {
+		return false
+	}
+	for i := 0; i < 10; i++ {
+		c := s[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,115 @@
+package read
+
+import (
+	"strings"
+
+	"tradecheck/reconcile"
+)
+
+// totalWords label total and subtotal rows, compared in lower case as the
+// whole cell or its first word(s).
+var totalWords = []string{"итого", "всего", "итог", "total", "grand total", "subtotal", "sub-total", "sub total", "totals", "sum", "сумма", "общий итог", "total general", "totaal", "gesamt"}
+
+// classifyRow decides a row's fate before conversion: "" means read it.
+// It runs on every row, so it avoids allocation: header cells are
+// compared case-insensitively as written, and only short text cells that
+// start like a total label are lowered.
+func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
+	if r.tooWide {
+		return reconcile.SkipTooWide, "cells beyond column XFD"
+	}
+	if r.blank() {
+		if r.bad != "" {
+			return reconcile.SkipMalformed, r.bad
+		}
+		return reconcile.SkipBlank, ""
+	}
+	filled, text := 0, ""
+	same := 0
+	for i, c := range r.cells {
+		if c.k == kindEmpty || isBlankText(c.s) {
+			continue
+		}
+		filled++
+		if text == "" {
+			text = strings.TrimSpace(c.s)
+		}
+		if c.k == kindString && i < len(p.headerRaw) && p.headerRaw[i] != "" && len(c.s) >= len(p.headerRaw[i]) &&
+			strings.EqualFold(strings.TrimSpace(c.s), p.headerRaw[i]) {
+			same++
+		}
+	}
+	if same >= 2 && same*10 >= p.headerFilled*6 {
+		return reconcile.SkipRepeatedHeader, ""
+	}
+	// A total row names itself in a text cell and carries no HS code or
+	// date: a company called "Total SA" on a dated row is data.
+	for _, c := range r.cells {
+		if c.k != kindString || len(c.s) > 80 || !maybeTotal(c.s) {
+			continue
+		}
+		t := strings.ToLower(strings.Trim(strings.TrimSpace(c.s), ":.*"))
+		for _, w := range totalWords {
+			if t == w || len(t) > len(w) && strings.HasPrefix(t, w) && (t[len(w)] == ' ' || t[len(w)] == ':') && len(t) < len(w)+40 {
+				if cellAt(r, p.col(reconcile.FieldHSCode)).s == "" && cellAt(r, p.col(reconcile.FieldDate)).s == "" ||
+					filled <= 3 {
+					return reconcile.SkipTotal, c.s
+				}
+			}
+		}
+	}
+	if filled == 1 && len(p.cols) > 1 {
+		// A lone text cell is a note when it reads like one: outside the
+		// mapped columns, long, or a sentence. A lone name stays a record.
+		i := firstFilled(r)
+		if r.cells[i].k == kindString {
+			unmapped := i >= len(p.cols) || (p.cols[i].Field == "" && p.cols[i].UnitFor == "")
+			if unmapped || len([]rune(text)) > 40 || strings.ContainsAny(text, ":;!?") || strings.HasSuffix(text, ".") {
+				return reconcile.SkipNote, clipDetail(text)
+			}
+		}
+	}
+	return "", ""
+}
+
+// maybeTotal is a cheap first-letter filter for totalWords.
+func maybeTotal(s string) bool {
+	s = strings.TrimLeft(s, " \t*")
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 't', 's', 'g':
+		return true
+	}
+	// Cyrillic И/и, В/в, О/о, С/с in UTF-8.
+	if len(s) >= 2 && s[0] == 0xD0 {
+		switch s[1] {
+		case 0x98, 0xB8, 0x92, 0xB2, 0x9E, 0xBE, 0xA1:
+			return true
+		}
+	}
+	if len(s) >= 2 && s[0] == 0xD1 && s[1] == 0x81 { // с
+		return true
+	}
+	return false
+}
+
+func firstFilled(r *rawRow) int {
+	for i, c := range r.cells {
+		if c.k != kindEmpty && !isBlankText(c.s) {
+			return i
+		}
+	}
+	return 0
+}
+
+func clipDetail(s string) string {
+	if len(s) > 120 {
+		r := []rune(s)
+		if len(r) > 100 {
+			return string(r[:100]) + "…"
+		}
+	}
+	return s
+}

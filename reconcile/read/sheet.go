@@ -1,0 +1,458 @@
+package read
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"tradecheck/reconcile"
+)
+
+// Granularity says whether a sheet lists shipments or monthly aggregates.
+type Granularity string
+
+// Granularities.
+const (
+	Shipment Granularity = "shipment"
+	Monthly  Granularity = "monthly" // vendor "Short" exports: one row per party, product and month
+)
+
+// SheetReader reads the records of one sheet, one at a time.
+type SheetReader struct {
+	w           *Workbook
+	name        string
+	src         rowSource
+	headerRow   int
+	headerEnd   int // last header row (two-row headers)
+	columns     []Column
+	plan        *plan
+	buffered    []*rawRow // rows read ahead for sampling
+	preview     [][]string
+	previewLast int
+	skipped     []reconcile.Skip
+	counts      map[reconcile.SkipReason]int
+	warnings    []string
+	records     int
+	rows        int
+	layoutKey   string
+	rowWarns    int
+	gran        Granularity
+	done        bool
+	err         error
+}
+
+// Sheet finds the header of the named sheet, maps its columns and
+// returns a reader positioned at the first row below the header. A sheet
+// without a recognisable header gives ErrNoTable.
+func (w *Workbook) Sheet(name string) (*SheetReader, error) {
+	if err := claimsSheet(w.path, name); err != nil {
+		return nil, err
+	}
+	src, err := w.rows(name)
+	if err != nil {
+		return nil, err
+	}
+	sr := &SheetReader{w: w, name: name, src: src, counts: map[reconcile.SkipReason]int{}}
+	if err := sr.init(); err != nil {
+		src.close()
+		return nil, err
+	}
+	return sr, nil
+}
+
+func copyRow(r *rawRow) *rawRow {
+	c := *r
+	c.cells = append([]cell(nil), r.cells...)
+	return &c
+}
+
+func (s *SheetReader) init() error {
+	opt := s.w.opt
+	nSample := opt.SampleRows
+	if nSample <= 0 {
+		nSample = 200
+	}
+	var top []*rawRow
+	for len(top) < headerScanRows {
+		r, err := s.src.next()
+		if err != nil {
+			if len(top) == 0 {
+				return err
+			}
+			s.err = err // reported after the rows read so far
+			break
+		}
+		if r == nil {
+			break
+		}
+		if r.num > headerScanRows && len(top) > 0 {
+			s.buffered = append(s.buffered, copyRow(r))
+			break
+		}
+		top = append(top, copyRow(r))
+	}
+	for _, r := range top {
+		s.preview = append(s.preview, r.strings())
+		s.previewLast = r.num
+	}
+	h := findHeader(top)
+	if h < 0 {
+		hint := "no row in the first 30 looks like a table header; check the sheet or map the columns by hand"
+		if len(top) == 0 {
+			hint = "the sheet is empty"
+		}
+		return &reconcile.Error{File: s.w.path, Sheet: s.name, Err: reconcile.ErrNoTable, Hint: hint}
+	}
+	header := top[h]
+	s.headerRow, s.headerEnd = header.num, header.num
+	n := len(header.cells)
+	headers := make([]string, n)
+	for i := range headers {
+		headers[i] = strings.TrimSpace(header.text(i))
+	}
+	var lower *rawRow
+	if h+1 < len(top) {
+		lower = top[h+1]
+	} else if len(s.buffered) > 0 {
+		lower = s.buffered[0]
+	}
+	rest := top[h+1:]
+	banners := top[:h]
+	down, okDown := joinHeader(header, lower)
+	var up []string
+	okUp := false
+	if h > 0 && top[h-1].num == header.num-1 {
+		// The detected row may be the lower half of a two-row header
+		// ("Parties" above "Consignee" and "Shipper"); the upper half must
+		// be more than a one-cell banner, hold no numbers, and add mapped
+		// columns.
+		us := scoreHeader(top[h-1])
+		if us.filled >= 2 && us.nums == 0 {
+			if j, ok := joinHeader(top[h-1], header); ok && mappedCount(j) > mappedCount(headers) {
+				up, okUp = j, true
+			}
+		}
+	}
+	switch {
+	case okUp && (!okDown || mappedCount(up) >= mappedCount(down)):
+		headers = up
+		s.headerRow = top[h-1].num
+		banners = top[:h-1]
+	case okDown:
+		headers = down
+		s.headerEnd = lower.num
+		if len(rest) > 0 {
+			rest = rest[1:]
+		} else {
+			s.buffered = s.buffered[1:]
+		}
+	}
+	for _, r := range banners {
+		if !r.blank() {
+			s.skip(r.num, reconcile.SkipBanner, clipDetail(strings.Join(nonEmpty(r.strings()), " | ")))
+		} else {
+			s.skip(r.num, reconcile.SkipBanner, "")
+		}
+	}
+	if s.headerEnd > s.headerRow {
+		s.skip(s.headerEnd, reconcile.SkipBanner, "second header row, joined to row "+fmt.Sprint(s.headerRow))
+	}
+	s.buffered = append(rest, s.buffered...)
+	// Read ahead for samples.
+	for s.err == nil && len(s.buffered) < nSample {
+		r, err := s.src.next()
+		if err != nil {
+			s.err = err
+			break
+		}
+		if r == nil {
+			break
+		}
+		s.buffered = append(s.buffered, copyRow(r))
+	}
+	width := len(headers)
+	for _, r := range s.buffered {
+		width = max(width, min(len(r.cells), 1024))
+	}
+	for len(headers) < width {
+		headers = append(headers, "")
+	}
+	samples := make([][]string, width)
+	for _, r := range s.buffered {
+		for i := 0; i < width && i < len(r.cells); i++ {
+			if t := strings.TrimSpace(r.cells[i].s); t != "" && !nullText(t) {
+				samples[i] = append(samples[i], t)
+			}
+		}
+	}
+	s.layoutKey = layoutKey(trimTrailingEmpty(headers))
+	over := map[int]ColumnOverride{}
+	if opt.Mappings != nil {
+		for k, v := range opt.Mappings.Get(s.layoutKey) {
+			over[k] = v
+		}
+	}
+	for k, v := range opt.Mapping {
+		over[k] = v
+	}
+	for k, v := range opt.SheetMapping[s.name] {
+		over[k] = v
+	}
+	cols, warns := resolveColumns(headers, samples, over)
+	// Keep only a few samples per column for display; all were used above.
+	for i := range cols {
+		if len(cols[i].Samples) > 5 {
+			cols[i].Samples = distinctFirst(cols[i].Samples, 5)
+		}
+	}
+	s.columns = cols
+	s.warnings = append(s.warnings, warns...)
+	s.dropRepeatedTotals()
+	s.plan = newPlan(s.w.path, s.name, cols)
+	if s.w.x != nil {
+		s.plan.date1904 = s.w.x.date1904
+	}
+	for i := range header.cells {
+		t := strings.TrimSpace(header.text(i))
+		s.plan.headerRaw = append(s.plan.headerRaw, t)
+		if t != "" {
+			s.plan.headerFilled++
+		}
+	}
+	s.gran = granularity(cols)
+	s.plan.monthly = s.gran == Monthly
+	s.checkMapping()
+	return nil
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if t := strings.TrimSpace(s); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func trimTrailingEmpty(h []string) []string {
+	n := len(h)
+	for n > 0 && strings.TrimSpace(h[n-1]) == "" {
+		n--
+	}
+	return h[:n]
+}
+
+func distinctFirst(ss []string, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// granularity: a sheet whose date is a month column and that has no
+// declaration number is a vendor aggregate.
+func granularity(cols []Column) Granularity {
+	monthCol, decl := false, false
+	for _, c := range cols {
+		switch c.Field {
+		case reconcile.FieldDate:
+			if strings.HasPrefix(c.Reason, "month (aggregate period)") {
+				monthCol = true
+			}
+		case reconcile.FieldDeclarationID:
+			decl = true
+		}
+	}
+	if monthCol && !decl {
+		return Monthly
+	}
+	return Shipment
+}
+
+// checkMapping warns about mappings a reader of the figures must know.
+func (s *SheetReader) checkMapping() {
+	has := map[reconcile.Field]bool{}
+	for _, c := range s.columns {
+		has[c.Field] = true
+	}
+	if !has[reconcile.FieldConsignee] && !has[reconcile.FieldShipper] {
+		s.warnings = append(s.warnings, "no consignee or shipper column found")
+	}
+	if !has[reconcile.FieldNetWeight] && !has[reconcile.FieldGrossWeight] && !has[reconcile.FieldValue] && !has[reconcile.FieldValueUSD] && !has[reconcile.FieldQuantity] {
+		s.warnings = append(s.warnings, "no weight, value or quantity column found")
+	}
+	var assumed []string
+	for _, c := range s.columns {
+		if strings.HasSuffix(c.Reason, "kg assumed") {
+			assumed = append(assumed, fmt.Sprintf("%s %q", reconcile.ColumnName(c.Index+1), c.Header))
+		}
+		if (c.Field == reconcile.FieldValue) && c.Currency == "" && !has[reconcile.FieldCurrency] {
+			s.warnings = append(s.warnings, fmt.Sprintf("column %s %q: currency not stated; values are flagged unknown_currency until you set it", reconcile.ColumnName(c.Index+1), c.Header))
+		}
+	}
+	if len(assumed) > 0 {
+		s.warnings = append(s.warnings, "weight unit not stated, kilograms assumed for "+strings.Join(assumed, ", "))
+	}
+	if s.gran == Monthly {
+		s.warnings = append(s.warnings, "monthly aggregates (one row per party, product and month), not shipments")
+	}
+	if s.w.x != nil && s.w.SheetHidden(s.name) {
+		s.warnings = append(s.warnings, "the sheet is hidden in Excel")
+	}
+}
+
+// maxRowWarnings caps per-row warnings; the rest are counted.
+const maxRowWarnings = 50
+
+func (s *SheetReader) rowWarning(w string) {
+	if s.rowWarns < maxRowWarnings {
+		s.warnings = append(s.warnings, w)
+	}
+	s.rowWarns++
+}
+
+func (s *SheetReader) skip(row int, reason reconcile.SkipReason, detail string) {
+	s.skipped = append(s.skipped, reconcile.Skip{Row: row, Reason: reason, Detail: detail})
+	s.counts[reason]++
+}
+
+// Read returns the next record, or io.EOF after the last row. Rows that
+// are not records are added to Skipped. A read error ends the sheet; the
+// records before it stay valid.
+func (s *SheetReader) Read() (reconcile.Record, error) {
+	for {
+		var r *rawRow
+		if len(s.buffered) > 0 {
+			r = s.buffered[0]
+			s.buffered[0] = nil
+			s.buffered = s.buffered[1:]
+		} else {
+			if s.err != nil {
+				err := s.err
+				s.err = nil
+				s.done = true
+				return reconcile.Record{}, err
+			}
+			if s.done {
+				return reconcile.Record{}, io.EOF
+			}
+			var err error
+			r, err = s.src.next()
+			if err != nil {
+				s.done = true
+				return reconcile.Record{}, err
+			}
+			if r == nil {
+				s.done = true
+				return reconcile.Record{}, io.EOF
+			}
+		}
+		s.rows++
+		if r.hidden && s.w.opt.SkipHidden {
+			s.skip(r.num, reconcile.SkipHidden, "")
+			continue
+		}
+		if reason, detail := s.plan.classifyRow(r); reason != "" {
+			s.skip(r.num, reason, detail)
+			continue
+		}
+		rec, ok := s.plan.build(r)
+		if !ok {
+			s.skip(r.num, reconcile.SkipNoData, "no party, weight, value or quantity")
+			continue
+		}
+		if r.bad != "" {
+			s.rowWarning(r.bad)
+		}
+		s.records++
+		return rec, nil
+	}
+}
+
+// Close releases the sheet's stream.
+func (s *SheetReader) Close() error { return s.src.close() }
+
+// Name returns the sheet name ("" for text files).
+func (s *SheetReader) Name() string { return s.name }
+
+// HeaderRow returns the 1-based header row (the first of a two-row header).
+func (s *SheetReader) HeaderRow() int { return s.headerRow }
+
+// Columns returns the column mapping.
+func (s *SheetReader) Columns() []Column { return s.columns }
+
+// Granularity returns "shipment" or "monthly".
+func (s *SheetReader) Granularity() Granularity { return s.gran }
+
+// Warnings returns what the reader noticed about the sheet so far.
+func (s *SheetReader) Warnings() []string {
+	out := append([]string(nil), s.warnings...)
+	if s.rowWarns > maxRowWarnings {
+		out = append(out, fmt.Sprintf("… and %d more lines with the same kind of problem (malformed quotes or over-long lines)", s.rowWarns-maxRowWarnings))
+	}
+	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
+		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")
+	}
+	return out
+}
+
+// LayoutKey identifies the header layout for saved mapping overrides.
+func (s *SheetReader) LayoutKey() string { return s.layoutKey }
+
+// Preview returns up to n raw rows from the top of the sheet (banner and
+// header included), for the app's mapping editor.
+func (s *SheetReader) Preview(n int) [][]string {
+	out := s.preview
+	if n < len(out) {
+		out = out[:n]
+	}
+	if len(out) < n {
+		for _, r := range s.buffered {
+			if len(out) >= n {
+				break
+			}
+			if r.num > s.previewLast {
+				out = append(out, r.strings())
+			}
+		}
+	}
+	return out
+}
+
+// Skipped returns the rows skipped so far, in row order.
+func (s *SheetReader) Skipped() []reconcile.Skip {
+	out := append([]reconcile.Skip(nil), s.skipped...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Row < out[b].Row })
+	return out
+}
+
+// SkipCounts returns the number of skipped rows by reason.
+func (s *SheetReader) SkipCounts() map[reconcile.SkipReason]int {
+	out := make(map[reconcile.SkipReason]int, len(s.counts))
+	for k, v := range s.counts {
+		out[k] = v
+	}
+	return out
+}
+
+// RowsHint estimates the rows left in the sheet (0 when unknown), for
+// callers that preallocate.
+func (s *SheetReader) RowsHint() int {
+	if h, ok := s.src.(interface{ rowsHint() int }); ok {
+		return max(0, h.rowsHint()-s.headerEnd)
+	}
+	return 0
+}
+
+// Rows returns how many rows below the header have been read.
+func (s *SheetReader) Rows() int { return s.rows }

@@ -1,0 +1,302 @@
+package totals
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/merge"
+)
+
+// Filter selects shipments. Zero fields do not filter. Lists match any of
+// their items.
+type Filter struct {
+	From time.Time `json:"from,omitempty"` // first day included; month-precision dates count by their first day
+	To   time.Time `json:"to,omitempty"`   // last day included
+
+	HSPrefixes  []string `json:"hs_prefixes,omitempty"`
+	Origin      []string `json:"origin,omitempty"` // ISO alpha-2
+	Dispatch    []string `json:"dispatch,omitempty"`
+	Destination []string `json:"destination,omitempty"`
+	Countries   []string `json:"countries,omitempty"` // any of origin, dispatch, destination
+
+	Consignee []string `json:"consignee,omitempty"` // entity IDs
+	Shipper   []string `json:"shipper,omitempty"`
+	Entity    string   `json:"entity,omitempty"` // entity ID in either role
+
+	DescriptionContains string `json:"description_contains,omitempty"` // case-insensitive; every word must appear
+
+	IncludeExcluded   bool `json:"include_excluded,omitempty"`   // shipments the user excluded
+	IncludeSuperseded bool `json:"include_superseded,omitempty"` // monthly aggregates covered by shipment-level data
+}
+
+// Labels name entities for keys and display. ID returns "" for -1.
+type Labels struct {
+	EntityID   func(e int32) string
+	EntityName func(e int32) string
+	// Country names an ISO code for display; nil shows the code.
+	Country func(iso2 string) string
+}
+
+func (l Labels) country(c string) string {
+	if l.Country == nil {
+		return c
+	}
+	if n := l.Country(c); n != "" && n != c {
+		return n + " (" + c + ")"
+	}
+	return c
+}
+
+func (l Labels) id(e int32) string {
+	if e < 0 || l.EntityID == nil {
+		return ""
+	}
+	return l.EntityID(e)
+}
+
+func (l Labels) name(e int32) string {
+	if e < 0 || l.EntityName == nil {
+		return ""
+	}
+	return l.EntityName(e)
+}
+
+// Match reports whether sh passes f.
+func (f *Filter) Match(sh *merge.Shipment, lab Labels) bool {
+	if sh.Excluded && !f.IncludeExcluded || sh.Superseded && !f.IncludeSuperseded {
+		return false
+	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		if !sh.Date.Known() {
+			return false
+		}
+		d := sh.Date.Time
+		if !f.From.IsZero() && d.Before(f.From) || !f.To.IsZero() && d.After(f.To) {
+			return false
+		}
+	}
+	if len(f.HSPrefixes) > 0 {
+		ok := false
+		for _, p := range f.HSPrefixes {
+			if p = digits(p); p != "" && strings.HasPrefix(sh.HSCode, p) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if !in(f.Origin, sh.Origin) || !in(f.Dispatch, sh.Dispatch) || !in(f.Destination, sh.Destination) {
+		return false
+	}
+	if len(f.Countries) > 0 && !in(f.Countries, sh.Origin) && !in(f.Countries, sh.Dispatch) && !in(f.Countries, sh.Destination) {
+		return false
+	}
+	if len(f.Consignee) > 0 && !in(f.Consignee, lab.id(sh.Consignee)) || len(f.Shipper) > 0 && !in(f.Shipper, lab.id(sh.Shipper)) {
+		return false
+	}
+	if f.Entity != "" && lab.id(sh.Consignee) != f.Entity && lab.id(sh.Shipper) != f.Entity {
+		return false
+	}
+	if f.DescriptionContains != "" {
+		d := strings.ToLower(sh.Description)
+		for _, w := range strings.Fields(strings.ToLower(f.DescriptionContains)) {
+			if !strings.Contains(d, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func in(list []string, v string) bool {
+	if len(list) == 0 {
+		return true
+	}
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// Key returns sh's group key and label for g. Keys never start with a
+// digit or an operator and hold no wildcard, so the workbook can use them
+// as COUNTIFS/SUMIFS criteria: "HS8471", "M2022-06", "CN>TR>RU",
+// "(unknown)".
+func Key(g GroupBy, sh *merge.Shipment, lab Labels) (key, label string) {
+	country := func(c string) (string, string) {
+		if c == "" {
+			return unknownKey, unknownKey
+		}
+		return c, lab.country(c)
+	}
+	hs := func(n int, what string) (string, string) {
+		if len(sh.HSCode) < n {
+			return unknownKey, unknownKey
+		}
+		return "HS" + sh.HSCode[:n], sh.HSCode[:n]
+	}
+	switch g {
+	case ByConsignee, ByShipper:
+		e := sh.Consignee
+		if g == ByShipper {
+			e = sh.Shipper
+		}
+		if e < 0 {
+			return unknownKey, unknownKey
+		}
+		return lab.id(e), lab.name(e)
+	case ByOrigin:
+		return country(sh.Origin)
+	case ByDispatch:
+		return country(sh.Dispatch)
+	case ByDestination:
+		return country(sh.Destination)
+	case ByRoute:
+		k := RouteKey(sh)
+		return k, strings.ReplaceAll(k, ">", " → ")
+	case ByHSChapter:
+		return hs(2, "chapter")
+	case ByHSHeading:
+		return hs(4, "heading")
+	case ByHSSub:
+		return hs(6, "subheading")
+	case ByMonth:
+		if !sh.Date.Known() {
+			return unknownKey, unknownKey
+		}
+		m := sh.Date.Time.Format("2006-01")
+		return "M" + m, m
+	}
+	return "all", "All shipments"
+}
+
+// RouteKey is "origin>dispatch>destination" with "(unknown)" for gaps.
+func RouteKey(sh *merge.Shipment) string {
+	p := func(c string) string {
+		if c == "" {
+			return unknownKey
+		}
+		return c
+	}
+	return p(sh.Origin) + ">" + p(sh.Dispatch) + ">" + p(sh.Destination)
+}
+
+// Compute groups the shipments passing f by g.
+func Compute(shs []merge.Shipment, g GroupBy, f Filter, lab Labels) *Table {
+	t := &Table{By: g, Filter: f}
+	idx := map[string]int{}
+	superseded := 0
+	for i := range shs {
+		sh := &shs[i]
+		if sh.Superseded && !f.IncludeSuperseded && (f.IncludeExcluded || !sh.Excluded) {
+			fcopy := f
+			fcopy.IncludeSuperseded = true
+			if fcopy.Match(sh, lab) {
+				superseded++
+			}
+			continue
+		}
+		if !f.Match(sh, lab) {
+			continue
+		}
+		k, l := Key(g, sh, lab)
+		gi, ok := idx[k]
+		if !ok {
+			gi = len(t.Groups)
+			idx[k] = gi
+			t.Groups = append(t.Groups, Group{Key: k, Label: l})
+		}
+		grp := &t.Groups[gi]
+		grp.Shipments = append(grp.Shipments, int32(i))
+		grp.Measures.add(sh)
+		t.Total.add(sh)
+	}
+	sort.SliceStable(t.Groups, func(a, b int) bool {
+		if t.Groups[a].Tonnes != t.Groups[b].Tonnes {
+			return t.Groups[a].Tonnes > t.Groups[b].Tonnes
+		}
+		return t.Groups[a].Key < t.Groups[b].Key
+	})
+	t.Notes = notes(&t.Total, superseded)
+	return t
+}
+
+func (m *Measures) add(sh *merge.Shipment) {
+	if sh.Monthly {
+		m.AggregateRows++
+	} else {
+		m.Shipments++
+	}
+	if sh.Tonnes.Valid {
+		m.Tonnes += sh.Tonnes.Value
+		if strings.HasPrefix(sh.TonnesBasis, BasisGrossFallback) {
+			m.GrossFallback++
+		}
+	} else {
+		m.NoWeight++
+	}
+	switch {
+	case sh.USD.Valid:
+		m.ValueUSD += sh.USD.Value
+		if strings.HasPrefix(sh.USDBasis, BasisConverted) {
+			m.Converted++
+		}
+	case strings.HasPrefix(sh.USDBasis, BasisNoRate):
+		m.NoUSD++
+	default:
+		m.NoValue++
+	}
+	if sh.Quantity.Valid {
+		if m.Quantity == nil {
+			m.Quantity = map[string]float64{}
+		}
+		u := sh.QuantityUnit
+		if u == "" {
+			u = "(no unit)"
+		}
+		m.Quantity[u] += sh.Quantity.Value
+	} else {
+		m.NoQuantity++
+	}
+}
+
+func notes(m *Measures, superseded int) []string {
+	var n []string
+	if m.AggregateRows > 0 {
+		n = append(n, fmt.Sprintf("Combines shipment-level data with %d monthly aggregate line(s): tonnes and value include them; the shipment count covers shipment-level data only.", m.AggregateRows))
+	}
+	if superseded > 0 {
+		n = append(n, fmt.Sprintf("%d monthly aggregate line(s) left out: shipment-level data covers the same month and consignee.", superseded))
+	}
+	if m.GrossFallback > 0 {
+		n = append(n, fmt.Sprintf("Tonnes of %d shipment(s) are gross weight because net weight is missing.", m.GrossFallback))
+	}
+	if m.NoWeight > 0 {
+		n = append(n, fmt.Sprintf("%d shipment(s) have no usable weight and are left out of tonnes.", m.NoWeight))
+	}
+	if m.Converted > 0 {
+		n = append(n, fmt.Sprintf("%d value(s) converted to USD with the rates you gave.", m.Converted))
+	}
+	if m.NoUSD > 0 {
+		n = append(n, fmt.Sprintf("%d value(s) have no USD equivalent (no rate given) and are left out of the value total.", m.NoUSD))
+	}
+	return n
+}
+
+var _ = reconcile.Date{}

@@ -1,0 +1,117 @@
+package workbook
+
+import (
+	"context"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/totals"
+)
+
+// Param is one run parameter, written to Method and read back by Name.
+type Param struct {
+	Name    string
+	Value   string
+	Meaning string
+}
+
+// File is one input file.
+type File struct {
+	Path      string
+	SHA256    string
+	Err       error
+	Vendor    string
+	Retrieved string
+	Note      string
+}
+
+// Sheet is one read sheet of a file (a CSV is one sheet named "").
+type Sheet struct {
+	File        int // index into Data.Files
+	Name        string
+	HeaderRow   int
+	Headers     []string
+	Mapping     []reconcile.Field
+	Granularity string
+	Rows        int
+	Skipped     map[reconcile.SkipReason]int
+	Skips       []reconcile.Skip // sorted by row
+	Warnings    []string
+	DateFrom    reconcile.Date
+	DateTo      reconcile.Date
+	NoTable     bool
+	TotalRows   int    // last row number, 0 when unknown
+	UserMapping string // the user's column overrides for this sheet as JSON, read back verbatim
+	First, N    int    // this sheet's records in Data.Records
+}
+
+// RawRows streams the rows of sheet s (index into Data.Sheets) as they
+// are in the file, in order, with their 1-based row numbers.
+type RawRows func(ctx context.Context, s int, fn func(row int, cells []string) error) error
+
+// Data is everything the audit workbook shows.
+type Data struct {
+	Version  string
+	Started  time.Time
+	Finished time.Time
+	Params   []Param
+	Method   []string // plain-language paragraphs
+
+	Files   []File
+	Sheets  []Sheet
+	Records []reconcile.Record
+
+	Names *match.Result
+	// Per record: entity and mention indexes in Names, -1 when none.
+	ConsigneeEntity, ShipperEntity   []int32
+	ConsigneeMention, ShipperMention []int32
+
+	Merge       *merge.Result
+	WeightBasis string
+	Tables      []*totals.Table // for the Totals sheet, in order
+	ByConsignee *totals.Table   // Summary figures
+	ByShipper   *totals.Table
+	Overall     *totals.Table // ByNone, for notes
+
+	Rates             []totals.Rate
+	Decisions         []match.Decision
+	ShipmentDecisions []merge.Decision
+
+	Raw    RawRows
+	Claims ClaimsHook // nil: the Claims sheet has its header only
+}
+
+// ClaimsHook fills the Claims sheet. Header is written as row 1; Write
+// gets the stream writer with row 2 as the first free row.
+type ClaimsHook interface {
+	Header() []string
+	Write(c *ClaimsSheet) error
+}
+
+// ClaimsSheet is what a ClaimsHook writes with.
+type ClaimsSheet struct {
+	SW      *excelize.StreamWriter
+	NextRow int // first free row; advance it after each SetRow
+	// ShipmentRow gives the Shipments sheet row of a shipment ID, for
+	// HYPERLINK("#Shipments!A<row>", id).
+	ShipmentRow map[string]int
+	// Column gives the Shipments column letter of a header, for formulas
+	// (e.g. Column["Tonnes"] = "N"); LastRow is Shipments' last row.
+	Column  map[string]string
+	LastRow int
+	Styles  Styles
+}
+
+// Styles are the style IDs the writer registered.
+type Styles struct {
+	Header, Tonnes, USD, Kg, Date, Wrap, Title, Link, Muted int
+}
+
+// DefaultClaimsHeader is the Claims sheet header written when no hook is
+// given (issue 6's columns).
+var DefaultClaimsHeader = []string{"Claim", "Measure", "Comparator", "Figure", "Filters", "Computed", "Lower bound",
+	"Upper bound", "Verdict", "Reason", "Shipments"}

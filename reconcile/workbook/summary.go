@@ -1,0 +1,254 @@
+package workbook
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"tradecheck/reconcile/totals"
+)
+
+// summary writes one row per entity and role with formulas over
+// Shipments, cached values from the engine, notes and the chart.
+func (w *writer) summary() error {
+	d := w.d
+	type row struct {
+		g    totals.Group
+		role string
+	}
+	var rows []row
+	for _, t := range []*totals.Table{d.ByConsignee, d.ByShipper} {
+		if t == nil {
+			continue
+		}
+		role := "consignee"
+		if t.By == totals.ByShipper {
+			role = "shipper"
+		}
+		for _, g := range t.Groups {
+			if g.Key == "(unknown)" || g.Key == "" {
+				continue
+			}
+			rows = append(rows, row{g, role})
+		}
+	}
+	var notes []string
+	if d.Overall != nil {
+		m := d.Overall.Total
+		notes = append(notes, fmt.Sprintf("Counted: %d shipments, %.3f t, %s USD (weight basis: %s).",
+			m.Shipments, m.Tonnes, thousands(m.ValueUSD), d.WeightBasis))
+		notes = append(notes, fmt.Sprintf("%d source rows became %d shipments: %d merged across sources, %d exact duplicates counted once.",
+			len(d.Records), len(d.Merge.Shipments), d.Merge.Merged, d.Merge.Duplicates))
+		notes = append(notes, d.Overall.Notes...)
+	}
+	notes = append(notes, "Figures are formulas over the Shipments sheet (entity IDs as criteria); every shipment links to its source rows.")
+	last := len(rows) + 1
+	sw, err := w.open(SheetSummary, []float64{12, 40, 11, 11, 14, 16, 44}, 1, ref(SummaryHeader, last))
+	if err != nil {
+		return err
+	}
+	if err := w.header(sw, 1, SummaryHeader); err != nil {
+		return err
+	}
+	cnt, gran, tn, usd := w.shipCol("Counted"), w.shipCol("Granularity"), w.shipCol("Tonnes"), w.shipCol("Value USD")
+	for k, x := range rows {
+		r := k + 2
+		idCol := w.shipCol("Consignee entity ID")
+		if x.role == "shipper" {
+			idCol = w.shipCol("Shipper entity ID")
+		}
+		a := "$A" + strconv.Itoa(r)
+		if err := sw.SetRow("A"+strconv.Itoa(r), []any{x.g.Key, x.g.Label, x.role,
+			excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), Value: x.g.Measures.Shipments},
+			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: x.g.Tonnes},
+			excelize.Cell{StyleID: w.st.USD, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), Value: x.g.ValueUSD},
+			w.groupSources(x.g)}); err != nil {
+			return err
+		}
+	}
+	// Notes below the table: what a reader of these figures must know.
+	r := len(rows) + 3
+	if err := sw.SetRow("A"+strconv.Itoa(r), []any{excelize.Cell{StyleID: w.st.Title, Value: "Notes"}}); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		r++
+		if err := sw.SetRow("A"+strconv.Itoa(r), []any{n}); err != nil {
+			return err
+		}
+	}
+	// Chart of the top consignees by tonnes; consignee rows come first,
+	// sorted by tonnes.
+	top := 0
+	for _, x := range rows {
+		if x.role == "consignee" && top < 10 {
+			top++
+		}
+	}
+	if top > 0 {
+		end := strconv.Itoa(top + 1)
+		rev := true
+		if err := w.f.AddChart(SheetSummary, "I2", &excelize.Chart{
+			Type: excelize.Bar,
+			Series: []excelize.ChartSeries{{
+				Name: "Summary!$E$1", Categories: "Summary!$B$2:$B$" + end, Values: "Summary!$E$2:$E$" + end,
+			}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Top consignees by tonnes (counted shipments)"}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			XAxis:     excelize.ChartAxis{ReverseOrder: rev, Font: excelize.Font{Color: "333333", Size: 9}},
+			Dimension: excelize.ChartDimension{Width: 720, Height: 420},
+			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		}); err != nil {
+			return err
+		}
+	}
+	return flush(sw)
+}
+
+func (w *writer) groupSources(g totals.Group) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, si := range g.Shipments {
+		for _, x := range w.d.Merge.Shipments[si].Rows {
+			f := filepath.Base(w.d.Records[x].Source.File)
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+		if len(out) > 20 {
+			break
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+func thousands(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 0, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// totalsKeyColumn is the Shipments column holding g's keys.
+func totalsKeyColumn(g totals.GroupBy) string {
+	switch g {
+	case totals.ByConsignee:
+		return "Consignee entity ID"
+	case totals.ByShipper:
+		return "Shipper entity ID"
+	case totals.ByOrigin:
+		return "Origin"
+	case totals.ByDispatch:
+		return "Dispatch"
+	case totals.ByDestination:
+		return "Destination"
+	case totals.ByRoute:
+		return "Route key"
+	case totals.ByHSChapter:
+		return "HS2 key"
+	case totals.ByHSHeading:
+		return "HS4 key"
+	case totals.ByHSSub:
+		return "HS6 key"
+	case totals.ByMonth:
+		return "Month key"
+	}
+	return ""
+}
+
+// TotalsTitle is the title row of a Totals table.
+func TotalsTitle(g totals.GroupBy) string {
+	switch g {
+	case totals.ByRoute:
+		return "By route (origin → dispatch → destination)"
+	case totals.ByOrigin:
+		return "By origin country"
+	case totals.ByDispatch:
+		return "By dispatch country"
+	case totals.ByDestination:
+		return "By destination country"
+	case totals.ByHSChapter:
+		return "By HS chapter"
+	case totals.ByHSHeading:
+		return "By HS heading"
+	case totals.ByHSSub:
+		return "By HS subheading"
+	case totals.ByMonth:
+		return "By month"
+	case totals.ByConsignee:
+		return "By consignee"
+	case totals.ByShipper:
+		return "By shipper"
+	}
+	return "All"
+}
+
+func (w *writer) totals() error {
+	sw, err := w.open(SheetTotals, []float64{26, 44, 11, 14, 16, 80}, 0, "")
+	if err != nil {
+		return err
+	}
+	cnt, gran, tn, usd := w.shipCol("Counted"), w.shipCol("Granularity"), w.shipCol("Tonnes"), w.shipCol("Value USD")
+	r := 1
+	set := func(cells ...any) error {
+		err := sw.SetRow("A"+strconv.Itoa(r), cells)
+		r++
+		return err
+	}
+	if err := set(excelize.Cell{StyleID: w.st.Title, Value: "Totals over counted shipments (excluded shipments and superseded monthly aggregates left out). Keys are the criteria used against the Shipments sheet."}); err != nil {
+		return err
+	}
+	r++
+	for _, t := range w.d.Tables {
+		if err := set(excelize.Cell{StyleID: w.st.Title, Value: TotalsTitle(t.By)}); err != nil {
+			return err
+		}
+		if err := w.header(sw, r, TotalsHeader); err != nil {
+			return err
+		}
+		r++
+		keyCol := w.shipCol(totalsKeyColumn(t.By))
+		first := r
+		for _, g := range t.Groups {
+			a := "$A" + strconv.Itoa(r)
+			if err := set(g.Key, g.Label,
+				excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, keyCol, a, cnt, gran), Value: g.Measures.Shipments},
+				excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, keyCol, a, cnt), Value: g.Tonnes},
+				excelize.Cell{StyleID: w.st.USD, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, keyCol, a, cnt), Value: g.ValueUSD},
+			); err != nil {
+				return err
+			}
+		}
+		lastRow := r - 1
+		sum := func(c string) string { return fmt.Sprintf("SUM(%s%d:%s%d)", c, first, c, max(first, lastRow)) }
+		if err := set(excelize.Cell{StyleID: w.st.Header, Value: "Total"}, excelize.Cell{StyleID: w.st.Header, Value: ""},
+			excelize.Cell{StyleID: w.st.Header, Formula: sum("C"), Value: t.Total.Shipments},
+			excelize.Cell{StyleID: w.st.Tonnes, Formula: sum("D"), Value: t.Total.Tonnes},
+			excelize.Cell{StyleID: w.st.USD, Formula: sum("E"), Value: t.Total.ValueUSD}); err != nil {
+			return err
+		}
+		for _, n := range t.Notes {
+			if err := set(excelize.Cell{StyleID: w.st.Muted, Value: "Note: " + n}); err != nil {
+				return err
+			}
+		}
+		r++
+	}
+	return flush(sw)
+}

@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/pipeline"
+	"tradecheck/samples"
+)
+
+// claimFileExtensions are the files "Import claims…" offers: a claims
+// CSV, or a workbook with a Claims sheet (an audit workbook too).
+var claimFileExtensions = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
+
+// onImport picks a claims file with the real file dialog.
+func (s *claimsScreen) onImport() {
+	if s.u.project == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError("Could not open the claims file", err, s.u.win)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		s.importFile(path)
+	}, s.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(claimFileExtensions))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// splitClaimFiles takes claims tables (a claims CSV opened or dropped with
+// the sources, or found in a folder beside them) out of files, so they
+// are added as claims instead of being read as shipments.
+func splitClaimFiles(files []string) (sources, claimFiles []string) {
+	for _, f := range files {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".csv", ".tsv", ".txt":
+			if claims.IsClaimsCSV(f) {
+				claimFiles = append(claimFiles, f)
+				continue
+			}
+		}
+		sources = append(sources, f)
+	}
+	return sources, claimFiles
+}
+
+// importFile reads claims from path off the UI goroutine and adds them.
+func (s *claimsScreen) importFile(path string) {
+	s.u.setStatus("Reading claims from " + path + "…")
+	s.u.goBG(func() {
+		cs, errs := claims.ReadFile(context.Background(), path)
+		s.u.main(func() { s.addImported(path, cs, errs) }, false)
+	})
+}
+
+// addImported adds read claims to the project. A claim already in the
+// project (same text, figure and filters) is not added twice; an ID
+// already taken gets the next free one. Rows that could not be read are
+// shown with their positions; the others are still added.
+func (s *claimsScreen) addImported(path string, read []claims.Claim, errs []error) {
+	if s.u.project == nil {
+		return
+	}
+	cs := append([]claims.Claim(nil), s.claimList()...)
+	added, same := mergeClaims(&cs, read)
+	first := ""
+	if added > 0 {
+		first = cs[len(cs)-added].ID
+	}
+	if added > 0 {
+		s.setClaims(cs, first)
+	}
+	msg := fmt.Sprintf("%s: %s added", baseName(path), plural(added, "claim"))
+	if same > 0 {
+		msg += fmt.Sprintf(", %d already there", same)
+	}
+	if len(errs) > 0 {
+		msg += fmt.Sprintf(", %s could not be read", plural(len(errs), "row"))
+		showError(fmt.Sprintf("%s of %s could not be read", plural(len(errs), "row"), baseName(path)), errors.Join(errs...), s.u.win)
+	}
+	s.u.setStatus(msg + ".")
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// mergeClaims appends the claims of read that are not in cs yet,
+// renumbering IDs that are taken or missing. It returns how many were
+// added and how many were already there.
+func mergeClaims(cs *[]claims.Claim, read []claims.Claim) (added, same int) {
+	for _, c := range read {
+		dup := false
+		for _, have := range *cs {
+			if sameClaim(have, c) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			same++
+			continue
+		}
+		taken := c.ID == ""
+		for _, have := range *cs {
+			taken = taken || strings.EqualFold(have.ID, c.ID)
+		}
+		if taken {
+			c.ID = nextID(*cs)
+		}
+		*cs = append(*cs, c)
+		added++
+	}
+	return added, same
+}
+
+// sameClaim reports whether two claims assert the same thing (their IDs,
+// notes and origins aside).
+func sameClaim(a, b claims.Claim) bool {
+	a.ID, b.ID, a.Note, b.Note, a.Origin, b.Origin = "", "", "", "", "", ""
+	return reflect.DeepEqual(a, b)
+}
+
+// sampleClaims puts the bundled sample claims (samples/claims.csv) into
+// a project that has none yet, so "Try the sample data" shows the
+// story's claims checked. It reports whether it added any.
+func (u *UI) sampleClaims(p *pipeline.Project) bool {
+	if u.opt.Samples == nil || len(p.Claims) > 0 {
+		return false
+	}
+	f, err := u.opt.Samples.Open(samples.Claims)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			u.setStatus("Could not read the sample claims: " + err.Error())
+		}
+		return false
+	}
+	defer f.Close()
+	cs, errs := claims.ReadCSV(f, samples.Claims)
+	if len(errs) > 0 {
+		u.setStatus("Some sample claims could not be read: " + errors.Join(errs...).Error())
+	}
+	if len(cs) == 0 {
+		return false
+	}
+	p.Claims = cs
+	return true
+}
+
+// importFromSources reads the Claims sheet of each new source workbook
+// that has one, off the UI goroutine, and adds claims not in the project
+// yet. Only new sources are read, so a claim the user deleted does not
+// come back on every run.
+func (s *claimsScreen) importFromSources(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	s.u.goBG(func() {
+		type found struct {
+			path string
+			cs   []claims.Claim
+			errs []error
+		}
+		var all []found
+		for _, p := range paths {
+			if !claims.HasSheet(p) {
+				continue
+			}
+			cs, errs := claims.ReadSheet(context.Background(), p, "")
+			all = append(all, found{p, cs, errs})
+		}
+		if len(all) == 0 {
+			return
+		}
+		s.u.main(func() {
+			for _, f := range all {
+				s.addImported(f.path, f.cs, f.errs)
+			}
+		}, false)
+	})
+}

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/pipeline"
+)
+
+// core returns the selected entity's core name (its first member in the
+// selected role).
+func (s *entitiesScreen) core() (match.Mention, bool) {
+	for _, m := range s.members {
+		if m.core {
+			return m.m, true
+		}
+	}
+	if len(s.members) > 0 {
+		return s.members[0].m, true
+	}
+	return match.Mention{}, false
+}
+
+// onSplit asks the engine to take one name out of its entity.
+func (s *entitiesScreen) onSplit(m match.Mention) {
+	s.leaving = m.Key()
+	s.u.decide(match.Decision{Op: match.OpSplit, Name: m.Name, Role: m.Role, TaxID: m.TaxID},
+		fmt.Sprintf("Splitting out %q…", m.Name))
+}
+
+// onConfirm confirms every name of the entity as the same firm as its core.
+func (s *entitiesScreen) onConfirm() {
+	c, ok := s.core()
+	if !ok {
+		return
+	}
+	var ds []match.Decision
+	for _, m := range s.members {
+		if m.core {
+			continue
+		}
+		ds = append(ds, match.Decision{Op: match.OpConfirm, Name: m.m.Name, Role: m.m.Role, TaxID: m.m.TaxID,
+			Other: c.Name, OtherRole: c.Role})
+	}
+	s.u.decideAll(ds, "Confirming "+c.Name+"…")
+}
+
+// onRename asks for a new display name.
+func (s *entitiesScreen) onRename() {
+	c, ok := s.core()
+	if !ok || s.selected == nil {
+		return
+	}
+	e := widget.NewEntry()
+	e.SetText(s.selected.Canonical)
+	dialog.ShowForm("Rename entity", "Rename", "Cancel", []*widget.FormItem{{Text: "Name", Widget: e}}, func(ok bool) {
+		name := strings.TrimSpace(e.Text)
+		if !ok || name == "" || name == s.selected.Canonical {
+			return
+		}
+		s.u.decide(match.Decision{Op: match.OpRename, Name: c.Name, Role: c.Role, TaxID: c.TaxID, Target: name},
+			"Renaming…")
+	}, s.u.win)
+}
+
+// onMerge opens a fuzzy-search picker of other entities.
+func (s *entitiesScreen) onMerge() {
+	c, ok := s.core()
+	if !ok || s.selected == nil {
+		return
+	}
+	self := s.selected.Entity
+	var hits []searchHit
+	q := widget.NewEntry()
+	q.SetPlaceHolder("Type a name to merge with")
+	var d dialog.Dialog
+	list := widget.NewList(
+		func() int { return len(hits) },
+		func() fyne.CanvasObject {
+			rt := widget.NewRichText(&widget.TextSegment{Style: plainStyle, Text: "name"})
+			rt.Truncation = fyne.TextTruncateEllipsis
+			return rt
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(hits) {
+				return
+			}
+			h := hits[id]
+			segs := highlightSegments(h.Text, h.Matched)
+			if canon := s.res.Names.Entities[h.Entity].Canonical; canon != h.Text {
+				segs = append(segs, &widget.TextSegment{Style: plainStyle, Text: "  → " + canon})
+			}
+			o.(*widget.RichText).Segments = segs
+			o.(*widget.RichText).Refresh()
+		})
+	q.OnChanged = func(text string) {
+		hits = hits[:0]
+		for _, h := range s.searcher.search(strings.TrimSpace(text), 60) {
+			if h.Entity != self {
+				hits = append(hits, h)
+			}
+		}
+		list.Refresh()
+	}
+	list.OnSelected = func(id widget.ListItemID) {
+		if id >= len(hits) {
+			return
+		}
+		other := s.res.Names.Entities[hits[id].Entity]
+		om := s.res.Names.Mentions[other.Members[0]]
+		d.Hide()
+		s.u.decide(match.Decision{Op: match.OpMerge, Name: c.Name, Role: c.Role, TaxID: c.TaxID,
+			Other: om.Name, OtherRole: om.Role}, fmt.Sprintf("Merging with %q…", other.Canonical))
+	}
+	body := container.NewBorder(q, nil, nil, nil, list)
+	d = dialog.NewCustom("Merge "+s.selected.Canonical+" with…", "Cancel", body, s.u.win)
+	d.Resize(fyne.NewSize(600, 460))
+	d.Show()
+	s.u.win.Canvas().Focus(q)
+}
+
+// onThresholdChanged sets the auto-merge threshold and reclusters.
+func (s *entitiesScreen) onThresholdChanged(v float64) {
+	p := s.u.project
+	if p == nil || p.Params.AutoThreshold == v {
+		return
+	}
+	p.Params.AutoThreshold = v
+	// The grey zone sits below the auto-merge threshold: keep the default
+	// review threshold unless the new threshold is lower still.
+	p.Params.ReviewThreshold = min(pipeline.DefaultParams().ReviewThreshold, v)
+	s.u.recluster(fmt.Sprintf("Re-matching names at %.2f…", v))
+}
+
+// onKey handles the Review queue's keys when nothing has focus.
+func (s *entitiesScreen) onKey(r rune) {
+	if s.inner.Selected() != s.tabReview {
+		return
+	}
+	switch r {
+	case 's', 'S':
+		s.review.onSame()
+	case 'n', 'N':
+		s.review.onNotSame()
+	case 'k', 'K':
+		s.review.onSkip()
+	}
+}

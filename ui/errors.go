@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"tradecheck/reconcile"
+)
+
+// humanMessage is the one-line message a user sees for err: the file's
+// base name rather than its full path, the position, what went wrong and
+// what to do. The full text goes to the details.
+func humanMessage(err error) string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, humanMessage(e))
+		}
+		return strings.Join(lines, "\n")
+	}
+	var re *reconcile.Error
+	if errors.As(err, &re) {
+		short := *re
+		short.File = filepath.Base(re.File)
+		if re.File == "" {
+			short.File = "input"
+		}
+		return short.Error()
+	}
+	if errors.Is(err, reconcile.ErrCanceled) {
+		return "Cancelled."
+	}
+	return err.Error()
+}
+
+// errorDetails lists every error in err's chain, outermost first, with the
+// position fields of any reconcile.Error, for the expandable details.
+func errorDetails(err error) string {
+	var b strings.Builder
+	for e, depth := err, 0; e != nil && depth < 20; depth++ {
+		fmt.Fprintf(&b, "%T: %s\n", e, e.Error())
+		var re *reconcile.Error
+		if errors.As(e, &re) && re == e {
+			fmt.Fprintf(&b, "  file: %s\n", re.File)
+			if re.Sheet != "" {
+				fmt.Fprintf(&b, "  sheet: %s\n", re.Sheet)
+			}
+			if re.Row > 0 {
+				fmt.Fprintf(&b, "  row: %d\n", re.Row)
+			}
+			if re.Column > 0 {
+				fmt.Fprintf(&b, "  column: %s\n", reconcile.ColumnName(re.Column))
+			}
+			if re.Hint != "" {
+				fmt.Fprintf(&b, "  hint: %s\n", re.Hint)
+			}
+		}
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, sub := range j.Unwrap() {
+				fmt.Fprintf(&b, "  + %s\n", sub.Error())
+			}
+			break
+		}
+		e = errors.Unwrap(e)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// errorContent builds the body of an error dialog: the human message and
+// an accordion with the details, closed by default.
+func errorContent(err error) fyne.CanvasObject {
+	msg := widget.NewLabel(humanMessage(err))
+	msg.Wrapping = fyne.TextWrapWord
+	details := widget.NewEntry()
+	details.MultiLine = true
+	details.Wrapping = fyne.TextWrapWord
+	details.SetText(errorDetails(err))
+	// Read-only in spirit but still selectable, so users can copy it into
+	// a bug report; edits are simply discarded.
+	details.SetMinRowsVisible(6)
+	acc := widget.NewAccordion(widget.NewAccordionItem("Details", details))
+	return container.NewVBox(msg, acc)
+}
+
+// showError shows err in a dialog with its human message and details.
+func showError(title string, err error, w fyne.Window) {
+	if title == "" {
+		title = "Something went wrong"
+	}
+	d := dialog.NewCustom(title, "Close", errorContent(err), w)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// askPassword asks for the password of an encrypted workbook. wrong says
+// the previous attempt failed, so the prompt says so. done gets the
+// password, or ok=false when the user cancelled.
+func askPassword(file string, wrong bool, w fyne.Window, done func(password string, ok bool)) {
+	pw := widget.NewPasswordEntry()
+	pw.SetPlaceHolder("Password")
+	text := fmt.Sprintf("%s is password-protected.", filepath.Base(file))
+	if wrong {
+		text = fmt.Sprintf("Wrong password for %s. Try again.", filepath.Base(file))
+	}
+	items := []*widget.FormItem{
+		{Text: "", Widget: widget.NewLabel(text)},
+		{Text: "Password", Widget: pw},
+	}
+	d := dialog.NewForm("Password needed", "Open", "Skip this file", items, func(ok bool) {
+		done(pw.Text, ok)
+	}, w)
+	pw.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+	w.Canvas().Focus(pw)
+}

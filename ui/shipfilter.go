@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"time"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/totals"
+)
+
+// shipFilter is what the user typed into the Shipments filters. It narrows
+// the rows on screen only; totals come from the engine.
+type shipFilter struct {
+	From, To  string // ISO dates, inclusive; "2022", "2022-06" also work
+	HS        string // prefixes separated by spaces or commas
+	Countries string // ISO codes; a shipment matches if any of its countries is listed
+	Entity    string // substring of the consignee or shipper (as written or canonical)
+	Text      string // substring of any shown column
+}
+
+func fields(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
+}
+
+// parseBound reads "2022", "2022-06" or "2022-06-14"; end selects the last
+// day of a year or month. ok is false for text that is not a date.
+func parseBound(s string, end bool) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			continue
+		}
+		if end {
+			switch layout {
+			case "2006-01":
+				t = t.AddDate(0, 1, -1)
+			case "2006":
+				t = t.AddDate(1, 0, -1)
+			}
+		}
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// labels lets totals.Filter name a result's entities.
+func labels(res *pipeline.Result) totals.Labels {
+	if res == nil || res.Names == nil {
+		return totals.Labels{EntityID: func(int32) string { return "" }, EntityName: func(int32) string { return "" }}
+	}
+	return res.Labels()
+}
+
+// totalsFilter turns the typed filters into the engine's filter, so the
+// Shipments view and the Totals agree on what a filter means. A date bound
+// that does not parse is ignored rather than hiding every row. The entity
+// text is resolved by the caller (it needs the entity list).
+func (f shipFilter) totalsFilter() totals.Filter {
+	var tf totals.Filter
+	if t, ok := parseBound(f.From, false); ok {
+		tf.From = t
+	}
+	if t, ok := parseBound(f.To, true); ok {
+		tf.To = t
+	}
+	tf.HSPrefixes = fields(f.HS)
+	for _, c := range fields(f.Countries) {
+		tf.Countries = append(tf.Countries, strings.ToUpper(c))
+	}
+	return tf
+}
+
+// compile returns the matcher for the Shipments view: the engine's filter
+// (showing excluded and superseded rows too, greyed), then the entity and
+// free-text substrings, which only narrow what is on screen.
+func (f shipFilter) compile(res *pipeline.Result) func(*merge.Shipment) bool {
+	tf := f.totalsFilter()
+	tf.IncludeExcluded, tf.IncludeSuperseded = true, true
+	lab := labels(res)
+	entity := strings.ToLower(strings.TrimSpace(f.Entity))
+	text := strings.ToLower(strings.TrimSpace(f.Text))
+	return func(s *merge.Shipment) bool {
+		if !tf.Match(s, lab) {
+			return false
+		}
+		if entity != "" && !containsFold(entity, s.ConsigneeName, s.ShipperName, lab.EntityName(s.Consignee), lab.EntityName(s.Shipper)) {
+			return false
+		}
+		if text != "" {
+			hit := false
+			for _, c := range shipColumns {
+				if strings.Contains(strings.ToLower(c.text(s)), text) {
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func containsFold(needle string, hay ...string) bool {
+	for _, h := range hay {
+		if strings.Contains(strings.ToLower(h), needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// provColumn is a column of the source-rows (provenance) table.
+type provColumn struct {
+	title string
+	width float32
+	text  func(role string, r *reconcile.Record) string
+}
+
+func numRaw(n reconcile.Number, prec int) string {
+	if n.Valid {
+		return numText(n.Value, true, prec)
+	}
+	if n.Raw != "" {
+		return "? " + n.Raw
+	}
+	return ""
+}
+
+var provColumns = []provColumn{
+	{"Row", 70, func(role string, _ *reconcile.Record) string { return role }},
+	{"Source", 380, func(_ string, r *reconcile.Record) string {
+		p := r.Source
+		p.File = filepath.Base(p.File)
+		return p.String()
+	}},
+	{"Date", 100, func(_ string, r *reconcile.Record) string { return r.Date.String() }},
+	{"Declaration", 150, func(_ string, r *reconcile.Record) string { return strings.TrimSpace(r.DeclarationID + " " + r.ItemNo) }},
+	{"Consignee", 220, func(_ string, r *reconcile.Record) string { return strings.Join(r.Consignee.Names, " / ") }},
+	{"Shipper", 220, func(_ string, r *reconcile.Record) string { return strings.Join(r.Shipper.Names, " / ") }},
+	{"HS", 90, func(_ string, r *reconcile.Record) string { return r.HSCode }},
+	{"Net kg", 90, func(_ string, r *reconcile.Record) string { return numRaw(r.NetKg, 1) }},
+	{"Gross kg", 90, func(_ string, r *reconcile.Record) string { return numRaw(r.GrossKg, 1) }},
+	{"Value", 110, func(_ string, r *reconcile.Record) string {
+		return strings.TrimSpace(numRaw(r.Value, 2) + " " + r.Currency)
+	}},
+	{"USD", 100, func(_ string, r *reconcile.Record) string { return numRaw(r.ValueUSD, 0) }},
+	{"Flags", 240, func(_ string, r *reconcile.Record) string {
+		var fs []string
+		for _, f := range r.Flags {
+			fs = append(fs, f.String())
+		}
+		return strings.Join(fs, "; ")
+	}},
+}

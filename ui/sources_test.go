@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tradecheck/reconcile"
+)
+
+func TestSourcesListAndMapping(t *testing.T) {
+	u := loadSamples(t)
+	s := u.sources
+	// One line per sheet, and every sheet of every file is listed.
+	sheets := 0
+	for _, f := range u.result.Files {
+		sheets += len(f.Sheets)
+	}
+	if got := s.list.Length(); got != sheets {
+		t.Errorf("list: got %d lines, want %d sheets", got, sheets)
+	}
+	// Pick the first sheet with a table.
+	idx := -1
+	for i, it := range s.items {
+		if it.sheet >= 0 && !u.result.Files[it.file].Sheets[it.sheet].NoTable {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		t.Fatal("no sheet with a table")
+	}
+	s.list.Select(idx)
+	if !s.panel.Visible() || s.empty.Visible() {
+		t.Errorf("selecting a sheet did not show the mapping editor")
+	}
+	settle(t, u)
+	if len(s.preview) == 0 {
+		t.Fatalf("no preview rows; summary %q", s.summary.Text)
+	}
+	it := s.items[idx]
+	sh := u.result.Files[it.file].Sheets[it.sheet]
+	if s.rowNums[0] <= sh.HeaderRow {
+		t.Errorf("first preview row is Excel row %d, want below the header (row %d)", s.rowNums[0], sh.HeaderRow)
+	}
+
+	cell := widget.NewLabel("")
+	s.updateCell(widget.TableCellID{Row: 0, Col: 1}, cell)
+	if cell.Text != sh.Headers[0] || !cell.TextStyle.Italic {
+		t.Errorf("grid row 0: got %q (italic %v), want the header %q in italics", cell.Text, cell.TextStyle.Italic, sh.Headers[0])
+	}
+	// Unmap the first mapped column through its selector.
+	col := -1
+	for i, f := range sh.Mapping {
+		if f != reconcile.FieldNone {
+			col = i
+			break
+		}
+	}
+	hdr := s.grid.CreateHeader()
+	s.updateHeader(widget.TableCellID{Row: -1, Col: col + 1}, hdr)
+	sel := hdr.(*fyne.Container).Objects[1].(*widget.Select)
+	if sel.Selected != string(sh.Mapping[col]) {
+		t.Fatalf("selector shows %q, want %q", sel.Selected, sh.Mapping[col])
+	}
+	sel.SetSelected(notUsed)
+	settle(t, u)
+	src := u.project.Sources[it.file]
+	if len(src.Mapping) != 1 || src.Mapping[0].Column != col || src.Mapping[0].Field != reconcile.FieldNone || !src.Mapping[0].Ignore || src.Mapping[0].Sheet != sh.Sheet {
+		t.Fatalf("project mapping: got %+v, want column %d unmapped", src.Mapping, col)
+	}
+	if got := u.result.Files[it.file].Sheets[it.sheet].Mapping[col]; got != reconcile.FieldNone {
+		t.Errorf("after the re-read column %d maps to %q, want none", col, got)
+	}
+	// The layout is remembered for the next file with these headers.
+	if l := newLayoutStore(u.opt.ConfigDir); l.m[layoutKey(sh.Headers)][col] != reconcile.FieldNone || len(l.m) != 1 {
+		t.Errorf("saved layouts: got %v", l.m)
+	}
+}
+
+func TestDropFilesAndFolders(t *testing.T) {
+	u := newTestUI(t)
+	srcs := sampleSources(t)
+	dir, _ := filepath.Abs(filepath.Dir(srcs[0]))
+	want := 0
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if !e.IsDir() && isSourceFile(e.Name()) {
+			want++
+		}
+	}
+	u.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(dir)})
+	settle(t, u)
+	if got := len(u.project.Sources); got != want || got < len(srcs) {
+		t.Errorf("dropping the samples folder: got %d sources, want its %d spreadsheet files", got, want)
+	}
+	// Dropping a file already loaded adds nothing.
+	u.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(srcs[0])})
+	settle(t, u)
+	if got := len(u.project.Sources); got != want {
+		t.Errorf("dropping a loaded file again: got %d sources, want %d", got, want)
+	}
+}
+
+func TestRemoveSource(t *testing.T) {
+	u := loadSamples(t)
+	n := len(u.project.Sources)
+	u.sources.list.Select(0)
+	test.Tap(u.sources.remove)
+	settle(t, u)
+	if got := len(u.project.Sources); got != n-1 {
+		t.Fatalf("sources: got %d, want %d", got, n-1)
+	}
+	if got := len(u.result.Files); got != n-1 {
+		t.Errorf("files read: got %d, want %d", got, n-1)
+	}
+	if u.sources.cur != nil || u.sources.panel.Visible() {
+		t.Errorf("the removed source is still shown in the editor")
+	}
+}
