@@ -596,6 +596,11 @@ func TestClaimsFileAmongSources(t *testing.T) {
 	if got := len(u.project.Claims); got < 10 {
 		t.Fatalf("claims from the folder's claims.csv: got %d, want 10", got)
 	}
+	// They were added while the sources were read; the result the export
+	// writes carries them all the same.
+	if got := len(u.result.Project.Claims); got != len(u.project.Claims) {
+		t.Errorf("claims in the result for the export: got %d, want %d", got, len(u.project.Claims))
+	}
 	for i, c := range u.project.Claims {
 		if badge, _ := claimRowView(t, u.claims, i); badge.kind != engineVerdict(u, c).Kind {
 			t.Errorf("%s: got %q, want the engine's verdict", c.ID, badge.kind)
@@ -610,4 +615,26 @@ func TestClaimsFileAmongSources(t *testing.T) {
 			t.Errorf("got project %v, status %q; want none and a hint", v.project != nil, v.status.Text)
 		}
 	})
+}
+
+// BenchmarkClaimsRecheck measures what the UI goroutine pays per result
+// on the samples: every claim checked again (checkInline bounds this).
+func BenchmarkClaimsRecheck(b *testing.B) {
+	dir := b.TempDir()
+	a := test.NewTempApp(b)
+	m := &testMain{}
+	u := newUI(a, a.NewWindow("Tradecheck"), Options{ConfigDir: dir, Samples: samples.FS}, m.do)
+	mains.Store(u, m)
+	defer mains.Delete(u)
+	u.onSamples()
+	settle(b, u)
+	if u.result == nil {
+		b.Fatal("no result")
+	}
+	pairs := len(u.result.Merge.Shipments) * len(u.project.Claims)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.claims.recheck()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pairs), "ns/pair")
 }

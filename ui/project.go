@@ -108,9 +108,12 @@ func (u *UI) runProject() {
 		}
 	}
 	var res *pipeline.Result
+	// The job reads a copy taken here, on the UI goroutine: the user may
+	// change the project's fields (claims, decisions) while it runs.
+	snap := *p
 	u.jobs.run("Reading sources…", func(ctx context.Context, progress progressFunc) error {
 		var err error
-		res, err = pipeline.Run(ctx, p, stageProgress(progress))
+		res, err = pipeline.Run(ctx, &snap, stageProgress(progress))
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -136,11 +139,11 @@ func (u *UI) recluster(why string) {
 	if u.result == nil {
 		return
 	}
-	base, p := u.result, u.project
+	base, p := u.result, *u.project // a copy, as in runProject
 	var res *pipeline.Result
 	u.jobs.run(why, func(ctx context.Context, progress progressFunc) error {
 		var err error
-		res, err = base.Recluster(ctx, p, stageProgress(progress))
+		res, err = base.Recluster(ctx, &p, stageProgress(progress))
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
 )
 
 func TestSourcesListAndMapping(t *testing.T) {
@@ -90,14 +91,15 @@ func TestDropFilesAndFolders(t *testing.T) {
 	want := 0
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
-		if !e.IsDir() && isSourceFile(e.Name()) {
+		// A claims table (claims.csv) is added as claims, not as a source.
+		if !e.IsDir() && isSourceFile(e.Name()) && !claims.IsClaimsCSV(filepath.Join(dir, e.Name())) {
 			want++
 		}
 	}
 	u.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(dir)})
 	settle(t, u)
 	if got := len(u.project.Sources); got != want || got < len(srcs) {
-		t.Errorf("dropping the samples folder: got %d sources, want its %d spreadsheet files", got, want)
+		t.Errorf("dropping the samples folder: got %d sources, want its %d shipment files", got, want)
 	}
 	// Dropping a file already loaded adds nothing.
 	u.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(srcs[0])})

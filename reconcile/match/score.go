@@ -118,6 +118,10 @@ func scorePair(a, b *profile, explain bool) (float64, []string) {
 	for _, y := range b.alts {
 		try(a, y, y)
 	}
+	// Readings are not compared with each other: "ALPHA (HONG KONG)" and
+	// "ALPHA (SHENZHEN)" must not meet through their outsides, and two
+	// names giving one bracketed name measured as costing more precision
+	// (0.915 -> 0.912 on the variants) than the recall it brought.
 	return s, reasons
 }
 
@@ -295,6 +299,14 @@ anchor:
 					best, bj = v, j
 				}
 			}
+			if best == 0 && k == groupKey && beforeForm(x.n, k) {
+				// "Group" before a legal form is how Chinese firms render
+				// 集团 in 集团有限公司, and they write it or leave it out
+				// from one document to the next: CHINA NORTH INDUSTRIES
+				// CORP. is CHINA NORTH INDUSTRIES GROUP CORPORATION
+				// LIMITED. A name ending in GROUP alone keeps the word.
+				best = 1
+			}
 			got += x.weights[i] * best
 			if best == 0 && lone == "" {
 				lone = strings.ToUpper(x.n.CoreLat[i])
@@ -310,6 +322,18 @@ anchor:
 	// The worse side counts: a rare word that only one name has ("ALFA" /
 	// "ALFA BANK") is evidence of a different firm.
 	return min(sa, sb), shared, lone
+}
+
+var groupKey = names.Key("group")
+
+// beforeForm reports whether key k stands in n directly before a legal form.
+func beforeForm(n *names.Name, k string) bool {
+	for j := 0; j+1 < len(n.Keys); j++ {
+		if n.Keys[j] == k && !n.Legal[j] && n.Legal[j+1] {
+			return true
+		}
+	}
+	return false
 }
 
 func tokenMatch(k, l string, minLen int) float64 {

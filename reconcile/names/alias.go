@@ -1,8 +1,8 @@
 package names
 
 import (
-	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"tradecheck/reconcile/values"
@@ -33,7 +33,7 @@ var idLabels = map[string]bool{"inn": true, "kpp": true, "ogrn": true, "tin": tr
 // "ALPHA (SHENZHEN)" do not meet through their common outside.
 func aliasesOf(s string) []*Name {
 	open := strings.IndexAny(s, "([（［")
-	if open < 0 || os.Getenv("TC_NOALIAS") != "" {
+	if open < 0 {
 		return nil
 	}
 	_, ow := utf8.DecodeRuneInString(s[open:])
@@ -64,7 +64,7 @@ func aliasesOf(s string) []*Name {
 			continue
 		}
 		txt := strings.Join(toks, " ")
-		if _, ok := values.Country(txt); ok {
+		if _, ok := values.Country(txt); ok || nearCountry(toks) {
 			return nil // a place qualifies the name: no second name here
 		}
 		n := analyze(txt)
@@ -106,4 +106,62 @@ func equalPrefix(toks, lead []string) bool {
 		}
 	}
 	return true
+}
+
+var (
+	countryKeysOnce sync.Once
+	countryKeys     []string
+)
+
+// nearCountry reports whether tokens spell a country's English name with
+// at most one slip ("KAZBKHSTAN"): a typo must not turn a place
+// qualifier into a second name.
+func nearCountry(toks []string) bool {
+	countryKeysOnce.Do(func() {
+		for a := 'A'; a <= 'Z'; a++ {
+			for b := 'A'; b <= 'Z'; b++ {
+				code := string([]rune{a, b})
+				if n := values.CountryName(code); n != code {
+					countryKeys = append(countryKeys, keyOf(Tokens(n)))
+				}
+			}
+		}
+	})
+	k := keyOf(toks)
+	if len(k) < 5 {
+		return false
+	}
+	for _, c := range countryKeys {
+		if withinOneEdit(k, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func keyOf(toks []string) string {
+	ks := make([]string, len(toks))
+	for i, t := range toks {
+		ks[i] = Key(t)
+	}
+	return strings.Join(ks, " ")
+}
+
+// withinOneEdit reports whether a and b differ by at most one
+// substitution, insertion or deletion of a byte.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i == len(a) || a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }

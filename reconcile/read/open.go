@@ -154,6 +154,12 @@ func Open(path string, opt Options) (*Workbook, error) {
 	if fi.IsDir() {
 		return nil, &reconcile.Error{File: path, Err: reconcile.ErrIsDirectory, Hint: "give the spreadsheet files inside it"}
 	}
+	if !fi.Mode().IsRegular() {
+		// A named pipe or device: never opened, since opening a FIFO
+		// blocks until a writer appears and /dev/zero never ends. Stat's
+		// size 0 is not "empty" here.
+		return nil, &reconcile.Error{File: path, Err: fmt.Errorf("%w: not a regular file", reconcile.ErrNotSheet), Hint: "give a saved spreadsheet file"}
+	}
 	if fi.Size() == 0 {
 		return nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the file has no content; download or export it again"}
 	}

@@ -38,6 +38,7 @@ type SheetReader struct {
 	layoutKey   string
 	rowWarns    int
 	gran        Granularity
+	lastRow     int // last row number given a fate (records, skips, gaps)
 	done        bool
 	err         error
 }
@@ -159,6 +160,7 @@ func (s *SheetReader) init() error {
 		s.skip(s.headerEnd, reconcile.SkipBanner, "second header row, joined to row "+fmt.Sprint(s.headerRow))
 	}
 	s.buffered = append(rest, s.buffered...)
+	s.lastRow = s.headerEnd
 	// Read ahead for samples.
 	for s.err == nil && len(s.buffered) < nSample {
 		r, err := s.src.next()
@@ -326,6 +328,29 @@ func (s *SheetReader) skip(row int, reason reconcile.SkipReason, detail string) 
 	s.counts[reason]++
 }
 
+// maxGapSkips is the longest run of rows absent from the sheet XML that is
+// listed row by row; a longer run is one Skip at its first row whose
+// Detail names the whole run, so a sheet with one cell at row 1,048,576
+// costs one entry, not a million. SkipCounts and Rows still count every
+// row of the run.
+const maxGapSkips = 1000
+
+// gap gives rows first..last, absent from the sheet XML (Excel does not
+// write rows it never used), their fate: blank.
+func (s *SheetReader) gap(first, last int) {
+	n := last - first + 1
+	s.rows += n
+	if n <= maxGapSkips {
+		for r := first; r <= last; r++ {
+			s.skip(r, reconcile.SkipBlank, "")
+		}
+		return
+	}
+	s.skipped = append(s.skipped, reconcile.Skip{Row: first, Reason: reconcile.SkipBlank,
+		Detail: fmt.Sprintf("rows %d–%d blank", first, last)})
+	s.counts[reconcile.SkipBlank] += n
+}
+
 // Read returns the next record, or io.EOF after the last row. Rows that
 // are not records are added to Skipped. A read error ends the sheet; the
 // records before it stay valid.
@@ -357,6 +382,10 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 				return reconcile.Record{}, io.EOF
 			}
 		}
+		if r.num > s.lastRow+1 {
+			s.gap(s.lastRow+1, r.num-1)
+		}
+		s.lastRow = max(s.lastRow, r.num)
 		s.rows++
 		if r.hidden && s.w.opt.SkipHidden {
 			s.skip(r.num, reconcile.SkipHidden, "")

@@ -163,7 +163,30 @@ func (w *writer) oneSource(s int) error {
 		return w.tick(1)
 	}
 	if d.Raw != nil {
-		err = w.pipeRows(s, emit)
+		// Rows absent from the source (Excel does not write blank rows)
+		// are not among the raw rows but have a skip: list them in order.
+		gi, done := 0, 0
+		gaps := func(before int) error {
+			for ; gi < len(skips) && skips[gi].Row < before; gi++ {
+				if skips[gi].Row > done {
+					done = skips[gi].Row
+					if err := emit(done, nil); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}
+		err = w.pipeRows(s, func(r int, cells []string) error {
+			if err := gaps(r); err != nil {
+				return err
+			}
+			done = max(done, r)
+			return emit(r, cells)
+		})
+		if err == nil {
+			err = gaps(int(^uint(0) >> 1))
+		}
 	} else {
 		// No raw rows (tests, or the file vanished): list the records and
 		// skips so every row still has its fate.
