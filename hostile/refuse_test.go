@@ -247,24 +247,29 @@ func TestNotRegularFiles(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, path string
+		want       error
+		msg        []string
 	}{
-		{"named pipe", fifo},
-		{"device", "/dev/zero"},
-		{"folder", dir},
+		{"named pipe", fifo, reconcile.ErrNotSheet, []string{"not a regular file", "give a saved spreadsheet file"}},
+		{"device", "/dev/zero", reconcile.ErrNotSheet, []string{"not a regular file", "give a saved spreadsheet file"}},
+		{"folder", dir, reconcile.ErrIsDirectory, []string{"is a directory"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := os.Stat(tc.path); err != nil {
 				t.Skip(err)
 			}
 			_, err := readAll(tc.path, read.Options{})
-			if err == nil || !read.IsRefusal(err) {
-				t.Fatalf("ReadAll(%s): %v, want a refusal", tc.path, err)
+			if err == nil || !read.IsRefusal(err) || !errors.Is(err, tc.want) {
+				t.Fatalf("ReadAll(%s): %v, want a refusal wrapping %v", tc.path, err, tc.want)
+			}
+			if errors.Is(err, reconcile.ErrEmpty) {
+				t.Errorf("ReadAll(%s): %v, want no claim that it is empty", tc.path, err)
 			}
 			code, _, stderr := runCLI("inspect", tc.path)
 			if code != 1 {
 				t.Errorf("inspect exit %d, want 1", code)
 			}
-			checkMessage(t, stderr, tc.path)
+			checkMessage(t, stderr, tc.path, tc.msg...)
 			t.Logf("%s", strings.TrimSpace(stderr))
 		})
 	}

@@ -75,7 +75,7 @@ func (c *csvFile) open() (rowSource, error) {
 	}
 	cr := &countingReader{r: f}
 	src := newCSVSource(cr, f, c.enc, c.delim)
-	src.counter, src.size = cr, size
+	src.counter, src.size, src.file = cr, size, c.path
 	return src, nil
 }
 
@@ -111,6 +111,7 @@ func (s *csvSource) rowsHint() int {
 // its line is reported as malformed, so a stray quote never swallows the
 // rest of the file.
 type csvSource struct {
+	file    string // for positioned errors
 	r       io.Reader
 	buf     []byte
 	pos     int
@@ -279,8 +280,16 @@ func (s *csvSource) next() (*rawRow, error) {
 		fields = fields[:MaxColumns]
 		s.row.tooWide = true
 	}
-	for _, f := range fields {
+	for i, f := range fields {
 		f = cleanText(f, &s.nulSeen)
+		if cellTooLong(f) {
+			// As in a workbook (and Excel itself): a cell over MaxCellLen
+			// characters stops the sheet at its position; the rows above
+			// are kept.
+			return nil, &reconcile.Error{File: s.file, Row: s.rowNo, Column: i + 1,
+				Err:  fmt.Errorf("%w: a cell is longer than Excel's %d characters", reconcile.ErrTooLarge, MaxCellLen),
+				Hint: "shorten the cell; the rows above were read"}
+		}
 		k := kindString
 		if f == "" {
 			k = kindEmpty

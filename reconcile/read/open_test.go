@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -223,5 +225,50 @@ func TestTooManySheets(t *testing.T) {
 	_, err := Open(writeFile(t, "many.xlsx", data), Options{})
 	if !errors.Is(err, reconcile.ErrTooLarge) || !strings.Contains(err.Error(), "1001 sheets") {
 		t.Errorf("got %v, want ErrTooLarge naming 1001 sheets", err)
+	}
+}
+
+// TestOpenNotRegularFile: a named pipe or a device is refused at once as
+// "not a regular file" (ErrNotSheet), never opened (opening a FIFO with
+// no writer blocks) and never called empty.
+func TestOpenNotRegularFile(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "export.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe: %v", err)
+	}
+	for _, tc := range []struct{ name, path string }{
+		{"named pipe", fifo},
+		{"device", "/dev/zero"},
+		{"character device /dev/null", "/dev/null"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := os.Stat(tc.path); err != nil {
+				t.Skip(err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				w, err := Open(tc.path, Options{})
+				if w != nil {
+					w.Close()
+				}
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("Open(%s) blocked", tc.path)
+			}
+			var re *reconcile.Error
+			if !errors.Is(err, reconcile.ErrNotSheet) || !errors.As(err, &re) || re.File != tc.path {
+				t.Fatalf("Open(%s) = %v, want a *reconcile.Error wrapping ErrNotSheet", tc.path, err)
+			}
+			if errors.Is(err, reconcile.ErrEmpty) || strings.Contains(err.Error(), "empty") {
+				t.Errorf("got %q, want no claim that the file is empty", err)
+			}
+			if msg := err.Error(); !strings.Contains(msg, "not a regular file") || !strings.Contains(msg, "give a saved spreadsheet file") {
+				t.Errorf("got %q, want it to say \"not a regular file\" and \"give a saved spreadsheet file\"", msg)
+			}
+		})
 	}
 }
