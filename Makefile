@@ -7,8 +7,12 @@ BIN       := bin
 EVAL_DATA ?= ../shared/eval-data
 BENCH     ?= .
 BENCHPKG  ?= ./...
-# The demo sources: every sample workbook and CSV except the claims table.
+# The demo sources: every sample workbook and CSV except the claims table
+# (make e2e reads these as shipment sources).
 SAMPLE_SOURCES := $(sort $(wildcard samples/*.xlsx)) $(filter-out samples/claims.csv,$(sort $(wildcard samples/*.csv)))
+# What make run opens: the sources plus the claims table, which the app
+# recognises and imports as claims.
+SAMPLE_RUN     := $(SAMPLE_SOURCES) $(wildcard samples/claims.csv)
 
 .PHONY: all setup run build app cli test fmt-check vet fyne-check unit e2e smoke eval bench package samples icon clean help
 
@@ -29,7 +33,7 @@ setup:
 	@scripts/setup.sh
 
 run: build
-	$(BIN)/tradecheck $(SAMPLE_SOURCES)
+	$(BIN)/tradecheck $(SAMPLE_RUN)
 
 build: app cli
 

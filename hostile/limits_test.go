@@ -19,8 +19,9 @@ import (
 )
 
 // TestLongCells: a cell over Excel's 32,767 characters is refused with its
-// position (inline and shared strings), and the rows above are kept; a CSV
-// cell that long is read, and the audit workbook still gets written.
+// position (inline and shared strings, and in CSV files alike), and the
+// rows above are kept; were a CSV cell that long read, the audit workbook
+// would still have to be written with cells Excel can hold.
 func TestLongCells(t *testing.T) {
 	long := strings.Repeat("ООО Техкрим ", 4000) // 48,000 characters
 	t.Run("inline string", func(t *testing.T) {

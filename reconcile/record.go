@@ -161,7 +161,7 @@ type FlagCode string
 // where noted.
 const (
 	FlagUnparsed        FlagCode = "unparsed"         // text that is not a number/date/country
-	FlagUnknownUnit     FlagCode = "unknown_unit"     // a weight unit that cannot be converted
+	FlagUnknownUnit     FlagCode = "unknown_unit"     // a weight unit that cannot be converted (value kept, Kept set, when the header states none and kg is assumed)
 	FlagUnknownCurrency FlagCode = "unknown_currency" // a value whose currency is not known
 	FlagZeroAsMissing   FlagCode = "zero_as_missing"  // a vendor's 0 read as "no value"
 	FlagMonthPrecision  FlagCode = "month_precision"  // date known to the month only (value kept)
@@ -177,6 +177,10 @@ type Flag struct {
 	Column int    // 0-based source column, -1 when not tied to one
 	Raw    string // the cell as written
 	Detail string // human explanation
+	// Kept means the value stays valid and is counted, read under the
+	// assumption Detail states (a weight column without a unit, read as
+	// kg); the flag makes the assumption visible on every record.
+	Kept bool
 }
 
 func (f Flag) String() string {

@@ -205,8 +205,8 @@ func (r *reconciler) conflicts() {
 		for _, x := range sh.Rows {
 			rec := &r.in.Records[x]
 			for _, f := range rec.Flags {
-				if f.Code == reconcile.FlagMonthPrecision {
-					continue
+				if f.Code == reconcile.FlagMonthPrecision || f.Kept {
+					continue // the value is kept and counted, not left out
 				}
 				r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{
 					Shipment: sh.ID, Kind: KindUnparsed, Field: f.Field,

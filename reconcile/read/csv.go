@@ -234,7 +234,8 @@ func (s *csvSource) next() (*rawRow, error) {
 	}
 	s.rowNo++
 	s.row = rawRow{num: s.rowNo, line: firstNo, cells: s.row.cells[:0]}
-	if err == errLineTooLong {
+	cut := err == errLineTooLong
+	if cut {
 		s.row.bad = fmt.Sprintf("line %d is longer than %d bytes; cut", firstNo, csvMaxRecordBytes)
 	}
 	fields, open := splitCSV(first, s.delim, s.fields, false)
@@ -282,10 +283,11 @@ func (s *csvSource) next() (*rawRow, error) {
 	}
 	for i, f := range fields {
 		f = cleanText(f, &s.nulSeen)
-		if cellTooLong(f) {
+		if !cut && cellTooLong(f) {
 			// As in a workbook (and Excel itself): a cell over MaxCellLen
 			// characters stops the sheet at its position; the rows above
-			// are kept.
+			// are kept. A line already cut at csvMaxRecordBytes keeps its
+			// own, documented treatment (cut, warned, the rest read).
 			return nil, &reconcile.Error{File: s.file, Row: s.rowNo, Column: i + 1,
 				Err:  fmt.Errorf("%w: a cell is longer than Excel's %d characters", reconcile.ErrTooLarge, MaxCellLen),
 				Hint: "shorten the cell; the rows above were read"}

@@ -3,6 +3,7 @@ package read
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -226,5 +227,50 @@ func TestCSVRowTooWide(t *testing.T) {
 	sr, recs := readSheet(t, path, "", Options{})
 	if len(recs) != 1 || sr.SkipCounts()[reconcile.SkipTooWide] != 1 {
 		t.Errorf("%d records, skips %v; want 1 record and 1 row too wide", len(recs), sr.SkipCounts())
+	}
+}
+
+// TestCSVCellTooLong: a CSV cell over Excel's 32,767 characters gets the
+// workbook reader's treatment: ErrTooLarge at its row and column, the rows
+// above kept. The limit counts characters, not bytes.
+func TestCSVCellTooLong(t *testing.T) {
+	atLimit := strings.Repeat("Ж", MaxCellLen) // 65,534 bytes
+	over := strings.Repeat("x", MaxCellLen+1)
+	tests := []struct {
+		name    string
+		body    string
+		records int
+		errRow  int // 0: no error
+		errCol  int
+	}{
+		{"at the limit (multi-byte)", "Importer,Net weight kg\nA,1\n" + atLimit + ",2\n", 2, 0, 0},
+		{"one over the limit", "Importer,Net weight kg\nA,1\nB," + over + "\nC,3\n", 1, 3, 2},
+		{"over the limit in a quoted multi-line field", "Importer,Net weight kg\nA,1\n\"" + over[:20000] + "\n" + over[20000:] + "\",2\nC,3\n", 1, 3, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, "long.csv", []byte(tt.body))
+			f := readAll(t, path, Options{})
+			sh := f.Sheets[0]
+			if len(sh.Records) != tt.records {
+				t.Errorf("got %d records, want %d", len(sh.Records), tt.records)
+			}
+			if tt.errRow == 0 {
+				if sh.Err != nil {
+					t.Errorf("got error %v, want none", sh.Err)
+				}
+				return
+			}
+			var re *reconcile.Error
+			if !errors.Is(sh.Err, reconcile.ErrTooLarge) || !errors.As(sh.Err, &re) {
+				t.Fatalf("got error %v, want ErrTooLarge", sh.Err)
+			}
+			if re.File != path || re.Row != tt.errRow || re.Column != tt.errCol {
+				t.Errorf("error at %s row %d column %d, want %s row %d column %d", re.File, re.Row, re.Column, path, tt.errRow, tt.errCol)
+			}
+			if !strings.Contains(re.Error(), "32767") || !strings.Contains(re.Error(), "rows above were read") {
+				t.Errorf("message %q, want the limit and that the rows above were read", re.Error())
+			}
+		})
 	}
 }

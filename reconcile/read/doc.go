@@ -13,8 +13,9 @@
 //
 // The format is decided by content, never by extension. Refused with a
 // typed *reconcile.Error (wrapping the sentinel in parentheses) and a hint:
-// missing paths (ErrNotFound), directories (ErrIsDirectory), empty files
-// (ErrEmpty), truncated or damaged zips (ErrCorrupt), binaries, images and
+// missing paths (ErrNotFound), directories (ErrIsDirectory), named pipes
+// and devices ("not a regular file", ErrNotSheet; refused from Stat, never
+// opened, so nothing blocks), empty files (ErrEmpty), truncated or damaged zips (ErrCorrupt), binaries, images and
 // PDFs (ErrNotSheet), legacy .xls (ErrLegacyXLS), OpenDocument .ods (ErrODS),
 // password-protected workbooks without or with a wrong password
 // (ErrEncrypted, ErrWrongPassword) and Tradecheck's own audit workbooks
@@ -30,7 +31,10 @@
 //   - MaxCompressionRatio: 200:1 for parts over 8 MiB, checked on the
 //     declared sizes before inflating (zip-bomb guard; real sheets compress
 //     5–50:1) and again while streaming.
-//   - MaxCellLen: 32,767 characters per cell, as in Excel.
+//   - MaxCellLen: 32,767 characters per cell, as in Excel, in workbooks
+//     and text files alike: a longer cell stops the sheet with ErrTooLarge
+//     at its row and column; the rows above are kept (a text line over
+//     4 MiB is the exception: it is cut and reported as below).
 //   - MaxColumns: 16,384 columns (XFD); cells beyond make the row a
 //     "row too wide" skip.
 //   - MaxRows: 1,048,576 rows per sheet.
@@ -53,8 +57,27 @@
 // spreadsheet would show it, counting blank lines). Rows above the header
 // are banner skips. Below the header every row present in the file becomes a
 // record or a skip (blank, total row, repeated header, note, no data, row too
-// wide, malformed line). Rows absent from the sheet XML (Excel's never-used
-// rows) are not rows of the file and are not listed.
+// wide, malformed line). Rows absent from the sheet XML (Excel does not
+// write blank rows) are blank skips too, as are rows written with only
+// empty cells: every row from the header to the last row has one fate.
+// A run of more than 1,000 absent rows (a sparse sheet with one cell at row
+// 1,048,576) is one Skip at its first row with Detail "rows 5–1048575
+// blank", so memory stays bounded; SkipCounts and Rows count every row of
+// the run. Absent rows above the header and after the last row are not
+// listed. EachRow reports only the rows the file holds; the audit
+// workbook's per-source sheet fills absent rows in from the skips.
+//
+// # Weight units
+//
+// A weight's unit comes from its header ("Net weight, kg", "METRIC_TONS"),
+// from a unit column (one per weight, or one "Weight unit" column for all
+// weight columns without their own), or from the user's mapping. When none
+// states it, the column is read as kilograms — the usual unit of customs
+// data — but never silently: the sheet warns "weight unit not stated,
+// kilograms assumed", the Column's Unit is "kg (assumed)" (shown by
+// inspect), and every record gets an unknown_unit Flag with Detail "unit
+// not stated; read as kg" and Kept set. The value stays valid, so totals
+// count it; setting the unit in the mapping removes the flags.
 //
 // Hidden rows and columns are read like visible ones (a filter is a view, not
 // a deletion) unless Options.SkipHidden is set, which makes hidden rows

@@ -1,7 +1,10 @@
 package read
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -115,4 +118,78 @@ func TestSampleBlankRow(t *testing.T) {
 	if got, want := len(sh.Records)+sh.SkipCounts[reconcile.SkipBlank]+sh.SkipCounts[reconcile.SkipTotal], sh.Rows; got != want {
 		t.Errorf("records + skips = %d, Rows = %d; want equal", got, want)
 	}
+}
+
+// FuzzRowFates feeds sheet XML to a SheetReader: every row from below the
+// header to the last row read has exactly one fate (record or skip), and
+// records plus counted skips equal Rows().
+func FuzzRowFates(f *testing.F) {
+	for _, rows := range [][]string{
+		{gapRow(2, "A", 1), gapRow(4, "B", 2)},
+		{gapRow(4, "A", 1)},
+		{gapRow(2, "A", 1), gapRow(3, "", 0), gapRow(4, "B", 2)},
+		{gapRow(2, "A", 1), `<row r="3"><c r="A3" s="1"/><c r="B3" t="inlineStr"><is><t> </t></is></c></row>`, gapRow(4, "B", 2)},
+		{gapRow(2, "A", 1), gapRow(4, "", 0), gapRow(6, "B", 2)},
+		{gapRow(2, "A", 1), gapRow(3+maxGapSkips, "B", 2)},
+		{gapRow(2, "A", 1), gapRow(MaxRows, "B", 2)},
+		{gapRow(3, "A", 1), gapRow(2, "B", 2)}, // out of order
+	} {
+		f.Add([]byte(gapSheet(rows...)))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b := &xlsxBook{file: "f.xlsx"}
+		src := &sheetScanner{b: b, sheet: "S", xs: newXMLScanner(bytes.NewReader(data), 1<<16), rc: io.NopCloser(nil), sst: []string{"a"}}
+		sr := &SheetReader{w: &Workbook{path: "f.xlsx"}, name: "S", src: src, counts: map[reconcile.SkipReason]int{}}
+		if err := sr.init(); err != nil {
+			return
+		}
+		fate := map[int]int{}
+		records, last := 0, sr.headerEnd
+		for i := 0; ; i++ {
+			rec, err := sr.Read()
+			if err != nil {
+				break
+			}
+			records++
+			fate[rec.Source.Row]++
+			last = max(last, rec.Source.Row)
+			if i > len(data) {
+				t.Fatalf("more records than bytes")
+			}
+		}
+		counted := 0
+		for reason, n := range sr.SkipCounts() {
+			if reason != reconcile.SkipBanner { // above the header: not in Rows()
+				counted += n
+			}
+		}
+		summarised := 0
+		for _, s := range sr.Skipped() {
+			fate[s.Row]++
+			last = max(last, s.Row)
+			if s.Detail != "" && strings.HasPrefix(s.Detail, "rows ") {
+				var a, z int
+				if _, err := fmt.Sscanf(strings.ReplaceAll(s.Detail, "–", " "), "rows %d %d blank", &a, &z); err == nil && a == s.Row {
+					for r := a + 1; r <= z; r++ {
+						fate[r]++
+					}
+					summarised += z - a
+					last = max(last, z)
+				}
+			}
+		}
+		for r, n := range fate {
+			if n != 1 && r > sr.headerEnd {
+				t.Fatalf("row %d has %d fates", r, n)
+			}
+		}
+		for r := sr.headerEnd + 1; r <= last; r++ {
+			if fate[r] == 0 {
+				t.Fatalf("row %d (header %d, last %d) has no fate", r, sr.headerEnd, last)
+			}
+		}
+		if got := records + counted; got != sr.Rows() {
+			t.Fatalf("records %d + skips %d = %d, Rows() = %d", records, counted, got, sr.Rows())
+		}
+	})
 }

@@ -135,3 +135,43 @@ func TestPerSourceSheetListsAbsentRows(t *testing.T) {
 		})
 	}
 }
+
+// TestAssumedKgCountedNotLeftOut: a weight read as kg because no unit is
+// stated keeps its value through the pipeline — counted in the shipment's
+// weight — and its Kept flag is not reported as a value "left out".
+func TestAssumedKgCountedNotLeftOut(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nounit.csv")
+	if err := os.WriteFile(path, []byte("Importer;Net weight;Value USD\nOOO TEKHKRIM;1200;5000\nOOO ALFA;800;3000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Run(context.Background(), pipeline.NewProject(path), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 2 {
+		t.Fatalf("got %d records, want 2", len(res.Records))
+	}
+	total := 0.0
+	for i := range res.Merge.Shipments {
+		if n := res.Merge.Shipments[i].NetKg(res.Records); n.Valid {
+			total += n.Value
+		}
+	}
+	if total != 2000 {
+		t.Errorf("shipments' net weight %v kg, want 2000 (the assumed-kg values counted)", total)
+	}
+	for _, d := range res.Merge.Discrepancies {
+		if strings.Contains(d.Rule, "unit not stated") {
+			t.Errorf("discrepancy %+v: a kept value is reported as left out", d)
+		}
+	}
+	for _, r := range res.Records {
+		kept := false
+		for _, f := range r.Flags {
+			kept = kept || f.Kept && f.Detail == "unit not stated; read as kg"
+		}
+		if !kept {
+			t.Errorf("row %d: flags %+v, want the kept unknown_unit flag", r.Source.Row, r.Flags)
+		}
+	}
+}

@@ -28,6 +28,7 @@ type plan struct {
 
 func newPlan(file, sheet string, cols []Column) *plan {
 	p := &plan{file: file, sheet: sheet, cols: cols, one: map[reconcile.Field]int{}, netUnit: -1, grossUnit: -1, numHint: map[int]values.NumberHint{}}
+	generic := -1 // a unit column for every weight (see unitForWeights)
 	for i, c := range cols {
 		switch c.Field {
 		case "":
@@ -36,6 +37,9 @@ func newPlan(file, sheet string, cols []Column) *plan {
 			}
 			if c.UnitFor == reconcile.FieldGrossWeight && p.grossUnit < 0 {
 				p.grossUnit = i
+			}
+			if c.UnitFor == unitForWeights && generic < 0 {
+				generic = i
 			}
 		case reconcile.FieldConsignee:
 			p.consignee = append(p.consignee, i)
@@ -62,6 +66,12 @@ func newPlan(file, sheet string, cols []Column) *plan {
 	}
 	byVariant(p.consignee)
 	byVariant(p.shipper)
+	if p.netUnit < 0 {
+		p.netUnit = generic
+	}
+	if p.grossUnit < 0 {
+		p.grossUnit = generic
+	}
 	return p
 }
 
@@ -107,7 +117,10 @@ func cellAt(r *rawRow, i int) cell {
 func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	rec := reconcile.Record{Source: reconcile.Provenance{File: p.file, Sheet: p.sheet, Row: r.num}}
 	flag := func(f reconcile.Field, code reconcile.FlagCode, col int, raw, detail string) {
-		rec.Flags = append(rec.Flags, reconcile.Flag{Field: f, Code: code, Column: col, Raw: raw, Detail: detail})
+		// The one flag that keeps its value: a weight read as kg because
+		// no unit is stated (see weight).
+		kept := code == reconcile.FlagUnknownUnit && detail == detailAssumedKg
+		rec.Flags = append(rec.Flags, reconcile.Flag{Field: f, Code: code, Column: col, Raw: raw, Detail: detail, Kept: kept})
 	}
 	formula := func(f reconcile.Field, i int, c cell) bool {
 		if c.k == kindFormula {
@@ -406,6 +419,19 @@ func (p *plan) weight(r *rawRow, f reconcile.Field, unitCol int, flag flagFn) re
 	if fac <= 0 {
 		fac = 1
 	}
+	if p.cols[i].Unit == unitAssumedKg {
+		// Neither the header nor a unit column states the unit: read as
+		// kg (the sheet warns), and every record says so. The value stays
+		// valid, so totals keep it; the flag is Kept.
+		flag(f, reconcile.FlagUnknownUnit, i, cellAt(r, i).s, detailAssumedKg)
+	}
 	n.Value *= fac
 	return n
 }
+
+// unitAssumedKg is the Unit of a weight column whose header states no unit
+// and that has no unit column; detailAssumedKg explains its records' flag.
+const (
+	unitAssumedKg   = "kg (assumed)"
+	detailAssumedKg = "unit not stated; read as kg"
+)

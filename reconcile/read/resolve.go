@@ -62,6 +62,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			anyTo = ""
 		}
 	}
+	anyWeight := hasF(fieldWeightAny)
 	for i := range cols {
 		c := &cols[i]
 		if c.Field == fieldWeightAny && c.Factor == 1000 && (hasF(reconcile.FieldNetWeight) || hasF(reconcile.FieldGrossWeight)) {
@@ -77,7 +78,14 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			}
 		}
 		if c.UnitFor == fieldWeightAny {
-			c.UnitFor = anyTo
+			// A WEIGHT_UNIT column goes with the WEIGHT column; without
+			// one it is the unit of every weight column that has no unit
+			// column of its own ("Net weight", "Gross weight", "Unit").
+			if anyWeight {
+				c.UnitFor = anyTo
+			} else {
+				c.UnitFor = unitForWeights
+			}
 		}
 	}
 	// One column per field, except party names.
@@ -150,7 +158,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 				c.Unit = "from unit column"
 				continue
 			}
-			c.Unit, c.Factor = "kg", 1
+			c.Unit, c.Factor = unitAssumedKg, 1
 			c.Reason += "; unit not stated, kg assumed"
 		case reconcile.FieldValue, reconcile.FieldValueUSD:
 			if c.Factor == 0 {
@@ -187,8 +195,19 @@ func unitColumnFor(cols []Column, f reconcile.Field) int {
 			return i
 		}
 	}
+	if f == reconcile.FieldNetWeight || f == reconcile.FieldGrossWeight {
+		for i, c := range cols {
+			if c.UnitFor == unitForWeights && c.Field == "" {
+				return i
+			}
+		}
+	}
 	return -1
 }
+
+// unitForWeights is the UnitFor of a weight unit column not tied to one
+// weight column: it holds the unit of every weight column without its own.
+const unitForWeights reconcile.Field = "weights"
 
 func weightFactor(u string) (float64, bool) {
 	if f, ok := values.WeightUnit(u); ok {
