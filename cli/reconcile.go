@@ -19,7 +19,7 @@ import (
 
 // memoryLimit is the soft heap limit of a reconcile run: under the 1.5 GB
 // a million-row run may use.
-const memoryLimit = 1200 << 20
+const memoryLimit = 1400 << 20
 
 // listFlag collects a repeatable flag.
 type listFlag []string

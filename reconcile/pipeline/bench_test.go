@@ -52,7 +52,7 @@ func BenchmarkMillionRows(b *testing.B) {
 	// As the CLI does: a soft heap limit under the 1.5 GB target, unless
 	// GOMEMLIMIT says otherwise.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(1200 << 20))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(1400 << 20))
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
