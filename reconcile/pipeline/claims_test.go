@@ -87,3 +87,48 @@ func TestClaimsFollowDecisions(t *testing.T) {
 		t.Errorf("edited claim: got %s, want supported (%s)", v.Kind, v.Reason)
 	}
 }
+
+// TestOpenExportedRestoresClaims exports a run with a claim and reads the
+// workbook back: the claim is part of the project, so it must come back
+// unchanged, and a workbook without claims must reopen with none.
+func TestOpenExportedRestoresClaims(t *testing.T) {
+	dir := t.TempDir()
+	a := claimsWorkbook(t, dir, "a.xlsx")
+	cs, errs := ClaimsInSources(context.Background(), NewProject(a))
+	if len(errs) > 0 || len(cs) != 1 {
+		t.Fatalf("claims in sources: got %+v, %v; want one", cs, errs)
+	}
+	for _, tc := range []struct {
+		name   string
+		claims []claims.Claim
+	}{
+		{"with a claim", cs},
+		{"without claims", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewProject(a)
+			p.Claims = tc.claims
+			res, err := Run(context.Background(), p, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "audit.xlsx")
+			if err := WriteWorkbook(context.Background(), res, out, nil); err != nil {
+				t.Fatal(err)
+			}
+			back, err := OpenExported(out)
+			if err != nil {
+				t.Fatalf("OpenExported: %v", err)
+			}
+			if len(back.Claims) != len(tc.claims) {
+				t.Fatalf("claims: got %d, want %d", len(back.Claims), len(tc.claims))
+			}
+			for i := range tc.claims {
+				got, want := back.Claims[i], tc.claims[i]
+				if got.ID != want.ID || got.Text != want.Text || got.Figure != want.Figure || got.Measure != want.Measure {
+					t.Errorf("claim %d: got %+v, want %+v", i, got, want)
+				}
+			}
+		})
+	}
+}

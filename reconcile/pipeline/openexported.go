@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +11,7 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/workbook"
@@ -66,6 +69,17 @@ func openExported(path string) (*Project, error) {
 			p.ShipmentDecisions = append(p.ShipmentDecisions, d)
 		}
 	}
+	// Claims are part of the project: each claim row of the audit
+	// workbook carries the claim as JSON. A workbook exported without
+	// claims has none to restore; a claim cell edited out of shape is a
+	// positioned error rather than a claim silently dropped.
+	cs, errs := claims.ReadSheet(context.Background(), path, "")
+	for _, err := range errs {
+		if !errors.Is(err, reconcile.ErrNoTable) {
+			return nil, err
+		}
+	}
+	p.Claims = cs
 	return p, nil
 }
 
