@@ -14,7 +14,7 @@ SAMPLE_SOURCES := $(sort $(wildcard samples/*.xlsx)) $(filter-out samples/claims
 # recognises and imports as claims.
 SAMPLE_RUN     := $(SAMPLE_SOURCES) $(wildcard samples/claims.csv)
 
-.PHONY: all setup run build app cli test fmt-check vet fyne-check unit e2e smoke eval bench package samples icon clean help
+.PHONY: all setup run build app cli test fmt-check vet lint fyne-check unit e2e smoke eval bench package samples icon clean help
 
 all: build
 
@@ -45,7 +45,7 @@ cli: setup
 
 # CI entry point (.ci/run). Tests read CI: with CI=true a test that needs a
 # missing tool (soffice, Xvfb, …) fails instead of skipping.
-test: setup fmt-check vet fyne-check unit e2e smoke
+test: setup fmt-check vet lint fyne-check unit e2e smoke
 	@echo "make test: all passed"
 
 fmt-check:
@@ -57,6 +57,12 @@ fmt-check:
 vet:
 	@echo "== go vet ./..."
 	$(GO) vet ./...
+
+# staticcheck, pinned, fetched through the Go module proxy like any module.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+lint:
+	@echo "== staticcheck ./..."
+	$(GO) run $(STATICCHECK) ./...
 
 # The engine and the CLI are shared with headless use: neither may pull in
 # Fyne (and with it cgo/OpenGL).

@@ -50,9 +50,3 @@ func segment(s string, hit bool) widget.RichTextSegment {
 	}
 	return &widget.TextSegment{Style: plainStyle, Text: s}
 }
-
-// setHighlighted shows text in rt with the matched offsets highlighted.
-func setHighlighted(rt *widget.RichText, text string, matched []int) {
-	rt.Segments = highlightSegments(text, matched)
-	rt.Refresh()
-}

@@ -11,13 +11,12 @@ import (
 
 // scope is a claim compiled against the data.
 type scope struct {
-	c          *Claim
-	from, to   time.Time
-	consignee  map[int32]bool // nil: no filter
-	shipper    map[int32]bool
-	hs         []string
-	descr      [][]string // alternatives of folded words
-	badFilters []string   // filters that could not be applied (bad dates)
+	c         *Claim
+	from, to  time.Time
+	consignee map[int32]bool // nil: no filter
+	shipper   map[int32]bool
+	hs        []string
+	descr     [][]string // alternatives of folded words
 }
 
 func (k *Checker) compile(c *Claim, v *Verdict) *scope {

@@ -148,7 +148,7 @@ func (s *Sheet) claimRow(c *workbook.ClaimsSheet, v *Verdict, from, to int) []an
 		measure += " (" + cl.Unit + ")"
 	}
 	fig := excelize.Cell{Value: cl.Figure}
-	computed := any(v.Lower)
+	var computed any
 	if f := computedFormula(c, cl, from, to); f != "" && len(v.InScope) > 0 {
 		computed = excelize.Cell{Formula: f, Value: v.Lower, StyleID: numberStyle(c, cl.Measure)}
 	} else {

@@ -24,11 +24,10 @@ const (
 
 // csvFile is a text table: encoding and delimiter are sniffed once.
 type csvFile struct {
-	path     string
-	sniffed  bool
-	enc      string // "utf-8", "utf-16le", "utf-16be", "windows-1251", "windows-1252"
-	delim    byte
-	warnings []string
+	path    string
+	sniffed bool
+	enc     string // "utf-8", "utf-16le", "utf-16be", "windows-1251", "windows-1252"
+	delim   byte
 }
 
 // Encoding returns the detected text encoding.

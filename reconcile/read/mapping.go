@@ -81,15 +81,6 @@ func (h hdr) hasPrefix(ps ...string) bool {
 	return false
 }
 
-func (h hdr) contains(subs ...string) bool {
-	for _, s := range subs {
-		if strings.Contains(h.joined, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // guess is the classification of one header.
 type guess struct {
 	field   reconcile.Field
@@ -100,7 +91,6 @@ type guess struct {
 	factor  float64
 	variant int
 	unitFor reconcile.Field
-	curFor  bool
 }
 
 func none(reason string) guess { return guess{reason: reason, known: true} }

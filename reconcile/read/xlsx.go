@@ -56,7 +56,6 @@ type xlsxBook struct {
 	calcOnce sync.Once
 	calc     calcer
 	calcErr  error
-	password string
 }
 
 func (b *xlsxBook) close() error {

@@ -321,7 +321,7 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 // appendUnescaped appends raw XML text to dst, decoding the five named
 // entities, numeric character references and OOXML's _xHHHH_ escapes.
 func appendUnescaped(dst, raw []byte) []byte {
-	if bytes.IndexByte(raw, '&') < 0 && bytes.Index(raw, []byte("_x")) < 0 {
+	if bytes.IndexByte(raw, '&') < 0 && !bytes.Contains(raw, []byte("_x")) {
 		return append(dst, raw...)
 	}
 	for i := 0; i < len(raw); {
