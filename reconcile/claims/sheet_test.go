@@ -3,19 +3,18 @@ package claims_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/internal/lotest"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/workbook"
 )
@@ -148,8 +147,8 @@ func abs(x float64) float64 {
 // LibreOffice and checks that every Computed formula gives the engine's
 // figure. A canary with a wrong cached value proves the recalculation.
 func TestClaimsSheetLibreOffice(t *testing.T) {
-	bin := sofficePath(t)
-	profile := recalcProfile(t)
+	bin := lotest.Soffice(t)
+	profile := lotest.RecalcProfile(t)
 	canary := filepath.Join(t.TempDir(), "canary.xlsx")
 	cf := excelize.NewFile()
 	cf.SetCellValue("Sheet1", "A1", 2)
@@ -170,12 +169,12 @@ func TestClaimsSheetLibreOffice(t *testing.T) {
 	if got := cellAfter(t, canary, "Sheet2", "A1"); got != "999" {
 		t.Fatalf("canary before: got cached %q, want 999", got)
 	}
-	if got := cellAfter(t, convertXLSX(t, bin, profile, canary), "Sheet2", "A1"); got != "6" {
+	if got := cellAfter(t, lotest.ConvertXLSX(t, bin, profile, canary), "Sheet2", "A1"); got != "6" {
 		t.Fatalf("canary: got %q after LibreOffice, want 6 — the profile did not force recalculation", got)
 	}
 
 	res, out := writeSampleWorkbook(t)
-	recalc := convertXLSX(t, bin, profile, out)
+	recalc := lotest.ConvertXLSX(t, bin, profile, out)
 	for i, v := range res.CheckClaims() {
 		got := cellAfter(t, recalc, workbook.SheetClaims, col("Computed")+strconv.Itoa(i+2))
 		x, err := strconv.ParseFloat(got, 64)
@@ -197,55 +196,6 @@ func cellAfter(t *testing.T, path, sheet, cell string) string {
 		t.Fatal(err)
 	}
 	return v
-}
-
-func sofficePath(t *testing.T) string {
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("LibreOffice (soffice) is not installed; CI needs the Debian package libreoffice-calc")
-	}
-	t.Skip("LibreOffice (soffice) not installed: skipping the recalculation check (install libreoffice-calc; with CI=true this fails)")
-	return ""
-}
-
-// recalcProfile is a throwaway LibreOffice profile that recalculates
-// formulas on load (by default LibreOffice keeps an xlsx's cached values).
-func recalcProfile(t *testing.T) string {
-	dir := t.TempDir()
-	user := filepath.Join(dir, "user")
-	if err := os.MkdirAll(user, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	xcu := `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(xcu), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func convertXLSX(t *testing.T, bin, profile, in string) string {
-	t.Helper()
-	outDir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+profile, "--headless", "--norestore",
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	res := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))+".xlsx")
-	if _, err := os.Stat(res); err != nil {
-		t.Fatalf("soffice wrote no output for %s", in)
-	}
-	return res
 }
 
 // TestReadClaimsFromAuditWorkbook reads the claims back from an audit

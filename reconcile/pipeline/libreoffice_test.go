@@ -1,78 +1,20 @@
 package pipeline
 
 import (
-	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"tradecheck/reconcile/internal/lotest"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
 )
 
-// recalcProfile makes a throwaway LibreOffice profile that always
-// recalculates formulas on load (OOXMLRecalcMode = 0); by default
-// LibreOffice keeps an xlsx file's cached values.
-func recalcProfile(t *testing.T) string {
-	dir := t.TempDir()
-	user := filepath.Join(dir, "user")
-	if err := os.MkdirAll(user, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	xcu := `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(xcu), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func soffice(t *testing.T) string {
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("LibreOffice (soffice) is not installed; CI needs the Debian package libreoffice-calc (scripts/setup.sh installs it)")
-	}
-	t.Skip("LibreOffice (soffice) not installed: skipping the recalculation check (install libreoffice-calc; with CI=true this fails)")
-	return ""
-}
-
-// convert runs headless LibreOffice to re-save in as xlsx after a full
-// recalculation and returns the new file.
-func convert(t *testing.T, bin, profile, in string) string {
-	t.Helper()
-	outDir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+profile, "--headless", "--norestore",
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, in)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	res := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))+".xlsx")
-	if _, err := os.Stat(res); err != nil {
-		t.Fatalf("soffice wrote no output: %s", out)
-	}
-	return res
-}
-
 func TestLibreOfficeRecalculatesSummary(t *testing.T) {
-	bin := soffice(t)
-	profile := recalcProfile(t)
+	bin := lotest.Soffice(t)
+	profile := lotest.RecalcProfile(t)
 
 	// The canary proves the profile really recalculates: its cached value
 	// is wrong on purpose and must come back corrected.
@@ -99,12 +41,12 @@ func TestLibreOfficeRecalculatesSummary(t *testing.T) {
 	if v := cachedValue(t, canary, "Sheet2", "A1"); v != "999" {
 		t.Fatalf("canary before: got cached %q, want 999", v)
 	}
-	if v := cachedValue(t, convert(t, bin, profile, canary), "Sheet2", "A1"); v != "5" {
+	if v := cachedValue(t, lotest.ConvertXLSX(t, bin, profile, canary), "Sheet2", "A1"); v != "5" {
 		t.Fatalf("canary after LibreOffice: got %q, want 5 — the profile did not force recalculation", v)
 	}
 
 	res, out := writeSamples(t)
-	recalc := convert(t, bin, profile, out)
+	recalc := lotest.ConvertXLSX(t, bin, profile, out)
 	f, err := excelize.OpenFile(recalc)
 	if err != nil {
 		t.Fatal(err)
