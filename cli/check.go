@@ -16,6 +16,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/values"
 )
 
 // runCheck checks published figures (claims) against the sources and
@@ -181,9 +182,9 @@ func computed(v *claims.Verdict) string {
 		}
 		up := "∞"
 		if !math.IsInf(v.Upper, 1) {
-			up = claims.FormatNumber(v.Upper, dec)
+			up = values.FormatNumber(v.Upper, dec)
 		}
-		s += " [" + claims.FormatNumber(v.Lower, dec) + "–" + up + "]"
+		s += " [" + values.FormatNumber(v.Lower, dec) + "–" + up + "]"
 	}
 	return s
 }

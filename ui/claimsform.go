@@ -13,6 +13,7 @@ import (
 
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/values"
 )
 
 // claimForm adds or edits one claim. Every field is read with the same
@@ -228,9 +229,9 @@ func (f *claimForm) fill(c claims.Claim) {
 			f.comparator.SetSelectedIndex(i)
 		}
 	}
-	f.figure.SetText(strings.ReplaceAll(claims.FormatNumber(c.Figure, 9), ",", ""))
+	f.figure.SetText(strings.ReplaceAll(values.FormatNumber(c.Figure, 9), ",", ""))
 	if c.TolerancePct > 0 {
-		f.tolerance.SetText(claims.FormatNumber(c.TolerancePct, 6))
+		f.tolerance.SetText(values.FormatNumber(c.TolerancePct, 6))
 	}
 	fl := c.Filters
 	f.consignee.SetText(strings.Join(fl.Consignee, "; "))

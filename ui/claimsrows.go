@@ -72,32 +72,15 @@ var (
 // newRowTable is a virtualised table over rows(), which is read on every
 // refresh.
 func newRowTable(cols []claimColumn, rows func() []claimRow) *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(rows()), len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("template")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			rs := rows()
-			if id.Row < 0 || id.Row >= len(rs) || id.Col < 0 || id.Col >= len(cols) {
-				l.SetText("")
-				return
-			}
-			l.SetText(cols[id.Col].text(&rs[id.Row]))
-		})
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(cols) {
-			o.(*widget.Label).SetText(cols[id.Col].title)
+	return newLabelTable(cols, func() int { return len(rows()) }, func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		rs := rows()
+		if id.Row < 0 || id.Row >= len(rs) || id.Col < 0 || id.Col >= len(cols) {
+			l.SetText("")
+			return
 		}
-	}
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
-	}
-	return t
+		l.SetText(cols[id.Col].text(&rs[id.Row]))
+	})
 }
 
 // shipmentAt returns shipment i of the data the verdicts were computed

@@ -137,23 +137,7 @@ func (s *shipmentsScreen) buildUI() {
 
 	s.detail = widget.NewLabel(marksLegend)
 	s.detail.Wrapping = fyne.TextWrapWord
-	s.rows = widget.NewTableWithHeaders(
-		func() (int, int) { return s.sourceRowCount(), len(provColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("template")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		s.updateSourceCell)
-	s.rows.ShowHeaderColumn = false
-	s.rows.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(provColumns) {
-			o.(*widget.Label).SetText(provColumns[id.Col].title)
-		}
-	}
-	for i, c := range provColumns {
-		s.rows.SetColumnWidth(i, c.width)
-	}
+	s.rows = newLabelTable(provColumns, s.sourceRowCount, s.updateSourceCell)
 	bottom := container.NewBorder(s.detail, nil, nil, nil, s.rows)
 	split := container.NewVSplit(s.table, bottom)
 	split.Offset = 0.68

@@ -13,6 +13,7 @@ import (
 
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 // groupByLabels names each grouping in the selector.
@@ -94,23 +95,7 @@ func (s *totalsScreen) buildUI() {
 	s.entity.SetPlaceHolder("Entity")
 	s.entity.OnChanged = func(string) { s.refresh() }
 
-	s.grid = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(totalsColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("template")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		s.updateCell)
-	s.grid.ShowHeaderColumn = false
-	s.grid.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(totalsColumns) {
-			o.(*widget.Label).SetText(totalsColumns[id.Col].title)
-		}
-	}
-	for i, c := range totalsColumns {
-		s.grid.SetColumnWidth(i, c.width)
-	}
+	s.grid = newLabelTable(totalsColumns, func() int { return len(s.rows) }, s.updateCell)
 	s.chart = newBarChart()
 	s.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.total.Wrapping = fyne.TextWrapWord
@@ -139,20 +124,10 @@ func fmtTonnes(t float64) string { return strconv.FormatFloat(t, 'f', 3, 64) }
 
 // fmtUSD writes whole dollars with thousands separators.
 func fmtUSD(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 0, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
+	if v < 0 {
+		return "-$" + values.FormatNumber(-v, 0)
 	}
-	if neg {
-		return "-$" + b.String()
-	}
-	return "$" + b.String()
+	return "$" + values.FormatNumber(v, 0)
 }
 
 var totalsColumns = []totalsColumn{

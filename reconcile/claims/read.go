@@ -17,6 +17,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/values"
 )
 
 // SheetName is the name of the claims sheet, in input workbooks and in
@@ -187,10 +188,10 @@ func WriteCSV(w io.Writer, cs []Claim) error {
 	for _, c := range cs {
 		tol := ""
 		if c.TolerancePct > 0 {
-			tol = FormatNumber(c.TolerancePct, 6)
+			tol = values.FormatNumber(c.TolerancePct, 6)
 		}
 		f := c.Filters
-		rec := []string{c.ID, c.Text, string(c.Measure), c.Unit, string(c.Comparator), strings.ReplaceAll(FormatNumber(c.Figure, 9), ",", ""), tol,
+		rec := []string{c.ID, c.Text, string(c.Measure), c.Unit, string(c.Comparator), strings.ReplaceAll(values.FormatNumber(c.Figure, 9), ",", ""), tol,
 			strings.Join(f.Consignee, "; "), strings.Join(f.Shipper, "; "), strings.Join(f.Origin, " "), strings.Join(f.Dispatch, " "),
 			strings.Join(f.Destination, " "), strings.Join(f.HSPrefixes, " "), strings.Join(f.Description, " | "), f.From, f.To, c.Note}
 		if err := cw.Write(rec); err != nil {

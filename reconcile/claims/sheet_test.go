@@ -147,55 +147,17 @@ func abs(x float64) float64 {
 // LibreOffice and checks that every Computed formula gives the engine's
 // figure. A canary with a wrong cached value proves the recalculation.
 func TestClaimsSheetLibreOffice(t *testing.T) {
-	bin := lotest.Soffice(t)
-	profile := lotest.RecalcProfile(t)
-	canary := filepath.Join(t.TempDir(), "canary.xlsx")
-	cf := excelize.NewFile()
-	cf.SetCellValue("Sheet1", "A1", 2)
-	cf.NewSheet("Sheet2")
-	sw, err := cf.NewStreamWriter("Sheet2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{Formula: "Sheet1!A1*3", Value: 999}}); err != nil { // wrong cached value
-		t.Fatal(err)
-	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := cf.SaveAs(canary); err != nil {
-		t.Fatal(err)
-	}
-	if got := cellAfter(t, canary, "Sheet2", "A1"); got != "999" {
-		t.Fatalf("canary before: got cached %q, want 999", got)
-	}
-	if got := cellAfter(t, lotest.ConvertXLSX(t, bin, profile, canary), "Sheet2", "A1"); got != "6" {
-		t.Fatalf("canary: got %q after LibreOffice, want 6 — the profile did not force recalculation", got)
-	}
+	recalculate := lotest.Recalculator(t)
 
 	res, out := writeSampleWorkbook(t)
-	recalc := lotest.ConvertXLSX(t, bin, profile, out)
+	recalc := recalculate(out)
 	for i, v := range res.CheckClaims() {
-		got := cellAfter(t, recalc, workbook.SheetClaims, col("Computed")+strconv.Itoa(i+2))
+		got := lotest.CellValue(t, recalc, workbook.SheetClaims, col("Computed")+strconv.Itoa(i+2))
 		x, err := strconv.ParseFloat(got, 64)
 		if err != nil || abs(x-v.Lower) > 1e-6 {
 			t.Errorf("%s computed after recalculation: got %q, want %v", v.Claim.ID, got, v.Lower)
 		}
 	}
-}
-
-func cellAfter(t *testing.T, path, sheet, cell string) string {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
 
 // TestReadClaimsFromAuditWorkbook reads the claims back from an audit

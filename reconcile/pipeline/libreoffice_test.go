@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -12,41 +11,14 @@ import (
 	"tradecheck/reconcile/workbook"
 )
 
+// TestLibreOfficeRecalculatesSummary has headless LibreOffice recalculate
+// the samples' audit workbook and checks that every Summary and Totals
+// formula gives the engine's figure.
 func TestLibreOfficeRecalculatesSummary(t *testing.T) {
-	bin := lotest.Soffice(t)
-	profile := lotest.RecalcProfile(t)
-
-	// The canary proves the profile really recalculates: its cached value
-	// is wrong on purpose and must come back corrected.
-	canary := filepath.Join(t.TempDir(), "canary.xlsx")
-	cf := excelize.NewFile()
-	cf.SetCellValue("Sheet1", "A1", 2)
-	cf.SetCellValue("Sheet1", "A2", 3)
-	if _, err := cf.NewSheet("Sheet2"); err != nil {
-		t.Fatal(err)
-	}
-	sw, err := cf.NewStreamWriter("Sheet2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{Formula: "Sheet1!A1+Sheet1!A2", Value: 999}}); err != nil {
-		t.Fatal(err)
-	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := cf.SaveAs(canary); err != nil {
-		t.Fatal(err)
-	}
-	if v := cachedValue(t, canary, "Sheet2", "A1"); v != "999" {
-		t.Fatalf("canary before: got cached %q, want 999", v)
-	}
-	if v := cachedValue(t, lotest.ConvertXLSX(t, bin, profile, canary), "Sheet2", "A1"); v != "5" {
-		t.Fatalf("canary after LibreOffice: got %q, want 5 — the profile did not force recalculation", v)
-	}
+	recalculate := lotest.Recalculator(t)
 
 	res, out := writeSamples(t)
-	recalc := lotest.ConvertXLSX(t, bin, profile, out)
+	recalc := recalculate(out)
 	f, err := excelize.OpenFile(recalc)
 	if err != nil {
 		t.Fatal(err)
@@ -111,18 +83,4 @@ func TestLibreOfficeRecalculatesSummary(t *testing.T) {
 		}
 	}
 	t.Logf("LibreOffice recalculated %d Summary rows and %d Totals rows; all equal the engine", checked, tchecked)
-}
-
-func cachedValue(t *testing.T, path, sheet, cell string) string {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }

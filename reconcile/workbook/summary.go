@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 // summary writes one row per entity and role with formulas over
@@ -40,7 +41,7 @@ func (w *writer) summary() error {
 	if d.Overall != nil {
 		m := d.Overall.Total
 		notes = append(notes, fmt.Sprintf("Counted: %d shipments, %.3f t, %s USD (weight basis: %s).",
-			m.Shipments, m.Tonnes, thousands(m.ValueUSD), d.WeightBasis))
+			m.Shipments, m.Tonnes, values.FormatNumber(m.ValueUSD, 0), d.WeightBasis))
 		notes = append(notes, fmt.Sprintf("%d source rows became %d shipments: %d merged across sources, %d exact duplicates counted once.",
 			len(d.Records), len(d.Merge.Shipments), d.Merge.Merged, d.Merge.Duplicates))
 		notes = append(notes, d.Overall.Notes...)
@@ -126,23 +127,6 @@ func (w *writer) groupSources(g totals.Group) string {
 	}
 	sort.Strings(out)
 	return strings.Join(out, ", ")
-}
-
-func thousands(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 0, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // totalsKeyColumn is the Shipments column holding g's keys.

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Soffice returns the LibreOffice binary. When it is missing the test is
@@ -75,4 +77,58 @@ func ConvertXLSX(t testing.TB, bin, profile, in string) string {
 		t.Fatalf("soffice wrote no output for %s: %s", in, out)
 	}
 	return res
+}
+
+// Recalculator finds LibreOffice, makes an always-recalculate profile and
+// proves with a canary that it recalculates: the canary's cached value is
+// wrong on purpose (999 for 2+3) and must come back as 5. It returns a
+// function that re-saves a workbook through LibreOffice.
+func Recalculator(t testing.TB) func(in string) string {
+	t.Helper()
+	bin := Soffice(t)
+	profile := RecalcProfile(t)
+	canary := filepath.Join(t.TempDir(), "canary.xlsx")
+	cf := excelize.NewFile()
+	defer cf.Close()
+	cf.SetCellValue("Sheet1", "A1", 2)
+	cf.SetCellValue("Sheet1", "A2", 3)
+	if _, err := cf.NewSheet("Sheet2"); err != nil {
+		t.Fatal(err)
+	}
+	sw, err := cf.NewStreamWriter("Sheet2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []any{excelize.Cell{Formula: "Sheet1!A1+Sheet1!A2", Value: 999}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := cf.SaveAs(canary); err != nil {
+		t.Fatal(err)
+	}
+	if v := CellValue(t, canary, "Sheet2", "A1"); v != "999" {
+		t.Fatalf("canary before: got cached %q, want 999", v)
+	}
+	if v := CellValue(t, ConvertXLSX(t, bin, profile, canary), "Sheet2", "A1"); v != "5" {
+		t.Fatalf("canary after LibreOffice: got %q, want 5 — the profile did not force recalculation", v)
+	}
+	return func(in string) string { return ConvertXLSX(t, bin, profile, in) }
+}
+
+// CellValue returns the value stored in a cell, unformatted: for a formula
+// cell, the cached result a reader without a calculation engine sees.
+func CellValue(t testing.TB, path, sheet, cell string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
