@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"sort"
 	"strings"
 
@@ -19,7 +20,7 @@ func biggest(w io.Writer, items []item, res *match.Result, n int) {
 	for i, e := range res.Entities {
 		byGroup := map[string]int64{}
 		for _, m := range e.Members {
-			byGroup[items[m].twin]++
+			byGroup[items[m].coreTwin]++
 		}
 		k := int64(len(e.Members))
 		all := k * (k - 1) / 2
@@ -74,5 +75,34 @@ func trace(w io.Writer, items []item, res *match.Result, sub string) {
 		for k, m := range e.Members {
 			fmt.Fprintf(w, "     %-28s %-10s %q  %.2f %s\n", items[m].group, items[m].kind, items[m].name, e.Scores[k], e.Reasons[k])
 		}
+	}
+	for _, p := range res.Review {
+		a, b := items[p.A].name, items[p.B].name
+		if strings.Contains(strings.ToLower(a), sub) || strings.Contains(strings.ToLower(b), sub) {
+			fmt.Fprintf(w, "  REVIEW %q ~ %q %.2f %s\n", a, b, p.Score, strings.Join(p.Reasons, "; "))
+		}
+	}
+}
+
+// sampleFalse prints n false-merge pairs drawn at random from all false
+// pairs (between core-twin sets), for auditing by hand.
+func sampleFalse(w io.Writer, items []item, res *match.Result, n int) {
+	type pr struct{ a, b int }
+	var all []pr
+	for _, e := range res.Entities {
+		for i := 0; i < len(e.Members); i++ {
+			for j := i + 1; j < len(e.Members); j++ {
+				a, b := e.Members[i], e.Members[j]
+				if items[a].coreTwin != items[b].coreTwin {
+					all = append(all, pr{a, b})
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	fmt.Fprintf(w, "  %d false pairs; a random sample of %d:\n", len(all), min(n, len(all)))
+	for _, p := range all[:min(n, len(all))] {
+		fmt.Fprintf(w, "  SAMPLE %-26s %q\n         %-26s %q\n", items[p.a].group, items[p.a].name, items[p.b].group, items[p.b].name)
 	}
 }

@@ -250,13 +250,47 @@ func twinSets(rows []alias) map[string]string { return joinByKey(rows, plainFold
 // cannot tell those apart either; this third figure shows how much of the
 // remaining error that is.
 func coreTwinSets(rows []alias) map[string]string {
-	return joinByKey(rows, func(s string) string {
-		n := names.Analyze(s)
+	// The kind of company is part of the key: OOO X and OAO X are often
+	// two firms (VO Technopromexport), and the matcher keeps them apart. A
+	// name written without a legal form joins the firms of its core when
+	// they are all of one kind.
+	type ck struct{ core, fam string }
+	keys := make([]ck, len(rows))
+	fams := map[string]map[string]bool{}
+	for i, r := range rows {
+		n := names.Analyze(r.name)
 		if !n.Distinctive {
-			return ""
+			continue
 		}
-		return n.CoreKey()
-	})
+		keys[i] = ck{n.CoreKey(), n.Class().Family()}
+		if keys[i].fam != "" {
+			if fams[keys[i].core] == nil {
+				fams[keys[i].core] = map[string]bool{}
+			}
+			fams[keys[i].core][keys[i].fam] = true
+		}
+	}
+	byName := map[string]string{}
+	for i, r := range rows {
+		k := keys[i]
+		if k.core == "" {
+			continue
+		}
+		if k.fam == "" && len(fams[k.core]) == 1 {
+			for f := range fams[k.core] {
+				k.fam = f
+			}
+		}
+		byName[r.name] = k.core + "\x1f" + k.fam
+	}
+	// Identical names join too, generic or not: this set only widens the
+	// one above.
+	for _, r := range rows {
+		if byName[r.name] == "" {
+			byName[r.name] = "=" + plainFold(r.name)
+		}
+	}
+	return joinByKey(rows, func(s string) string { return byName[s] })
 }
 
 func joinByKey(rows []alias, keyOf func(string) string) map[string]string {

@@ -90,6 +90,9 @@ func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
 		biggest(w, items, res, show)
 		reasonKinds(w, items, res)
 	}
+	if os.Getenv("TRADECHECK_EVAL_SAMPLE") != "" {
+		sampleFalse(w, items, res, 60)
+	}
 	if t := os.Getenv("TRADECHECK_EVAL_TRACE"); t != "" {
 		trace(w, items, res, t)
 	}
@@ -149,7 +152,7 @@ func showErrors(w io.Writer, items []item, res *match.Result, n int) {
 		}
 		core := e.Members[0]
 		for k, m := range e.Members[1:] {
-			if items[m].twin != items[core].twin {
+			if items[m].coreTwin != items[core].coreTwin {
 				fmt.Fprintf(w, "  FALSE MERGE %q ~ %q: %s\n", items[core].name, items[m].name, e.Reasons[k+1])
 				shown++
 				break
@@ -166,6 +169,9 @@ func showErrors(w io.Writer, items []item, res *match.Result, n int) {
 	for i, it := range items {
 		if shown >= n {
 			break
+		}
+		if k := os.Getenv("TRADECHECK_EVAL_KIND"); k != "" && it.kind != k {
+			continue
 		}
 		if ri, ok := realOf[it.family]; ok && ri != i && res.EntityOf[i] != res.EntityOf[ri] {
 			sc, why := match.Explain(match.Mention{Name: items[ri].name}, match.Mention{Name: it.name})

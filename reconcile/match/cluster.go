@@ -94,6 +94,7 @@ type clusterer struct {
 	core    []int
 	degree  []int32 // per unit: pairs at or above the auto threshold
 	anchors [][]int // per root: units joined by decisive evidence (tax ID, user); names are checked against these
+	firm    []bool  // per root: anchors come from a tax ID or the user's word, not from a name alone
 	size    []int
 	cTax    []string
 	members [][]int
@@ -164,7 +165,11 @@ func (c *clusterer) makeUnits() {
 		switch {
 		case pinned:
 		case a.Distinctive || a.Numbered:
-			key = "D\x1f" + c.tax[i] + "\x1f" + a.CoreKey() + "\x1f" + a.Class().Family() + "\x1f" + string(a.Class())
+			ck := a.CoreKey()
+			if !a.Distinctive {
+				ck = a.SeqKey() // Zavod 1A is not Zavod A1
+			}
+			key = "D\x1f" + c.tax[i] + "\x1f" + ck + "\x1f" + a.Class().Family() + "\x1f" + string(a.Class())
 			within = "same after transliteration and legal form: " + a.Display()
 			if cl := a.Class(); cl != "" {
 				within += " / " + string(cl)

@@ -318,3 +318,26 @@ func TestEmptyInput(t *testing.T) {
 		t.Errorf("EntityOf has %d entries, want 2", len(res.EntityOf))
 	}
 }
+
+// A firm known by its INN under two names (a short one and a long one)
+// takes in the same names written without the INN, even when those are
+// the most frequent spelling. The tax-ID units used to be dropped as
+// anchors when a more frequent name won the core.
+func TestNamesJoinTheirFirmsINNGroup(t *testing.T) {
+	ms := []Mention{
+		{Name: "AO KRASNOMASHZAVOD", Count: 9},
+		{Name: "Joint Stock Company Krasnoyarsk Machine Plant", Count: 20},
+		{Name: "AO KRASNOMASHZAVOD, INN 7707083893", Count: 1},
+		{Name: "Joint Stock Company Krasnoyarsk Machine Plant, INN 7707083893", Count: 1},
+		{Name: "ПАО Красномашзавод", Count: 4},
+	}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ms {
+		if res.EntityOf[i] != res.EntityOf[0] {
+			t.Errorf("%q is in entity %d, want %d with %q", ms[i].Name, res.EntityOf[i], res.EntityOf[0], ms[0].Name)
+		}
+	}
+}

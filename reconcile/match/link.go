@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -60,6 +61,20 @@ func (c *clusterer) conflict(x, y int) bool {
 // maxAnchors bounds the core check's work on big tax-ID clusters.
 const maxAnchors = 32
 
+// appendAnchors adds units not already present, up to maxAnchors.
+func appendAnchors(a []int, more ...int) []int {
+	a = slices.Clone(a)
+	for _, u := range more {
+		if len(a) >= maxAnchors {
+			break
+		}
+		if !slices.Contains(a, u) {
+			a = append(a, u)
+		}
+	}
+	return a
+}
+
 // union merges the clusters of units u and v; the unit of the cluster that
 // loses its core records why it joined. decisive merges (same tax ID, the
 // user's word) pool the clusters' anchors; a merge on names keeps the
@@ -82,12 +97,19 @@ func (c *clusterer) union(u, v int, score float64, why string, decisive bool) {
 	c.reason[lose] = why
 	c.rscore[lose] = score
 	switch {
-	case decisive:
-		a := append(c.anchors[x], c.anchors[y]...)
-		if len(a) > maxAnchors {
-			a = a[:maxAnchors]
-		}
-		c.anchors[x] = a
+	case decisive || (c.firm[x] && c.firm[y]):
+		c.anchors[x] = appendAnchors(c.anchors[x], c.anchors[y]...)
+		c.firm[x] = true
+	case c.firm[y]:
+		// Units joined by tax ID stay anchors whatever name merges follow:
+		// they are one firm for certain, so a name matching any of them
+		// belongs here. Dropping them for the winning core's own anchors
+		// kept "JSC RUSSIAN MACHINES" out of the firm whose INN variant
+		// "JSC RUSSIAN MACHINES, INN 2373000582" it equals.
+		c.anchors[x] = appendAnchors(c.anchors[y], keep)
+		c.firm[x] = true
+	case c.firm[x]:
+		c.anchors[x] = appendAnchors(c.anchors[x], keep)
 	case keep == c.core[y]:
 		c.anchors[x] = c.anchors[y]
 	}
@@ -107,6 +129,7 @@ func (c *clusterer) link() {
 	c.parent = make([]int, nu)
 	c.core = make([]int, nu)
 	c.anchors = make([][]int, nu)
+	c.firm = make([]bool, nu)
 	c.size = make([]int, nu)
 	c.cTax = make([]string, nu)
 	c.members = make([][]int, nu)
@@ -129,6 +152,7 @@ func (c *clusterer) link() {
 		c.rscore[u] = 1
 		if !c.units[u].pinned {
 			c.cTax[u] = c.tax[c.units[u].mentions[0]]
+			c.firm[u] = c.cTax[u] != ""
 		}
 	}
 	c.cannot = map[int][]int{}

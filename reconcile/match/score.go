@@ -128,7 +128,7 @@ func scorePair(a, b *profile, explain bool) (float64, []string) {
 // scoreNames scores two names, without tax IDs or second readings.
 func scoreNames(a, b *profile, explain bool) (float64, []string) {
 	if !a.n.Distinctive || !b.n.Distinctive {
-		if a.n.Numbered && b.n.Numbered && a.n.Class() == b.n.Class() && a.n.CoreKey() == b.n.CoreKey() {
+		if a.n.Numbered && b.n.Numbered && a.n.Class() == b.n.Class() && a.n.SeqKey() == b.n.SeqKey() {
 			// Generic words and a number, all identical, legal class too
 			// ("АО «Завод-2»" / "ZAVOD-2 JSC"); Zavod-1 never meets Zavod-2.
 			if !explain {

@@ -131,8 +131,9 @@ func analyze(s string) *Name {
 		n.Keys[i] = k
 	}
 	n.Legal = make([]bool, len(toks))
-	markLegal(n)
+	markLegal(n, looksCut(s))
 	n.Forms = append(n.Forms, hanForms...)
+	var coreAt []int // token index of each core word
 	for i, t := range toks {
 		if n.Legal[i] {
 			continue
@@ -148,6 +149,17 @@ func analyze(s string) *Name {
 		}
 		n.Core = append(n.Core, n.Keys[i])
 		n.CoreLat = append(n.CoreLat, t)
+		coreAt = append(coreAt, i)
+	}
+	if l := len(strings.Join(n.Core, "")); l > 0 && l <= shortCore {
+		// A short name is an acronym or a short word, and the letter
+		// folding that joins transliterations (c/k, w/v, doubled letters)
+		// would join different firms: LPC is not LPK, WAAD is not VAD.
+		// Such names keep their spelling, transliterated but not folded.
+		for j, i := range coreAt {
+			n.Core[j] = toks[i]
+			n.Keys[i] = toks[i]
+		}
 	}
 	if len(n.Core) == 0 && len(n.Numbers) == 0 {
 		// Nothing but legal forms ("OOO", "PAT"): keep them as the core so
@@ -166,10 +178,12 @@ func analyze(s string) *Name {
 		n.Forms = nil
 		return n
 	}
-	if looksCut(s) && len(core) > 0 && !n.Legal[len(n.Legal)-1] && len(core[len(core)-1]) <= 3 {
+	if looksCut(s) && len(core) > 0 && !n.Legal[len(n.Legal)-1] && (len(core[len(core)-1]) <= 3 || genericPrefix(core[len(core)-1])) {
 		// The last word of a name cut at a field width may be a stump of a
 		// legal form or of a generic word ("OBSHCHESTVO S OGRANICHENNOI
-		// OTVETST"): it cannot make the name distinctive on its own.
+		// OTVETST"), or the start of a generic word ("JOINT STOCK COMPANY
+		// SCIENTIFIC RESE", which starts many firms): it cannot make the
+		// name distinctive on its own.
 		core = core[:len(core)-1]
 	}
 	for _, k := range core {
@@ -185,6 +199,22 @@ func analyze(s string) *Name {
 	return n
 }
 
+// shortCore is the longest core, in letters, that is compared by its
+// spelling rather than by folded keys.
+const shortCore = 4
+
+// SeqKey is the name without legal form, keys and numbers in their order:
+// "A1" and "1A" differ here while their CoreKey is the same.
+func (n *Name) SeqKey() string {
+	var parts []string
+	for i, k := range n.Keys {
+		if !n.Legal[i] {
+			parts = append(parts, k)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // CutWidth is the field width at which customs systems commonly cut names.
 const CutWidth = 35
 
@@ -192,15 +222,48 @@ const CutWidth = 35
 func LooksCut(s string) bool { return looksCut(s) }
 
 // looksCut reports whether a name as written is about CutWidth long, so
-// that it may have been cut there.
+// that it may have been cut there, and does not visibly end complete.
 func looksCut(s string) bool {
-	l := utf8.RuneCountInString(strings.TrimSpace(s))
-	return l >= CutWidth-2 && l <= CutWidth
+	s = strings.TrimSpace(s)
+	l := utf8.RuneCountInString(s)
+	return l >= CutWidth-2 && l <= CutWidth && !endsComplete(s)
+}
+
+// endsComplete reports whether a name ends in a way a cut seldom leaves:
+// a closing quote or bracket that closes one opened earlier ("JSC
+// «SIGNAL»"), or a whole tax ID ("JSC KURGANMASHZAVOD, INN 4501008142").
+// Treating such 35-character names as cut made them look like the start
+// of every longer name they share words with.
+func endsComplete(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if open, ok := closers[last]; ok {
+		body := s[:len(s)-utf8.RuneLen(last)]
+		if open == last {
+			// A straight or same-glyph quote: complete when it pairs.
+			return strings.Count(body, string(last))%2 == 1
+		}
+		return strings.ContainsRune(body, open)
+	}
+	if last >= '0' && last <= '9' {
+		_, ids := values.SplitTaxIDs(s)
+		return (ids.INN != "" && strings.HasSuffix(s, ids.INN)) || (ids.KPP != "" && strings.HasSuffix(s, ids.KPP))
+	}
+	return false
+}
+
+// closers maps closing quotes and brackets to their openers.
+var closers = map[rune]rune{
+	'»': '«', '”': '“', '’': '‘', ')': '(', ']': '[', '"': '"', '\'': '\'', '“': '„',
 }
 
 // markLegal marks legal forms at the start and end of the name (repeatedly:
-// "CO LTD", "OOO ... LLC") and multi-word forms anywhere.
-func markLegal(n *Name) {
+// "CO LTD", "OOO ... LLC") and multi-word forms anywhere. In a name that
+// may be cut, a last word that reads as a legal form only by itself is
+// more likely the stump of a longer word when it is not spelled as a form
+// but only folds to one ("…‘GRODNO AZ" of AZOT reads as A.S., "…‘GRODNO
+// TO" of TOBACCO as TOO): it stays part of the name, so two cut names
+// with different stumps stay apart.
+func markLegal(n *Name, cut bool) {
 	keys := n.Keys
 	start, end := 0, len(keys)
 	var front, back []LegalClass
@@ -219,6 +282,9 @@ func markLegal(n *Name) {
 		found := false
 		for q := max(start, end-8); q < end; q++ {
 			l, cls := legal.matchAt(keys, q, end)
+			if l == 1 && cut && end == len(keys) && !legal.oneWord[n.Tokens[q]] {
+				continue
+			}
 			if l == end-q {
 				for k := q; k < end; k++ {
 					n.Legal[k] = true

@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // genericWords are words that many unrelated firms share. They count for
 // little when scoring and a name made only of them (with or without a
 // legal form) never matches on them. Written naturally; compiled to keys.
@@ -32,6 +34,7 @@ var genericWords = []string{
 	"zavod", "ob'edinenie", "proektnyy", "konstruktorskoe", "aviatsionnyy", "mashinostroitelnyy",
 	"elektronnyy", "priborostroitelnyy", "instrumentalnyy", "khimicheskiy", "tsentralnyy", "akademii", "nauk",
 	"rossiyskoy", "rossiyskoi", "federatsii", "imeni", "branch", "academy", "sciences", "federation",
+	"kontsern", "konzern", "concern", "vserossiyskiy", "all-russian", "spetsialnoe",
 	// Turkish
 	"sanayi", "san", "ticaret", "tic", "ve", "dis", "ithalat", "ihracat", "ic", "insaat", "pazarlama",
 	"gida", "tekstil", "otomotiv", "makina", "limited", "sirketi", "sti",
@@ -64,6 +67,29 @@ func IsGeneric(key string) bool {
 	// A stem plus an ending of at most four letters.
 	for cut := 6; cut <= len(key) && cut <= 30; cut++ {
 		if len(key)-cut <= 4 && genericStems[key[:cut]] {
+			return true
+		}
+	}
+	return false
+}
+
+// genericPrefix reports whether key is the start of a generic word, as the
+// last word of a name cut at a field width often is ("RESE" of
+// RESEARCH, "PREDPRI" of PREDPRIYATIE).
+func genericPrefix(key string) bool {
+	if IsGeneric(key) {
+		return true
+	}
+	if len(key) < 2 {
+		return false
+	}
+	for g := range genericKeys {
+		if strings.HasPrefix(g, key) {
+			return true
+		}
+	}
+	for g := range genericStems {
+		if strings.HasPrefix(g, key) || strings.HasPrefix(key, g) {
 			return true
 		}
 	}

@@ -162,6 +162,7 @@ type legalForm struct {
 
 type legalIndex struct {
 	byFirst map[string][]legalForm // by first key, or its stem for long keys
+	oneWord map[string]bool        // one-word forms as spelled (transliterated, not folded)
 	han     []hanForm              // Han suffixes, longest first
 }
 
@@ -184,7 +185,7 @@ func stem(k string) string {
 var legal = buildLegal()
 
 func buildLegal() *legalIndex {
-	ix := &legalIndex{byFirst: map[string][]legalForm{}}
+	ix := &legalIndex{byFirst: map[string][]legalForm{}, oneWord: map[string]bool{}}
 	for _, e := range legalTable {
 		for _, f := range e.forms {
 			if ScriptOf(f) == ScriptHan {
@@ -198,6 +199,13 @@ func buildLegal() *legalIndex {
 			keys := make([]string, len(toks))
 			for i, t := range toks {
 				keys[i] = stem(Key(t))
+			}
+			if len(toks) == 1 {
+				t := toks[0]
+				if HasCyrillic(t) {
+					t = strings.ToLower(Translit(t))
+				}
+				ix.oneWord[t] = true
 			}
 			lf := legalForm{e.class, keys}
 			ix.byFirst[keys[0]] = append(ix.byFirst[keys[0]], lf)

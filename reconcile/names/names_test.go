@@ -271,3 +271,31 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+func TestLooksCut(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"35 characters, cut inside a word", "LIMITED LIABILITY COMPANY “CHARTERI", true},
+		{"35 characters, cut after a space", "Joint Stock Company “Kurgan Machine", true},
+		{"short name", "OOO TEKHKRIM", false},
+		{"ends in a whole INN", "JSC KURGANMASHZAVOD, INN 4501008142", false},
+		{"ends in a closed guillemet", "ООО «Научно-производственное Бюро»", false},
+		{"ends in a closed bracket", "PJSC MOTOROSTROITEL (SAMARA PLANT)", false},
+		{"ends in a paired straight quote", "OOO 'VOENNO-PROMYSHLENNAYA KOMPANI'", false},
+		{"ends in an unpaired quote", "VOENNO-PROMYSHLENNAYA KOMPANIYA AB'", true},
+		{"ends in a closer never opened", "VOENNO PROMYSHLENNAYA KOMPANIYA AB)", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if n := len([]rune(tt.in)); n < 33 && tt.want {
+				t.Fatalf("fixture %q is %d characters, not near 35", tt.in, n)
+			}
+			if got := LooksCut(tt.in); got != tt.want {
+				t.Errorf("LooksCut(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
