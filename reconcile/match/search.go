@@ -22,7 +22,9 @@ type SearchIndex struct {
 	names  []string
 	lat    []string // lower-case transliteration; "" when the name has no Cyrillic
 	latMap [][]int  // byte of lat -> rune of the name
-	mask   []uint64 // letters of the name and of its transliteration
+	fold   []string // the name folded as the matcher folds it (names.Key per word)
+	foldAt [][]int32
+	mask   []uint64 // letters of the name, its transliteration and its fold
 }
 
 // SearchHit is one search result. Positions are rune offsets into the
@@ -41,6 +43,8 @@ func NewSearchIndex(ctx context.Context, list []string, progress func(done, tota
 		names:  list,
 		lat:    make([]string, len(list)),
 		latMap: make([][]int, len(list)),
+		fold:   make([]string, len(list)),
+		foldAt: make([][]int32, len(list)),
 		mask:   make([]uint64, len(list)),
 	}
 	for i, n := range list {
@@ -57,6 +61,8 @@ func NewSearchIndex(ctx context.Context, list []string, progress func(done, tota
 			s.latMap[i] = idx
 			m |= runeMask(s.lat[i])
 		}
+		s.fold[i], s.foldAt[i] = foldName(n)
+		m |= runeMask(s.fold[i])
 		s.mask[i] = m
 	}
 	prog(len(list), len(list))
@@ -111,13 +117,26 @@ func (s *SearchIndex) Search(query string, n int) []SearchHit {
 		queries = append(queries, strings.ToLower(names.Translit(query)))
 	}
 	best := map[int]SearchHit{}
-	for _, q := range queries {
-		qm := runeMask(q)
-		for _, h := range s.searchOne(q, qm) {
+	keep := func(hs []SearchHit) {
+		for _, h := range hs {
 			if old, ok := best[h.Index]; !ok || h.Score > old.Score {
 				best[h.Index] = h
 			}
 		}
+	}
+	// The folded pass: "tekhkrim" finds TEHKRIM LLC and Techkrim, as the
+	// matcher would join them. It runs only when folding changes the query.
+	last := queries[len(queries)-1]
+	fq, _ := foldName(last)
+	if fq == strings.ToLower(last) {
+		fq = ""
+	}
+	for k, q := range queries {
+		f := ""
+		if k == 0 {
+			f = fq
+		}
+		keep(s.searchOne(q, f))
 	}
 	hits := make([]SearchHit, 0, len(best))
 	for _, h := range best {
@@ -138,9 +157,11 @@ func (s *SearchIndex) Search(query string, n int) []SearchHit {
 	return hits
 }
 
-// searchOne runs the fuzzy matcher over the prefiltered names, split over
-// the CPUs.
-func (s *SearchIndex) searchOne(q string, qm uint64) []SearchHit {
+// searchOne runs the fuzzy matcher over the prefiltered names, as
+// written and transliterated, and over their folds when fq is set; split
+// over the CPUs.
+func (s *SearchIndex) searchOne(q, fq string) []SearchHit {
+	qm, fm := runeMask(q), runeMask(fq)
 	workers := max(1, runtime.GOMAXPROCS(0))
 	if len(s.names) < 20000 {
 		workers = 1
@@ -153,8 +174,12 @@ func (s *SearchIndex) searchOne(q string, qm uint64) []SearchHit {
 		wg.Add(1)
 		go func(w, lo, hi int) {
 			defer wg.Done()
-			var orig, lat subset
+			var orig, lat, fold subset
 			for i := lo; i < hi; i++ {
+				if fq != "" && s.mask[i]&fm == fm && s.fold[i] != "" {
+					fold.strs = append(fold.strs, s.fold[i])
+					fold.idx = append(fold.idx, i)
+				}
 				if s.mask[i]&qm != qm {
 					continue
 				}
@@ -174,6 +199,12 @@ func (s *SearchIndex) searchOne(q string, qm uint64) []SearchHit {
 				i := lat.idx[m.Index]
 				out = append(out, SearchHit{Index: i, Name: s.names[i], Score: m.Score, Positions: mapBack(s.latMap[i], m.MatchedIndexes)})
 			}
+			if fq != "" {
+				for _, m := range fuzzy.FindFromNoSort(fq, fold) {
+					i := fold.idx[m.Index]
+					out = append(out, SearchHit{Index: i, Name: s.names[i], Score: m.Score, Positions: foldBack(s.foldAt[i], m.MatchedIndexes)})
+				}
+			}
 			parts[w] = out
 		}(w, lo, hi)
 	}
@@ -183,6 +214,83 @@ func (s *SearchIndex) searchOne(q string, qm uint64) []SearchHit {
 		all = append(all, p...)
 	}
 	return all
+}
+
+// foldBack turns byte offsets in a fold into rune offsets of the name,
+// merging letters that came from one rune.
+func foldBack(at []int32, bytes []int) []int {
+	pos := make([]int, 0, len(bytes))
+	for _, b := range bytes {
+		if b < 0 || b >= len(at) {
+			continue
+		}
+		if r := int(at[b]); len(pos) == 0 || pos[len(pos)-1] < r {
+			pos = append(pos, r)
+		}
+	}
+	return pos
+}
+
+// foldName folds a name word by word as the matcher does (names.Key), and
+// says for each byte of the fold which rune of the name it came from.
+func foldName(name string) (string, []int32) {
+	// The name in lower-case Latin, with the rune each byte came from.
+	var lat []byte
+	var latRune []int32
+	if names.HasCyrillic(name) {
+		t, idx := names.TranslitMap(name)
+		t = strings.ToLower(t)
+		if len(t) != len(idx) {
+			return "", nil // lower-casing changed lengths: no fold rather than a wrong map
+		}
+		lat = []byte(t)
+		for _, r := range idx {
+			latRune = append(latRune, int32(r))
+		}
+	} else {
+		ri := int32(0)
+		for _, r := range name {
+			var buf [utf8.UTFMax]byte
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			for k := 0; k < n; k++ {
+				lat = append(lat, buf[k])
+				latRune = append(latRune, ri)
+			}
+			ri++
+		}
+	}
+	var out []byte
+	var at []int32
+	for i := 0; i < len(lat); {
+		if !isWordByte(lat[i]) {
+			if len(out) > 0 && out[len(out)-1] != ' ' {
+				out = append(out, ' ')
+				at = append(at, latRune[i])
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(lat) && isWordByte(lat[j]) {
+			j++
+		}
+		k, src := names.KeyMap(string(lat[i:j]))
+		out = append(out, k...)
+		for _, b := range src {
+			at = append(at, latRune[i+b])
+		}
+		i = j
+	}
+	for len(out) > 0 && out[len(out)-1] == ' ' {
+		out, at = out[:len(out)-1], at[:len(at)-1]
+	}
+	return string(out), at
+}
+
+// isWordByte: ASCII letters and digits, and every byte of a non-ASCII rune
+// (those words are kept as written).
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // byteToRune turns byte offsets into rune offsets of str.

@@ -41,6 +41,28 @@ func TestSearch(t *testing.T) {
 			}
 		})
 	}
+	t.Run("another scheme's spelling", func(t *testing.T) {
+		// Typed with kh, found written with h or ch: the matcher folds
+		// these, so the search box must too. Positions point at the
+		// letters as written.
+		ix, err := NewSearchIndex(context.Background(), []string{"Tehkrim LLC", "Techkrim", "ROMASHKA"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]int{"Tehkrim LLC": {0, 1, 2, 3, 4, 5, 6}, "Techkrim": {0, 1, 2, 4, 5, 6, 7}}
+		hits := ix.Search("tekhkrim", 5)
+		for _, h := range hits {
+			if w, ok := want[h.Name]; ok {
+				if !slices.Equal(h.Positions, w) {
+					t.Errorf("%q positions = %v, want %v", h.Name, h.Positions, w)
+				}
+				delete(want, h.Name)
+			}
+		}
+		if len(want) > 0 {
+			t.Errorf("Search(\"tekhkrim\") missed %v; hits %v", want, hits)
+		}
+	})
 	t.Run("no match", func(t *testing.T) {
 		if hits := ix.Search("qqqzzz", 5); len(hits) != 0 {
 			t.Errorf("got %v, want no hits", hits)

@@ -30,15 +30,23 @@ func Key(tok string) string {
 	if HasCyrillic(tok) {
 		tok = strings.ToLower(Translit(tok))
 	}
-	ascii := true
+	k, _ := KeyMap(tok)
+	return k
+}
+
+// KeyMap is Key for a lower-case Latin token, with the byte of tok that
+// each byte of the key came from: the search box folds names the way the
+// matcher does and still highlights the letters as written. Tokens that
+// are not ASCII come back unchanged.
+func KeyMap(tok string) (string, []int) {
+	src := make([]int, 0, len(tok))
 	for i := 0; i < len(tok); i++ {
 		if tok[i] >= 0x80 {
-			ascii = false
-			break
+			for j := 0; j < len(tok); j++ {
+				src = append(src, j)
+			}
+			return tok, src
 		}
-	}
-	if !ascii {
-		return tok
 	}
 	b := []byte(tok)
 	out := make([]byte, 0, len(b))
@@ -47,6 +55,9 @@ func Key(tok string) string {
 		for _, r := range foldRules {
 			if len(b)-i >= len(r.from) && string(b[i:i+len(r.from)]) == r.from {
 				out = append(out, r.to...)
+				for range r.to {
+					src = append(src, i)
+				}
 				i += len(r.from)
 				matched = true
 				break
@@ -56,6 +67,7 @@ func Key(tok string) string {
 			continue
 		}
 		out = append(out, b[i])
+		src = append(src, i)
 		i++
 	}
 	// Single-letter folds.
@@ -75,9 +87,9 @@ func Key(tok string) string {
 		}
 	}
 	// ks -> x, then doubled letters.
-	res := out[:0]
+	res, rsrc := out[:0], src[:0]
 	for i := 0; i < len(out); i++ {
-		c := out[i]
+		c, from := out[i], src[i]
 		if c == 'k' && i+1 < len(out) && out[i+1] == 's' {
 			c = 'x'
 			i++
@@ -90,8 +102,10 @@ func Key(tok string) string {
 			continue
 		}
 		res = append(res, c)
+		rsrc = append(rsrc, from)
 	}
-	return string(dropPalatal(res))
+	res, rsrc = dropPalatal(res, rsrc)
+	return string(res), rsrc
 }
 
 // dropPalatal removes the i (from y, j or i) that marks a soft consonant
@@ -101,19 +115,20 @@ func Key(tok string) string {
 // that turned one-letter typos near ya into two-letter ones and cost
 // recall (0.886 -> 0.882) for no precision. Short keys (under five
 // letters) are left alone, where one letter is too much of the word.
-func dropPalatal(k []byte) []byte {
+func dropPalatal(k []byte, src []int) ([]byte, []int) {
 	if len(k) < 5 {
-		return k
+		return k, src
 	}
-	out := k[:0]
+	out, osrc := k[:0], src[:0]
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		if c == 'i' && len(out) > 0 && isConsonant(out[len(out)-1]) && i+1 < len(k) && k[i+1] == 'u' {
 			continue
 		}
 		out = append(out, c)
+		osrc = append(osrc, src[i])
 	}
-	return out
+	return out, osrc
 }
 
 func isConsonant(c byte) bool {
