@@ -30,7 +30,7 @@ func Key(tok string) string {
 	if HasCyrillic(tok) {
 		tok = strings.ToLower(Translit(tok))
 	}
-	k, _ := KeyMap(tok)
+	k, _ := keyMap(tok, false)
 	return k
 }
 
@@ -38,11 +38,18 @@ func Key(tok string) string {
 // each byte of the key came from: the search box folds names the way the
 // matcher does and still highlights the letters as written. Tokens that
 // are not ASCII come back unchanged.
-func KeyMap(tok string) (string, []int) {
-	src := make([]int, 0, len(tok))
+func KeyMap(tok string) (string, []int) { return keyMap(tok, true) }
+
+// keyMap does the work of Key and KeyMap; the matcher calls it millions of
+// times, so the byte map is only kept when asked for.
+func keyMap(tok string, withSrc bool) (string, []int) {
+	var src []int
+	if withSrc {
+		src = make([]int, 0, len(tok))
+	}
 	for i := 0; i < len(tok); i++ {
 		if tok[i] >= 0x80 {
-			for j := 0; j < len(tok); j++ {
+			for j := 0; withSrc && j < len(tok); j++ {
 				src = append(src, j)
 			}
 			return tok, src
@@ -55,8 +62,8 @@ func KeyMap(tok string) (string, []int) {
 		for _, r := range foldRules {
 			if len(b)-i >= len(r.from) && string(b[i:i+len(r.from)]) == r.from {
 				out = append(out, r.to...)
-				for range r.to {
-					src = append(src, i)
+				for k := 0; withSrc && k < len(r.to); k++ {
+					src = append(src, i+min(k, len(r.from)-1))
 				}
 				i += len(r.from)
 				matched = true
@@ -67,7 +74,9 @@ func KeyMap(tok string) (string, []int) {
 			continue
 		}
 		out = append(out, b[i])
-		src = append(src, i)
+		if withSrc {
+			src = append(src, i)
+		}
 		i++
 	}
 	// Single-letter folds.
@@ -89,7 +98,10 @@ func KeyMap(tok string) (string, []int) {
 	// ks -> x, then doubled letters.
 	res, rsrc := out[:0], src[:0]
 	for i := 0; i < len(out); i++ {
-		c, from := out[i], src[i]
+		c, from := out[i], 0
+		if withSrc {
+			from = src[i]
+		}
 		if c == 'k' && i+1 < len(out) && out[i+1] == 's' {
 			c = 'x'
 			i++
@@ -102,7 +114,9 @@ func KeyMap(tok string) (string, []int) {
 			continue
 		}
 		res = append(res, c)
-		rsrc = append(rsrc, from)
+		if withSrc {
+			rsrc = append(rsrc, from)
+		}
 	}
 	res, rsrc = dropPalatal(res, rsrc)
 	return string(res), rsrc
@@ -126,7 +140,9 @@ func dropPalatal(k []byte, src []int) ([]byte, []int) {
 			continue
 		}
 		out = append(out, c)
-		osrc = append(osrc, src[i])
+		if src != nil {
+			osrc = append(osrc, src[i])
+		}
 	}
 	return out, osrc
 }

@@ -299,3 +299,28 @@ func TestLooksCut(t *testing.T) {
 		})
 	}
 }
+
+func TestKeyMap(t *testing.T) {
+	tests := []struct {
+		tok  string
+		want []int // source byte of each key byte
+	}{
+		{"tekhkrim", []int{0, 1, 2, 4, 5, 6, 7}}, // kh -> h from the k
+		{"techkrim", []int{0, 1, 2, 4, 5, 6, 7}}, // ch -> h
+		{"eksport", []int{0, 1, 3, 4, 5, 6}},     // ks -> x -> h
+		{"shchuka", []int{0, 1, 4, 5, 6}},        // shch -> sh
+		{"plyuss", []int{0, 1, 3, 4}},            // palatal y dropped, ss -> s
+		{"深圳", []int{0, 1, 2, 3, 4, 5}},          // not Latin: as written
+	}
+	for _, tt := range tests {
+		t.Run(tt.tok, func(t *testing.T) {
+			k, src := KeyMap(tt.tok)
+			if want := Key(tt.tok); k != want {
+				t.Errorf("KeyMap(%q) key = %q, Key = %q", tt.tok, k, want)
+			}
+			if !slices.Equal(src, tt.want) {
+				t.Errorf("KeyMap(%q) = %q %v, want map %v", tt.tok, k, src, tt.want)
+			}
+		})
+	}
+}
