@@ -84,9 +84,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprint(stdout, "  raw:      ")
 	baseline(raw, stdout)
 	fmt.Fprintln(stdout)
-	fmt.Fprintf(stdout, "summary: variants P=%.4f R=%.4f F1=%.4f (target P>=0.99 R>=0.90); raw P=%.4f R=%.4f F1=%.4f (target P>=0.97)\n",
-		ra.p, ra.r, ra.f1, rb.p, rb.r, rb.f1)
-	fmt.Fprintf(stdout, "summary without twin-group pairs: variants P=%.4f F1=%.4f; raw P=%.4f F1=%.4f\n", ra.pt, ra.ft, rb.pt, rb.ft)
+	fmt.Fprintf(stdout, "summary (targets: variants P>=0.99 R>=0.90; raw P>=0.97)\n")
+	for _, l := range []struct {
+		name   string
+		va, ra float64
+	}{{"L1", ra.p, rb.p}, {"L2", ra.pt, rb.pt}, {"L3", ra.pc, rb.pc}} {
+		fmt.Fprintf(stdout, "  %s: variants P=%.4f R=%.4f; raw P=%.4f R=%.4f\n", l.name, l.va, ra.r, l.ra, rb.r)
+	}
 	return 0
 }
 

@@ -260,7 +260,10 @@ func (c *clusterer) cutAmbiguous(out map[int]string) {
 	check:
 		for i := 0; i < len(ps); i++ {
 			for j := i + 1; j < len(ps); j++ {
-				if scoreFast(c.profs[ps[i]], c.profs[ps[j]]) < c.opt.ReviewThreshold {
+				// Partners that would not merge on their own (VOLGATRANS
+				// NORTH / VOLGATRANS SOUTH score 0.88, review) are two
+				// firms, and the cut name could be either.
+				if scoreFast(c.profs[ps[i]], c.profs[ps[j]]) < c.opt.AutoThreshold {
 					out[u] = fmt.Sprintf("not merged: may be cut at %d characters, and starts both %q and %q",
 						TruncationWidth, c.profs[ps[i]].n.Original, c.profs[ps[j]].n.Original)
 					break check
