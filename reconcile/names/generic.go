@@ -34,7 +34,7 @@ var genericWords = []string{
 	"zavod", "ob'edinenie", "proektnyy", "konstruktorskoe", "aviatsionnyy", "mashinostroitelnyy",
 	"elektronnyy", "priborostroitelnyy", "instrumentalnyy", "khimicheskiy", "tsentralnyy", "akademii", "nauk",
 	"rossiyskoy", "rossiyskoi", "federatsii", "imeni", "branch", "academy", "sciences", "federation",
-	"kontsern", "konzern", "concern", "vserossiyskiy", "all-russian", "spetsialnoe",
+	"kontsern", "konzern", "concern", "vserossiyskiy", "all-russian", "spetsialnoe", "filial",
 	// Turkish
 	"sanayi", "san", "ticaret", "tic", "ve", "dis", "ithalat", "ihracat", "ic", "insaat", "pazarlama",
 	"gida", "tekstil", "otomotiv", "makina", "limited", "sirketi", "sti",
