@@ -283,6 +283,22 @@ func TestCanonicalWithoutGluedINN(t *testing.T) {
 	}
 }
 
+// With equal counts, a spelling that still carries an identifier the
+// splitter did not trust (a mistyped INN) is not the one shown.
+func TestCanonicalAvoidsUnsplitID(t *testing.T) {
+	ms := []Mention{{Name: "7701234567 LTD «TECHKRIM»", Count: 1}, {Name: "OOO TEKHKRIM", Count: 1}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.EntityOf[0] != res.EntityOf[1] {
+		t.Fatalf("fixture: %q and %q should be one entity", ms[0].Name, ms[1].Name)
+	}
+	if got := res.Entities[res.EntityOf[0]].Canonical; got != "OOO TEKHKRIM" {
+		t.Errorf("canonical = %q, want %q", got, "OOO TEKHKRIM")
+	}
+}
+
 func TestClusterOptionsAndCancel(t *testing.T) {
 	ms, _ := loadBlocks(t)
 	if _, err := Cluster(context.Background(), ms, nil, Options{AutoThreshold: 0.5, ReviewThreshold: 0.9}, nil); !errors.Is(err, ErrBadOptions) {

@@ -192,6 +192,12 @@ func (c *clusterer) canonical(members []int) string {
 		if fa != fb {
 			return fa
 		}
+		// A long digit run left in the name is an identifier the splitter
+		// did not trust (a mistyped INN): a poor name to show.
+		da, db := hasLongDigits(c.an[a].Clean), hasLongDigits(c.an[b].Clean)
+		if da != db {
+			return db
+		}
 		return c.ms[a].Key() < c.ms[b].Key()
 	}
 	for _, m := range members {
@@ -212,4 +218,19 @@ func (c *clusterer) canonical(members []int) string {
 		return cl
 	}
 	return strings.Join(strings.Fields(c.ms[best].Name), " ")
+}
+
+// hasLongDigits reports a run of nine or more digits.
+func hasLongDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= 9 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
