@@ -357,3 +357,24 @@ func TestNamesJoinTheirFirmsINNGroup(t *testing.T) {
 		}
 	}
 }
+
+// A word only one name has, even a generic one, is how a subsidiary is
+// named: the pair goes to review, also in a run of a few names, where
+// rarity weights are small (a fixed weight for generic words used to
+// outweigh the shared name there and hide the pair).
+func TestSubsidiaryGoesToReview(t *testing.T) {
+	ms := []Mention{{Name: "TEKHKRIM-SERVICE LLC", Count: 29}, {Name: "OOO TEKHKRIM", Count: 5}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.EntityOf[0] == res.EntityOf[1] {
+		t.Fatalf("%q and %q merged, want apart", ms[0].Name, ms[1].Name)
+	}
+	if len(res.Review) != 1 {
+		t.Fatalf("review = %v, want the pair", res.Review)
+	}
+	if why := strings.Join(res.Review[0].Reasons, "; "); !strings.Contains(why, "SERVICE in one name only") {
+		t.Errorf("review reasons %q do not say which word differs", why)
+	}
+}
