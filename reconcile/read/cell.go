@@ -33,6 +33,7 @@ type rawRow struct {
 	tooWide bool // had cells beyond MaxColumns (not kept)
 	line    int  // CSV: first physical line of the record
 	bad     string
+	cut     bool // CSV: the line was longer than csvMaxRecordBytes and is not read
 }
 
 func (r *rawRow) text(i int) string {

@@ -235,7 +235,11 @@ func (s *csvSource) next() (*rawRow, error) {
 	s.row = rawRow{num: s.rowNo, line: firstNo, cells: s.row.cells[:0]}
 	cut := err == errLineTooLong
 	if cut {
-		s.row.bad = fmt.Sprintf("line %d is longer than %d bytes; cut", firstNo, csvMaxRecordBytes)
+		// What is left of such a line would be a record with its last
+		// fields missing: the row is skipped instead, and says why.
+		s.row.bad = fmt.Sprintf("line %d is longer than %d MiB and was not read: split it or shorten its longest field", firstNo, csvMaxRecordBytes>>20)
+		s.row.cut = true
+		return &s.row, nil // no cells: its quotes must not join the lines after it
 	}
 	fields, open := splitCSV(first, s.delim, s.fields, false)
 	if open && firstNo <= s.noJoinUntil {
@@ -282,11 +286,10 @@ func (s *csvSource) next() (*rawRow, error) {
 	}
 	for i, f := range fields {
 		f = cleanText(f, &s.nulSeen)
-		if !cut && cellTooLong(f) {
+		if cellTooLong(f) {
 			// As in a workbook (and Excel itself): a cell over MaxCellLen
 			// characters stops the sheet at its position; the rows above
-			// are kept. A line already cut at csvMaxRecordBytes keeps its
-			// own, documented treatment (cut, warned, the rest read).
+			// are kept.
 			return nil, &reconcile.Error{File: s.file, Row: s.rowNo, Column: i + 1,
 				Err:  fmt.Errorf("%w: a cell is longer than Excel's %d characters", reconcile.ErrTooLarge, MaxCellLen),
 				Hint: "shorten the cell; the rows above were read"}

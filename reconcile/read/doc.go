@@ -34,12 +34,13 @@
 //   - MaxCellLen: 32,767 characters per cell, as in Excel, in workbooks
 //     and text files alike: a longer cell stops the sheet with ErrTooLarge
 //     at its row and column; the rows above are kept (a text line over
-//     4 MiB is the exception: it is cut and reported as below).
+//     4 MiB is the exception: it is skipped as below).
 //   - MaxColumns: 16,384 columns (XFD); cells beyond make the row a
 //     "row too wide" skip.
 //   - MaxRows: 1,048,576 rows per sheet.
 //   - MaxSheets: 1,000 sheets per workbook.
-//   - Text files: a record longer than 4 MiB is cut and reported; a quoted
+//   - Text files: a record longer than 4 MiB is skipped as malformed,
+//     with its reason (what is left of it would lack fields); a quoted
 //     field may span at most 200 lines, after which its quote is read as
 //     text and the line reported (a stray quote never swallows the file).
 //   - MaxEncryptedSize: 1 GiB for password-protected files, which must be

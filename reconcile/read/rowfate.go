@@ -18,6 +18,9 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 	if r.tooWide {
 		return reconcile.SkipTooWide, "cells beyond column XFD"
 	}
+	if r.cut {
+		return reconcile.SkipMalformed, r.bad
+	}
 	if r.blank() {
 		if r.bad != "" {
 			return reconcile.SkipMalformed, r.bad
