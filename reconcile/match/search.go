@@ -116,14 +116,6 @@ func (s *SearchIndex) Search(query string, n int) []SearchHit {
 	if names.HasCyrillic(query) {
 		queries = append(queries, strings.ToLower(names.Translit(query)))
 	}
-	best := map[int]SearchHit{}
-	keep := func(hs []SearchHit) {
-		for _, h := range hs {
-			if old, ok := best[h.Index]; !ok || h.Score > old.Score {
-				best[h.Index] = h
-			}
-		}
-	}
 	// The folded pass: "tekhkrim" finds TEHKRIM LLC and Techkrim, as the
 	// matcher would join them. It runs only when folding changes the query.
 	last := queries[len(queries)-1]
@@ -131,42 +123,95 @@ func (s *SearchIndex) Search(query string, n int) []SearchHit {
 	if fq == strings.ToLower(last) {
 		fq = ""
 	}
+	// The best hit per name. A short query matches most names, so this is
+	// a slice by name rather than a map, and positions are worked out only
+	// for the hits returned.
+	best := make([]rawHit, len(s.names))
 	for k, q := range queries {
 		f := ""
 		if k == 0 {
 			f = fq
 		}
-		keep(s.searchOne(q, f))
+		for _, h := range s.searchOne(q, f) {
+			if b := &best[h.idx]; !b.ok || h.score > b.score {
+				*b = h
+			}
+		}
 	}
-	hits := make([]SearchHit, 0, len(best))
+	top := make([]rawHit, 0, n+1)
 	for _, h := range best {
-		hits = append(hits, h)
+		if !h.ok {
+			continue
+		}
+		if len(top) == n && !s.better(h, top[n-1]) {
+			continue
+		}
+		// Insert in order: n is small (the app asks for 20 or so).
+		at, _ := slices.BinarySearchFunc(top, h, func(a, b rawHit) int {
+			if s.better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		top = slices.Insert(top, at, h)
+		if len(top) > n {
+			top = top[:n]
+		}
 	}
-	slices.SortFunc(hits, func(a, b SearchHit) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
+	hits := make([]SearchHit, len(top))
+	for k, h := range top {
+		i := int(h.idx)
+		var pos []int
+		switch h.pass {
+		case passName:
+			pos = byteToRune(s.names[i], h.at)
+		case passLat:
+			pos = mapBack(s.latMap[i], h.at)
+		case passFold:
+			pos = foldBack(s.foldAt[i], h.at)
 		}
-		if la, lb := len(a.Name), len(b.Name); la != lb {
-			return la - lb
-		}
-		return a.Index - b.Index
-	})
-	if len(hits) > n {
-		hits = hits[:n]
+		hits[k] = SearchHit{Index: i, Name: s.names[i], Score: h.score, Positions: pos}
 	}
 	return hits
+}
+
+// rawHit is a fuzzy match before positions are mapped back to the name.
+type rawHit struct {
+	idx   int32
+	score int
+	pass  uint8
+	ok    bool
+	at    []int // byte offsets in the string the pass searched
+}
+
+const (
+	passName = iota
+	passLat
+	passFold
+)
+
+// better orders hits: higher score, then shorter name, then index.
+func (s *SearchIndex) better(a, b rawHit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if la, lb := len(s.names[a.idx]), len(s.names[b.idx]); la != lb {
+		return la < lb
+	}
+	return a.idx < b.idx
 }
 
 // searchOne runs the fuzzy matcher over the prefiltered names, as
 // written and transliterated, and over their folds when fq is set; split
 // over the CPUs.
-func (s *SearchIndex) searchOne(q, fq string) []SearchHit {
+func (s *SearchIndex) searchOne(q, fq string) []rawHit {
 	qm, fm := runeMask(q), runeMask(fq)
+	lq := strings.ToLower(q)
 	workers := max(1, runtime.GOMAXPROCS(0))
 	if len(s.names) < 20000 {
 		workers = 1
 	}
-	parts := make([][]SearchHit, workers)
+	parts := make([][]rawHit, workers)
 	var wg sync.WaitGroup
 	per := (len(s.names) + workers - 1) / workers
 	for w := 0; w < workers; w++ {
@@ -176,44 +221,74 @@ func (s *SearchIndex) searchOne(q, fq string) []SearchHit {
 			defer wg.Done()
 			var orig, lat, fold subset
 			for i := lo; i < hi; i++ {
-				if fq != "" && s.mask[i]&fm == fm && s.fold[i] != "" {
+				if fq != "" && s.mask[i]&fm == fm && s.fold[i] != "" && mayMatch(fq, s.fold[i]) {
 					fold.strs = append(fold.strs, s.fold[i])
 					fold.idx = append(fold.idx, i)
 				}
 				if s.mask[i]&qm != qm {
 					continue
 				}
-				orig.strs = append(orig.strs, s.names[i])
-				orig.idx = append(orig.idx, i)
-				if s.lat[i] != "" {
+				if mayMatch(lq, s.names[i]) {
+					orig.strs = append(orig.strs, s.names[i])
+					orig.idx = append(orig.idx, i)
+				}
+				if s.lat[i] != "" && mayMatch(lq, s.lat[i]) {
 					lat.strs = append(lat.strs, s.lat[i])
 					lat.idx = append(lat.idx, i)
 				}
 			}
-			var out []SearchHit
-			for _, m := range fuzzy.FindFromNoSort(q, orig) {
-				i := orig.idx[m.Index]
-				out = append(out, SearchHit{Index: i, Name: s.names[i], Score: m.Score, Positions: byteToRune(s.names[i], m.MatchedIndexes)})
-			}
-			for _, m := range fuzzy.FindFromNoSort(q, lat) {
-				i := lat.idx[m.Index]
-				out = append(out, SearchHit{Index: i, Name: s.names[i], Score: m.Score, Positions: mapBack(s.latMap[i], m.MatchedIndexes)})
-			}
-			if fq != "" {
-				for _, m := range fuzzy.FindFromNoSort(fq, fold) {
-					i := fold.idx[m.Index]
-					out = append(out, SearchHit{Index: i, Name: s.names[i], Score: m.Score, Positions: foldBack(s.foldAt[i], m.MatchedIndexes)})
+			var out []rawHit
+			add := func(pattern string, sub subset, pass uint8) {
+				for _, m := range fuzzy.FindFromNoSort(pattern, sub) {
+					out = append(out, rawHit{idx: int32(sub.idx[m.Index]), score: m.Score, pass: pass, ok: true, at: m.MatchedIndexes})
 				}
+			}
+			add(q, orig, passName)
+			add(q, lat, passLat)
+			if fq != "" {
+				add(fq, fold, passFold)
 			}
 			parts[w] = out
 		}(w, lo, hi)
 	}
 	wg.Wait()
-	var all []SearchHit
+	var all []rawHit
 	for _, p := range parts {
 		all = append(all, p...)
 	}
 	return all
+}
+
+// mayMatch is a quick test that the letters of the lower-case query q
+// occur in order in s, as they must for the fuzzy matcher to match. It
+// compares ASCII only (ASCII letters of s lowered); a query with other
+// letters is always let through to the fuzzy matcher. Filtering here
+// keeps the matcher's scoring and allocation to the names that match.
+func mayMatch(q, s string) bool {
+	j := 0
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c >= 0x80 {
+			return true
+		}
+		if c == ' ' {
+			continue
+		}
+		for {
+			if j >= len(s) {
+				return false
+			}
+			d := s[j]
+			j++
+			if d >= 'A' && d <= 'Z' {
+				d += 'a' - 'A'
+			}
+			if d == c {
+				break
+			}
+		}
+	}
+	return true
 }
 
 // foldBack turns byte offsets in a fold into rune offsets of the name,
