@@ -3,7 +3,10 @@ package match
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/sahilm/fuzzy"
 )
 
 func TestSearch(t *testing.T) {
@@ -78,4 +81,22 @@ func TestSearch(t *testing.T) {
 			t.Errorf("got %v, want nil", hits)
 		}
 	})
+}
+
+// mayMatch only filters: whatever the fuzzy matcher matches, it lets
+// through.
+func TestMayMatchNeverRejectsAFuzzyMatch(t *testing.T) {
+	strs := []string{"OOO TEKHKRIM", "ООО «Техкрим»", "Tehkrim LLC", "SZ DJI TECHNOLOGY CO.,LTD", "深圳市大疆", "sib neft", "A-B C", ""}
+	queries := []string{"tekhkrim", "TEH", "dji", "sz dji", "b c", "техкрим", "大疆", "x", "ooo t"}
+	for _, q := range queries {
+		for _, str := range strs {
+			fz := fuzzy.Find(q, []string{str})
+			if len(fz) > 0 && !mayMatch(strings.ToLower(q), str) {
+				t.Errorf("mayMatch(%q, %q) = false, but the fuzzy matcher matches", q, str)
+			}
+		}
+	}
+	if mayMatch("tekhkrim", "ROMASHKA") {
+		t.Errorf("mayMatch(tekhkrim, ROMASHKA) = true, want false")
+	}
 }
