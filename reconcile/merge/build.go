@@ -1,13 +1,18 @@
 package merge
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/internal/arena"
 )
 
 // build turns live units into shipments with resolved values.
@@ -25,30 +30,41 @@ func (r *reconciler) build() {
 		}
 	}
 	r.res.Shipments = make([]Shipment, 0, live)
+	var idx []int
+	var rows, dupRows []int32
+	var reasons []string
 	for ui, u := range r.units {
 		r.units[ui] = nil // release as we go
 		if u.dead || len(u.rows) == 0 {
 			continue
 		}
 		// Preferred row first; reasons follow their rows.
-		idx := make([]int, len(u.rows))
-		for k := range idx {
-			idx[k] = k
+		idx = idx[:0]
+		for k := range u.rows {
+			idx = append(idx, k)
 		}
 		sort.SliceStable(idx, func(a, b int) bool { return r.prefers(u.rows[idx[a]], u.rows[idx[b]]) })
-		sh := Shipment{Consignee: -1, Shipper: -1}
+		rows, reasons, dupRows = rows[:0], reasons[:0], dupRows[:0]
 		for _, k := range idx {
-			sh.Rows = append(sh.Rows, u.rows[k])
-			sh.Reasons = append(sh.Reasons, u.reasons[k])
+			rows = append(rows, u.rows[k])
+			reasons = append(reasons, u.reasons[k])
 		}
-		for _, x := range sh.Rows {
-			sh.Duplicates = append(sh.Duplicates, dups[x]...)
+		for _, x := range rows {
+			dupRows = append(dupRows, dups[x]...)
+		}
+		sh := Shipment{Consignee: -1, Shipper: -1, Rows: r.rows.Copy(rows), Reasons: r.strs.Copy(reasons)}
+		if len(dupRows) > 0 {
+			sh.Duplicates = r.rows.Copy(dupRows)
 		}
 		sh.Monthly = r.monthly(int(sh.Rows[0]))
 		r.resolve(&sh)
-		for _, x := range append(append([]int32{}, sh.Rows...), sh.Duplicates...) {
-			if why, ok := r.exclude[RowKey(r.in.Records[x].Source)]; ok {
-				sh.Excluded, sh.ExcludeReason = true, why
+		if len(r.exclude) > 0 {
+			for _, rs := range [][]int32{sh.Rows, sh.Duplicates} {
+				for _, x := range rs {
+					if why, ok := r.exclude[RowKey(r.in.Records[x].Source)]; ok {
+						sh.Excluded, sh.ExcludeReason = true, why
+					}
+				}
 			}
 		}
 		r.res.Shipments = append(r.res.Shipments, sh)
@@ -137,26 +153,48 @@ func (r *reconciler) supersede() {
 // S1… for shipment-level, M1… for monthly aggregates.
 func (r *reconciler) number() {
 	shs := r.res.Shipments
-	// Sort a permutation, then apply it in place: moving 600-byte structs
-	// around inside a sort would cost far more than the comparisons.
-	perm := make([]int32, len(shs))
-	for i := range perm {
-		perm[i] = int32(i)
+	// Sort a permutation, then apply it in place: moving 400-byte structs
+	// around inside a sort would cost far more than the comparisons. The
+	// sort keys are taken out first (comparing time.Time values in the
+	// comparator is most of a sort's cost at a million shipments); the
+	// first row breaks ties, and no two shipments share one, so the order
+	// is total.
+	type sortKey struct {
+		monthly, unknown bool
+		sec              int64
+		nsec             int32
+		row, idx         int32
 	}
-	sort.SliceStable(perm, func(x, y int) bool {
-		a, b := &shs[perm[x]], &shs[perm[y]]
-		if a.Monthly != b.Monthly {
-			return !a.Monthly
+	keys := make([]sortKey, len(shs))
+	for i := range shs {
+		sh := &shs[i]
+		k := sortKey{monthly: sh.Monthly, unknown: !sh.Date.Known(), idx: int32(i)}
+		if len(sh.Rows) > 0 {
+			k.row = sh.Rows[0]
 		}
-		da, db := a.Date, b.Date
-		if da.Known() != db.Known() {
-			return da.Known()
+		if !k.unknown {
+			k.sec, k.nsec = sh.Date.Time.Unix(), int32(sh.Date.Time.Nanosecond())
 		}
-		if !da.Time.Equal(db.Time) {
-			return da.Time.Before(db.Time)
+		keys[i] = k
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		switch {
+		case a.monthly != b.monthly:
+			return boolOrder(a.monthly)
+		case a.unknown != b.unknown:
+			return boolOrder(a.unknown)
+		case a.sec != b.sec:
+			return cmp.Compare(a.sec, b.sec)
+		case a.nsec != b.nsec:
+			return cmp.Compare(a.nsec, b.nsec)
 		}
-		return a.Rows[0] < b.Rows[0]
+		return cmp.Compare(a.row, b.row)
 	})
+	perm := make([]int32, len(shs))
+	for i, k := range keys {
+		perm[i] = k.idx
+	}
+	keys = nil
 	// perm[i] is the index of the shipment that belongs at i.
 	for i := range perm {
 		if perm[i] < 0 || int(perm[i]) == i {
@@ -176,15 +214,17 @@ func (r *reconciler) number() {
 		}
 	}
 	var ns, nm int
+	var id []byte
 	for i := range shs {
 		sh := &shs[i]
 		if sh.Monthly {
 			nm++
-			sh.ID = "M" + strconv.Itoa(nm)
+			id = strconv.AppendInt(append(id[:0], 'M'), int64(nm), 10)
 		} else {
 			ns++
-			sh.ID = "S" + strconv.Itoa(ns)
+			id = strconv.AppendInt(append(id[:0], 'S'), int64(ns), 10)
 		}
+		sh.ID = r.text.Add(string(id))
 		if len(sh.Rows) > 1 {
 			r.res.Merged++
 		}
@@ -197,10 +237,61 @@ func (r *reconciler) number() {
 	}
 }
 
+// boolOrder orders false before true: -1 for false, 1 for true.
+func boolOrder(b bool) int {
+	if b {
+		return 1
+	}
+	return -1
+}
+
 // conflicts lists disagreements between a shipment's rows and the values
-// that did not parse.
+// that did not parse. A million rows make a few hundred thousand
+// shipments to compare; they are split in runs compared on every core
+// (each with its own arena and caches), and the lists joined in order.
 func (r *reconciler) conflicts() {
-	for i := range r.res.Shipments {
+	n := len(r.res.Shipments)
+	parts := max(1, min(runtime.GOMAXPROCS(0), n/conflictRun))
+	states := make([]conflictState, parts)
+	var wg sync.WaitGroup
+	for p := range states {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.conflictsIn(&states[p], p*n/parts, (p+1)*n/parts)
+		}()
+	}
+	wg.Wait()
+	total := len(r.res.Discrepancies)
+	for p := range states {
+		total += len(states[p].out)
+	}
+	all := make([]Discrepancy, 0, total)
+	all = append(all, r.res.Discrepancies...)
+	for p := range states {
+		all = append(all, states[p].out...)
+	}
+	r.res.Discrepancies = all
+}
+
+// conflictRun is the fewest shipments worth a goroutine of their own.
+var conflictRun = 20000
+
+// conflictState is what one run of conflictsIn keeps and caches.
+type conflictState struct {
+	text  arena.Strings
+	obs   arena.Slab[Observed]
+	dates map[reconcile.Date]string
+	rules map[string]string
+	out   []Discrepancy
+}
+
+// conflictsIn lists the discrepancies of shipments lo to hi-1 in st.out.
+func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
+	var obs []Observed // scratch, copied into the arena when kept
+	var vals []string
+	var nums []float64
+	for i := lo; i < hi; i++ {
 		sh := &r.res.Shipments[i]
 		for _, x := range sh.Rows {
 			rec := &r.in.Records[x]
@@ -208,21 +299,20 @@ func (r *reconciler) conflicts() {
 				if f.Code == reconcile.FlagMonthPrecision || f.Kept {
 					continue // the value is kept and counted, not left out
 				}
-				r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{
+				st.out = append(st.out, Discrepancy{
 					Shipment: sh.ID, Kind: KindUnparsed, Field: f.Field,
-					Values: []Observed{{rec.Source, f.Raw}},
+					Values: st.obs.Copy([]Observed{{rec.Source, f.Raw}}),
 					Used:   "(none)",
-					Rule:   string(f.Code) + ": " + f.Detail + " — left out, never read as zero",
+					Rule:   st.text.Add(string(f.Code) + ": " + f.Detail + " — left out, never read as zero"),
 				})
 			}
 		}
 		if len(sh.Rows) < 2 {
 			continue
 		}
-		rule := r.rule(sh.Rows)
+		rule := r.rule(st, sh.Rows)
 		str := func(field reconcile.Field, get func(*reconcile.Record) string, used string, same func(a, b string) bool) {
-			var obs []Observed
-			var vals []string
+			obs, vals := obs[:0], vals[:0]
 			for _, x := range sh.Rows {
 				rec := &r.in.Records[x]
 				v := get(rec)
@@ -234,13 +324,13 @@ func (r *reconciler) conflicts() {
 			}
 			for k := 1; k < len(vals); k++ {
 				if !same(vals[0], vals[k]) {
-					r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: obs, Used: used, Rule: rule})
+					st.out = append(st.out, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: st.obs.Copy(obs), Used: used, Rule: rule})
 					return
 				}
 			}
 		}
 		eq := func(a, b string) bool { return a == b }
-		str(reconcile.FieldDate, func(rec *reconcile.Record) string { return rec.Date.String() }, sh.Date.String(), func(a, b string) bool {
+		str(reconcile.FieldDate, func(rec *reconcile.Record) string { return st.dateText(rec.Date) }, st.dateText(sh.Date), func(a, b string) bool {
 			return a == b || len(a) == 7 && strings.HasPrefix(b, a) || len(b) == 7 && strings.HasPrefix(a, b)
 		})
 		str(reconcile.FieldOriginCountry, func(rec *reconcile.Record) string { return rec.OriginCountry }, sh.Origin, eq)
@@ -250,15 +340,14 @@ func (r *reconciler) conflicts() {
 			return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 		})
 		num := func(field reconcile.Field, get func(*reconcile.Record) reconcile.Number, used reconcile.Number, unit string, relTol, absTol float64) {
-			var obs []Observed
-			var vals []float64
+			obs, vals := obs[:0], nums[:0]
 			for _, x := range sh.Rows {
 				rec := &r.in.Records[x]
 				n := get(rec)
 				if !n.Valid {
 					continue
 				}
-				obs = append(obs, Observed{rec.Source, fmtNum(n.Value) + unit})
+				obs = append(obs, Observed{rec.Source, fmtNum(n.Value) + unit}) // kept only on a conflict
 				vals = append(vals, n.Value)
 			}
 			for k := 1; k < len(vals); k++ {
@@ -266,9 +355,13 @@ func (r *reconciler) conflicts() {
 				if d > absTol && d > relTol*math.Max(math.Abs(vals[0]), math.Abs(vals[k])) {
 					u := "(none)"
 					if used.Valid {
-						u = fmtNum(used.Value) + unit
+						u = st.text.Add(fmtNum(used.Value) + unit)
 					}
-					r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: obs, Used: u, Rule: rule})
+					kept := st.obs.Copy(obs)
+					for k := range kept {
+						kept[k].Value = st.text.Add(kept[k].Value)
+					}
+					st.out = append(st.out, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: kept, Used: u, Rule: rule})
 					return
 				}
 			}
@@ -288,7 +381,7 @@ func (r *reconciler) conflicts() {
 		// Entities: rows merged on a declaration number may name parties
 		// the matcher put in different entities.
 		ent := func(field reconcile.Field, ids []int32, used int32, name func(*reconcile.Record) string) {
-			var obs []Observed
+			obs := obs[:0]
 			diff := false
 			for _, x := range sh.Rows {
 				rec := &r.in.Records[x]
@@ -301,8 +394,8 @@ func (r *reconciler) conflicts() {
 				}
 			}
 			if diff {
-				r.res.Discrepancies = append(r.res.Discrepancies, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: obs,
-					Used: name(&r.in.Records[sh.Rows[0]]), Rule: rule + "; the names were not matched as one firm — check the Entities sheet"})
+				st.out = append(st.out, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: st.obs.Copy(obs),
+					Used: name(&r.in.Records[sh.Rows[0]]), Rule: st.text.Add(rule + "; the names were not matched as one firm — check the Entities sheet")})
 			}
 		}
 		ent(reconcile.FieldConsignee, r.in.Consignee, sh.Consignee, func(rec *reconcile.Record) string { return rec.Consignee.Name() })
@@ -310,18 +403,34 @@ func (r *reconciler) conflicts() {
 	}
 }
 
-// rule says which source a merged shipment's values come from and why;
-// the few distinct texts are shared, not rebuilt per shipment.
-func (r *reconciler) rule(rows []int32) string {
-	k := r.in.Sources[r.in.SourceOf[rows[0]]].Name + "\x00" + r.whyPreferred(rows)
-	if s, ok := r.rules[k]; ok {
+// dateText is d.String(), one shared string per distinct date.
+func (st *conflictState) dateText(d reconcile.Date) string {
+	if !d.Known() {
+		return ""
+	}
+	if s, ok := st.dates[d]; ok {
 		return s
 	}
-	if r.rules == nil {
-		r.rules = map[string]string{}
+	if st.dates == nil {
+		st.dates = map[reconcile.Date]string{}
+	}
+	s := d.String()
+	st.dates[d] = s
+	return s
+}
+
+// rule says which source a merged shipment's values come from and why;
+// the few distinct texts are shared, not rebuilt per shipment.
+func (r *reconciler) rule(st *conflictState, rows []int32) string {
+	k := r.in.Sources[r.in.SourceOf[rows[0]]].Name + "\x00" + r.whyPreferred(rows)
+	if s, ok := st.rules[k]; ok {
+		return s
+	}
+	if st.rules == nil {
+		st.rules = map[string]string{}
 	}
 	s := "preferred source " + r.in.Sources[r.in.SourceOf[rows[0]]].Name + r.whyPreferred(rows)
-	r.rules[k] = s
+	st.rules[k] = s
 	return s
 }
 

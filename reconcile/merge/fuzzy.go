@@ -108,7 +108,7 @@ func (r *reconciler) fuzzy(ctx context.Context) error {
 		}
 		for _, x := range B.rows {
 			A.rows = append(A.rows, x)
-			A.reasons = append(A.reasons, r.fuzzyReason(A.rows[0], x))
+			A.reasons = append(A.reasons, r.text.Add(r.fuzzyReason(A.rows[0], x)))
 			r.unit[x] = ua
 		}
 		B.rows, B.reasons, B.dead = nil, nil, true

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/internal/arena"
 )
 
 // Reconcile builds shipments from in. Decisions apply as constraints: a
@@ -69,7 +71,12 @@ type reconciler struct {
 	// duplicates and records not yet placed.
 	unit  []int32
 	units []*unitT
-	rules map[string]string
+
+	// What the shipments and discrepancies keep lives in arena blocks, not
+	// in millions of small objects (see package arena).
+	text arena.Strings
+	rows arena.Slab[int32]
+	strs arena.Slab[string]
 }
 
 type unitT struct {
@@ -99,10 +106,11 @@ func (r *reconciler) monthly(i int) bool {
 }
 
 // dedupe marks exact duplicates within one source: every canonical field
-// equal. Provenance and flags do not count. Keys are hashed to keep a
-// million rows cheap; a hash match is confirmed on the full key.
+// equal. Provenance and flags do not count. Records are hashed field by
+// field (contentHash, no key string built per record); a hash match is
+// confirmed on the full key.
 func (r *reconciler) dedupe(ctx context.Context) error {
-	seed := maphash.MakeSeed()
+	var h maphash.Hash
 	seen := make(map[uint64]int32, len(r.in.Records))
 	var more map[uint64][]int32 // rare: different rows with one hash
 	var b, c strings.Builder
@@ -117,15 +125,15 @@ func (r *reconciler) dedupe(ctx context.Context) error {
 		if i%65536 == 0 && ctx.Err() != nil {
 			return reconcile.ErrCanceled
 		}
-		k := key(&b, i)
-		h := maphash.String(seed, k)
-		first, ok := seen[h]
+		hv := contentHash(&h, r.in.SourceOf[i], &r.in.Records[i])
+		first, ok := seen[hv]
 		if !ok {
-			seen[h] = int32(i)
+			seen[hv] = int32(i)
 			continue
 		}
+		k := key(&b, i)
 		dup := int32(-1)
-		for _, cand := range append([]int32{first}, more[h]...) {
+		for _, cand := range append([]int32{first}, more[hv]...) {
 			if key(&c, int(cand)) == k {
 				dup = cand
 				break
@@ -139,9 +147,76 @@ func (r *reconciler) dedupe(ctx context.Context) error {
 		if more == nil {
 			more = map[uint64][]int32{}
 		}
-		more[h] = append(more[h], int32(i))
+		more[hv] = append(more[hv], int32(i))
 	}
 	return nil
+}
+
+// contentHash hashes what contentKey writes, so that records with equal
+// keys always hash alike: strings as written, dates by their calendar
+// day or month, numbers by their value (what 'g' formatting shows) or
+// raw text.
+func contentHash(h *maphash.Hash, src int32, rec *reconcile.Record) uint64 {
+	h.Reset()
+	var buf [9]byte
+	binary.LittleEndian.PutUint32(buf[:], uint32(src))
+	h.Write(buf[:4])
+	w := func(s string) { h.WriteString(s); h.WriteByte(0x1f) }
+	num := func(n reconcile.Number) {
+		if n.Valid {
+			bits := math.Float64bits(n.Value)
+			if n.Value != n.Value {
+				bits = 0x7ff8000000000001 // every NaN prints "NaN"
+			}
+			buf[0] = 'v'
+			binary.LittleEndian.PutUint64(buf[1:], bits)
+			h.Write(buf[:9])
+		} else {
+			h.WriteByte('?')
+			w(n.Raw)
+		}
+	}
+	party := func(p reconcile.Party) {
+		for k, n := range p.Names {
+			if k > 0 {
+				h.WriteByte(0x1e)
+			}
+			h.WriteString(n)
+		}
+		h.WriteByte(0x1f)
+		w(p.TaxID)
+		w(p.KPP)
+		w(p.Country)
+	}
+	switch rec.Date.Precision {
+	case reconcile.PrecisionDay, reconcile.PrecisionMonth:
+		y, m, d := rec.Date.Time.Date()
+		if rec.Date.Precision == reconcile.PrecisionMonth {
+			d = 0
+		}
+		buf[0] = byte(rec.Date.Precision)
+		binary.LittleEndian.PutUint32(buf[1:], uint32(int32(y)))
+		buf[5], buf[6] = byte(m), byte(d)
+		h.Write(buf[:7])
+	}
+	h.WriteByte(0x1f)
+	w(rec.DeclarationID)
+	w(rec.ItemNo)
+	party(rec.Consignee)
+	party(rec.Shipper)
+	w(rec.OriginCountry)
+	w(rec.DispatchCountry)
+	w(rec.DestinationCountry)
+	w(rec.HSCode)
+	w(rec.Description)
+	num(rec.Quantity)
+	w(rec.QuantityUnit)
+	num(rec.NetKg)
+	num(rec.GrossKg)
+	num(rec.Value)
+	w(rec.Currency)
+	num(rec.ValueUSD)
+	return h.Sum64()
 }
 
 func contentKey(b *strings.Builder, rec *reconcile.Record) {
@@ -266,7 +341,7 @@ func (r *reconciler) group(ctx context.Context) error {
 					continue
 				}
 				u.rows = append(u.rows, i)
-				u.reasons = append(u.reasons, fmt.Sprintf("same declaration %s, item %s", r.in.Records[i].DeclarationID, itemText(r.in.Records[i].ItemNo)))
+				u.reasons = append(u.reasons, r.text.Add(fmt.Sprintf("same declaration %s, item %s", r.in.Records[i].DeclarationID, itemText(r.in.Records[i].ItemNo))))
 				r.unit[i] = uid
 				placed = true
 				break

@@ -154,6 +154,7 @@ func genMillion(b *testing.B, dir string, n int) []string {
 	}
 	writeXLSX := func(path string, header []string, rows func(fn func([]any) error) error) {
 		f := excelize.NewFile()
+		defer f.Close() // removes the stream's temp file
 		sw, err := f.NewStreamWriter("Sheet1")
 		if err != nil {
 			b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/internal/arena"
 	"tradecheck/reconcile/read"
 )
 
@@ -32,19 +33,29 @@ func (c *chunks) add(r reconcile.Record) {
 	c.n++
 }
 
-// appendTo appends all records to out (which has the room), releasing
-// each chunk as soon as it is copied.
-func (c *chunks) appendTo(out []reconcile.Record) []reconcile.Record {
-	if c.cur != nil {
-		c.full = append(c.full, c.cur)
-		c.cur = nil
+// placed is a file's chunks and where its records go in the result.
+type placed struct {
+	store chunks
+	base  int
+}
+
+// copyChunks copies every file's chunks into recs at the file's base,
+// dropping each chunk once copied. (Copying on two cores was measured
+// slower: the destination is fresh memory, and faulting it in does not
+// scale.) The chunks are not used afterwards.
+func copyChunks(recs []reconcile.Record, stores []placed) {
+	for i := range stores {
+		st := &stores[i].store
+		if st.cur != nil {
+			st.full = append(st.full, st.cur)
+		}
+		at := stores[i].base
+		for k, c := range st.full {
+			at += copy(recs[at:], c)
+			st.full[k] = nil
+		}
+		*st = chunks{}
 	}
-	for i := range c.full {
-		out = append(out, c.full[i]...)
-		c.full[i] = nil
-	}
-	c.full = nil
-	return out
 }
 
 // readSheet is one sheet as read, without its records (those went to the
@@ -118,11 +129,28 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 }
 
 // interner shares repeated strings (file paths, names, countries, units,
-// descriptions) so a million rows do not hold a million copies.
-type interner struct{ m map[string]string }
+// descriptions) so a million rows do not hold a million copies, and moves
+// what each record keeps (its strings, its name lists) into arena blocks:
+// the reader allocates them between short-lived garbage, and a million
+// records' worth of small objects left there would hold hundreds of MB of
+// half-empty pages and cost the collector a visit each on every cycle.
+type interner struct {
+	m     map[string]string
+	str   arena.Strings
+	names arena.Slab[string]
+	// one []string{name} per distinct name, shared by every record that
+	// names only it (capacity 1: appending copies, and nothing writes
+	// into a record's Names in place)
+	single map[string][]string
+}
 
+// s replaces *p by its shared copy.
 func (in *interner) s(p *string) {
-	if *p == "" || len(*p) > 200 {
+	if *p == "" {
+		return
+	}
+	if len(*p) > 200 {
+		*p = in.str.Add(*p)
 		return
 	}
 	if in.m == nil {
@@ -132,25 +160,43 @@ func (in *interner) s(p *string) {
 		*p = v
 		return
 	}
-	if len(in.m) > 2_000_000 {
-		return // unbounded variety: stop growing
+	v := in.str.Add(*p)
+	if len(in.m) < 2_000_000 { // beyond that, unbounded variety: stop growing
+		in.m[v] = v
 	}
-	in.m[*p] = *p
+	*p = v
 }
+
+// own moves a string that is rarely repeated (a declaration number, a
+// number's text) into the arena.
+func (in *interner) own(p *string) { *p = in.str.Add(*p) }
 
 func (in *interner) record(r *reconcile.Record) {
 	in.s(&r.Source.File)
 	in.s(&r.Source.Sheet)
-	for k := range r.Consignee.Names {
-		in.s(&r.Consignee.Names[k])
+	for _, p := range []*reconcile.Party{&r.Consignee, &r.Shipper} {
+		for k := range p.Names {
+			in.s(&p.Names[k])
+		}
+		if len(p.Names) == 1 {
+			n, ok := in.single[p.Names[0]]
+			if !ok {
+				if in.single == nil {
+					in.single = map[string][]string{}
+				}
+				n = in.names.Copy(p.Names)
+				if len(in.single) < 1_000_000 {
+					in.single[n[0]] = n
+				}
+			}
+			p.Names = n
+		} else {
+			p.Names = in.names.Copy(p.Names)
+		}
+		in.s(&p.TaxID)
+		in.own(&p.KPP)
+		in.s(&p.Country)
 	}
-	for k := range r.Shipper.Names {
-		in.s(&r.Shipper.Names[k])
-	}
-	in.s(&r.Consignee.TaxID)
-	in.s(&r.Shipper.TaxID)
-	in.s(&r.Consignee.Country)
-	in.s(&r.Shipper.Country)
 	in.s(&r.OriginCountry)
 	in.s(&r.DispatchCountry)
 	in.s(&r.DestinationCountry)
@@ -158,4 +204,9 @@ func (in *interner) record(r *reconcile.Record) {
 	in.s(&r.Description)
 	in.s(&r.QuantityUnit)
 	in.s(&r.Currency)
+	in.own(&r.DeclarationID)
+	in.s(&r.ItemNo)
+	for _, n := range []*reconcile.Number{&r.Quantity, &r.NetKg, &r.GrossKg, &r.Value, &r.ValueUSD} {
+		in.own(&n.Raw)
+	}
 }

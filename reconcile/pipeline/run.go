@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -101,6 +102,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	}
 	res.Records = make([]reconcile.Record, 0, total)
 	res.RecSheet = make([]SheetRef, 0, total)
+	var stores []placed
 	for i := range srcs {
 		spec, rd := &srcs[i], &reads[i]
 		fr := FileResult{Path: spec.Path, Citation: spec.Citation}
@@ -122,7 +124,9 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				rd.sheets[si].first += base
 			}
 			fr.Sheets = sheetResults(spec, rd.sheets)
-			res.Records = rd.store.appendTo(res.Records)
+			// Room for the file's records; copyChunks fills it below.
+			res.Records = res.Records[:base+rd.store.n]
+			stores = append(stores, placed{rd.store, base})
 			for si, sh := range rd.sheets {
 				ref := SheetRef{int32(len(res.Files)), int32(si)}
 				for k := 0; k < sh.n; k++ {
@@ -133,6 +137,8 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 		res.Files = append(res.Files, fr)
 		reads[i] = fileRead{}
 	}
+	copyChunks(res.Records, stores)
+	stores = nil
 	for fi := range res.Files {
 		for si := range res.Files[fi].Sheets {
 			sr := &res.Files[fi].Sheets[si]
@@ -390,6 +396,9 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 		return err
 	}
 	m.Discrepancies = append(m.Discrepancies, totals.Apply(m.Shipments, r.Records, p.Weight, r.Project.Rates)...)
+	// Appending left up to half the slice unused; a million rows can have
+	// hundreds of thousands of discrepancies, and the result lives on.
+	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tradecheck/reconcile"
@@ -148,16 +149,19 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	}
 	lab := r.Labels()
 	for _, g := range TotalsSheetGroups {
-		d.Tables = append(d.Tables, totals.Compute(r.Merge.Shipments, g, totals.Filter{}, lab))
+		d.Tables = append(d.Tables, dropShipments(totals.Compute(r.Merge.Shipments, g, totals.Filter{}, lab)))
 	}
 	d.ByConsignee = totals.Compute(r.Merge.Shipments, totals.ByConsignee, totals.Filter{}, lab)
 	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
-	d.Overall = totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab)
+	d.Overall = dropShipments(totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab))
 	checked := map[string]error{}
+	var checkMu sync.Mutex // the workbook reads two sources at once
 	d.Raw = func(ctx context.Context, s int, fn func(row int, cells []string) error) error {
 		src := srcs[s]
 		// The per-source sheet must show the rows that were read: refuse
-		// a file that changed since.
+		// a file that changed since. The check holds the lock, so a file
+		// is hashed once even when two of its sheets start together.
+		checkMu.Lock()
 		err, done := checked[src.path]
 		if !done {
 			want := ""
@@ -171,6 +175,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 			}
 			checked[src.path] = err
 		}
+		checkMu.Unlock()
 		if err != nil {
 			return err
 		}
@@ -184,6 +189,17 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		d.Claims = ClaimsHook(r)
 	}
 	return d, nil
+}
+
+// dropShipments forgets which shipments make up each group of t: the
+// workbook shows only the figures of these tables (its formulas find the
+// shipments), and at a million rows every table lists each shipment once,
+// tens of MB held for nothing while the workbook is written.
+func dropShipments(t *totals.Table) *totals.Table {
+	for i := range t.Groups {
+		t.Groups[i].Shipments = nil
+	}
+	return t
 }
 
 func wp(name, value, meaning string) workbook.Param {

@@ -50,7 +50,8 @@ type Sheet struct {
 }
 
 // RawRows streams the rows of sheet s (index into Data.Sheets) as they
-// are in the file, in order, with their 1-based row numbers.
+// are in the file, in order, with their 1-based row numbers. The writer
+// may stream two sheets at once, from two goroutines.
 type RawRows func(ctx context.Context, s int, fn func(row int, cells []string) error) error
 
 // Data is everything the audit workbook shows.
@@ -86,7 +87,9 @@ type Data struct {
 }
 
 // ClaimsHook fills the Claims sheet. Header is written as row 1; Write
-// gets the stream writer with row 2 as the first free row.
+// gets the stream writer with row 2 as the first free row. Write runs
+// while other sheets are being written by another goroutine: it must
+// write through the ClaimsSheet only, and read Data without changing it.
 type ClaimsHook interface {
 	Header() []string
 	Write(c *ClaimsSheet) error

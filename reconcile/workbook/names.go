@@ -153,18 +153,37 @@ func quoteSheet(s string) string { return "'" + strings.ReplaceAll(s, "'", "''")
 // formulaString renders s as a formula string expression: quotes doubled,
 // split into 255-character literals joined with & (Excel's limit per
 // literal).
-func formulaString(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return `""`
+func formulaString(s string) string { return string(appendFormulaString(nil, s)) }
+
+// appendFormulaString appends formulaString(s) to buf.
+func appendFormulaString(buf []byte, s string) []byte {
+	if s == "" {
+		return append(buf, `""`...)
 	}
-	var parts []string
-	for len(r) > 0 {
+	if len(s) <= 250 && utf8.ValidString(s) { // one literal: at most 250 characters
+		return appendQuoted(buf, s)
+	}
+	r := []rune(s)
+	for first := true; len(r) > 0; first = false {
+		if !first {
+			buf = append(buf, '&')
+		}
 		n := min(len(r), 250)
-		parts = append(parts, `"`+strings.ReplaceAll(string(r[:n]), `"`, `""`)+`"`)
+		buf = appendQuoted(buf, string(r[:n]))
 		r = r[n:]
 	}
-	return strings.Join(parts, "&")
+	return buf
+}
+
+func appendQuoted(buf []byte, s string) []byte {
+	buf = append(buf, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			buf = append(buf, '"')
+		}
+		buf = append(buf, s[i])
+	}
+	return append(buf, '"')
 }
 
 // col returns the column letters of the header h in hdr (1-based index

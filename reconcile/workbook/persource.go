@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"tradecheck/reconcile"
 )
 
@@ -20,17 +18,6 @@ func timeText(t time.Time) string {
 
 // maxCols is Excel's column limit.
 const maxCols = 16384
-
-// perSource writes one sheet per source sheet: every input row exactly
-// once, at its original row number, with Shipment ID and Fate in front.
-func (w *writer) perSource() error {
-	for s := range w.d.Sheets {
-		if err := w.oneSource(s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // fateOf returns the shipment ID and fate of record k.
 func (w *writer) fateOf(k int) (string, string) {
@@ -53,24 +40,30 @@ func (w *writer) fateOf(k int) (string, string) {
 	return sh.ID, "counted"
 }
 
+// sourceFilter is the autofilter range of source sheet s's main output
+// sheet: its header row to its last row, "" when it has no header.
+func (w *writer) sourceFilter(s int) string {
+	sh := w.d.Sheets[s]
+	width := len(SourceSheetLead) + len(sh.Headers)
+	last := max(sh.TotalRows, sh.HeaderRow+1)
+	if sh.HeaderRow > 0 && width > 0 {
+		return "A" + strconv.Itoa(sh.HeaderRow) + ":" + reconcile.ColumnName(width) + strconv.Itoa(min(last, MaxSheetRows))
+	}
+	return ""
+}
+
+// oneSource writes source sheet s's output sheet: every input row exactly
+// once, at its original row number, with Shipment ID and Fate in front.
 func (w *writer) oneSource(s int) error {
 	d := w.d
 	sh := d.Sheets[s]
 	lead := len(SourceSheetLead)
 	width := lead + len(sh.Headers)
-	last := sh.TotalRows
-	if last < sh.HeaderRow+1 {
-		last = sh.HeaderRow + 1
-	}
-	filter := ""
-	if sh.HeaderRow > 0 && width > 0 {
-		filter = "A" + strconv.Itoa(sh.HeaderRow) + ":" + reconcile.ColumnName(width) + strconv.Itoa(min(last, MaxSheetRows))
-	}
 	widths := []float64{8, 10, 28}
 	for range sh.Headers {
 		widths = append(widths, 16)
 	}
-	sw, err := w.open(w.srcNames[s], widths, sh.HeaderRow, filter)
+	sw, err := w.open(w.srcNames[s], widths, sh.HeaderRow)
 	if err != nil {
 		return err
 	}
@@ -80,36 +73,39 @@ func (w *writer) oneSource(s int) error {
 	si := 0
 	k := sh.First
 	end := sh.First + sh.N
-	labels := func(row []any) []any {
-		for i, l := range SourceSheetLead {
-			row[i] = excelize.Cell{StyleID: w.st.Header, Value: l}
+	b := newRowBuilder(lead + width)
+	labels := func() {
+		for _, l := range SourceSheetLead {
+			b.cell(w.st.Header, "", l)
 		}
-		return row
 	}
-	emit := func(r int, cells []string) error {
+	// emit writes source row r; vals are its cells, boxed, nil for empty.
+	emit := func(r int, vals []any) error {
 		p, sheetRow := location(r)
 		if p != part {
-			if err := flush(sw); err != nil {
+			if err := w.flush(sw); err != nil {
 				return err
 			}
 			name := w.overflow(s, p+1)
-			if idx, _ := w.f.GetSheetIndex(name); idx < 0 {
-				if _, err := w.f.NewSheet(name); err != nil {
-					return err
-				}
-			}
+			w.mu.Lock()
 			var err error
-			sw, err = w.open(name, widths, 1, "")
+			if idx, _ := w.f.GetSheetIndex(name); idx < 0 {
+				_, err = w.f.NewSheet(name)
+			}
+			w.mu.Unlock()
 			if err != nil {
 				return err
 			}
-			part = p
-			hdr := make([]any, width)
-			labels(hdr)
-			for i, h := range sh.Headers {
-				hdr[lead+i] = excelize.Cell{StyleID: w.st.Header, Value: h}
+			if sw, err = w.open(name, widths, 1); err != nil {
+				return err
 			}
-			if err := sw.SetRow("A1", hdr); err != nil {
+			part = p
+			b.reset()
+			labels()
+			for _, h := range sh.Headers {
+				b.cell(w.st.Header, "", h)
+			}
+			if err := sw.SetRow("A1", b.row()); err != nil {
 				return err
 			}
 		}
@@ -138,26 +134,30 @@ func (w *writer) oneSource(s int) error {
 		default:
 			fate = "skipped: not read (no reason given by the reader)"
 		}
-		n := len(cells)
+		n := len(vals)
 		if lead+n > maxCols {
 			fate += " (" + strconv.Itoa(lead+n-maxCols) + " cells beyond Excel's column limit not shown)"
 			n = maxCols - lead
 		}
-		row := make([]any, lead+n)
-		row[0], row[1], row[2] = r, id, fate
+		if len(b.vals) < lead+n {
+			b = newRowBuilder(lead + n)
+		}
+		b.reset()
 		if r == sh.HeaderRow && part == 0 {
-			labels(row)
-			for i := 0; i < n; i++ {
-				row[lead+i] = excelize.Cell{StyleID: w.st.Header, Value: cells[i]}
+			labels()
+			for _, v := range vals[:n] {
+				text, _ := v.(string)
+				b.cell(w.st.Header, "", text)
 			}
 		} else {
-			for i := 0; i < n; i++ {
-				if cells[i] != "" {
-					row[lead+i] = cells[i]
-				}
+			b.put(r)
+			b.put(id) // an empty ID is still written (an empty text cell)
+			b.put(fate)
+			for _, v := range vals[:n] {
+				b.put(v)
 			}
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(sheetRow), row); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(sheetRow), b.row()); err != nil {
 			return err
 		}
 		return w.tick(1)
@@ -177,12 +177,12 @@ func (w *writer) oneSource(s int) error {
 			}
 			return nil
 		}
-		err = w.pipeRows(s, func(r int, cells []string) error {
+		err = w.pipeRows(s, func(r int, vals []any) error {
 			if err := gaps(r); err != nil {
 				return err
 			}
 			done = max(done, r)
-			return emit(r, cells)
+			return emit(r, vals)
 		})
 		if err == nil {
 			err = gaps(int(^uint(0) >> 1))
@@ -211,39 +211,63 @@ func (w *writer) oneSource(s int) error {
 	if err != nil {
 		return err
 	}
-	return flush(sw)
+	return w.flush(sw)
 }
 
-type rawRow struct {
-	row   int
-	cells []string
+// rawBatch is a run of raw rows: row numbers, and each row's cells boxed
+// for SetRow (nil for an empty cell) in one flat slice.
+type rawBatch struct {
+	rows []int
+	ends []int // vals[ends[i-1]:ends[i]] are row i's cells
+	vals []any
 }
+
+const rawBatchRows = 512
 
 // pipeRows reads the source's raw rows in one goroutine and writes them
 // in this one, so parsing the source and encoding the sheet use both
-// cores. Rows travel in batches; the reader reuses its cell slice, so
-// each row is copied.
-func (w *writer) pipeRows(s int, emit func(int, []string) error) error {
+// cores. Rows travel in batches that are recycled; the reader reuses its
+// cell slice, so each row's cells are copied (boxed, which SetRow needs
+// anyway: the boxing is done on the reading side).
+func (w *writer) pipeRows(s int, emit func(int, []any) error) error {
 	ctx, cancel := context.WithCancel(w.ctx)
 	defer cancel()
-	batches := make(chan []rawRow, 8)
+	batches := make(chan *rawBatch, 4)
+	free := make(chan *rawBatch, 6)
 	var readErr error
 	go func() {
 		defer close(batches)
-		batch := make([]rawRow, 0, 512)
+		next := func() *rawBatch {
+			select {
+			case b := <-free:
+				b.rows, b.ends, b.vals = b.rows[:0], b.ends[:0], b.vals[:0]
+				return b
+			default:
+				return &rawBatch{rows: make([]int, 0, rawBatchRows), ends: make([]int, 0, rawBatchRows)}
+			}
+		}
+		batch := next()
 		readErr = w.d.Raw(ctx, s, func(r int, cells []string) error {
-			batch = append(batch, rawRow{r, append([]string(nil), cells...)})
-			if len(batch) == cap(batch) {
+			for _, c := range cells {
+				if c == "" {
+					batch.vals = append(batch.vals, nil)
+				} else {
+					batch.vals = append(batch.vals, c)
+				}
+			}
+			batch.rows = append(batch.rows, r)
+			batch.ends = append(batch.ends, len(batch.vals))
+			if len(batch.rows) == rawBatchRows {
 				select {
 				case batches <- batch:
 				case <-ctx.Done():
 					return ctx.Err()
 				}
-				batch = make([]rawRow, 0, 512)
+				batch = next()
 			}
 			return nil
 		})
-		if readErr == nil && len(batch) > 0 {
+		if readErr == nil && len(batch.rows) > 0 {
 			select {
 			case batches <- batch:
 			case <-ctx.Done():
@@ -255,11 +279,18 @@ func (w *writer) pipeRows(s int, emit func(int, []string) error) error {
 		if writeErr != nil {
 			continue // drain so the reader can finish
 		}
-		for _, rr := range batch {
-			if writeErr = emit(rr.row, rr.cells); writeErr != nil {
+		from := 0
+		for i, r := range batch.rows {
+			if writeErr = emit(r, batch.vals[from:batch.ends[i]]); writeErr != nil {
 				cancel()
 				break
 			}
+			from = batch.ends[i]
+		}
+		clear(batch.vals) // let the strings go
+		select {
+		case free <- batch:
+		default:
 		}
 	}
 	if writeErr != nil {

@@ -15,6 +15,10 @@ import (
 // nothing. The buffer is reached through reflection because excelize does
 // not export it; when the field is not where this version keeps it, or
 // still holds data (a small sheet kept in memory), nothing is touched.
+// There is no cleaner way in this version: the 16 MiB threshold is a
+// constant (StreamChunkSize), Options has no say in it, and the File holds
+// every StreamWriter until Close, which can only come after the workbook
+// is saved.
 func flush(sw *excelize.StreamWriter) error {
 	if err := sw.Flush(); err != nil {
 		return err

@@ -3,11 +3,15 @@ package workbook
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
 )
@@ -18,22 +22,32 @@ type writer struct {
 	f        *excelize.File
 	st       Styles
 	progress func(done, total int)
-	done     int
+	done     atomic.Int64
 	total    int
+
+	// mu serialises calls on the excelize File (new sheets and streams,
+	// flushes, the chart): sheets are written by two workers (sheets), and
+	// excelize's File is not safe for concurrent use. Rows go to each
+	// sheet's own StreamWriter without it.
+	mu     sync.Mutex
+	progMu sync.Mutex // progress is called one report at a time
 
 	srcNames []string   // per Data.Sheets
 	parts    [][]string // per Data.Sheets: overflow sheet names, part 2 first
 	taken    map[string]bool
-	recSheet []int32 // per record: index into Data.Sheets
-	shipRow  map[string]int
-	lastShip int // last row of Shipments
+	recSheet []int32        // per record: index into Data.Sheets
+	nShip    int            // shipment-level shipments (IDs S1…), before the monthly ones (M1…)
+	idRows   map[string]int // made by shipmentRow when an ID is not where expected
+	lastShip int            // last row of Shipments
 }
 
 func (w *writer) tick(n int) error {
-	w.done += n
-	if w.done&4095 < n || n > 4096 {
+	done := w.done.Add(int64(n))
+	if done&4095 < int64(n) || n > 4096 {
 		if w.progress != nil {
-			w.progress(w.done, w.total)
+			w.progMu.Lock()
+			w.progress(int(done), w.total)
+			w.progMu.Unlock()
 		}
 		if err := w.ctx.Err(); err != nil {
 			return err
@@ -46,6 +60,9 @@ func (w *writer) run() error {
 	d := w.d
 	if d.Merge == nil {
 		d.Merge = &merge.Result{}
+	}
+	if d.Names == nil {
+		d.Names = &match.Result{}
 	}
 	w.total = len(d.Merge.Shipments) + len(d.Records)
 	if err := w.f.SetDocProps(&excelize.DocProperties{
@@ -75,7 +92,7 @@ func (w *writer) run() error {
 		if tr := d.Sheets[i].TotalRows; tr > MaxSheetRows {
 			last, _ := location(tr)
 			for k := 2; k <= last+1; k++ {
-				if _, err := w.f.NewSheet(w.overflow(i, k)); err != nil {
+				if _, err := w.f.NewSheet(w.overflowLocked(i, k)); err != nil {
 					return err
 				}
 			}
@@ -87,18 +104,108 @@ func (w *writer) run() error {
 			w.recSheet[k] = int32(i)
 		}
 	}
-	w.shipRow = make(map[string]int, len(d.Merge.Shipments))
-	for i, sh := range d.Merge.Shipments {
-		w.shipRow[sh.ID] = i + 2
+	for i := range d.Merge.Shipments {
+		if !d.Merge.Shipments[i].Monthly {
+			w.nShip++
+		}
 	}
 	w.lastShip = max(2, len(d.Merge.Shipments)+1)
-	steps := []func() error{w.summary, w.totals, w.shipments, w.entities, w.review, w.discrepancies,
-		w.sources, w.rates, w.claims, w.method, w.perSource}
-	for _, step := range steps {
-		if err := w.ctx.Err(); err != nil {
-			return err
+	if err := w.autoFilters(); err != nil {
+		return err
+	}
+	return w.sheets()
+}
+
+// sheets writes every sheet. The sheets are independent (their order in
+// the workbook was fixed when they were created, their autofilters are
+// set), so two workers write them side by side, one core each: the
+// largest first — Shipments, then the per-source sheets by size — and
+// the small fixed sheets as a worker comes free. A per-source sheet has
+// its own goroutine reading the source back (pipeRows).
+func (w *writer) sheets() error {
+	type job struct {
+		run  func() error
+		size int
+	}
+	jobs := []job{{w.shipments, 2 * len(w.d.Merge.Shipments)}}
+	for s := range w.d.Sheets {
+		jobs = append(jobs, job{func() error { return w.oneSource(s) }, max(w.d.Sheets[s].TotalRows, w.d.Sheets[s].N)})
+	}
+	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].size > jobs[b].size })
+	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.sources, w.rates,
+		w.claims, w.method} {
+		jobs = append(jobs, job{run, 0})
+	}
+	ctx, cancel := context.WithCancel(w.ctx)
+	defer cancel()
+	w.ctx = ctx
+	queue := make(chan job, len(jobs))
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
+	var (
+		wg       sync.WaitGroup
+		errMu    sync.Mutex
+		firstErr error
+	)
+	for range min(2, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range queue {
+				if ctx.Err() != nil {
+					return
+				}
+				if err := j.run(); err != nil {
+					errMu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					errMu.Unlock()
+					cancel()
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = w.ctx.Err()
+	}
+	return firstErr
+}
+
+// autoFilters sets every sheet's autofilter, and the Shipments print
+// area, before any sheet is written: excelize lists them as defined names
+// in the order they are made, and making them up front in sheet order
+// keeps that order fixed although the sheets are written concurrently.
+func (w *writer) autoFilters() error {
+	d := w.d
+	filters := []struct{ sheet, ref string }{
+		{SheetSummary, ref(SummaryHeader, len(w.summaryRows())+1)},
+		{SheetShipments, ref(ShipmentsHeader, w.lastShip)},
+		{SheetEntities, ref(EntitiesHeader, len(d.Names.Mentions)+1)},
+		{SheetReview, ref(ReviewHeader, len(d.Names.Review)+1)},
+		{SheetDiscrepancies, ref(DiscrepanciesHeader, len(d.Merge.Discrepancies)+1)},
+		{SheetSources, ref(SourcesHeader, w.sourcesRows()+1)},
+		{SheetRates, ref(RatesHeader, len(d.Rates)+1)},
+	}
+	for s := range d.Sheets {
+		filters = append(filters, struct{ sheet, ref string }{w.srcNames[s], w.sourceFilter(s)})
+	}
+	for _, f := range filters {
+		if f.sheet == SheetShipments {
+			// Print the columns (A:Q); the helper columns stay on screen.
+			if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetShipments,
+				RefersTo: "Shipments!$A$1:$" + col(ShipmentsHeader, "Status") + "$" + strconv.Itoa(w.lastShip)}); err != nil {
+				return err
+			}
 		}
-		if err := step(); err != nil {
+		if f.ref == "" {
+			continue
+		}
+		if err := w.f.AutoFilter(f.sheet, f.ref, nil); err != nil {
 			return err
 		}
 	}
@@ -134,14 +241,11 @@ func (w *writer) styles() error {
 	return err
 }
 
-// open prepares a stream for sheet: autofilter over filterRef, column
-// widths, frozen rows.
-func (w *writer) open(sheet string, widths []float64, freeze int, filterRef string) (*excelize.StreamWriter, error) {
-	if filterRef != "" {
-		if err := w.f.AutoFilter(sheet, filterRef, nil); err != nil {
-			return nil, err
-		}
-	}
+// open prepares a stream for sheet: column widths, frozen rows. The
+// autofilter was set by autoFilters.
+func (w *writer) open(sheet string, widths []float64, freeze int) (*excelize.StreamWriter, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	// Print landscape, one page wide (screenshots and PDF exports of the
 	// fixed sheets stay readable). Set before streaming: the stream
 	// writes the sheet properties first.
@@ -159,10 +263,18 @@ func (w *writer) open(sheet string, widths []float64, freeze int, filterRef stri
 	if err != nil {
 		return nil, err
 	}
-	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+	// One <col> entry per run of equal widths: excelize looks every cell's
+	// column up in this list, so 38 single-column entries cost 38 steps per
+	// Shipments cell.
+	for i := 0; i < len(widths); {
+		j := i + 1
+		for j < len(widths) && widths[j] == widths[i] {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j, widths[i]); err != nil {
 			return nil, err
 		}
+		i = j
 	}
 	if freeze > 0 {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: freeze, TopLeftCell: "A" + strconv.Itoa(freeze+1), ActivePane: "bottomLeft"}); err != nil {
@@ -170,6 +282,13 @@ func (w *writer) open(sheet string, widths []float64, freeze int, filterRef stri
 		}
 	}
 	return sw, nil
+}
+
+// flush ends a stream (under mu: it updates the File's part lists).
+func (w *writer) flush(sw *excelize.StreamWriter) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return flush(sw)
 }
 
 func (w *writer) header(sw *excelize.StreamWriter, row int, hdr []string) error {
@@ -184,20 +303,92 @@ func ref(hdr []string, last int) string {
 	return "A1:" + reconcile.ColumnName(len(hdr)) + strconv.Itoa(max(last, 2))
 }
 
-// str leaves empty text out: an empty string would still cost a cell.
-func str(s string) any {
-	if s == "" {
-		return nil
+// shipmentRow is the Shipments sheet row of shipment id. merge numbers
+// shipment-level shipments S1… in order, then monthly lines M1…, so the
+// row follows from the ID; a map of 700,000 IDs would cost tens of MB
+// for the whole export. The guess is checked, and IDs numbered otherwise
+// are looked up in a map made the first time one is met.
+func (w *writer) shipmentRow(id string) (int, bool) {
+	if id == "" {
+		return 0, false
 	}
-	return s
+	shs := w.d.Merge.Shipments
+	if n, err := strconv.Atoi(id[1:]); err == nil && n > 0 {
+		i := n - 1
+		if id[0] == 'M' {
+			i += w.nShip
+		}
+		if i < len(shs) && shs[i].ID == id {
+			return i + 2, true
+		}
+	}
+	if w.idRows == nil {
+		w.idRows = w.shipmentRows()
+	}
+	row, ok := w.idRows[id]
+	return row, ok
 }
 
-func num(n reconcile.Number, style int) any {
-	if !n.Valid {
-		return nil
+// shipmentRows maps every shipment ID to its Shipments row, for the
+// claims hook.
+func (w *writer) shipmentRows() map[string]int {
+	m := make(map[string]int, len(w.d.Merge.Shipments))
+	for i := range w.d.Merge.Shipments {
+		m[w.d.Merge.Shipments[i].ID] = i + 2
 	}
-	return excelize.Cell{StyleID: style, Value: n.Value}
+	return m
 }
+
+// rowBuilder fills one reusable row for StreamWriter.SetRow. SetRow
+// reads the values and keeps none of them, so one slice and one Cell per
+// column serve every row, and styled cells go in by pointer (SetRow
+// accepts *excelize.Cell like excelize.Cell) instead of being boxed anew:
+// at a million rows the per-cell garbage is what the collector pays for.
+type rowBuilder struct {
+	vals  []any
+	cells []excelize.Cell
+	n     int
+}
+
+func newRowBuilder(n int) *rowBuilder {
+	return &rowBuilder{vals: make([]any, n), cells: make([]excelize.Cell, n)}
+}
+
+// reset starts a new row.
+func (b *rowBuilder) reset() { b.n = 0 }
+
+func (b *rowBuilder) put(v any) {
+	b.vals[b.n] = v
+	b.n++
+}
+
+// cell puts a styled value (or formula with its cached value).
+func (b *rowBuilder) cell(style int, formula string, v any) {
+	c := &b.cells[b.n]
+	c.StyleID, c.Formula, c.Value = style, formula, v
+	b.put(c)
+}
+
+// str puts s, leaving empty text out: an empty string would still cost a
+// cell.
+func (b *rowBuilder) str(s string) {
+	if s == "" {
+		b.put(nil)
+		return
+	}
+	b.put(s)
+}
+
+// num puts a valid number with its style, nothing otherwise.
+func (b *rowBuilder) num(n reconcile.Number, style int) {
+	if !n.Valid {
+		b.put(nil)
+		return
+	}
+	b.cell(style, "", n.Value)
+}
+
+func (b *rowBuilder) row() []any { return b.vals[:b.n] }
 
 // shipCol returns the absolute range of a Shipments column for formulas.
 func (w *writer) shipCol(h string) string {

@@ -80,7 +80,7 @@ func (w *writer) entities() error {
 			decided[k] = "moved"
 		}
 	}
-	sw, err := w.open(SheetEntities, []float64{12, 36, 36, 11, 11, 30, 50, 12, 14, 14}, 1, ref(EntitiesHeader, nm+1))
+	sw, err := w.open(SheetEntities, []float64{12, 36, 36, 11, 11, 30, 50, 12, 14, 14}, 1)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (w *writer) entities() error {
 			r++
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
 }
 
 func at(s []int32, i int32) int32 {
@@ -126,7 +126,7 @@ func at(s []int32, i int32) int32 {
 
 func (w *writer) review() error {
 	d := w.d
-	sw, err := w.open(SheetReview, []float64{36, 11, 12, 36, 11, 12, 8, 60, 12}, 1, ref(ReviewHeader, len(d.Names.Review)+1))
+	sw, err := w.open(SheetReview, []float64{36, 11, 12, 36, 11, 12, 8, 60, 12}, 1)
 	if err != nil {
 		return err
 	}
@@ -149,32 +149,48 @@ func (w *writer) review() error {
 			return err
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
 }
 
 func (w *writer) discrepancies() error {
 	ds := w.d.Merge.Discrepancies
-	sw, err := w.open(SheetDiscrepancies, []float64{11, 11, 16, 70, 22, 70}, 1, ref(DiscrepanciesHeader, len(ds)+1))
+	sw, err := w.open(SheetDiscrepancies, []float64{11, 11, 16, 70, 22, 70}, 1)
 	if err != nil {
 		return err
 	}
 	if err := w.header(sw, 1, DiscrepanciesHeader); err != nil {
 		return err
 	}
-	for i, x := range ds {
-		var vals []string
-		for _, o := range x.Values {
-			vals = append(vals, ProvText(o.Source)+": "+o.Value)
+	b := newRowBuilder(len(DiscrepanciesHeader))
+	var buf, target []byte
+	for i := range ds {
+		x := &ds[i]
+		b.reset()
+		if row, ok := w.shipmentRow(x.Shipment); ok {
+			target = strconv.AppendInt(append(target[:0], "#Shipments!A"...), int64(row), 10)
+			buf = appendFormulaString(append(buf[:0], "HYPERLINK("...), string(target))
+			buf = appendFormulaString(append(buf, ','), x.Shipment)
+			b.cell(w.st.Link, string(append(buf, ')')), x.Shipment)
+		} else {
+			b.put(x.Shipment)
 		}
-		var id any = x.Shipment
-		if row, ok := w.shipRow[x.Shipment]; ok {
-			id = excelize.Cell{StyleID: w.st.Link, Formula: "HYPERLINK(" + formulaString("#Shipments!A"+strconv.Itoa(row)) + "," + formulaString(x.Shipment) + ")", Value: x.Shipment}
+		b.put(x.Kind)
+		b.put(string(x.Field))
+		buf = buf[:0]
+		for k, o := range x.Values {
+			if k > 0 {
+				buf = append(buf, "; "...)
+			}
+			buf = append(append(appendProv(buf, o.Source), ": "...), o.Value...)
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), []any{id, x.Kind, string(x.Field), strings.Join(vals, "; "), x.Used, x.Rule}); err != nil {
+		b.put(string(buf))
+		b.put(x.Used)
+		b.put(x.Rule)
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), b.row()); err != nil {
 			return err
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
 }
 
 // MappingText renders a sheet's mapping one column per line:
@@ -197,13 +213,7 @@ func MappingText(headers []string, mapping []reconcile.Field) string {
 
 func (w *writer) sources() error {
 	d := w.d
-	n := len(d.Sheets)
-	for _, f := range d.Files {
-		if f.Err != nil {
-			n++
-		}
-	}
-	sw, err := w.open(SheetSources, []float64{26, 14, 40, 20, 16, 12, 20, 11, 11, 8, 10, 10, 24, 40, 11, 24, 40, 40, 20}, 1, ref(SourcesHeader, n+1))
+	sw, err := w.open(SheetSources, []float64{26, 14, 40, 20, 16, 12, 20, 11, 11, 8, 10, 10, 24, 40, 11, 24, 40, 40, 20}, 1)
 	if err != nil {
 		return err
 	}
@@ -257,12 +267,24 @@ func (w *writer) sources() error {
 			}
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
+}
+
+// sourcesRows is the number of rows below the Sources header: one per
+// sheet read and one per file that could not be read.
+func (w *writer) sourcesRows() int {
+	n := len(w.d.Sheets)
+	for _, f := range w.d.Files {
+		if f.Err != nil {
+			n++
+		}
+	}
+	return n
 }
 
 func (w *writer) rates() error {
 	d := w.d
-	sw, err := w.open(SheetRates, []float64{10, 10, 14, 40, 12}, 1, ref(RatesHeader, len(d.Rates)+1))
+	sw, err := w.open(SheetRates, []float64{10, 10, 14, 40, 12}, 1)
 	if err != nil {
 		return err
 	}
@@ -282,7 +304,7 @@ func (w *writer) rates() error {
 			return err
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
 }
 
 func (w *writer) claims() error {
@@ -300,7 +322,7 @@ func (w *writer) claims() error {
 	if cw, ok := w.d.Claims.(ClaimsWidths); ok {
 		widths = cw.Widths()
 	}
-	sw, err := w.open(SheetClaims, widths, 1, "")
+	sw, err := w.open(SheetClaims, widths, 1)
 	if err != nil {
 		return err
 	}
@@ -312,16 +334,16 @@ func (w *writer) claims() error {
 		for i, h := range ShipmentsHeader {
 			cols[h] = reconcile.ColumnName(i + 1)
 		}
-		if err := w.d.Claims.Write(&ClaimsSheet{SW: sw, NextRow: 2, ShipmentRow: w.shipRow, Column: cols, LastRow: w.lastShip, Styles: w.st}); err != nil {
+		if err := w.d.Claims.Write(&ClaimsSheet{SW: sw, NextRow: 2, ShipmentRow: w.shipmentRows(), Column: cols, LastRow: w.lastShip, Styles: w.st}); err != nil {
 			return err
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
 }
 
 func (w *writer) method() error {
 	d := w.d
-	sw, err := w.open(SheetMethod, []float64{28, 40, 80, 20, 12, 30, 12, 14, 30, 22, 30}, 1, "")
+	sw, err := w.open(SheetMethod, []float64{28, 40, 80, 20, 12, 30, 12, 14, 30, 22, 30}, 1)
 	if err != nil {
 		return err
 	}
@@ -373,5 +395,5 @@ func (w *writer) method() error {
 			return err
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
 }

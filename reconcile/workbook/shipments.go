@@ -1,8 +1,9 @@
 package workbook
 
 import (
+	"context"
+	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -29,113 +30,183 @@ func (w *writer) shipments() error {
 			}
 		}
 	}
-	// Print the columns (A:Q); the helper columns stay on screen.
-	if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetShipments,
-		RefersTo: "Shipments!$A$1:$" + col(ShipmentsHeader, "Status") + "$" + strconv.Itoa(w.lastShip)}); err != nil {
-		return err
-	}
-	sw, err := w.open(SheetShipments, widths, 1, ref(ShipmentsHeader, w.lastShip))
+	sw, err := w.open(SheetShipments, widths, 1)
 	if err != nil {
 		return err
 	}
 	if err := w.header(sw, 1, ShipmentsHeader); err != nil {
 		return err
 	}
-	lab := w.labels()
-	for i := range d.Merge.Shipments {
-		sh := &d.Merge.Shipments[i]
-		cells := make([]any, len(ShipmentsHeader))
-		c := 0
-		put := func(v any) { cells[c] = v; c++ }
-		put(sh.ID)
-		switch sh.Date.Precision {
-		case reconcile.PrecisionDay:
-			put(excelize.Cell{StyleID: w.st.Date, Value: sh.Date.Time})
-		case reconcile.PrecisionMonth:
-			put(sh.Date.String())
+	// Rows are built (values computed, boxed for SetRow) in their own
+	// goroutine and written here: SetRow on the one Shipments stream is the
+	// longest single task of a big export, so everything else moves off it.
+	width := len(ShipmentsHeader)
+	ctx, cancel := context.WithCancel(w.ctx)
+	defer cancel()
+	batches := make(chan *shipBatch, 4)
+	free := make(chan *shipBatch, 6)
+	go func() {
+		defer close(batches)
+		rb := &shipRows{w: w, keys: newKeyCache(w.labels())}
+		shs := d.Merge.Shipments
+		for first := 0; first < len(shs); first += shipBatchRows {
+			var b *shipBatch
+			select {
+			case b = <-free:
+			default:
+				b = &shipBatch{vals: make([]any, shipBatchRows*width), cells: make([]excelize.Cell, shipBatchRows*width)}
+			}
+			b.first, b.n = first, min(shipBatchRows, len(shs)-first)
+			for k := 0; k < b.n; k++ {
+				o := k * width
+				rb.fill(&rowBuilder{vals: b.vals[o : o+width], cells: b.cells[o : o+width]}, &shs[first+k])
+			}
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var werr error
+	for b := range batches {
+		for k := 0; k < b.n && werr == nil; k++ {
+			if werr = sw.SetRow("A"+strconv.Itoa(b.first+k+2), b.vals[k*width:(k+1)*width]); werr == nil {
+				werr = w.tick(1)
+			}
+		}
+		if werr != nil {
+			cancel() // and drain, so the builder ends
+			continue
+		}
+		select {
+		case free <- b:
 		default:
-			put(nil)
-		}
-		put(str(w.entityName(sh.Consignee)))
-		put(str(sh.ConsigneeName))
-		put(str(w.entityName(sh.Shipper)))
-		put(str(sh.ShipperName))
-		for _, g := range []totals.GroupBy{totals.ByOrigin, totals.ByDispatch, totals.ByDestination} {
-			k, _ := totals.Key(g, sh, lab)
-			put(k)
-		}
-		put(str(sh.HSCode))
-		put(str(sh.Description))
-		put(num(sh.NetKg(d.Records), w.st.Kg))
-		put(num(sh.GrossKg(d.Records), w.st.Kg))
-		put(num(sh.Tonnes, w.st.Tonnes))
-		put(num(sh.USD, w.st.USD))
-		put(w.sourcesLink(sh))
-		put(sh.Status())
-		put(str(w.entityID(sh.Consignee)))
-		put(str(w.entityID(sh.Shipper)))
-		if sh.Counted() {
-			put("yes")
-		} else {
-			put("no")
-		}
-		if sh.Monthly {
-			put("monthly")
-		} else {
-			put("shipment")
-		}
-		for _, g := range []totals.GroupBy{totals.ByMonth, totals.ByHSChapter, totals.ByHSHeading, totals.ByHSSub, totals.ByRoute} {
-			k, _ := totals.Key(g, sh, lab)
-			put(k)
-		}
-		put(str(sh.TonnesBasis))
-		put(str(sh.USDBasis))
-		put(num(sh.Quantity, 0))
-		put(str(sh.QuantityUnit))
-		value, currency := sh.Value(d.Records)
-		put(num(value, w.st.Kg))
-		put(str(currency))
-		decl, item := sh.Declaration(d.Records)
-		put(str(decl))
-		put(str(item))
-		if len(sh.Rows) > 1 {
-			var reasons []string
-			for k, x := range sh.Rows {
-				reasons = append(reasons, ProvText(d.Records[x].Source)+": "+sh.Reasons[k])
-			}
-			put(strings.Join(reasons, "; "))
-		} else {
-			put(nil)
-		}
-		if len(sh.Duplicates) > 0 {
-			var dups []string
-			for _, x := range sh.Duplicates {
-				dups = append(dups, ProvText(d.Records[x].Source))
-			}
-			put(strings.Join(dups, "; "))
-		} else {
-			put(nil)
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), cells); err != nil {
-			return err
-		}
-		if err := w.tick(1); err != nil {
-			return err
 		}
 	}
-	return flush(sw)
+	if werr != nil {
+		return werr
+	}
+	return w.flush(sw)
 }
 
-// sourcesLink is the Sources cell: every source row, linked to the first.
-func (w *writer) sourcesLink(sh *merge.Shipment) any {
+// shipBatch is a run of built Shipments rows: row k's values are
+// vals[k*width:(k+1)*width], its styled cells in cells (pointed to from
+// vals).
+type shipBatch struct {
+	first, n int // index of the first shipment, rows in the batch
+	vals     []any
+	cells    []excelize.Cell
+}
+
+const shipBatchRows = 256
+
+// shipRows builds Shipments rows.
+type shipRows struct {
+	w    *writer
+	keys *keyCache
+	text []byte // reused for the joined source texts
+}
+
+// fill puts shipment sh's row into b.
+func (rb *shipRows) fill(b *rowBuilder, sh *merge.Shipment) {
+	w, d, keys, text := rb.w, rb.w.d, rb.keys, rb.text
+	defer func() { rb.text = text }()
+	b.put(sh.ID)
+	switch sh.Date.Precision {
+	case reconcile.PrecisionDay:
+		b.cell(w.st.Date, "", sh.Date.Time)
+	case reconcile.PrecisionMonth:
+		b.put(sh.Date.String())
+	default:
+		b.put(nil)
+	}
+	b.str(w.entityName(sh.Consignee))
+	b.str(sh.ConsigneeName)
+	b.str(w.entityName(sh.Shipper))
+	b.str(sh.ShipperName)
+	b.put(keys.country(totals.ByOrigin, sh.Origin))
+	b.put(keys.country(totals.ByDispatch, sh.Dispatch))
+	b.put(keys.country(totals.ByDestination, sh.Destination))
+	b.str(sh.HSCode)
+	b.str(sh.Description)
+	b.num(sh.NetKg(d.Records), w.st.Kg)
+	b.num(sh.GrossKg(d.Records), w.st.Kg)
+	b.num(sh.Tonnes, w.st.Tonnes)
+	b.num(sh.USD, w.st.USD)
+	text = w.sourcesLink(b, sh, text)
+	b.put(sh.Status())
+	b.str(w.entityID(sh.Consignee))
+	b.str(w.entityID(sh.Shipper))
+	if sh.Counted() {
+		b.put("yes")
+	} else {
+		b.put("no")
+	}
+	if sh.Monthly {
+		b.put("monthly")
+	} else {
+		b.put("shipment")
+	}
+	b.put(keys.month(sh))
+	hs := keys.hs(sh)
+	b.put(hs[0])
+	b.put(hs[1])
+	b.put(hs[2])
+	b.put(keys.route(sh))
+	b.str(sh.TonnesBasis)
+	b.str(sh.USDBasis)
+	b.num(sh.Quantity, 0)
+	b.str(sh.QuantityUnit)
+	value, currency := sh.Value(d.Records)
+	b.num(value, w.st.Kg)
+	b.str(currency)
+	decl, item := sh.Declaration(d.Records)
+	b.str(decl)
+	b.str(item)
+	if len(sh.Rows) > 1 {
+		text = text[:0]
+		for k, x := range sh.Rows {
+			if k > 0 {
+				text = append(text, "; "...)
+			}
+			text = appendProv(text, d.Records[x].Source)
+			text = append(text, ": "...)
+			text = append(text, sh.Reasons[k]...)
+		}
+		b.put(string(text))
+	} else {
+		b.put(nil)
+	}
+	if len(sh.Duplicates) > 0 {
+		text = text[:0]
+		for k, x := range sh.Duplicates {
+			if k > 0 {
+				text = append(text, "; "...)
+			}
+			text = appendProv(text, d.Records[x].Source)
+		}
+		b.put(string(text))
+	} else {
+		b.put(nil)
+	}
+}
+
+// sourcesLink puts the Sources cell: every source row, linked to the
+// first. buf is scratch space, returned for reuse.
+func (w *writer) sourcesLink(b *rowBuilder, sh *merge.Shipment, buf []byte) []byte {
 	if len(sh.Rows) == 0 {
-		return nil
+		b.put(nil)
+		return buf
 	}
-	var parts []string
-	for _, x := range sh.Rows {
-		parts = append(parts, ProvText(w.d.Records[x].Source))
+	buf = buf[:0]
+	for k, x := range sh.Rows {
+		if k > 0 {
+			buf = append(buf, "; "...)
+		}
+		buf = appendProv(buf, w.d.Records[x].Source)
 	}
-	text := strings.Join(parts, "; ")
+	text := string(buf)
 	first := sh.Rows[0]
 	s := w.recSheet[first]
 	part, row := location(w.d.Records[first].Source.Row)
@@ -143,12 +214,115 @@ func (w *writer) sourcesLink(sh *merge.Shipment) any {
 	if part > 0 {
 		name = w.overflow(int(s), part+1)
 	}
-	target := "#" + quoteSheet(name) + "!A" + strconv.Itoa(row)
-	return excelize.Cell{StyleID: w.st.Link, Formula: "HYPERLINK(" + formulaString(target) + "," + formulaString(text) + ")", Value: text}
+	buf = append(buf[:0], "HYPERLINK("...)
+	buf = appendFormulaString(buf, "#"+quoteSheet(name)+"!A"+strconv.Itoa(row))
+	buf = append(buf, ',')
+	buf = appendFormulaString(buf, text)
+	buf = append(buf, ')')
+	b.cell(w.st.Link, string(buf), text)
+	return buf
 }
 
-// overflow returns the name of part k (≥2) of source sheet s.
+// appendProv appends ProvText(p) to buf.
+func appendProv(buf []byte, p reconcile.Provenance) []byte {
+	buf = append(buf, filepath.Base(p.File)...)
+	if p.Sheet != "" {
+		buf = append(buf, '!')
+		buf = append(buf, p.Sheet...)
+	}
+	buf = append(buf, ':')
+	return strconv.AppendInt(buf, int64(p.Row), 10)
+}
+
+// keyCache gives the Shipments sheet's totals keys (as totals.Key) from
+// a few distinct values each, boxed for SetRow once rather than built and
+// boxed again for every shipment.
+type keyCache struct {
+	lab      totals.Labels
+	countryK map[totals.GroupBy]map[string]any
+	hsK      map[string][3]any
+	monthK   map[int]any
+	routeK   map[[3]string]any
+}
+
+func newKeyCache(lab totals.Labels) *keyCache {
+	return &keyCache{lab: lab, countryK: map[totals.GroupBy]map[string]any{}, hsK: map[string][3]any{},
+		monthK: map[int]any{}, routeK: map[[3]string]any{}}
+}
+
+func (c *keyCache) country(g totals.GroupBy, v string) any {
+	m := c.countryK[g]
+	if m == nil {
+		m = map[string]any{}
+		c.countryK[g] = m
+	}
+	k, ok := m[v]
+	if !ok {
+		var sh merge.Shipment
+		switch g {
+		case totals.ByOrigin:
+			sh.Origin = v
+		case totals.ByDispatch:
+			sh.Dispatch = v
+		case totals.ByDestination:
+			sh.Destination = v
+		}
+		k = key(g, &sh, c.lab)
+		m[v] = k
+	}
+	return k
+}
+
+func (c *keyCache) hs(sh *merge.Shipment) [3]any {
+	k, ok := c.hsK[sh.HSCode]
+	if !ok {
+		for i, g := range []totals.GroupBy{totals.ByHSChapter, totals.ByHSHeading, totals.ByHSSub} {
+			k[i] = key(g, sh, c.lab)
+		}
+		c.hsK[sh.HSCode] = k
+	}
+	return k
+}
+
+func (c *keyCache) month(sh *merge.Shipment) any {
+	id := -1
+	if sh.Date.Known() {
+		y, m, _ := sh.Date.Time.Date()
+		id = y*12 + int(m)
+	}
+	k, ok := c.monthK[id]
+	if !ok {
+		k = key(totals.ByMonth, sh, c.lab)
+		c.monthK[id] = k
+	}
+	return k
+}
+
+func (c *keyCache) route(sh *merge.Shipment) any {
+	id := [3]string{sh.Origin, sh.Dispatch, sh.Destination}
+	k, ok := c.routeK[id]
+	if !ok {
+		k = key(totals.ByRoute, sh, c.lab)
+		c.routeK[id] = k
+	}
+	return k
+}
+
+// key is totals.Key's key, boxed.
+func key(g totals.GroupBy, sh *merge.Shipment, lab totals.Labels) any {
+	k, _ := totals.Key(g, sh, lab)
+	return k
+}
+
+// overflow returns the name of part k (≥2) of source sheet s. Every part
+// is named before the sheets are written; mu guards the lists anyway.
 func (w *writer) overflow(s, k int) string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.overflowLocked(s, k)
+}
+
+func (w *writer) overflowLocked(s, k int) string {
 	for len(w.parts[s]) < k-1 {
 		name := overflowName(w.srcNames[s], len(w.parts[s])+2, w.taken)
 		w.parts[s] = append(w.parts[s], name)

@@ -17,26 +17,7 @@ import (
 // Shipments, cached values from the engine, notes and the chart.
 func (w *writer) summary() error {
 	d := w.d
-	type row struct {
-		g    totals.Group
-		role string
-	}
-	var rows []row
-	for _, t := range []*totals.Table{d.ByConsignee, d.ByShipper} {
-		if t == nil {
-			continue
-		}
-		role := "consignee"
-		if t.By == totals.ByShipper {
-			role = "shipper"
-		}
-		for _, g := range t.Groups {
-			if g.Key == "(unknown)" || g.Key == "" {
-				continue
-			}
-			rows = append(rows, row{g, role})
-		}
-	}
+	rows := w.summaryRows()
 	var notes []string
 	if d.Overall != nil {
 		m := d.Overall.Total
@@ -47,8 +28,7 @@ func (w *writer) summary() error {
 		notes = append(notes, d.Overall.Notes...)
 	}
 	notes = append(notes, "Figures are formulas over the Shipments sheet (entity IDs as criteria); every shipment links to its source rows.")
-	last := len(rows) + 1
-	sw, err := w.open(SheetSummary, []float64{12, 40, 11, 11, 14, 16, 44}, 1, ref(SummaryHeader, last))
+	sw, err := w.open(SheetSummary, []float64{12, 40, 11, 11, 14, 16, 44}, 1)
 	if err != nil {
 		return err
 	}
@@ -93,7 +73,8 @@ func (w *writer) summary() error {
 	if top > 0 {
 		end := strconv.Itoa(top + 1)
 		rev := true
-		if err := w.f.AddChart(SheetSummary, "I2", &excelize.Chart{
+		w.mu.Lock()
+		err := w.f.AddChart(SheetSummary, "I2", &excelize.Chart{
 			Type: excelize.Bar,
 			Series: []excelize.ChartSeries{{
 				Name: "Summary!$E$1", Categories: "Summary!$B$2:$B$" + end, Values: "Summary!$E$2:$E$" + end,
@@ -103,11 +84,40 @@ func (w *writer) summary() error {
 			XAxis:     excelize.ChartAxis{ReverseOrder: rev, Font: excelize.Font{Color: "333333", Size: 9}},
 			Dimension: excelize.ChartDimension{Width: 720, Height: 420},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		}); err != nil {
+		})
+		w.mu.Unlock()
+		if err != nil {
 			return err
 		}
 	}
-	return flush(sw)
+	return w.flush(sw)
+}
+
+// summaryRow is one entity and role on the Summary sheet.
+type summaryRow struct {
+	g    totals.Group
+	role string
+}
+
+// summaryRows lists the Summary sheet's rows: consignees, then shippers.
+func (w *writer) summaryRows() []summaryRow {
+	var rows []summaryRow
+	for _, t := range []*totals.Table{w.d.ByConsignee, w.d.ByShipper} {
+		if t == nil {
+			continue
+		}
+		role := "consignee"
+		if t.By == totals.ByShipper {
+			role = "shipper"
+		}
+		for _, g := range t.Groups {
+			if g.Key == "(unknown)" || g.Key == "" {
+				continue
+			}
+			rows = append(rows, summaryRow{g, role})
+		}
+	}
+	return rows
 }
 
 func (w *writer) groupSources(g totals.Group) string {
@@ -184,7 +194,7 @@ func TotalsTitle(g totals.GroupBy) string {
 }
 
 func (w *writer) totals() error {
-	sw, err := w.open(SheetTotals, []float64{26, 44, 11, 14, 16, 80}, 0, "")
+	sw, err := w.open(SheetTotals, []float64{26, 44, 11, 14, 16, 80}, 0)
 	if err != nil {
 		return err
 	}
@@ -234,5 +244,5 @@ func (w *writer) totals() error {
 		}
 		r++
 	}
-	return flush(sw)
+	return w.flush(sw)
 }

@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
@@ -86,26 +84,12 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 // writeTo serialises the workbook straight into w; tests replace it to
 // simulate a full disk. excelize's own WriteTo assembles the whole zip in
 // memory first (hundreds of MB for a million rows), so the zip writer is
-// pointed at the file instead, with the fastest deflate level: the sheets
-// are large and repetitive, and speed matters more than a few percent of
-// size.
+// pointed at the file instead (parallelZip: the large sheets are deflated
+// on every core), with the fastest deflate level: the sheets are large and
+// repetitive, and speed matters more than a few percent of size.
 var writeTo = func(f *excelize.File, w io.Writer) error {
-	var zerr error
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			fw, err := flate.NewWriter(out, flate.BestSpeed)
-			if err != nil {
-				zerr = err
-			}
-			return fw, err
-		})
-		return zw
-	})
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newParallelZip(w, "") })
 	buf, err := f.WriteToBuffer()
-	if err == nil {
-		err = zerr
-	}
 	if err == nil && buf.Len() > 0 {
 		_, err = buf.WriteTo(w) // not expected: the zip went to w directly
 	}
