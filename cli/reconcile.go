@@ -237,7 +237,7 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 	}
 	all := res.Totals(totals.ByNone, totals.Filter{})
 	m := res.Merge
-	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicates counted once)\n",
+	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once)\n",
 		len(res.Records), len(m.Shipments), m.Merged, m.Duplicates)
 	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %.0f USD\n", all.Total.Shipments, all.Total.Tonnes, res.Project.Params.Weight, all.Total.ValueUSD)
 	for _, n := range all.Notes {

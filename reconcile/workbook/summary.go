@@ -23,7 +23,7 @@ func (w *writer) summary() error {
 		m := d.Overall.Total
 		notes = append(notes, fmt.Sprintf("Counted: %d shipments, %.3f t, %s USD (weight basis: %s).",
 			m.Shipments, m.Tonnes, values.FormatNumber(m.ValueUSD, 0), d.WeightBasis))
-		notes = append(notes, fmt.Sprintf("%d source rows became %d shipments: %d merged across sources, %d exact duplicates counted once.",
+		notes = append(notes, fmt.Sprintf("%d source rows became %d shipments: %d merged across sources, %d exact duplicate(s) counted once.",
 			len(d.Records), len(d.Merge.Shipments), d.Merge.Merged, d.Merge.Duplicates))
 		notes = append(notes, d.Overall.Notes...)
 	}
@@ -74,7 +74,9 @@ func (w *writer) summary() error {
 		end := strconv.Itoa(top + 1)
 		rev := true
 		w.mu.Lock()
-		err := w.f.AddChart(SheetSummary, "I2", &excelize.Chart{
+		// Below the notes: beside the table, the chart covered the Sources
+		// column, whose long file lists run on into the empty cells.
+		err := w.f.AddChart(SheetSummary, "B"+strconv.Itoa(r+2), &excelize.Chart{
 			Type: excelize.Bar,
 			Series: []excelize.ChartSeries{{
 				Name: "Summary!$E$1", Categories: "Summary!$B$2:$B$" + end, Values: "Summary!$E$2:$E$" + end,
