@@ -188,35 +188,45 @@ func contentHash(h *maphash.Hash, src int32, rec *reconcile.Record) uint64 {
 		w(p.KPP)
 		w(p.Country)
 	}
-	switch rec.Date.Precision {
-	case reconcile.PrecisionDay, reconcile.PrecisionMonth:
-		y, m, d := rec.Date.Time.Date()
-		if rec.Date.Precision == reconcile.PrecisionMonth {
-			d = 0
+	date := func(dt reconcile.Date) {
+		switch dt.Precision {
+		case reconcile.PrecisionDay, reconcile.PrecisionMonth:
+			y, m, d := dt.Time.Date()
+			if dt.Precision == reconcile.PrecisionMonth {
+				d = 0
+			}
+			buf[0] = byte(dt.Precision)
+			binary.LittleEndian.PutUint32(buf[1:], uint32(int32(y)))
+			buf[5], buf[6] = byte(m), byte(d)
+			h.Write(buf[:7])
 		}
-		buf[0] = byte(rec.Date.Precision)
-		binary.LittleEndian.PutUint32(buf[1:], uint32(int32(y)))
-		buf[5], buf[6] = byte(m), byte(d)
-		h.Write(buf[:7])
+		h.WriteByte(0x1f)
 	}
-	h.WriteByte(0x1f)
-	w(rec.DeclarationID)
-	w(rec.ItemNo)
+	walkContent(rec, date, w, num, party)
+	return h.Sum64()
+}
+
+// walkContent visits every field of a record's content in one fixed
+// order. contentKey and contentHash both walk it, so a field added here
+// is in both, and equal keys keep meaning equal hashes.
+func walkContent(rec *reconcile.Record, date func(reconcile.Date), str func(string), num func(reconcile.Number), party func(reconcile.Party)) {
+	date(rec.Date)
+	str(rec.DeclarationID)
+	str(rec.ItemNo)
 	party(rec.Consignee)
 	party(rec.Shipper)
-	w(rec.OriginCountry)
-	w(rec.DispatchCountry)
-	w(rec.DestinationCountry)
-	w(rec.HSCode)
-	w(rec.Description)
+	str(rec.OriginCountry)
+	str(rec.DispatchCountry)
+	str(rec.DestinationCountry)
+	str(rec.HSCode)
+	str(rec.Description)
 	num(rec.Quantity)
-	w(rec.QuantityUnit)
+	str(rec.QuantityUnit)
 	num(rec.NetKg)
 	num(rec.GrossKg)
 	num(rec.Value)
-	w(rec.Currency)
+	str(rec.Currency)
 	num(rec.ValueUSD)
-	return h.Sum64()
 }
 
 func contentKey(b *strings.Builder, rec *reconcile.Record) {
@@ -234,23 +244,7 @@ func contentKey(b *strings.Builder, rec *reconcile.Record) {
 		w(p.KPP)
 		w(p.Country)
 	}
-	w(rec.Date.String())
-	w(rec.DeclarationID)
-	w(rec.ItemNo)
-	party(rec.Consignee)
-	party(rec.Shipper)
-	w(rec.OriginCountry)
-	w(rec.DispatchCountry)
-	w(rec.DestinationCountry)
-	w(rec.HSCode)
-	w(rec.Description)
-	num(rec.Quantity)
-	w(rec.QuantityUnit)
-	num(rec.NetKg)
-	num(rec.GrossKg)
-	num(rec.Value)
-	w(rec.Currency)
-	num(rec.ValueUSD)
+	walkContent(rec, func(d reconcile.Date) { w(d.String()) }, w, num, party)
 }
 
 // NormalizeDeclaration reduces a declaration or bill-of-lading number to

@@ -165,31 +165,33 @@ func (rb *shipRows) fill(b *rowBuilder, sh *merge.Shipment) {
 	b.str(decl)
 	b.str(item)
 	if len(sh.Rows) > 1 {
-		text = text[:0]
-		for k, x := range sh.Rows {
-			if k > 0 {
-				text = append(text, "; "...)
-			}
-			text = appendProv(text, d.Records[x].Source)
-			text = append(text, ": "...)
-			text = append(text, sh.Reasons[k]...)
-		}
+		text = appendRowList(text[:0], d.Records, sh.Rows, sh.Reasons)
 		b.put(string(text))
 	} else {
 		b.put(nil)
 	}
 	if len(sh.Duplicates) > 0 {
-		text = text[:0]
-		for k, x := range sh.Duplicates {
-			if k > 0 {
-				text = append(text, "; "...)
-			}
-			text = appendProv(text, d.Records[x].Source)
-		}
+		text = appendRowList(text[:0], d.Records, sh.Duplicates, nil)
 		b.put(string(text))
 	} else {
 		b.put(nil)
 	}
+}
+
+// appendRowList writes the records' source rows, "; "-separated, each
+// followed by ": reason" when reasons are given.
+func appendRowList(text []byte, recs []reconcile.Record, rows []int32, reasons []string) []byte {
+	for k, x := range rows {
+		if k > 0 {
+			text = append(text, "; "...)
+		}
+		text = appendProv(text, recs[x].Source)
+		if reasons != nil {
+			text = append(text, ": "...)
+			text = append(text, reasons[k]...)
+		}
+	}
+	return text
 }
 
 // sourcesLink puts the Sources cell: every source row, linked to the

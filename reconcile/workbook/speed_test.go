@@ -1,13 +1,9 @@
 package workbook
 
 import (
-	"context"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile/merge"
 )
@@ -63,15 +59,7 @@ func TestShipmentRowLinks(t *testing.T) {
 		{Shipment: "", Kind: merge.KindUnparsed, Used: "x"},
 		{Shipment: "S999", Kind: merge.KindUnparsed, Used: "x"},
 	}
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	if _, err := Write(context.Background(), d, path, WriteOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := writeAndOpen(t, d)
 	for _, tc := range []struct{ cell, wantFormula, wantValue string }{
 		{"A2", `HYPERLINK("#Shipments!A4","` + shs[2].ID + `")`, shs[2].ID},
 		{"A3", `HYPERLINK("#Shipments!A3","` + shs[1].ID + `")`, shs[1].ID},
@@ -98,15 +86,7 @@ func TestOverflowSheet(t *testing.T) {
 	last := len(d.Records) - 1
 	d.Records[last].Source.Row = far
 	d.Sheets[0].TotalRows = far
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	if _, err := Write(context.Background(), d, path, WriteOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := writeAndOpen(t, d)
 	part := ""
 	for _, s := range f.GetSheetList() {
 		if strings.HasSuffix(s, " part 2") {

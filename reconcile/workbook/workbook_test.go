@@ -76,8 +76,9 @@ func testData(t testing.TB) *Data {
 	return d
 }
 
-func TestFormulaInjection(t *testing.T) {
-	d := testData(t)
+// writeAndOpen writes d to a temporary workbook and opens it with excelize.
+func writeAndOpen(t *testing.T, d *Data) *excelize.File {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "out.xlsx")
 	if _, err := Write(context.Background(), d, out, WriteOptions{}); err != nil {
 		t.Fatal(err)
@@ -86,7 +87,12 @@ func TestFormulaInjection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestFormulaInjection(t *testing.T) {
+	f := writeAndOpen(t, testData(t))
 	found := 0
 	for _, sheet := range f.GetSheetList() {
 		rows, _ := f.GetRows(sheet)
