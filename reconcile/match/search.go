@@ -168,7 +168,7 @@ func (s *SearchIndex) Search(query string, n int) []SearchHit {
 		case passLat:
 			pos = mapBack(s.latMap[i], h.at)
 		case passFold:
-			pos = foldBack(s.foldAt[i], h.at)
+			pos = mapBack(s.foldAt[i], h.at)
 		}
 		hits[k] = SearchHit{Index: i, Name: s.names[i], Score: h.score, Positions: pos}
 	}
@@ -291,21 +291,6 @@ func mayMatch(q, s string) bool {
 	return true
 }
 
-// foldBack turns byte offsets in a fold into rune offsets of the name,
-// merging letters that came from one rune.
-func foldBack(at []int32, bytes []int) []int {
-	pos := make([]int, 0, len(bytes))
-	for _, b := range bytes {
-		if b < 0 || b >= len(at) {
-			continue
-		}
-		if r := int(at[b]); len(pos) == 0 || pos[len(pos)-1] < r {
-			pos = append(pos, r)
-		}
-	}
-	return pos
-}
-
 // foldName folds a name word by word as the matcher does (names.Key), and
 // says for each byte of the fold which rune of the name it came from.
 func foldName(name string) (string, []int32) {
@@ -386,20 +371,18 @@ func byteToRune(str string, bytes []int) []int {
 	return out
 }
 
-// mapBack turns byte offsets in a transliteration into rune offsets of the
-// original, merging the letters of one source rune (Х -> kh gives one
-// position).
-func mapBack(m []int, bytes []int) []int {
+// mapBack turns byte offsets in a transliteration or a fold into rune
+// offsets of the name as written, merging the letters of one source rune
+// (Х -> kh gives one position).
+func mapBack[T int | int32](m []T, bytes []int) []int {
 	out := make([]int, 0, len(bytes))
 	for _, b := range bytes {
 		if b < 0 || b >= len(m) {
 			continue
 		}
-		r := m[b]
-		if len(out) > 0 && out[len(out)-1] == r {
-			continue
+		if r := int(m[b]); len(out) == 0 || out[len(out)-1] < r {
+			out = append(out, r)
 		}
-		out = append(out, r)
 	}
 	return out
 }
