@@ -29,9 +29,11 @@ type inspectSheet struct {
 }
 
 type inspectColumn struct {
-	Index  int    `json:"index"`
-	Header string `json:"header"`
-	Field  string `json:"field"`
+	Index    int    `json:"index"`
+	Header   string `json:"header"`
+	Field    string `json:"field"`
+	Unit     string `json:"unit,omitempty"`     // of a weight column: "kg" or "t", from its header or values
+	Currency string `json:"currency,omitempty"` // of a value column, from its header
 }
 
 // inspectFile is the JSON shape of one file; Error replaces Sheets when
@@ -169,7 +171,11 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 			sh.Skipped[string(reason)] = n
 		}
 		for _, c := range sr.Columns() {
-			sh.Columns = append(sh.Columns, inspectColumn{Index: c.Index, Header: c.Header, Field: string(c.Field)})
+			ic := inspectColumn{Index: c.Index, Header: c.Header, Field: string(c.Field), Currency: c.Currency}
+			if c.Field == reconcile.FieldNetWeight || c.Field == reconcile.FieldGrossWeight {
+				ic.Unit = c.Unit
+			}
+			sh.Columns = append(sh.Columns, ic)
 		}
 		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()

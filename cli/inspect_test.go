@@ -57,10 +57,20 @@ func TestInspectJSONShape(t *testing.T) {
 	}
 	cols := sh["columns"].([]any)
 	wantFields := []string{"consignee", "shipper", "date", "net_weight", "value_usd", ""}
+	// A weight column says its unit and a value column its currency, so a
+	// script sees that NET_WEIGHT_KG is read as kilograms.
+	wantExtra := map[int][2]string{3: {"unit", "kg"}, 4: {"currency", "USD"}}
 	for i, c := range cols {
 		m := c.(map[string]any)
-		if len(m) != 3 || m["index"] != float64(i) || m["field"] != wantFields[i] {
-			t.Errorf("column %d = %v, want index %d field %q and only index/header/field keys", i, m, i, wantFields[i])
+		keys := 3
+		if x, ok := wantExtra[i]; ok {
+			keys = 4
+			if m[x[0]] != x[1] {
+				t.Errorf("column %d %s = %v, want %q", i, x[0], m[x[0]], x[1])
+			}
+		}
+		if len(m) != keys || m["index"] != float64(i) || m["field"] != wantFields[i] {
+			t.Errorf("column %d = %v, want index %d field %q and %d keys", i, m, i, wantFields[i], keys)
 		}
 	}
 	if _, ok := sh["warnings"].([]any); !ok {
