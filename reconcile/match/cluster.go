@@ -169,6 +169,9 @@ func (c *clusterer) makeUnits() {
 			if !a.Distinctive {
 				ck = a.SeqKey() // Zavod 1A is not Zavod A1
 			}
+			if a.Open {
+				ck += "-" // AO RAVENSTVO- is not AO RAVENSTVO
+			}
 			key = "D\x1f" + c.tax[i] + "\x1f" + ck + "\x1f" + a.Class().Family() + "\x1f" + string(a.Class())
 			within = "same after transliteration and legal form: " + a.Display()
 			if cl := a.Class(); cl != "" {

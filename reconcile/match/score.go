@@ -142,6 +142,15 @@ func scoreNames(a, b *profile, explain bool) (float64, []string) {
 		}
 		return 0, []string{"only legal form and generic words"}
 	}
+	if a.n.Open || b.n.Open {
+		// A name that goes on past its last word matches only as the
+		// start of a longer one.
+		s, reasons := truncScore(a, b, explain)
+		if ts, tr := truncScore(b, a, explain); ts > s {
+			s, reasons = ts, tr
+		}
+		return s, reasons
+	}
 	s, reasons := nameScore(a, b, explain)
 	if ts, tr := typoScore(a, b, explain); ts > s {
 		s, reasons = ts, tr

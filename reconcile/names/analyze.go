@@ -29,6 +29,11 @@ type Name struct {
 	// COMPANY", "ZAVOD"): such a name never matches on its words alone.
 	Distinctive bool
 
+	// Open is set on a name that may be cut and ends in a hyphen
+	// ("AO RAVENSTVO-"): its last word goes on, so it is not the name
+	// without the hyphen.
+	Open bool
+
 	// Numbered is set on a name that is not distinctive but numbers its
 	// generic words ("АО «Завод-2»"): it may match a name with the very
 	// same words, number and legal class ("ZAVOD-2 JSC"), nothing looser.
@@ -173,6 +178,9 @@ func analyze(s string) *Name {
 		return n
 	}
 	core := n.Core
+	if t := strings.TrimSpace(s); looksCut(s) && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "‐")) {
+		n.Open = true
+	}
 	if looksCut(s) && legal.prefixOfForm(n.Keys) {
 		// The whole name is the start of a legal form, cut off.
 		n.Forms = nil
