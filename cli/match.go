@@ -232,6 +232,9 @@ func matchWriteAtomic(path string, data []byte) error {
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
+	if werr == nil {
+		werr = tmp.Chmod(reconcile.OutputMode(path))
+	}
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil {
 		os.Remove(name)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,9 @@ func TestMatchOptions(t *testing.T) {
 	data, err := os.ReadFile(outPath)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if fi, err := os.Stat(outPath); err == nil && runtime.GOOS != "windows" && fi.Mode().Perm() != 0o644 {
+		t.Errorf("output mode %v, want 0644 (readable by the editor it is shared with)", fi.Mode().Perm())
 	}
 	recs := readOut(t, string(data))
 	if recs[1][2] != recs[2][2] {

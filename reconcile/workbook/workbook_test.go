@@ -3,9 +3,11 @@ package workbook
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -377,4 +379,44 @@ func FuzzRead(f *testing.F) {
 			t.Error("nil result without error")
 		}
 	})
+}
+
+// The workbook is made to be shared: a new one is readable by others
+// (0644, not os.CreateTemp's 0600), and one that replaces a file keeps
+// that file's permissions.
+func TestOutputMode(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permissions")
+	}
+	d := testData(t)
+	dir := t.TempDir()
+	tests := []struct {
+		name     string
+		existing os.FileMode // 0: no file there before
+		want     os.FileMode
+	}{
+		{"new file", 0, 0o644},
+		{"replaces a 0640 file", 0o640, 0o640},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, fmt.Sprintf("out%d.xlsx", i))
+			if tt.existing != 0 {
+				if err := os.WriteFile(out, []byte("old"), tt.existing); err != nil {
+					t.Fatal(err)
+				}
+				os.Chmod(out, tt.existing) // past the umask
+			}
+			if _, err := Write(context.Background(), d, out, WriteOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			fi, err := os.Stat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fi.Mode().Perm(); got != tt.want {
+				t.Errorf("mode %v, want %v", got, tt.want)
+			}
+		})
+	}
 }

@@ -63,6 +63,9 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 	if err := tmp.Sync(); err != nil {
 		return "", writeErr(path, err, "writing the workbook failed")
 	}
+	if err := tmp.Chmod(reconcile.OutputMode(path)); err != nil {
+		return "", writeErr(path, err, "writing the workbook failed")
+	}
 	if err := tmp.Close(); err != nil {
 		return "", writeErr(path, err, "writing the workbook failed")
 	}
