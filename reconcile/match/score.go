@@ -65,7 +65,7 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 	}
 	p.joined = strings.Join(n.Core, "")
 	p.runeLen = utf8.RuneCountInString(strings.TrimSpace(n.Original))
-	p.cut = names.LooksCut(n.Original)
+	p.cut = n.Cut
 	for _, alt := range n.Alts {
 		ap := newProfile(alt, "", w)
 		ap.cut = false // a part of the name, not a name cut short

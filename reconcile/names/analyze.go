@@ -29,6 +29,10 @@ type Name struct {
 	// COMPANY", "ZAVOD"): such a name never matches on its words alone.
 	Distinctive bool
 
+	// Cut is set on a name about CutWidth long that does not visibly end
+	// complete: it may have been cut at a field width.
+	Cut bool
+
 	// Open is set on a name that may be cut and ends in a hyphen
 	// ("AO RAVENSTVO-"): its last word goes on, so it is not the name
 	// without the hyphen.
@@ -136,7 +140,9 @@ func analyze(s string) *Name {
 		n.Keys[i] = k
 	}
 	n.Legal = make([]bool, len(toks))
-	markLegal(n, looksCut(s))
+	cut := looksCut(s)
+	n.Cut = cut
+	markLegal(n, cut)
 	n.Forms = append(n.Forms, hanForms...)
 	var coreAt []int // token index of each core word
 	for i, t := range toks {
@@ -178,15 +184,15 @@ func analyze(s string) *Name {
 		return n
 	}
 	core := n.Core
-	if t := strings.TrimSpace(s); looksCut(s) && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "‐")) {
+	if t := strings.TrimSpace(s); cut && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "‐")) {
 		n.Open = true
 	}
-	if looksCut(s) && legal.prefixOfForm(n.Keys) {
+	if cut && legal.prefixOfForm(n.Keys) {
 		// The whole name is the start of a legal form, cut off.
 		n.Forms = nil
 		return n
 	}
-	if looksCut(s) && len(core) > 0 && !n.Legal[len(n.Legal)-1] && (len(core[len(core)-1]) <= 3 || genericPrefix(core[len(core)-1])) {
+	if cut && len(core) > 0 && !n.Legal[len(n.Legal)-1] && (len(core[len(core)-1]) <= 3 || genericPrefix(core[len(core)-1])) {
 		// The last word of a name cut at a field width may be a stump of a
 		// legal form or of a generic word ("OBSHCHESTVO S OGRANICHENNOI
 		// OTVETST"), or the start of a generic word ("JOINT STOCK COMPANY
@@ -203,7 +209,7 @@ func analyze(s string) *Name {
 	// Generic words and a number ("Zavod-2"): the number tells firms apart
 	// when everything else is identical; a name that may be cut could have
 	// lost digits of its number.
-	n.Numbered = !n.Distinctive && len(n.Core) > 0 && len(n.Numbers) > 0 && !looksCut(s)
+	n.Numbered = !n.Distinctive && len(n.Core) > 0 && len(n.Numbers) > 0 && !cut
 	return n
 }
 
@@ -225,9 +231,6 @@ func (n *Name) SeqKey() string {
 
 // CutWidth is the field width at which customs systems commonly cut names.
 const CutWidth = 35
-
-// LooksCut reports whether a name as written may have been cut at CutWidth.
-func LooksCut(s string) bool { return looksCut(s) }
 
 // looksCut reports whether a name as written is about CutWidth long, so
 // that it may have been cut there, and does not visibly end complete.

@@ -272,7 +272,7 @@ func FuzzAnalyze(f *testing.F) {
 	})
 }
 
-func TestLooksCut(t *testing.T) {
+func TestCut(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -293,8 +293,8 @@ func TestLooksCut(t *testing.T) {
 			if n := len([]rune(tt.in)); n < 33 && tt.want {
 				t.Fatalf("fixture %q is %d characters, not near 35", tt.in, n)
 			}
-			if got := LooksCut(tt.in); got != tt.want {
-				t.Errorf("LooksCut(%q) = %v, want %v", tt.in, got, tt.want)
+			if got := Analyze(tt.in).Cut; got != tt.want {
+				t.Errorf("Analyze(%q).Cut = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}
