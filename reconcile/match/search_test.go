@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -99,4 +100,24 @@ func TestMayMatchNeverRejectsAFuzzyMatch(t *testing.T) {
 	if mayMatch("tekhkrim", "ROMASHKA") {
 		t.Errorf("mayMatch(tekhkrim, ROMASHKA) = true, want false")
 	}
+}
+
+// FuzzFoldName: the folded name maps every byte back to a rune of the
+// name as written, in order, so highlights never point past the name.
+func FuzzFoldName(f *testing.F) {
+	for _, s := range []string{"ООО «Техкрим»", "Tehkrim LLC", "SZ DJI TECHNOLOGY CO.,LTD", "深圳市大疆", "Şirketi İSTANBUL", "", "--", "ЁЖИК-ЩИТ 2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		fold, at := foldName(name)
+		if len(at) != len(fold) {
+			t.Fatalf("foldName(%q) = %q with %d positions", name, fold, len(at))
+		}
+		runes := int32(utf8.RuneCountInString(name))
+		for i, r := range at {
+			if r < 0 || r >= runes || (i > 0 && r < at[i-1]) {
+				t.Fatalf("foldName(%q): positions %v out of order or past %d runes", name, at, runes)
+			}
+		}
+	})
 }

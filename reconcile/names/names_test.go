@@ -269,6 +269,18 @@ func FuzzAnalyze(f *testing.F) {
 		if len(idx) != len(out) {
 			t.Fatalf("TranslitMap(%q): %d bytes, %d positions", s, len(out), len(idx))
 		}
+		// KeyMap: one source byte per key byte, in order, inside the token.
+		for _, tok := range n.Tokens {
+			k, src := KeyMap(tok)
+			if k != Key(tok) || len(src) != len(k) {
+				t.Fatalf("KeyMap(%q) = %q with %d positions, Key = %q", tok, k, len(src), Key(tok))
+			}
+			for i, b := range src {
+				if b < 0 || b >= len(tok) || (i > 0 && b < src[i-1]) {
+					t.Fatalf("KeyMap(%q): positions %v out of order or range", tok, src)
+				}
+			}
+		}
 	})
 }
 
