@@ -28,6 +28,7 @@ func runCheck(env *Env, args []string) int {
 	out := fs.String("o", "", "also write the audit workbook, with its Claims sheet, to this .xlsx file")
 	weight := fs.String("weight", "", "tonnes from net (default; gross where net is missing, flagged) or gross weight")
 	password := fs.String("password", "", "password for encrypted workbooks")
+	noSaved := noSavedFlag(fs)
 	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
 	files, err := parseArgs(env, fs, args)
@@ -90,7 +91,7 @@ func runCheck(env *Env, args []string) int {
 	}
 	p.Claims = cs
 
-	res, err := pipeline.Run(ctx, p, nil)
+	res, err := runWithSaved(ctx, p, savedMappings(env, "check", *noSaved))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
 		return ExitInput

@@ -49,6 +49,7 @@ func runInspect(env *Env, args []string) int {
 	fs := newFlagSet(env, "inspect")
 	asJSON := fs.Bool("json", false, "print JSON: one object per file (an array for several files)")
 	password := fs.String("password", "", "password of protected workbooks")
+	noSaved := noSavedFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if errors.Is(err, errHelp) {
 		return ExitOK
@@ -59,14 +60,7 @@ func runInspect(env *Env, args []string) int {
 	if len(files) == 0 {
 		return usageError(env, "inspect", "no files given")
 	}
-	opt := read.Options{Password: *password}
-	if p, err := read.DefaultMappingPath(); err == nil {
-		if st, err := read.OpenMappingStore(p); err == nil {
-			opt.Mappings = st
-		} else {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: saved column mappings not used: %v\n", err)
-		}
-	}
+	opt := read.Options{Password: *password, Mappings: savedMappings(env, "inspect", *noSaved)}
 	code := ExitOK
 	seen := map[string]string{}
 	type statPath struct {

@@ -35,6 +35,7 @@ func runReconcile(env *Env, args []string) int {
 	prev := fs.String("decisions", "", "an audit workbook exported earlier: its parameters, rates, mappings and decisions (including edits to its Entities sheet) are applied; with no FILE its sources are read again")
 	weight := fs.String("weight", "", "tonnes from net (default; gross where net is missing, flagged) or gross weight")
 	password := fs.String("password", "", "password for encrypted workbooks")
+	noSaved := noSavedFlag(fs)
 	// Numeric flags are strings so that "not given" differs from any
 	// value: a --decisions workbook's parameters apply unless overridden.
 	dateTol := fs.String("date-tolerance", "", "days two rows' dates may differ for the fuzzy shipment rule (default 3)")
@@ -129,7 +130,7 @@ func runReconcile(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := pipeline.Run(ctx, p, nil)
+	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
 		return ExitInput

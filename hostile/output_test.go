@@ -27,7 +27,19 @@ func TestMain(m *testing.M) {
 	if os.Getenv("HOSTILE_RUN_CLI") == "1" {
 		os.Exit(cli.Main())
 	}
-	os.Exit(m.Run())
+	// Off the user's saved column mappings (the CLI reads them from
+	// os.UserConfigDir()), so no test depends on this machine's settings.
+	dir, err := os.MkdirTemp("", "tradecheck-hostile-config")
+	if err != nil {
+		panic(err)
+	}
+	// Searchable by the other user some tests run the CLI as: a folder it
+	// cannot enter would make the CLI warn that its mappings are unreadable.
+	os.Chmod(dir, 0o755)
+	os.Setenv("XDG_CONFIG_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // cliProcess runs the CLI in a child process; cred, when set, runs it as

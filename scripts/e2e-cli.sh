@@ -14,6 +14,9 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The CLI reads the column mappings the app saved (os.UserConfigDir()):
+# this run must not depend on what was saved on this machine.
+export XDG_CONFIG_HOME="$work/config"
 
 fail() {
 	echo "e2e FAIL: $*" >&2

@@ -388,7 +388,7 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		}
 		src.Mapping = append(kept, ov)
 	}
-	s.u.layouts.remember(sh.Headers, sh.Sheet, col, field)
+	s.u.layouts.remember(sh.Headers, col, field)
 	s.u.runProject()
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/read"
 )
 
 func TestSourcesListAndMapping(t *testing.T) {
@@ -78,9 +79,14 @@ func TestSourcesListAndMapping(t *testing.T) {
 	if got := u.result.Files[it.file].Sheets[it.sheet].Mapping[col]; got != reconcile.FieldNone {
 		t.Errorf("after the re-read column %d maps to %q, want none", col, got)
 	}
-	// The layout is remembered for the next file with these headers.
-	if l := newLayoutStore(u.opt.ConfigDir); l.m[layoutKey(sh.Headers)][col] != reconcile.FieldNone || len(l.m) != 1 {
-		t.Errorf("saved layouts: got %v", l.m)
+	// The layout is remembered for the next file with these headers, in
+	// the mappings file the CLI reads too.
+	st, err := read.OpenMappingStore(u.opt.MappingPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Get(read.LayoutKey(sh.Headers)); len(got) != 1 || !got[col].Ignore {
+		t.Errorf("saved mappings for this layout: got %v, want column %d not used", got, col)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/read"
 )
 
 // Options configure the UI. The zero value is fine for the real app.
@@ -31,6 +32,10 @@ type Options struct {
 	// Samples is the bundled sample data (samples.FS in the real app);
 	// nil disables "Try the sample data".
 	Samples fs.FS
+	// MappingPath is the file of saved column mappings, shared with the
+	// CLI. Empty means read.DefaultMappingPath(), or ConfigDir/mappings.json
+	// when ConfigDir is given (tests) or there is no user config folder.
+	MappingPath string
 }
 
 // UI is Tradecheck's main window: a shell of tabs, one per screen, over the
@@ -87,8 +92,16 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 
 // newUI is New with the way to reach the UI goroutine; tests pass a queue.
 func newUI(a fyne.App, w fyne.Window, opt Options, main toMain) *UI {
+	if opt.MappingPath == "" {
+		if p, err := read.DefaultMappingPath(); err == nil && opt.ConfigDir == "" {
+			opt.MappingPath = p
+		}
+	}
 	if opt.ConfigDir == "" {
 		opt.ConfigDir = defaultConfigDir(a)
+	}
+	if opt.MappingPath == "" {
+		opt.MappingPath = filepath.Join(opt.ConfigDir, "mappings.json")
 	}
 	if opt.SampleDir == "" {
 		opt.SampleDir = filepath.Join(opt.ConfigDir, "samples")
@@ -98,7 +111,7 @@ func newUI(a fyne.App, w fyne.Window, opt Options, main toMain) *UI {
 		win:        w,
 		opt:        opt,
 		store:      newProjectStore(opt.ConfigDir),
-		layouts:    newLayoutStore(opt.ConfigDir),
+		layouts:    newLayoutStore(opt.MappingPath, opt.ConfigDir),
 		main:       main,
 		jobs:       newJobBar(main),
 		passwords:  map[string]string{},

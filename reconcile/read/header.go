@@ -177,6 +177,11 @@ func isUnitWord(s string) bool {
 
 // layoutKey is a stable hash of the normalised header row: saved mapping
 // overrides are keyed by it.
+// LayoutKey identifies a header row: MappingStore keeps the user's
+// mappings under it, so a file with the same headers is mapped the same
+// way (SheetReader.LayoutKey is this key for the sheet's headers).
+func LayoutKey(headers []string) string { return layoutKey(headers) }
+
 func layoutKey(headers []string) string {
 	var b strings.Builder
 	for _, h := range headers {
