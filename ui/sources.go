@@ -133,11 +133,15 @@ func (s *sourcesScreen) setResult(res *pipeline.Result) {
 		}
 	}
 	s.list.Refresh()
-	// Keep the selected sheet selected across runs.
+	// Keep the selected sheet selected across runs, and show it from the
+	// new result: selecting the row that is already selected fires no
+	// OnSelected, and the panel kept the previous run's mapping (a column
+	// set to "not used" still showed its old field).
 	if s.cur != nil {
 		for i, it := range s.items {
 			if it == *s.cur {
 				s.list.Select(i)
+				s.showSheet()
 				return
 			}
 		}

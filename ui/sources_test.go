@@ -79,6 +79,12 @@ func TestSourcesListAndMapping(t *testing.T) {
 	if got := u.result.Files[it.file].Sheets[it.sheet].Mapping[col]; got != reconcile.FieldNone {
 		t.Errorf("after the re-read column %d maps to %q, want none", col, got)
 	}
+	// The screen shows the new result: its selector reads "(not used)".
+	hdr2 := s.grid.CreateHeader()
+	s.updateHeader(widget.TableCellID{Row: -1, Col: col + 1}, hdr2)
+	if got := hdr2.(*fyne.Container).Objects[1].(*widget.Select).Selected; got != notUsed {
+		t.Errorf("after the re-read the selector shows %q, want %q", got, notUsed)
+	}
 	// The layout is remembered for the next file with these headers, in
 	// the mappings file the CLI reads too.
 	st, err := read.OpenMappingStore(u.opt.MappingPath)
