@@ -13,7 +13,9 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	os.Setenv("XDG_CONFIG_HOME", dir)
+	os.Setenv("XDG_CONFIG_HOME", dir) // Linux
+	os.Setenv("HOME", dir)            // macOS: ~/Library/Application Support
+	os.Setenv("AppData", dir)         // Windows
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -21,7 +21,10 @@ import (
 // with that header row, unless --no-saved-mappings; reconcile records it
 // on the Sources sheet so that the run can be repeated anywhere.
 func TestSavedMappingsUsed(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	cfg := t.TempDir() // this test saves a mapping: its own config folder on every OS
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("HOME", cfg)
+	t.Setenv("AppData", cfg)
 	mirror := filepath.Join("..", "samples", "mirror_exports_tonnes_ILLUSTRATIVE.csv")
 	col := func(args ...string) string {
 		t.Helper()

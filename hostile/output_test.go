@@ -36,7 +36,9 @@ func TestMain(m *testing.M) {
 	// Searchable by the other user some tests run the CLI as: a folder it
 	// cannot enter would make the CLI warn that its mappings are unreadable.
 	os.Chmod(dir, 0o755)
-	os.Setenv("XDG_CONFIG_HOME", dir)
+	os.Setenv("XDG_CONFIG_HOME", dir) // Linux
+	os.Setenv("HOME", dir)            // macOS: ~/Library/Application Support
+	os.Setenv("AppData", dir)         // Windows
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
