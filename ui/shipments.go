@@ -95,12 +95,7 @@ func newShipmentsScreen(u *UI) *shipmentsScreen {
 }
 
 func (s *shipmentsScreen) buildUI() {
-	mk := func(ph string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(ph)
-		e.OnChanged = func(string) { s.onFilterChanged() }
-		return e
-	}
+	mk := func(ph string) *widget.Entry { return filterEntry(ph, s.onFilterChanged) }
 	s.from = mk("From (YYYY-MM-DD)")
 	s.to = mk("To (YYYY-MM-DD)")
 	s.hs = mk("HS prefixes")

@@ -39,3 +39,12 @@ func newLabelTable[C headed](cols []C, rows func() int, update func(widget.Table
 	}
 	return t
 }
+
+// filterEntry is a filter box of the Shipments and Totals screens: a
+// placeholder saying what it takes, and a re-filter on every change.
+func filterEntry(placeholder string, onChange func()) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { onChange() }
+	return e
+}

@@ -80,12 +80,7 @@ func (s *totalsScreen) buildUI() {
 	s.measure.Required = true
 	s.measure.SetSelected(measureTonnes)
 
-	mk := func(ph string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(ph)
-		e.OnChanged = func(string) { s.refresh() }
-		return e
-	}
+	mk := func(ph string) *widget.Entry { return filterEntry(ph, s.refresh) }
 	s.from = mk("From (YYYY-MM-DD)")
 	s.to = mk("To (YYYY-MM-DD)")
 	s.hs = mk("HS prefixes")

@@ -171,17 +171,7 @@ func joinGroups(rows []alias, path string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", path, err)
 	}
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok || p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
+	sets := groupSets{}
 	n := 0
 	for i, rec := range recs {
 		if i == 0 || len(rec) < 3 {
@@ -189,12 +179,7 @@ func joinGroups(rows []alias, path string) (int, error) {
 		}
 		ids := append(strings.Fields(rec[1]), strings.Fields(rec[2])...)
 		for _, id := range ids[1:] {
-			a, b := find(ids[0]), find(id)
-			if a != b {
-				if b < a {
-					a, b = b, a
-				}
-				parent[b] = a
+			if sets.union(ids[0], id) {
 				n++
 			}
 		}
@@ -205,12 +190,7 @@ func joinGroups(rows []alias, path string) (int, error) {
 	for _, r := range rows {
 		for _, id := range r.ids {
 			if g, ok := byID[id]; ok {
-				a, b := find(g), find(r.group)
-				if a != b {
-					if b < a {
-						a, b = b, a
-					}
-					parent[b] = a
+				if sets.union(g, r.group) {
 					n++
 				}
 			} else {
@@ -219,7 +199,7 @@ func joinGroups(rows []alias, path string) (int, error) {
 		}
 	}
 	for i := range rows {
-		rows[i].group = find(rows[i].group)
+		rows[i].group = sets.find(rows[i].group)
 	}
 	return n, nil
 }
@@ -298,17 +278,7 @@ func coreTwinSets(rows []alias) map[string]string {
 }
 
 func joinByKey(rows []alias, keyOf func(string) string) map[string]string {
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok || p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
+	sets := groupSets{}
 	first := map[string]string{}
 	for _, r := range rows {
 		k := keyOf(r.name)
@@ -316,20 +286,14 @@ func joinByKey(rows []alias, keyOf func(string) string) map[string]string {
 			continue
 		}
 		if g, ok := first[k]; ok {
-			a, b := find(g), find(r.group)
-			if a != b {
-				if b < a {
-					a, b = b, a
-				}
-				parent[b] = a
-			}
+			sets.union(g, r.group)
 		} else {
 			first[k] = r.group
 		}
 	}
 	out := map[string]string{}
 	for _, r := range rows {
-		out[r.group] = find(r.group)
+		out[r.group] = sets.find(r.group)
 	}
 	return out
 }
@@ -349,4 +313,31 @@ func plainFold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// groupSets joins group IDs (union-find); the smaller ID names a set, so
+// the result does not depend on the order of the joins.
+type groupSets map[string]string
+
+func (g groupSets) find(x string) string {
+	p, ok := g[x]
+	if !ok || p == x {
+		return x
+	}
+	r := g.find(p)
+	g[x] = r
+	return r
+}
+
+// union joins the sets of a and b; false when they were one already.
+func (g groupSets) union(a, b string) bool {
+	a, b = g.find(a), g.find(b)
+	if a == b {
+		return false
+	}
+	if b < a {
+		a, b = b, a
+	}
+	g[b] = a
+	return true
 }

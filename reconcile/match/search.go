@@ -123,37 +123,39 @@ func (s *SearchIndex) Search(query string, n int) []SearchHit {
 	if fq == strings.ToLower(last) {
 		fq = ""
 	}
-	// The best hit per name. A short query matches most names, so this is
-	// a slice by name rather than a map, and positions are worked out only
-	// for the hits returned.
-	best := make([]rawHit, len(s.names))
+	// The best hit per name. A short query matches most names, so names
+	// point into the hit list through a slice rather than a map, and
+	// positions are worked out only for the hits returned.
+	at := make([]int32, len(s.names)) // 1 + index into best; 0: no hit yet
+	var best []rawHit
 	for k, q := range queries {
 		f := ""
 		if k == 0 {
 			f = fq
 		}
 		for _, h := range s.searchOne(q, f) {
-			if b := &best[h.idx]; !b.ok || h.score > b.score {
-				*b = h
+			switch j := at[h.idx]; {
+			case j == 0:
+				best = append(best, h)
+				at[h.idx] = int32(len(best))
+			case h.score > best[j-1].score:
+				best[j-1] = h
 			}
 		}
 	}
 	top := make([]rawHit, 0, n+1)
 	for _, h := range best {
-		if !h.ok {
-			continue
-		}
 		if len(top) == n && !s.better(h, top[n-1]) {
 			continue
 		}
 		// Insert in order: n is small (the app asks for 20 or so).
-		at, _ := slices.BinarySearchFunc(top, h, func(a, b rawHit) int {
+		pos, _ := slices.BinarySearchFunc(top, h, func(a, b rawHit) int {
 			if s.better(a, b) {
 				return -1
 			}
 			return 1
 		})
-		top = slices.Insert(top, at, h)
+		top = slices.Insert(top, pos, h)
 		if len(top) > n {
 			top = top[:n]
 		}
@@ -180,7 +182,6 @@ type rawHit struct {
 	idx   int32
 	score int
 	pass  uint8
-	ok    bool
 	at    []int // byte offsets in the string the pass searched
 }
 
@@ -240,7 +241,7 @@ func (s *SearchIndex) searchOne(q, fq string) []rawHit {
 			var out []rawHit
 			add := func(pattern string, sub subset, pass uint8) {
 				for _, m := range fuzzy.FindFromNoSort(pattern, sub) {
-					out = append(out, rawHit{idx: int32(sub.idx[m.Index]), score: m.Score, pass: pass, ok: true, at: m.MatchedIndexes})
+					out = append(out, rawHit{idx: int32(sub.idx[m.Index]), score: m.Score, pass: pass, at: m.MatchedIndexes})
 				}
 			}
 			add(q, orig, passName)

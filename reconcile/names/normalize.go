@@ -103,27 +103,8 @@ func foldRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		switch r {
-		case 'İ', 'ı', 'I':
-			b.WriteRune('i')
-			continue
-		case 'ß':
-			b.WriteString("ss")
-			continue
-		case 'Ø', 'ø':
-			b.WriteRune('o')
-			continue
-		case 'Đ', 'đ':
-			b.WriteRune('d')
-			continue
-		case 'Ł', 'ł':
-			b.WriteRune('l')
-			continue
-		case 'Æ', 'æ':
-			b.WriteString("ae")
-			continue
-		case 'Œ', 'œ':
-			b.WriteString("oe")
+		if f, ok := letterFolds[r]; ok {
+			b.WriteString(f)
 			continue
 		}
 		r = unicode.ToLower(r)
@@ -182,4 +163,12 @@ func ScriptOf(s string) Script {
 		return ScriptHan
 	}
 	return ScriptOther
+}
+
+// letterFolds are letters that NFD does not take apart into a base letter
+// and a mark, written as their plain Latin spelling; the Turkish dotted and
+// dotless i (and I, which Turkish lower-cases to ı) all become i.
+var letterFolds = map[rune]string{
+	'İ': "i", 'ı': "i", 'I': "i", 'ß': "ss", 'Ø': "o", 'ø': "o", 'Đ': "d", 'đ': "d",
+	'Ł': "l", 'ł': "l", 'Æ': "ae", 'æ': "ae", 'Œ': "oe", 'œ': "oe",
 }

@@ -212,38 +212,53 @@ func (s *xmlScanner) tagEndSlow() (int, bool) {
 	}
 }
 
+// nextAttr reads the attribute that starts at or after i in raw
+// attribute text: its local name (prefix dropped), its raw value and where
+// the next one starts. ok is false when there is none left or the text is
+// malformed. attr and eachAttr share it; it allocates nothing, as it runs
+// for every cell.
+func nextAttr(attrs []byte, i int) (name, value []byte, next int, ok bool) {
+	for i < len(attrs) && isXMLSpace(attrs[i]) {
+		i++
+	}
+	if i >= len(attrs) {
+		return nil, nil, i, false
+	}
+	ns := i
+	for i < len(attrs) && attrs[i] != '=' && !isXMLSpace(attrs[i]) {
+		i++
+	}
+	name = attrs[ns:i]
+	if c := bytes.LastIndexByte(name, ':'); c >= 0 {
+		name = name[c+1:]
+	}
+	for i < len(attrs) && (isXMLSpace(attrs[i]) || attrs[i] == '=') {
+		i++
+	}
+	if i >= len(attrs) {
+		return nil, nil, i, false
+	}
+	q := attrs[i]
+	if q != '"' && q != '\'' {
+		return nil, nil, i, false
+	}
+	i++
+	vs := i
+	for i < len(attrs) && attrs[i] != q {
+		i++
+	}
+	return name, attrs[vs:min(i, len(attrs))], i + 1, true
+}
+
 // eachAttr calls fn for every attribute (local name, raw value).
 func eachAttr(attrs []byte, fn func(name, value []byte)) {
-	i := 0
-	for i < len(attrs) {
-		for i < len(attrs) && isXMLSpace(attrs[i]) {
-			i++
-		}
-		ns := i
-		for i < len(attrs) && attrs[i] != '=' && !isXMLSpace(attrs[i]) {
-			i++
-		}
-		an := attrs[ns:i]
-		if c := bytes.LastIndexByte(an, ':'); c >= 0 {
-			an = an[c+1:]
-		}
-		for i < len(attrs) && (isXMLSpace(attrs[i]) || attrs[i] == '=') {
-			i++
-		}
-		if i >= len(attrs) {
+	for i := 0; ; {
+		name, v, next, ok := nextAttr(attrs, i)
+		if !ok {
 			return
 		}
-		q := attrs[i]
-		if q != '"' && q != '\'' {
-			return
-		}
-		i++
-		vs := i
-		for i < len(attrs) && attrs[i] != q {
-			i++
-		}
-		fn(an, attrs[vs:min(i, len(attrs))])
-		i++
+		fn(name, v)
+		i = next
 	}
 }
 
@@ -281,41 +296,16 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 
 // attr finds attribute name (local, prefix ignored) in raw attribute text.
 func attr(attrs []byte, name string) ([]byte, bool) {
-	i := 0
-	for i < len(attrs) {
-		for i < len(attrs) && isXMLSpace(attrs[i]) {
-			i++
-		}
-		ns := i
-		for i < len(attrs) && attrs[i] != '=' && !isXMLSpace(attrs[i]) {
-			i++
-		}
-		an := attrs[ns:i]
-		if c := bytes.LastIndexByte(an, ':'); c >= 0 {
-			an = an[c+1:]
-		}
-		for i < len(attrs) && (isXMLSpace(attrs[i]) || attrs[i] == '=') {
-			i++
-		}
-		if i >= len(attrs) {
+	for i := 0; ; {
+		an, v, next, ok := nextAttr(attrs, i)
+		if !ok {
 			return nil, false
 		}
-		q := attrs[i]
-		if q != '"' && q != '\'' {
-			return nil, false
-		}
-		i++
-		vs := i
-		for i < len(attrs) && attrs[i] != q {
-			i++
-		}
-		v := attrs[vs:min(i, len(attrs))]
-		i++
 		if string(an) == name {
 			return v, true
 		}
+		i = next
 	}
-	return nil, false
 }
 
 // appendUnescaped appends raw XML text to dst, decoding the five named
