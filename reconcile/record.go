@@ -13,7 +13,10 @@ type Field string
 const (
 	FieldNone               Field = ""
 	FieldDate               Field = "date"
-	FieldDeclarationID      Field = "declaration_id"
+	FieldDeclarationID      Field = "declaration_id" // customs declaration numbers only (ДТ/ГТД, DUA, beyanname, entry)
+	FieldBillOfLading       Field = "bill_of_lading" // master or house B/L, air waybill
+	FieldContainer          Field = "container"      // ISO 6346 container number
+	FieldInvoice            Field = "invoice"        // commercial invoice number
 	FieldItemNo             Field = "item_no"
 	FieldConsignee          Field = "consignee"
 	FieldConsigneeID        Field = "consignee_id"
@@ -38,6 +41,7 @@ const (
 // Fields lists every canonical field in display order.
 var Fields = []Field{
 	FieldDate, FieldDeclarationID, FieldItemNo,
+	FieldBillOfLading, FieldContainer, FieldInvoice,
 	FieldConsignee, FieldConsigneeID, FieldConsigneeCountry,
 	FieldShipper, FieldShipperID, FieldShipperCountry,
 	FieldOriginCountry, FieldDispatchCountry, FieldDestinationCountry,
@@ -128,8 +132,13 @@ type Record struct {
 	Source Provenance
 
 	Date          Date
-	DeclarationID string
+	DeclarationID string // customs declaration number, as written
 	ItemNo        string
+	// Identifiers of other kinds, as written. Each kind is compared only
+	// with its own kind: a bill of lading never equals a declaration.
+	BillOfLading string
+	Container    string
+	Invoice      string
 
 	Consignee Party
 	Shipper   Party

@@ -206,6 +206,9 @@ func (in *interner) record(r *reconcile.Record) {
 	in.s(&r.Currency)
 	in.own(&r.DeclarationID)
 	in.s(&r.ItemNo)
+	in.own(&r.BillOfLading)
+	in.own(&r.Container)
+	in.own(&r.Invoice)
 	for _, n := range []*reconcile.Number{&r.Quantity, &r.NetKg, &r.GrossKg, &r.Value, &r.ValueUSD} {
 		in.own(&n.Raw)
 	}

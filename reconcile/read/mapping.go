@@ -230,8 +230,15 @@ func classify(raw string) guess {
 	if g, ok := classifyDate(h); ok {
 		return g
 	}
-	// Declaration and item numbers.
+	// Declaration and item numbers. Bills of lading and air waybills are
+	// their own kind: "Bill of Lading Number" is not a declaration, while
+	// India's "Bill of Entry" is.
 	switch {
+	case h.has("lading", "waybill", "awb", "hbl", "mbl") || j == "blnumber" || j == "blno" || j == "bl" || j == "billoflading" || strings.HasPrefix(j, "billoflading") || strings.HasPrefix(j, "masterbill") || strings.HasPrefix(j, "housebill"):
+		if h.has("date", "type", "status") {
+			return none("bill of lading detail")
+		}
+		return mapped(reconcile.FieldBillOfLading, 1, "bill of lading / air waybill number")
 	case h.has("declaration", "gtd", "vmd", "dua", "sad", "boe", "entry", "be", "bill", "tansad") && (h.has("number", "no", "num", "id", "nr", "serial") || j == "gtdno" || j == "novmd"),
 		j == "gtdno" || j == "novmd" || j == "nosad" || j == "boeno" || j == "sbno" || j == "beno" || j == "declarationno" || j == "declaration",
 		j == "importid" || j == "exportid" || j == "operationnumber" || j == "registrationnumber" || j == "registrationno",
@@ -240,8 +247,6 @@ func classify(raw string) guess {
 			return none("declaration detail")
 		}
 		return mapped(reconcile.FieldDeclarationID, 1, "declaration number")
-	case j == "blnumber" || j == "blno" || j == "billofladingnumber" || j == "masterbilloflading" || j == "bl" || j == "billoflading":
-		return mapped(reconcile.FieldDeclarationID, 3, "bill of lading number (shipment ID)")
 	}
 	if j == "itemnumber" || j == "itemno" || j == "item" || j == "productnumber" || j == "itemnr" || j == "lineno" ||
 		(ru("товар") && (h.has("№", "номер", "no") || strings.HasPrefix(j, "№"))) || j == "№товара" || j == "№пп" {

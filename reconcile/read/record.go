@@ -149,6 +149,9 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	}
 	rec.DeclarationID, _ = text(reconcile.FieldDeclarationID)
 	rec.ItemNo, _ = text(reconcile.FieldItemNo)
+	rec.BillOfLading, _ = text(reconcile.FieldBillOfLading)
+	rec.Container, _ = text(reconcile.FieldContainer)
+	rec.Invoice, _ = text(reconcile.FieldInvoice)
 	if s, i := text(reconcile.FieldHSCode); s != "" {
 		if hs, ok := values.HSCode(s); ok {
 			rec.HSCode = hs
