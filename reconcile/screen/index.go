@@ -29,6 +29,7 @@ type listedName struct {
 	entry int32 // into Index.entries
 	text  string
 	n     *names.Name
+	p     *prepped
 }
 
 // NewIndex indexes the organisations of the lists. Individuals, vessels,
@@ -55,7 +56,7 @@ func NewIndex(lists []*List) *Index {
 				seen[nm.Text] = true
 				n := names.Analyze(nm.Text)
 				ni := int32(len(x.names))
-				x.names = append(x.names, listedName{entry: ref, text: nm.Text, n: n})
+				x.names = append(x.names, listedName{entry: ref, text: nm.Text, n: n, p: prep(n)})
 				x.addName(n, ni)
 				for _, alt := range n.Alts {
 					x.addName(alt, ni)
@@ -108,7 +109,7 @@ func (x *Index) addName(n *names.Name, ni int32) {
 		k := "#" + n.SeqKey()
 		x.byWhole[k] = appendOnce(x.byWhole[k], ni)
 	}
-	if numberName(n) {
+	if numberName(n) || genericName(n) {
 		k := "=" + n.SeqKey()
 		x.byWhole[k] = appendOnce(x.byWhole[k], ni)
 	}

@@ -13,46 +13,67 @@ import (
 // again and explains itself) runs only on pairs that may hit. It is
 // generous: it never rejects a pair the matcher would keep. minTok is the
 // share of each name's words that must have a partner in the other for
-// the matcher's word score to reach the threshold.
-func plausible(q, l *names.Name, minTok float64) bool {
-	if q.Cut || l.Cut || q.Open || l.Open || len(q.Alts) > 0 || len(l.Alts) > 0 {
-		return true // the matcher's rules for cut names and second readings
+// the matcher's word score to reach the threshold. The matcher also
+// scores a name's second readings (the part in brackets, the part
+// outside) against the other name whole, and a name cut at a field width
+// as the start of a longer one; so does this test.
+func plausible(q, l *prepped, minTok float64) bool {
+	if plausibleWhole(q, l, minTok) {
+		return true
 	}
-	if !q.Distinctive || !l.Distinctive {
-		return (q.Numbered && l.Numbered || numberName(q) && numberName(l)) && q.SeqKey() == l.SeqKey()
+	for _, a := range q.alts {
+		if plausibleWhole(a, l, minTok) {
+			return true
+		}
 	}
-	if joinCore(q) == joinCore(l) {
+	for _, a := range l.alts {
+		if plausibleWhole(q, a, minTok) {
+			return true
+		}
+	}
+	return false
+}
+
+func plausibleWhole(q, l *prepped, minTok float64) bool {
+	if (q.n.Cut || q.n.Open) && startsLike(q.n, l.n) || (l.n.Cut || l.n.Open) && startsLike(l.n, q.n) {
+		return true
+	}
+	if !q.n.Distinctive || !l.n.Distinctive {
+		return q.seq != "" && q.seq == l.seq
+	}
+	if q.joined == l.joined {
 		return true
 	}
 	return coverage(q, l) >= minTok && coverage(l, q) >= minTok
 }
 
+// startsLike reports whether a name that may be cut starts the way the
+// other does: the matcher's cut rule wants every word but the last to
+// agree, in order, so the first must.
+func startsLike(cut, whole *names.Name) bool {
+	if len(cut.Keys) == 0 || len(whole.Keys) < len(cut.Keys) {
+		return false
+	}
+	a, b := cut.Keys[0], whole.Keys[0]
+	return a == b || strings.HasPrefix(b, a) || (len(a) >= 5 && len(b) >= 5 && withinEdits(a, b, 2))
+}
+
 // coverage is the weighted share of a's core words that have a partner
-// in b: the same key, or a key within two edits when both have five
-// letters or more. Weights follow the matcher's outside a run: a generic
-// word a tenth of another, a word of one or two letters 0.6.
-func coverage(a, b *names.Name) float64 {
-	var got, sum float64
-	for _, k := range a.Core {
-		w := 1.0
-		switch {
-		case names.IsGeneric(k):
-			w = 0.1
-		case len(k) <= 2:
-			w = 0.6
-		}
-		sum += w
-		for _, m := range b.Core {
-			if k == m || (len(k) >= 5 && len(m) >= 5 && withinEdits(k, m, 2)) {
-				got += w
+// in b.
+func coverage(a, b *prepped) float64 {
+	if a.wsum == 0 {
+		return 0
+	}
+	var got float64
+	for i, k := range a.n.Core {
+		for j, m := range b.n.Core {
+			if near(k, a.masks[i], m, b.masks[j]) {
+				got += a.w[i]
 				break
 			}
 		}
 	}
-	if sum == 0 {
-		return 0
-	}
-	return got / sum
+	return got / a.wsum
 }
 
 // withinEdits reports whether a and b are at most d insertions,
@@ -62,14 +83,19 @@ func withinEdits(a, b string, d int) bool {
 	if abs(len(a)-len(b)) > d {
 		return false
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var pbuf, cbuf [48]int
+	prev, cur := pbuf[:0], cbuf[:0]
+	if len(b)+1 > len(pbuf) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	} else {
+		prev, cur = pbuf[:len(b)+1], cbuf[:len(b)+1]
+	}
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
-		lo := d + 1
+		lo := cur[0]
 		for j := 1; j <= len(b); j++ {
 			c := prev[j-1]
 			if a[i-1] != b[j-1] {
@@ -111,23 +137,58 @@ func numberName(n *names.Name) bool {
 }
 
 // scoreNames scores a query against a listed name with the matcher, plus
-// the one rule the matcher leaves out: two number names that are the
-// same number with compatible legal forms.
-func scoreNames(query string, qn *names.Name, ln *listedName) (float64, []string) {
-	if numberName(qn) && numberName(ln.n) {
-		if qn.SeqKey() != ln.n.SeqKey() {
+// two rules the matcher leaves out: two number names that are the same
+// number with compatible legal forms; and two names made only of generic
+// words that are identical, which go to review (never listed: "DUBAI
+// TRADING COMPANY" is on a list, and many firms are called that).
+func scoreNames(query string, q *prepped, ln *listedName) (float64, []string) {
+	qn, l := q.n, ln.n
+	if numberName(qn) && numberName(l) {
+		if qn.SeqKey() != l.SeqKey() {
 			return 0, nil
 		}
-		a, b := qn.Class(), ln.n.Class()
-		if a != "" && b != "" && a != b && !(a.Loose() && b.Loose()) {
-			return 0, []string{fmt.Sprintf("same number, legal forms differ: %s / %s", a, b)}
+		if !compatible(qn, l) {
+			return 0, []string{fmt.Sprintf("same number, legal forms differ: %s / %s", qn.Class(), l.Class())}
 		}
 		return 0.99, []string{"same number and legal form: " + qn.Display()}
+	}
+	if genericName(qn) && genericName(l) {
+		if q.seq != ln.p.seq || !compatible(qn, l) {
+			return 0, nil
+		}
+		return GenericScore, []string{"identical name, but made only of generic words (" + qn.Display() + "): only a tax ID or an address can confirm it"}
 	}
 	return match.Explain(match.Mention{Name: query}, match.Mention{Name: ln.text})
 }
 
-// adjust applies what screening knows beyond the matcher.
+// GenericScore is the score of two identical names made only of generic
+// words: in the review zone.
+const GenericScore = 0.85
+
+// genericName reports whether a name is only generic words (two or more)
+// and perhaps a legal form.
+func genericName(n *names.Name) bool {
+	return !n.Distinctive && !n.Numbered && !n.Cut && len(n.Numbers) == 0 && len(n.Core) >= 2
+}
+
+// compatible reports whether two names' legal forms may be one firm's.
+func compatible(a, b *names.Name) bool {
+	x, y := a.Class(), b.Class()
+	return x == "" || y == "" || x == y || x.Loose() && y.Loose()
+}
+
+// adjust applies what screening knows beyond the matcher. Each rule can
+// only lower a score.
+//
+// Brackets in the name as written: the matcher reads "X (Y)" also as Y.
+// On a list that is how aliases are written; in a customs record the
+// brackets more often hold a city or a branch ("… BP ABIDJAN (CITY)"),
+// so a hit made only through them stays in review.
+//
+// First letters: a slip of one letter is tolerated in long words, but when
+// the words differ in their first letter (KAROON / MAROON, DAESONG /
+// TAESONG, PYONGJIN / YONGJIN) they are more often two names than a typo,
+// which seldom hits the first letter; review, not listed.
 //
 // Siblings: when each name has a distinctive word the other lacks
 // ("ALMAZPROM TRADE" / "ALMAZPROM INVEST"), they are two firms of one
@@ -138,9 +199,38 @@ func scoreNames(query string, qn *names.Name, ln *listedName) (float64, []string
 //
 // A Russian INN on both sides that differs means two legal entities, so a
 // name hit stays below the threshold (review, never listed).
-func adjust(score float64, reasons []string, qn, ln *names.Name, tax string, e *Entry, opt Options) (float64, []string) {
-	if score >= opt.ReviewThreshold && score < 0.99 {
-		if a, b := loneWord(qn, ln), loneWord(ln, qn); a != "" && b != "" {
+func adjust(score float64, reasons []string, q *prepped, l *prepped, tax string, e *Entry, opt Options) (float64, []string) {
+	below := max(opt.ReviewThreshold, opt.Threshold-0.01)
+	viaAlt := len(reasons) > 0 && strings.HasPrefix(reasons[0], altReason)
+	// A name cut at a field width lacks the words after the cut and ends
+	// in a stump: the word rules below do not apply to it.
+	cut := len(reasons) > 0 && strings.HasPrefix(reasons[0], cutReason)
+	if viaAlt && score >= opt.Threshold {
+		read := strings.TrimPrefix(reasons[0], altReason)
+		if isReading(q, read) && !isReading(l, read) && read != outside(q.n) {
+			score = below
+			reasons = append(reasons, "matched only through the part in brackets of the name as written ("+read+"); brackets in customs records often hold a place or a branch")
+		}
+	}
+	if cut && score >= opt.Threshold && l.n.Cut && strings.Contains(reasons[0], fmt.Sprintf("%q is the start of", strings.TrimSpace(l.n.Original))) {
+		// The matcher took the listed name for one cut short and the
+		// name as written for the whole: but a list writes names in
+		// full, so the name as written is a longer one, a subsidiary
+		// or another firm that starts the same way.
+		score = below
+		reasons = append(reasons, "the listed name is complete; the name as written goes on after it")
+	} else if cut && score >= opt.Threshold && wholeWords(q.n, l.n) {
+		score = below
+		reasons = append(reasons, "the name as written ends with a whole word of the listed name, so it may be complete: a parent, a branch or another firm that starts the same way")
+	}
+	if !viaAlt && !cut && score >= opt.Threshold && score < 0.99 {
+		if a, b := firstLetterSlip(q.n, l.n); a != "" {
+			score = below
+			reasons = append(reasons, fmt.Sprintf("the words differ in their first letter (%s / %s): more often two names than a typo", a, b))
+		}
+	}
+	if !viaAlt && !cut && score >= opt.ReviewThreshold && score < 0.99 {
+		if a, b := loneWord(q.n, l.n), loneWord(l.n, q.n); a != "" && b != "" {
 			score = min(score, opt.ReviewThreshold-0.01)
 			reasons = append(reasons, fmt.Sprintf("each name has a word the other lacks (%s / %s): two firms of one group", a, b))
 		}
@@ -164,9 +254,81 @@ func adjust(score float64, reasons []string, qn, ln *names.Name, tax string, e *
 		return score, reasons
 	}
 	if score >= opt.Threshold {
-		score = max(opt.ReviewThreshold, opt.Threshold-0.01)
+		score = below
 	}
 	return score, append(reasons, fmt.Sprintf("different INN: %s here, %s on the list", t, strings.Join(listed, ", ")))
+}
+
+// wholeWords reports whether a name ends with the very word the other
+// has at that place, and the other goes on: a cut at a word boundary, or
+// no cut at all.
+func wholeWords(q, l *names.Name) bool {
+	k := len(q.Keys)
+	return k > 0 && k < len(l.Keys) && q.Keys[k-1] == l.Keys[k-1]
+}
+
+// cutReason starts the matcher's reason for a name cut at a field width.
+const cutReason = "cut at "
+
+// altReason starts the matcher's reason for a score through a second
+// reading of a name written with brackets.
+const altReason = "one name written two ways, with and without brackets; read as "
+
+// outside is the display of a name without its bracketed parts: the
+// reading that is the name itself, not what the brackets add.
+func outside(n *names.Name) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range n.Original {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return names.Analyze(b.String()).Display()
+}
+
+// isReading reports whether display is one of a name's second readings.
+func isReading(p *prepped, display string) bool {
+	for _, a := range p.alts {
+		if a.n.Display() == display {
+			return true
+		}
+	}
+	return false
+}
+
+// firstLetterSlip finds a distinctive word of a whose partner in b is not
+// the same word but a near one starting with another letter.
+func firstLetterSlip(a, b *names.Name) (string, string) {
+	for i, k := range a.Core {
+		if names.IsGeneric(k) || len(k) < 3 || slicesContains(b.Core, k) {
+			continue
+		}
+		for j, m := range b.Core {
+			if m != "" && k[0] != m[0] && len(k) >= 5 && len(m) >= 5 && withinEdits(k, m, 2) {
+				return strings.ToUpper(a.CoreLat[i]), strings.ToUpper(b.CoreLat[j])
+			}
+		}
+	}
+	return "", ""
+}
+
+func slicesContains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // loneWord returns the first distinctive word of a (as transliterated)

@@ -196,17 +196,18 @@ func (x *Index) screenOne(s *scratch, qi int, q Query, opt Options) []Hit {
 		x.candidates(s, a)
 	}
 	minTok := (opt.ReviewThreshold-0.3)/0.7 - 0.05
+	qp := prep(qn)
 	for _, ni := range s.cands {
 		ln := &x.names[ni]
 		if _, decided := best[ln.entry]; decided && best[ln.entry].Score >= 1 {
 			continue
 		}
-		if !plausible(qn, ln.n, minTok) {
+		if !plausible(qp, ln.p, minTok) {
 			continue
 		}
 		l, e := x.entry(ln.entry)
-		score, reasons := scoreNames(q.Name, qn, ln)
-		score, reasons = adjust(score, reasons, qn, ln.n, tax, e, opt)
+		score, reasons := scoreNames(q.Name, qp, ln)
+		score, reasons = adjust(score, reasons, qp, ln.p, tax, e, opt)
 		if score < opt.ReviewThreshold {
 			continue
 		}
@@ -289,7 +290,7 @@ func (x *Index) candidates(s *scratch, n *names.Name) {
 	if n.Numbered {
 		add(x.byWhole["#"+n.SeqKey()])
 	}
-	if numberName(n) {
+	if numberName(n) || genericName(n) {
 		add(x.byWhole["="+n.SeqKey()])
 	}
 }

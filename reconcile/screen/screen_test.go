@@ -129,6 +129,61 @@ func TestSiblings(t *testing.T) {
 	}
 }
 
+// TestScreeningRules checks the rules screening adds to the matcher's
+// score, each on a pair the matcher alone would list.
+func TestScreeningRules(t *testing.T) {
+	org := func(id, name string) Entry {
+		return Entry{ID: id, Kind: KindOrganization, Names: []Name{{Text: name, Type: "primary"}}}
+	}
+	l := &List{Source: SourceOpenSanctions, Name: "test", Entries: []Entry{
+		org("1", "PAO GORODOK"),
+		org("2", "MAROVAN PETROKHIMIYA"),
+		org("3", "GLOBAL TRADING COMPANY"),
+		org("4", "LIMITED LIABILITY COMPANY ZORKOVO"), // 33 characters: the matcher may take it for cut
+		org("5", "VOLZHSKIY RECHNOY SUDOSTROITELNYY KOMBINAT"),
+		org("6", "OOO MAYAK"),
+	}}
+	x := NewIndex([]*List{l})
+	tests := []struct {
+		name, q, id string
+		want        Status // "" for no hit on id
+		reason      string
+	}{
+		{name: "a reading in brackets of the name as written is for review", q: "ACME SHIPPING AGENCIES BP 5068 ABIDJAN (GORODOK)", id: "1", want: StatusReview, reason: "part in brackets"},
+		{name: "the part outside the brackets is the name", q: "LLC Mayak (ООО «МАЯК»)", id: "6", want: StatusListed},
+		{name: "first letters differ: review", q: "KAROVAN PETROKHIMIYA", id: "2", want: StatusReview, reason: "first letter"},
+		{name: "a slip inside the word: listed", q: "MAROVAN PETROKHIMIIA LLC", id: "2", want: StatusListed},
+		{name: "identical generic name: review", q: "GLOBAL TRADING CO.", id: "3", want: StatusReview, reason: "only of generic words"},
+		{name: "generic name with another word order: none", q: "TRADING GLOBAL COMPANY", id: "3", want: ""},
+		{name: "the listed name is complete, the name as written goes on", q: "LIMITED LIABILITY COMPANY ZORKOVO GLOBAL FORWARDING", id: "4", want: StatusReview, reason: "listed name is complete"},
+		{name: "a cut at a word boundary may be a whole name", q: "VOLZHSKIY RECHNOY SUDOSTROITELNYY", id: "5", want: StatusReview, reason: "may be complete"},
+		{name: "a cut inside a word", q: "VOLZHSKIY RECHNOY SUDOSTROITELNYY K", id: "5", want: StatusListed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := x.Screen(context.Background(), []Query{{Name: tt.q}}, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got *Hit
+			for i := range res.Hits {
+				if res.Hits[i].ListedID == tt.id {
+					got = &res.Hits[i]
+				}
+			}
+			switch {
+			case tt.want == "" && got != nil:
+				t.Fatalf("hit %+v, want none", *got)
+			case tt.want == "":
+			case got == nil:
+				t.Fatalf("no hit on %s, want %s", tt.id, tt.want)
+			case got.Status != tt.want || !strings.Contains(strings.Join(got.Reasons, "; "), tt.reason):
+				t.Errorf("status %s reasons %q, want %s and %q", got.Status, got.Reasons, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
