@@ -1,7 +1,6 @@
 package screen
 
 import (
-	"strconv"
 	"strings"
 
 	"tradecheck/reconcile/names"
@@ -14,7 +13,8 @@ type Index struct {
 	entries []entryRef
 	names   []listedName
 	byKey   map[string][]int32 // core word key -> names
-	byFix   map[string][]int32 // first or last three letters and length of a long key -> names
+	byDel   map[string][]int32 // a long key with one letter deleted -> names
+	byStart map[string][]int32 // the first letters (four or more) of a key -> names, for names cut short
 	byWhole map[string][]int32 // core keys joined without spaces; "#"+SeqKey for numbered names
 	byID    map[string][]int32 // normalised identifier -> entries
 	screens int                // organisations indexed
@@ -37,7 +37,7 @@ type listedName struct {
 // against them would only make false hits (a firm named after a person
 // is matched through the firm's own listing).
 func NewIndex(lists []*List) *Index {
-	x := &Index{lists: lists, byKey: map[string][]int32{}, byFix: map[string][]int32{},
+	x := &Index{lists: lists, byKey: map[string][]int32{}, byDel: map[string][]int32{}, byStart: map[string][]int32{},
 		byWhole: map[string][]int32{}, byID: map[string][]int32{}}
 	for li, l := range lists {
 		for ei := range l.Entries {
@@ -97,8 +97,12 @@ func (x *Index) addName(n *names.Name, ni int32) {
 	for _, k := range indexKeys(n) {
 		x.byKey[k] = appendOnce(x.byKey[k], ni)
 		if len(k) >= fixMin {
-			x.byFix[fixKey('^', k, len(k))] = appendOnce(x.byFix[fixKey('^', k, len(k))], ni)
-			x.byFix[fixKey('$', k, len(k))] = appendOnce(x.byFix[fixKey('$', k, len(k))], ni)
+			for _, d := range deletions(k) {
+				x.byDel[d] = appendOnce(x.byDel[d], ni)
+			}
+		}
+		for l := stumpMin; l < len(k); l++ {
+			x.byStart[k[:l]] = appendOnce(x.byStart[k[:l]], ni)
 		}
 	}
 	if n.Distinctive {
@@ -130,17 +134,31 @@ func indexKeys(n *names.Name) []string {
 	return out
 }
 
-// fixMin is the shortest word looked up with a typo: the matcher accepts
+// fixMin is the shortest word looked up with a slip: the matcher accepts
 // a one-letter slip only in words of seven letters or more when no other
-// word of the names agrees, and a slip of one letter leaves either the
-// first or the last three letters of such a word intact.
+// word of the names agrees (when one does, that word finds the name).
 const fixMin = 7
 
-func fixKey(side byte, k string, l int) string {
-	if side == '^' {
-		return "^" + k[:3] + strconv.Itoa(l)
+// stumpMin is the shortest last word of a name cut at a field width that
+// is looked up as the start of a listed word.
+const stumpMin = 4
+
+// deletions are a key with each of its letters left out in turn. Two
+// words one substitution, insertion, deletion or swap of neighbours apart
+// share one of them (or one is the other): looking up a word's deletions
+// among the listed words' deletions and the words themselves finds every
+// listed word one slip away, and few others (the symmetric-delete
+// method). Two slips in one word are found only through another word the
+// names share.
+func deletions(k string) []string {
+	out := make([]string, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		if i > 0 && k[i] == k[i-1] {
+			continue // deleting either of two equal letters gives the same
+		}
+		out = append(out, k[:i]+k[i+1:])
 	}
-	return "$" + k[len(k)-3:] + strconv.Itoa(l)
+	return out
 }
 
 // joinCore is a name's core keys without spaces: "TEKH KRIM" finds

@@ -274,18 +274,25 @@ func (x *Index) candidates(s *scratch, n *names.Name) {
 	}
 	for _, k := range indexKeys(n) {
 		add(x.byKey[k])
-		if len(k) >= fixMin {
-			for l := len(k) - 2; l <= len(k)+2; l++ {
-				if l < fixMin {
-					continue
-				}
-				add(x.byFix[fixKey('^', k, l)])
-				add(x.byFix[fixKey('$', k, l)])
+		if len(k) >= fixMin-1 {
+			// A listed word one slip away: one of its deletions is this
+			// word, or this word less a letter is it or one of its
+			// deletions.
+			add(x.byDel[k])
+			for _, d := range deletions(k) {
+				add(x.byKey[d])
+				add(x.byDel[d])
 			}
 		}
 	}
 	if n.Distinctive {
 		add(x.byWhole[joinCore(n)])
+	}
+	if (n.Cut || n.Open) && len(n.Keys) > 0 {
+		// The last word of a name cut short is the start of a word.
+		if k := n.Keys[len(n.Keys)-1]; len(k) >= stumpMin {
+			add(x.byStart[k])
+		}
 	}
 	if n.Numbered {
 		add(x.byWhole["#"+n.SeqKey()])
