@@ -223,6 +223,12 @@ func adjust(score float64, reasons []string, q *prepped, l *prepped, tax string,
 		score = below
 		reasons = append(reasons, "the name as written ends with a whole word of the listed name, so it may be complete: a parent, a branch or another firm that starts the same way")
 	}
+	if !viaAlt && !cut && score >= opt.Threshold {
+		if a, b := shortWordsDiffer(q.n, l.n); a != "" {
+			score = below
+			reasons = append(reasons, fmt.Sprintf("short words spelt differently (%s / %s): initials are letters, not sounds, so spelling folds do not apply", a, b))
+		}
+	}
 	if !viaAlt && !cut && score >= opt.Threshold && score < 0.99 {
 		if a, b := firstLetterSlip(q.n, l.n); a != "" {
 			score = below
@@ -304,6 +310,37 @@ func isReading(p *prepped, display string) bool {
 		}
 	}
 	return false
+}
+
+// shortWordsDiffer finds initials or short words (three letters or fewer)
+// that the matcher's spelling folds made equal but that are written with
+// another number of letters: MX / MKS (x folds to ks), R K / RCC (joined,
+// cc folds to k). Transliteration is kept: МКС and MKS are the same, and
+// so are TK and TC.
+func shortWordsDiffer(a, b *names.Name) (string, string) {
+	short := func(n *names.Name) string {
+		var w []string
+		for _, t := range n.CoreLat {
+			if len(t) <= 3 {
+				w = append(w, t)
+			}
+		}
+		return strings.Join(w, " ")
+	}
+	x, y := short(a), short(b)
+	if x == y || (x == "" && y == "") {
+		return "", ""
+	}
+	if len(strings.ReplaceAll(x, " ", "")) == len(strings.ReplaceAll(y, " ", "")) {
+		// One letter for another (TK / TC, MAK / MAC, VPO / WPO) is how
+		// transliterations of short Cyrillic words differ; a fold that
+		// changes the number of letters (x → ks, cc → c) is not.
+		return "", ""
+	}
+	if joinCore(a) != joinCore(b) {
+		return "", "" // the short words did not make the match
+	}
+	return strings.ToUpper(x), strings.ToUpper(y)
 }
 
 // firstLetterSlip finds a distinctive word of a whose partner in b is not

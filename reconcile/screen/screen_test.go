@@ -142,6 +142,8 @@ func TestScreeningRules(t *testing.T) {
 		org("4", "LIMITED LIABILITY COMPANY ZORKOVO"), // 33 characters: the matcher may take it for cut
 		org("5", "VOLZHSKIY RECHNOY SUDOSTROITELNYY KOMBINAT"),
 		org("6", "OOO MAYAK"),
+		org("7", "MKS ROBOTIKA LTD"),
+		org("8", "OOO TK FLAIVEI"),
 	}}
 	x := NewIndex([]*List{l})
 	tests := []struct {
@@ -158,6 +160,9 @@ func TestScreeningRules(t *testing.T) {
 		{name: "the listed name is complete, the name as written goes on", q: "LIMITED LIABILITY COMPANY ZORKOVO GLOBAL FORWARDING", id: "4", want: StatusReview, reason: "listed name is complete"},
 		{name: "a cut at a word boundary may be a whole name", q: "VOLZHSKIY RECHNOY SUDOSTROITELNYY", id: "5", want: StatusReview, reason: "may be complete"},
 		{name: "a cut inside a word", q: "VOLZHSKIY RECHNOY SUDOSTROITELNYY K", id: "5", want: StatusListed},
+		{name: "initials folded to another length: review", q: "MX ROBOTIKA LIMITED", id: "7", want: StatusReview, reason: "short words spelt differently"},
+		{name: "initials transliterated letter for letter", q: "ООО «ТК Флайвей»", id: "8", want: StatusListed},
+		{name: "initials in another script", q: "TC FLAIVEI LLC", id: "8", want: StatusListed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
