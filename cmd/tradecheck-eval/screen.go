@@ -221,10 +221,11 @@ func report(w io.Writer, qs []screenQuery, hits [][]screen.Hit, show int) {
 					okReview = true
 				}
 			}
-			k := byKind[q.kind]
+			kk := q.set + "\x1f" + q.kind
+			k := byKind[kk]
 			if k == nil {
 				k = &tally{}
-				byKind[q.kind] = k
+				byKind[kk] = k
 			}
 			k.n++
 			if okListed {
@@ -269,10 +270,15 @@ func report(w io.Writer, qs []screenQuery, hits [][]screen.Hit, show int) {
 			kinds = append(kinds, k)
 		}
 		sort.Strings(kinds)
-		fmt.Fprintln(w, "  recall by variant kind (listed / listed or review):")
+		set := ""
 		for _, k := range kinds {
+			s, kind, _ := strings.Cut(k, "\x1f")
+			if s != set {
+				set = s
+				fmt.Fprintf(w, "  %s, recall by kind of spelling (listed / listed or review):\n", s)
+			}
 			t := byKind[k]
-			fmt.Fprintf(w, "    %-28s %6d  %.3f / %.3f\n", k, t.n, ratio(t.listed, t.n), ratio(t.review, t.n))
+			fmt.Fprintf(w, "    %-28s %6d  %.3f / %.3f\n", kind, t.n, ratio(t.listed, t.n), ratio(t.review, t.n))
 		}
 	}
 	for _, s := range missed {
