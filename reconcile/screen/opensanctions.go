@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// osColumns are the columns of OpenSanctions' targets.simple.csv. The
-// reader finds them by header name, so added or reordered columns do not
-// matter; id, schema and name must be there.
-var osColumns = []string{"id", "schema", "name", "aliases", "birth_date", "countries", "addresses", "identifiers",
-	"sanctions", "phones", "emails", "dataset", "first_seen", "last_seen", "last_change"}
+// targets.simple.csv has the columns id, schema, name, aliases,
+// birth_date, countries, addresses, identifiers, sanctions, phones, emails,
+// dataset, first_seen, last_seen, last_change. The reader finds them by
+// header name, so added or reordered columns do not matter; id, schema and
+// name must be there.
 
 // isOpenSanctionsHeader reports whether a header row is targets.simple.csv's.
 func isOpenSanctionsHeader(rec []string) bool {

@@ -83,8 +83,9 @@ func withinEdits(a, b string, d int) bool {
 	if abs(len(a)-len(b)) > d {
 		return false
 	}
+	// Rows on the stack for the usual short keys.
 	var pbuf, cbuf [48]int
-	prev, cur := pbuf[:0], cbuf[:0]
+	var prev, cur []int
 	if len(b)+1 > len(pbuf) {
 		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
 	} else {
