@@ -37,6 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	perName := fl.Int("variants", 3, "variants generated per real name")
 	auto := fl.Float64("threshold", 0, "auto-merge threshold (0: the default)")
 	show := fl.Int("show", 0, "print this many false merges and missed pairs of each set")
+	only := fl.String("only", "", "run only the \"match\" or the \"screen\" evaluation")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -45,6 +46,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "tradecheck-eval: evaluation data folder %s is missing (no %s): nothing measured.\n", *data, path)
 		fmt.Fprintln(stdout, "Point -data at a copy of the eval-data folder to run the matching evaluation.")
 		return 0
+	}
+	if *only == "screen" {
+		return runScreenEval(*data, *seed, *perName, *show, stdout, stderr)
 	}
 	rows, err := loadAliases(path)
 	if err != nil {
@@ -90,6 +94,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		va, ra float64
 	}{{"L1", ra.p, rb.p}, {"L2", ra.pt, rb.pt}, {"L3", ra.pc, rb.pc}} {
 		fmt.Fprintf(stdout, "  %s: variants P=%.4f R=%.4f; raw P=%.4f R=%.4f\n", l.name, l.va, ra.r, l.ra, rb.r)
+	}
+	if *only == "match" {
+		return 0
+	}
+	return runScreenEval(*data, *seed, *perName, *show, stdout, stderr)
+}
+
+// runScreenEval runs the screening evaluation (screen.go).
+func runScreenEval(data string, seed uint64, perName, show int, stdout, stderr io.Writer) int {
+	if err := screenEval(data, seed, perName, show, stdout); err != nil {
+		fmt.Fprintf(stderr, "tradecheck-eval: screening: %v\n", err)
+		return 1
 	}
 	return 0
 }
