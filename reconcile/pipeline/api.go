@@ -30,6 +30,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
@@ -144,7 +145,7 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // OpenExported to ask the user to locate moved or changed files. Errors
 // are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
 func (s SourceSpec) Check() error {
-	sum, err := fileSHA(s.Path)
+	sum, err := fileio.SHA256(context.Background(), s.Path)
 	if err != nil {
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}

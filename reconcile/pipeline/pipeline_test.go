@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
@@ -251,7 +252,7 @@ func TestSourceCheck(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.csv")
 	os.WriteFile(p, []byte("a;b\n1;2\n"), 0o644)
-	sum, _ := fileSHA(p)
+	sum, _ := fileio.SHA256(context.Background(), p)
 	tests := []struct {
 		name string
 		spec SourceSpec

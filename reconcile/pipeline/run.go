@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
@@ -75,7 +76,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				fr.err = reconcile.ErrCanceled
 				return
 			}
-			sha, err := fileSHA(spec.Path)
+			sha, err := fileio.SHA256(context.Background(), spec.Path)
 			if err != nil {
 				fr.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
 				if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/values"
@@ -170,7 +171,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 					want = f.SHA256
 				}
 			}
-			if got, e := fileSHA(src.path); e != nil || got != want {
+			if got, e := fileio.SHA256(context.Background(), src.path); e != nil || got != want {
 				err = &reconcile.Error{File: src.path, Err: fmt.Errorf("changed since it was read"), Hint: "run the reconciliation again before exporting"}
 			}
 			checked[src.path] = err
