@@ -11,18 +11,18 @@ import (
 
 // plan is a compiled mapping: per field, the columns to read.
 type plan struct {
-	file, sheet  string
-	cols         []Column
-	consignee    []int // name columns in variant order
-	shipper      []int
-	one          map[reconcile.Field]int
-	netUnit      int // unit column for net weight, -1 if none
-	grossUnit    int
-	dateOrder    values.DateOrder
-	numHint      map[int]values.NumberHint
+	file, sheet string
+	cols        []Column
+	consignee   []int // name columns in variant order
+	shipper     []int
+	one         map[reconcile.Field]int
+	netUnit     int // unit column for net weight, -1 if none
+	grossUnit   int
+	dateOrder   values.DateOrder
+	numHint     map[int]values.NumberHint
 	// unsettled lists measure columns whose lone "1.234" cells nothing
 	// settles: read as thousands, flagged ambiguous_number (weights).
-	unsettled []int
+	unsettled    []int
 	headerRaw    []string // upper header row as written, trimmed
 	headerFilled int
 	monthly      bool
