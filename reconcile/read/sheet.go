@@ -204,7 +204,11 @@ func (s *SheetReader) init() error {
 	for k, v := range opt.SheetMapping[s.name] {
 		over[k] = v
 	}
-	cols, warns := resolveColumns(headers, samples, over)
+	var hidden []bool
+	if h, ok := s.src.(interface{ hiddenColumns() []bool }); ok {
+		hidden = h.hiddenColumns()
+	}
+	cols, warns := resolveColumns(headers, samples, over, hidden)
 	// Keep only a few samples per column for display; all were used above.
 	for i := range cols {
 		if len(cols[i].Samples) > 5 {
