@@ -210,7 +210,7 @@ type SheetResult struct {
 	TotalsOK   bool // every total row matches (false when there is none)
 	TotalsBad  int  // total rows that differ from the rows read
 	HiddenRows int
-	TotalRows   int  // last row number seen, so the per-source sheet can show every row
+	TotalRows  int // last row number seen, so the per-source sheet can show every row
 	// First and N delimit this sheet's records in Result.Records.
 	First, N int
 }

@@ -50,8 +50,8 @@ type Sheet struct {
 	Status       string
 	Checks       []string // total rows against the rows read, hidden rows
 	TotalRows    int      // last row number, 0 when unknown
-	UserMapping string // the user's column overrides for this sheet as JSON, read back verbatim
-	First, N    int    // this sheet's records in Data.Records
+	UserMapping  string   // the user's column overrides for this sheet as JSON, read back verbatim
+	First, N     int      // this sheet's records in Data.Records
 }
 
 // RawRows streams the rows of sheet s (index into Data.Sheets) as they
