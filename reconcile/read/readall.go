@@ -32,7 +32,11 @@ type SheetResult struct {
 	Rows        int // rows below the header (records + skips there)
 	LayoutKey   string
 	Hidden      bool
-	Err         error
+	// Totals checks the sheet's total rows against the records read;
+	// HiddenRows counts records from rows hidden in Excel.
+	Totals     []TotalCheck
+	HiddenRows int
+	Err        error
 }
 
 // progressEvery is how often (in rows) ReadAll reports progress and
@@ -93,6 +97,7 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 		total += sr.Rows()
 		res.HeaderRow, res.Columns, res.Skipped, res.SkipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		res.Granularity, res.Warnings, res.Rows, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
+		res.Totals, res.HiddenRows = sr.TotalChecks(), sr.HiddenRows()
 		sr.Close()
 		f.Sheets = append(f.Sheets, res)
 		if progress != nil {
