@@ -70,8 +70,10 @@ func (w *Workbook) Format() string {
 }
 
 // TextFormat returns a text table's encoding ("utf-8", "utf-16le",
-// "utf-16be", "windows-1251", "windows-1252") and delimiter; ok is false
-// for workbooks.
+// "utf-16be", "windows-1251", "windows-1252", "windows-1254",
+// "windows-1250", "cp866", "koi8-r", "gb18030", "big5"; "iso-8859-9"
+// only when its bytes differ from Windows-1254's) and delimiter; ok is
+// false for workbooks.
 func (w *Workbook) TextFormat() (encoding string, delimiter byte, ok bool) {
 	if w.csv == nil || w.csv.sniff() != nil {
 		return "", 0, false

@@ -429,6 +429,9 @@ func (s *SheetReader) Warnings() []string {
 	if s.rowWarns > maxRowWarnings {
 		out = append(out, fmt.Sprintf("… and %d more lines with the same kind of problem (malformed quotes or over-long lines)", s.rowWarns-maxRowWarnings))
 	}
+	if cs, ok := s.src.(*csvSource); ok && cs.encWarn != "" {
+		out = append(out, cs.encWarn)
+	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
 		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")
 	}
