@@ -142,7 +142,7 @@ var classifyLangCases = []struct {
 	{"netWgt", reconcile.FieldNetWeight, "comtrade"},
 	{"primaryValue", reconcile.FieldValueUSD, "comtrade"},
 	{"Commodity Code", reconcile.FieldHSCode, "comtrade"},
-	{"Netweight (kg)", reconcile.FieldNetWeight, "comtrade"},
+	{"Netweight (kg)", reconcile.FieldNetWeight, "en"},
 	{"Trade Value (US$)", reconcile.FieldValueUSD, "comtrade"},
 	{"Alt Qty Unit Code", "", "comtrade"},
 	{"PRODUCT_NC", reconcile.FieldHSCode, "comext"},
