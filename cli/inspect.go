@@ -26,7 +26,7 @@ type inspectSheet struct {
 	// headers or unit/currency columns ("kg", "t"; "USD", "EUR").
 	Units      []string `json:"units"`
 	Currencies []string `json:"currencies"`
-	Error     string          `json:"error,omitempty"` // a sheet that could not be read (no table, damaged data)
+	Error      string   `json:"error,omitempty"` // a sheet that could not be read (no table, damaged data)
 	// For the text output only.
 	gran read.Granularity
 	cols []read.Column
@@ -53,9 +53,9 @@ type inspectFile struct {
 	// page's detected encoding.
 	Format   string         `json:"format,omitempty"`
 	Encoding string         `json:"encoding,omitempty"`
-	Sheets []inspectSheet `json:"sheets,omitempty"`
-	Error  string         `json:"error,omitempty"`
-	text   string         // encoding and delimiter of a text table (text output only)
+	Sheets   []inspectSheet `json:"sheets,omitempty"`
+	Error    string         `json:"error,omitempty"`
+	text     string         // encoding and delimiter of a text table (text output only)
 }
 
 func runInspect(env *Env, args []string) int {
