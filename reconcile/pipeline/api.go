@@ -191,6 +191,11 @@ type SheetResult struct {
 	HeaderRow   int               // 1-based; 0 when NoTable
 	Headers     []string          // as written (joined when two-row)
 	Mapping     []reconcile.Field // per column, after overrides
+	Reasons     []string          // per column: why it was mapped or not (rule, synonym, table)
+	Units       []string          // weight units detected ("kg", "t", "kg (assumed)")
+	Currencies  []string          // currencies of the value columns
+	Format      string            // how the file was read: xlsx, csv, xls, ods, html, xml2003
+	Encoding    string            // a text file's or HTML page's encoding; "" for workbooks
 	Granularity string            // GranularityShipment or GranularityMonthly
 	Rows        int               // rows read into records
 	Skipped     map[reconcile.SkipReason]int

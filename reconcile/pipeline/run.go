@@ -223,11 +223,14 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 	var out []SheetResult
 	for _, sh := range sheets {
 		sr := SheetResult{File: spec.Path, Sheet: sh.name, HeaderRow: sh.headerRow, Skips: sh.skipped,
-			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n}
+			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n,
+			Format: sh.format, Encoding: sh.encoding}
 		for _, c := range sh.columns {
 			sr.Headers = append(sr.Headers, c.Header)
 			sr.Mapping = append(sr.Mapping, c.Field)
+			sr.Reasons = append(sr.Reasons, c.Reason)
 		}
+		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
 		sr.Granularity = granularity(spec, sh.name, sh.granularity)
 		if sh.err != nil {
 			switch {

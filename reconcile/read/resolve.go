@@ -92,6 +92,32 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			}
 		}
 	}
+	// A tax ID that names no party ("ИНН") belongs to the party whose
+	// name column is just before it (or just after it), when that party
+	// has no ID column of its own; otherwise it stays unmapped.
+	for i := range cols {
+		if cols[i].Field != fieldPartyIDAny {
+			continue
+		}
+		cols[i].Field = ""
+		for _, n := range []int{i - 1, i + 1} {
+			if n < 0 || n >= len(cols) {
+				continue
+			}
+			idF := reconcile.Field("")
+			switch cols[n].Field {
+			case reconcile.FieldConsignee:
+				idF = reconcile.FieldConsigneeID
+			case reconcile.FieldShipper:
+				idF = reconcile.FieldShipperID
+			}
+			if idF != "" && !hasF(idF) {
+				cols[i].Field = idF
+				cols[i].Reason = fmt.Sprintf("tax ID beside the %s column %s %q", cols[n].Field, reconcile.ColumnName(n+1), cols[n].Header)
+				break
+			}
+		}
+	}
 	// One column per field, except party names.
 	byField := map[reconcile.Field][]int{}
 	for i, c := range cols {
@@ -154,6 +180,10 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 				continue
 			}
 			if u, f, ok := values.WeightUnitInHeader(c.Header); ok {
+				c.Unit, c.Factor = u, f
+				continue
+			}
+			if u, f, ok := headerWeightUnit(c.Header); ok {
 				c.Unit, c.Factor = u, f
 				continue
 			}
