@@ -131,8 +131,8 @@ func (r *reconciler) compareWeights(i, j int32) (weightFit, bool) {
 	shared := 0
 	ok := true
 	for _, k := range []struct {
-		basis string
-		x, y  reconcile.Number
+		basis  string
+		x, y   reconcile.Number
 		hx, hy float64
 	}{{"net", a.NetKg, b.NetKg, r.netHalf[si], r.netHalf[sj]}, {"gross", a.GrossKg, b.GrossKg, r.grossHalf[si], r.grossHalf[sj]}} {
 		if !pos(k.x) || !pos(k.y) {
