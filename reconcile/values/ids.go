@@ -186,7 +186,7 @@ func LooksLikeBL(s string) bool {
 	if AirWaybillValid(n) && strings.ContainsAny(s, "- ") {
 		return true
 	}
-	if len(n) < 10 || len(n) > 17 || ContainerValid(n) {
+	if len(n) < 10 || len(n) > 17 || containerShaped(n) {
 		return false
 	}
 	for i := 0; i < 4; i++ {
@@ -205,6 +205,20 @@ func LooksLikeBL(s string) bool {
 		}
 	}
 	return digits >= 6 && isDigit(n[len(n)-1])
+}
+
+// containerShaped: 4 letters, the 4th an ISO 6346 category, then 7
+// digits — a container number, valid or mistyped, not a B/L.
+func containerShaped(n string) bool {
+	if len(n) != 11 || !strings.ContainsRune("UJZR", rune(n[3])) {
+		return false
+	}
+	for i := 0; i < 11; i++ {
+		if i < 4 && !isUpper(n[i]) || i >= 4 && !isDigit(n[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // LooksLikeContainer reports whether a cell holds one or more ISO 6346
