@@ -38,7 +38,7 @@ func synthSeeds(t *testing.T) int {
 // included.
 func TestSynthCountsOnce(t *testing.T) {
 	if os.Getenv("TRADECHECK_SYNTH_SEEDS") == "" {
-		t.Skip("not yet passing (B/L rows never merge with declarations, gross-only never with net-only): set TRADECHECK_SYNTH_SEEDS to run")
+		t.Skip("waits for the read-values fixes (HS codes stored as numbers lose their leading zero, tonnes '3.471' read as 3471 t, total rows): set TRADECHECK_SYNTH_SEEDS to run")
 	}
 	first := uint64(1)
 	if s := os.Getenv("TRADECHECK_SYNTH_FIRST"); s != "" {
