@@ -56,15 +56,28 @@ type Params struct {
 	// WeightTolerancePct is how far apart, in percent of the larger, two
 	// rows' weights may be for the fuzzy shipment rule. Default 1.
 	WeightTolerancePct float64 `json:"weight_tolerance_pct"`
+	// BLDaysBefore and BLDaysAfter bound a bill-of-lading date against a
+	// declaration's registration date for the fuzzy rule: the B/L may be
+	// up to BLDaysBefore days earlier and BLDaysAfter days later. 0 means
+	// the default (merge.DefaultBLDaysBefore, DefaultBLDaysAfter).
+	BLDaysBefore int `json:"bl_days_before,omitempty"`
+	BLDaysAfter  int `json:"bl_days_after,omitempty"`
+	// PackagingBandPct is r in net ≤ gross ≤ net × (1 + r/100), within
+	// which a gross-only weight matches a net-only one. 0 means the
+	// default (merge.DefaultPackagingBandPct).
+	PackagingBandPct float64 `json:"packaging_band_pct,omitempty"`
 	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
 	// pairs scoring at or above AutoThreshold merge automatically, pairs in
 	// [ReviewThreshold, AutoThreshold) go to the Review queue.
 	AutoThreshold   float64 `json:"auto_threshold"`
 	ReviewThreshold float64 `json:"review_threshold"`
 	// SourcePreference lists sources, most trusted first, by path or by
-	// file name. When sources disagree about a shipment the first listed
-	// wins; unlisted sources follow the default rule (declaration-level
-	// over aggregated, USD as given over converted).
+	// file name (the CLI's --prefer, the app's Sources order). When
+	// sources disagree about a shipment the first listed wins; unlisted
+	// sources follow the default rule, never the order files were given
+	// in: declaration-level over aggregated, sources with declaration
+	// numbers first, USD as given over converted, the richer row, then
+	// the file name.
 	SourcePreference []string `json:"source_preference,omitempty"`
 }
 

@@ -111,6 +111,12 @@ func applyParams(p *Params, m map[string]string) {
 		}
 	}
 	f(paramWeightTol, &p.WeightTolerancePct)
+	f(paramBand, &p.PackagingBandPct)
+	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter} {
+		if v, err := strconv.Atoi(m[k]); err == nil && v >= 0 {
+			*dst = v
+		}
+	}
 	f(paramAuto, &p.AutoThreshold)
 	f(paramReview, &p.ReviewThreshold)
 	if v := strings.TrimSpace(m[paramPreference]); v != "" {

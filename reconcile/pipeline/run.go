@@ -395,7 +395,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = merge.MonthlyAggregate
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
 		}
 	}
 	return idx, srcs
@@ -411,7 +411,7 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	p := r.Project.Params
 	m, err := merge.Reconcile(ctx, merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs,
 		Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity},
-		merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct},
+		mergeOptions(p),
 		r.Project.ShipmentDecisions, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
@@ -422,6 +422,23 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
 	return nil
+}
+
+// mergeOptions turns params into the merge options, with the measured
+// defaults where a param is 0 (projects saved before it existed).
+func mergeOptions(p Params) merge.Options {
+	o := merge.DefaultOptions()
+	o.DateToleranceDays, o.WeightTolerancePct = p.DateToleranceDays, p.WeightTolerancePct
+	if p.BLDaysBefore > 0 {
+		o.BLDaysBefore = p.BLDaysBefore
+	}
+	if p.BLDaysAfter > 0 {
+		o.BLDaysAfter = p.BLDaysAfter
+	}
+	if p.PackagingBandPct > 0 {
+		o.PackagingBandPct = p.PackagingBandPct
+	}
+	return o
 }
 
 func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
