@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 )
@@ -55,6 +56,12 @@ func runReconcile(env *Env, args []string) int {
 	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
 		return usageError(env, "reconcile", "--weight must be net or gross, not %q", *weight)
 	}
+	// A claims table among the inputs holds claims, not shipments: it is
+	// set aside, never read as rows (check reads it as claims).
+	files, claimFiles := claims.SplitFiles(files)
+	for _, f := range claimFiles {
+		fmt.Fprintf(env.Stdout, "set aside %s: a claims table, not shipments (check its claims with: tradecheck-cli check --claims %s FILE...)\n", filepath.Base(f), f)
+	}
 	var p *pipeline.Project
 	if *prev != "" {
 		p, err = pipeline.OpenExported(*prev)
@@ -66,6 +73,9 @@ func runReconcile(env *Env, args []string) int {
 			p = withFiles(p, files)
 		}
 	} else {
+		if len(files) == 0 && len(claimFiles) > 0 {
+			return usageError(env, "reconcile", "every FILE is a claims table; give the shipment sources too")
+		}
 		if len(files) == 0 {
 			return usageError(env, "reconcile", "give at least one FILE")
 		}
