@@ -119,6 +119,9 @@ func (r *reconciler) fuzzy(ctx context.Context) error {
 
 // joinable: disjoint sources and every cross pair agrees.
 func (r *reconciler) joinable(A, B *unitT) bool {
+	if r.apartUnits(A, B) {
+		return false
+	}
 	for _, x := range A.rows {
 		for _, y := range B.rows {
 			if r.in.SourceOf[x] == r.in.SourceOf[y] {

@@ -30,6 +30,7 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 		DuplicateOf: filled(n, -1),
 	}}
 	r.decide(decisions)
+	pairRows := r.resolvePairs()
 	progress(0, n)
 	if err := r.dedupe(ctx); err != nil {
 		return nil, err
@@ -42,6 +43,7 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 	if err := r.fuzzy(ctx); err != nil {
 		return nil, err
 	}
+	r.applyPairs(pairRows)
 	progress(3*n/4, n)
 	r.build()
 	r.supersede()
@@ -66,6 +68,7 @@ type reconciler struct {
 
 	split   map[string]string // provenance key → reason
 	exclude map[string]string
+	pairs   pairDecisions
 
 	// unit[i] is the shipment-unit of record i (index into units), -1 for
 	// duplicates and records not yet placed.
@@ -93,6 +96,9 @@ func (r *reconciler) decide(ds []Decision) {
 		switch d.Op {
 		case OpSplit:
 			r.split[d.Row] = d.Reason
+			r.pairs.dropRow(d.Row)
+		case OpMerge, OpApart:
+			r.pairs.add(d)
 		case OpExclude:
 			r.exclude[d.Row] = d.Reason
 		case OpInclude:
