@@ -22,7 +22,7 @@ func newPairKey(x, y string) pairKey {
 // pairDecisions are the user's merge and keep-apart decisions, the latest
 // per pair winning, resolved to record indexes once.
 type pairDecisions struct {
-	merges []Decision        // in decision order, latest for each pair
+	merges []Decision         // in decision order, latest for each pair
 	op     map[pairKey]string // pair → OpMerge or OpApart
 	// apart holds the kept-apart pairs by record index (both orders).
 	apart map[[2]int32]bool

@@ -193,7 +193,9 @@ func (d *dupJudge) keptApart(apart map[pairKey]bool, a, b int32) bool {
 func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	recs := d.in.Records
 	A, B := &d.res.Shipments[a], &d.res.Shipments[b]
-	if differ(A, B, recs, func(r *reconcile.Record) string { return NormalizeDeclaration(r.DeclarationID) + "\x1f" + NormalizeItem(r.ItemNo) }, func(r *reconcile.Record) bool { return r.DeclarationID != "" }) ||
+	if differ(A, B, recs, func(r *reconcile.Record) string {
+		return NormalizeDeclaration(r.DeclarationID) + "\x1f" + NormalizeItem(r.ItemNo)
+	}, func(r *reconcile.Record) bool { return r.DeclarationID != "" }) ||
 		differ(A, B, recs, func(r *reconcile.Record) string { return NormalizeDeclaration(r.BillOfLading) }, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
 		return DupPair{}, false
 	}
