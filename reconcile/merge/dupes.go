@@ -307,7 +307,11 @@ func hasDecl(sh *Shipment, recs []reconcile.Record) bool {
 // gross is at most packingBand heavier. pct is the difference in percent
 // of the larger (0 inside the packaging band).
 func dupWeights(A, B *Shipment, recs []reconcile.Record) (basis string, pct float64, ok bool) {
-	na, nb, ga, gb := A.NetKg(recs), B.NetKg(recs), A.GrossKg(recs), B.GrossKg(recs)
+	return compareWeights(A.NetKg(recs), A.GrossKg(recs), B.NetKg(recs), B.GrossKg(recs))
+}
+
+// compareWeights is dupWeights on two pairs of net and gross weights.
+func compareWeights(na, ga, nb, gb reconcile.Number) (basis string, pct float64, ok bool) {
 	rel := func(x, y float64) float64 { return 100 * math.Abs(x-y) / math.Max(x, y) }
 	switch {
 	case na.Valid && nb.Valid && na.Value > 0 && nb.Value > 0:

@@ -388,10 +388,10 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 		srcOf[i] = idx[ref]
 	}
 	p := r.Project.Params
-	m, err := merge.Reconcile(ctx, merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs,
-		Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity},
-		merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct},
-		r.Project.ShipmentDecisions, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	opt := merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct}
+	ds := r.shipmentDecisions()
+	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
@@ -400,7 +400,7 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return nil
+	return r.findDupes(ctx, in, opt, ds)
 }
 
 func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
