@@ -120,6 +120,9 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no shipment rows could be read; every claim would be \"nothing found\"")
 		return ExitInput
 	}
+	for _, w := range res.Warnings() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
+	}
 	verdicts := res.CheckClaims()
 	if *asJSON {
 		if err := printVerdictsJSON(env.Stdout, verdicts); err != nil {

@@ -16,6 +16,7 @@ import (
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/workbook"
 )
 
 // memoryLimit is the soft heap limit of a reconcile run: under the 1.5 GB
@@ -255,5 +256,15 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "note: %s\n", n)
 	}
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))
+	if d := res.Dupes; d != nil {
+		fmt.Fprintf(env.Stdout, "possible duplicates: %d pair(s) not merged that look alike (sheet %q)", len(d.Pairs)+d.More, workbook.SheetDuplicates)
+		if d.KeptApart > 0 {
+			fmt.Fprintf(env.Stdout, ", %d kept apart by you", d.KeptApart)
+		}
+		fmt.Fprintln(env.Stdout)
+	}
+	for _, w := range res.Warnings() {
+		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
+	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
 }

@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/workbook"
 )
 
 // dupeFiles writes two CSV sources whose rows describe one shipment six
@@ -129,4 +132,107 @@ func TestShipmentPairDecisions(t *testing.T) {
 			t.Errorf("split then excluded: %d shipments, %d excluded; want 3 and 1", len(r4.Merge.Shipments), excluded)
 		}
 	})
+}
+
+// The Possible duplicates sheet lists the pair; a decision typed there or
+// in the Shipments sheet's Decision column comes back with --decisions.
+func TestDuplicatesSheetRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	a, b := dupeFiles(t)
+	res, err := Run(ctx, NewProject(a, b), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := WriteWorkbook(ctx, res, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(workbook.SheetDuplicates)
+	if len(rows) != 2 || rows[1][colIndex(workbook.DuplicatesHeader, "Row A")] != "a.csv:2" || rows[1][colIndex(workbook.DuplicatesHeader, "Row B")] != "b.csv:2" {
+		t.Fatalf("Possible duplicates sheet: %q", rows)
+	}
+	if why := rows[1][colIndex(workbook.DuplicatesHeader, "Why not merged")]; !strings.Contains(why, "beyond the ±3-day window") {
+		t.Errorf("Why not merged: %q", why)
+	}
+	src, _ := f.GetRows(workbook.SheetSources)
+	var titled bool
+	for _, r := range src {
+		if len(r) > 0 && r[0] == workbook.OverlapTitle {
+			titled = true
+		}
+	}
+	if !titled {
+		t.Error("no overlap table on the Sources sheet")
+	}
+	tests := []struct {
+		name, sheet, cell, value string
+		wantShipments            int
+		wantExcluded             int
+	}{
+		{"merge on the Possible duplicates sheet", workbook.SheetDuplicates, cellOf(workbook.DuplicatesHeader, "Decision", 2), "merge", 2, 0},
+		{"apart on the Possible duplicates sheet", workbook.SheetDuplicates, cellOf(workbook.DuplicatesHeader, "Decision", 2), "apart", 3, 0},
+		{"merge typed on the Shipments sheet", workbook.SheetShipments, cellOf(workbook.ShipmentsHeader, "Decision", 2), "merge " + res.Merge.Shipments[res.Dupes.Pairs[0].B].ID, 2, 0},
+		{"exclude typed on the Shipments sheet", workbook.SheetShipments, cellOf(workbook.ShipmentsHeader, "Decision", 2), "exclude: re-export", 3, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g, _ := excelize.OpenFile(out)
+			if err := g.SetCellStr(tc.sheet, tc.cell, tc.value); err != nil {
+				t.Fatal(err)
+			}
+			edited := filepath.Join(t.TempDir(), "edited.xlsx")
+			if err := g.SaveAs(edited); err != nil {
+				t.Fatal(err)
+			}
+			g.Close()
+			p, err := OpenExported(edited)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r2, err := Run(ctx, p, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			excluded := 0
+			for _, sh := range r2.Merge.Shipments {
+				if sh.Excluded {
+					excluded++
+				}
+			}
+			if len(r2.Merge.Shipments) != tc.wantShipments || excluded != tc.wantExcluded {
+				t.Errorf("%d shipments, %d excluded; want %d and %d (decisions %+v)", len(r2.Merge.Shipments), excluded, tc.wantShipments, tc.wantExcluded, p.ShipmentDecisions)
+			}
+			// Written again, the decision is in the log and the
+			// Decision column, and reading that back adds nothing.
+			again := filepath.Join(t.TempDir(), "again.xlsx")
+			if err := WriteWorkbook(ctx, r2, again, nil); err != nil {
+				t.Fatal(err)
+			}
+			q, err := OpenExported(again)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(q.ShipmentDecisions) != len(p.ShipmentDecisions) {
+				t.Errorf("re-exported: %d decisions, want %d: %+v", len(q.ShipmentDecisions), len(p.ShipmentDecisions), q.ShipmentDecisions)
+			}
+		})
+	}
+}
+
+func colIndex(hdr []string, h string) int {
+	for i, x := range hdr {
+		if x == h {
+			return i
+		}
+	}
+	panic("no column " + h)
+}
+
+func cellOf(hdr []string, h string, row int) string {
+	c, _ := excelize.CoordinatesToCellName(colIndex(hdr, h)+1, row)
+	return c
 }
