@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/merge"
+)
+
+// dupeSources writes two CSV sources whose first rows describe one
+// shipment six days apart: a possible duplicate, not merged.
+func dupeSources(t *testing.T) []string {
+	t.Helper()
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.csv")
+	hdr := "Date,Consignee,Shipper,HS code,Net weight kg,Value USD\n"
+	os.WriteFile(a, []byte(hdr+"2022-06-14,OOO TEKHKRIM,NORINCO,930320,1000,5000\n2022-08-01,OOO ZAVOD,ACME,847130,300,900\n"), 0o644)
+	os.WriteFile(b, []byte(hdr+"2022-06-20,TEKHKRIM LLC,NORINCO,930320,1010,5000\n"), 0o644)
+	return []string{a, b}
+}
+
+func TestDupesMergeAndUndo(t *testing.T) {
+	u := newTestUI(t)
+	u.OpenPaths(dupeSources(t))
+	settle(t, u)
+	if u.result == nil {
+		t.Fatalf("no result; status %q", u.status.Text)
+	}
+	s := u.dupes
+	if len(s.pairs) != 1 || !strings.HasPrefix(s.count.Text, "1 possible duplicate(s)") {
+		t.Fatalf("pairs: got %d, count %q; want 1", len(s.pairs), s.count.Text)
+	}
+	if !s.merge.Disabled() {
+		t.Error("Merge is enabled with no pair selected")
+	}
+	s.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	if s.merge.Disabled() || !strings.Contains(s.detail.Text, "beyond the ±3-day window") {
+		t.Fatalf("after selecting: merge disabled %v, detail %q", s.merge.Disabled(), s.detail.Text)
+	}
+	test.Tap(s.merge)
+	settle(t, u)
+	if got := len(u.result.Merge.Shipments); got != 2 || len(s.pairs) != 0 {
+		t.Fatalf("after Merge: %d shipments, %d pairs; want 2 and 0", got, len(s.pairs))
+	}
+	if d := u.project.ShipmentDecisions; len(d) != 1 || d[0].Op != merge.OpMerge || d[0].SHA256 == "" {
+		t.Fatalf("decisions: %+v, want one merge naming its file's SHA-256", d)
+	}
+	// Ctrl+Z is the Edit menu's "Undo last decision".
+	var undo *fyne.MenuItem
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Undo last decision" {
+				undo = it
+			}
+		}
+	}
+	if undo == nil {
+		t.Fatal("no Undo item in the menu")
+	}
+	if sc, ok := undo.Shortcut.(interface{ ShortcutName() string }); !ok || !strings.Contains(sc.ShortcutName(), "Z") {
+		t.Errorf("Undo shortcut: %#v, want Ctrl+Z", undo.Shortcut)
+	}
+	undo.Action()
+	settle(t, u)
+	if got := len(u.result.Merge.Shipments); got != 3 || len(s.pairs) != 1 || len(u.project.ShipmentDecisions) != 0 {
+		t.Errorf("after undo: %d shipments, %d pairs, %d decisions; want 3, 1, 0", got, len(s.pairs), len(u.project.ShipmentDecisions))
+	}
+	if !strings.HasPrefix(u.status.Text, "Undone: Merging S") {
+		t.Errorf("status after undo: %q", u.status.Text)
+	}
+
+	t.Run("keep apart", func(t *testing.T) {
+		s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		test.Tap(s.apart)
+		settle(t, u)
+		if len(s.pairs) != 0 || !strings.Contains(s.count.Text, "1 pair(s) kept apart by you") {
+			t.Errorf("after Keep apart: %d pairs, count %q", len(s.pairs), s.count.Text)
+		}
+		test.Tap(s.undo)
+		settle(t, u)
+		if len(s.pairs) != 1 {
+			t.Errorf("after undo: %d pairs, want 1", len(s.pairs))
+		}
+	})
+	t.Run("undo takes back entity decisions too", func(t *testing.T) {
+		before := len(u.result.Names.Entities)
+		m := u.result.Names.Mentions[0]
+		u.decide(match.Decision{Op: match.OpRename, Name: m.Name, Role: m.Role, Target: "RENAMED"}, "Renaming…")
+		settle(t, u)
+		if len(u.project.Decisions) != 1 {
+			t.Fatalf("decisions: %d, want 1", len(u.project.Decisions))
+		}
+		u.undo()
+		settle(t, u)
+		if len(u.project.Decisions) != 0 || len(u.result.Names.Entities) != before {
+			t.Errorf("after undo: %d decisions, %d entities; want 0, %d", len(u.project.Decisions), len(u.result.Names.Entities), before)
+		}
+		u.undo()
+		if u.status.Text != "Nothing to undo." {
+			t.Errorf("empty stack: status %q", u.status.Text)
+		}
+	})
+}
