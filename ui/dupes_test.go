@@ -108,3 +108,69 @@ func TestDupesMergeAndUndo(t *testing.T) {
 		}
 	})
 }
+
+func TestShipmentActions(t *testing.T) {
+	u := newTestUI(t)
+	u.OpenPaths(dupeSources(t))
+	settle(t, u)
+	u.dupes.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(u.dupes.merge)
+	settle(t, u)
+	s, a := u.shipments, u.shipments.actions
+	merged := -1
+	for k, i := range s.view {
+		if len(s.ships[i].Rows) == 2 {
+			merged = k
+		}
+	}
+	if merged < 0 {
+		t.Fatal("no merged shipment in the table")
+	}
+	s.table.Select(widget.TableCellID{Row: merged, Col: 1})
+	if a.split.Disabled() || a.exclude.Disabled() || !a.include.Disabled() {
+		t.Fatalf("merged shipment selected: split %v, exclude %v, include %v disabled", a.split.Disabled(), a.exclude.Disabled(), a.include.Disabled())
+	}
+	if !strings.Contains(s.detail.Text, "Your decisions: merged by you") {
+		t.Errorf("detail does not show the decision: %q", s.detail.Text)
+	}
+	test.Tap(a.split)
+	settle(t, u)
+	if got := len(u.result.Merge.Shipments); got != 3 {
+		t.Fatalf("after Split: %d shipments, want 3", got)
+	}
+	s.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	test.Tap(a.exclude)
+	findEntry(t, u.win.Canvas().Overlays().Top()).SetText("re-export")
+	submitTopForm(t, u)
+	settle(t, u)
+	var excluded []string
+	for _, sh := range u.result.Merge.Shipments {
+		if sh.Excluded {
+			excluded = append(excluded, sh.ExcludeReason)
+		}
+	}
+	if len(excluded) != 1 || excluded[0] != "re-export" {
+		t.Fatalf("excluded: %q, want one with reason re-export", excluded)
+	}
+	s.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	for k, i := range s.view {
+		if s.ships[i].Excluded {
+			s.table.Select(widget.TableCellID{Row: k, Col: 1})
+		}
+	}
+	test.Tap(a.include)
+	settle(t, u)
+	for _, sh := range u.result.Merge.Shipments {
+		if sh.Excluded {
+			t.Errorf("%s still excluded after Count again", sh.ID)
+		}
+	}
+	// Four decisions, four undos: back to the first result.
+	for range 4 {
+		u.undo()
+		settle(t, u)
+	}
+	if got := len(u.result.Merge.Shipments); got != 3 || len(u.project.ShipmentDecisions) != 0 || len(u.dupes.pairs) != 1 {
+		t.Errorf("after undoing everything: %d shipments, %d decisions, %d pairs; want 3, 0, 1", got, len(u.project.ShipmentDecisions), len(u.dupes.pairs))
+	}
+}

@@ -246,6 +246,7 @@ type Result struct {
 	// StaleDecisions counts shipment decisions about files not read.
 	StaleDecisions int
 	sourceNames    []string
+	decTexts       map[int]string // the Decision column, by shipment index
 
 	Started  time.Time
 	Finished time.Time

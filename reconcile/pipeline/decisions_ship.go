@@ -152,6 +152,7 @@ func (r *Result) findDupes(ctx context.Context, in merge.Input, opt merge.Option
 	}
 	r.Dupes = dupes
 	r.Overlaps = merge.Overlaps(in, r.Merge, opt, dupes)
+	r.decTexts = r.decisionTexts(ds)
 	r.sourceNames = make([]string, len(in.Sources))
 	for i, s := range in.Sources {
 		r.sourceNames[i] = s.Name
@@ -187,15 +188,15 @@ func (r *Result) Warnings() []string {
 // DecisionText says which of the user's decisions shaped shipment sh, for
 // the Shipments sheet's Decision column and the app ("" when none).
 func (r *Result) DecisionText(sh int) string {
-	return r.decisionTexts()[sh]
+	return r.decTexts[sh]
 }
 
-// decisionTexts maps shipment index → the Decision column's text.
-func (r *Result) decisionTexts() map[int]string {
-	if r.Merge == nil || len(r.Project.ShipmentDecisions) == 0 {
+// decisionTexts maps shipment index → the Decision column's text, for
+// the decisions ds as the engine applied them.
+func (r *Result) decisionTexts(ds []merge.Decision) map[int]string {
+	if r.Merge == nil || len(ds) == 0 {
 		return nil
 	}
-	ds := r.shipmentDecisionsQuiet()
 	named := map[string]bool{}
 	for _, d := range ds {
 		named[d.Row], named[d.Other] = true, true
@@ -250,11 +251,4 @@ func (r *Result) decisionTexts() map[int]string {
 		out[k] = strings.Join(v, "; ")
 	}
 	return out
-}
-
-// shipmentDecisionsQuiet is shipmentDecisions without touching the
-// result's count.
-func (r *Result) shipmentDecisionsQuiet() []merge.Decision {
-	c := *r
-	return c.shipmentDecisions()
 }

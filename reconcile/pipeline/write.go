@@ -129,7 +129,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention, Merge: r.Merge,
 		WeightBasis: r.Project.Params.Weight, Rates: r.Project.Rates, Decisions: r.Project.Decisions,
 		ShipmentDecisions: r.Project.ShipmentDecisions,
-		Dupes:             r.Dupes, DecisionText: r.decisionTexts(), Notes: r.Warnings(),
+		Dupes:             r.Dupes, DecisionText: r.decTexts, Notes: r.Warnings(),
 	}
 	for _, o := range r.Overlaps {
 		d.Overlaps = append(d.Overlaps, workbook.Overlap{Overlap: o, NameA: r.SourceName(o.A), NameB: r.SourceName(o.B)})
