@@ -174,3 +174,43 @@ func TestShipmentActions(t *testing.T) {
 		t.Errorf("after undoing everything: %d shipments, %d decisions, %d pairs; want 3, 0, 1", got, len(u.project.ShipmentDecisions), len(u.dupes.pairs))
 	}
 }
+
+func TestSourceOrder(t *testing.T) {
+	u := newTestUI(t)
+	files := dupeSources(t)
+	u.OpenPaths(files)
+	settle(t, u)
+	p := u.sources.order
+	if len(p.order) != 2 || p.order[0] != files[0] || !p.reset.Disabled() || !p.up.Disabled() {
+		t.Fatalf("order %q, reset disabled %v; want the files as added, default rule", p.order, p.reset.Disabled())
+	}
+	if !strings.Contains(p.overlap.Text, "a.csv ~ b.csv: 0 shipment(s) merged, 1 row(s) look alike but not merged, 1 possible duplicate(s)") {
+		t.Errorf("overlap: %q", p.overlap.Text)
+	}
+	p.list.Select(1)
+	test.Tap(p.up)
+	settle(t, u)
+	if got := u.project.Params.SourcePreference; len(got) != 2 || got[0] != files[1] {
+		t.Fatalf("preference: %q, want b.csv first", got)
+	}
+	if got := u.result.Project.Params.SourcePreference; len(got) != 2 || got[0] != files[1] {
+		t.Errorf("the run did not use the order: %q", got)
+	}
+	if p.order[0] != files[1] || p.reset.Disabled() {
+		t.Errorf("panel after Up: %q, reset disabled %v", p.order, p.reset.Disabled())
+	}
+	// Merging the pair now takes b.csv's values: it is preferred.
+	u.dupes.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(u.dupes.merge)
+	settle(t, u)
+	for _, sh := range u.result.Merge.Shipments {
+		if len(sh.Rows) == 2 && sh.ConsigneeName != "TEKHKRIM LLC" {
+			t.Errorf("merged shipment takes its consignee from %q, want b.csv's TEKHKRIM LLC", sh.ConsigneeName)
+		}
+	}
+	test.Tap(p.reset)
+	settle(t, u)
+	if len(u.project.Params.SourcePreference) != 0 || p.order[0] != files[0] {
+		t.Errorf("after Default order: preference %q, panel %q", u.project.Params.SourcePreference, p.order)
+	}
+}
