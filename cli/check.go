@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -38,7 +39,13 @@ func runCheck(env *Env, args []string) int {
 		}
 		return ExitUsage
 	}
+	// A claims table among the inputs is read as claims, never as
+	// shipments (the app does the same with a dropped claims file).
+	files, claimFiles := claims.SplitFiles(files)
 	if len(files) == 0 {
+		if len(claimFiles) > 0 {
+			return usageError(env, "check", "every FILE is a claims table; give the shipment sources too")
+		}
 		return usageError(env, "check", "give at least one FILE with shipment data")
 	}
 	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
@@ -70,16 +77,26 @@ func runCheck(env *Env, args []string) int {
 	code := ExitOK
 	var cs []claims.Claim
 	var cerrs []error
-	if *claimsPath != "" {
+	switch {
+	case *claimsPath != "":
 		if _, err := os.Stat(*claimsPath); err != nil {
 			return usageError(env, "check", "--claims %s: %v", *claimsPath, errors.Unwrap(err))
 		}
 		cs, cerrs = claims.ReadSheet(ctx, *claimsPath, *password)
-	} else {
+		if len(claimFiles) > 0 {
+			more, errs := pipeline.ClaimsFromFiles(ctx, claimFiles)
+			cs, cerrs = pipeline.AppendClaims(cs, more), append(cerrs, errs...)
+		}
+	case len(claimFiles) > 0:
+		cs, cerrs = pipeline.ClaimsFromFiles(ctx, claimFiles)
+	default:
 		cs, cerrs = pipeline.ClaimsInSources(ctx, p)
 		if len(cs) == 0 && len(cerrs) == 0 {
 			return usageError(env, "check", "give --claims CLAIMS.csv|CLAIMS.xlsx (no input workbook has a Claims sheet)")
 		}
+	}
+	for _, f := range claimFiles {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s is a claims table: its rows are read as claims, not as shipments\n", filepath.Base(f))
 	}
 	for _, e := range cerrs {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
@@ -103,6 +120,9 @@ func runCheck(env *Env, args []string) int {
 	if len(res.Records) == 0 {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no shipment rows could be read; every claim would be \"nothing found\"")
 		return ExitInput
+	}
+	for _, w := range res.Warnings() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
 	}
 	verdicts := res.CheckClaims()
 	if *asJSON {

@@ -13,9 +13,11 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/workbook"
 )
 
 // memoryLimit is the soft heap limit of a reconcile run: under the 1.5 GB
@@ -56,6 +58,12 @@ func runReconcile(env *Env, args []string) int {
 	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
 		return usageError(env, "reconcile", "--weight must be net or gross, not %q", *weight)
 	}
+	// A claims table among the inputs holds claims, not shipments: it is
+	// set aside, never read as rows (check reads it as claims).
+	files, claimFiles := claims.SplitFiles(files)
+	for _, f := range claimFiles {
+		fmt.Fprintf(env.Stdout, "set aside %s: a claims table, not shipments (check its claims with: tradecheck-cli check --claims %s FILE...)\n", filepath.Base(f), f)
+	}
 	var p *pipeline.Project
 	if *prev != "" {
 		p, err = pipeline.OpenExported(*prev)
@@ -67,6 +75,9 @@ func runReconcile(env *Env, args []string) int {
 			p = withFiles(p, files)
 		}
 	} else {
+		if len(files) == 0 && len(claimFiles) > 0 {
+			return usageError(env, "reconcile", "every FILE is a claims table; give the shipment sources too")
+		}
 		if len(files) == 0 {
 			return usageError(env, "reconcile", "give at least one FILE")
 		}
@@ -235,5 +246,15 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "note: %s\n", n)
 	}
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))
+	if d := res.Dupes; d != nil {
+		fmt.Fprintf(env.Stdout, "possible duplicates: %d pair(s) not merged that look alike (sheet %q)", len(d.Pairs)+d.More, workbook.SheetDuplicates)
+		if d.KeptApart > 0 {
+			fmt.Fprintf(env.Stdout, ", %d kept apart by you", d.KeptApart)
+		}
+		fmt.Fprintln(env.Stdout)
+	}
+	for _, w := range res.Warnings() {
+		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
+	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
 }

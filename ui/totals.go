@@ -291,7 +291,7 @@ func (s *totalsScreen) show() {
 	m := &t.Total
 	s.total.SetText(fmt.Sprintf("Total: %d shipments, %s t, %s — %d groups%s",
 		m.Shipments, fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), len(t.Groups), suffix(leftOut(m))))
-	s.notes.SetText(strings.Join(t.Notes, "\n"))
+	s.notes.SetText(strings.Join(append(s.res.Warnings(), t.Notes...), "\n"))
 }
 
 func suffix(s string) string {

@@ -267,6 +267,17 @@ type Result struct {
 	// Weights, values and declaration numbers of a shipment are read from
 	// its source rows on demand: sh.NetKg(r.Records), sh.Value(r.Records).
 	Merge *merge.Result
+	// Dupes are the possible duplicates: pairs of shipments not merged
+	// that look alike, for the user to merge or keep apart.
+	Dupes *merge.Dupes
+	// Overlaps measure every pair of sources that share firms, goods
+	// and period (SourceName names their sources); Warnings lists those
+	// that hardly merged.
+	Overlaps []merge.Overlap
+	// StaleDecisions counts shipment decisions about files not read.
+	StaleDecisions int
+	sourceNames    []string
+	decTexts       map[int]string // the Decision column, by shipment index
 
 	Started  time.Time
 	Finished time.Time

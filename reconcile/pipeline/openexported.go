@@ -69,6 +69,7 @@ func openExported(path string) (*Project, error) {
 			p.ShipmentDecisions = append(p.ShipmentDecisions, d)
 		}
 	}
+	p.ShipmentDecisions = append(p.ShipmentDecisions, ex.ShipmentEdits...)
 	// Claims are part of the project: each claim row of the audit
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a

@@ -409,10 +409,10 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 		srcOf[i] = idx[ref]
 	}
 	p := r.Project.Params
-	m, err := merge.Reconcile(ctx, merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs,
-		Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity},
-		mergeOptions(p),
-		r.Project.ShipmentDecisions, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	opt := mergeOptions(p)
+	ds := r.shipmentDecisions()
+	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
@@ -421,7 +421,7 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return nil
+	return r.findDupes(ctx, in, opt, ds)
 }
 
 // mergeOptions turns params into the merge options, with the measured

@@ -158,7 +158,15 @@ func MethodText(p Params) []string {
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
 		"Tonnes use " + basis + ". Values are in USD as a source gave them, or converted with the rates on the Rates sheet for that currency and month; values without a rate are left out of the value totals and counted on the Discrepancies sheet, never guessed.",
 		"Figures on the Summary and Totals sheets are Excel formulas over the Shipments sheet, so any recalculation reproduces them; each shipment links to its first source row.",
+		dupesMethod(p),
+		"For every pair of sources, the Sources sheet gives the rows of each in the firms, goods (HS-6) and period they share, the shipments merged between them, the rows of one that look like rows of the other but were not merged, and the possible duplicates left. When at least three rows look alike and fewer shipments merged than that, the Summary notes warn of possible double counting between the two sources.",
+		"Your shipment decisions (merge a pair, keep it apart, split a shipment, exclude one) name source rows by the file's SHA-256, sheet and row, so they survive renumbered shipments and renamed files; a decision about a file that was not read, or that changed, is not applied and is counted in the notes. They are listed in the decision log below and in the Shipments sheet's Decision column.",
 	}
+}
+
+func dupesMethod(p Params) string {
+	days, pct := merge.DupWindow(merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct})
+	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to 25%% heavier). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct)
 }
 
 // WorkbookData assembles what the audit workbook shows; exported for the
@@ -170,6 +178,10 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention, Merge: r.Merge,
 		WeightBasis: r.Project.Params.Weight, Rates: r.Project.Rates, Decisions: r.Project.Decisions,
 		ShipmentDecisions: r.Project.ShipmentDecisions,
+		Dupes:             r.Dupes, DecisionText: r.decTexts, Notes: r.Warnings(),
+	}
+	for _, o := range r.Overlaps {
+		d.Overlaps = append(d.Overlaps, workbook.Overlap{Overlap: o, NameA: r.SourceName(o.A), NameB: r.SourceName(o.B)})
 	}
 	type sheetSrc struct {
 		path, sheet string

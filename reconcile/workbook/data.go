@@ -91,6 +91,14 @@ type Data struct {
 	Decisions         []match.Decision
 	ShipmentDecisions []merge.Decision
 
+	// Dupes fill the Possible duplicates sheet; DecisionText gives the
+	// Shipments sheet's Decision cell by shipment index; Overlaps go
+	// below the Sources; Notes are added to the Summary's notes.
+	Dupes        *merge.Dupes
+	DecisionText map[int]string
+	Overlaps     []Overlap
+	Notes        []string
+
 	Raw    RawRows
 	Claims ClaimsHook // nil: the Claims sheet has its header only
 }
@@ -127,3 +135,10 @@ type Styles struct {
 // given (issue 6's columns).
 var DefaultClaimsHeader = []string{"Claim", "Measure", "Comparator", "Figure", "Filters", "Computed", "Lower bound",
 	"Upper bound", "Verdict", "Reason", "Shipments"}
+
+// Overlap is one row of the Sources sheet's overlap table (see
+// merge.Overlap), with the sources named.
+type Overlap struct {
+	merge.Overlap
+	NameA, NameB string
+}

@@ -12,7 +12,9 @@
 //	Entities       one row per name as written; Entity ID and Decision are editable
 //	Review         grey-zone name pairs; Decision is editable
 //	Discrepancies  conflicts between sources, unparsed values, values without USD
-//	Sources        path, SHA-256, citation, date range, rows read and skipped, mapping
+//	Possible duplicates  pairs of shipments not merged that look alike; Decision is editable
+//	Sources        path, SHA-256, citation, date range, rows read and skipped, mapping;
+//	               below, the overlap of every pair of sources
 //	Rates          the currency rates used
 //	Claims         filled by the claims engine through Data.Claims
 //	Method         version, run time, every parameter, the method text and the
@@ -38,6 +40,7 @@ const (
 	SheetEntities      = "Entities"
 	SheetReview        = "Review"
 	SheetDiscrepancies = "Discrepancies"
+	SheetDuplicates    = "Possible duplicates"
 	SheetSources       = "Sources"
 	SheetRates         = "Rates"
 	SheetClaims        = "Claims"
@@ -46,7 +49,7 @@ const (
 
 // FixedSheets lists the fixed sheets in workbook order.
 var FixedSheets = []string{SheetSummary, SheetTotals, SheetShipments, SheetEntities, SheetReview,
-	SheetDiscrepancies, SheetSources, SheetRates, SheetClaims, SheetMethod}
+	SheetDiscrepancies, SheetDuplicates, SheetSources, SheetRates, SheetClaims, SheetMethod}
 
 // Column headers of each fixed sheet. Tests and the reader use them.
 var (
@@ -62,7 +65,10 @@ var (
 		"HS6 key", "Route key",
 		// Detail.
 		"Tonnes basis", "USD basis", "Quantity", "Quantity unit", "Value", "Currency", "Declaration", "Item",
-		"Merge reasons", "Duplicates"}
+		"Merge reasons", "Duplicates",
+		// The user's decisions about the shipment; a command typed here
+		// (see DecisionCommands) is read back by --decisions.
+		"Decision"}
 
 	EntitiesHeader = []string{"Entity ID", "Canonical name", "Name as written", "Role", "Shipments", "Sources",
 		"Match reason", "Decision", "Tax ID", "Exported entity ID"}
@@ -79,7 +85,18 @@ var (
 
 	MethodHeader = []string{"Parameter", "Value", "Meaning"}
 
-	DecisionsHeader = []string{"Kind", "Op", "Name", "Role", "Tax ID", "Other", "Other role", "Target", "Row", "Time", "Note"}
+	DecisionsHeader = []string{"Kind", "Op", "Name", "Role", "Tax ID", "Other", "Other role", "Target", "Row", "Time", "Note",
+		"SHA-256", "Other SHA-256"}
+
+	// DuplicatesHeader heads the Possible duplicates sheet; Decision is
+	// editable ("merge" or "apart").
+	DuplicatesHeader = []string{"Score", "Shipment A", "Shipment B", "Date A", "Date B", "Consignee entity", "HS-6",
+		"Tonnes A", "Tonnes B", "Sources A", "Sources B", "Why alike", "Why not merged", "Row A", "Row B", "Decision"}
+
+	// OverlapHeader heads the overlap table below the sources on the
+	// Sources sheet.
+	OverlapHeader = []string{"Source A", "Source B", "Period from", "Period to", "Rows A in common", "Rows B in common",
+		"Merged", "Look-alike rows not merged", "Possible duplicates", "Warning"}
 
 	// TotalsHeader heads each table on the Totals sheet.
 	TotalsHeader = []string{"Key", "Group", "Shipments", "Tonnes", "Value USD"}
@@ -88,6 +105,9 @@ var (
 	// per-source sheet.
 	SourceSheetLead = []string{"Source row", "Shipment ID", "Fate"}
 )
+
+// OverlapTitle starts the overlap table on the Sources sheet.
+const OverlapTitle = "Overlap between sources"
 
 // DecisionsTitle starts the decision log on the Method sheet.
 const DecisionsTitle = "Decision log"

@@ -132,7 +132,7 @@ func (w *writer) sheets() error {
 		jobs = append(jobs, job{func() error { return w.oneSource(s) }, max(w.d.Sheets[s].TotalRows, w.d.Sheets[s].N)})
 	}
 	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].size > jobs[b].size })
-	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.sources, w.rates,
+	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.duplicates, w.sources, w.rates,
 		w.claims, w.method} {
 		jobs = append(jobs, job{run, 0})
 	}
@@ -188,6 +188,7 @@ func (w *writer) autoFilters() error {
 		{SheetEntities, ref(EntitiesHeader, len(d.Names.Mentions)+1)},
 		{SheetReview, ref(ReviewHeader, len(d.Names.Review)+1)},
 		{SheetDiscrepancies, ref(DiscrepanciesHeader, len(d.Merge.Discrepancies)+1)},
+		{SheetDuplicates, ref(DuplicatesHeader, w.dupRows()+1)},
 		{SheetSources, ref(SourcesHeader, w.sourcesRows()+1)},
 		{SheetRates, ref(RatesHeader, len(d.Rates)+1)},
 	}

@@ -270,6 +270,9 @@ func (w *writer) sources() error {
 			}
 		}
 	}
+	if err := w.overlaps(sw, r+1); err != nil {
+		return err
+	}
 	return w.flush(sw)
 }
 
@@ -394,7 +397,7 @@ func (w *writer) method() error {
 		}
 	}
 	for _, dc := range d.ShipmentDecisions {
-		if err := set("shipment", dc.Op, "", "", "", "", "", "", dc.Row, timeText(dc.Time), dc.Reason); err != nil {
+		if err := set("shipment", dc.Op, "", "", "", dc.Other, "", "", dc.Row, timeText(dc.Time), dc.Reason, dc.SHA256, dc.OtherSHA256); err != nil {
 			return err
 		}
 	}
