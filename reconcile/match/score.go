@@ -19,6 +19,7 @@ type profile struct {
 	masks   []uint32  // letterMask per core token
 	wsum    float64
 	joined  string     // core keys without spaces
+	flat    string     // Key of the core words written together: spacing ignored
 	runeLen int        // length of the name as written, trimmed
 	cut     bool       // may have been cut at TruncationWidth
 	alts    []*profile // second readings of a name written twice ("X (ALIAS)")
@@ -64,6 +65,7 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		p.wsum += p.weights[i]
 	}
 	p.joined = strings.Join(n.Core, "")
+	p.flat = names.Key(strings.Join(n.CoreLat, ""))
 	p.runeLen = utf8.RuneCountInString(strings.TrimSpace(n.Original))
 	p.cut = n.Cut
 	for _, alt := range n.Alts {
@@ -177,7 +179,11 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 		if explain {
 			reasons = append(reasons, sameReason(a, b))
 		}
-	case a.joined == b.joined:
+	case a.joined == b.joined || len(a.n.Core) != len(b.n.Core) && a.flat == b.flat:
+		// A space dropped or added (ANISOPRINTRUS / ANISOPRINT RUS):
+		// the words written together fold as one word would. Only when
+		// the number of words differs, so that initials keep their own
+		// keys (MX / MKS would fold together as MXINTERNATIONAL).
 		s = 0.97
 		if explain {
 			reasons = append(reasons, fmt.Sprintf("same letters, spaced differently: %s ~ %s", a.n.Display(), b.n.Display()))

@@ -22,6 +22,7 @@ type Name struct {
 	Forms  []LegalClass
 
 	Core    []string // keys of the tokens that are neither legal form nor number, in order
+	AltCore []string // per core word, a second key reading c before e/i/y as Ц (SoftC), or ""
 	CoreLat []string // the same tokens as transliterated, for explanations
 	Numbers []string // number tokens outside legal forms
 
@@ -158,18 +159,35 @@ func analyze(s string) *Name {
 			n.Numbers = append(n.Numbers, r)
 			continue
 		}
+		if len(t) <= shortCore && !shortGeneric(t) && !abbreviated(t) {
+			// A short word is an acronym or initials, and the folds that
+			// join the spellings of long words (x/ks, doubled letters)
+			// would join different firms: LKCK is not LK, MX is not MKS.
+			// Only the schemes' digraphs fold (TsKB, CZKB, CKB; WKBR,
+			// VKBR), and c/k (TK / TC: ТК is a trading company, TC in
+			// English) next to other words; a name that is only short
+			// words keeps c apart from k too (below).
+			n.Keys[i] = strings.ReplaceAll(AcronymKey(t), "c", "k")
+		}
 		n.Core = append(n.Core, n.Keys[i])
 		n.CoreLat = append(n.CoreLat, t)
+		alt := ""
+		if len(t) > shortCore {
+			alt = SoftC(t)
+			if alt == n.Keys[i] {
+				alt = ""
+			}
+		}
+		n.AltCore = append(n.AltCore, alt)
 		coreAt = append(coreAt, i)
 	}
 	if l := len(strings.Join(n.Core, "")); l > 0 && l <= shortCore {
-		// A short name is an acronym or a short word, and the letter
-		// folding that joins transliterations (c/k, w/v, doubled letters)
-		// would join different firms: LPC is not LPK, WAAD is not VAD.
-		// Such names keep their spelling, transliterated but not folded.
+		// A short name is an acronym or a short word: c stays apart
+		// from k (LPC is not LPK), and its generic words are keyed the
+		// same way.
 		for j, i := range coreAt {
-			n.Core[j] = toks[i]
-			n.Keys[i] = toks[i]
+			n.Core[j] = AcronymKey(toks[i])
+			n.Keys[i] = n.Core[j]
 		}
 	}
 	if len(n.Core) == 0 && len(n.Numbers) == 0 {
@@ -177,6 +195,7 @@ func analyze(s string) *Name {
 		// the name is not empty, but it is not distinctive.
 		for i := range toks {
 			n.Core = append(n.Core, n.Keys[i])
+			n.AltCore = append(n.AltCore, "")
 			n.CoreLat = append(n.CoreLat, toks[i])
 			n.Legal[i] = false
 		}
@@ -187,7 +206,7 @@ func analyze(s string) *Name {
 	if t := strings.TrimSpace(s); cut && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "‐")) {
 		n.Open = true
 	}
-	if cut && legal.prefixOfForm(n.Keys) {
+	if cut && legal.prefixOfForm(legalKeys(n.Tokens)) {
 		// The whole name is the start of a legal form, cut off.
 		n.Forms = nil
 		return n
@@ -275,12 +294,15 @@ var closers = map[rune]rune{
 // TO" of TOBACCO as TOO): it stays part of the name, so two cut names
 // with different stumps stay apart.
 func markLegal(n *Name, cut bool) {
-	keys := n.Keys
+	keys := legalKeys(n.Tokens)
 	start, end := 0, len(keys)
 	var front, back []LegalClass
 	for start < end {
 		l, cls := legal.matchAt(keys, start, end)
-		if l == 0 {
+		if l == 0 || len(front) > 0 && cls != front[0] {
+			// After a legal form at the start, only the same kind again
+			// ("OOO LLC"): "LLC AG TERMINAL" is the LLC AG Terminal, not
+			// an LLC that is also an Aktiengesellschaft.
 			break
 		}
 		for k := start; k < start+l; k++ {
@@ -322,6 +344,15 @@ func markLegal(n *Name, cut bool) {
 		}
 	}
 	n.Forms = append(front, back...)
+}
+
+// legalKeys is legalKey of each token.
+func legalKeys(toks []string) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = legalKey(t)
+	}
+	return out
 }
 
 // romans are Roman numerals that are not also words ("i" is the Russian
