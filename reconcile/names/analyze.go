@@ -1,6 +1,7 @@
 package names
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,10 +83,28 @@ func (n *Name) Display() string {
 // its legal forms marked. A name written twice, once in brackets, also
 // gets its second readings in Alts.
 func Analyze(s string) *Name {
+	if loc := formerRe.FindStringSubmatchIndex(s); loc != nil && strings.Count(s[:loc[0]], "(") == strings.Count(s[:loc[0]], ")") {
+		// "TEKHKRIM LLC, FORMERLY ALFA LLC": the name is the part before
+		// the word; the former name is a second reading, like one in
+		// brackets. FORMERLY is no word of the name.
+		before, after := s[:loc[0]], s[loc[1]:]
+		if b := analyze(before); b.Distinctive {
+			b.Original = s
+			b.Alts = aliasesOf(before)
+			if a := analyze(after); a.Distinctive {
+				b.Alts = append(b.Alts, a)
+			}
+			return b
+		}
+	}
 	n := analyze(s)
 	n.Alts = aliasesOf(s)
 	return n
 }
+
+// formerRe finds the words that introduce a former or other name written
+// after the name, outside brackets.
+var formerRe = regexp.MustCompile(`(?i)[\s,;]+(?:formerly known as|formerly|previously known as|previously|former name|f/k/a|fka|a\.k\.a\.|aka)[\s:,]+`)
 
 func analyze(s string) *Name {
 	n := &Name{Original: s}
@@ -168,6 +187,12 @@ func analyze(s string) *Name {
 			// English) next to other words; a name that is only short
 			// words keeps c apart from k too (below).
 			n.Keys[i] = strings.ReplaceAll(AcronymKey(t), "c", "k")
+			if IsGeneric(n.Keys[i]) {
+				// The key of a generic word spelt another way (LK is
+				// the full Key of LLC): marked, so it is not taken
+				// for that word.
+				n.Keys[i] += "_"
+			}
 		}
 		n.Core = append(n.Core, n.Keys[i])
 		n.CoreLat = append(n.CoreLat, t)

@@ -30,8 +30,20 @@ func Key(tok string) string {
 	if HasCyrillic(tok) {
 		tok = strings.ToLower(Translit(tok))
 	}
-	k, _ := keyMap(tok, false)
+	k, _ := keyMap(plural(tok), false)
 	return k
+}
+
+// plural rewrites the ending -ye after a consonant as -ie: it is ые, the
+// plural adjective ending (AVIATSIONNYE / AVIACIONNIE, IZMERITELNYE /
+// IZMERITELNIE), not the е that ye and je spell elsewhere (and that Key
+// folds to e).
+func plural(tok string) string {
+	n := len(tok)
+	if n >= 4 && tok[n-2] == 'y' && tok[n-1] == 'e' && isConsonant(tok[n-3]) {
+		return tok[:n-2] + "ie"
+	}
+	return tok
 }
 
 // KeyMap is Key for a lower-case Latin token, with the byte of tok that
