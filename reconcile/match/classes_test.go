@@ -70,3 +70,26 @@ func TestSpellingClasses(t *testing.T) {
 		})
 	}
 }
+
+// TestCutAndAcronymErrors checks pairs the customs eval found merged
+// wrongly: identical cut names that are only a legal form or generic
+// words stay apart, and acronyms keep every letter.
+func TestCutAndAcronymErrors(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"OBCHTCHESTVO S OGRANITCHENNOÏ OTVET", "OBCHTCHESTVO S OGRANITCHENNOÏ OTVET"}, // cut inside the legal form
+		{"JSC ‘SCIENTIFIC AND PRODUCTION ASSO", "JSC “SCIENTIFIC AND PRODUCTION ASSO"}, // cut inside a generic word
+		{"AO VZPP-S", "AO VZPS"},
+		{"IRZ OAO", "YRZ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a, func(t *testing.T) {
+			res, err := Cluster(context.Background(), []Mention{{Name: tt.a}, {Name: tt.b, Role: Shipper}}, nil, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.EntityOf[0] == res.EntityOf[1] {
+				t.Errorf("%q and %q merged, want apart", tt.a, tt.b)
+			}
+		})
+	}
+}

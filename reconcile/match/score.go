@@ -13,16 +13,18 @@ import (
 
 // profile is a name prepared for scoring.
 type profile struct {
-	n       *names.Name
-	tax     string
-	weights []float64 // per core token, by rarity
-	masks   []uint32  // letterMask per core token
-	wsum    float64
-	joined  string     // core keys without spaces
-	flat    string     // Key of the core words written together: spacing ignored
-	runeLen int        // length of the name as written, trimmed
-	cut     bool       // may have been cut at TruncationWidth
-	alts    []*profile // second readings of a name written twice ("X (ALIAS)")
+	n         *names.Name
+	tax       string
+	weights   []float64 // per core token, by rarity
+	masks     []uint32  // letterMask per core token
+	wsum      float64
+	joined    string     // core keys without spaces
+	flat      string     // Key of the core words written together: spacing ignored
+	flatAcr   string     // the same by AcronymKey
+	flatShort bool       // a core word is an acronym or short word
+	runeLen   int        // length of the name as written, trimmed
+	cut       bool       // may have been cut at TruncationWidth
+	alts      []*profile // second readings of a name written twice ("X (ALIAS)")
 }
 
 // TruncationWidth is the field width at which customs systems commonly cut
@@ -65,7 +67,7 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		p.wsum += p.weights[i]
 	}
 	p.joined = strings.Join(n.Core, "")
-	p.flat = names.Key(strings.Join(n.CoreLat, ""))
+	p.flat, p.flatAcr, p.flatShort = flatKeys(n)
 	p.runeLen = utf8.RuneCountInString(strings.TrimSpace(n.Original))
 	p.cut = n.Cut
 	for _, alt := range n.Alts {
@@ -74,6 +76,29 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		p.alts = append(p.alts, ap)
 	}
 	return p
+}
+
+// flatKeys are the core words written together, keyed as one word by
+// Key and by AcronymKey, and whether a word is an acronym or short word.
+func flatKeys(n *names.Name) (key, acr string, short bool) {
+	w := strings.Join(n.CoreLat, "")
+	for _, t := range n.CoreLat {
+		short = short || len(t) <= 4
+	}
+	return names.Key(w), names.AcronymKey(w), short
+}
+
+// sameFlat reports whether two names are the same words spaced
+// differently. When either has an acronym or a short word, all letters
+// must stay (AcronymKey: VZPP-S is not VZPS, though Key folds pp to p).
+func sameFlat(a, b *profile) bool {
+	if len(a.n.Core) == len(b.n.Core) {
+		return false
+	}
+	if a.flatShort || b.flatShort {
+		return a.flatAcr == b.flatAcr
+	}
+	return a.flat == b.flat
 }
 
 // indexable reports whether a profile can match anything on its name.
@@ -179,7 +204,7 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 		if explain {
 			reasons = append(reasons, sameReason(a, b))
 		}
-	case a.joined == b.joined || len(a.n.Core) != len(b.n.Core) && a.flat == b.flat:
+	case a.joined == b.joined || sameFlat(a, b):
 		// A space dropped or added (ANISOPRINTRUS / ANISOPRINT RUS):
 		// the words written together fold as one word would. Only when
 		// the number of words differs, so that initials keep their own

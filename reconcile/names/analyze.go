@@ -236,7 +236,7 @@ func analyze(s string) *Name {
 		n.Forms = nil
 		return n
 	}
-	if cut && len(core) > 0 && !n.Legal[len(n.Legal)-1] && (len(core[len(core)-1]) <= 3 || genericPrefix(core[len(core)-1])) {
+	if last := len(core) - 1; cut && last >= 0 && !n.Legal[len(n.Legal)-1] && stumpOnly(n.CoreLat[last]) {
 		// The last word of a name cut at a field width may be a stump of a
 		// legal form or of a generic word ("OBSHCHESTVO S OGRANICHENNOI
 		// OTVETST"), or the start of a generic word ("JOINT STOCK COMPANY
@@ -244,8 +244,8 @@ func analyze(s string) *Name {
 		// name distinctive on its own.
 		core = core[:len(core)-1]
 	}
-	for _, k := range core {
-		if !IsGeneric(k) {
+	for j, k := range core {
+		if !IsGeneric(k) && !(len(n.CoreLat[j]) <= shortCore && shortGeneric(n.CoreLat[j])) {
 			n.Distinctive = true
 			break
 		}
@@ -369,6 +369,15 @@ func markLegal(n *Name, cut bool) {
 		}
 	}
 	n.Forms = append(front, back...)
+}
+
+// stumpOnly reports whether the last word of a cut name may be only the
+// stump of a legal form or generic word: three letters or fewer, or the
+// start of a generic word or of a legal form's word, keyed as a whole
+// word is (a short word's acronym key would keep ASSO from ASSOCIATION).
+func stumpOnly(tok string) bool {
+	k := Key(tok)
+	return len(k) <= 3 || genericPrefix(k) || legal.startsWord(legalKey(tok))
 }
 
 // legalKeys is legalKey of each token.

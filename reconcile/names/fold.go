@@ -172,13 +172,14 @@ func isConsonant(c byte) bool {
 
 // acronymRules fold only the letter groups that transliteration schemes
 // write differently for one Cyrillic letter: Ц (ts, tz, cz, c), Ч and Х
-// (ch, tch, tsch, kh, h), Ш and Щ (sh, sch, shh, shch), Ж (zh), Й/Ю/Я/Ё
-// (y, j, i before a vowel), В (w/v). Longer patterns first.
+// (ch, tch, tsch, kh, h), Ш and Щ (sh, sch, shh, shch), Ж (zh), Ю/Я/Ё/Е
+// (yu/ju/iu, ya/ja/ia, yo/jo, ye/je), В (w/v). Longer patterns first.
 var acronymRules = []struct{ from, to string }{
 	{"schtsch", "sh"}, {"shch", "sh"}, {"tsch", "h"}, {"sch", "sh"}, {"shh", "sh"},
 	{"tch", "h"}, {"ch", "h"}, {"kh", "h"}, {"zh", "sh"},
 	{"ts", "c"}, {"tz", "c"}, {"cz", "c"},
 	{"yo", "e"}, {"jo", "e"}, {"ye", "e"}, {"je", "e"},
+	{"ya", "ia"}, {"ja", "ia"}, {"yu", "iu"}, {"ju", "iu"},
 }
 
 // AcronymKey is the key of a short word or an acronym (four letters or
@@ -210,11 +211,10 @@ func AcronymKey(tok string) string {
 		if matched {
 			continue
 		}
+		// A lone y or j stays: in initials it is a letter of its own
+		// (YRZ is not IRZ); only in ya/yu/yo/ye is it the schemes' Я/Ю/Ё/Е.
 		c := tok[i]
-		switch c {
-		case 'y', 'j':
-			c = 'i'
-		case 'w':
+		if c == 'w' {
 			c = 'v'
 		}
 		out = append(out, c)

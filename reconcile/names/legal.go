@@ -326,12 +326,39 @@ func (ix *legalIndex) prefixOfForm(keys []string) bool {
 				ok = slices.Contains(f.keys[k], st)
 				continue
 			}
-			ok = slices.ContainsFunc(f.keys[k], func(fk string) bool {
-				return strings.HasPrefix(fk, st) || strings.HasPrefix(st, fk)
-			})
+			ok = slices.ContainsFunc(f.keys[k], func(fk string) bool { return stumpOf(st, fk) })
 		}
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// stumpOf reports whether key st may be a word with key fk cut short: a
+// start of it, or a start but for its last letter, where the cut fell
+// inside a letter group that folds differently (OTVET of OTVETSTVENNOSTI,
+// whose ts folds to s).
+func stumpOf(st, fk string) bool {
+	return strings.HasPrefix(fk, st) || strings.HasPrefix(st, fk) ||
+		len(st) >= 4 && strings.HasPrefix(fk, st[:len(st)-1])
+}
+
+// startsWord reports whether key st (legalKey) may be the start of a
+// word of a legal form of two words or more ("CORPORA" of CORPORATION).
+func (ix *legalIndex) startsWord(st string) bool {
+	if len(st) < 4 {
+		return false
+	}
+	for _, fs := range ix.byFirst {
+		for _, f := range fs {
+			for _, alts := range f.keys {
+				for _, fk := range alts {
+					if len(fk) > len(st) && strings.HasPrefix(fk, st) {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false
