@@ -93,3 +93,28 @@ func TestCutAndAcronymErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestGluedLegalForms checks legal forms written onto a word.
+func TestGluedLegalForms(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		merge bool
+	}{
+		{"YANTAR SHIPYARDJSC", "Yantar Shipyard JSC", true},
+		{"OOOTEKHKRIM", "OOO TEKHKRIM", true},
+		{"TEKHKRIMLLC", "TEKHKRIM LLC", true},
+		{"POSITIVE GROUPPJSC", "Positive Group PJSC", true},
+		{"PAOLINI TRADING", "PAO LINI TRADING", false}, // AO is not taken off a word
+	}
+	for _, tt := range tests {
+		t.Run(tt.a, func(t *testing.T) {
+			res, err := Cluster(context.Background(), []Mention{{Name: tt.a}, {Name: tt.b}}, nil, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.EntityOf[0] == res.EntityOf[1]; got != tt.merge {
+				t.Errorf("%q ~ %q merged = %v, want %v", tt.a, tt.b, got, tt.merge)
+			}
+		})
+	}
+}

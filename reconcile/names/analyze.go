@@ -150,6 +150,7 @@ func analyze(s string) *Name {
 		}
 		toks = append(toks, t)
 	}
+	toks = unglue(toks)
 	n.Tokens = toks
 	n.Keys = make([]string, len(toks))
 	for i, t := range toks {
@@ -378,6 +379,38 @@ func markLegal(n *Name, cut bool) {
 func stumpOnly(tok string) bool {
 	k := Key(tok)
 	return len(k) <= 3 || genericPrefix(k) || legal.startsWord(legalKey(tok))
+}
+
+// gluedLast and gluedFirst are legal forms written onto the last or first
+// word of a name without a space (YANTAR SHIPYARDJSC, OOOTEKHKRIM, as
+// fixed-width exports and OCR leave them), longest first. Only forms no
+// word of a name ends or starts with: not AO or ZAO (PAOLO, ZAOSTROV).
+var (
+	gluedLast  = []string{"ltdsti", "fzllc", "coltd", "pjsc", "cjsc", "ojsc", "gmbh", "fzco", "jsc", "llc", "ltd", "fze", "ooo"}
+	gluedFirst = []string{"pjsc", "cjsc", "ojsc", "ooo", "jsc", "llc"}
+)
+
+// unglue splits a legal form glued to the first or last word, when at
+// least four letters are left.
+func unglue(toks []string) []string {
+	if len(toks) == 0 {
+		return toks
+	}
+	last := toks[len(toks)-1]
+	for _, f := range gluedLast {
+		if rest, ok := strings.CutSuffix(last, f); ok && len(rest) >= 4 && !isNumber(rest) {
+			toks = append(toks[:len(toks)-1:len(toks)-1], rest, f)
+			break
+		}
+	}
+	first := toks[0]
+	for _, f := range gluedFirst {
+		if rest, ok := strings.CutPrefix(first, f); ok && len(rest) >= 4 && !isNumber(rest) {
+			toks = append([]string{f, rest}, toks[1:]...)
+			break
+		}
+	}
+	return toks
 }
 
 // legalKeys is legalKey of each token.
