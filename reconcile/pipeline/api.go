@@ -32,6 +32,7 @@ import (
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
 
@@ -65,6 +66,12 @@ type Params struct {
 	// wins; unlisted sources follow the default rule (declaration-level
 	// over aggregated, USD as given over converted).
 	SourcePreference []string `json:"source_preference,omitempty"`
+	// ScreenThreshold and ScreenReviewThreshold are the sanctions
+	// screening thresholds: hits at or above ScreenThreshold count as
+	// listed, hits from ScreenReviewThreshold go to review. 0 takes
+	// screen's defaults (the matcher's thresholds).
+	ScreenThreshold       float64 `json:"screen_threshold,omitempty"`
+	ScreenReviewThreshold float64 `json:"screen_review_threshold,omitempty"`
 }
 
 // DefaultParams returns the documented defaults.
@@ -133,6 +140,13 @@ type Project struct {
 	Rates []totals.Rate `json:"rates,omitempty"`
 	// Claims are the published figures to check (see claims.go).
 	Claims []claims.Claim `json:"claims,omitempty"`
+	// Lists are sanctions list files (or OFAC folders) every consignee and
+	// shipper is screened against; ScreenDecisions confirm or reject hits.
+	Lists           []string          `json:"lists,omitempty"`
+	ScreenDecisions []screen.Decision `json:"screen_decisions,omitempty"`
+	// GoodsLists are the user's CSV lists of HS codes, usable in claims'
+	// goods_list beside the bundled CHPL.
+	GoodsLists []string `json:"goods_lists,omitempty"`
 }
 
 // ErrSourceChanged says a source file's content differs from the SHA-256
@@ -236,6 +250,11 @@ type Result struct {
 	// Weights, values and declaration numbers of a shipment are read from
 	// its source rows on demand: sh.NetKg(r.Records), sh.Value(r.Records).
 	Merge *merge.Result
+
+	// Screening is nil when the project has no sanctions lists.
+	Screening *Screening
+	// Goods holds the CHPL and the project's goods lists.
+	Goods *Goods
 
 	Started  time.Time
 	Finished time.Time

@@ -13,6 +13,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
 
@@ -30,6 +31,9 @@ type Exported struct {
 	// Exclusions are shipment decisions derived from a Status cell the
 	// user set to "excluded: reason" on the Shipments sheet.
 	Exclusions []merge.Decision
+	// ScreenDecisions come from the Decision column of the Screening
+	// sheet.
+	ScreenDecisions []screen.Decision
 }
 
 // ExportedSource is one row of the Sources sheet.
@@ -82,6 +86,9 @@ func Read(path string) (*Exported, error) {
 	}
 	if err := readShipmentStatus(f, ex); err != nil {
 		return nil, wrapRead(path, SheetShipments, err)
+	}
+	if err := readScreening(f, ex); err != nil {
+		return nil, wrapRead(path, SheetScreening, err)
 	}
 	return ex, nil
 }
