@@ -32,6 +32,7 @@ func runCheck(env *Env, args []string) int {
 	noSaved := noSavedFlag(fs)
 	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
+	lists := addListFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -57,6 +58,9 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *weight != "" {
 		p.Params.Weight = *weight
+	}
+	if err := lists.apply(p); err != nil {
+		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {
 		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
@@ -115,6 +119,9 @@ func runCheck(env *Env, args []string) int {
 	}
 	for _, e := range res.Errors() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		code = ExitInput
+	}
+	if printScreening(io.Discard, env.Stderr, "check", res) {
 		code = ExitInput
 	}
 	if len(res.Records) == 0 {

@@ -48,6 +48,7 @@ func runReconcile(env *Env, args []string) int {
 	var prefer, rates listFlag
 	fs.Var(&prefer, "prefer", "source preferred when sources disagree (file name; repeat, most trusted first)")
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
+	lists := addListFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -116,6 +117,9 @@ func runReconcile(env *Env, args []string) int {
 	if len(prefer) > 0 {
 		p.Params.SourcePreference = prefer
 	}
+	if err := lists.apply(p); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
 	for _, s := range rates {
 		r, err := parseRate(s)
 		if err != nil {
@@ -150,6 +154,9 @@ func runReconcile(env *Env, args []string) int {
 	code := ExitOK
 	for _, e := range res.Errors() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
+		code = ExitInput
+	}
+	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
 		code = ExitInput
 	}
 	if len(res.Records) == 0 && code != ExitOK {

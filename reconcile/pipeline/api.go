@@ -33,6 +33,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
 
@@ -79,6 +80,12 @@ type Params struct {
 	// numbers first, USD as given over converted, the richer row, then
 	// the file name.
 	SourcePreference []string `json:"source_preference,omitempty"`
+	// ScreenThreshold and ScreenReviewThreshold are the sanctions
+	// screening thresholds: hits at or above ScreenThreshold count as
+	// listed, hits from ScreenReviewThreshold go to review. 0 takes
+	// screen's defaults (the matcher's thresholds).
+	ScreenThreshold       float64 `json:"screen_threshold,omitempty"`
+	ScreenReviewThreshold float64 `json:"screen_review_threshold,omitempty"`
 }
 
 // DefaultParams returns the documented defaults.
@@ -147,6 +154,13 @@ type Project struct {
 	Rates []totals.Rate `json:"rates,omitempty"`
 	// Claims are the published figures to check (see claims.go).
 	Claims []claims.Claim `json:"claims,omitempty"`
+	// Lists are sanctions list files (or OFAC folders) every consignee and
+	// shipper is screened against; ScreenDecisions confirm or reject hits.
+	Lists           []string          `json:"lists,omitempty"`
+	ScreenDecisions []screen.Decision `json:"screen_decisions,omitempty"`
+	// GoodsLists are the user's CSV lists of HS codes, usable in claims'
+	// goods_list beside the bundled CHPL.
+	GoodsLists []string `json:"goods_lists,omitempty"`
 }
 
 // ErrSourceChanged says a source file's content differs from the SHA-256
@@ -278,6 +292,11 @@ type Result struct {
 	StaleDecisions int
 	sourceNames    []string
 	decTexts       map[int]string // the Decision column, by shipment index
+
+	// Screening is nil when the project has no sanctions lists.
+	Screening *Screening
+	// Goods holds the CHPL and the project's goods lists.
+	Goods *Goods
 
 	Started  time.Time
 	Finished time.Time

@@ -149,6 +149,10 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	if err := res.cluster(ctx, progress); err != nil {
 		return nil, err
 	}
+	if err := res.screenParties(ctx, nil, nil, nil); err != nil {
+		return nil, err
+	}
+	res.Goods = readGoods(res.Project.GoodsLists)
 	if err := res.reconcile(ctx, progress); err != nil {
 		return nil, err
 	}
@@ -173,6 +177,9 @@ func cloneProject(p *Project) Project {
 	c.ShipmentDecisions = append([]merge.Decision(nil), p.ShipmentDecisions...)
 	c.Rates = append([]totals.Rate(nil), p.Rates...)
 	c.Claims = append(c.Claims[:0:0], p.Claims...)
+	c.Lists = append([]string(nil), p.Lists...)
+	c.GoodsLists = append([]string(nil), p.GoodsLists...)
+	c.ScreenDecisions = append(c.ScreenDecisions[:0:0], p.ScreenDecisions...)
 	c.Params.SourcePreference = append([]string(nil), p.Params.SourcePreference...)
 	if c.Params.Weight == "" {
 		c.Params.Weight = WeightNet
@@ -417,6 +424,7 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 		return err
 	}
 	m.Discrepancies = append(m.Discrepancies, totals.Apply(m.Shipments, r.Records, p.Weight, r.Project.Rates)...)
+	goodsChecks(m)
 	// Appending left up to half the slice unused; a million rows can have
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
@@ -441,7 +449,7 @@ func mergeOptions(p Params) merge.Options {
 	return o
 }
 
-func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
 	nr := &Result{
 		Project: cloneProject(p), Files: r.Files, Records: r.Records, RecSheet: r.RecSheet,
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention,
@@ -455,6 +463,20 @@ func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progre
 	}
 	if err := nr.cluster(ctx, progress); err != nil {
 		return nil, err
+	}
+	// Lists and goods lists are read again only when the project's
+	// changed.
+	if s := r.Screening; s != nil && slices.Equal(r.Project.Lists, nr.Project.Lists) {
+		err = nr.screenParties(ctx, s.idx, s.Lists, s.Errors)
+	} else {
+		err = nr.screenParties(ctx, nil, nil, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	nr.Goods = r.Goods
+	if nr.Goods == nil || !slices.Equal(r.Project.GoodsLists, nr.Project.GoodsLists) {
+		nr.Goods = readGoods(nr.Project.GoodsLists)
 	}
 	if err := nr.reconcile(ctx, progress); err != nil {
 		return nil, err
@@ -479,6 +501,9 @@ func (r *Result) Labels() totals.Labels {
 			return r.Names.Entities[e].Canonical
 		},
 		Country: countryName,
+		Listed: func(e int32) bool {
+			return r.Screening != nil && e >= 0 && int(e) < len(r.Names.Entities) && r.Screening.Listed(r.Names.Entities[e].ID)
+		},
 	}
 }
 

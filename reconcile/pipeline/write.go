@@ -25,7 +25,7 @@ func countryName(iso2 string) string { return values.CountryName(iso2) }
 
 // TotalsSheetGroups are the groupings on the Totals sheet, in order.
 var TotalsSheetGroups = []totals.GroupBy{totals.ByRoute, totals.ByOrigin, totals.ByDispatch, totals.ByDestination,
-	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth}
+	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth, totals.ByCHPLTier}
 
 // ClaimsHook, when set, fills the Claims sheet of every workbook written
 // (the claims engine sets it).
@@ -84,6 +84,10 @@ const (
 	paramBLBefore   = "B/L date before declaration (days)"
 	paramBLAfter    = "B/L date after declaration (days)"
 	paramBand       = "Packaging band (%)"
+	paramLists      = "Sanctions lists"
+	paramGoodsLists = "Goods lists"
+	paramScreenThr  = "Screening threshold"
+	paramScreenRev  = "Screening review threshold"
 )
 
 func (r *Result) params() []workbook.Param {
@@ -102,6 +106,10 @@ func (r *Result) params() []workbook.Param {
 		wp(paramPreference, strings.Join(p.SourcePreference, " | "), "When sources disagree, the first listed wins; then, never by file order: declaration-level over aggregated, sources with declaration numbers, USD as given over converted, the richer row, the file name."),
 		wp("Source order applied", r.sourceOrder(), "The order the preference rule gives the sources before row-level ties (USD given, richer row)."),
 		wp("Rates", strconv.Itoa(len(r.Project.Rates))+" (see the Rates sheet)", "Non-USD values are converted only with these; others are left out of value totals and counted."),
+		wp(paramLists, strings.Join(r.Project.Lists, " | "), "Sanctions list files every consignee and shipper was screened against (Screening sheet); none: not screened."),
+		wp(paramScreenThr, f(screenThreshold(p)), "Screening hits scoring at or above this count as listed."),
+		wp(paramScreenRev, f(screenReviewThreshold(p)), "Screening hits from this up to the threshold are for review; they do not count as listed until confirmed."),
+		wp(paramGoodsLists, strings.Join(r.Project.GoodsLists, " | "), "The user's lists of HS codes for claims' goods_list, beside the bundled Common High Priority List."),
 	}
 }
 
@@ -251,6 +259,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	if ClaimsHook != nil {
 		d.Claims = ClaimsHook(r)
 	}
+	d.Screening = r.screeningSheet()
 	return d, nil
 }
 

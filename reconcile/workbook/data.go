@@ -101,6 +101,10 @@ type Data struct {
 
 	Raw    RawRows
 	Claims ClaimsHook // nil: the Claims sheet has its header only
+
+	// Screening, when set, adds the Screening sheet and fills the Listed
+	// columns of Summary and Entities.
+	Screening *Screening
 }
 
 // ClaimsHook fills the Claims sheet. Header is written as row 1; Write

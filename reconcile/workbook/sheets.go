@@ -84,6 +84,11 @@ func (w *writer) run() error {
 		if _, err := w.f.NewSheet(n); err != nil {
 			return err
 		}
+		if n == SheetReview && d.Screening != nil {
+			if _, err := w.f.NewSheet(SheetScreening); err != nil {
+				return err
+			}
+		}
 	}
 	for i, n := range w.srcNames {
 		if _, err := w.f.NewSheet(n); err != nil {
@@ -136,6 +141,9 @@ func (w *writer) sheets() error {
 		w.claims, w.method} {
 		jobs = append(jobs, job{run, 0})
 	}
+	if w.d.Screening != nil {
+		jobs = append(jobs, job{w.screening, 0})
+	}
 	ctx, cancel := context.WithCancel(w.ctx)
 	defer cancel()
 	w.ctx = ctx
@@ -187,6 +195,7 @@ func (w *writer) autoFilters() error {
 		{SheetShipments, ref(ShipmentsHeader, w.lastShip)},
 		{SheetEntities, ref(EntitiesHeader, len(d.Names.Mentions)+1)},
 		{SheetReview, ref(ReviewHeader, len(d.Names.Review)+1)},
+		{SheetScreening, w.screeningFilter()},
 		{SheetDiscrepancies, ref(DiscrepanciesHeader, len(d.Merge.Discrepancies)+1)},
 		{SheetDuplicates, ref(DuplicatesHeader, w.dupRows()+1)},
 		{SheetSources, ref(SourcesHeader, w.sourcesRows()+1)},
