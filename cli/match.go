@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -225,26 +226,12 @@ func neutraliseCell(s string) string {
 // matchWriteAtomic writes data to a temporary file beside path and renames
 // it over path, so a reader never sees half a file.
 func matchWriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return &reconcile.Error{File: path, Err: err, Hint: "check that the folder exists and is writable"}
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(reconcile.OutputMode(path))
-	}
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: errors.Join(werr, cerr)}
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: err}
-	}
-	return nil
+	return reconcile.WriteAtomic(path, func(w io.Writer) error {
+		if _, err := w.Write(data); err != nil {
+			return &reconcile.Error{File: path, Err: err, Hint: "writing failed (disk full?); the previous file, if any, is unchanged"}
+		}
+		return nil
+	})
 }
 
 func matchSamePath(a, b string) bool {
