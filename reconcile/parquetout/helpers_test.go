@@ -229,4 +229,3 @@ func sameFigures(t *testing.T, got, want []figure) {
 		t.Fatalf("%d of %d figures differ:\n%s", len(bad), len(want), strings.Join(bad, "\n"))
 	}
 }
-
