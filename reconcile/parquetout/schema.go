@@ -39,10 +39,12 @@ const (
 )
 
 // Record is one row of records.parquet: one input row. Rows that were
-// skipped keep provenance and fate only. Strings repeat a lot (files,
-// countries, units, entity IDs), so every string column is
-// dictionary-encoded; numbers that were missing or did not parse are null
-// (their text is in Flags).
+// skipped keep provenance and fate only. Strings that repeat (files,
+// names, countries, units, entity IDs) are dictionary-encoded; identifiers
+// that are nearly unique per row (row keys, shipment, declaration, B/L,
+// container and invoice numbers) are not, since a dictionary as large as
+// the column only costs time. Numbers that were missing or did not parse
+// are null (their text is in Flags).
 type Record struct {
 	File   string `parquet:"file,dict"` // path as given
 	SHA256 string `parquet:"sha256,dict"`
@@ -52,15 +54,15 @@ type Record struct {
 
 	Fate       string `parquet:"fate,dict"`
 	FateDetail string `parquet:"fate_detail,dict"`
-	ShipmentID string `parquet:"shipment_id,dict"`
+	ShipmentID string `parquet:"shipment_id"`
 
 	Date          *int32 `parquet:"date,optional,date"`  // DATE (days since 1970-01-01; parquet-go writes *time.Time dates wrong); first day of the month at month precision
 	DatePrecision string `parquet:"date_precision,dict"` // "day", "month" or ""
-	DeclarationID string `parquet:"declaration_id,dict"`
+	DeclarationID string `parquet:"declaration_id"`
 	ItemNo        string `parquet:"item_no,dict"`
-	BillOfLading  string `parquet:"bill_of_lading,dict"`
-	Container     string `parquet:"container,dict"`
-	Invoice       string `parquet:"invoice,dict"`
+	BillOfLading  string `parquet:"bill_of_lading"`
+	Container     string `parquet:"container"`
+	Invoice       string `parquet:"invoice"`
 
 	Consignee         string `parquet:"consignee,dict"`     // first name as written
 	ConsigneeAlt      string `parquet:"consignee_alt,dict"` // other spellings on the row (an _EN column), " | "-joined
@@ -98,7 +100,7 @@ type Record struct {
 // measures the totals add up (null when left out, with the basis saying
 // why).
 type Shipment struct {
-	ID            string `parquet:"shipment_id,dict"`
+	ID            string `parquet:"shipment_id"`
 	Date          *int32 `parquet:"date,optional,date"`
 	DatePrecision string `parquet:"date_precision,dict"`
 
@@ -126,7 +128,7 @@ type Shipment struct {
 	Quantity     *float64 `parquet:"quantity,optional"`
 	QuantityUnit string   `parquet:"quantity_unit,dict"`
 
-	DeclarationID string `parquet:"declaration_id,dict"`
+	DeclarationID string `parquet:"declaration_id"`
 	ItemNo        string `parquet:"item_no,dict"`
 
 	Counted     bool   `parquet:"counted"`          // enters default totals

@@ -75,57 +75,63 @@ const batchRows = 1024
 // group is flushed to the file, so memory does not grow with the rows.
 func writeFile[T any](ctx context.Context, path string, opt Options, produce func(emit func(T) error) error) error {
 	return reconcile.WriteAtomic(path, func(out io.Writer) error {
-		w := parquet.NewGenericWriter[T](out,
-			parquet.Compression(&parquet.Zstd),
-			parquet.CreatedBy("tradecheck", pipeline.Version, ""),
-			parquet.KeyValueMetadata("tradecheck.schema_version", SchemaVersion),
-			parquet.KeyValueMetadata("tradecheck.version", pipeline.Version),
-		)
-		buf := make([]T, 0, min(batchRows, opt.RowGroupRows))
-		inGroup, total := 0, 0
-		flush := func() error {
-			if len(buf) == 0 {
-				return nil
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if _, err := w.Write(buf); err != nil {
-				return writeErr(path, err)
-			}
-			inGroup += len(buf)
-			total += len(buf)
-			clear(buf) // drop references to strings and slices already written
-			buf = buf[:0]
-			if inGroup >= opt.RowGroupRows {
-				if err := w.Flush(); err != nil {
-					return writeErr(path, err)
-				}
-				inGroup = 0
-			}
-			if opt.Progress != nil {
-				opt.Progress(path, total)
-			}
+		return writeStream(ctx, out, path, opt, produce)
+	})
+}
+
+// writeStream writes the rows produce emits as one Parquet file to out;
+// path names it in errors and progress.
+func writeStream[T any](ctx context.Context, out io.Writer, path string, opt Options, produce func(emit func(T) error) error) error {
+	w := parquet.NewGenericWriter[T](out,
+		parquet.Compression(&parquet.Zstd),
+		parquet.CreatedBy("tradecheck", pipeline.Version, ""),
+		parquet.KeyValueMetadata("tradecheck.schema_version", SchemaVersion),
+		parquet.KeyValueMetadata("tradecheck.version", pipeline.Version),
+	)
+	buf := make([]T, 0, min(batchRows, opt.RowGroupRows))
+	inGroup, total := 0, 0
+	flush := func() error {
+		if len(buf) == 0 {
 			return nil
 		}
-		err := produce(func(row T) error {
-			buf = append(buf, row)
-			if len(buf) == cap(buf) {
-				return flush()
-			}
-			return nil
-		})
-		if err == nil {
-			err = flush()
-		}
-		if err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := w.Close(); err != nil {
+		if _, err := w.Write(buf); err != nil {
 			return writeErr(path, err)
+		}
+		inGroup += len(buf)
+		total += len(buf)
+		clear(buf) // drop references to strings and slices already written
+		buf = buf[:0]
+		if inGroup >= opt.RowGroupRows {
+			if err := w.Flush(); err != nil {
+				return writeErr(path, err)
+			}
+			inGroup = 0
+		}
+		if opt.Progress != nil {
+			opt.Progress(path, total)
+		}
+		return nil
+	}
+	err := produce(func(row T) error {
+		buf = append(buf, row)
+		if len(buf) == cap(buf) {
+			return flush()
 		}
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return writeErr(path, err)
+	}
+	return nil
 }
 
 func writeErr(path string, err error) error {
