@@ -192,16 +192,7 @@ func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
 	return p
 }
 
-func sameFile(a, b string) bool {
-	aa, _ := filepath.Abs(a)
-	ba, _ := filepath.Abs(b)
-	if aa == ba {
-		return true
-	}
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
-}
+func sameFile(a, b string) bool { return reconcile.SameFile(a, b) }
 
 // parseRate reads CUR=RATE or CUR:YYYY-MM=RATE.
 func parseRate(s string) (totals.Rate, error) {

@@ -55,3 +55,17 @@ func WriteAtomic(path string, fill func(w io.Writer) error) error {
 	ok = true
 	return nil
 }
+
+// SameFile reports whether paths a and b name one file: the same absolute
+// path, or (when both exist) the same file through links or case-folding
+// file systems. Outputs use it to refuse overwriting an input.
+func SameFile(a, b string) bool {
+	aa, _ := filepath.Abs(a)
+	ba, _ := filepath.Abs(b)
+	if aa == ba {
+		return true
+	}
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}

@@ -10,12 +10,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
+	"tradecheck/reconcile/internal/procstat"
 	"tradecheck/reconcile/pipeline"
 )
 
@@ -66,7 +65,7 @@ func BenchmarkWriteRecordsStream(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		runtime.GC()
 		stop := heapPeak()
-		start, cpu0 := time.Now(), cpuSeconds()
+		start, cpu0 := time.Now(), procstat.CPUSeconds()
 		err := writeStream(context.Background(), io.Discard, "bench", Options{RowGroupRows: RowGroupRows}, func(emit func(Record) error) error {
 			rng := rand.New(rand.NewPCG(1, 2))
 			for k := 0; k < n; k++ {
@@ -89,7 +88,7 @@ func BenchmarkWriteRecordsStream(b *testing.B) {
 		}
 		el := time.Since(start)
 		b.ReportMetric(float64(n)/el.Seconds(), "rows/s")
-		b.ReportMetric(float64(n)/(cpuSeconds()-cpu0), "rows/cpu-s")
+		b.ReportMetric(float64(n)/(procstat.CPUSeconds()-cpu0), "rows/cpu-s")
 		b.ReportMetric(stop(), "MB-heap-peak")
 	}
 }
@@ -133,7 +132,7 @@ func BenchmarkParquetRun(b *testing.B) {
 		}
 		run := time.Since(start)
 		heapRun := stop()
-		rssRun := peakRSS()
+		rssRun := procstat.PeakRSSMB()
 		stop = heapPeak()
 		ws := time.Now()
 		if err := Write(context.Background(), res, out, Options{}); err != nil {
@@ -149,8 +148,8 @@ func BenchmarkParquetRun(b *testing.B) {
 		b.ReportMetric(heapRun, "MB-heap-peak-run")
 		b.ReportMetric(stop(), "MB-heap-peak-parquet")
 		b.ReportMetric(rssRun, "MB-peak-RSS-run")
-		b.ReportMetric(peakRSS(), "MB-peak-RSS")
-		b.ReportMetric(cpuSeconds(), "cpu-s")
+		b.ReportMetric(procstat.PeakRSSMB(), "MB-peak-RSS")
+		b.ReportMetric(procstat.CPUSeconds(), "cpu-s")
 		var size int64
 		for _, f := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
 			if fi, err := os.Stat(filepath.Join(out, f)); err == nil {
@@ -159,31 +158,6 @@ func BenchmarkParquetRun(b *testing.B) {
 		}
 		b.ReportMetric(float64(size)/(1<<20), "MB-parquet")
 	}
-}
-
-// cpuSeconds is the process's user+system CPU time: on a shared machine
-// it says more than wall time.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
-}
-
-// peakRSS reads VmHWM from /proc (Linux), in MB; 0 elsewhere.
-func peakRSS() float64 {
-	buf, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(buf), "\n") {
-		if f := strings.Fields(line); len(f) > 1 && f[0] == "VmHWM:" {
-			kb, _ := strconv.ParseFloat(f[1], 64)
-			return kb / 1024
-		}
-	}
-	return 0
 }
 
 // genCSV writes two semicolon CSV sources totalling n rows over distinct

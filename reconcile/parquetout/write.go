@@ -42,7 +42,7 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 	}
 	for _, name := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
 		for _, s := range r.Project.Sources {
-			if sameFile(s.Path, filepath.Join(dir, name)) {
+			if reconcile.SameFile(s.Path, filepath.Join(dir, name)) {
 				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another --parquet folder; inputs are never overwritten"}
 			}
 		}
@@ -136,15 +136,4 @@ func writeStream[T any](ctx context.Context, out io.Writer, path string, opt Opt
 
 func writeErr(path string, err error) error {
 	return &reconcile.Error{File: path, Err: err, Hint: "writing the Parquet file failed (disk full?); the previous file, if any, is unchanged"}
-}
-
-func sameFile(a, b string) bool {
-	aa, _ := filepath.Abs(a)
-	ba, _ := filepath.Abs(b)
-	if aa == ba {
-		return true
-	}
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
