@@ -148,7 +148,7 @@ func runMatch(env *Env, args []string) int {
 	}
 	if *out == "" {
 		env.Stdout.Write(buf.Bytes())
-	} else if err := matchWriteAtomic(*out, buf.Bytes()); err != nil {
+	} else if err := fileio.WriteFile(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
 		return ExitInput
 	}
@@ -242,13 +242,4 @@ func neutraliseCell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// matchWriteAtomic writes an output CSV atomically, with the hint a user
-// needs when the folder is not writable.
-func matchWriteAtomic(path string, data []byte) error {
-	if err := fileio.WriteFile(path, data); err != nil {
-		return &reconcile.Error{File: path, Err: err, Hint: "check that the folder exists and is writable"}
-	}
-	return nil
 }

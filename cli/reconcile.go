@@ -39,6 +39,7 @@ func runReconcile(env *Env, args []string) int {
 	weight := fs.String("weight", "", "tonnes from net (default; gross where net is missing, flagged) or gross weight")
 	password := fs.String("password", "", "password for encrypted workbooks")
 	noSaved := noSavedFlag(fs)
+	parquetDir := parquetFlag(fs)
 	// Numeric flags are strings so that "not given" differs from any
 	// value: a --decisions workbook's parameters apply unless overridden.
 	dateTol := fs.String("date-tolerance", "", "days two rows' dates may differ for the fuzzy shipment rule (default 3)")
@@ -162,6 +163,15 @@ func runReconcile(env *Env, args []string) int {
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
 		return ExitInput
+	}
+	if *parquetDir != "" {
+		if c := writeParquet(ctx, env, res, *parquetDir); c != ExitOK {
+			return c
+		}
+		if *out == "" { // the big-data path: Parquet only unless -o asks for the workbook too
+			printSummary(env, res, *parquetDir)
+			return code
+		}
 	}
 	var written string
 	if *out != "" {
