@@ -224,28 +224,7 @@ func neutraliseCell(s string) string {
 
 // matchWriteAtomic writes data to a temporary file beside path and renames
 // it over path, so a reader never sees half a file.
-func matchWriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return &reconcile.Error{File: path, Err: err, Hint: "check that the folder exists and is writable"}
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(reconcile.OutputMode(path))
-	}
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: errors.Join(werr, cerr)}
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: err}
-	}
-	return nil
-}
+func matchWriteAtomic(path string, data []byte) error { return reconcile.WriteFileAtomic(path, data) }
 
 func matchSamePath(a, b string) bool {
 	aa, err1 := filepath.Abs(a)
