@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMonthSeries: months come in calendar order with empty months
@@ -29,5 +30,33 @@ func TestMonthSeries(t *testing.T) {
 	}
 	if m, u := MonthSeries(&Table{}); m != nil || u != nil {
 		t.Error("an empty table gives a series")
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	from, _ := time.Parse("2006-01-02", "2022-01-01")
+	to, _ := time.Parse("2006-01-02", "2022-12-31")
+	for _, tc := range []struct {
+		name string
+		f    Filter
+		want string
+	}{
+		{"empty", Filter{}, "All counted shipments"},
+		{"range and lists", Filter{From: from, To: to, HSPrefixes: []string{"6307", "9303"}, Countries: []string{"CN", "TR"}},
+			"Counted shipments: 2022-01-01 to 2022-12-31; HS 6307/9303; countries CN/TR"},
+		{"entity named", Filter{Entity: "E-1", DescriptionContains: "armour"}, "Counted shipments: entity OOO TEKHKRIM; description has “armour”"},
+		{"from only, excluded too", Filter{From: from, IncludeExcluded: true}, "Shipments including excluded or superseded ones: from 2022-01-01"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.f.Describe(func(id string) string {
+				if id == "E-1" {
+					return "OOO TEKHKRIM"
+				}
+				return ""
+			})
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
