@@ -12,10 +12,12 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/fileio"
+	"tradecheck/reconcile/memo"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/values"
 )
@@ -33,6 +35,7 @@ func runCheck(env *Env, args []string) int {
 	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
 	lists := addListFlags(fs)
+	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -139,6 +142,16 @@ func runCheck(env *Env, args []string) int {
 		}
 	} else {
 		printVerdicts(env.Stdout, verdicts, *details)
+	}
+	if *memoDir != "" {
+		paths, err := memo.WriteDir(*memoDir, memo.Build(res, verdicts, memo.Options{Generated: time.Now()}))
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			return ExitInput
+		}
+		if !*asJSON {
+			fmt.Fprintf(env.Stdout, "\nWrote the verification memo to %s (%d files: memo.md, memo.html and one pair per claim).\n", *memoDir, len(paths))
+		}
 	}
 	if *out != "" {
 		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {

@@ -50,7 +50,7 @@ const (
 )
 
 // FixedSheets lists the fixed sheets in workbook order.
-var FixedSheets = []string{SheetSummary, SheetTotals, SheetShipments, SheetEntities, SheetReview,
+var FixedSheets = []string{SheetSummary, SheetTotals, SheetMonthly, SheetShipments, SheetEntities, SheetReview,
 	SheetDiscrepancies, SheetDuplicates, SheetSources, SheetRates, SheetClaims, SheetMethod}
 
 // Column headers of each fixed sheet. Tests and the reader use them.

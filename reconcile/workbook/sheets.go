@@ -118,7 +118,13 @@ func (w *writer) run() error {
 	if err := w.autoFilters(); err != nil {
 		return err
 	}
-	return w.sheets()
+	if err := w.sheets(); err != nil {
+		return err
+	}
+	// The monthly chart is added after the streamed sheets are done: a
+	// chart adds parts to the package, which the concurrent sheet writers
+	// must not see half-made.
+	return w.monthly()
 }
 
 // sheets writes every sheet. The sheets are independent (their order in
