@@ -31,6 +31,7 @@ func runCheck(env *Env, args []string) int {
 	noSaved := noSavedFlag(fs)
 	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
+	maps := mapFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -50,6 +51,9 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *weight != "" {
 		p.Params.Weight = *weight
+	}
+	if err := applyMaps(p, *maps); err != nil {
+		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {
 		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
@@ -99,6 +103,9 @@ func runCheck(env *Env, args []string) int {
 	for _, e := range res.Errors() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
 		code = ExitInput
+	}
+	if c := readProblems(env, "check", res); c != ExitOK {
+		code = c
 	}
 	if len(res.Records) == 0 {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no shipment rows could be read; every claim would be \"nothing found\"")

@@ -82,7 +82,7 @@ func TestInspectJSONShape(t *testing.T) {
 	}
 	for _, k := range keys {
 		switch k {
-		case "name", "header_row", "rows", "skipped", "columns", "warnings":
+		case "name", "header_row", "rows", "skipped", "columns", "warnings", "checks", "flags", "hidden_rows":
 		default:
 			t.Errorf("unexpected sheet key %q", k)
 		}
