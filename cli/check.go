@@ -9,12 +9,12 @@ import (
 	"math"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/values"
 )
@@ -56,11 +56,11 @@ func runCheck(env *Env, args []string) int {
 			return usageError(env, "check", "-o %s is a folder; give a file name ending in .xlsx", *out)
 		}
 		for _, s := range p.Sources {
-			if sameInput(s.Path, *out) {
+			if fileio.Same(s.Path, *out) {
 				return usageError(env, "check", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
-		if *claimsPath != "" && sameInput(*claimsPath, *out) {
+		if *claimsPath != "" && fileio.Same(*claimsPath, *out) {
 			return usageError(env, "check", "-o %s is the claims file; inputs are never overwritten", *out)
 		}
 	}
@@ -217,18 +217,6 @@ func clipText(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// sameInput reports whether a and b name the same file.
-func sameInput(a, b string) bool {
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(fa, fb)
-	}
-	aa, _ := filepath.Abs(a)
-	bb, _ := filepath.Abs(b)
-	return aa == bb
 }
 
 // jsonVerdict is a verdict as --json prints it. Upper is null when the

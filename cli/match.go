@@ -6,12 +6,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/read"
 )
@@ -39,7 +38,7 @@ func runMatch(env *Env, args []string) int {
 		return usageError(env, "match", "--threshold must be in (0, 1], got %g", *threshold)
 	}
 	in := pos[0]
-	if *out != "" && matchSamePath(in, *out) {
+	if *out != "" && fileio.Same(in, *out) {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", &reconcile.Error{File: *out, Err: reconcile.ErrOverwrite, Hint: "choose another output name; inputs are never modified"})
 		return ExitInput
 	}
@@ -222,41 +221,11 @@ func neutraliseCell(s string) string {
 	return s
 }
 
-// matchWriteAtomic writes data to a temporary file beside path and renames
-// it over path, so a reader never sees half a file.
+// matchWriteAtomic writes an output CSV atomically, with the hint a user
+// needs when the folder is not writable.
 func matchWriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
+	if err := fileio.WriteFile(path, data); err != nil {
 		return &reconcile.Error{File: path, Err: err, Hint: "check that the folder exists and is writable"}
 	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(reconcile.OutputMode(path))
-	}
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: errors.Join(werr, cerr)}
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: err}
-	}
 	return nil
-}
-
-func matchSamePath(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	if err1 != nil || err2 != nil {
-		return a == b
-	}
-	if aa == bb {
-		return true
-	}
-	sa, err1 := os.Stat(aa)
-	sb, err2 := os.Stat(bb)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 )
@@ -117,7 +118,7 @@ func runReconcile(env *Env, args []string) int {
 			return usageError(env, "reconcile", "-o %s is a folder; give a file name ending in .xlsx", *out)
 		}
 		for _, s := range p.Sources {
-			if sameFile(s.Path, *out) {
+			if fileio.Same(s.Path, *out) {
 				return usageError(env, "reconcile", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
@@ -180,17 +181,6 @@ func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
 		p.Sources = append(p.Sources, s)
 	}
 	return p
-}
-
-func sameFile(a, b string) bool {
-	aa, _ := filepath.Abs(a)
-	ba, _ := filepath.Abs(b)
-	if aa == ba {
-		return true
-	}
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 // parseRate reads CUR=RATE or CUR:YYYY-MM=RATE.

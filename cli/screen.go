@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/read"
@@ -57,7 +58,7 @@ func runScreen(env *Env, args []string) int {
 	*review = min(*review, *threshold)
 	if *out != "" {
 		for _, in := range append(append([]string(nil), inputs...), lists...) {
-			if matchSamePath(in, *out) {
+			if fileio.Same(in, *out) {
 				return usageError(env, "screen", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}

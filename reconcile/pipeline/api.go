@@ -30,6 +30,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
@@ -144,7 +145,7 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // OpenExported to ask the user to locate moved or changed files. Errors
 // are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
 func (s SourceSpec) Check() error {
-	sum, err := fileSHA(s.Path)
+	sum, err := fileio.SHA256(context.Background(), s.Path)
 	if err != nil {
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}
@@ -203,7 +204,19 @@ type SheetResult struct {
 	DateFrom    reconcile.Date // range of the records' dates
 	DateTo      reconcile.Date
 	NoTable     bool // the sheet holds no table (reported, not guessed)
-	TotalRows   int  // last row number seen, so the per-source sheet can show every row
+	// NeedsMapping: a table with figures whose party and date columns
+	// were not recognised; none of its rows is read until the user maps
+	// them (read.ErrNeedsMapping). Status says why for this and NoTable.
+	NeedsMapping bool
+	Status       string
+	// Checks are what the sheet's total rows say about the rows read
+	// ("total row 12 matches the 10 rows read", or a warning that rows
+	// may be missing or misread) and how many rows were hidden in Excel.
+	Checks     []string
+	TotalsOK   bool // every total row matches (false when there is none)
+	TotalsBad  int  // total rows that differ from the rows read
+	HiddenRows int
+	TotalRows  int // last row number seen, so the per-source sheet can show every row
 	// First and N delimit this sheet's records in Result.Records.
 	First, N int
 }

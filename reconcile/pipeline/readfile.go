@@ -68,6 +68,8 @@ type readSheet struct {
 	skipCounts  map[reconcile.SkipReason]int
 	granularity read.Granularity
 	warnings    []string
+	totals      []read.TotalCheck
+	hiddenRows  int
 	err         error
 	first, n    int
 	// format and encoding are the file's, kept per sheet for the Sources
@@ -122,6 +124,7 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 		rs.n = recs.n - rs.first
 		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		rs.granularity, rs.warnings = sr.Granularity(), sr.Warnings()
+		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
 		sr.Close()
 		sheets = append(sheets, rs)
 		if progress != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
@@ -75,7 +76,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				fr.err = reconcile.ErrCanceled
 				return
 			}
-			sha, err := fileSHA(spec.Path)
+			sha, err := fileio.SHA256(context.Background(), spec.Path)
 			if err != nil {
 				fr.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
 				if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {
@@ -232,10 +233,27 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
 		sr.Granularity = granularity(spec, sh.name, sh.granularity)
 		if sh.err != nil {
-			if errors.Is(sh.err, reconcile.ErrNoTable) {
+			switch {
+			case errors.Is(sh.err, reconcile.ErrNoTable):
 				sr.NoTable = true
+				sr.Status = sheetStatus(sh.err)
+			case errors.Is(sh.err, reconcile.ErrNeedsMapping):
+				sr.NeedsMapping = true
+				sr.Status = sheetStatus(sh.err)
 			}
 			sr.Warnings = append(sr.Warnings, sh.err.Error())
+		}
+		sr.HiddenRows = sh.hiddenRows
+		sr.TotalsOK = len(sh.totals) > 0
+		for _, c := range sh.totals {
+			sr.Checks = append(sr.Checks, c.String())
+			if !c.Matches {
+				sr.TotalsOK = false
+				sr.TotalsBad++
+			}
+		}
+		if sh.hiddenRows > 0 {
+			sr.Checks = append(sr.Checks, fmt.Sprintf("%d rows hidden in Excel were read and counted (flagged hidden_row); unhide them to see what the user may have hidden on purpose", sh.hiddenRows))
 		}
 		out = append(out, sr)
 	}
@@ -490,4 +508,19 @@ func (r *Result) entities() []EntitySummary {
 		}
 	}
 	return out
+}
+
+// sheetStatus is a sheet error's message without its position (the
+// Sources row names file and sheet already): "not a data sheet: …".
+func sheetStatus(err error) string {
+	var re *reconcile.Error
+	if errors.As(err, &re) && re.Err != nil {
+		msg := re.Err.Error()
+		msg = strings.TrimPrefix(msg, reconcile.ErrNoTable.Error()+": ")
+		if re.Hint != "" {
+			msg += " — " + re.Hint
+		}
+		return msg
+	}
+	return err.Error()
 }

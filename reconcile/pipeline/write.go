@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/values"
@@ -138,7 +139,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 			d.Sheets = append(d.Sheets, workbook.Sheet{File: fi, Name: s.Sheet, HeaderRow: s.HeaderRow, Headers: s.Headers,
 				Mapping: s.Mapping, Granularity: s.Granularity, Rows: s.Rows, Skipped: s.Skipped, Skips: s.Skips,
 				Warnings: s.Warnings, DateFrom: s.DateFrom, DateTo: s.DateTo, NoTable: s.NoTable, TotalRows: s.TotalRows,
-				First: s.First, N: s.N})
+				NeedsMapping: s.NeedsMapping, Status: s.Status, Checks: s.Checks, First: s.First, N: s.N})
 			var spec *SourceSpec
 			if fi < len(r.Project.Sources) {
 				spec = &r.Project.Sources[fi]
@@ -154,6 +155,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	d.ByConsignee = totals.Compute(r.Merge.Shipments, totals.ByConsignee, totals.Filter{}, lab)
 	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
 	d.Overall = dropShipments(totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab))
+	d.ReadNotes = r.ReadNotes()
 	checked := map[string]error{}
 	var checkMu sync.Mutex // the workbook reads two sources at once
 	d.Raw = func(ctx context.Context, s int, fn func(row int, cells []string) error) error {
@@ -170,7 +172,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 					want = f.SHA256
 				}
 			}
-			if got, e := fileSHA(src.path); e != nil || got != want {
+			if got, e := fileio.SHA256(context.Background(), src.path); e != nil || got != want {
 				err = &reconcile.Error{File: src.path, Err: fmt.Errorf("changed since it was read"), Hint: "run the reconciliation again before exporting"}
 			}
 			checked[src.path] = err

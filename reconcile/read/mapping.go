@@ -27,6 +27,8 @@ type Column struct {
 	Variant int `json:"variant,omitempty"`
 	// Override is true when the user's mapping decided this column.
 	Override bool `json:"override,omitempty"`
+	// Hidden is true for a column hidden in Excel.
+	Hidden bool `json:"hidden,omitempty"`
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column

@@ -199,11 +199,11 @@ func TestHeaderUnits(t *testing.T) {
 }
 
 func TestBareTaxIDGoesToNeighbour(t *testing.T) {
-	cols, _ := resolveColumns([]string{"Получатель", "ИНН", "Отправитель", "Вес нетто, кг"}, nil, nil)
+	cols, _ := resolveColumns([]string{"Получатель", "ИНН", "Отправитель", "Вес нетто, кг"}, nil, nil, nil)
 	if cols[1].Field != reconcile.FieldConsigneeID || !strings.Contains(cols[1].Reason, "beside") {
 		t.Errorf("ИНН after Получатель: %q (%s), want consignee_id", cols[1].Field, cols[1].Reason)
 	}
-	cols, _ = resolveColumns([]string{"ИНН", "Вес нетто, кг", "Получатель", "ИНН получателя"}, nil, nil)
+	cols, _ = resolveColumns([]string{"ИНН", "Вес нетто, кг", "Получатель", "ИНН получателя"}, nil, nil, nil)
 	if cols[0].Field != "" {
 		t.Errorf("ИНН beside no party: %q (%s), want unmapped", cols[0].Field, cols[0].Reason)
 	}

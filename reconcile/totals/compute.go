@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 )
 
@@ -298,5 +297,3 @@ func notes(m *Measures, superseded int) []string {
 	}
 	return n
 }
-
-var _ = reconcile.Date{}

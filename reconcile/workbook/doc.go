@@ -73,7 +73,7 @@ var (
 
 	SourcesHeader = []string{"File", "Sheet", "Path", "SHA-256", "Vendor", "Retrieved", "Note", "Date from", "Date to",
 		"Header row", "Rows read", "Rows skipped", "Skipped by reason", "Mapping", "Granularity", "Output sheet",
-		"Error", "Warnings", "User mapping (JSON)"}
+		"Error", "Warnings", "Checks", "User mapping (JSON)"}
 
 	RatesHeader = []string{"Currency", "Month", "USD per unit", "Note", "Shipments converted"}
 

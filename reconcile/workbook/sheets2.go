@@ -255,12 +255,15 @@ func (w *writer) sources() error {
 				skipped = append(skipped, fmt.Sprintf("%s: %d", k, c))
 			}
 			errText := ""
-			if s.NoTable {
+			switch {
+			case s.Status != "":
+				errText = s.Status
+			case s.NoTable:
 				errText = "no table found in this sheet"
 			}
 			cells := append(append([]any{}, base...), s.DateFrom.String(), s.DateTo.String(), s.HeaderRow, s.Rows, total,
 				strings.Join(skipped, "; "), MappingText(s.Headers, s.Mapping), s.Granularity, w.srcNames[si], errText,
-				strings.Join(s.Warnings, "; "), s.UserMapping)
+				strings.Join(s.Warnings, "; "), strings.Join(s.Checks, "; "), s.UserMapping)
 			cells[1] = s.Name
 			if err := row(cells); err != nil {
 				return err
