@@ -238,6 +238,11 @@ func classify(raw string) guess {
 		if h.has("date", "type", "status") {
 			return none("bill of lading detail")
 		}
+		if h.has("house", "hbl") || strings.HasPrefix(j, "housebill") {
+			// Beside a master B/L column the master wins: it is the one
+			// carrier feeds share (README "House and master bills").
+			return mapped(reconcile.FieldBillOfLading, 2, "house bill of lading")
+		}
 		return mapped(reconcile.FieldBillOfLading, 1, "bill of lading / air waybill number")
 	case h.has("declaration", "gtd", "vmd", "dua", "sad", "boe", "entry", "be", "bill", "tansad") && (h.has("number", "no", "num", "id", "nr", "serial") || j == "gtdno" || j == "novmd"),
 		j == "gtdno" || j == "novmd" || j == "nosad" || j == "boeno" || j == "sbno" || j == "beno" || j == "declarationno" || j == "declaration",
