@@ -8,11 +8,12 @@ EVAL_DATA ?= ../shared/eval-data
 BENCH     ?= .
 BENCHPKG  ?= ./...
 # The demo sources: every sample workbook and CSV except the claims table
-# (make e2e reads these as shipment sources).
-SAMPLE_SOURCES := $(sort $(wildcard samples/*.xlsx)) $(filter-out samples/claims.csv,$(sort $(wildcard samples/*.csv)))
-# What make run opens: the sources plus the claims table, which the app
-# recognises and imports as claims.
-SAMPLE_RUN     := $(SAMPLE_SOURCES) $(wildcard samples/claims.csv)
+# and the sanctions list (make e2e reads these as shipment sources).
+SAMPLE_LIST    := $(wildcard samples/sanctions_list_fictional_ILLUSTRATIVE_list.csv)
+SAMPLE_SOURCES := $(sort $(wildcard samples/*.xlsx)) $(filter-out samples/claims.csv $(SAMPLE_LIST),$(sort $(wildcard samples/*.csv)))
+# What make run opens: the sources plus the claims table and the sanctions
+# list, which the app recognises by content and uses as claims and as a list.
+SAMPLE_RUN     := $(SAMPLE_SOURCES) $(wildcard samples/claims.csv) $(SAMPLE_LIST)
 
 .PHONY: all setup run build app cli test fmt-check vet lint fyne-check unit e2e smoke eval bench package samples icon clean help
 

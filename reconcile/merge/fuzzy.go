@@ -210,6 +210,9 @@ func (r *reconciler) idEdges() []edge {
 // joinable: disjoint sources and every cross pair linked by an identifier
 // or agreeing by the fuzzy rule, none kept apart by an identifier.
 func (r *reconciler) joinable(A, B *unitT) bool {
+	if r.apartUnits(A, B) {
+		return false
+	}
 	for _, x := range A.rows {
 		for _, y := range B.rows {
 			if r.in.SourceOf[x] == r.in.SourceOf[y] {

@@ -127,8 +127,14 @@ const (
 type Decision struct {
 	Op     string    `json:"op"`
 	Row    string    `json:"row"`
+	Other  string    `json:"other,omitempty"` // the second row of a pair decision (OpMerge, OpApart)
 	Reason string    `json:"reason,omitempty"`
 	Time   time.Time `json:"time"`
+	// SHA256 and OtherSHA256 are the SHA-256 of the files of Row and
+	// Other: the pipeline finds the rows by file content, sheet and row
+	// number, so a decision survives a renamed or moved file.
+	SHA256      string `json:"sha256,omitempty"`
+	OtherSHA256 string `json:"other_sha256,omitempty"`
 }
 
 // RowKey names a source row in decisions and in the workbook:

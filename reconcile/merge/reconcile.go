@@ -33,6 +33,7 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 	}}
 	r.decide(decisions)
 	r.prepare()
+	pairRows := r.resolvePairs()
 	progress(0, n)
 	if err := r.dedupe(ctx); err != nil {
 		return nil, err
@@ -45,6 +46,7 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 	if err := r.link(ctx); err != nil {
 		return nil, err
 	}
+	r.applyPairs(pairRows)
 	progress(3*n/4, n)
 	r.build()
 	r.supersede()
@@ -69,6 +71,7 @@ type reconciler struct {
 
 	split   map[string]string // provenance key → reason
 	exclude map[string]string
+	pairs   pairDecisions
 
 	// declH and itemH hold each record's normalised declaration and item
 	// numbers as hashes, 0 when absent; declSrc says which sources give
@@ -107,6 +110,9 @@ func (r *reconciler) decide(ds []Decision) {
 		switch d.Op {
 		case OpSplit:
 			r.split[d.Row] = d.Reason
+			r.pairs.dropRow(d.Row)
+		case OpMerge, OpApart:
+			r.pairs.add(d)
 		case OpExclude:
 			r.exclude[d.Row] = d.Reason
 		case OpInclude:

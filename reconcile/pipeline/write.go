@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
@@ -24,7 +25,7 @@ func countryName(iso2 string) string { return values.CountryName(iso2) }
 
 // TotalsSheetGroups are the groupings on the Totals sheet, in order.
 var TotalsSheetGroups = []totals.GroupBy{totals.ByRoute, totals.ByOrigin, totals.ByDispatch, totals.ByDestination,
-	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth}
+	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth, totals.ByCHPLTier}
 
 // ClaimsHook, when set, fills the Claims sheet of every workbook written
 // (the claims engine sets it).
@@ -83,6 +84,10 @@ const (
 	paramBLBefore   = "B/L date before declaration (days)"
 	paramBLAfter    = "B/L date after declaration (days)"
 	paramBand       = "Packaging band (%)"
+	paramLists      = "Sanctions lists"
+	paramGoodsLists = "Goods lists"
+	paramScreenThr  = "Screening threshold"
+	paramScreenRev  = "Screening review threshold"
 )
 
 func (r *Result) params() []workbook.Param {
@@ -101,6 +106,10 @@ func (r *Result) params() []workbook.Param {
 		wp(paramPreference, strings.Join(p.SourcePreference, " | "), "When sources disagree, the first listed wins; then, never by file order: declaration-level over aggregated, sources with declaration numbers, USD as given over converted, the richer row, the file name."),
 		wp("Source order applied", r.sourceOrder(), "The order the preference rule gives the sources before row-level ties (USD given, richer row)."),
 		wp("Rates", strconv.Itoa(len(r.Project.Rates))+" (see the Rates sheet)", "Non-USD values are converted only with these; others are left out of value totals and counted."),
+		wp(paramLists, strings.Join(r.Project.Lists, " | "), "Sanctions list files every consignee and shipper was screened against (Screening sheet); none: not screened."),
+		wp(paramScreenThr, f(screenThreshold(p)), "Screening hits scoring at or above this count as listed."),
+		wp(paramScreenRev, f(screenReviewThreshold(p)), "Screening hits from this up to the threshold are for review; they do not count as listed until confirmed."),
+		wp(paramGoodsLists, strings.Join(r.Project.GoodsLists, " | "), "The user's lists of HS codes for claims' goods_list, beside the bundled Common High Priority List."),
 	}
 }
 
@@ -157,7 +166,15 @@ func MethodText(p Params) []string {
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
 		"Tonnes use " + basis + ". Values are in USD as a source gave them, or converted with the rates on the Rates sheet for that currency and month; values without a rate are left out of the value totals and counted on the Discrepancies sheet, never guessed.",
 		"Figures on the Summary and Totals sheets are Excel formulas over the Shipments sheet, so any recalculation reproduces them; each shipment links to its first source row.",
+		dupesMethod(p),
+		"For every pair of sources, the Sources sheet gives the rows of each in the firms, goods (HS-6) and period they share, the shipments merged between them, the rows of one that look like rows of the other but were not merged, and the possible duplicates left. When at least three rows look alike and fewer shipments merged than that, the Summary notes warn of possible double counting between the two sources.",
+		"Your shipment decisions (merge a pair, keep it apart, split a shipment, exclude one) name source rows by the file's SHA-256, sheet and row, so they survive renumbered shipments and renamed files; a decision about a file that was not read, or that changed, is not applied and is counted in the notes. They are listed in the decision log below and in the Shipments sheet's Decision column.",
 	}
+}
+
+func dupesMethod(p Params) string {
+	days, pct := merge.DupWindow(merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct})
+	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to 25%% heavier). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct)
 }
 
 // WorkbookData assembles what the audit workbook shows; exported for the
@@ -169,6 +186,10 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention, Merge: r.Merge,
 		WeightBasis: r.Project.Params.Weight, Rates: r.Project.Rates, Decisions: r.Project.Decisions,
 		ShipmentDecisions: r.Project.ShipmentDecisions,
+		Dupes:             r.Dupes, DecisionText: r.decTexts, Notes: r.Warnings(),
+	}
+	for _, o := range r.Overlaps {
+		d.Overlaps = append(d.Overlaps, workbook.Overlap{Overlap: o, NameA: r.SourceName(o.A), NameB: r.SourceName(o.B)})
 	}
 	type sheetSrc struct {
 		path, sheet string
@@ -187,7 +208,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 			d.Sheets = append(d.Sheets, workbook.Sheet{File: fi, Name: s.Sheet, HeaderRow: s.HeaderRow, Headers: s.Headers,
 				Mapping: s.Mapping, Granularity: s.Granularity, Rows: s.Rows, Skipped: s.Skipped, Skips: s.Skips,
 				Warnings: s.Warnings, DateFrom: s.DateFrom, DateTo: s.DateTo, NoTable: s.NoTable, TotalRows: s.TotalRows,
-				First: s.First, N: s.N})
+				NeedsMapping: s.NeedsMapping, Status: s.Status, Checks: s.Checks, First: s.First, N: s.N})
 			var spec *SourceSpec
 			if fi < len(r.Project.Sources) {
 				spec = &r.Project.Sources[fi]
@@ -203,6 +224,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	d.ByConsignee = totals.Compute(r.Merge.Shipments, totals.ByConsignee, totals.Filter{}, lab)
 	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
 	d.Overall = dropShipments(totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab))
+	d.ReadNotes = r.ReadNotes()
 	checked := map[string]error{}
 	var checkMu sync.Mutex // the workbook reads two sources at once
 	d.Raw = func(ctx context.Context, s int, fn func(row int, cells []string) error) error {
@@ -219,7 +241,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 					want = f.SHA256
 				}
 			}
-			if got, e := fileSHA(src.path); e != nil || got != want {
+			if got, e := fileio.SHA256(context.Background(), src.path); e != nil || got != want {
 				err = &reconcile.Error{File: src.path, Err: fmt.Errorf("changed since it was read"), Hint: "run the reconciliation again before exporting"}
 			}
 			checked[src.path] = err
@@ -237,6 +259,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	if ClaimsHook != nil {
 		d.Claims = ClaimsHook(r)
 	}
+	d.Screening = r.screeningSheet()
 	return d, nil
 }
 

@@ -435,7 +435,7 @@ func TestGranularity(t *testing.T) {
 	}{
 		{"dated shipments", []any{"Importer", "Date", "Net weight"}, []any{"A", "14.06.2022", 1}, Shipment},
 		{"vendor short", []any{"IMPORTER_NAME", "TOTALVALUE", "MONTHYEAR"}, []any{"A", 1, "Apr 2023"}, Monthly},
-		{"month column with declarations", []any{"DECLARATION_NUMBER", "IMPORTER_NAME", "MONTHYEAR"}, []any{"D1", "A", "Apr 2023"}, Shipment},
+		{"month column with declarations", []any{"DECLARATION_NUMBER", "IMPORTER_NAME", "MONTHYEAR", "NET_WEIGHT_KG"}, []any{"D1", "A", "Apr 2023", 5}, Shipment},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

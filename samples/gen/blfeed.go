@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strconv"
+
+	"tradecheck/reconcile/fileio"
 )
 
 // The bill-of-lading feed: a carrier/port feed of arrivals with a B/L
@@ -95,5 +97,5 @@ func writeBL(dir string, all []*shipment) (*sourceStats, error) {
 	if err := w.Error(); err != nil {
 		return nil, err
 	}
-	return st, writeAtomic(filepath.Join(dir, blFile), buf.Bytes())
+	return st, fileio.WriteFile(filepath.Join(dir, blFile), buf.Bytes())
 }
