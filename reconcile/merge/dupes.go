@@ -240,7 +240,7 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		p.NotMerged = append(p.NotMerged, fmt.Sprintf("dates %d days apart, beyond the ±%d-day window", days, d.opt.DateToleranceDays))
 	}
 	if strings.HasPrefix(basis, "net weight of one") {
-		p.NotMerged = append(p.NotMerged, "one gives only a net weight, the other only a gross weight")
+		p.NotMerged = append(p.NotMerged, fmt.Sprintf("one gives only a net weight, the other only a gross weight: they merge only when net ≤ gross ≤ net × %g (the packaging band)", 1+d.opt.PackagingBandPct/100))
 	} else if pct > d.opt.WeightTolerancePct {
 		p.NotMerged = append(p.NotMerged, fmt.Sprintf("weights %.1f%% apart, beyond the %g%% tolerance", pct, d.opt.WeightTolerancePct))
 	}
