@@ -64,58 +64,32 @@ func DupWindow(opt Options) (days int, weightPct float64) {
 func PossibleDuplicates(ctx context.Context, in Input, res *Result, opt Options, decisions []Decision) (*Dupes, error) {
 	days, wpct := DupWindow(opt)
 	out := &Dupes{WindowDays: days, WeightPct: wpct}
-	type cand struct {
-		sh  int32
-		day int64
-	}
-	type bkey struct {
-		c  int32
-		hs string
-	}
-	blocks := map[bkey][]cand{}
-	var keys []bkey
+	var keys blockKeys
+	cs := make([]blockRow, 0, len(res.Shipments))
 	for i := range res.Shipments {
 		sh := &res.Shipments[i]
 		if sh.Monthly || !sh.Counted() || sh.Consignee < 0 || len(sh.HSCode) < 6 || sh.Date.Precision != reconcile.PrecisionDay || len(sh.Rows) == 0 {
 			continue
 		}
-		if !sh.NetKg(in.Records).Valid && !sh.GrossKg(in.Records).Valid {
-			continue
-		}
-		k := bkey{sh.Consignee, sh.HSCode[:6]}
-		if _, ok := blocks[k]; !ok {
-			keys = append(keys, k)
-		}
-		blocks[k] = append(blocks[k], cand{int32(i), sh.Date.Time.Unix() / secondsPerDay})
+		cs = append(cs, newBlockRow(keys.key(sh.Consignee, sh.HSCode), 0, dayOf(sh.Date), int32(i)))
 	}
+	sortBlockRows(cs)
 	apart := apartRows(decisions)
 	d := dupJudge{in: in, res: res, opt: opt, days: days, wpct: wpct, split: splitRows(decisions)}
-	for n, k := range keys {
-		if n%1024 == 0 && ctx.Err() != nil {
+	for x := range cs {
+		if x%65536 == 0 && ctx.Err() != nil {
 			return nil, reconcile.ErrCanceled
 		}
-		cs := blocks[k]
-		if len(cs) < 2 {
-			continue
-		}
-		slices.SortFunc(cs, func(a, b cand) int {
-			if a.day != b.day {
-				return int(a.day - b.day)
+		for y := x + 1; y < len(cs) && y <= x+neighbours && cs[y].key == cs[x].key && cs[y].day-cs[x].day <= int32(days); y++ {
+			p, ok := d.judge(cs[x].i, cs[y].i)
+			if !ok {
+				continue
 			}
-			return int(a.sh - b.sh)
-		})
-		for x := range cs {
-			for y := x + 1; y < len(cs) && y <= x+neighbours && cs[y].day-cs[x].day <= int64(days); y++ {
-				p, ok := d.judge(cs[x].sh, cs[y].sh)
-				if !ok {
-					continue
-				}
-				if len(apart) > 0 && d.keptApart(apart, p.A, p.B) {
-					out.KeptApart++
-					continue
-				}
-				out.Pairs = append(out.Pairs, p)
+			if len(apart) > 0 && d.keptApart(apart, p.A, p.B) {
+				out.KeptApart++
+				continue
 			}
+			out.Pairs = append(out.Pairs, p)
 		}
 	}
 	slices.SortFunc(out.Pairs, func(a, b DupPair) int {
