@@ -226,7 +226,11 @@ func TestUndoKeyInTextField(t *testing.T) {
 	u.dupes.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(u.dupes.merge)
 	settle(t, u)
+	u.tabs.Select(u.tabShipments)
 	u.win.Canvas().Focus(u.shipments.text)
+	if u.win.Canvas().Focused() != u.shipments.text {
+		t.Fatal("could not focus the text filter")
+	}
 	u.onUndoKey()
 	settle(t, u)
 	if len(u.project.ShipmentDecisions) != 1 {

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
@@ -53,7 +52,11 @@ func (u *UI) undo() {
 // onUndoKey is Ctrl+Z. The menu sees the shortcut before the focused
 // widget, so a text field being edited gets its own undo back.
 func (u *UI) onUndoKey() {
-	if e, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
+	type textField interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}
+	if e, ok := u.win.Canvas().Focused().(textField); ok {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
