@@ -111,13 +111,21 @@ func TestDupesMergeAndUndo(t *testing.T) {
 	})
 }
 
-func TestShipmentActions(t *testing.T) {
+// mergedPair loads dupeSources and merges their one possible duplicate
+// on the Possible duplicates tab.
+func mergedPair(t *testing.T) *UI {
+	t.Helper()
 	u := newTestUI(t)
 	u.OpenPaths(dupeSources(t))
 	settle(t, u)
 	u.dupes.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(u.dupes.merge)
 	settle(t, u)
+	return u
+}
+
+func TestShipmentActions(t *testing.T) {
+	u := mergedPair(t)
 	s, a := u.shipments, u.shipments.actions
 	merged := -1
 	for k, i := range s.view {
@@ -220,12 +228,7 @@ func TestSourceOrder(t *testing.T) {
 // Ctrl+Z while a text field has focus is the field's own undo, not a
 // decision's.
 func TestUndoKeyInTextField(t *testing.T) {
-	u := newTestUI(t)
-	u.OpenPaths(dupeSources(t))
-	settle(t, u)
-	u.dupes.table.Select(widget.TableCellID{Row: 0, Col: 0})
-	test.Tap(u.dupes.merge)
-	settle(t, u)
+	u := mergedPair(t)
 	u.tabs.Select(u.tabShipments)
 	u.win.Canvas().Focus(u.shipments.text)
 	if u.win.Canvas().Focused() != u.shipments.text {
