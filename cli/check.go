@@ -12,9 +12,12 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
+	"tradecheck/reconcile/memo"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/values"
 )
@@ -31,6 +34,8 @@ func runCheck(env *Env, args []string) int {
 	noSaved := noSavedFlag(fs)
 	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
+	lists := addListFlags(fs)
+	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -57,16 +62,19 @@ func runCheck(env *Env, args []string) int {
 	if *weight != "" {
 		p.Params.Weight = *weight
 	}
+	if err := lists.apply(p); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
 	if *out != "" {
 		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
 			return usageError(env, "check", "-o %s is a folder; give a file name ending in .xlsx", *out)
 		}
 		for _, s := range p.Sources {
-			if sameInput(s.Path, *out) {
+			if fileio.Same(s.Path, *out) {
 				return usageError(env, "check", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
-		if *claimsPath != "" && sameInput(*claimsPath, *out) {
+		if *claimsPath != "" && fileio.Same(*claimsPath, *out) {
 			return usageError(env, "check", "-o %s is the claims file; inputs are never overwritten", *out)
 		}
 	}
@@ -116,6 +124,9 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
 		code = ExitInput
 	}
+	if printScreening(io.Discard, env.Stderr, "check", res) {
+		code = ExitInput
+	}
 	if len(res.Records) == 0 {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no shipment rows could be read; every claim would be \"nothing found\"")
 		return ExitInput
@@ -131,6 +142,16 @@ func runCheck(env *Env, args []string) int {
 		}
 	} else {
 		printVerdicts(env.Stdout, verdicts, *details)
+	}
+	if *memoDir != "" {
+		paths, err := memo.WriteDir(*memoDir, memo.Build(res, verdicts, memo.Options{Generated: time.Now()}))
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			return ExitInput
+		}
+		if !*asJSON {
+			fmt.Fprintf(env.Stdout, "\nWrote the verification memo to %s (%d files: memo.md, memo.html and one pair per claim).\n", *memoDir, len(paths))
+		}
 	}
 	if *out != "" {
 		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {
@@ -236,18 +257,6 @@ func clipText(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// sameInput reports whether a and b name the same file.
-func sameInput(a, b string) bool {
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(fa, fb)
-	}
-	aa, _ := filepath.Abs(a)
-	bb, _ := filepath.Abs(b)
-	return aa == bb
 }
 
 // jsonVerdict is a verdict as --json prints it. Upper is null when the

@@ -14,6 +14,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
@@ -38,6 +39,7 @@ func runReconcile(env *Env, args []string) int {
 	weight := fs.String("weight", "", "tonnes from net (default; gross where net is missing, flagged) or gross weight")
 	password := fs.String("password", "", "password for encrypted workbooks")
 	noSaved := noSavedFlag(fs)
+	parquetDir := parquetFlag(fs)
 	// Numeric flags are strings so that "not given" differs from any
 	// value: a --decisions workbook's parameters apply unless overridden.
 	dateTol := fs.String("date-tolerance", "", "days two rows' dates may differ for the fuzzy shipment rule (default 3)")
@@ -47,6 +49,7 @@ func runReconcile(env *Env, args []string) int {
 	var prefer, rates listFlag
 	fs.Var(&prefer, "prefer", "source preferred when sources disagree (file name; repeat, most trusted first)")
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
+	lists := addListFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -115,6 +118,9 @@ func runReconcile(env *Env, args []string) int {
 	if len(prefer) > 0 {
 		p.Params.SourcePreference = prefer
 	}
+	if err := lists.apply(p); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
 	for _, s := range rates {
 		r, err := parseRate(s)
 		if err != nil {
@@ -128,7 +134,7 @@ func runReconcile(env *Env, args []string) int {
 			return usageError(env, "reconcile", "-o %s is a folder; give a file name ending in .xlsx", *out)
 		}
 		for _, s := range p.Sources {
-			if sameFile(s.Path, *out) {
+			if fileio.Same(s.Path, *out) {
 				return usageError(env, "reconcile", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
@@ -151,9 +157,21 @@ func runReconcile(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
 		code = ExitInput
 	}
+	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
+		code = ExitInput
+	}
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
 		return ExitInput
+	}
+	if *parquetDir != "" {
+		if c := writeParquet(ctx, env, res, *parquetDir); c != ExitOK {
+			return c
+		}
+		if *out == "" { // the big-data path: Parquet only unless -o asks for the workbook too
+			printSummary(env, res, *parquetDir)
+			return code
+		}
 	}
 	var written string
 	if *out != "" {
@@ -191,17 +209,6 @@ func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
 		p.Sources = append(p.Sources, s)
 	}
 	return p
-}
-
-func sameFile(a, b string) bool {
-	aa, _ := filepath.Abs(a)
-	ba, _ := filepath.Abs(b)
-	if aa == ba {
-		return true
-	}
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 // parseRate reads CUR=RATE or CUR:YYYY-MM=RATE.

@@ -28,6 +28,12 @@ func (r *Result) ClaimsData() *claims.Data {
 	if r.Merge != nil {
 		d.Shipments = r.Merge.Shipments
 	}
+	if r.Screening != nil {
+		d.Listed = r.Labels().Listed
+	}
+	if r.Goods != nil {
+		d.GoodsLists = r.Goods.Lists
+	}
 	for _, f := range r.Files {
 		if f.Err != nil {
 			continue

@@ -11,6 +11,8 @@
 //	Shipments      one row per reconciled shipment, linked to its first source row
 //	Entities       one row per name as written; Entity ID and Decision are editable
 //	Review         grey-zone name pairs; Decision is editable
+//	Screening      only when parties were screened against sanctions lists:
+//	               every hit with its reasons; Decision is editable
 //	Discrepancies  conflicts between sources, unparsed values, values without USD
 //	Possible duplicates  pairs of shipments not merged that look alike; Decision is editable
 //	Sources        path, SHA-256, citation, date range, rows read and skipped, mapping;
@@ -48,12 +50,12 @@ const (
 )
 
 // FixedSheets lists the fixed sheets in workbook order.
-var FixedSheets = []string{SheetSummary, SheetTotals, SheetShipments, SheetEntities, SheetReview,
+var FixedSheets = []string{SheetSummary, SheetTotals, SheetMonthly, SheetShipments, SheetEntities, SheetReview,
 	SheetDiscrepancies, SheetDuplicates, SheetSources, SheetRates, SheetClaims, SheetMethod}
 
 // Column headers of each fixed sheet. Tests and the reader use them.
 var (
-	SummaryHeader = []string{"Entity ID", "Entity", "Role", "Shipments", "Tonnes", "Value USD", "Sources"}
+	SummaryHeader = []string{"Entity ID", "Entity", "Role", "Shipments", "Tonnes", "Value USD", "Sources", "Listed"}
 
 	ShipmentsHeader = []string{"Shipment ID", "Date", "Consignee entity", "Consignee", "Shipper entity", "Shipper",
 		"Origin", "Dispatch", "Destination", "HS code", "Description", "Net kg", "Gross kg", "Tonnes", "Value USD",
@@ -65,13 +67,13 @@ var (
 		"HS6 key", "Route key",
 		// Detail.
 		"Tonnes basis", "USD basis", "Quantity", "Quantity unit", "Value", "Currency", "Declaration", "Item",
-		"Merge reasons", "Duplicates",
+		"Merge reasons", "Duplicates", "CHPL tier",
 		// The user's decisions about the shipment; a command typed here
 		// (see DecisionCommands) is read back by --decisions.
 		"Decision"}
 
 	EntitiesHeader = []string{"Entity ID", "Canonical name", "Name as written", "Role", "Shipments", "Sources",
-		"Match reason", "Decision", "Tax ID", "Exported entity ID"}
+		"Match reason", "Decision", "Tax ID", "Exported entity ID", "Listed"}
 
 	ReviewHeader = []string{"Name A", "Role A", "Entity A", "Name B", "Role B", "Entity B", "Score", "Reasons", "Decision"}
 
@@ -79,7 +81,7 @@ var (
 
 	SourcesHeader = []string{"File", "Sheet", "Path", "SHA-256", "Vendor", "Retrieved", "Note", "Date from", "Date to",
 		"Header row", "Rows read", "Rows skipped", "Skipped by reason", "Mapping", "Granularity", "Output sheet",
-		"Error", "Warnings", "User mapping (JSON)"}
+		"Error", "Warnings", "Checks", "User mapping (JSON)"}
 
 	RatesHeader = []string{"Currency", "Month", "USD per unit", "Note", "Shipments converted"}
 

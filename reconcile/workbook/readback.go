@@ -13,6 +13,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
 
@@ -33,6 +34,9 @@ type Exported struct {
 	// ShipmentEdits are shipment decisions typed in the Decision columns
 	// of the Shipments and Possible duplicates sheets, in row order.
 	ShipmentEdits []merge.Decision
+	// ScreenDecisions come from the Decision column of the Screening
+	// sheet.
+	ScreenDecisions []screen.Decision
 }
 
 // ExportedSource is one row of the Sources sheet.
@@ -88,6 +92,9 @@ func Read(path string) (*Exported, error) {
 	}
 	if err := readDuplicates(f, ex); err != nil {
 		return nil, wrapRead(path, SheetDuplicates, err)
+	}
+	if err := readScreening(f, ex); err != nil {
+		return nil, wrapRead(path, SheetScreening, err)
 	}
 	return ex, nil
 }
