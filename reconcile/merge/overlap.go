@@ -135,7 +135,7 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 				o := &acc[pairIdx(a, b)]
 				o.RowsA += len(ra)
 				o.RowsB += len(rb)
-				o.LookAlike += lookAlike(in, res, ra, rb, b, a, int32(window), wpct)
+				o.LookAlike += lookAlike(in, res, ra, rb, b, a, int32(window), wpct, DupBand(opt))
 			}
 		}
 		start = end
@@ -164,7 +164,7 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 // lookAlike counts rows of ra (source sa) whose shipment holds no row of
 // source sb and that look like a row of rb whose shipment holds no row
 // of sa. Both lists are sorted by day.
-func lookAlike(in Input, res *Result, ra, rb []blockRow, sb, sa int32, window int32, wpct float64) int {
+func lookAlike(in Input, res *Result, ra, rb []blockRow, sb, sa int32, window int32, wpct, band float64) int {
 	holds := func(i int32, src int32) bool {
 		sh := res.ShipmentOf[i]
 		if sh < 0 {
@@ -191,7 +191,7 @@ func lookAlike(in Input, res *Result, ra, rb []blockRow, sb, sa int32, window in
 				break
 			}
 			by := &in.Records[y.i]
-			if _, pct, ok := compareWeights(ax.NetKg, ax.GrossKg, by.NetKg, by.GrossKg); ok && pct <= wpct && !holds(y.i, sa) {
+			if _, pct, ok := looseWeights(ax.NetKg, ax.GrossKg, by.NetKg, by.GrossKg, band); ok && pct <= wpct && !holds(y.i, sa) {
 				n++
 				break
 			}
