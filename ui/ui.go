@@ -197,8 +197,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	save.Shortcut = shortcut(fyne.KeyS)
 	search := fyne.NewMenuItem("Search entities", u.onSearch)
 	search.Shortcut = shortcut(fyne.KeyF)
-	undo := fyne.NewMenuItem("Undo last decision", u.undo)
-	undo.Shortcut = shortcut(fyne.KeyZ)
+	// The driver turns Ctrl+Z (Cmd+Z) into fyne.ShortcutUndo before it
+	// looks at the menu: a CustomShortcut on KeyZ would never fire.
+	undo := fyne.NewMenuItem("Undo last decision", u.onUndoKey)
+	undo.Shortcut = &fyne.ShortcutUndo{}
 
 	view := make([]*fyne.MenuItem, 0, 8)
 	for i, name := range []string{"Start", "Sources", "Entities", "Shipments", "Possible duplicates", "Totals", "Claims", "Export"} {
