@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"tradecheck/reconcile/read"
 )
 
 // Exit codes shared by every command.
@@ -53,6 +54,9 @@ func Main() int {
 // Run dispatches to a command. A panic inside a command becomes a one-line
 // message (with the stack only under --debug) and exit code 1.
 func Run(env *Env, args []string) (code int) {
+	// .xls and .ods are read through LibreOffice conversions kept for the
+	// run: removed when the command ends.
+	defer read.RemoveConversions()
 	var rest []string
 	for _, a := range args {
 		if a == "--debug" || a == "-debug" {

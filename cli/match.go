@@ -6,12 +6,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/read"
 )
@@ -42,12 +41,12 @@ func runMatch(env *Env, args []string) int {
 	}
 	in := pos[0]
 	for _, o := range []string{*out, *reviewOut} {
-		if o != "" && (matchSamePath(in, o) || *decisionsIn != "" && matchSamePath(*decisionsIn, o)) {
+		if o != "" && (fileio.Same(in, o) || *decisionsIn != "" && fileio.Same(*decisionsIn, o)) {
 			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", &reconcile.Error{File: o, Err: reconcile.ErrOverwrite, Hint: "choose another output name; inputs are never modified"})
 			return ExitInput
 		}
 	}
-	if *out != "" && *out == *reviewOut {
+	if *out != "" && fileio.Same(*out, *reviewOut) {
 		return usageError(env, "match", "-o and --review name the same file")
 	}
 	var decisions []match.Decision
@@ -149,7 +148,7 @@ func runMatch(env *Env, args []string) int {
 	}
 	if *out == "" {
 		env.Stdout.Write(buf.Bytes())
-	} else if err := matchWriteAtomic(*out, buf.Bytes()); err != nil {
+	} else if err := fileio.WriteFile(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
 		return ExitInput
 	}
@@ -243,43 +242,4 @@ func neutraliseCell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// matchWriteAtomic writes data to a temporary file beside path and renames
-// it over path, so a reader never sees half a file.
-func matchWriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return &reconcile.Error{File: path, Err: err, Hint: "check that the folder exists and is writable"}
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(reconcile.OutputMode(path))
-	}
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: errors.Join(werr, cerr)}
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return &reconcile.Error{File: path, Err: err}
-	}
-	return nil
-}
-
-func matchSamePath(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	if err1 != nil || err2 != nil {
-		return a == b
-	}
-	if aa == bb {
-		return true
-	}
-	sa, err1 := os.Stat(aa)
-	sb, err2 := os.Stat(bb)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/read"
 )
@@ -43,7 +44,7 @@ func writeReview(path string, res *match.Result) error {
 	if err := w.Error(); err != nil {
 		return &reconcile.Error{File: path, Err: err}
 	}
-	return matchWriteAtomic(path, buf.Bytes())
+	return fileio.WriteFile(path, buf.Bytes())
 }
 
 // decisionWords maps what a user may write in the decision column to a
