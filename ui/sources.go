@@ -45,6 +45,7 @@ type sourcesScreen struct {
 	headers []string
 	empty   *widget.Label
 	panel   *fyne.Container
+	lists   *widget.Label // the sanctions lists screened against
 	// rowNums are the Excel row numbers of the preview rows.
 	rowNums   []int
 	headerRow int
@@ -73,7 +74,9 @@ func (s *sourcesScreen) buildUI() {
 	addDir := widget.NewButtonWithIcon("Add folder…", theme.FolderOpenIcon(), s.u.onOpenFolder)
 	s.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemove)
 	s.remove.Disable()
-	left := container.NewBorder(nil, container.NewHBox(add, addDir, s.remove), nil, nil, s.list)
+	s.lists = widget.NewLabel(listsText(nil))
+	s.lists.Wrapping = fyne.TextWrapWord
+	left := container.NewBorder(nil, container.NewVBox(s.lists, container.NewHBox(add, addDir, s.remove)), nil, nil, s.list)
 
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
@@ -123,6 +126,7 @@ func fieldOptions() []string {
 
 func (s *sourcesScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	s.lists.SetText(listsText(res))
 	s.items = s.items[:0]
 	for fi, f := range res.Files {
 		if f.Err != nil || len(f.Sheets) == 0 {
