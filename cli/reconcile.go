@@ -144,9 +144,6 @@ func runReconcile(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
 		code = ExitInput
 	}
-	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
-		code = ExitInput
-	}
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
 		return ExitInput
@@ -167,6 +164,9 @@ func runReconcile(env *Env, args []string) int {
 		return ExitInput
 	}
 	printSummary(env, res, written)
+	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
+		code = ExitInput
+	}
 	return code
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/screen"
 	"tradecheck/samples"
@@ -116,5 +117,27 @@ func TestListsSourceType(t *testing.T) {
 		if d.Op != screen.OpConfirm || d.ListedID != "ILLUSTRATIVE-0005" || !strings.Contains(d.Name, "NINGBO") {
 			t.Errorf("decision %+v", d)
 		}
+	}
+}
+
+// The claim form keeps and edits party_listed and goods_list: a claim
+// about listed parties edited in the app must not lose its restriction.
+func TestClaimFormListFields(t *testing.T) {
+	u := newTestUI(t)
+	c := claims.Claim{ID: "C1", Text: "Listed firms got chips", Measure: claims.Shipments, Comparator: claims.AtLeast, Figure: 1,
+		Filters: claims.Filters{PartyListed: claims.PartyConsignee, GoodsList: "chpl:1"}}
+	f := newClaimForm(u.claims, &c)
+	got, err := f.claim()
+	if err != nil || got.Filters.PartyListed != claims.PartyConsignee || got.Filters.GoodsList != "chpl:1" {
+		t.Fatalf("unchanged form: %+v, %v", got.Filters, err)
+	}
+	f.listed.SetSelectedIndex(3)
+	f.goods.SetText("CHPL:3a")
+	if got, err = f.claim(); err != nil || got.Filters.PartyListed != claims.PartyEither || got.Filters.GoodsList != "chpl:3.A" {
+		t.Errorf("edited form: %+v, %v", got.Filters, err)
+	}
+	f.goods.SetText("chpl:9")
+	if _, err = f.claim(); err == nil || !strings.Contains(err.Error(), "Goods list") {
+		t.Errorf("a bad tier: %v", err)
 	}
 }

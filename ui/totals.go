@@ -98,7 +98,7 @@ func (s *totalsScreen) buildUI() {
 	s.entity = widget.NewSelectEntry(nil)
 	s.entity.SetPlaceHolder("Entity")
 	s.entity.OnChanged = func(string) { s.refresh() }
-	s.listed = widget.NewCheck("Listed parties only", func(bool) { s.refresh() })
+	s.listed = widget.NewCheck("Listed party only (either side)", func(bool) { s.refresh() })
 	s.listed.Disable() // until a run has screened against a list
 	tiers := []string{tierAll, tierAny}
 	for _, t := range totals.CHPLList().Tiers() {

@@ -264,3 +264,40 @@ func (r *Result) screeningSheet() *workbook.Screening {
 	}
 	return ws
 }
+
+// listNotes are the Summary notes about screening and goods: how many
+// parties the lists name, and how many shipments carry an HS 2022 code
+// before 2022.
+func (r *Result) listNotes() []string {
+	var out []string
+	if s := r.Screening; s != nil {
+		listed, review := 0, 0
+		if r.Names != nil {
+			for _, e := range r.Names.Entities {
+				switch s.Status(e.ID) {
+				case string(screen.StatusListed):
+					listed++
+				case string(screen.StatusReview):
+					review++
+				}
+			}
+		}
+		out = append(out, fmt.Sprintf("Sanctions screening: %d names against %d organisations on %d list(s): %d entities listed, %d with hits for review (Screening sheet; the Listed column).",
+			s.Screened, s.Against, len(s.Lists), listed, review))
+		if len(s.Errors) > 0 {
+			out = append(out, fmt.Sprintf("%d list file(s) could not be read; see the Screening sheet.", len(s.Errors)))
+		}
+	}
+	n := 0
+	if r.Merge != nil {
+		for _, d := range r.Merge.Discrepancies {
+			if d.Kind == KindHS2022 {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		out = append(out, fmt.Sprintf("%d shipment(s) dated before 2022 use an HS code that exists only from HS 2022 (Discrepancies sheet): figures by HS code may rest on codes re-coded later.", n))
+	}
+	return out
+}

@@ -116,6 +116,8 @@ func MethodText(p Params) []string {
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
 		"Tonnes use " + basis + ". Values are in USD as a source gave them, or converted with the rates on the Rates sheet for that currency and month; values without a rate are left out of the value totals and counted on the Discrepancies sheet, never guessed.",
 		"Figures on the Summary and Totals sheets are Excel formulas over the Shipments sheet, so any recalculation reproduces them; each shipment links to its first source row.",
+		"When sanctions lists are given, every name as written of every consignee and shipper is screened against the lists' organisations with the same name matcher (transliteration, legal forms, rare shared words) plus screening rules that can only lower a score: a generic word never makes a hit alone, numbers must agree, a firm is not its sibling or subsidiary; an equal tax ID is decisive. Hits at or above the screening threshold count as listed; hits in the grey zone are for review and count only when the user confirms them. Every hit, with its reasons, is on the Screening sheet.",
+		"Each shipment's HS code is placed on the Common High Priority List by its first six digits (CHPL tier column). A shipment dated before 2022 whose code exists only from HS 2022 is listed on the Discrepancies sheet: the code was probably re-coded later, or the date is wrong.",
 	}
 }
 
@@ -162,6 +164,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	d.ByConsignee = totals.Compute(r.Merge.Shipments, totals.ByConsignee, totals.Filter{}, lab)
 	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
 	d.Overall = dropShipments(totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab))
+	d.Overall.Notes = append(d.Overall.Notes, r.listNotes()...)
 	checked := map[string]error{}
 	var checkMu sync.Mutex // the workbook reads two sources at once
 	d.Raw = func(ctx context.Context, s int, fn func(row int, cells []string) error) error {
