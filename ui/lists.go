@@ -65,28 +65,9 @@ func listsText(res *pipeline.Result) string {
 	for _, e := range s.Errors {
 		b.WriteString("\n• not read: " + e.Error())
 	}
-	listed, review := 0, 0
-	for _, sum := range uniqueEntityIDs(res) {
-		switch s.Status(sum) {
-		case string(screen.StatusListed):
-			listed++
-		case string(screen.StatusReview):
-			review++
-		}
-	}
+	listed, review := res.ScreenCounts()
 	fmt.Fprintf(&b, "\n%d names screened: %d entities listed, %d for review (see Entities).", s.Screened, listed, review)
 	return b.String()
-}
-
-func uniqueEntityIDs(res *pipeline.Result) []string {
-	var out []string
-	if res.Names == nil {
-		return nil
-	}
-	for _, e := range res.Names.Entities {
-		out = append(out, e.ID)
-	}
-	return out
 }
 
 // hitsPanel shows the selected entity's screening hits in its detail, one

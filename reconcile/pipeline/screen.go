@@ -271,17 +271,7 @@ func (r *Result) screeningSheet() *workbook.Screening {
 func (r *Result) listNotes() []string {
 	var out []string
 	if s := r.Screening; s != nil {
-		listed, review := 0, 0
-		if r.Names != nil {
-			for _, e := range r.Names.Entities {
-				switch s.Status(e.ID) {
-				case string(screen.StatusListed):
-					listed++
-				case string(screen.StatusReview):
-					review++
-				}
-			}
-		}
+		listed, review := r.ScreenCounts()
 		out = append(out, fmt.Sprintf("Sanctions screening: %d names against %d organisations on %d list(s): %d entities listed, %d with hits for review (Screening sheet; the Listed column).",
 			s.Screened, s.Against, len(s.Lists), listed, review))
 		if len(s.Errors) > 0 {
@@ -300,4 +290,21 @@ func (r *Result) listNotes() []string {
 		out = append(out, fmt.Sprintf("%d shipment(s) dated before 2022 use an HS code that exists only from HS 2022 (Discrepancies sheet): figures by HS code may rest on codes re-coded later.", n))
 	}
 	return out
+}
+
+// ScreenCounts counts the entities with a hit that counts (listed) and
+// those with only hits to review.
+func (r *Result) ScreenCounts() (listed, review int) {
+	if r.Screening == nil || r.Names == nil {
+		return 0, 0
+	}
+	for _, e := range r.Names.Entities {
+		switch r.Screening.Status(e.ID) {
+		case string(screen.StatusListed):
+			listed++
+		case string(screen.StatusReview):
+			review++
+		}
+	}
+	return listed, review
 }
