@@ -24,7 +24,7 @@ help:
 	@echo "make test     gofmt + vet + import check + every test + CLI end-to-end + smoke test"
 	@echo "make build    build bin/tradecheck (desktop) and bin/tradecheck-cli (headless)"
 	@echo "make cli      build bin/tradecheck-cli only (CGO_ENABLED=0, no C compiler needed)"
-	@echo "make eval     evaluate against EVAL_DATA=$(EVAL_DATA) (not in the repo)"
+	@echo "make eval     property test over SYNTH_SEEDS random sets, then evaluate against EVAL_DATA=$(EVAL_DATA) (not in the repo)"
 	@echo "make bench    run the Go benchmarks (BENCH=regexp BENCHPKG=./reconcile/...)"
 	@echo "make package  Linux .tar.xz and Windows .exe in dist/"
 	@echo "make samples  regenerate the synthetic sample data in samples/"
@@ -97,7 +97,13 @@ smoke: app
 		echo "== smoke test: scripts/smoke.sh is not written yet — nothing to run"; \
 	fi
 
+# Property test over many random source sets (reconcile/internal/synth):
+# every true shipment counted once, totals exact, any file order the same.
+SYNTH_SEEDS ?= 200
+
 eval: setup
+	@echo "== property test: $(SYNTH_SEEDS) random source sets"
+	TRADECHECK_SYNTH_SEEDS=$(SYNTH_SEEDS) $(GO) test -count=1 -timeout 30m -run '^TestSynthCountsOnce$$' ./reconcile/pipeline
 	@if [ ! -d "$(EVAL_DATA)" ]; then \
 		echo "eval: the evaluation data folder $(EVAL_DATA) does not exist."; \
 		echo "      It is not part of the repository (licences). Point EVAL_DATA at it: make eval EVAL_DATA=/path/to/eval-data"; \

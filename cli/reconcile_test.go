@@ -27,7 +27,7 @@ func sampleCopy(t *testing.T) []string {
 	t.Helper()
 	src, _ := filepath.Glob(filepath.Join("..", "samples", "*_ILLUSTRATIVE.*"))
 	if len(src) != 3 {
-		t.Skipf("samples not generated (found %d files)", len(src))
+		t.Fatalf("samples not generated (found %d files): run make samples", len(src))
 	}
 	sort.Strings(src)
 	dir := t.TempDir()

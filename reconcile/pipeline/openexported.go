@@ -78,6 +78,7 @@ func openExported(path string) (*Project, error) {
 			p.ShipmentDecisions = append(p.ShipmentDecisions, d)
 		}
 	}
+	p.ShipmentDecisions = append(p.ShipmentDecisions, ex.ShipmentEdits...)
 	// Claims are part of the project: each claim row of the audit
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a
@@ -120,6 +121,12 @@ func applyParams(p *Params, m map[string]string) {
 		}
 	}
 	f(paramWeightTol, &p.WeightTolerancePct)
+	f(paramBand, &p.PackagingBandPct)
+	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter} {
+		if v, err := strconv.Atoi(m[k]); err == nil && v >= 0 {
+			*dst = v
+		}
+	}
 	f(paramAuto, &p.AutoThreshold)
 	f(paramReview, &p.ReviewThreshold)
 	f(paramScreenThr, &p.ScreenThreshold)

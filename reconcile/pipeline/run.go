@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
@@ -75,7 +76,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				fr.err = reconcile.ErrCanceled
 				return
 			}
-			sha, err := fileSHA(spec.Path)
+			sha, err := fileio.SHA256(context.Background(), spec.Path)
 			if err != nil {
 				fr.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
 				if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {
@@ -229,17 +230,37 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 	var out []SheetResult
 	for _, sh := range sheets {
 		sr := SheetResult{File: spec.Path, Sheet: sh.name, HeaderRow: sh.headerRow, Skips: sh.skipped,
-			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n}
+			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n,
+			Format: sh.format, Encoding: sh.encoding}
 		for _, c := range sh.columns {
 			sr.Headers = append(sr.Headers, c.Header)
 			sr.Mapping = append(sr.Mapping, c.Field)
+			sr.Reasons = append(sr.Reasons, c.Reason)
 		}
+		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
 		sr.Granularity = granularity(spec, sh.name, sh.granularity)
 		if sh.err != nil {
-			if errors.Is(sh.err, reconcile.ErrNoTable) {
+			switch {
+			case errors.Is(sh.err, reconcile.ErrNoTable):
 				sr.NoTable = true
+				sr.Status = sheetStatus(sh.err)
+			case errors.Is(sh.err, reconcile.ErrNeedsMapping):
+				sr.NeedsMapping = true
+				sr.Status = sheetStatus(sh.err)
 			}
 			sr.Warnings = append(sr.Warnings, sh.err.Error())
+		}
+		sr.HiddenRows = sh.hiddenRows
+		sr.TotalsOK = len(sh.totals) > 0
+		for _, c := range sh.totals {
+			sr.Checks = append(sr.Checks, c.String())
+			if !c.Matches {
+				sr.TotalsOK = false
+				sr.TotalsBad++
+			}
+		}
+		if sh.hiddenRows > 0 {
+			sr.Checks = append(sr.Checks, fmt.Sprintf("%d rows hidden in Excel were read and counted (flagged hidden_row); unhide them to see what the user may have hidden on purpose", sh.hiddenRows))
 		}
 		out = append(out, sr)
 	}
@@ -381,7 +402,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = merge.MonthlyAggregate
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
 		}
 	}
 	return idx, srcs
@@ -395,10 +416,10 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 		srcOf[i] = idx[ref]
 	}
 	p := r.Project.Params
-	m, err := merge.Reconcile(ctx, merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs,
-		Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity},
-		merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct},
-		r.Project.ShipmentDecisions, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	opt := mergeOptions(p)
+	ds := r.shipmentDecisions()
+	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
@@ -408,7 +429,24 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return nil
+	return r.findDupes(ctx, in, opt, ds)
+}
+
+// mergeOptions turns params into the merge options, with the measured
+// defaults where a param is 0 (projects saved before it existed).
+func mergeOptions(p Params) merge.Options {
+	o := merge.DefaultOptions()
+	o.DateToleranceDays, o.WeightTolerancePct = p.DateToleranceDays, p.WeightTolerancePct
+	if p.BLDaysBefore > 0 {
+		o.BLDaysBefore = p.BLDaysBefore
+	}
+	if p.BLDaysAfter > 0 {
+		o.BLDaysAfter = p.BLDaysAfter
+	}
+	if p.PackagingBandPct > 0 {
+		o.PackagingBandPct = p.PackagingBandPct
+	}
+	return o
 }
 
 func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
@@ -512,4 +550,19 @@ func (r *Result) entities() []EntitySummary {
 		}
 	}
 	return out
+}
+
+// sheetStatus is a sheet error's message without its position (the
+// Sources row names file and sheet already): "not a data sheet: …".
+func sheetStatus(err error) string {
+	var re *reconcile.Error
+	if errors.As(err, &re) && re.Err != nil {
+		msg := re.Err.Error()
+		msg = strings.TrimPrefix(msg, reconcile.ErrNoTable.Error()+": ")
+		if re.Hint != "" {
+			msg += " — " + re.Hint
+		}
+		return msg
+	}
+	return err.Error()
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 )
 
@@ -340,5 +339,3 @@ func notes(m *Measures, superseded int) []string {
 	}
 	return n
 }
-
-var _ = reconcile.Date{}

@@ -10,9 +10,7 @@
 // and counted, never guessed.
 package totals
 
-import (
-	"tradecheck/reconcile"
-)
+import ()
 
 // Rate converts one currency to USD for one month.
 type Rate struct {
@@ -85,5 +83,3 @@ type Table struct {
 // unknownKey is the key and label of missing group values. It holds no
 // COUNTIFS wildcard or operator, so it can be used as a criterion.
 const unknownKey = "(unknown)"
-
-var _ = reconcile.Date{}

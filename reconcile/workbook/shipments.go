@@ -59,6 +59,7 @@ func (w *writer) shipments() error {
 			b.first, b.n = first, min(shipBatchRows, len(shs)-first)
 			for k := 0; k < b.n; k++ {
 				o := k * width
+				rb.idx = first + k
 				rb.fill(&rowBuilder{vals: b.vals[o : o+width], cells: b.cells[o : o+width]}, &shs[first+k])
 			}
 			select {
@@ -106,6 +107,7 @@ type shipRows struct {
 	w    *writer
 	keys *keyCache
 	text []byte // reused for the joined source texts
+	idx  int    // index of the shipment being filled
 }
 
 // fill puts shipment sh's row into b.
@@ -177,6 +179,7 @@ func (rb *shipRows) fill(b *rowBuilder, sh *merge.Shipment) {
 		b.put(nil)
 	}
 	b.put(totals.TierKey(sh.HSCode))
+	b.str(d.DecisionText[rb.idx])
 }
 
 // appendRowList writes the records' source rows, "; "-separated, each

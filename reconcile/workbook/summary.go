@@ -26,7 +26,9 @@ func (w *writer) summary() error {
 		notes = append(notes, fmt.Sprintf("%d source rows became %d shipments: %d merged across sources, %d exact duplicate(s) counted once.",
 			len(d.Records), len(d.Merge.Shipments), d.Merge.Merged, d.Merge.Duplicates))
 		notes = append(notes, d.Overall.Notes...)
+		notes = append(notes, d.Notes...)
 	}
+	notes = append(notes, d.ReadNotes...)
 	notes = append(notes, "Figures are formulas over the Shipments sheet (entity IDs as criteria); every shipment links to its source rows.")
 	sw, err := w.open(SheetSummary, []float64{12, 40, 11, 11, 14, 16, 44, 10}, 1)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"tradecheck/reconcile/fileio"
 )
 
 // claim is one row of samples/claims.csv, plus the firm keys the
@@ -293,7 +295,7 @@ func writeClaims(dir string, cs []claim) error {
 	if err := w.Error(); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, "claims.csv"), buf.Bytes())
+	return fileio.WriteFile(filepath.Join(dir, "claims.csv"), buf.Bytes())
 }
 
 // fmtNum prints a figure without float noise: 12.6, 1000, 10050000.

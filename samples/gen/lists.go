@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"path/filepath"
 
+	"tradecheck/reconcile/fileio"
 	hslists "tradecheck/reconcile/goods"
 )
 
@@ -46,7 +47,7 @@ func writeList(dir string) error {
 	if err := w.WriteAll(listRows()); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, listFile), buf.Bytes())
+	return fileio.WriteFile(filepath.Join(dir, listFile), buf.Bytes())
 }
 
 func isListed(f *firm) bool {
