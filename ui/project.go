@@ -21,6 +21,21 @@ func (u *UI) OpenPaths(paths []string) { u.openPaths(paths, nil) }
 // it runs (the samples add their claims) and reports whether it did.
 func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	files, claimFiles := splitClaimFiles(expandPaths(paths))
+	files, lists := splitListFiles(files)
+	if len(lists) > 0 {
+		if u.project == nil && len(files) == 0 {
+			u.setStatus("Lists are screened against the parties of shipments: load the shipment files first, then the list.")
+			return
+		}
+		if len(files) == 0 {
+			if addLists(u.project, lists) {
+				u.runProject()
+			} else {
+				u.setStatus("That list is already loaded.")
+			}
+			return
+		}
+	}
 	if len(claimFiles) > 0 {
 		if u.project == nil && len(files) == 0 {
 			u.setStatus("Claims are checked against sources: load the shipment files first, then the claims file.")
@@ -39,6 +54,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		u.project = u.savedProject(files)
 	}
 	prepped := prep != nil && prep(u.project)
+	listsAdded := addLists(u.project, lists)
 	have := map[string]bool{}
 	for _, s := range u.project.Sources {
 		have[absPath(s.Path)] = true
@@ -57,7 +73,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	}
 	// Claims typed into a Claims sheet of a new source join the project.
 	u.claims.importFromSources(fresh)
-	if added == 0 && u.result != nil {
+	if added == 0 && u.result != nil && !listsAdded {
 		if prepped {
 			u.claims.setClaims(u.project.Claims, "")
 		}

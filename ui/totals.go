@@ -28,7 +28,14 @@ var groupByLabels = map[totals.GroupBy]string{
 	totals.ByHSHeading:   "HS heading (4)",
 	totals.ByHSSub:       "HS subheading (6)",
 	totals.ByMonth:       "Month",
+	totals.ByCHPLTier:    "CHPL tier",
 }
+
+// Choices of the CHPL tier filter besides the tiers themselves.
+const (
+	tierAll = "All goods"
+	tierAny = "On the CHPL (any tier)"
+)
 
 const (
 	measureTonnes = "Tonnes"
@@ -56,6 +63,8 @@ type totalsScreen struct {
 	country *widget.Entry
 	entity  *widget.SelectEntry
 	desc    *widget.Entry
+	listed  *widget.Check  // listed parties only
+	tier    *widget.Select // CHPL tier filter
 	grid    *widget.Table
 	chart   *barChart
 	charts  chartParts // monthly chart and exports (totalschart.go)
@@ -90,6 +99,14 @@ func (s *totalsScreen) buildUI() {
 	s.entity = widget.NewSelectEntry(nil)
 	s.entity.SetPlaceHolder("Entity")
 	s.entity.OnChanged = func(string) { s.refresh() }
+	s.listed = widget.NewCheck("Listed party only (either side)", func(bool) { s.refresh() })
+	s.listed.Disable() // until a run has screened against a list
+	tiers := []string{tierAll, tierAny}
+	for _, t := range totals.CHPLList().Tiers() {
+		tiers = append(tiers, "CHPL tier "+t)
+	}
+	s.tier = widget.NewSelect(tiers, func(string) { s.refresh() })
+	s.tier.SetSelected(tierAll)
 
 	s.grid = newLabelTable(totalsColumns, func() int { return len(s.rows) }, s.updateCell)
 	s.chart = newBarChart()
@@ -100,7 +117,7 @@ func (s *totalsScreen) buildUI() {
 	s.notes.Importance = widget.LowImportance
 
 	controls := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Group by"), s.group, widget.NewLabel("Show"), s.measure),
+		container.NewHBox(widget.NewLabel("Group by"), s.group, widget.NewLabel("Show"), s.measure, s.listed, s.tier),
 		container.NewGridWithColumns(6, s.from, s.to, s.hs, s.country, s.entity, s.desc),
 		s.total,
 	)
@@ -187,6 +204,12 @@ func (s *totalsScreen) onMeasureChanged() { s.show() }
 
 func (s *totalsScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	if res.Screening != nil {
+		s.listed.Enable()
+	} else {
+		s.listed.SetChecked(false)
+		s.listed.Disable()
+	}
 	// Offer the biggest entities in the entity picker.
 	var names []string
 	// The Entities screen has already summarised this result.
@@ -221,6 +244,16 @@ func dedupe(xs []string) []string {
 func (s *totalsScreen) filter() totals.Filter {
 	tf := shipFilter{From: s.from.Text, To: s.to.Text, HS: s.hs.Text, Countries: s.country.Text}.totalsFilter()
 	tf.DescriptionContains = strings.TrimSpace(s.desc.Text)
+	if s.listed.Checked {
+		tf.PartyListed = totals.PartyEither
+	}
+	switch t := s.tier.Selected; t {
+	case tierAll, "":
+	case tierAny:
+		tf.CHPLTiers = []string{"any"}
+	default:
+		tf.CHPLTiers = []string{strings.TrimPrefix(t, "CHPL tier ")}
+	}
 	if q := strings.TrimSpace(s.entity.Text); q != "" && s.res != nil && s.res.Names != nil {
 		tf.Entity = "(no such entity)"
 		lq := strings.ToLower(q)
