@@ -64,6 +64,7 @@ type claimsScreen struct {
 	nearTbl  *widget.Table
 	showIn   *widget.Button
 	showNear *widget.Button
+	shownID  string // claim whose rows the tables show, to reset their scroll
 	// copyMemo and exportMemo hand the verdicts on (claimsmemo.go).
 	copyMemo, exportMemo *widget.Button
 
@@ -415,7 +416,15 @@ func (s *claimsScreen) showDetail() {
 		s.notes.Hidden = len(notes) == 0
 		s.notes.Refresh()
 	}
+	prevIn, prevNear := len(s.in), len(s.near)
 	s.in, s.near = s.inRows(), s.nearRows()
+	if c.ID != s.shownID || len(s.in) != prevIn || len(s.near) != prevNear {
+		// A scroll offset kept from another claim or an earlier check
+		// would hide the first rows of the new ones.
+		s.inTable.ScrollToTop()
+		s.nearTbl.ScrollToTop()
+	}
+	s.shownID = c.ID
 	nIn, nNear := len(s.in), 0
 	if v != nil {
 		nNear = v.NearTotal

@@ -209,9 +209,9 @@ func summary(res *pipeline.Result) string {
 			failed++
 		}
 	}
-	s := fmt.Sprintf("%d sources, %d rows read", files, len(res.Records))
+	s := plural(files, "source") + ", " + plural(len(res.Records), "row") + " read"
 	if res.Names != nil {
-		s += fmt.Sprintf(", %d names in %d entities", len(res.Names.Mentions), len(res.Names.Entities))
+		s += ", " + plural(len(res.Names.Mentions), "name") + " in " + entities(len(res.Names.Entities))
 	}
 	if failed > 0 {
 		s += fmt.Sprintf(" — %d could not be read (see Sources)", failed)
@@ -238,7 +238,7 @@ func (u *UI) askPasswords(res *pipeline.Result) {
 		}
 	}
 	if len(other) > 0 {
-		showError(fmt.Sprintf("%d of %d sources could not be read", len(other), len(res.Files)), errors.Join(other...), u.win)
+		showError(fmt.Sprintf("%d of %s could not be read", len(other), plural(len(res.Files), "source")), errors.Join(other...), u.win)
 	}
 	// Errors of files no longer loaded may be shown again if they return.
 	for path := range u.shownErrs {

@@ -303,8 +303,8 @@ func (s *totalsScreen) show() {
 	s.showMonthly()
 	s.grid.Refresh()
 	m := &t.Total
-	s.total.SetText(fmt.Sprintf("Total: %d shipments, %s t, %s — %d groups%s",
-		m.Shipments, fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), len(t.Groups), suffix(leftOut(m))))
+	s.total.SetText(fmt.Sprintf("Total: %s, %s t, %s — %s%s",
+		plural(m.Shipments, "shipment"), fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), plural(len(t.Groups), "group"), suffix(leftOut(m))))
 	s.notes.SetText(strings.Join(t.Notes, "\n"))
 }
 

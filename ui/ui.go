@@ -87,6 +87,7 @@ type UI struct {
 
 // New builds the UI into w. It does not show the window.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
+	a.Settings().SetTheme(newAppTheme()) // readable secondary text (theme.go)
 	return newUI(a, w, opt, fyneDo)
 }
 
