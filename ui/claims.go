@@ -131,11 +131,11 @@ func (s *claimsScreen) buildUI() {
 
 	s.copyMemo = widget.NewButtonWithIcon("Copy memo", theme.ContentCopyIcon(), s.onCopyMemo)
 	s.exportMemo = widget.NewButtonWithIcon("Export memo of all claims…", theme.DocumentSaveIcon(), s.onExportMemo)
-	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters,
-		container.NewHBox(s.copyMemo, s.exportMemo))
+	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters)
 	split := container.NewVSplit(container.NewVScroll(head), s.inner)
 	split.Offset = 0.36
-	s.detail = container.NewStack(split)
+	// The memo buttons stay above the scrolling head, always in reach.
+	s.detail = container.NewBorder(container.NewHBox(s.copyMemo, s.exportMemo), nil, nil, nil, split)
 	s.detail.Hide()
 	s.empty = widget.NewLabel("")
 	s.empty.Wrapping = fyne.TextWrapWord
