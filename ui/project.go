@@ -55,6 +55,11 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		fresh = append(fresh, a)
 		added++
 	}
+	if added > 0 && u.projID != "" {
+		// The project grows: its recent entry is replaced by the
+		// bigger one, so files added one by one leave one entry.
+		u.grownFrom = u.projID
+	}
 	// Claims typed into a Claims sheet of a new source join the project.
 	u.claims.importFromSources(fresh)
 	if added == 0 && u.result != nil {
@@ -312,6 +317,10 @@ func (u *UI) autosave() {
 		u.setStatus("Autosave failed: " + err.Error())
 		return
 	}
+	if u.grownFrom != "" && u.grownFrom != id {
+		u.store.forget(u.grownFrom)
+	}
+	u.grownFrom = ""
 	u.projID = id
 	u.start.refreshRecent()
 }
