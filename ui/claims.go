@@ -65,6 +65,9 @@ type claimsScreen struct {
 	showIn   *widget.Button
 	showNear *widget.Button
 	shownID  string // claim whose rows the tables show, to reset their scroll
+	// headScroll holds the claim's text; it is laid out again whenever
+	// the text changes, or wrapped lines overlap the ones below.
+	headScroll *container.Scroll
 	// copyMemo and exportMemo hand the verdicts on (claimsmemo.go).
 	copyMemo, exportMemo *widget.Button
 
@@ -132,7 +135,8 @@ func (s *claimsScreen) buildUI() {
 	s.copyMemo = widget.NewButtonWithIcon("Copy memo", theme.ContentCopyIcon(), s.onCopyMemo)
 	s.exportMemo = widget.NewButtonWithIcon("Export memo of all claims…", theme.DocumentSaveIcon(), s.onExportMemo)
 	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters)
-	split := container.NewVSplit(container.NewVScroll(head), s.inner)
+	s.headScroll = container.NewVScroll(head)
+	split := container.NewVSplit(s.headScroll, s.inner)
 	split.Offset = 0.36
 	// The memo buttons stay above the scrolling head, always in reach.
 	s.detail = container.NewBorder(container.NewHBox(s.copyMemo, s.exportMemo), nil, nil, nil, split)
@@ -440,6 +444,10 @@ func (s *claimsScreen) showDetail() {
 	s.nearTbl.Refresh()
 	s.empty.Hide()
 	s.detail.Show()
+	// The labels' wrapped heights changed with their text; the scroll
+	// does not notice on its own.
+	s.headScroll.Content.Refresh()
+	s.headScroll.Refresh()
 }
 
 func setEnabled(b *widget.Button, on bool) {
