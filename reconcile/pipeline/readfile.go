@@ -72,6 +72,9 @@ type readSheet struct {
 	hiddenRows  int
 	err         error
 	first, n    int
+	// format and encoding are the file's, kept per sheet for the Sources
+	// screen.
+	format, encoding string
 }
 
 // readFile reads every sheet of a file into recs, like read.ReadAll but
@@ -86,7 +89,7 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 	var sheets []readSheet
 	total := 0
 	for _, name := range w.Sheets() {
-		rs := readSheet{name: name, first: recs.n}
+		rs := readSheet{name: name, first: recs.n, format: w.Format(), encoding: w.Encoding()}
 		sr, err := w.Sheet(name)
 		if err != nil {
 			rs.err = err

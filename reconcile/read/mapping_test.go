@@ -86,7 +86,7 @@ var classifyCases = []struct {
 	{"Harmonized Number", reconcile.FieldHSCode},
 	{"Goods Shipped", reconcile.FieldDescription},
 	{"Товар", reconcile.FieldDescription},
-	{"ИНН", ""},
+	{"ИНН", fieldPartyIDAny}, // resolveColumns gives it to the party beside it
 	{"Value of Goods (USD)", reconcile.FieldValueUSD},
 	{"Масса брутто, кг", reconcile.FieldGrossWeight},
 	{"Weight (LB)", fieldWeightAny},

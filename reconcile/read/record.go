@@ -193,7 +193,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	if curText != "" {
 		if c, ok := values.Currency(curText); ok {
 			rowCur = c
-		} else if c, ok := currencyWords[strings.ToLower(curText)]; ok {
+		} else if c, ok := synonyms.currencyWords[foldHeader(strings.TrimSpace(curText))]; ok {
 			rowCur = c
 		}
 	}

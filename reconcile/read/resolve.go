@@ -31,6 +31,9 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			sniffColumn(&c)
 		} else if c.Field == "" && c.Reason == "" {
 			c.Reason = "not a canonical field"
+			sniffIDs(&c)
+		} else if c.Field == reconcile.FieldDeclarationID {
+			sniffIDs(&c)
 		}
 		if o, ok := over[i]; ok {
 			switch {
@@ -89,6 +92,32 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 				c.UnitFor = anyTo
 			} else {
 				c.UnitFor = unitForWeights
+			}
+		}
+	}
+	// A tax ID that names no party ("ИНН") belongs to the party whose
+	// name column is just before it (or just after it), when that party
+	// has no ID column of its own; otherwise it stays unmapped.
+	for i := range cols {
+		if cols[i].Field != fieldPartyIDAny {
+			continue
+		}
+		cols[i].Field = ""
+		for _, n := range []int{i - 1, i + 1} {
+			if n < 0 || n >= len(cols) {
+				continue
+			}
+			idF := reconcile.Field("")
+			switch cols[n].Field {
+			case reconcile.FieldConsignee:
+				idF = reconcile.FieldConsigneeID
+			case reconcile.FieldShipper:
+				idF = reconcile.FieldShipperID
+			}
+			if idF != "" && !hasF(idF) {
+				cols[i].Field = idF
+				cols[i].Reason = fmt.Sprintf("tax ID beside the %s column %s %q", cols[n].Field, reconcile.ColumnName(n+1), cols[n].Header)
+				break
 			}
 		}
 	}
@@ -154,6 +183,10 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 				continue
 			}
 			if u, f, ok := values.WeightUnitInHeader(c.Header); ok {
+				c.Unit, c.Factor = u, f
+				continue
+			}
+			if u, f, ok := headerWeightUnit(c.Header); ok {
 				c.Unit, c.Factor = u, f
 				continue
 			}
@@ -278,6 +311,43 @@ func sniffColumn(c *Column) {
 		c.Field, c.Reason, c.rank = reconcile.FieldDate, "no header; content looks like dates", 5
 	default:
 		c.Reason = "no header"
+		sniffIDs(c)
+		if c.Field != "" {
+			c.Reason = "no header; " + c.Reason
+		}
+	}
+}
+
+// sniffIDs maps a column by content when its values are identifiers of a
+// kind the header did not name: ISO 6346 container numbers (check digit
+// verified) or bill-of-lading shapes ("MAEU123456789"). A column the
+// header calls a declaration number but that holds B/Ls is a B/L column:
+// reading it as declarations would keep every B/L row apart from the
+// declarations of the same cargo.
+func sniffIDs(c *Column) {
+	n, bl, cont := 0, 0, 0
+	for _, s := range c.Samples {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		n++
+		switch {
+		case values.LooksLikeContainer(s):
+			cont++
+		case values.LooksLikeBL(s):
+			bl++
+		}
+	}
+	if n < 3 {
+		return
+	}
+	switch {
+	case cont*10 >= n*9 && c.Field == "":
+		c.Field, c.Reason, c.rank = reconcile.FieldContainer, "content looks like ISO 6346 container numbers", 5
+	case bl*10 >= n*9 && c.Field == reconcile.FieldDeclarationID:
+		c.Field, c.Reason = reconcile.FieldBillOfLading, "header says declaration number, but the content looks like bills of lading"
+	case bl*10 >= n*9:
+		c.Field, c.Reason, c.rank = reconcile.FieldBillOfLading, "content looks like bill-of-lading numbers", 5
 	}
 }
 

@@ -470,6 +470,9 @@ func (s *SheetReader) Warnings() []string {
 			out = append(out, c.String())
 		}
 	}
+	if cs, ok := s.src.(*csvSource); ok && cs.encWarn != "" {
+		out = append(out, cs.encWarn)
+	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
 		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")
 	}
