@@ -16,15 +16,7 @@ import (
 // "" when none. Built-in formats 5–8 show the system's currency, which
 // the file does not name, so they give none.
 func parseCurrencyStyles(data []byte) []string {
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		XFs []struct {
-			NumFmtID int `xml:"numFmtId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
+	var st stylesPart
 	if xml.Unmarshal(data, &st) != nil {
 		return nil
 	}
