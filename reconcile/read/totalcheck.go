@@ -50,7 +50,14 @@ func measuresOf(rec *reconcile.Record) [measureCount]*reconcile.Number {
 type sums struct {
 	group, all   [measureCount]float64
 	groupN, allN int
+	// The values' currency: a sum of roubles, dollars and yuan says
+	// nothing, so "value" is compared only when one currency was seen.
+	groupCur, allCur     string
+	groupMixed, allMixed bool
 }
+
+// valueIndex is the place of "value" in measuresOf.
+const valueIndex = 2
 
 func (s *sums) add(rec *reconcile.Record) {
 	for m, n := range measuresOf(rec) {
@@ -59,13 +66,27 @@ func (s *sums) add(rec *reconcile.Record) {
 			s.all[m] += n.Value
 		}
 	}
+	if rec.Value.Valid {
+		sameCur(&s.groupCur, &s.groupMixed, rec.Currency)
+		sameCur(&s.allCur, &s.allMixed, rec.Currency)
+	}
 	s.groupN++
 	s.allN++
+}
+
+func sameCur(cur *string, mixed *bool, c string) {
+	if *cur == "" && !*mixed {
+		*cur = c
+	}
+	if c != *cur || c == "" {
+		*mixed = true
+	}
 }
 
 func (s *sums) endGroup() {
 	s.group = [measureCount]float64{}
 	s.groupN = 0
+	s.groupCur, s.groupMixed = "", false
 }
 
 // sameSum compares a total's figure with a sum of parsed figures: equal
@@ -78,10 +99,10 @@ func sameSum(v, sum float64) bool {
 
 // matchAgainst reports whether every figure the total carries equals the
 // sums; present counts those figures.
-func matchAgainst(rec *reconcile.Record, sum *[measureCount]float64) (ok bool, present int) {
+func matchAgainst(rec *reconcile.Record, sum *[measureCount]float64, mixed bool) (ok bool, present int) {
 	ok = true
 	for m, n := range measuresOf(rec) {
-		if !n.Valid {
+		if !n.Valid || m == valueIndex && mixed {
 			continue
 		}
 		present++
@@ -135,12 +156,12 @@ func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
 		minRows = 1
 	}
 	if s.sums.groupN >= minRows {
-		if ok, _ := matchAgainst(rec, &s.sums.group); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.group, s.sums.groupMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.groupN, Matches: true}, true
 		}
 	}
 	if s.sums.allN >= 2 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, &s.sums.all); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.all, s.sums.allMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.allN, Matches: true}, true
 		}
 	}
@@ -157,25 +178,28 @@ func (s *SheetReader) labelTotal(r *rawRow, how string) {
 		return
 	}
 	if s.sums.groupN > 0 {
-		if ok, present := matchAgainst(&rec, &s.sums.group); ok || present == 0 {
+		if ok, present := matchAgainst(&rec, &s.sums.group, s.sums.groupMixed); ok || present == 0 {
 			if ok {
 				s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.groupN, Matches: true})
 			}
 			return
 		}
 	}
-	if ok, present := matchAgainst(&rec, &s.sums.all); ok || present == 0 {
+	if ok, present := matchAgainst(&rec, &s.sums.all, s.sums.allMixed); ok || present == 0 {
 		if ok {
 			s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.allN, Matches: true})
 		}
 		return
 	}
-	sum, n := &s.sums.all, s.sums.allN
+	sum, n, mixed := &s.sums.all, s.sums.allN, s.sums.allMixed
 	if s.sums.groupN > 0 {
-		sum, n = &s.sums.group, s.sums.groupN
+		sum, n, mixed = &s.sums.group, s.sums.groupN, s.sums.groupMixed
 	}
 	c := TotalCheck{Row: r.num, How: how, Rows: n}
 	for m, v := range measuresOf(&rec) {
+		if m == valueIndex && mixed {
+			continue
+		}
 		if v.Valid && !sameSum(v.Value, sum[m]) {
 			c.Differences = append(c.Differences, fmt.Sprintf("%s %s in the total, %s read", measureNames[m],
 				strconv.FormatFloat(v.Value, 'f', -1, 64), strconv.FormatFloat(math.Round(sum[m]*1000)/1000, 'f', -1, 64)))
