@@ -189,6 +189,9 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 			sh.Checks = append(sh.Checks, c.String())
 		}
 		sh.HiddenRows = sr.HiddenRows()
+		if err := sr.NeedsMapping(); err != nil && readErr == nil {
+			readErr = err
+		}
 		sh.HeaderRow, sh.Rows = sr.HeaderRow(), rows
 		for reason, n := range sr.SkipCounts() {
 			sh.Skipped[string(reason)] = n

@@ -9,12 +9,13 @@ const (
 	SkipBlank          SkipReason = "blank"
 	SkipTotal          SkipReason = "total row"
 	SkipRepeatedHeader SkipReason = "repeated header"
-	SkipNoData         SkipReason = "no data"        // no party, weight, value or quantity
-	SkipNote           SkipReason = "note"           // a lone text cell such as a disclaimer
-	SkipHidden         SkipReason = "hidden row"     // only when the user asks to skip hidden rows
-	SkipTooWide        SkipReason = "row too wide"   // over the column limit
-	SkipBanner         SkipReason = "above header"   // banner rows above the header
-	SkipMalformed      SkipReason = "malformed line" // CSV line that could not be split
+	SkipNoData         SkipReason = "no data"              // no party, weight, value or quantity
+	SkipNote           SkipReason = "note"                 // a lone text cell such as a disclaimer
+	SkipHidden         SkipReason = "hidden row"           // only when the user asks to skip hidden rows
+	SkipTooWide        SkipReason = "row too wide"         // over the column limit
+	SkipBanner         SkipReason = "above header"         // banner rows above the header
+	SkipMalformed      SkipReason = "malformed line"       // CSV line that could not be split
+	SkipNeedsMapping   SkipReason = "columns need mapping" // a table whose party and date columns are not mapped yet
 )
 
 // Skip is one skipped row.

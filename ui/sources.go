@@ -193,7 +193,7 @@ func (s *sourcesScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	icon.SetResource(theme.FileIcon())
 	name.SetText(base)
 	info.Importance = widget.MediumImportance
-	if sh.NoTable {
+	if sh.NoTable || sh.NeedsMapping || sh.TotalsBad > 0 {
 		info.Importance = widget.WarningImportance
 	}
 	line := sheetLine(sh)
@@ -205,8 +205,13 @@ func (s *sourcesScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 
 // sheetLine is the one-line summary of a sheet in the list.
 func sheetLine(sh *pipeline.SheetResult) string {
-	if sh.NoTable {
+	switch {
+	case sh.NoTable && strings.HasPrefix(sh.Status, "not a data sheet"):
+		return "not a data sheet, left out"
+	case sh.NoTable:
 		return "no table found"
+	case sh.NeedsMapping:
+		return "needs mapping: map its party or date columns; not counted until then"
 	}
 	skipped := 0
 	for _, n := range sh.Skipped {
@@ -295,8 +300,18 @@ func sheetSummary(f *pipeline.FileResult, sh *pipeline.SheetResult) string {
 		fmt.Fprintf(&b, " — sheet %q", sh.Sheet)
 	}
 	if sh.NoTable {
-		b.WriteString("\nNo table found on this sheet.")
+		if sh.Status != "" {
+			b.WriteString("\nLeft out: " + sh.Status)
+		} else {
+			b.WriteString("\nNo table found on this sheet.")
+		}
 		return b.String()
+	}
+	if sh.NeedsMapping {
+		b.WriteString("\nNot counted: " + sh.Status)
+	}
+	for _, c := range sh.Checks {
+		b.WriteString("\nCheck: " + c)
 	}
 	fmt.Fprintf(&b, "\nHeader on row %d · %d rows read · granularity %s", sh.HeaderRow, sh.Rows, sh.Granularity)
 	b.WriteString("\n" + detectedLine(sh))

@@ -125,6 +125,9 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		rs.granularity, rs.warnings = sr.Granularity(), sr.Warnings()
 		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
+		if err := sr.NeedsMapping(); err != nil && rs.err == nil {
+			rs.err = err
+		}
 		sr.Close()
 		sheets = append(sheets, rs)
 		if progress != nil {

@@ -98,6 +98,9 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 		res.HeaderRow, res.Columns, res.Skipped, res.SkipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		res.Granularity, res.Warnings, res.Rows, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
 		res.Totals, res.HiddenRows = sr.TotalChecks(), sr.HiddenRows()
+		if err := sr.NeedsMapping(); err != nil && res.Err == nil {
+			res.Err = err
+		}
 		sr.Close()
 		f.Sheets = append(f.Sheets, res)
 		if progress != nil {

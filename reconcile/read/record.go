@@ -449,12 +449,6 @@ func (p *plan) numberUnit(r *rawRow, f reconcile.Field, zeroIsMissing bool, flag
 	return reconcile.Number{Value: v, Valid: true, Raw: c.s}, u
 }
 
-// number is numberUnit for callers that take no unit from the cell.
-func (p *plan) number(r *rawRow, f reconcile.Field, zeroIsMissing bool, flag flagFn) reconcile.Number {
-	n, _ := p.numberUnit(r, f, zeroIsMissing, flag)
-	return n
-}
-
 func (p *plan) weight(r *rawRow, f reconcile.Field, unitCol int, flag flagFn) reconcile.Number {
 	n, u := p.numberUnit(r, f, true, flag)
 	if !n.Valid {

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -41,7 +42,8 @@ type SheetReader struct {
 	lastRow     int // last row number given a fate (records, skips, gaps)
 	sums        sums
 	totals      []TotalCheck
-	sumTotals   int // total rows recognised by their figures alone
+	sumTotals   int   // total rows recognised by their figures alone
+	needs       error // ErrNeedsMapping: no row is read until it is mapped
 	hiddenRows  int
 	done        bool
 	err         error
@@ -222,7 +224,11 @@ func (s *SheetReader) init() error {
 	// A read error while sampling (a cell over the size limit) is the
 	// sheet's real problem: the samples it cut short decide nothing.
 	if s.err == nil {
-		if err := s.checkData(); err != nil {
+		if err := s.checkData(); errors.Is(err, reconcile.ErrNeedsMapping) {
+			// The sheet stays open, its columns shown for mapping, and
+			// every row below the header is skipped with this reason.
+			s.needs = err
+		} else if err != nil {
 			return err
 		}
 	}
@@ -408,6 +414,14 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipHidden, "")
 			continue
 		}
+		if s.needs != nil {
+			reason, detail := s.plan.classifyRow(r)
+			if reason == "" || reason == reconcile.SkipTotal {
+				reason, detail = reconcile.SkipNeedsMapping, ""
+			}
+			s.skip(r.num, reason, detail)
+			continue
+		}
 		if reason, detail := s.plan.classifyRow(r); reason != "" {
 			if reason == reconcile.SkipTotal {
 				s.labelTotal(r, detail)
@@ -440,6 +454,11 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 		return rec, nil
 	}
 }
+
+// NeedsMapping returns the ErrNeedsMapping error of a table whose party
+// and date columns were not recognised, nil otherwise. Such a sheet reads
+// no record: every row below its header is a "columns need mapping" skip.
+func (s *SheetReader) NeedsMapping() error { return s.needs }
 
 // Close releases the sheet's stream.
 func (s *SheetReader) Close() error { return s.src.close() }

@@ -48,41 +48,16 @@ func measuresOf(rec *reconcile.Record) [measureCount]*reconcile.Number {
 // (a group, for subtotals) and all of the sheet's (for a grand total,
 // which subtotals do not enter).
 type sums struct {
-	group, all       [measureCount]float64
-	groupN, allN     int
-	groupCur, allCur currencies
+	group, all   [measureCount]float64
+	groupN, allN int
+	// The values' currency: a sum of roubles, dollars and yuan says
+	// nothing, so "value" is compared only when one currency was seen.
+	groupCur, allCur     string
+	groupMixed, allMixed bool
 }
 
-// valueMeasure is the index of the value (in its own currency) among the
-// measures.
-const valueMeasure = 2
-
-// currencies tracks the currency of the values summed: a sum of euros,
-// yuan and dollars is no figure, so a total is compared with it only when
-// every value summed is in the total's currency. A register whose total
-// row sums the USD column only (its value column left blank) would
-// otherwise be reported as missing rows.
-type currencies struct {
-	cur   string
-	seen  bool
-	mixed bool
-}
-
-func (c *currencies) add(cur string) {
-	switch {
-	case !c.seen:
-		c.cur, c.seen = cur, true
-	case c.cur != cur:
-		c.mixed = true
-	}
-}
-
-// comparable reports whether measure m of a total can be compared with
-// the sum: always, except a value whose rows mix currencies or are in
-// another currency than the total's.
-func comparable(m int, total *reconcile.Record, cur currencies) bool {
-	return m != valueMeasure || !cur.mixed && cur.cur == total.Currency
-}
+// valueIndex is the place of "value" in measuresOf.
+const valueIndex = 2
 
 func (s *sums) add(rec *reconcile.Record) {
 	for m, n := range measuresOf(rec) {
@@ -92,17 +67,26 @@ func (s *sums) add(rec *reconcile.Record) {
 		}
 	}
 	if rec.Value.Valid {
-		s.groupCur.add(rec.Currency)
-		s.allCur.add(rec.Currency)
+		sameCur(&s.groupCur, &s.groupMixed, rec.Currency)
+		sameCur(&s.allCur, &s.allMixed, rec.Currency)
 	}
 	s.groupN++
 	s.allN++
 }
 
+func sameCur(cur *string, mixed *bool, c string) {
+	if *cur == "" && !*mixed {
+		*cur = c
+	}
+	if c != *cur || c == "" {
+		*mixed = true
+	}
+}
+
 func (s *sums) endGroup() {
 	s.group = [measureCount]float64{}
 	s.groupN = 0
-	s.groupCur = currencies{}
+	s.groupCur, s.groupMixed = "", false
 }
 
 // sameSum compares a total's figure with a sum of parsed figures: equal
@@ -115,10 +99,10 @@ func sameSum(v, sum float64) bool {
 
 // matchAgainst reports whether every figure the total carries equals the
 // sums; present counts those figures.
-func matchAgainst(rec *reconcile.Record, sum *[measureCount]float64, cur currencies) (ok bool, present int) {
+func matchAgainst(rec *reconcile.Record, sum *[measureCount]float64, mixed bool) (ok bool, present int) {
 	ok = true
 	for m, n := range measuresOf(rec) {
-		if !n.Valid || !comparable(m, rec, cur) {
+		if !n.Valid || m == valueIndex && mixed {
 			continue
 		}
 		present++
@@ -172,12 +156,12 @@ func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
 		minRows = 1
 	}
 	if s.sums.groupN >= minRows {
-		if ok, _ := matchAgainst(rec, &s.sums.group, s.sums.groupCur); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.group, s.sums.groupMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.groupN, Matches: true}, true
 		}
 	}
 	if s.sums.allN >= 2 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, &s.sums.all, s.sums.allCur); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.all, s.sums.allMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.allN, Matches: true}, true
 		}
 	}
@@ -194,26 +178,29 @@ func (s *SheetReader) labelTotal(r *rawRow, how string) {
 		return
 	}
 	if s.sums.groupN > 0 {
-		if ok, present := matchAgainst(&rec, &s.sums.group, s.sums.groupCur); ok || present == 0 {
+		if ok, present := matchAgainst(&rec, &s.sums.group, s.sums.groupMixed); ok || present == 0 {
 			if ok {
 				s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.groupN, Matches: true})
 			}
 			return
 		}
 	}
-	if ok, present := matchAgainst(&rec, &s.sums.all, s.sums.allCur); ok || present == 0 {
+	if ok, present := matchAgainst(&rec, &s.sums.all, s.sums.allMixed); ok || present == 0 {
 		if ok {
 			s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.allN, Matches: true})
 		}
 		return
 	}
-	sum, n, cur := &s.sums.all, s.sums.allN, s.sums.allCur
+	sum, n, mixed := &s.sums.all, s.sums.allN, s.sums.allMixed
 	if s.sums.groupN > 0 {
-		sum, n, cur = &s.sums.group, s.sums.groupN, s.sums.groupCur
+		sum, n, mixed = &s.sums.group, s.sums.groupN, s.sums.groupMixed
 	}
 	c := TotalCheck{Row: r.num, How: how, Rows: n}
 	for m, v := range measuresOf(&rec) {
-		if v.Valid && comparable(m, &rec, cur) && !sameSum(v.Value, sum[m]) {
+		if m == valueIndex && mixed {
+			continue
+		}
+		if v.Valid && !sameSum(v.Value, sum[m]) {
 			c.Differences = append(c.Differences, fmt.Sprintf("%s %s in the total, %s read", measureNames[m],
 				strconv.FormatFloat(v.Value, 'f', -1, 64), strconv.FormatFloat(math.Round(sum[m]*1000)/1000, 'f', -1, 64)))
 		}

@@ -301,18 +301,22 @@ func resolvePart(dir, target string) string {
 	return path.Clean(path.Join(dir, target))
 }
 
+// stylesPart is what the reader needs of styles.xml: the custom number
+// formats and, per cell style, its number format.
+type stylesPart struct {
+	NumFmts []struct {
+		ID   int    `xml:"numFmtId,attr"`
+		Code string `xml:"formatCode,attr"`
+	} `xml:"numFmts>numFmt"`
+	XFs []struct {
+		NumFmtID int `xml:"numFmtId,attr"`
+	} `xml:"cellXfs>xf"`
+}
+
 // parseDateStyles returns, per cellXfs entry, whether its number format
 // shows a date.
 func parseDateStyles(data []byte) []bool {
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		XFs []struct {
-			NumFmtID int `xml:"numFmtId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
+	var st stylesPart
 	if xml.Unmarshal(data, &st) != nil {
 		return nil
 	}

@@ -16,15 +16,7 @@ import (
 // "" when none. Built-in formats 5–8 show the system's currency, which
 // the file does not name, so they give none.
 func parseCurrencyStyles(data []byte) []string {
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		XFs []struct {
-			NumFmtID int `xml:"numFmtId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
+	var st stylesPart
 	if xml.Unmarshal(data, &st) != nil {
 		return nil
 	}
@@ -109,7 +101,7 @@ func formatCurrency(code string) string {
 
 // aggFormula matches a SUM, SUBTOTAL or AGGREGATE formula and its first
 // range: the cells a total row adds up.
-var aggFormula = regexp.MustCompile(`^=?\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(\s*(?:\d+\s*,\s*)?(?:\d+\s*,\s*)?\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)`)
+var aggFormula = regexp.MustCompile(`^=?\s*(?:_XLFN\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(\s*(?:\d+\s*,\s*)?(?:\d+\s*,\s*)?\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)`)
 
 // verticalAgg reports a formula that sums rows above it in its own column
 // (=SUM(F2:F10) in F11): a total. =SUM(B5:D5) adds the parts of its own
