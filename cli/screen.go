@@ -141,7 +141,7 @@ func runScreen(env *Env, args []string) int {
 	}
 	if *out == "" {
 		env.Stdout.Write(data)
-	} else if err := matchWriteAtomic(*out, data); err != nil {
+	} else if err := fileio.WriteFile(*out, data); err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
 		return ExitInput
 	}

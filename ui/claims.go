@@ -64,6 +64,8 @@ type claimsScreen struct {
 	nearTbl  *widget.Table
 	showIn   *widget.Button
 	showNear *widget.Button
+	// copyMemo and exportMemo hand the verdicts on (claimsmemo.go).
+	copyMemo, exportMemo *widget.Button
 
 	// form is the open add/edit form, nil when none; tests reach it here.
 	form *claimForm
@@ -126,7 +128,10 @@ func (s *claimsScreen) buildUI() {
 	s.tabNear = container.NewTabItem("Near the boundary", container.NewBorder(container.NewHBox(s.showNear), nil, nil, nil, s.nearTbl))
 	s.inner = container.NewAppTabs(s.tabIn, s.tabNear)
 
-	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters)
+	s.copyMemo = widget.NewButtonWithIcon("Copy memo", theme.ContentCopyIcon(), s.onCopyMemo)
+	s.exportMemo = widget.NewButtonWithIcon("Export memo of all claims…", theme.DocumentSaveIcon(), s.onExportMemo)
+	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters,
+		container.NewHBox(s.copyMemo, s.exportMemo))
 	split := container.NewVSplit(container.NewVScroll(head), s.inner)
 	split.Offset = 0.36
 	s.detail = container.NewStack(split)
@@ -371,6 +376,7 @@ func (s *claimsScreen) showDetail() {
 		s.sel, s.in, s.near = nil, nil, nil
 		s.editBtn.Disable()
 		s.delBtn.Disable()
+		s.copyMemo.Disable()
 		s.detail.Hide()
 		if len(s.claimList()) == 0 {
 			s.empty.SetText("A claim is a published figure: “More than 12 tonnes of Chinese body armour reached Russia via Turkey in late 2022”. " +
@@ -418,6 +424,8 @@ func (s *claimsScreen) showDetail() {
 	s.tabNear.Text = fmt.Sprintf("Near the boundary (%d)", nNear)
 	s.inner.Refresh()
 	setEnabled(s.showIn, nIn > 0)
+	setEnabled(s.copyMemo, v != nil && s.res != nil)
+	setEnabled(s.exportMemo, len(s.verdicts) > 0 && s.res != nil)
 	setEnabled(s.showNear, v != nil && len(v.Near) > 0)
 	s.inTable.Refresh()
 	s.nearTbl.Refresh()

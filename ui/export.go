@@ -77,31 +77,7 @@ func (s *exportScreen) onSaveAs() {
 			def = filepath.Join(home, filepath.Base(def))
 		}
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError("Could not save", err, s.u.win)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		// The dialog creates the file; the pipeline writes atomically over
-		// it, so close and leave the (empty) placeholder to be replaced.
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			os.Remove(path)
-			path += ".xlsx"
-		}
-		s.write(path)
-	}, s.u.win)
-	d.SetFileName(filepath.Base(def))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(def))); err == nil {
-		d.SetLocation(l)
-	}
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	s.u.askSavePath("Save the audit workbook", filepath.Base(def), filepath.Dir(def), ".xlsx", s.write)
 }
 
 // write writes the workbook to path in the background and offers to open

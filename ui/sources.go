@@ -37,6 +37,7 @@ type sourcesScreen struct {
 	cur   *sourceItem
 
 	list    *widget.List
+	order   *sourceOrderPanel
 	remove  *widget.Button
 	summary *widget.Label
 	// why explains the mapping of the column last clicked in the grid.
@@ -114,7 +115,10 @@ func (s *sourcesScreen) buildUI() {
 	s.panel = container.NewBorder(container.NewVBox(s.summary, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
 	right := container.NewStack(container.NewPadded(s.empty), s.panel)
-	split := container.NewHSplit(left, right)
+	s.order = newSourceOrderPanel(s.u)
+	leftSplit := container.NewVSplit(left, s.order.box)
+	leftSplit.Offset = 0.45
+	split := container.NewHSplit(leftSplit, right)
 	split.Offset = 0.3
 	s.content = split
 }
@@ -129,6 +133,7 @@ func fieldOptions() []string {
 
 func (s *sourcesScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	s.order.setResult(res)
 	s.items = s.items[:0]
 	for fi, f := range res.Files {
 		if f.Err != nil || len(f.Sheets) == 0 {

@@ -58,6 +58,7 @@ type totalsScreen struct {
 	desc    *widget.Entry
 	grid    *widget.Table
 	chart   *barChart
+	charts  chartParts // monthly chart and exports (totalschart.go)
 	total   *widget.Label
 	notes   *widget.Label
 }
@@ -103,7 +104,7 @@ func (s *totalsScreen) buildUI() {
 		container.NewGridWithColumns(6, s.from, s.to, s.hs, s.country, s.entity, s.desc),
 		s.total,
 	)
-	chartBox := container.NewBorder(nil, s.notes, nil, nil, container.NewVScroll(s.chart))
+	chartBox := container.NewBorder(nil, s.notes, nil, nil, s.chartTabs(container.NewVScroll(s.chart)))
 	split := container.NewHSplit(s.grid, chartBox)
 	split.Offset = 0.6
 	s.content = container.NewBorder(controls, nil, nil, nil, split)
@@ -115,7 +116,18 @@ type totalsColumn struct {
 	text  func(g *totals.Group) string
 }
 
-func fmtTonnes(t float64) string { return strconv.FormatFloat(t, 'f', 3, 64) }
+// fmtTonnes writes tonnes with three decimals, so a column lines up,
+// and thousands separators: "1,924.161".
+func fmtTonnes(t float64) string {
+	sign := ""
+	if t < 0 {
+		sign, t = "-", -t
+	}
+	s := strconv.FormatFloat(t, 'f', 3, 64)
+	i := strings.IndexByte(s, '.')
+	whole, _ := strconv.ParseFloat(s[:i], 64) // rounding may carry: 0.9999 → "1.000"
+	return sign + values.FormatNumber(whole, 0) + s[i:]
+}
 
 // fmtUSD writes whole dollars with thousands separators.
 func fmtUSD(v float64) string {
@@ -241,6 +253,7 @@ func (s *totalsScreen) refresh() {
 	gen := s.gen
 	s.mu.Unlock()
 	res, g, f := s.res, s.groupBy, s.filter()
+	s.refreshMonthly(res, f)
 	compute := func() *totals.Table { return res.Totals(g, f) }
 	if len(res.Records) < 50000 {
 		s.apply(gen, compute())
@@ -287,11 +300,12 @@ func (s *totalsScreen) show() {
 		}
 	}
 	s.chart.set(labels, vals, texts)
+	s.showMonthly()
 	s.grid.Refresh()
 	m := &t.Total
 	s.total.SetText(fmt.Sprintf("Total: %d shipments, %s t, %s — %d groups%s",
 		m.Shipments, fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), len(t.Groups), suffix(leftOut(m))))
-	s.notes.SetText(strings.Join(t.Notes, "\n"))
+	s.notes.SetText(strings.Join(append(s.res.Warnings(), t.Notes...), "\n"))
 }
 
 func suffix(s string) string {

@@ -25,29 +25,35 @@ import (
 // new file gets the mode of the one it replaces, else 0644
 // (reconcile.OutputMode): os.CreateTemp's 0600 would hide an audit workbook
 // from the editor it is written for.
+//
+// Its own failures are *reconcile.Error naming path with a hint; write's
+// error is returned as it is, so a caller's positioned error survives.
 func WriteAtomic(path string, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return err
+		return &reconcile.Error{File: path, Err: err, Hint: "check that the folder exists and is writable"}
 	}
 	name := tmp.Name()
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Sync()
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return err
 	}
+	err = tmp.Sync()
 	if err == nil {
 		err = tmp.Chmod(reconcile.OutputMode(path))
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
 	if err != nil {
 		os.Remove(name)
-		return err
+		return &reconcile.Error{File: path, Err: err, Hint: "writing failed (is the disk full?); the previous file, if any, is unchanged"}
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return &reconcile.Error{File: path, Err: err, Hint: "cannot replace the file; the previous file, if any, is unchanged"}
 	}
 	SyncDir(dir)
 	return nil
@@ -56,8 +62,10 @@ func WriteAtomic(path string, write func(w io.Writer) error) error {
 // WriteFile is WriteAtomic for data already in memory.
 func WriteFile(path string, data []byte) error {
 	return WriteAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
+		if _, err := w.Write(data); err != nil {
+			return &reconcile.Error{File: path, Err: err, Hint: "writing failed (is the disk full?); the previous file, if any, is unchanged"}
+		}
+		return nil
 	})
 }
 

@@ -33,6 +33,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
 
@@ -56,16 +57,35 @@ type Params struct {
 	// WeightTolerancePct is how far apart, in percent of the larger, two
 	// rows' weights may be for the fuzzy shipment rule. Default 1.
 	WeightTolerancePct float64 `json:"weight_tolerance_pct"`
+	// BLDaysBefore and BLDaysAfter bound a bill-of-lading date against a
+	// declaration's registration date for the fuzzy rule: the B/L may be
+	// up to BLDaysBefore days earlier and BLDaysAfter days later. 0 means
+	// the default (merge.DefaultBLDaysBefore, DefaultBLDaysAfter).
+	BLDaysBefore int `json:"bl_days_before,omitempty"`
+	BLDaysAfter  int `json:"bl_days_after,omitempty"`
+	// PackagingBandPct is r in net ≤ gross ≤ net × (1 + r/100), within
+	// which a gross-only weight matches a net-only one. 0 means the
+	// default (merge.DefaultPackagingBandPct).
+	PackagingBandPct float64 `json:"packaging_band_pct,omitempty"`
 	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
 	// pairs scoring at or above AutoThreshold merge automatically, pairs in
 	// [ReviewThreshold, AutoThreshold) go to the Review queue.
 	AutoThreshold   float64 `json:"auto_threshold"`
 	ReviewThreshold float64 `json:"review_threshold"`
 	// SourcePreference lists sources, most trusted first, by path or by
-	// file name. When sources disagree about a shipment the first listed
-	// wins; unlisted sources follow the default rule (declaration-level
-	// over aggregated, USD as given over converted).
+	// file name (the CLI's --prefer, the app's Sources order). When
+	// sources disagree about a shipment the first listed wins; unlisted
+	// sources follow the default rule, never the order files were given
+	// in: declaration-level over aggregated, sources with declaration
+	// numbers first, USD as given over converted, the richer row, then
+	// the file name.
 	SourcePreference []string `json:"source_preference,omitempty"`
+	// ScreenThreshold and ScreenReviewThreshold are the sanctions
+	// screening thresholds: hits at or above ScreenThreshold count as
+	// listed, hits from ScreenReviewThreshold go to review. 0 takes
+	// screen's defaults (the matcher's thresholds).
+	ScreenThreshold       float64 `json:"screen_threshold,omitempty"`
+	ScreenReviewThreshold float64 `json:"screen_review_threshold,omitempty"`
 }
 
 // DefaultParams returns the documented defaults.
@@ -134,6 +154,13 @@ type Project struct {
 	Rates []totals.Rate `json:"rates,omitempty"`
 	// Claims are the published figures to check (see claims.go).
 	Claims []claims.Claim `json:"claims,omitempty"`
+	// Lists are sanctions list files (or OFAC folders) every consignee and
+	// shipper is screened against; ScreenDecisions confirm or reject hits.
+	Lists           []string          `json:"lists,omitempty"`
+	ScreenDecisions []screen.Decision `json:"screen_decisions,omitempty"`
+	// GoodsLists are the user's CSV lists of HS codes, usable in claims'
+	// goods_list beside the bundled CHPL.
+	GoodsLists []string `json:"goods_lists,omitempty"`
 }
 
 // ErrSourceChanged says a source file's content differs from the SHA-256
@@ -254,6 +281,22 @@ type Result struct {
 	// Weights, values and declaration numbers of a shipment are read from
 	// its source rows on demand: sh.NetKg(r.Records), sh.Value(r.Records).
 	Merge *merge.Result
+	// Dupes are the possible duplicates: pairs of shipments not merged
+	// that look alike, for the user to merge or keep apart.
+	Dupes *merge.Dupes
+	// Overlaps measure every pair of sources that share firms, goods
+	// and period (SourceName names their sources); Warnings lists those
+	// that hardly merged.
+	Overlaps []merge.Overlap
+	// StaleDecisions counts shipment decisions about files not read.
+	StaleDecisions int
+	sourceNames    []string
+	decTexts       map[int]string // the Decision column, by shipment index
+
+	// Screening is nil when the project has no sanctions lists.
+	Screening *Screening
+	// Goods holds the CHPL and the project's goods lists.
+	Goods *Goods
 
 	Started  time.Time
 	Finished time.Time

@@ -149,6 +149,10 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	if err := res.cluster(ctx, progress); err != nil {
 		return nil, err
 	}
+	if err := res.screenParties(ctx, nil, nil, nil); err != nil {
+		return nil, err
+	}
+	res.Goods = readGoods(res.Project.GoodsLists)
 	if err := res.reconcile(ctx, progress); err != nil {
 		return nil, err
 	}
@@ -173,6 +177,9 @@ func cloneProject(p *Project) Project {
 	c.ShipmentDecisions = append([]merge.Decision(nil), p.ShipmentDecisions...)
 	c.Rates = append([]totals.Rate(nil), p.Rates...)
 	c.Claims = append(c.Claims[:0:0], p.Claims...)
+	c.Lists = append([]string(nil), p.Lists...)
+	c.GoodsLists = append([]string(nil), p.GoodsLists...)
+	c.ScreenDecisions = append(c.ScreenDecisions[:0:0], p.ScreenDecisions...)
 	c.Params.SourcePreference = append([]string(nil), p.Params.SourcePreference...)
 	if c.Params.Weight == "" {
 		c.Params.Weight = WeightNet
@@ -395,7 +402,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = merge.MonthlyAggregate
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
 		}
 	}
 	return idx, srcs
@@ -409,22 +416,40 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 		srcOf[i] = idx[ref]
 	}
 	p := r.Project.Params
-	m, err := merge.Reconcile(ctx, merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs,
-		Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity},
-		merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct},
-		r.Project.ShipmentDecisions, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	opt := mergeOptions(p)
+	ds := r.shipmentDecisions()
+	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
 	m.Discrepancies = append(m.Discrepancies, totals.Apply(m.Shipments, r.Records, p.Weight, r.Project.Rates)...)
+	goodsChecks(m)
 	// Appending left up to half the slice unused; a million rows can have
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return nil
+	return r.findDupes(ctx, in, opt, ds)
 }
 
-func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+// mergeOptions turns params into the merge options, with the measured
+// defaults where a param is 0 (projects saved before it existed).
+func mergeOptions(p Params) merge.Options {
+	o := merge.DefaultOptions()
+	o.DateToleranceDays, o.WeightTolerancePct = p.DateToleranceDays, p.WeightTolerancePct
+	if p.BLDaysBefore > 0 {
+		o.BLDaysBefore = p.BLDaysBefore
+	}
+	if p.BLDaysAfter > 0 {
+		o.BLDaysAfter = p.BLDaysAfter
+	}
+	if p.PackagingBandPct > 0 {
+		o.PackagingBandPct = p.PackagingBandPct
+	}
+	return o
+}
+
+func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
 	nr := &Result{
 		Project: cloneProject(p), Files: r.Files, Records: r.Records, RecSheet: r.RecSheet,
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention,
@@ -438,6 +463,20 @@ func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progre
 	}
 	if err := nr.cluster(ctx, progress); err != nil {
 		return nil, err
+	}
+	// Lists and goods lists are read again only when the project's
+	// changed.
+	if s := r.Screening; s != nil && slices.Equal(r.Project.Lists, nr.Project.Lists) {
+		err = nr.screenParties(ctx, s.idx, s.Lists, s.Errors)
+	} else {
+		err = nr.screenParties(ctx, nil, nil, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	nr.Goods = r.Goods
+	if nr.Goods == nil || !slices.Equal(r.Project.GoodsLists, nr.Project.GoodsLists) {
+		nr.Goods = readGoods(nr.Project.GoodsLists)
 	}
 	if err := nr.reconcile(ctx, progress); err != nil {
 		return nil, err
@@ -462,6 +501,9 @@ func (r *Result) Labels() totals.Labels {
 			return r.Names.Entities[e].Canonical
 		},
 		Country: countryName,
+		Listed: func(e int32) bool {
+			return r.Screening != nil && e >= 0 && int(e) < len(r.Names.Entities) && r.Screening.Listed(r.Names.Entities[e].ID)
+		},
 	}
 }
 

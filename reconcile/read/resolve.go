@@ -31,6 +31,9 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			sniffColumn(&c)
 		} else if c.Field == "" && c.Reason == "" {
 			c.Reason = "not a canonical field"
+			sniffIDs(&c)
+		} else if c.Field == reconcile.FieldDeclarationID {
+			sniffIDs(&c)
 		}
 		if o, ok := over[i]; ok {
 			switch {
@@ -308,6 +311,43 @@ func sniffColumn(c *Column) {
 		c.Field, c.Reason, c.rank = reconcile.FieldDate, "no header; content looks like dates", 5
 	default:
 		c.Reason = "no header"
+		sniffIDs(c)
+		if c.Field != "" {
+			c.Reason = "no header; " + c.Reason
+		}
+	}
+}
+
+// sniffIDs maps a column by content when its values are identifiers of a
+// kind the header did not name: ISO 6346 container numbers (check digit
+// verified) or bill-of-lading shapes ("MAEU123456789"). A column the
+// header calls a declaration number but that holds B/Ls is a B/L column:
+// reading it as declarations would keep every B/L row apart from the
+// declarations of the same cargo.
+func sniffIDs(c *Column) {
+	n, bl, cont := 0, 0, 0
+	for _, s := range c.Samples {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		n++
+		switch {
+		case values.LooksLikeContainer(s):
+			cont++
+		case values.LooksLikeBL(s):
+			bl++
+		}
+	}
+	if n < 3 {
+		return
+	}
+	switch {
+	case cont*10 >= n*9 && c.Field == "":
+		c.Field, c.Reason, c.rank = reconcile.FieldContainer, "content looks like ISO 6346 container numbers", 5
+	case bl*10 >= n*9 && c.Field == reconcile.FieldDeclarationID:
+		c.Field, c.Reason = reconcile.FieldBillOfLading, "header says declaration number, but the content looks like bills of lading"
+	case bl*10 >= n*9:
+		c.Field, c.Reason, c.rank = reconcile.FieldBillOfLading, "content looks like bill-of-lading numbers", 5
 	}
 }
 

@@ -41,6 +41,7 @@ type SheetReader struct {
 	lastRow     int // last row number given a fate (records, skips, gaps)
 	sums        sums
 	totals      []TotalCheck
+	sumTotals   int // total rows recognised by their figures alone
 	hiddenRows  int
 	done        bool
 	err         error
@@ -225,6 +226,7 @@ func (s *SheetReader) init() error {
 			return err
 		}
 	}
+	s.currencyFromFormats()
 	s.plan = newPlan(s.w.path, s.name, cols)
 	if s.w.x != nil {
 		s.plan.date1904 = s.w.x.date1904

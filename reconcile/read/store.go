@@ -112,8 +112,6 @@ func (s *MappingStore) save() error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return &reconcile.Error{File: s.path, Err: err, Hint: "check that the settings folder can be written"}
 	}
-	if err := fileio.WriteFile(s.path, data); err != nil {
-		return &reconcile.Error{File: s.path, Err: err, Hint: "the disk may be full or the settings folder read-only; the previous mappings are kept"}
-	}
-	return nil
+	// fileio's error names the file and says the previous mappings are kept.
+	return fileio.WriteFile(s.path, data)
 }

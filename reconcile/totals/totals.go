@@ -36,10 +36,11 @@ const (
 	ByHSHeading   GroupBy = "hs4"
 	ByHSSub       GroupBy = "hs6"
 	ByMonth       GroupBy = "month"
+	ByCHPLTier    GroupBy = "chpl" // Common High Priority List tier of the HS code
 )
 
 // GroupBys lists every grouping for pickers, in display order.
-var GroupBys = []GroupBy{ByConsignee, ByShipper, ByOrigin, ByDispatch, ByDestination, ByRoute, ByHSChapter, ByHSHeading, ByHSSub, ByMonth}
+var GroupBys = []GroupBy{ByConsignee, ByShipper, ByOrigin, ByDispatch, ByDestination, ByRoute, ByHSChapter, ByHSHeading, ByHSSub, ByMonth, ByCHPLTier}
 
 // Weight bases.
 const (

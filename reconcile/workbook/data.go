@@ -91,8 +91,20 @@ type Data struct {
 	Decisions         []match.Decision
 	ShipmentDecisions []merge.Decision
 
+	// Dupes fill the Possible duplicates sheet; DecisionText gives the
+	// Shipments sheet's Decision cell by shipment index; Overlaps go
+	// below the Sources; Notes are added to the Summary's notes.
+	Dupes        *merge.Dupes
+	DecisionText map[int]string
+	Overlaps     []Overlap
+	Notes        []string
+
 	Raw    RawRows
 	Claims ClaimsHook // nil: the Claims sheet has its header only
+
+	// Screening, when set, adds the Screening sheet and fills the Listed
+	// columns of Summary and Entities.
+	Screening *Screening
 }
 
 // ClaimsHook fills the Claims sheet. Header is written as row 1; Write
@@ -127,3 +139,10 @@ type Styles struct {
 // given (issue 6's columns).
 var DefaultClaimsHeader = []string{"Claim", "Measure", "Comparator", "Figure", "Filters", "Computed", "Lower bound",
 	"Upper bound", "Verdict", "Reason", "Shipments"}
+
+// Overlap is one row of the Sources sheet's overlap table (see
+// merge.Overlap), with the sources named.
+type Overlap struct {
+	merge.Overlap
+	NameA, NameB string
+}
