@@ -26,5 +26,10 @@ var Sources = []string{
 // claims and some the data contradicts or cannot support.
 const Claims = "claims.csv"
 
+// List is the sample sanctions list in FS: fictional entries in
+// OpenSanctions' targets.simple.csv layout, naming two of the samples'
+// invented firms, so the demo shows hits.
+const List = "sanctions_list_fictional_ILLUSTRATIVE_list.csv"
+
 // Expected is the JSON file in FS with the expected figures and verdicts.
 const Expected = "expected.json"

@@ -15,6 +15,23 @@ if [[ "${TRADECHECK_SKIP_SETUP:-}" == 1 ]]; then
 	exit 0
 fi
 
+# DuckDB for the Parquet test (docs/parquet/totals.sql): the npm package
+# @duckdb/node-api ships DuckDB prebuilt (about 70 MB, seconds to install),
+# where the Go module needs cgo and a long build, and Debian has no duckdb.
+# Run after the apt packages (nodejs/npm among them when missing).
+root="$(cd "$(dirname "$0")/.." && pwd)"
+duckdb_js() {
+	if [[ -d "$root/scripts/duckdb/node_modules/@duckdb/node-api" ]]; then
+		return 0
+	fi
+	if ! command -v npm >/dev/null 2>&1; then
+		echo "setup: npm not found; the DuckDB test will skip (fail under CI=true)" >&2
+		return 0
+	fi
+	echo "setup: installing DuckDB (npm ci in scripts/duckdb)"
+	(cd "$root/scripts/duckdb" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
 # Fyne's cgo build needs a C compiler, pkg-config and the OpenGL/X11 headers.
 pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
@@ -22,6 +39,10 @@ pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 pkgs+=(xvfb xdotool imagemagick)
 # The workbook check recalculates the audit workbook in headless LibreOffice.
 pkgs+=(libreoffice-calc)
+# The Parquet test's DuckDB runs under Node.js (see duckdb_js).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	pkgs+=(nodejs npm)
+fi
 if [[ "${1:-}" == package ]]; then
 	# fyne package -os windows needs a mingw compiler (CC=x86_64-w64-mingw32-gcc).
 	pkgs+=(gcc-mingw-w64-x86-64)
@@ -31,6 +52,7 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
 	echo "setup: this machine has no dpkg/apt; install the equivalents of these yourself:" >&2
 	echo "  ${pkgs[*]}" >&2
 	echo "  (set TRADECHECK_SKIP_SETUP=1 to silence this)" >&2
+	duckdb_js
 	exit 0
 fi
 
@@ -42,6 +64,7 @@ for p in "${pkgs[@]}"; do
 	fi
 done
 if ((${#missing[@]} == 0)); then
+	duckdb_js
 	exit 0
 fi
 
@@ -58,3 +81,4 @@ echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+duckdb_js

@@ -2,11 +2,8 @@ package ui
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 )
 
@@ -176,7 +174,7 @@ func checkSources(ctx context.Context, p *pipeline.Project, progress progressFun
 			return nil, err
 		}
 		progress(i, len(p.Sources), "Checking "+filepath.Base(s.Path)+"…")
-		sum, err := fileSHA256(ctx, s.Path)
+		sum, err := fileio.SHA256(ctx, s.Path)
 		switch {
 		case err != nil && errors.Is(err, context.Canceled):
 			return nil, err
@@ -187,30 +185,6 @@ func checkSources(ctx context.Context, p *pipeline.Project, progress progressFun
 		}
 	}
 	return bad, nil
-}
-
-func fileSHA256(ctx context.Context, path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	buf := make([]byte, 1<<20)
-	for {
-		if err := ctx.Err(); err != nil {
-			return "", err
-		}
-		n, err := f.Read(buf)
-		h.Write(buf[:n])
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // locateSources asks, one at a time, where each moved or changed source is.

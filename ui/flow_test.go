@@ -24,7 +24,7 @@ func sampleSources(t testing.TB) []string {
 		}
 	}
 	if len(out) == 0 {
-		t.Skip("no sample data in ../samples")
+		t.Fatal("no sample data in ../samples: run make samples")
 	}
 	return out
 }

@@ -100,6 +100,7 @@ func absPath(p string) string {
 func (u *UI) SetProject(p *pipeline.Project) {
 	u.project = p
 	u.result = nil
+	u.undoSteps = nil
 	u.claims.reset()
 	u.runProject()
 }
@@ -196,10 +197,15 @@ func (u *UI) setResult(res *pipeline.Result) {
 	u.sources.setResult(res)
 	u.entities.setResult(res)
 	u.shipments.setResult(res)
+	u.dupes.setResult(res)
 	u.totals.setResult(res)
 	u.claims.setResult(res)
 	u.export.setResult(res)
 	u.setStatus(summary(res))
+	if u.undoNote != "" {
+		u.setStatus(u.undoNote + " " + summary(res))
+		u.undoNote = ""
+	}
 	u.autosave()
 	if u.onResult != nil {
 		u.onResult()
@@ -220,6 +226,12 @@ func summary(res *pipeline.Result) string {
 	}
 	if failed > 0 {
 		s += fmt.Sprintf(" — %d could not be read (see Sources)", failed)
+	}
+	if res.Dupes != nil && len(res.Dupes.Pairs) > 0 {
+		s += fmt.Sprintf(", %d possible duplicate(s)", len(res.Dupes.Pairs)+res.Dupes.More)
+	}
+	if w := res.Warnings(); len(w) > 0 {
+		s += " — " + w[0]
 	}
 	return s
 }
@@ -362,6 +374,7 @@ func (u *UI) decide(d match.Decision, why string) {
 	if d.Time.IsZero() {
 		d.Time = time.Now().UTC()
 	}
+	u.pushUndo(why)
 	u.project.Decisions = append(u.project.Decisions, d)
 	u.recluster(why)
 }
@@ -372,6 +385,7 @@ func (u *UI) decideAll(ds []match.Decision, why string) {
 		return
 	}
 	now := time.Now().UTC()
+	u.pushUndo(why)
 	for _, d := range ds {
 		if d.Time.IsZero() {
 			d.Time = now

@@ -5,11 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"tradecheck/reconcile/fileio"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-
-	"tradecheck/reconcile"
 )
 
 // prefSaveDir is the preference that remembers the folder of the last
@@ -77,7 +77,7 @@ func (u *UI) writeInBackground(what, path string, make func() ([]byte, error)) {
 	u.goBG(func() {
 		data, err := make()
 		if err == nil {
-			err = reconcile.WriteFileAtomic(path, data)
+			err = fileio.WriteFile(path, data)
 		}
 		u.main(func() {
 			if err != nil {

@@ -296,7 +296,7 @@ func (s *totalsScreen) show() {
 	m := &t.Total
 	s.total.SetText(fmt.Sprintf("Total: %s, %s t, %s — %s%s",
 		plural(m.Shipments, "shipment"), fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), plural(len(t.Groups), "group"), suffix(leftOut(m))))
-	s.notes.SetText(strings.Join(t.Notes, "\n"))
+	s.notes.SetText(strings.Join(append(s.res.Warnings(), t.Notes...), "\n"))
 }
 
 func suffix(s string) string {

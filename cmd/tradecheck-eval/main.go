@@ -37,7 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	perName := fl.Int("variants", 3, "variants generated per real name")
 	auto := fl.Float64("threshold", 0, "auto-merge threshold (0: the default)")
 	show := fl.Int("show", 0, "print this many false merges and missed pairs of each set")
-	only := fl.String("only", "", "run only the \"match\" or the \"screen\" evaluation")
+	only := fl.String("only", "", "run only the \"match\", \"customs\" (set c of match) or \"screen\" evaluation")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -62,6 +62,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	opt := match.Options{AutoThreshold: *auto}
+	if *only == "customs" {
+		customsEval(rows, twinSets(rows), coreTwinSets(rows), *seed, opt, stdout, *show)
+		return 0
+	}
 	fmt.Fprintf(stdout, "alias names: %d in %d groups (%d groups joined by a shared INN or OGRN)\n", len(rows), countGroups(rows), joined)
 
 	// (a) customs-style variants of the real names.
@@ -95,6 +99,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}{{"L1", ra.p, rb.p}, {"L2", ra.pt, rb.pt}, {"L3", ra.pc, rb.pc}} {
 		fmt.Fprintf(stdout, "  %s: variants P=%.4f R=%.4f; raw P=%.4f R=%.4f\n", l.name, l.va, ra.r, l.ra, rb.r)
 	}
+	customsEval(rows, twins, coreTwins, *seed, opt, stdout, *show)
 	if *only == "match" {
 		return 0
 	}

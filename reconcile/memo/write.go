@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 )
 
 // WriteDir writes memo.md and memo.html for every claim into dir, and,
@@ -25,7 +26,7 @@ func WriteDir(dir string, m *Memo) ([]string, error) {
 		}
 		for _, f := range []struct{ ext, data string }{{".md", mm.Markdown()}, {".html", h}} {
 			p := filepath.Join(dir, stem+f.ext)
-			if err := reconcile.WriteFileAtomic(p, []byte(f.data)); err != nil {
+			if err := fileio.WriteFile(p, []byte(f.data)); err != nil {
 				return err
 			}
 			out = append(out, p)

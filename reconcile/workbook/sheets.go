@@ -84,6 +84,11 @@ func (w *writer) run() error {
 		if _, err := w.f.NewSheet(n); err != nil {
 			return err
 		}
+		if n == SheetReview && d.Screening != nil {
+			if _, err := w.f.NewSheet(SheetScreening); err != nil {
+				return err
+			}
+		}
 	}
 	for i, n := range w.srcNames {
 		if _, err := w.f.NewSheet(n); err != nil {
@@ -138,9 +143,12 @@ func (w *writer) sheets() error {
 		jobs = append(jobs, job{func() error { return w.oneSource(s) }, max(w.d.Sheets[s].TotalRows, w.d.Sheets[s].N)})
 	}
 	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].size > jobs[b].size })
-	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.sources, w.rates,
+	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.duplicates, w.sources, w.rates,
 		w.claims, w.method} {
 		jobs = append(jobs, job{run, 0})
+	}
+	if w.d.Screening != nil {
+		jobs = append(jobs, job{w.screening, 0})
 	}
 	ctx, cancel := context.WithCancel(w.ctx)
 	defer cancel()
@@ -193,7 +201,9 @@ func (w *writer) autoFilters() error {
 		{SheetShipments, ref(ShipmentsHeader, w.lastShip)},
 		{SheetEntities, ref(EntitiesHeader, len(d.Names.Mentions)+1)},
 		{SheetReview, ref(ReviewHeader, len(d.Names.Review)+1)},
+		{SheetScreening, w.screeningFilter()},
 		{SheetDiscrepancies, ref(DiscrepanciesHeader, len(d.Merge.Discrepancies)+1)},
+		{SheetDuplicates, ref(DuplicatesHeader, w.dupRows()+1)},
 		{SheetSources, ref(SourcesHeader, w.sourcesRows()+1)},
 		{SheetRates, ref(RatesHeader, len(d.Rates)+1)},
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"tradecheck/reconcile/fileio"
 )
 
 // The expected results, computed from the truth the files were rendered
@@ -296,10 +298,10 @@ func writeExpected(dir string, e expected) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(dir, "expected.json"), append(data, '\n')); err != nil {
+	if err := fileio.WriteFile(filepath.Join(dir, "expected.json"), append(data, '\n')); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, "EXPECTED.md"), []byte(markdown(e)))
+	return fileio.WriteFile(filepath.Join(dir, "EXPECTED.md"), []byte(markdown(e)))
 }
 
 func markdown(e expected) string {

@@ -53,6 +53,9 @@ func generate(dir string) (expected, error) {
 	if err != nil {
 		return expected{}, fmt.Errorf("%s: %w", csvFile, err)
 	}
+	if err := writeList(dir); err != nil {
+		return expected{}, fmt.Errorf("%s: %w", listFile, err)
+	}
 	claimList := claims(all)
 	if err := writeClaims(dir, claimList); err != nil {
 		return expected{}, err

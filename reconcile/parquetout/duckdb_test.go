@@ -1,0 +1,70 @@
+package parquetout
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// duckdbRunner returns the command that runs a SQL file in DuckDB: the
+// repository's runner over the npm package scripts/setup.sh installs.
+// Without it the test skips, except under CI=true, where it fails.
+func duckdbRunner(t *testing.T) []string {
+	t.Helper()
+	runner, _ := filepath.Abs(filepath.Join("..", "..", "scripts", "duckdb", "duckdb.mjs"))
+	mod := filepath.Join(filepath.Dir(runner), "node_modules", "@duckdb", "node-api")
+	node, err := exec.LookPath("node")
+	_, merr := os.Stat(mod)
+	if err != nil || merr != nil {
+		msg := "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return []string{node, runner}
+}
+
+// TestDuckDBFiguresEqualWorkbook runs docs/parquet/totals.sql in DuckDB
+// over the samples' Parquet files and compares every Summary and Totals
+// figure with the audit workbook's.
+func TestDuckDBFiguresEqualWorkbook(t *testing.T) {
+	cmd := duckdbRunner(t)
+	_, dir, xlsx := writeSamples(t)
+	sql, _ := filepath.Abs(filepath.Join("..", "..", "docs", "parquet", "totals.sql"))
+	if b, err := os.ReadFile(sql); err != nil || !bytes.Contains(b, []byte("\n-- query\n")) {
+		t.Fatalf("totals.sql has no \"-- query\" line, which totals_spark.py splits on (%v)", err)
+	}
+	var out, errb bytes.Buffer
+	c := exec.Command(cmd[0], append(cmd[1:], "-C", dir, sql)...)
+	c.Stdout, c.Stderr = &out, &errb
+	if err := c.Run(); err != nil {
+		t.Fatalf("duckdb: %v: %s", err, errb.String())
+	}
+	t.Log(errb.String())
+	rows, err := csv.NewReader(&out).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("duckdb output: %d rows, %v:\n%s", len(rows), err, out.String())
+	}
+	want := []string{"table_name", "key", "label", "shipments", "tonnes", "value_usd"}
+	for i, h := range want {
+		if rows[0][i] != h {
+			t.Fatalf("columns %v, want %v", rows[0], want)
+		}
+	}
+	var got []figure
+	for _, r := range rows[1:] {
+		n, err1 := strconv.Atoi(r[3])
+		tn, err2 := strconv.ParseFloat(r[4], 64)
+		usd, err3 := strconv.ParseFloat(r[5], 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			t.Fatalf("row %q does not parse", r)
+		}
+		got = append(got, figure{r[0], r[1], n, tn, usd})
+	}
+	sameFigures(t, got, workbookFigures(t, xlsx))
+}
