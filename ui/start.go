@@ -40,7 +40,7 @@ func (s *startScreen) buildUI() {
 	s.openFolder = widget.NewButtonWithIcon("Open folder…", theme.FolderOpenIcon(), s.u.onOpenFolder)
 	s.samples = widget.NewButtonWithIcon("Try the sample data", theme.MediaPlayIcon(), s.u.onSamples)
 	s.openExported = widget.NewButtonWithIcon("Open exported workbook…", theme.DocumentIcon(), s.u.onOpenExported)
-	hint := widget.NewLabel("You can also drop files or folders onto this window. Add files one after another to load many.")
+	hint := widget.NewLabel("You can also drop files or folders here. Open files… offers the folder’s other files too.")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 
