@@ -8,11 +8,12 @@ EVAL_DATA ?= ../shared/eval-data
 BENCH     ?= .
 BENCHPKG  ?= ./...
 # The demo sources: every sample workbook and CSV except the claims table
-# (make e2e reads these as shipment sources).
-SAMPLE_SOURCES := $(sort $(wildcard samples/*.xlsx)) $(filter-out samples/claims.csv,$(sort $(wildcard samples/*.csv)))
-# What make run opens: the sources plus the claims table, which the app
-# recognises and imports as claims.
-SAMPLE_RUN     := $(SAMPLE_SOURCES) $(wildcard samples/claims.csv)
+# and the sanctions list (make e2e reads these as shipment sources).
+SAMPLE_LIST    := $(wildcard samples/sanctions_list_fictional_ILLUSTRATIVE_list.csv)
+SAMPLE_SOURCES := $(sort $(wildcard samples/*.xlsx)) $(filter-out samples/claims.csv $(SAMPLE_LIST),$(sort $(wildcard samples/*.csv)))
+# What make run opens: the sources plus the claims table and the sanctions
+# list, which the app recognises by content and uses as claims and as a list.
+SAMPLE_RUN     := $(SAMPLE_SOURCES) $(wildcard samples/claims.csv) $(SAMPLE_LIST)
 
 .PHONY: all setup run build app cli test fmt-check vet lint fyne-check unit e2e smoke eval bench package samples icon clean help
 
@@ -23,7 +24,7 @@ help:
 	@echo "make test     gofmt + vet + import check + every test + CLI end-to-end + smoke test"
 	@echo "make build    build bin/tradecheck (desktop) and bin/tradecheck-cli (headless)"
 	@echo "make cli      build bin/tradecheck-cli only (CGO_ENABLED=0, no C compiler needed)"
-	@echo "make eval     evaluate against EVAL_DATA=$(EVAL_DATA) (not in the repo)"
+	@echo "make eval     property test over SYNTH_SEEDS random sets, then evaluate against EVAL_DATA=$(EVAL_DATA) (not in the repo)"
 	@echo "make bench    run the Go benchmarks (BENCH=regexp BENCHPKG=./reconcile/...)"
 	@echo "make package  Linux .tar.xz and Windows .exe in dist/"
 	@echo "make samples  regenerate the synthetic sample data in samples/"
@@ -96,7 +97,13 @@ smoke: app
 		echo "== smoke test: scripts/smoke.sh is not written yet — nothing to run"; \
 	fi
 
+# Property test over many random source sets (reconcile/internal/synth):
+# every true shipment counted once, totals exact, any file order the same.
+SYNTH_SEEDS ?= 200
+
 eval: setup
+	@echo "== property test: $(SYNTH_SEEDS) random source sets"
+	TRADECHECK_SYNTH_SEEDS=$(SYNTH_SEEDS) $(GO) test -count=1 -timeout 30m -run '^TestSynthCountsOnce$$' ./reconcile/pipeline
 	@if [ ! -d "$(EVAL_DATA)" ]; then \
 		echo "eval: the evaluation data folder $(EVAL_DATA) does not exist."; \
 		echo "      It is not part of the repository (licences). Point EVAL_DATA at it: make eval EVAL_DATA=/path/to/eval-data"; \

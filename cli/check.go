@@ -12,9 +12,12 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
+	"tradecheck/reconcile/memo"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/values"
 )
@@ -31,6 +34,9 @@ func runCheck(env *Env, args []string) int {
 	noSaved := noSavedFlag(fs)
 	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
+	lists := addListFlags(fs)
+	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
+	maps := mapFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -38,7 +44,13 @@ func runCheck(env *Env, args []string) int {
 		}
 		return ExitUsage
 	}
+	// A claims table among the inputs is read as claims, never as
+	// shipments (the app does the same with a dropped claims file).
+	files, claimFiles := claims.SplitFiles(files)
 	if len(files) == 0 {
+		if len(claimFiles) > 0 {
+			return usageError(env, "check", "every FILE is a claims table; give the shipment sources too")
+		}
 		return usageError(env, "check", "give at least one FILE with shipment data")
 	}
 	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
@@ -51,16 +63,22 @@ func runCheck(env *Env, args []string) int {
 	if *weight != "" {
 		p.Params.Weight = *weight
 	}
+	if err := lists.apply(p); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := applyMaps(p, *maps); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
 	if *out != "" {
 		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
 			return usageError(env, "check", "-o %s is a folder; give a file name ending in .xlsx", *out)
 		}
 		for _, s := range p.Sources {
-			if sameInput(s.Path, *out) {
+			if fileio.Same(s.Path, *out) {
 				return usageError(env, "check", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
-		if *claimsPath != "" && sameInput(*claimsPath, *out) {
+		if *claimsPath != "" && fileio.Same(*claimsPath, *out) {
 			return usageError(env, "check", "-o %s is the claims file; inputs are never overwritten", *out)
 		}
 	}
@@ -70,16 +88,26 @@ func runCheck(env *Env, args []string) int {
 	code := ExitOK
 	var cs []claims.Claim
 	var cerrs []error
-	if *claimsPath != "" {
+	switch {
+	case *claimsPath != "":
 		if _, err := os.Stat(*claimsPath); err != nil {
 			return usageError(env, "check", "--claims %s: %v", *claimsPath, errors.Unwrap(err))
 		}
 		cs, cerrs = claims.ReadSheet(ctx, *claimsPath, *password)
-	} else {
+		if len(claimFiles) > 0 {
+			more, errs := pipeline.ClaimsFromFiles(ctx, claimFiles)
+			cs, cerrs = pipeline.AppendClaims(cs, more), append(cerrs, errs...)
+		}
+	case len(claimFiles) > 0:
+		cs, cerrs = pipeline.ClaimsFromFiles(ctx, claimFiles)
+	default:
 		cs, cerrs = pipeline.ClaimsInSources(ctx, p)
 		if len(cs) == 0 && len(cerrs) == 0 {
 			return usageError(env, "check", "give --claims CLAIMS.csv|CLAIMS.xlsx (no input workbook has a Claims sheet)")
 		}
+	}
+	for _, f := range claimFiles {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s is a claims table: its rows are read as claims, not as shipments\n", filepath.Base(f))
 	}
 	for _, e := range cerrs {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
@@ -100,9 +128,18 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
 		code = ExitInput
 	}
+	if printScreening(io.Discard, env.Stderr, "check", res) {
+		code = ExitInput
+	}
+	if c := readProblems(env, "check", res); c != ExitOK {
+		code = c
+	}
 	if len(res.Records) == 0 {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no shipment rows could be read; every claim would be \"nothing found\"")
 		return ExitInput
+	}
+	for _, w := range res.Warnings() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
 	}
 	verdicts := res.CheckClaims()
 	if *asJSON {
@@ -112,6 +149,16 @@ func runCheck(env *Env, args []string) int {
 		}
 	} else {
 		printVerdicts(env.Stdout, verdicts, *details)
+	}
+	if *memoDir != "" {
+		paths, err := memo.WriteDir(*memoDir, memo.Build(res, verdicts, memo.Options{Generated: time.Now()}))
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			return ExitInput
+		}
+		if !*asJSON {
+			fmt.Fprintf(env.Stdout, "\nWrote the verification memo to %s (%d files: memo.md, memo.html and one pair per claim).\n", *memoDir, len(paths))
+		}
 	}
 	if *out != "" {
 		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {
@@ -217,18 +264,6 @@ func clipText(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// sameInput reports whether a and b name the same file.
-func sameInput(a, b string) bool {
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(fa, fb)
-	}
-	aa, _ := filepath.Abs(a)
-	bb, _ := filepath.Abs(b)
-	return aa == bb
 }
 
 // jsonVerdict is a verdict as --json prints it. Upper is null when the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,7 +64,8 @@ func dataWorkbook(t *testing.T, dir string, claimRows [][]any) string {
 func TestCheckSamples(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out.xlsx")
 	// Flags after the files, as users type them.
-	args := append(sampleFiles(), "--claims", filepath.Join("..", "samples", samples.Claims), "-o", out)
+	args := append(sampleFiles(), "--claims", filepath.Join("..", "samples", samples.Claims), "-o", out,
+		"--screen", filepath.Join("..", "samples", samples.List))
 	code, stdout, stderr := runCheckCLI(args...)
 	if code != ExitOK {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitOK, stderr)
@@ -83,8 +85,13 @@ func TestCheckSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) < 11 || rows[0][0] != claims.SheetHeader[0] || rows[10][0] != "C10" {
-		t.Errorf("Claims sheet: got %d rows starting %v, want the header and C1…C10", len(rows), rows[0])
+	if len(rows) < 12 || rows[0][0] != claims.SheetHeader[0] || rows[11][0] != "C11" {
+		t.Errorf("Claims sheet: got %d rows starting %v, want the header and C1…C11", len(rows), rows[0])
+	}
+	// The claim about listed consignees is checked against the list.
+	verdict := slices.Index(rows[0], "Verdict")
+	if verdict < 0 || len(rows) < 12 || rows[11][verdict] != "Supported" {
+		t.Errorf("C11 (listed consignees, CHPL goods): %v", rows[len(rows)-1])
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"tradecheck/reconcile/read"
 )
 
 // Exit codes shared by every command.
@@ -38,7 +39,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"inspect", "inspect [--json] FILE...", "show how each file's sheets and columns are read", runInspect},
-		{"match", "match [--column NAME] [--id-column NAME] [--threshold X] [-o OUT.csv] IN.csv", "cluster company names in a CSV", runMatch},
+		{"match", "match [--column NAME] [--id-column NAME] [--threshold X] [--review REVIEW.csv] [--decisions FILE] [-o OUT.csv] IN.csv", "cluster company names in a CSV", runMatch},
 		{"reconcile", "reconcile [-o OUT.xlsx] [--decisions PREV.xlsx] [--weight net|gross] FILE...", "reconcile sources and write the audit workbook", runReconcile},
 		{"check", "check --claims CLAIMS.csv|CLAIMS.xlsx [-o OUT.xlsx] FILE...", "check published figures against the data", runCheck},
 		{"screen", "screen --list FILE [--list FILE]... [--threshold X] [--decisions D.json] [-o OUT.csv] INPUT...", "screen consignees and shippers against sanctions lists", runScreen},
@@ -53,6 +54,9 @@ func Main() int {
 // Run dispatches to a command. A panic inside a command becomes a one-line
 // message (with the stack only under --debug) and exit code 1.
 func Run(env *Env, args []string) (code int) {
+	// .xls and .ods are read through LibreOffice conversions kept for the
+	// run: removed when the command ends.
+	defer read.RemoveConversions()
 	var rest []string
 	for _, a := range args {
 		if a == "--debug" || a == "-debug" {

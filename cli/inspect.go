@@ -22,7 +22,16 @@ type inspectSheet struct {
 	Skipped   map[string]int  `json:"skipped"`
 	Columns   []inspectColumn `json:"columns"`
 	Warnings  []string        `json:"warnings"`
-	Error     string          `json:"error,omitempty"` // a sheet that could not be read (no table, damaged data)
+	// Units and Currencies are those detected in the mapped columns'
+	// headers or unit/currency columns ("kg", "t"; "USD", "EUR").
+	Units      []string `json:"units"`
+	Currencies []string `json:"currencies"`
+	Error      string   `json:"error,omitempty"` // a sheet that could not be read (no table, not a data sheet, needs mapping, damaged data)
+	// Checks: total rows against the rows read. Flags counts the rows'
+	// flags by "field:code" (hs_code:restored_zero, net_weight:unit_conflict).
+	Checks     []string       `json:"checks,omitempty"`
+	Flags      map[string]int `json:"flags,omitempty"`
+	HiddenRows int            `json:"hidden_rows,omitempty"`
 	// For the text output only.
 	gran read.Granularity
 	cols []read.Column
@@ -34,15 +43,24 @@ type inspectColumn struct {
 	Field    string `json:"field"`
 	Unit     string `json:"unit,omitempty"`     // of a weight column: "kg" or "t", from its header or values
 	Currency string `json:"currency,omitempty"` // of a value column, from its header
+	// Reason says why the column was mapped (or not): the rule, and the
+	// synonym and table that matched ("consignee name [consignee
+	// “ithalatci” (tr.tsv)]"), or the content or user's decision.
+	Reason string `json:"reason"`
 }
 
 // inspectFile is the JSON shape of one file; Error replaces Sheets when
 // the file cannot be read.
 type inspectFile struct {
-	File   string         `json:"file"`
-	Sheets []inspectSheet `json:"sheets,omitempty"`
-	Error  string         `json:"error,omitempty"`
-	text   string         // encoding and delimiter of a text table (text output only)
+	File string `json:"file"`
+	// Format is how the file was read: xlsx, csv, xls or ods (through
+	// LibreOffice), html, xml2003. Encoding is a text file's or HTML
+	// page's detected encoding.
+	Format   string         `json:"format,omitempty"`
+	Encoding string         `json:"encoding,omitempty"`
+	Sheets   []inspectSheet `json:"sheets,omitempty"`
+	Error    string         `json:"error,omitempty"`
+	text     string         // encoding and delimiter of a text table (text output only)
 }
 
 func runInspect(env *Env, args []string) int {
@@ -131,6 +149,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		return res, false
 	}
 	defer w.Close()
+	res.Format, res.Encoding = w.Format(), w.Encoding()
 	if enc, d, ok := w.TextFormat(); ok {
 		delim := fmt.Sprintf("%q", string(d))
 		if d == '\t' {
@@ -140,7 +159,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 	}
 	good := 0
 	for _, name := range w.Sheets() {
-		sh := inspectSheet{Name: name, Skipped: map[string]int{}, Columns: []inspectColumn{}, Warnings: []string{}}
+		sh := inspectSheet{Name: name, Skipped: map[string]int{}, Columns: []inspectColumn{}, Warnings: []string{}, Units: []string{}, Currencies: []string{}}
 		sr, err := w.Sheet(name)
 		if err != nil {
 			sh.Error = err.Error()
@@ -150,7 +169,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		rows := 0
 		var readErr error
 		for {
-			_, err := sr.Read()
+			rec, err := sr.Read()
 			if err == io.EOF {
 				break
 			}
@@ -159,18 +178,29 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 				break
 			}
 			rows++
+			for _, f := range rec.Flags {
+				if sh.Flags == nil {
+					sh.Flags = map[string]int{}
+				}
+				sh.Flags[string(f.Field)+":"+string(f.Code)]++
+			}
 		}
+		for _, c := range sr.TotalChecks() {
+			sh.Checks = append(sh.Checks, c.String())
+		}
+		sh.HiddenRows = sr.HiddenRows()
 		sh.HeaderRow, sh.Rows = sr.HeaderRow(), rows
 		for reason, n := range sr.SkipCounts() {
 			sh.Skipped[string(reason)] = n
 		}
 		for _, c := range sr.Columns() {
-			ic := inspectColumn{Index: c.Index, Header: c.Header, Field: string(c.Field), Currency: c.Currency}
+			ic := inspectColumn{Index: c.Index, Header: c.Header, Field: string(c.Field), Currency: c.Currency, Reason: c.Reason}
 			if c.Field == reconcile.FieldNetWeight || c.Field == reconcile.FieldGrossWeight {
 				ic.Unit = c.Unit
 			}
 			sh.Columns = append(sh.Columns, ic)
 		}
+		sh.Units, sh.Currencies = read.DetectedUnits(sr.Columns())
 		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
 		if readErr != nil {
@@ -201,6 +231,13 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 
 func printInspectText(w io.Writer, f inspectFile) {
 	fmt.Fprintf(w, "%s\n", f.File)
+	if f.Format != "" {
+		fmt.Fprintf(w, "  format %s", f.Format)
+		if f.Encoding != "" {
+			fmt.Fprintf(w, ", encoding %s", f.Encoding)
+		}
+		fmt.Fprintln(w)
+	}
 	if f.Error != "" {
 		fmt.Fprintf(w, "  error: %s\n\n", f.Error)
 		return
@@ -211,6 +248,9 @@ func printInspectText(w io.Writer, f inspectFile) {
 			name = "(text table: " + f.text + ")"
 		} else {
 			name = fmt.Sprintf("sheet %q", name)
+		}
+		if len(s.Units) > 0 || len(s.Currencies) > 0 {
+			fmt.Fprintf(w, "  %s: units %s; currencies %s\n", name, orNone(strings.Join(s.Units, ", ")), orNone(strings.Join(s.Currencies, ", ")))
 		}
 		if s.Error != "" && s.HeaderRow == 0 {
 			fmt.Fprintf(w, "  %s: %s\n", name, s.Error)
@@ -241,12 +281,26 @@ func printInspectText(w io.Writer, f inspectFile) {
 				extra += " [" + c.Unit + "]"
 			}
 			fmt.Fprintf(w, "    %-4s %-32s %-20s %s\n", reconcile.ColumnName(c.Index+1), clip(c.Header, 32), field+extra, clip(strings.Join(c.Samples, " | "), 60))
+			if c.Reason != "" {
+				fmt.Fprintf(w, "         why: %s\n", c.Reason)
+			}
 		}
 		if s.Error != "" {
 			fmt.Fprintf(w, "    error: %s\n", s.Error)
 		}
 		for _, warn := range s.Warnings {
 			fmt.Fprintf(w, "    warning: %s\n", warn)
+		}
+		for _, c := range s.Checks {
+			fmt.Fprintf(w, "    check: %s\n", c)
+		}
+		if len(s.Flags) > 0 {
+			var fl []string
+			for k, n := range s.Flags {
+				fl = append(fl, fmt.Sprintf("%s %d", k, n))
+			}
+			sort.Strings(fl)
+			fmt.Fprintf(w, "    flags: %s\n", strings.Join(fl, ", "))
 		}
 	}
 	fmt.Fprintln(w)

@@ -10,7 +10,46 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 )
+
+// TestInspectTurkishCSV: a Windows-1254 CSV says its encoding, and each
+// column why it was mapped, naming the Turkish table.
+func TestInspectTurkishCSV(t *testing.T) {
+	b, err := charmap.Windows1254.NewEncoder().Bytes([]byte("İthalatçı;Gönderici Firma;GTİP;Brüt Ağırlık (kg);İstatistiki Kıymet (USD);Tescil Tarihi\nAKDENİZ GIDA A.Ş.;Özbek Pamuk;5201000000;1200,5;3400,25;03.10.2022\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "tr.csv")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI("inspect", "--json", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got inspectFile
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Format != "csv" || got.Encoding != "windows-1254" || len(got.Sheets) != 1 {
+		t.Fatalf("format %q encoding %q sheets %d", got.Format, got.Encoding, len(got.Sheets))
+	}
+	sh := got.Sheets[0]
+	want := []string{"consignee", "shipper", "hs_code", "gross_weight", "value_usd", "date"}
+	for i, c := range sh.Columns {
+		if c.Field != want[i] || !strings.Contains(c.Reason, "tr.tsv") {
+			t.Errorf("column %d %q: field %q reason %q, want %q explained by tr.tsv", i, c.Header, c.Field, c.Reason, want[i])
+		}
+	}
+	if !reflect.DeepEqual(sh.Units, []string{"kg"}) || !reflect.DeepEqual(sh.Currencies, []string{"USD"}) {
+		t.Errorf("units %v currencies %v", sh.Units, sh.Currencies)
+	}
+	code, text, _ := runCLI("inspect", path)
+	if code != ExitOK || !strings.Contains(text, "encoding windows-1254") || !strings.Contains(text, "why: consignee name") {
+		t.Errorf("text output lacks the encoding or the reasons:\n%s", text)
+	}
+}
 
 // bannerWorkbook writes a vendor-style workbook: DATA in E2, header on row 6.
 func bannerWorkbook(t *testing.T, dir string) string {
@@ -62,9 +101,9 @@ func TestInspectJSONShape(t *testing.T) {
 	wantExtra := map[int][2]string{3: {"unit", "kg"}, 4: {"currency", "USD"}}
 	for i, c := range cols {
 		m := c.(map[string]any)
-		keys := 3
+		keys := 4 // index, header, field, reason
 		if x, ok := wantExtra[i]; ok {
-			keys = 4
+			keys = 5
 			if m[x[0]] != x[1] {
 				t.Errorf("column %d %s = %v, want %q", i, x[0], m[x[0]], x[1])
 			}
@@ -76,13 +115,26 @@ func TestInspectJSONShape(t *testing.T) {
 	if _, ok := sh["warnings"].([]any); !ok {
 		t.Errorf("warnings = %v, want a JSON array", sh["warnings"])
 	}
+	// Every column says why it was (or was not) mapped; a synonym names its table.
+	if r, _ := cols[0].(map[string]any)["reason"].(string); !strings.Contains(r, "consignee") || !strings.Contains(r, "en.tsv") {
+		t.Errorf("column 0 reason %q, want the rule and the table that matched", r)
+	}
+	if r, _ := cols[5].(map[string]any)["reason"].(string); r == "" {
+		t.Error("an unmapped column has no reason")
+	}
+	if !reflect.DeepEqual(sh["units"], []any{"kg"}) || !reflect.DeepEqual(sh["currencies"], []any{"USD"}) {
+		t.Errorf("units %v currencies %v, want [kg] [USD]", sh["units"], sh["currencies"])
+	}
+	if got["format"] != "xlsx" || got["encoding"] != nil {
+		t.Errorf("format %v encoding %v, want xlsx and no encoding", got["format"], got["encoding"])
+	}
 	keys := []string{}
 	for k := range sh {
 		keys = append(keys, k)
 	}
 	for _, k := range keys {
 		switch k {
-		case "name", "header_row", "rows", "skipped", "columns", "warnings":
+		case "name", "header_row", "rows", "skipped", "columns", "warnings", "units", "currencies", "checks", "flags", "hidden_rows":
 		default:
 			t.Errorf("unexpected sheet key %q", k)
 		}

@@ -6,13 +6,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/read"
 )
@@ -26,6 +24,8 @@ func runMatch(env *Env, args []string) int {
 	idColumn := fs.String("id-column", "", "column holding tax IDs (INN) for the names")
 	threshold := fs.Float64("threshold", match.DefaultAutoThreshold, "score at or above which names merge automatically (0-1)")
 	out := fs.String("o", "", "output CSV (default: standard output)")
+	reviewOut := fs.String("review", "", "write the pairs for review to this CSV (name_a, name_b, score, reasons, cluster_a, cluster_b, decision)")
+	decisionsIn := fs.String("decisions", "", "replay decisions: the --review file with its decision column filled in (CSV or workbook), or a JSON decisions log")
 	pos, err := parseArgs(env, fs, args)
 	if errors.Is(err, errHelp) {
 		return ExitOK
@@ -40,9 +40,21 @@ func runMatch(env *Env, args []string) int {
 		return usageError(env, "match", "--threshold must be in (0, 1], got %g", *threshold)
 	}
 	in := pos[0]
-	if *out != "" && matchSamePath(in, *out) {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", &reconcile.Error{File: *out, Err: reconcile.ErrOverwrite, Hint: "choose another output name; inputs are never modified"})
-		return ExitInput
+	for _, o := range []string{*out, *reviewOut} {
+		if o != "" && (fileio.Same(in, o) || *decisionsIn != "" && fileio.Same(*decisionsIn, o)) {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", &reconcile.Error{File: o, Err: reconcile.ErrOverwrite, Hint: "choose another output name; inputs are never modified"})
+			return ExitInput
+		}
+	}
+	if *out != "" && fileio.Same(*out, *reviewOut) {
+		return usageError(env, "match", "-o and --review name the same file")
+	}
+	var decisions []match.Decision
+	if *decisionsIn != "" {
+		if decisions, err = readDecisionsFile(*decisionsIn); err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+			return ExitInput
+		}
 	}
 	header, rows, err := matchReadCSV(in)
 	if err != nil {
@@ -85,10 +97,19 @@ func runMatch(env *Env, args []string) int {
 		rowMention[i] = m
 	}
 	review := min(match.DefaultReviewThreshold, *threshold)
-	res, err := match.Cluster(context.Background(), mentions, nil, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
+	res, err := match.Cluster(context.Background(), mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
 		return ExitInput
+	}
+	for _, d := range res.Unapplied {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: decision %s %q / %q names no name of this file: not applied\n", d.Op, d.Name, d.Other)
+	}
+	if *reviewOut != "" {
+		if err := writeReview(*reviewOut, res); err != nil {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+			return ExitInput
+		}
 	}
 	pos2 := make([]int, len(mentions)) // mention -> position in its entity
 	for _, e := range res.Entities {
@@ -127,12 +148,12 @@ func runMatch(env *Env, args []string) int {
 	}
 	if *out == "" {
 		env.Stdout.Write(buf.Bytes())
-	} else if err := matchWriteAtomic(*out, buf.Bytes()); err != nil {
+	} else if err := fileio.WriteFile(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
 		return ExitInput
 	}
-	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows, %d distinct names, %d entities, %d pairs to review\n",
-		len(rows), len(mentions), len(res.Entities), len(res.Review))
+	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows, %d distinct names, %d entities, %d pairs to review, %d decisions applied\n",
+		len(rows), len(mentions), len(res.Entities), len(res.Review), len(decisions)-len(res.Unapplied))
 	return ExitOK
 }
 
@@ -221,29 +242,4 @@ func neutraliseCell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// matchWriteAtomic writes data to a temporary file beside path and renames
-// it over path, so a reader never sees half a file.
-func matchWriteAtomic(path string, data []byte) error {
-	return reconcile.WriteAtomic(path, func(w io.Writer) error {
-		if _, err := w.Write(data); err != nil {
-			return &reconcile.Error{File: path, Err: err, Hint: "writing failed (disk full?); the previous file, if any, is unchanged"}
-		}
-		return nil
-	})
-}
-
-func matchSamePath(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	if err1 != nil || err2 != nil {
-		return a == b
-	}
-	if aa == bb {
-		return true
-	}
-	sa, err1 := os.Stat(aa)
-	sb, err2 := os.Stat(bb)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

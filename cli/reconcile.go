@@ -13,8 +13,11 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/workbook"
 )
 
 // memoryLimit is the soft heap limit of a reconcile run: under the 1.5 GB
@@ -46,6 +49,8 @@ func runReconcile(env *Env, args []string) int {
 	var prefer, rates listFlag
 	fs.Var(&prefer, "prefer", "source preferred when sources disagree (file name; repeat, most trusted first)")
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
+	lists := addListFlags(fs)
+	maps := mapFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -55,6 +60,12 @@ func runReconcile(env *Env, args []string) int {
 	}
 	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
 		return usageError(env, "reconcile", "--weight must be net or gross, not %q", *weight)
+	}
+	// A claims table among the inputs holds claims, not shipments: it is
+	// set aside, never read as rows (check reads it as claims).
+	files, claimFiles := claims.SplitFiles(files)
+	for _, f := range claimFiles {
+		fmt.Fprintf(env.Stdout, "set aside %s: a claims table, not shipments (check its claims with: tradecheck-cli check --claims %s FILE...)\n", filepath.Base(f), f)
 	}
 	var p *pipeline.Project
 	if *prev != "" {
@@ -67,6 +78,9 @@ func runReconcile(env *Env, args []string) int {
 			p = withFiles(p, files)
 		}
 	} else {
+		if len(files) == 0 && len(claimFiles) > 0 {
+			return usageError(env, "reconcile", "every FILE is a claims table; give the shipment sources too")
+		}
 		if len(files) == 0 {
 			return usageError(env, "reconcile", "give at least one FILE")
 		}
@@ -105,6 +119,12 @@ func runReconcile(env *Env, args []string) int {
 	if len(prefer) > 0 {
 		p.Params.SourcePreference = prefer
 	}
+	if err := lists.apply(p); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
+	if err := applyMaps(p, *maps); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
 	for _, s := range rates {
 		r, err := parseRate(s)
 		if err != nil {
@@ -118,7 +138,7 @@ func runReconcile(env *Env, args []string) int {
 			return usageError(env, "reconcile", "-o %s is a folder; give a file name ending in .xlsx", *out)
 		}
 		for _, s := range p.Sources {
-			if sameFile(s.Path, *out) {
+			if fileio.Same(s.Path, *out) {
 				return usageError(env, "reconcile", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
@@ -140,6 +160,9 @@ func runReconcile(env *Env, args []string) int {
 	for _, e := range res.Errors() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
 		code = ExitInput
+	}
+	if c := readProblems(env, "reconcile", res); c != ExitOK {
+		code = c
 	}
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
@@ -170,6 +193,9 @@ func runReconcile(env *Env, args []string) int {
 		return ExitInput
 	}
 	printSummary(env, res, written)
+	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
+		code = ExitInput
+	}
 	return code
 }
 
@@ -191,8 +217,6 @@ func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
 	}
 	return p
 }
-
-func sameFile(a, b string) bool { return reconcile.SameFile(a, b) }
 
 // parseRate reads CUR=RATE or CUR:YYYY-MM=RATE.
 func parseRate(s string) (totals.Rate, error) {
@@ -245,6 +269,19 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 	for _, n := range all.Notes {
 		fmt.Fprintf(env.Stdout, "note: %s\n", n)
 	}
+	for _, n := range res.ReadNotes() {
+		fmt.Fprintf(env.Stdout, "note: %s\n", n)
+	}
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))
+	if d := res.Dupes; d != nil {
+		fmt.Fprintf(env.Stdout, "possible duplicates: %d pair(s) not merged that look alike (sheet %q)", len(d.Pairs)+d.More, workbook.SheetDuplicates)
+		if d.KeptApart > 0 {
+			fmt.Fprintf(env.Stdout, ", %d kept apart by you", d.KeptApart)
+		}
+		fmt.Fprintln(env.Stdout)
+	}
+	for _, w := range res.Warnings() {
+		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
+	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,15 +18,16 @@ import (
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
+	"tradecheck/samples"
 )
 
-// sampleCopy copies the three sample sources into a temp folder, so
+// sampleCopy copies the four sample sources into a temp folder, so
 // outputs land beside them without touching the repository.
 func sampleCopy(t *testing.T) []string {
 	t.Helper()
 	src, _ := filepath.Glob(filepath.Join("..", "samples", "*_ILLUSTRATIVE.*"))
-	if len(src) != 3 {
-		t.Skipf("samples not generated (found %d files)", len(src))
+	if len(src) != 4 {
+		t.Fatalf("samples not generated (found %d files): run make samples", len(src))
 	}
 	sort.Strings(src)
 	dir := t.TempDir()
@@ -280,4 +282,55 @@ func pickAlias(t *testing.T, res *pipeline.Result) (match.Mention, match.Entity,
 	}
 	t.Fatal("no consignee alias with shipments of its own")
 	return match.Mention{}, match.Entity{}, nil
+}
+
+// TestReconcileScreen screens the samples against the sample list, marks
+// a review hit confirmed in the Screening sheet as a user would in Excel,
+// and feeds the workbook back: the list and the decision come with it.
+func TestReconcileScreen(t *testing.T) {
+	files := sampleCopy(t)
+	dir := filepath.Dir(files[0])
+	list := filepath.Join("..", "samples", samples.List)
+	out := filepath.Join(dir, "screened.xlsx")
+	code, stdout, stderr := runRec(append(append([]string{"reconcile", "--screen", list}, files...), "-o", out)...)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "2 entities listed, 2 for review") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(workbook.SheetScreening)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := slices.Index(workbook.ScreeningHeader, "Decision") + 1
+	confirmed := ""
+	for i, r := range rows {
+		if len(r) > 13 && r[13] == "review" && strings.Contains(r[1], "NINGBO") {
+			cell, _ := excelize.CoordinatesToCellName(dec, i+1)
+			if err := f.SetCellStr(workbook.SheetScreening, cell, "confirmed"); err != nil {
+				t.Fatal(err)
+			}
+			confirmed = r[1]
+		}
+	}
+	if confirmed == "" {
+		t.Fatalf("no review hit for Ningbo on the Screening sheet: %v", rows)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out2 := filepath.Join(dir, "again.xlsx")
+	code, stdout, stderr = runRec("reconcile", "--decisions", out, "-o", out2)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "3 entities listed") {
+		t.Errorf("after confirming %s: %s", confirmed, stdout)
+	}
 }

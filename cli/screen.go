@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/read"
@@ -57,7 +58,7 @@ func runScreen(env *Env, args []string) int {
 	*review = min(*review, *threshold)
 	if *out != "" {
 		for _, in := range append(append([]string(nil), inputs...), lists...) {
-			if matchSamePath(in, *out) {
+			if fileio.Same(in, *out) {
 				return usageError(env, "screen", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
@@ -140,7 +141,7 @@ func runScreen(env *Env, args []string) int {
 	}
 	if *out == "" {
 		env.Stdout.Write(data)
-	} else if err := matchWriteAtomic(*out, data); err != nil {
+	} else if err := fileio.WriteFile(*out, data); err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
 		return ExitInput
 	}

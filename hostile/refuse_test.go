@@ -61,27 +61,27 @@ func refusals() []refusal {
 		}, reconcile.ErrNotSheet, []string{"binary"}},
 		{"legacy xls", "old.xls", func(t *testing.T, p string) {
 			writeCFB(t, p, cfbStream{"Workbook", biffWorkbook()})
-		}, reconcile.ErrLegacyXLS, []string{"save it as .xlsx"}},
+		}, reconcile.ErrLegacyXLS, []string{"LibreOffice", "save it as .xlsx"}},
 		{"legacy xls renamed to xlsx", "old-renamed.xlsx", func(t *testing.T, p string) {
 			writeCFB(t, p, cfbStream{"Workbook", biffWorkbook()}, cfbStream{"\x05SummaryInformation", []byte{0xFE, 0xFF}})
-		}, reconcile.ErrLegacyXLS, []string{"save it as .xlsx"}},
+		}, reconcile.ErrLegacyXLS, []string{"LibreOffice", "save it as .xlsx"}},
 		{"Excel 5 xls (Book stream)", "excel5.xls", func(t *testing.T, p string) {
 			writeCFB(t, p, cfbStream{"Book", biffWorkbook()})
-		}, reconcile.ErrLegacyXLS, []string{"save it as .xlsx"}},
+		}, reconcile.ErrLegacyXLS, []string{"LibreOffice", "save it as .xlsx"}},
 		{"Word document in OLE", "memo.xls", func(t *testing.T, p string) {
 			writeCFB(t, p, cfbStream{"WordDocument", []byte{0xEC, 0xA5}})
 		}, reconcile.ErrNotSheet, []string{"not a spreadsheet"}},
 		{"damaged OLE", "broken.xls", func(t *testing.T, p string) {
 			writeBytes(t, p, append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0xFF}, 600)...))
 		}, reconcile.ErrCorrupt, []string{"damaged"}},
-		{"ods", "sheet.ods", writeODS, reconcile.ErrODS, []string{"save it as .xlsx"}},
-		{"ods renamed to xlsx", "sheet-ods.xlsx", writeODS, reconcile.ErrODS, []string{"save it as .xlsx"}},
+		{"ods", "sheet.ods", writeODS, reconcile.ErrODS, []string{"LibreOffice", "save it as .xlsx"}},
+		{"ods renamed to xlsx", "sheet-ods.xlsx", writeODS, reconcile.ErrODS, []string{"LibreOffice", "save it as .xlsx"}},
 		{"encrypted without password", "secret.xlsx", func(t *testing.T, p string) {
 			writeXLSX(t, p, 3, excelize.Options{Password: "x"})
 		}, reconcile.ErrEncrypted, []string{"password"}},
-		{"HTML saved as xls", "export.xls", func(t *testing.T, p string) {
-			writeBytes(t, p, []byte("<html><body><table><tr><td>Consignee</td></tr></table></body></html>"))
-		}, reconcile.ErrLegacyXLS, []string{"save it as .xlsx"}},
+		{"HTML page without a table saved as xls", "export.xls", func(t *testing.T, p string) {
+			writeBytes(t, p, []byte("<html><body><p>Your session has expired</p></body></html>"))
+		}, reconcile.ErrNotSheet, []string{"without a table", "export the data"}},
 	}
 }
 
@@ -115,6 +115,9 @@ func writeODS(t *testing.T, path string) {
 // returns the typed error, the CLI exits 1 with one line naming the file
 // and what to do, and a reconciliation with a good file keeps the good one.
 func TestRefused(t *testing.T) {
+	// .xls and .ods are read through LibreOffice; here it is "not
+	// installed", which must refuse them with a message saying what to do.
+	t.Setenv(read.SofficeEnv, "none")
 	dir := t.TempDir()
 	good := writeXLSX(t, filepath.Join(dir, "good.xlsx"), 3)
 	for _, tc := range refusals() {

@@ -20,9 +20,13 @@ var (
 	ErrWrongPassword = errors.New("wrong password")
 	ErrTooLarge      = errors.New("over a size limit")
 	ErrNoTable       = errors.New("no table found")
-	ErrOwnOutput     = errors.New("a Tradecheck output workbook")
-	ErrOverwrite     = errors.New("would overwrite an input")
-	ErrCanceled      = errors.New("canceled")
+	// ErrNeedsMapping: a table with figures but no column the reader
+	// could map to a party or a date; its rows are not read until the
+	// user maps one, so they never enter totals unexplained.
+	ErrNeedsMapping = errors.New("columns need mapping")
+	ErrOwnOutput    = errors.New("a Tradecheck output workbook")
+	ErrOverwrite    = errors.New("would overwrite an input")
+	ErrCanceled     = errors.New("canceled")
 )
 
 // Error is an error tied to a position in an input file. Zero fields are

@@ -177,7 +177,24 @@ const (
 	FlagFormulaNoValue  FlagCode = "formula_no_value" // formula without cached value that could not be computed
 	FlagNegative        FlagCode = "negative"         // negative weight or value
 	FlagAmbiguousDate   FlagCode = "ambiguous_date"   // dd/mm vs mm/dd not resolvable for the column
+	FlagDamagedID       FlagCode = "damaged_id"       // a tax ID in scientific notation (7.72346E+11): digits lost, never matched
+
+	// Flags below keep their value (Kept set): the value is read and
+	// counted, and the flag says how, so a reader can check it.
+	FlagRestoredZero    FlagCode = "restored_zero"    // an HS code that lost its leading zero got it back (303540000 → 0303540000)
+	FlagUnitConflict    FlagCode = "unit_conflict"    // the cell's own unit or currency differs from the header's; the cell's is used (not kept when it is not a unit of the field)
+	FlagAmbiguousNumber FlagCode = "ambiguous_number" // "3.471" in a kg column: read as thousands (3471), could be a decimal
+	FlagHiddenRow       FlagCode = "hidden_row"       // the row is hidden in Excel (by a filter or by hand); read and counted
 )
+
+// KeptFlag reports whether a flag of this code keeps its value.
+func KeptFlag(c FlagCode) bool {
+	switch c {
+	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow:
+		return true
+	}
+	return false
+}
 
 // Flag records a problem with one cell of a record.
 type Flag struct {

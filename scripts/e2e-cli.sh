@@ -69,7 +69,11 @@ if optional reconcile -o "$work/audit.xlsx" "$@"; then
 	[[ -s "$work/audit.xlsx" ]] || fail "reconcile -o audit.xlsx wrote no file"
 	echo "e2e: reconcile on the samples: ok"
 fi
-if optional check --claims "$root/samples/claims.csv" -o "$work/claims.xlsx" "$@"; then
+if optional reconcile --screen "$root/samples/sanctions_list_fictional_ILLUSTRATIVE_list.csv" -o "$work/screened.xlsx" "$@"; then
+	grep -q "2 entities listed, 2 for review" "$work/reconcile.out" || fail "reconcile --screen: want 2 entities listed and 2 for review, got: $(grep screening "$work/reconcile.out")"
+	echo "e2e: reconcile --screen on the samples: ok"
+fi
+if optional check --claims "$root/samples/claims.csv" --screen "$root/samples/sanctions_list_fictional_ILLUSTRATIVE_list.csv" -o "$work/claims.xlsx" "$@"; then
 	[[ -s "$work/claims.xlsx" ]] || fail "check -o claims.xlsx wrote no file"
 	echo "e2e: check --claims samples/claims.csv: ok"
 fi

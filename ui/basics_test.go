@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -192,11 +193,41 @@ func TestParseBound(t *testing.T) {
 		{"2022-06", true, "2022-06-30", true},
 		{"2022", true, "2022-12-31", true},
 		{"June", false, "", false},
+		{"June 2022", true, "2022-06-30", true},
+		{"14.06.2022", false, "2022-06-14", true},
 	}
 	for _, tt := range tests {
 		got, ok := parseBound(tt.in, tt.end)
 		if ok != tt.ok || ok && got.Format("2006-01-02") != tt.want {
 			t.Errorf("parseBound(%q, %v): got %v %v, want %q %v", tt.in, tt.end, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// The Shipments and Totals filters read countries and HS codes as the claim
+// form does: names in any language the engine knows, dotted or grouped codes.
+func TestShipFilterUsesEngineParsers(t *testing.T) {
+	tests := []struct {
+		name       string
+		f          shipFilter
+		countries  []string
+		hsPrefixes []string
+	}{
+		{"english name", shipFilter{Countries: "Turkey"}, []string{"TR"}, nil},
+		{"names and codes", shipFilter{Countries: "Türkiye; RUS, United Arab Emirates"}, []string{"TR", "RU", "AE"}, nil},
+		{"unknown stays visible", shipFilter{Countries: "Narnia"}, []string{"NARNIA"}, nil},
+		{"dotted hs", shipFilter{HS: "6307.90, 8806"}, nil, []string{"630790", "8806"}},
+		{"grouped hs", shipFilter{HS: "6307 90 98"}, nil, []string{"63079098"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tf := tt.f.totalsFilter()
+			if !slices.Equal(tf.Countries, tt.countries) {
+				t.Errorf("countries: got %q, want %q", tf.Countries, tt.countries)
+			}
+			if !slices.Equal(tf.HSPrefixes, tt.hsPrefixes) {
+				t.Errorf("HS: got %q, want %q", tf.HSPrefixes, tt.hsPrefixes)
+			}
+		})
 	}
 }

@@ -64,6 +64,12 @@ type claimsScreen struct {
 	nearTbl  *widget.Table
 	showIn   *widget.Button
 	showNear *widget.Button
+	shownID  string // claim whose rows the tables show, to reset their scroll
+	// headScroll holds the claim's text; it is laid out again whenever
+	// the text changes, or wrapped lines overlap the ones below.
+	headScroll *container.Scroll
+	// copyMemo and exportMemo hand the verdicts on (claimsmemo.go).
+	copyMemo, exportMemo *widget.Button
 
 	// form is the open add/edit form, nil when none; tests reach it here.
 	form *claimForm
@@ -126,10 +132,14 @@ func (s *claimsScreen) buildUI() {
 	s.tabNear = container.NewTabItem("Near the boundary", container.NewBorder(container.NewHBox(s.showNear), nil, nil, nil, s.nearTbl))
 	s.inner = container.NewAppTabs(s.tabIn, s.tabNear)
 
+	s.copyMemo = widget.NewButtonWithIcon("Copy memo", theme.ContentCopyIcon(), s.onCopyMemo)
+	s.exportMemo = widget.NewButtonWithIcon("Export memo of all claims…", theme.DocumentSaveIcon(), s.onExportMemo)
 	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters)
-	split := container.NewVSplit(container.NewVScroll(head), s.inner)
+	s.headScroll = container.NewVScroll(head)
+	split := container.NewVSplit(s.headScroll, s.inner)
 	split.Offset = 0.36
-	s.detail = container.NewStack(split)
+	// The memo buttons stay above the scrolling head, always in reach.
+	s.detail = container.NewBorder(container.NewHBox(s.copyMemo, s.exportMemo), nil, nil, nil, split)
 	s.detail.Hide()
 	s.empty = widget.NewLabel("")
 	s.empty.Wrapping = fyne.TextWrapWord
@@ -371,6 +381,7 @@ func (s *claimsScreen) showDetail() {
 		s.sel, s.in, s.near = nil, nil, nil
 		s.editBtn.Disable()
 		s.delBtn.Disable()
+		s.copyMemo.Disable()
 		s.detail.Hide()
 		if len(s.claimList()) == 0 {
 			s.empty.SetText("A claim is a published figure: “More than 12 tonnes of Chinese body armour reached Russia via Turkey in late 2022”. " +
@@ -409,7 +420,15 @@ func (s *claimsScreen) showDetail() {
 		s.notes.Hidden = len(notes) == 0
 		s.notes.Refresh()
 	}
+	prevIn, prevNear := len(s.in), len(s.near)
 	s.in, s.near = s.inRows(), s.nearRows()
+	if c.ID != s.shownID || len(s.in) != prevIn || len(s.near) != prevNear {
+		// A scroll offset kept from another claim or an earlier check
+		// would hide the first rows of the new ones.
+		s.inTable.ScrollToTop()
+		s.nearTbl.ScrollToTop()
+	}
+	s.shownID = c.ID
 	nIn, nNear := len(s.in), 0
 	if v != nil {
 		nNear = v.NearTotal
@@ -418,11 +437,17 @@ func (s *claimsScreen) showDetail() {
 	s.tabNear.Text = fmt.Sprintf("Near the boundary (%d)", nNear)
 	s.inner.Refresh()
 	setEnabled(s.showIn, nIn > 0)
+	setEnabled(s.copyMemo, v != nil && s.res != nil)
+	setEnabled(s.exportMemo, len(s.verdicts) > 0 && s.res != nil)
 	setEnabled(s.showNear, v != nil && len(v.Near) > 0)
 	s.inTable.Refresh()
 	s.nearTbl.Refresh()
 	s.empty.Hide()
 	s.detail.Show()
+	// The labels' wrapped heights changed with their text; the scroll
+	// does not notice on its own.
+	s.headScroll.Content.Refresh()
+	s.headScroll.Refresh()
 }
 
 func setEnabled(b *widget.Button, on bool) {

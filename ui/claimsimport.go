@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -48,17 +47,7 @@ func (s *claimsScreen) onImport() {
 // the sources, or found in a folder beside them) out of files, so they
 // are added as claims instead of being read as shipments.
 func splitClaimFiles(files []string) (sources, claimFiles []string) {
-	for _, f := range files {
-		switch strings.ToLower(filepath.Ext(f)) {
-		case ".csv", ".tsv", ".txt":
-			if claims.IsClaimsCSV(f) {
-				claimFiles = append(claimFiles, f)
-				continue
-			}
-		}
-		sources = append(sources, f)
-	}
-	return sources, claimFiles
+	return claims.SplitFiles(files)
 }
 
 // importFile reads claims from path off the UI goroutine and adds them.

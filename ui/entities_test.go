@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,7 +71,7 @@ func TestSplitOutChangesTotals(t *testing.T) {
 		}
 	}
 	if before == nil {
-		t.Skip("the samples have no multi-name entity")
+		t.Fatal("the samples have no multi-name entity (they are meant to)")
 	}
 	entitiesBefore := len(u.result.Names.Entities)
 	groupsBefore := len(u.result.Totals(totals.ByConsignee, totals.Filter{}).Groups)
@@ -107,7 +109,7 @@ func TestRenameAndMergeDecisions(t *testing.T) {
 	u := loadSamples(t)
 	sums := u.result.Entities()
 	if len(sums) < 2 {
-		t.Skip("need two entities")
+		t.Fatal("need two entities")
 	}
 	a, b := sums[0], sums[1]
 	u.entities.showEntity(&a)
@@ -173,15 +175,32 @@ func TestThresholdReclusters(t *testing.T) {
 	}
 }
 
+// reviewPairsCSV has near-miss firm names ("X" against "X TRADING") that
+// the matcher puts in the grey zone, so the review queue is never empty
+// whatever the samples hold.
+const reviewPairsCSV = `Consignee,Date,Net weight (kg),HS code
+TEKHKRIM OOO,2022-10-01,1200,870899
+TEKHKRIM TRADING OOO,2022-10-02,1300,870899
+VOLGA AVTO LLC,2022-10-03,900,870899
+VOLGA AVTOTRANS LLC,2022-10-04,950,870899
+NORD STAR LLC,2022-10-05,400,630790
+NORD STAR TRADING LLC,2022-10-06,450,630790
+`
+
 func TestReviewQueueKeys(t *testing.T) {
-	u := loadSamples(t)
-	// Widen the grey zone so the samples produce pairs to review.
-	u.project.Params.ReviewThreshold = 0.3
-	u.recluster("test")
+	path := filepath.Join(t.TempDir(), "review-pairs.csv")
+	if err := os.WriteFile(path, []byte(reviewPairsCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t)
+	u.OpenPaths([]string{path})
 	settle(t, u)
+	if u.result == nil {
+		t.Fatalf("no result after loading %s; status %q", path, u.status.Text)
+	}
 	n := u.entities.review.remaining()
 	if n < 2 {
-		t.Skipf("only %d review pairs even with a wide grey zone", n)
+		t.Fatalf("got %d review pairs from %d near-miss names, want at least 2", n, 6)
 	}
 	if !strings.Contains(u.entities.tabReview.Text, "Review (") {
 		t.Errorf("review tab title: %q", u.entities.tabReview.Text)
@@ -317,7 +336,7 @@ func TestConfirmAllNames(t *testing.T) {
 		}
 	}
 	if multi == nil {
-		t.Skip("no entity with three names")
+		t.Fatal("no entity with three names in the samples (they are meant to have one)")
 	}
 	u.entities.showEntity(multi)
 	members := len(u.entities.members)

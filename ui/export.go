@@ -2,11 +2,8 @@ package ui
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 )
 
@@ -60,7 +58,7 @@ func (s *exportScreen) buildUI() {
 
 func (s *exportScreen) setResult(res *pipeline.Result) {
 	s.saveBtn.Enable()
-	s.info.SetText(fmt.Sprintf("Ready to export: %s, %d decisions about names.", summary(res), len(res.Project.Decisions)))
+	s.info.SetText(fmt.Sprintf("Ready to export: %s, %s about names.", summary(res), plural(len(res.Project.Decisions), "decision")))
 }
 
 func (u *UI) onSave() { u.tabs.Select(u.tabExport); u.export.onSaveAs() }
@@ -79,31 +77,7 @@ func (s *exportScreen) onSaveAs() {
 			def = filepath.Join(home, filepath.Base(def))
 		}
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError("Could not save", err, s.u.win)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		// The dialog creates the file; the pipeline writes atomically over
-		// it, so close and leave the (empty) placeholder to be replaced.
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			os.Remove(path)
-			path += ".xlsx"
-		}
-		s.write(path)
-	}, s.u.win)
-	d.SetFileName(filepath.Base(def))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(def))); err == nil {
-		d.SetLocation(l)
-	}
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	s.u.askSavePath("Save the audit workbook", filepath.Base(def), filepath.Dir(def), ".xlsx", s.write)
 }
 
 // write writes the workbook to path in the background and offers to open
@@ -200,7 +174,7 @@ func checkSources(ctx context.Context, p *pipeline.Project, progress progressFun
 			return nil, err
 		}
 		progress(i, len(p.Sources), "Checking "+filepath.Base(s.Path)+"…")
-		sum, err := fileSHA256(ctx, s.Path)
+		sum, err := fileio.SHA256(ctx, s.Path)
 		switch {
 		case err != nil && errors.Is(err, context.Canceled):
 			return nil, err
@@ -211,30 +185,6 @@ func checkSources(ctx context.Context, p *pipeline.Project, progress progressFun
 		}
 	}
 	return bad, nil
-}
-
-func fileSHA256(ctx context.Context, path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	buf := make([]byte, 1<<20)
-	for {
-		if err := ctx.Err(); err != nil {
-			return "", err
-		}
-		n, err := f.Read(buf)
-		h.Write(buf[:n])
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // locateSources asks, one at a time, where each moved or changed source is.

@@ -73,7 +73,7 @@ func exportAfterSplit(t *testing.T, srcs []string) (u *UI, out, split string) {
 		}
 	}
 	if split == "" {
-		t.Skip("no multi-name entity to split")
+		t.Fatal("no multi-name entity to split in the samples")
 	}
 	selectEntityHolding(t, u, split, split)
 	test.Tap(memberButton(t, u, split))

@@ -6,9 +6,11 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 // shipFilter is what the user typed into the Shipments filters. It narrows
@@ -25,26 +27,45 @@ func fields(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
 }
 
-// parseBound reads "2022", "2022-06" or "2022-06-14"; end selects the last
-// day of a year or month. ok is false for text that is not a date.
+// parseBound reads one end of a date range with the claim form's parser
+// ("2022", "2022-06", "June 2022", "14.06.2022"); end selects the last day
+// of a year or month. ok is false for text that is not a date.
 func parseBound(s string, end bool) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		t, err := time.Parse(layout, s)
-		if err != nil {
-			continue
-		}
-		if end {
-			switch layout {
-			case "2006-01":
-				t = t.AddDate(0, 1, -1)
-			case "2006":
-				t = t.AddDate(1, 0, -1)
-			}
-		}
-		return t, true
+	iso, err := claims.ParseDate(s, end)
+	if err != nil || iso == "" {
+		return time.Time{}, false
 	}
-	return time.Time{}, false
+	t, err := time.Parse(time.DateOnly, iso)
+	return t, err == nil
+}
+
+// filterCountries reads the country filter with the claim form's parser, so
+// "Turkey", "Türkiye", "TUR" and "TR" all mean TR. A token no parser knows is
+// kept upper-cased: it then matches nothing, and the empty view tells the
+// user the filter is wrong instead of silently showing every country.
+func filterCountries(s string) []string {
+	if cs, err := claims.ParseCountries(s); err == nil {
+		return cs
+	}
+	var out []string
+	for _, tok := range fields(s) {
+		if c, ok := values.Country(tok); ok {
+			out = append(out, c)
+		} else {
+			out = append(out, strings.ToUpper(tok))
+		}
+	}
+	return out
+}
+
+// filterHS reads HS prefixes with the claim form's parser ("6307.90",
+// "6307 90 98"); text it rejects falls back to plain tokens, which then
+// match nothing rather than everything.
+func filterHS(s string) []string {
+	if hs, err := claims.ParseHSPrefixes(s); err == nil {
+		return hs
+	}
+	return fields(s)
 }
 
 // labels lets totals.Filter name a result's entities.
@@ -67,10 +88,8 @@ func (f shipFilter) totalsFilter() totals.Filter {
 	if t, ok := parseBound(f.To, true); ok {
 		tf.To = t
 	}
-	tf.HSPrefixes = fields(f.HS)
-	for _, c := range fields(f.Countries) {
-		tf.Countries = append(tf.Countries, strings.ToUpper(c))
-	}
+	tf.HSPrefixes = filterHS(f.HS)
+	tf.Countries = filterCountries(f.Countries)
 	return tf
 }
 

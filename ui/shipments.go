@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -32,7 +31,7 @@ func numText(v float64, ok bool, prec int) string {
 	if !ok {
 		return "—"
 	}
-	return strconv.FormatFloat(v, 'f', prec, 64)
+	return fixed(v, prec)
 }
 
 var shipColumns = []shipColumn{
@@ -81,6 +80,7 @@ type shipmentsScreen struct {
 	table   *widget.Table
 	detail  *widget.Label
 	rows    *widget.Table
+	actions *shipActions
 	sel     int32 // selected shipment, -1 none
 	// only, when set, narrows the table to these shipment IDs (a claim's
 	// rows, from the Claims screen); onlyNote says whose they are.
@@ -133,7 +133,8 @@ func (s *shipmentsScreen) buildUI() {
 	s.detail = widget.NewLabel(marksLegend)
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.rows = newLabelTable(provColumns, s.sourceRowCount, s.updateSourceCell)
-	bottom := container.NewBorder(s.detail, nil, nil, nil, s.rows)
+	s.actions = newShipActions(s)
+	bottom := container.NewBorder(container.NewVBox(s.actions.box, s.detail), nil, nil, nil, s.rows)
 	split := container.NewVSplit(s.table, bottom)
 	split.Offset = 0.68
 	s.content = container.NewBorder(top, nil, nil, nil, split)
@@ -258,6 +259,7 @@ func (s *shipmentsScreen) setResult(res *pipeline.Result) {
 	s.table.UnselectAll()
 	s.detail.SetText(marksLegend)
 	s.rows.Refresh()
+	s.actions.update()
 	s.refilter()
 }
 
@@ -332,8 +334,12 @@ func (s *shipmentsScreen) onSelected(id widget.TableCellID) {
 		}
 		text += "\nDiscrepancies: " + strings.Join(ds, "; ")
 	}
+	if d := s.res.DecisionText(int(s.sel)); d != "" {
+		text += "\nYour decisions: " + d + "."
+	}
 	s.detail.SetText(text)
 	s.rows.Refresh()
+	s.actions.update()
 }
 
 // sourceRows are the record indexes behind the selected shipment: its rows

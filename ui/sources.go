@@ -37,14 +37,19 @@ type sourcesScreen struct {
 	cur   *sourceItem
 
 	list    *widget.List
+	order   *sourceOrderPanel
 	remove  *widget.Button
 	summary *widget.Label
+	// why explains the mapping of the column last clicked in the grid.
+	why     *widget.Label
+	reasons []string
 	grid    *widget.Table
 	preview [][]string // first rows of the selected sheet, as written
 	mapping []reconcile.Field
 	headers []string
 	empty   *widget.Label
 	panel   *fyne.Container
+	lists   *widget.Label // the sanctions lists screened against
 	// rowNums are the Excel row numbers of the preview rows.
 	rowNums   []int
 	headerRow int
@@ -73,7 +78,9 @@ func (s *sourcesScreen) buildUI() {
 	addDir := widget.NewButtonWithIcon("Add folder…", theme.FolderOpenIcon(), s.u.onOpenFolder)
 	s.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemove)
 	s.remove.Disable()
-	left := container.NewBorder(nil, container.NewHBox(add, addDir, s.remove), nil, nil, s.list)
+	s.lists = widget.NewLabel(listsText(nil))
+	s.lists.Wrapping = fyne.TextWrapWord
+	left := container.NewBorder(nil, container.NewVBox(s.lists, container.NewHBox(add, addDir, s.remove)), nil, nil, s.list)
 
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
@@ -100,15 +107,21 @@ func (s *sourcesScreen) buildUI() {
 		return container.NewStack(row, sel)
 	}
 	s.grid.UpdateHeader = s.updateHeader
+	s.why = widget.NewLabel(whyHint)
+	s.why.Wrapping = fyne.TextWrapWord
+	s.grid.OnSelected = s.onCellSelected
 	s.empty = widget.NewLabel("Select a source to see how its columns were read and change the mapping.")
 	s.empty.Wrapping = fyne.TextWrapWord
 	help := widget.NewLabel("Each column's field is chosen above it; the first row is the header as written. A change re-reads the source and is saved with the project.")
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
-	s.panel = container.NewBorder(container.NewVBox(s.summary, help), nil, nil, nil, s.grid)
+	s.panel = container.NewBorder(container.NewVBox(s.summary, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
-	right := container.NewStack(container.NewPadded(s.empty), s.panel)
-	split := container.NewHSplit(left, right)
+	s.order = newSourceOrderPanel(s.u)
+	right := container.NewStack(container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.order.overlapBox))), s.panel)
+	leftSplit := container.NewVSplit(left, s.order.box)
+	leftSplit.Offset = 0.45
+	split := container.NewHSplit(leftSplit, right)
 	split.Offset = 0.3
 	s.content = split
 }
@@ -123,6 +136,8 @@ func fieldOptions() []string {
 
 func (s *sourcesScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	s.lists.SetText(listsText(res))
+	s.order.setResult(res)
 	s.items = s.items[:0]
 	for fi, f := range res.Files {
 		if f.Err != nil || len(f.Sheets) == 0 {
@@ -219,7 +234,8 @@ func (s *sourcesScreen) onSelected(id widget.ListItemID) {
 
 // showSheet fills the right side for the selected sheet.
 func (s *sourcesScreen) showSheet() {
-	s.preview, s.rowNums, s.headers, s.mapping = nil, nil, nil, nil
+	s.preview, s.rowNums, s.headers, s.mapping, s.reasons = nil, nil, nil, nil, nil
+	s.why.SetText(whyHint)
 	if s.cur == nil || s.res == nil {
 		s.panel.Hide()
 		s.empty.Show()
@@ -240,6 +256,7 @@ func (s *sourcesScreen) showSheet() {
 	sh := &f.Sheets[s.cur.sheet]
 	s.headers = sh.Headers
 	s.mapping = sh.Mapping
+	s.reasons = sh.Reasons
 	s.headerRow = sh.HeaderRow
 	s.summary.SetText(sheetSummary(f, sh))
 	s.grid.SetColumnWidth(0, 60)
@@ -282,6 +299,7 @@ func sheetSummary(f *pipeline.FileResult, sh *pipeline.SheetResult) string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "\nHeader on row %d · %d rows read · granularity %s", sh.HeaderRow, sh.Rows, sh.Granularity)
+	b.WriteString("\n" + detectedLine(sh))
 	if sh.DateFrom.Known() {
 		fmt.Fprintf(&b, " · dates %s to %s", sh.DateFrom, sh.DateTo)
 	}
@@ -311,6 +329,43 @@ func sheetSummary(f *pipeline.FileResult, sh *pipeline.SheetResult) string {
 		b.WriteString("\nWarning: " + w)
 	}
 	return b.String()
+}
+
+// whyHint invites a click on a column to see why it was mapped.
+const whyHint = "Click a column to see why it was mapped."
+
+// detectedLine says how the file was read: its format and encoding, and
+// the weight units and currencies found in its headers or columns.
+func detectedLine(sh *pipeline.SheetResult) string {
+	none := func(s []string) string {
+		if len(s) == 0 {
+			return "none found"
+		}
+		return strings.Join(s, ", ")
+	}
+	line := "Read as " + sh.Format
+	if sh.Encoding != "" {
+		line += ", encoding " + sh.Encoding
+	}
+	return line + " · units: " + none(sh.Units) + " · currencies: " + none(sh.Currencies)
+}
+
+// onCellSelected shows why the clicked column was mapped as it is.
+func (s *sourcesScreen) onCellSelected(id widget.TableCellID) {
+	col := id.Col - 1
+	if col < 0 || col >= len(s.headers) {
+		s.why.SetText(whyHint)
+		return
+	}
+	field := notUsed
+	if col < len(s.mapping) && s.mapping[col] != reconcile.FieldNone {
+		field = string(s.mapping[col])
+	}
+	reason := "no reason recorded"
+	if col < len(s.reasons) && s.reasons[col] != "" {
+		reason = s.reasons[col]
+	}
+	s.why.SetText(fmt.Sprintf("Column %s %q → %s: %s", reconcile.ColumnName(col+1), s.headers[col], field, reason))
 }
 
 func (s *sourcesScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

@@ -3,7 +3,9 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"tradecheck/reconcile/screen"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -12,6 +14,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/read"
 )
 
@@ -51,6 +54,18 @@ func TestSourcesListAndMapping(t *testing.T) {
 		t.Errorf("first preview row is Excel row %d, want below the header (row %d)", s.rowNums[0], sh.HeaderRow)
 	}
 
+	// The summary says how the file was read; a click on a column says
+	// why it was mapped.
+	if !strings.Contains(s.summary.Text, "Read as "+sh.Format) || !strings.Contains(s.summary.Text, "units: ") || !strings.Contains(s.summary.Text, "currencies: ") {
+		t.Errorf("summary lacks the format, units and currencies: %q", s.summary.Text)
+	}
+	if s.why.Text != whyHint {
+		t.Errorf("before a click: %q", s.why.Text)
+	}
+	s.grid.Select(widget.TableCellID{Row: 1, Col: 1})
+	if want := sh.Reasons[0]; want == "" || !strings.Contains(s.why.Text, want) || !strings.Contains(s.why.Text, sh.Headers[0]) {
+		t.Errorf("after clicking column A: %q, want its header and reason %q", s.why.Text, want)
+	}
 	cell := widget.NewLabel("")
 	s.updateCell(widget.TableCellID{Row: 0, Col: 1}, cell)
 	if cell.Text != sh.Headers[0] || !cell.TextStyle.Italic {
@@ -104,7 +119,9 @@ func TestDropFilesAndFolders(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
 		// A claims table (claims.csv) is added as claims, not as a source.
-		if !e.IsDir() && isSourceFile(e.Name()) && !claims.IsClaimsCSV(filepath.Join(dir, e.Name())) {
+		// The sanctions list is used as a list.
+		if !e.IsDir() && isSourceFile(e.Name()) && !claims.IsClaimsCSV(filepath.Join(dir, e.Name())) &&
+			!screen.IsListFile(filepath.Join(dir, e.Name())) {
 			want++
 		}
 	}
@@ -135,5 +152,20 @@ func TestRemoveSource(t *testing.T) {
 	}
 	if u.sources.cur != nil || u.sources.panel.Visible() {
 		t.Errorf("the removed source is still shown in the editor")
+	}
+}
+
+func TestDetectedLine(t *testing.T) {
+	for _, tt := range []struct {
+		sh   pipeline.SheetResult
+		want string
+	}{
+		{pipeline.SheetResult{Format: "csv", Encoding: "windows-1254", Units: []string{"kg"}, Currencies: []string{"TRY", "USD"}},
+			"Read as csv, encoding windows-1254 · units: kg · currencies: TRY, USD"},
+		{pipeline.SheetResult{Format: "xls"}, "Read as xls · units: none found · currencies: none found"},
+	} {
+		if got := detectedLine(&tt.sh); got != tt.want {
+			t.Errorf("detectedLine = %q, want %q", got, tt.want)
+		}
 	}
 }

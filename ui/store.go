@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
+
+	"tradecheck/reconcile/fileio"
 )
 
 // projectStore keeps autosaved projects and the recent-projects list in a
@@ -66,6 +68,26 @@ func (s *projectStore) save(id, title string, project []byte) error {
 	return writeFileAtomic(filepath.Join(s.dir, "recent.json"), b)
 }
 
+// forget drops a project from the recent list (its file stays, so
+// opening the same files again still finds it).
+func (s *projectStore) forget(id string) error {
+	recent, err := s.recent()
+	if err != nil {
+		return err
+	}
+	out := recent[:0]
+	for _, r := range recent {
+		if r.ID != id {
+			out = append(out, r)
+		}
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "recent.json"), b)
+}
+
 // load returns a saved project's JSON.
 func (s *projectStore) load(id string) ([]byte, error) {
 	return os.ReadFile(s.path(id))
@@ -94,30 +116,11 @@ func (s *projectStore) recent() ([]recentProject, error) {
 	return out, nil
 }
 
-// writeFileAtomic writes data to a temp file in the same folder and renames
-// it over path, so a crash never leaves a half-written project.
+// writeFileAtomic makes the folder if needed, then writes data atomically,
+// so a crash never leaves a half-written project.
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+	return fileio.WriteFile(path, data)
 }

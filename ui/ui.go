@@ -60,17 +60,23 @@ type UI struct {
 	sources   *sourcesScreen
 	entities  *entitiesScreen
 	shipments *shipmentsScreen
+	dupes     *dupesScreen
 	totals    *totalsScreen
 	claims    *claimsScreen
 	export    *exportScreen
 
-	tabStart, tabSources, tabEntities, tabShipments, tabTotals, tabClaims, tabExport *container.TabItem
+	tabStart, tabSources, tabEntities, tabShipments, tabDupes, tabTotals, tabClaims, tabExport *container.TabItem
 
 	// project is the user's state; result is the latest run over it (nil
 	// before the first run finishes).
 	project *pipeline.Project
 	result  *pipeline.Result
 	projID  string
+	// grownFrom is the ID the project had before files were added to
+	// it; autosave drops that entry from the recent list.
+	grownFrom string
+	// pick is the open offer of more files from a folder, nil when none.
+	pick *siblingPick
 
 	// passwords typed this session, by path; never autosaved.
 	passwords map[string]string
@@ -83,10 +89,16 @@ type UI struct {
 
 	// onResult is called after every new result is shown; tests hook it.
 	onResult func()
+
+	// undoSteps are the decision lists before each decision, newest
+	// last (Ctrl+Z); undoNote is shown with the next result.
+	undoSteps []undoStep
+	undoNote  string
 }
 
 // New builds the UI into w. It does not show the window.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
+	a.Settings().SetTheme(newAppTheme()) // readable secondary text (theme.go)
 	return newUI(a, w, opt, fyneDo)
 }
 
@@ -137,6 +149,7 @@ func (u *UI) buildUI() {
 	u.sources = newSourcesScreen(u)
 	u.entities = newEntitiesScreen(u)
 	u.shipments = newShipmentsScreen(u)
+	u.dupes = newDupesScreen(u)
 	u.totals = newTotalsScreen(u)
 	u.claims = newClaimsScreen(u)
 	u.export = newExportScreen(u)
@@ -145,10 +158,11 @@ func (u *UI) buildUI() {
 	u.tabSources = container.NewTabItem("Sources", u.sources.content)
 	u.tabEntities = container.NewTabItem("Entities", u.entities.content)
 	u.tabShipments = container.NewTabItem("Shipments", u.shipments.content)
+	u.tabDupes = container.NewTabItem("Possible duplicates", u.dupes.content)
 	u.tabTotals = container.NewTabItem("Totals", u.totals.content)
 	u.tabClaims = container.NewTabItem("Claims", u.claims.content)
 	u.tabExport = container.NewTabItem("Export", u.export.content)
-	u.tabs = container.NewAppTabs(u.tabStart, u.tabSources, u.tabEntities, u.tabShipments, u.tabTotals, u.tabClaims, u.tabExport)
+	u.tabs = container.NewAppTabs(u.tabStart, u.tabSources, u.tabEntities, u.tabShipments, u.tabDupes, u.tabTotals, u.tabClaims, u.tabExport)
 	u.tabs.OnSelected = u.onTabSelected
 
 	u.status = widget.NewLabel("No sources loaded. Open files, a folder, or try the sample data.")
@@ -189,9 +203,13 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	save.Shortcut = shortcut(fyne.KeyS)
 	search := fyne.NewMenuItem("Search entities", u.onSearch)
 	search.Shortcut = shortcut(fyne.KeyF)
+	// The driver turns Ctrl+Z (Cmd+Z) into fyne.ShortcutUndo before it
+	// looks at the menu: a CustomShortcut on KeyZ would never fire.
+	undo := fyne.NewMenuItem("Undo last decision", u.onUndoKey)
+	undo.Shortcut = &fyne.ShortcutUndo{}
 
-	view := make([]*fyne.MenuItem, 0, 7)
-	for i, name := range []string{"Start", "Sources", "Entities", "Shipments", "Totals", "Claims", "Export"} {
+	view := make([]*fyne.MenuItem, 0, 8)
+	for i, name := range []string{"Start", "Sources", "Entities", "Shipments", "Possible duplicates", "Totals", "Claims", "Export"} {
 		i := i
 		it := fyne.NewMenuItem(name, func() { u.tabs.SelectIndex(i) })
 		it.Shortcut = shortcut(fyne.KeyName(fmt.Sprint(i + 1)))
@@ -199,7 +217,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", open, folder, samples, fyne.NewMenuItemSeparator(), openWB, save),
-		fyne.NewMenu("Edit", search),
+		fyne.NewMenu("Edit", undo, search),
 		fyne.NewMenu("View", view...),
 	)
 }
@@ -242,7 +260,7 @@ func (u *UI) onOpenFiles() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		u.OpenPaths([]string{path})
+		u.openWithSiblings(path) // openmany.go
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(sourceExtensions))
 	d.Resize(fyne.NewSize(900, 600))

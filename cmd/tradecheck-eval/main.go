@@ -36,8 +36,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fl.Uint64("seed", 1, "random seed for the variants")
 	perName := fl.Int("variants", 3, "variants generated per real name")
 	auto := fl.Float64("threshold", 0, "auto-merge threshold (0: the default)")
+	rev := fl.Float64("review", 0, "review threshold (0: the default)")
 	show := fl.Int("show", 0, "print this many false merges and missed pairs of each set")
-	only := fl.String("only", "", "run only the \"match\" or the \"screen\" evaluation")
+	only := fl.String("only", "", "run only the \"match\", \"customs\" (set c of match) or \"screen\" evaluation")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -61,7 +62,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tradecheck-eval: %v\n", err)
 		return 1
 	}
-	opt := match.Options{AutoThreshold: *auto}
+	opt := match.Options{AutoThreshold: *auto, ReviewThreshold: *rev}
+	if *only == "customs" {
+		customsEval(rows, twinSets(rows), coreTwinSets(rows), *seed, opt, stdout, *show)
+		return 0
+	}
 	fmt.Fprintf(stdout, "alias names: %d in %d groups (%d groups joined by a shared INN or OGRN)\n", len(rows), countGroups(rows), joined)
 
 	// (a) customs-style variants of the real names.
@@ -95,6 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}{{"L1", ra.p, rb.p}, {"L2", ra.pt, rb.pt}, {"L3", ra.pc, rb.pc}} {
 		fmt.Fprintf(stdout, "  %s: variants P=%.4f R=%.4f; raw P=%.4f R=%.4f\n", l.name, l.va, ra.r, l.ra, rb.r)
 	}
+	customsEval(rows, twins, coreTwins, *seed, opt, stdout, *show)
 	if *only == "match" {
 		return 0
 	}

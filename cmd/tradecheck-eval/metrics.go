@@ -87,6 +87,7 @@ func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
 	fmt.Fprintf(w, "  %-78s %9.4f %7.4f %7.4f\n", "L1 list group IDs, joined by INN/OGRN", p, r, f1)
 	fmt.Fprintf(w, "  %-78s %9.4f %7.4f %7.4f\n", "L2 also joining groups that share an identical name (lists' duplicates)", pt, r, ft)
 	fmt.Fprintf(w, "  %-78s %9.4f %7.4f %7.4f\n", "L3 also joining groups with one name after transliteration and legal-form kind", pc, r, safeDiv(2*pc*r, pc+r))
+	fmt.Fprintf(w, "  true pairs merged or in review: %.4f\n", reviewRecall(items, res))
 	if show > 0 {
 		showErrors(w, items, res, show)
 		biggest(w, items, res, show)
@@ -111,7 +112,12 @@ func byKind(w io.Writer, items []item, res *match.Result) {
 			realOf[it.family] = i
 		}
 	}
-	type cnt struct{ ok, all int }
+	inReview := map[[2]int]bool{}
+	for _, p := range res.Review {
+		a, b := res.EntityOf[p.A], res.EntityOf[p.B]
+		inReview[[2]int{min(a, b), max(a, b)}] = true
+	}
+	type cnt struct{ ok, rev, all int }
 	k := map[string]*cnt{}
 	for i, it := range items {
 		if it.kind == "" || it.kind == "real" {
@@ -127,8 +133,12 @@ func byKind(w io.Writer, items []item, res *match.Result) {
 			k[it.kind] = c
 		}
 		c.all++
-		if res.EntityOf[i] == res.EntityOf[ri] {
+		a, b := res.EntityOf[i], res.EntityOf[ri]
+		if a == b {
 			c.ok++
+		}
+		if a == b || inReview[[2]int{min(a, b), max(a, b)}] {
+			c.rev++
 		}
 	}
 	if len(k) == 0 {
@@ -139,9 +149,9 @@ func byKind(w io.Writer, items []item, res *match.Result) {
 		kinds = append(kinds, n)
 	}
 	sort.Strings(kinds)
-	fmt.Fprint(w, "  variant joined its real name, by kind:")
+	fmt.Fprint(w, "  variant joined its real name, by kind (merged / merged or in review):")
 	for _, n := range kinds {
-		fmt.Fprintf(w, " %s %.3f (%d)", n, float64(k[n].ok)/float64(k[n].all), k[n].all)
+		fmt.Fprintf(w, " %s %.3f/%.3f (%d)", n, float64(k[n].ok)/float64(k[n].all), float64(k[n].rev)/float64(k[n].all), k[n].all)
 	}
 	fmt.Fprintln(w)
 }

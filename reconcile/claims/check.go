@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/goods"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 )
@@ -18,6 +19,13 @@ type Data struct {
 	Records   []reconcile.Record // Shipment.Rows index these, for sources
 	Names     *match.Result      // entities, for consignee and shipper filters
 	Sources   []Coverage         // every source sheet that has dated rows
+	// Listed reports whether an entity is on a sanctions list (listed or
+	// confirmed hit); nil when the run screened nothing, so that a claim
+	// about listed parties says so instead of finding nothing.
+	Listed func(e int32) bool
+	// GoodsLists are the user's goods lists, for goods_list beside the
+	// bundled CHPL.
+	GoodsLists []*goods.List
 }
 
 // Coverage is the date range of one source sheet's rows.
@@ -200,7 +208,17 @@ func (k *Checker) Check(c Claim) Verdict {
 		return v
 	}
 	d := k.d
+	if c.Filters.PartyListed != "" && d.Listed == nil {
+		v.Kind = Insufficient
+		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a list (Lists, or --screen) to check it."
+		return v
+	}
 	sc := k.compile(&c, &v)
+	if sc.goodsErr != nil {
+		v.Kind = Insufficient
+		v.Reason = "The claim cannot be checked as written: " + sc.goodsErr.Error() + "."
+		return v
+	}
 	var known []float64
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
@@ -254,7 +272,7 @@ func (v *Verdict) NearSummary() string {
 	}
 	var parts []string
 	for _, f := range []string{FilterConsignee, FilterShipper, FilterOrigin, FilterDispatch, FilterDestination, FilterHS,
-		FilterDescription, FilterDate, FilterExcluded} {
+		FilterDescription, FilterDate, FilterListed, FilterGoods, FilterExcluded} {
 		if n := v.NearByFilter[f]; n > 0 {
 			parts = append(parts, f+" "+strconv.Itoa(n))
 		}

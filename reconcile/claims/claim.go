@@ -123,7 +123,23 @@ type Filters struct {
 
 	From string `json:"from,omitempty"` // first day included, YYYY-MM-DD
 	To   string `json:"to,omitempty"`   // last day included, YYYY-MM-DD
+
+	// PartyListed limits the claim to shipments whose consignee, shipper
+	// or either (PartyConsignee, PartyShipper, PartyEither) is on a
+	// sanctions list the run screened against (listed or confirmed).
+	PartyListed string `json:"party_listed,omitempty"`
+	// GoodsList selects goods by list instead of (or beside) HS prefixes:
+	// "chpl", a tier "chpl:1", "chpl:3.A", or a loaded goods list's short
+	// name.
+	GoodsList string `json:"goods_list,omitempty"`
 }
+
+// Parties PartyListed may name.
+const (
+	PartyConsignee = "consignee"
+	PartyShipper   = "shipper"
+	PartyEither    = "either"
+)
 
 // Filter names, as Near.Filter reports them.
 const (
@@ -136,6 +152,8 @@ const (
 	FilterDescription = "description"
 	FilterDate        = "date"
 	FilterExcluded    = "excluded" // the user excluded the shipment
+	FilterListed      = "party_listed"
+	FilterGoods       = "goods_list"
 )
 
 // Tolerance returns the tolerance in percent that About and Almost use.
@@ -187,6 +205,12 @@ func (c *Claim) Validate() error {
 			return fmt.Errorf("HS prefix %q must be digits", p)
 		}
 	}
+	if _, err := ParsePartyListed(f.PartyListed); err != nil {
+		return err
+	}
+	if _, err := ParseGoodsList(f.GoodsList); err != nil {
+		return err
+	}
 	from, to, err := f.Range()
 	if err != nil {
 		return err
@@ -215,7 +239,7 @@ func (f *Filters) Range() (from, to time.Time, err error) {
 // Empty reports whether no filter is set.
 func (f *Filters) Empty() bool {
 	return len(f.Consignee)+len(f.Shipper)+len(f.Origin)+len(f.Dispatch)+len(f.Destination)+
-		len(f.HSPrefixes)+len(f.Description) == 0 && f.From == "" && f.To == ""
+		len(f.HSPrefixes)+len(f.Description) == 0 && f.From == "" && f.To == "" && f.PartyListed == "" && f.GoodsList == ""
 }
 
 // String describes the filters in one line for tables and the Claims
@@ -234,6 +258,15 @@ func (f *Filters) String() string {
 	add("dispatch", f.Dispatch, "/")
 	add("destination", f.Destination, "/")
 	add("HS", f.HSPrefixes, "/")
+	if f.GoodsList != "" {
+		parts = append(parts, "goods on "+f.GoodsList)
+	}
+	switch f.PartyListed {
+	case PartyEither:
+		parts = append(parts, "consignee or shipper listed")
+	case PartyConsignee, PartyShipper:
+		parts = append(parts, f.PartyListed+" listed")
+	}
 	if len(f.Description) > 0 {
 		q := make([]string, len(f.Description))
 		for i, d := range f.Description {

@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // detectBytes is how much of a file IsClaimsCSV reads: a claims header
@@ -46,4 +48,23 @@ func IsClaimsCSV(path string) bool {
 		}
 	}
 	return false
+}
+
+// SplitFiles takes claims tables (a claims CSV given together with the
+// shipment sources) out of files, in order, so that the app and the CLI
+// read them as claims and never as shipments. Only text tables are
+// sniffed: a workbook's claims live on its Claims sheet, which the
+// shipment reader already refuses.
+func SplitFiles(files []string) (sources, claimFiles []string) {
+	for _, f := range files {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".csv", ".tsv", ".txt":
+			if IsClaimsCSV(f) {
+				claimFiles = append(claimFiles, f)
+				continue
+			}
+		}
+		sources = append(sources, f)
+	}
+	return sources, claimFiles
 }

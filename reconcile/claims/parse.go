@@ -158,12 +158,20 @@ func ParseCountries(s string) ([]string, error) {
 			out = appendUnique(out, c)
 			continue
 		}
-		for _, tok := range splitAny(piece, ", \t") {
-			c, ok := values.Country(tok)
-			if !ok {
-				return nil, fmt.Errorf("%q is not a country", tok)
+		// "RUS, United Arab Emirates": commas first, so a name with spaces
+		// stays whole; then spaces ("RU TR").
+		for _, part := range splitAny(piece, ",") {
+			if c, ok := values.Country(part); ok {
+				out = appendUnique(out, c)
+				continue
 			}
-			out = appendUnique(out, c)
+			for _, tok := range splitAny(part, " \t") {
+				c, ok := values.Country(tok)
+				if !ok {
+					return nil, fmt.Errorf("%q is not a country", tok)
+				}
+				out = appendUnique(out, c)
+			}
 		}
 	}
 	return out, nil

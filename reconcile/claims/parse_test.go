@@ -103,6 +103,8 @@ var countryTests = []struct {
 	{"United Arab Emirates", []string{"AE"}, false},
 	{"Россия", []string{"RU"}, false},
 	{"RUS,CHN", []string{"RU", "CN"}, false},
+	{"RUS, United Arab Emirates", []string{"RU", "AE"}, false},
+	{"Korea, Republic of", []string{"KR"}, false},
 	{"", nil, false},
 	{"Atlantis", nil, true},
 }

@@ -54,6 +54,8 @@ func runSamples(t testing.TB) *pipeline.Result {
 			files = append(files, filepath.Join("..", "..", "samples", s))
 		}
 		p := pipeline.NewProject(files...)
+		// The sample list, so the claim about listed consignees is checked.
+		p.Lists = []string{filepath.Join("..", "..", "samples", samples.List)}
 		cs, errs := claims.ReadFile(context.Background(), filepath.Join("..", "..", "samples", samples.Claims))
 		if len(errs) > 0 {
 			sampleErr = errs[0]

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/goods"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 )
@@ -17,6 +18,8 @@ type scope struct {
 	shipper   map[int32]bool
 	hs        []string
 	descr     [][]string // alternatives of folded words
+	goods     *goods.Selector
+	goodsErr  error
 }
 
 func (k *Checker) compile(c *Claim, v *Verdict) *scope {
@@ -42,6 +45,14 @@ func (k *Checker) compile(c *Claim, v *Verdict) *scope {
 	sc.consignee = names(c.Filters.Consignee, match.Consignee)
 	sc.shipper = names(c.Filters.Shipper, match.Shipper)
 	sc.hs = c.Filters.HSPrefixes
+	if c.Filters.GoodsList != "" {
+		sel, err := k.goodsSelector(c.Filters.GoodsList)
+		if err != nil {
+			sc.goodsErr = err
+		} else {
+			sc.goods = &sel
+		}
+	}
 	for _, alt := range c.Filters.Description {
 		// Each word as typed must start a word of the description;
 		// a word with punctuation ("CQ-A") is matched as the phrase it
@@ -96,6 +107,12 @@ func (k *Checker) misses(sc *scope, sh *merge.Shipment) string {
 			return "-"
 		}
 	}
+	if sc.goods != nil && !sc.goods.Match(sh.HSCode) && fail(FilterGoods) {
+		return "-"
+	}
+	if f.PartyListed != "" && !k.listed(f.PartyListed, sh) && fail(FilterListed) {
+		return "-"
+	}
 	if len(sc.descr) > 0 && !k.descMatch(sc, sh.Description) && fail(FilterDescription) {
 		return "-"
 	}
@@ -130,6 +147,10 @@ func (k *Checker) detail(sc *scope, sh *merge.Shipment, filter string) string {
 		return "description " + quoteShort(sh.Description)
 	case FilterDate:
 		return dateDetail(sh.Date, sc.from, sc.to)
+	case FilterGoods:
+		return "HS " + or(sh.HSCode) + ", not on " + sc.goods.String()
+	case FilterListed:
+		return k.listedDetail(sc.c.Filters.PartyListed, sh)
 	}
 	return filter
 }

@@ -34,12 +34,14 @@ const (
 	ColTo          = "date_to"
 	ColPeriod      = "period"
 	ColNote        = "note"
+	ColPartyListed = "party_listed"
+	ColGoodsList   = "goods_list"
 )
 
 // Columns lists the claims table's columns in the order the readme
 // documents and WriteCSV writes them.
 var Columns = []string{ColClaim, ColMeasure, ColUnit, ColComparator, ColFigure, ColTolerance, ColConsignee,
-	ColShipper, ColOrigin, ColDispatch, ColDestination, ColHS, ColDescription, ColFrom, ColTo}
+	ColShipper, ColOrigin, ColDispatch, ColDestination, ColHS, ColDescription, ColFrom, ColTo, ColPartyListed, ColGoodsList}
 
 // columnAliases maps folded header texts (see key) to columns.
 var columnAliases = map[string]string{
@@ -61,10 +63,12 @@ var columnAliases = map[string]string{
 	"date to": ColTo, "to": ColTo, "end": ColTo, "end date": ColTo,
 	"period": ColPeriod, "date range": ColPeriod, "dates": ColPeriod,
 	"note": ColNote, "notes": ColNote, "comment": ColNote, "source": ColNote, "link": ColNote,
+	"party listed": ColPartyListed, "listed party": ColPartyListed, "listed": ColPartyListed, "sanctioned": ColPartyListed,
+	"goods list": ColGoodsList, "goods lists": ColGoodsList, "chpl": ColGoodsList,
 }
 
 // columnsHint is the hint for tables whose header is not recognised.
-const columnsHint = "the first row must name the columns: claim, measure, unit, comparator, figure, tolerance_pct, consignee, shipper, origin, dispatch, destination, hs_prefixes, description_contains, date_from, date_to (see the README)"
+const columnsHint = "the first row must name the columns: claim, measure, unit, comparator, figure, tolerance_pct, consignee, shipper, origin, dispatch, destination, hs_prefixes, description_contains, date_from, date_to, and optionally party_listed, goods_list (see the README)"
 
 // table turns the rows of one claims table into claims. Rows above the
 // header (a banner) are ignored; blank rows are skipped.
@@ -232,6 +236,14 @@ func (t *table) row(num int, cells []string) {
 	}
 	s, _ = get(ColDescription)
 	f.Description = ParseDescription(s)
+	s, col = get(ColPartyListed)
+	if f.PartyListed, err = ParsePartyListed(s); err != nil {
+		t.fail(num, col, err, "write consignee, shipper or either, or leave it empty")
+	}
+	s, col = get(ColGoodsList)
+	if f.GoodsList, err = ParseGoodsList(s); err != nil {
+		t.fail(num, col, err, "write chpl, a tier such as chpl:1 or chpl:3.A, or the short name of a goods list you loaded")
+	}
 	s, col = get(ColPeriod)
 	if f.From, f.To, err = ParsePeriod(s); err != nil {
 		t.fail(num, col, err, "write a year (2022), a month (2022-06) or two ISO dates joined by .. (2022-06-01..2022-12-31)")

@@ -73,6 +73,16 @@ func buildIndex(ctx context.Context, profs []*profile) (*index, error) {
 		if p.n.Distinctive {
 			g = trigrams(p.joined)
 			words = p.n.Core
+			if alt := altJoined(p.n); alt != "" {
+				// The Ц reading of c (names.SoftC) is indexed too.
+				g = append(g, trigrams(alt)...)
+				words = slices.Clone(words)
+				for _, a := range p.n.AltCore {
+					if a != "" {
+						words = append(words, a)
+					}
+				}
+			}
 		} else if p.n.Numbered {
 			words = []string{"\x00#" + p.n.CoreKey() + "\x1f" + string(p.n.Class())}
 		}
@@ -145,6 +155,23 @@ func buildIndex(ctx context.Context, profs []*profile) (*index, error) {
 		ix.gramOK[id] = len(l) <= maxPosting
 	}
 	return ix, nil
+}
+
+// altJoined is the core keys written together with every SoftC reading
+// in place, or "" when the name has none.
+func altJoined(n *names.Name) string {
+	var b []byte
+	has := false
+	for i, k := range n.Core {
+		if a := n.AltCore[i]; a != "" {
+			k, has = a, true
+		}
+		b = append(b, k...)
+	}
+	if !has {
+		return ""
+	}
+	return string(b)
 }
 
 // candidates scores every candidate pair (u<v) and keeps those at or above

@@ -13,15 +13,18 @@ import (
 
 // profile is a name prepared for scoring.
 type profile struct {
-	n       *names.Name
-	tax     string
-	weights []float64 // per core token, by rarity
-	masks   []uint32  // letterMask per core token
-	wsum    float64
-	joined  string     // core keys without spaces
-	runeLen int        // length of the name as written, trimmed
-	cut     bool       // may have been cut at TruncationWidth
-	alts    []*profile // second readings of a name written twice ("X (ALIAS)")
+	n         *names.Name
+	tax       string
+	weights   []float64 // per core token, by rarity
+	masks     []uint32  // letterMask per core token
+	wsum      float64
+	joined    string     // core keys without spaces
+	flat      string     // Key of the core words written together: spacing ignored
+	flatAcr   string     // the same by AcronymKey
+	flatShort bool       // a core word is an acronym or short word
+	runeLen   int        // length of the name as written, trimmed
+	cut       bool       // may have been cut at TruncationWidth
+	alts      []*profile // second readings of a name written twice ("X (ALIAS)")
 }
 
 // TruncationWidth is the field width at which customs systems commonly cut
@@ -64,6 +67,7 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		p.wsum += p.weights[i]
 	}
 	p.joined = strings.Join(n.Core, "")
+	p.flat, p.flatAcr, p.flatShort = flatKeys(n)
 	p.runeLen = utf8.RuneCountInString(strings.TrimSpace(n.Original))
 	p.cut = n.Cut
 	for _, alt := range n.Alts {
@@ -72,6 +76,29 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		p.alts = append(p.alts, ap)
 	}
 	return p
+}
+
+// flatKeys are the core words written together, keyed as one word by
+// Key and by AcronymKey, and whether a word is an acronym or short word.
+func flatKeys(n *names.Name) (key, acr string, short bool) {
+	w := strings.Join(n.CoreLat, "")
+	for _, t := range n.CoreLat {
+		short = short || len(t) <= 4
+	}
+	return names.Key(w), names.AcronymKey(w), short
+}
+
+// sameFlat reports whether two names are the same words spaced
+// differently. When either has an acronym or a short word, all letters
+// must stay (AcronymKey: VZPP-S is not VZPS, though Key folds pp to p).
+func sameFlat(a, b *profile) bool {
+	if len(a.n.Core) == len(b.n.Core) {
+		return false
+	}
+	if a.flatShort || b.flatShort {
+		return a.flatAcr == b.flatAcr
+	}
+	return a.flat == b.flat
 }
 
 // indexable reports whether a profile can match anything on its name.
@@ -172,23 +199,33 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 	var reasons []string
 	var s float64
 	switch {
-	case slices.Equal(a.n.Core, b.n.Core):
+	case coreEqual(a.n, b.n):
 		s = 0.99
 		if explain {
 			reasons = append(reasons, sameReason(a, b))
 		}
-	case a.joined == b.joined:
+	case a.joined == b.joined || sameFlat(a, b):
+		// A space dropped or added (ANISOPRINTRUS / ANISOPRINT RUS):
+		// the words written together fold as one word would. Only when
+		// the number of words differs, so that initials keep their own
+		// keys (MX / MKS would fold together as MXINTERNATIONAL).
 		s = 0.97
 		if explain {
 			reasons = append(reasons, fmt.Sprintf("same letters, spaced differently: %s ~ %s", a.n.Display(), b.n.Display()))
 		}
 	default:
-		tok, shared, lone := tokenSim(a, b, explain)
+		tok, shared, lone, slip := tokenSim(a, b, explain)
 		if tok == 0 && !explain {
 			return 0, nil
 		}
 		jw := jaroWinkler(a.joined, b.joined)
 		s = 0.7*tok + 0.3*jw
+		if slip != "" {
+			s = min(s, loneWordCap)
+			if explain {
+				defer func() { reasonsOut = append(reasonsOut, slip) }()
+			}
+		}
 		if lone != "" {
 			// A word only one name has, even a generic one, is how
 			// subsidiaries differ (ROSNEFT / ROSNEFT TRADING): review, not
@@ -277,19 +314,19 @@ func sameSet(a, b []string) bool {
 // tokenSim is a rarity-weighted soft token overlap, symmetric. A token
 // matches another with an equal key, or within one edit (two for long
 // words) when both have at least five letters.
-func tokenSim(a, b *profile, explain bool) (float64, []string, string) {
+func tokenSim(a, b *profile, explain bool) (float64, []string, string, string) {
 	var shared []string
-	lone := ""
+	lone, slip := "", ""
 	// When a distinctive word agrees exactly, a one-letter slip in another
 	// word of five letters or more is tolerated; otherwise words need seven.
 	minLen := 7
 anchor:
-	for _, k := range a.n.Core {
+	for i, k := range a.n.Core {
 		if names.IsGeneric(k) || len(k) < 3 {
 			continue
 		}
-		for _, l := range b.n.Core {
-			if k == l {
+		for j := range b.n.Core {
+			if sameWord(a.n, i, b.n, j) {
 				minLen = 5
 				break anchor
 			}
@@ -304,13 +341,20 @@ anchor:
 			best := 0.0
 			bj := -1
 			for j, l := range y.n.Core {
-				if k != l && bits.OnesCount32(x.masks[i]^y.masks[j]) > 4 {
+				if sameWord(x.n, i, y.n, j) {
+					best, bj = 1, j
+					break
+				}
+				if bits.OnesCount32(x.masks[i]^y.masks[j]) > 4 {
 					continue // more than two edits apart
 				}
 				v := tokenMatch(k, l, minLen)
 				if v > best {
 					best, bj = v, j
 				}
+			}
+			if best > 0 && best < 1 && slip == "" && !names.IsGeneric(k) {
+				slip = slipDoubt(k, y.n.Core[bj], x.n.CoreLat[i], y.n.CoreLat[bj])
 			}
 			if best == 0 && k == groupKey && beforeForm(x.n, k) {
 				// "Group" before a legal form is how Chinese firms render
@@ -334,10 +378,50 @@ anchor:
 	sb := side(b, a, false)
 	// The worse side counts: a rare word that only one name has ("ALFA" /
 	// "ALFA BANK") is evidence of a different firm.
-	return min(sa, sb), shared, lone
+	return min(sa, sb), shared, lone, slip
+}
+
+// slipDoubt says why two distinctive words one slip apart may be two
+// names, or "": the slip is in the first letter (MARUN / KAROON, TAESONG /
+// DAESONG): typos seldom hit it, names often differ there. Such pairs go
+// to review, not merged. (Short words are already kept from slips by
+// tokenMatch's length rule: seven letters, or five beside an exact word.)
+func slipDoubt(k, l string, kw, lw string) string {
+	if k[0] != l[0] {
+		return fmt.Sprintf("the words differ in their first letter (%s / %s): more often two names than a typo", strings.ToUpper(kw), strings.ToUpper(lw))
+	}
+	return ""
 }
 
 var groupKey = names.Key("group")
+
+// sameWord reports whether core word i of a and word j of b are one word:
+// the same key, or the same when a c before e/i/y is read as Ц in either
+// (CENTR / TSENTR / CZENTR, AVIACIONNIE / AVIATSIONNYE) — Key reads it as
+// k, which Latin words need (CEMENT, CITY), so the Ц reading is a second
+// key (names.SoftC).
+func sameWord(a *names.Name, i int, b *names.Name, j int) bool {
+	k, l := a.Core[i], b.Core[j]
+	if k == l {
+		return true
+	}
+	ak, bl := a.AltCore[i], b.AltCore[j]
+	return ak != "" && (ak == l || ak == bl) || bl != "" && bl == k
+}
+
+// coreEqual reports whether two names have the same core words in order,
+// with sameWord.
+func coreEqual(a, b *names.Name) bool {
+	if len(a.Core) != len(b.Core) {
+		return false
+	}
+	for i := range a.Core {
+		if !sameWord(a, i, b, i) {
+			return false
+		}
+	}
+	return true
+}
 
 // beforeForm reports whether key k stands in n directly before a legal form.
 func beforeForm(n *names.Name, k string) bool {
@@ -386,12 +470,16 @@ func truncScore(a, b *profile, explain bool) (float64, []string) {
 			distinctive = true
 		}
 	}
-	last := ka[len(ka)-1]
-	other := kb[len(ka)-1]
+	// The stump is keyed as a whole word would be: a short stump gets an
+	// acronym key (AZ of AZOTSTAL keeps its z), which the start of the
+	// longer word's key must be compared with as Key spells it.
+	last := names.Key(a.n.Tokens[len(ka)-1])
+	other := names.Key(b.n.Tokens[len(ka)-1])
 	if !strings.HasPrefix(other, last) && tokenMatch(last, other, 7) < 0.9 {
 		// The cut may fall inside a letter group that folds differently
-		// (kh cut to k): accept a shorter common prefix.
-		if len(last) < 2 || !strings.HasPrefix(other, last[:len(last)-1]) {
+		// (kh cut to k): accept a shorter common prefix, of two letters
+		// at least (the stump LO of ARKTIK LO is not the start of LNG).
+		if len(last) < 3 || !strings.HasPrefix(other, last[:len(last)-1]) {
 			return 0, nil
 		}
 	}
@@ -483,6 +571,14 @@ func typoScore(a, b *profile, explain bool) (float64, []string) {
 	var reasons []string
 	if explain {
 		reasons = []string{fmt.Sprintf("one word differs by a letter: %s ~ %s", strings.ToUpper(a.n.Tokens[diff]), strings.ToUpper(b.n.Tokens[diff]))}
+	}
+	if !a.n.Legal[diff] && !names.IsGeneric(ka) {
+		if why := slipDoubt(ka, kb, a.n.Tokens[diff], b.n.Tokens[diff]); why != "" {
+			s = loneWordCap
+			if explain {
+				reasons = append(reasons, why)
+			}
+		}
 	}
 	s, reasons = numberEvidence(a, b, s, reasons, explain)
 	return s, reasons

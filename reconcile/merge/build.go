@@ -2,7 +2,6 @@ package merge
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/internal/arena"
@@ -149,8 +149,11 @@ func (r *reconciler) supersede() {
 	}
 }
 
-// number sorts shipments by date then source position and gives IDs:
-// S1… for shipment-level, M1… for monthly aggregates.
+// number sorts shipments by date then canonical position and gives each
+// its ID from its anchor row (ShipmentID): "S-…" for shipment-level,
+// "M-…" for monthly aggregates. Two anchors hashing alike (about 100
+// pairs in a million shipments) are told apart by a longer ID for the
+// later one.
 func (r *reconciler) number() {
 	shs := r.res.Shipments
 	// Sort a permutation, then apply it in place: moving 400-byte structs
@@ -170,7 +173,7 @@ func (r *reconciler) number() {
 		sh := &shs[i]
 		k := sortKey{monthly: sh.Monthly, unknown: !sh.Date.Known(), idx: int32(i)}
 		if len(sh.Rows) > 0 {
-			k.row = sh.Rows[0]
+			k.row = r.ord[r.anchor(sh.Rows)]
 		}
 		if !k.unknown {
 			k.sec, k.nsec = sh.Date.Time.Unix(), int32(sh.Date.Time.Nanosecond())
@@ -213,18 +216,20 @@ func (r *reconciler) number() {
 			j = k
 		}
 	}
-	var ns, nm int
-	var id []byte
+	ids := make(map[string]struct{}, len(shs))
 	for i := range shs {
 		sh := &shs[i]
-		if sh.Monthly {
-			nm++
-			id = strconv.AppendInt(append(id[:0], 'M'), int64(nm), 10)
-		} else {
-			ns++
-			id = strconv.AppendInt(append(id[:0], 'S'), int64(ns), 10)
+		a := r.anchor(sh.Rows)
+		key, row := r.srcKey(int(r.in.SourceOf[a])), r.in.Records[a].Source.Row
+		id := ShipmentID(sh.Monthly, key, row, 0)
+		for attempt := 1; ; attempt++ {
+			if _, taken := ids[id]; !taken {
+				break
+			}
+			id = ShipmentID(sh.Monthly, key, row, attempt)
 		}
-		sh.ID = r.text.Add(string(id))
+		ids[id] = struct{}{}
+		sh.ID = r.text.Add(id)
 		if len(sh.Rows) > 1 {
 			r.res.Merged++
 		}
@@ -290,13 +295,22 @@ type conflictState struct {
 func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 	var obs []Observed // scratch, copied into the arena when kept
 	var vals []string
-	var nums []float64
+	var nums, halves []float64
 	for i := lo; i < hi; i++ {
 		sh := &r.res.Shipments[i]
 		for _, x := range sh.Rows {
 			rec := &r.in.Records[x]
 			for _, f := range rec.Flags {
-				if f.Code == reconcile.FlagMonthPrecision || f.Kept {
+				switch {
+				case f.Kept && (f.Code == reconcile.FlagRestoredZero || f.Code == reconcile.FlagUnitConflict || f.Code == reconcile.FlagAmbiguousNumber):
+					st.out = append(st.out, Discrepancy{
+						Shipment: sh.ID, Kind: KindRepaired, Field: f.Field,
+						Values: st.obs.Copy([]Observed{{rec.Source, f.Raw}}),
+						Used:   "(as read)",
+						Rule:   st.text.Add(string(f.Code) + ": " + f.Detail + " — kept and counted"),
+					})
+					continue
+				case f.Code == reconcile.FlagMonthPrecision || f.Kept:
 					continue // the value is kept and counted, not left out
 				}
 				st.out = append(st.out, Discrepancy{
@@ -311,7 +325,7 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 			continue
 		}
 		rule := r.rule(st, sh.Rows)
-		str := func(field reconcile.Field, get func(*reconcile.Record) string, used string, same func(a, b string) bool) {
+		str := func(field reconcile.Field, get func(*reconcile.Record) string, used string, same func(a, b string) bool, minor func(vals []string) bool) {
 			obs, vals := obs[:0], vals[:0]
 			for _, x := range sh.Rows {
 				rec := &r.in.Records[x]
@@ -324,7 +338,12 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 			}
 			for k := 1; k < len(vals); k++ {
 				if !same(vals[0], vals[k]) {
-					st.out = append(st.out, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: st.obs.Copy(obs), Used: used, Rule: rule})
+					sev := SeverityMaterial
+					if minor != nil && minor(vals) {
+						sev = SeverityMinor
+					}
+					st.out = append(st.out, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: st.obs.Copy(obs), Used: used,
+						Rule: st.text.Add(sev + ": " + rule), Severity: sev})
 					return
 				}
 			}
@@ -332,15 +351,19 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 		eq := func(a, b string) bool { return a == b }
 		str(reconcile.FieldDate, func(rec *reconcile.Record) string { return st.dateText(rec.Date) }, st.dateText(sh.Date), func(a, b string) bool {
 			return a == b || len(a) == 7 && strings.HasPrefix(b, a) || len(b) == 7 && strings.HasPrefix(a, b)
-		})
-		str(reconcile.FieldOriginCountry, func(rec *reconcile.Record) string { return rec.OriginCountry }, sh.Origin, eq)
-		str(reconcile.FieldDispatchCountry, func(rec *reconcile.Record) string { return rec.DispatchCountry }, sh.Dispatch, eq)
-		str(reconcile.FieldDestinationCountry, func(rec *reconcile.Record) string { return rec.DestinationCountry }, sh.Destination, eq)
+		}, r.datesMinor)
+		str(reconcile.FieldOriginCountry, func(rec *reconcile.Record) string { return rec.OriginCountry }, sh.Origin, eq, nil)
+		str(reconcile.FieldDispatchCountry, func(rec *reconcile.Record) string { return rec.DispatchCountry }, sh.Dispatch, eq, nil)
+		str(reconcile.FieldDestinationCountry, func(rec *reconcile.Record) string { return rec.DestinationCountry }, sh.Destination, eq, nil)
 		str(reconcile.FieldHSCode, func(rec *reconcile.Record) string { return rec.HSCode }, sh.HSCode, func(a, b string) bool {
 			return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
-		})
-		num := func(field reconcile.Field, get func(*reconcile.Record) reconcile.Number, used reconcile.Number, unit string, relTol, absTol float64) {
-			obs, vals := obs[:0], nums[:0]
+		}, nil)
+		// Numbers differ when they differ by more than the precision both
+		// were written with (half a unit of each one's last digit): a
+		// half-kilogram difference is listed. Within minorPct of the
+		// larger it is minor (inside the merge tolerance), else material.
+		num := func(field reconcile.Field, get func(*reconcile.Record) reconcile.Number, used reconcile.Number, unit string, minorPct float64, half func(src int32, v float64) float64) {
+			obs, vals, halves := obs[:0], nums[:0], halves[:0]
 			for _, x := range sh.Rows {
 				rec := &r.in.Records[x]
 				n := get(rec)
@@ -349,27 +372,40 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 				}
 				obs = append(obs, Observed{rec.Source, fmtNum(n.Value) + unit}) // kept only on a conflict
 				vals = append(vals, n.Value)
+				halves = append(halves, half(r.in.SourceOf[x], n.Value))
 			}
+			sev := ""
 			for k := 1; k < len(vals); k++ {
 				d := math.Abs(vals[k] - vals[0])
-				if d > absTol && d > relTol*math.Max(math.Abs(vals[0]), math.Abs(vals[k])) {
-					u := "(none)"
-					if used.Valid {
-						u = st.text.Add(fmtNum(used.Value) + unit)
-					}
-					kept := st.obs.Copy(obs)
-					for k := range kept {
-						kept[k].Value = st.text.Add(kept[k].Value)
-					}
-					st.out = append(st.out, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: kept, Used: u, Rule: rule})
-					return
+				if d <= halves[0]+halves[k]+1e-9 {
+					continue
+				}
+				if sev == "" {
+					sev = SeverityMinor
+				}
+				if d > minorPct/100*math.Max(math.Abs(vals[0]), math.Abs(vals[k]))+1e-9 {
+					sev = SeverityMaterial
 				}
 			}
+			if sev == "" {
+				return
+			}
+			u := "(none)"
+			if used.Valid {
+				u = st.text.Add(fmtNum(used.Value) + unit)
+			}
+			kept := st.obs.Copy(obs)
+			for k := range kept {
+				kept[k].Value = st.text.Add(kept[k].Value)
+			}
+			st.out = append(st.out, Discrepancy{Shipment: sh.ID, Kind: KindConflict, Field: field, Values: kept, Used: u,
+				Rule: st.text.Add(sev + ": " + rule), Severity: sev})
 		}
 		recs := r.in.Records
-		num(reconcile.FieldNetWeight, func(rec *reconcile.Record) reconcile.Number { return rec.NetKg }, sh.NetKg(recs), " kg", 0.001, 0.5)
-		num(reconcile.FieldGrossWeight, func(rec *reconcile.Record) reconcile.Number { return rec.GrossKg }, sh.GrossKg(recs), " kg", 0.001, 0.5)
-		num(reconcile.FieldValueUSD, func(rec *reconcile.Record) reconcile.Number { return rec.ValueUSD }, sh.ValueUSD(recs), " USD", 0.005, 1)
+		wpct := r.opt.WeightTolerancePct
+		num(reconcile.FieldNetWeight, func(rec *reconcile.Record) reconcile.Number { return rec.NetKg }, sh.NetKg(recs), " kg", wpct, func(s int32, _ float64) float64 { return r.netHalf[s] })
+		num(reconcile.FieldGrossWeight, func(rec *reconcile.Record) reconcile.Number { return rec.GrossKg }, sh.GrossKg(recs), " kg", wpct, func(s int32, _ float64) float64 { return r.grossHalf[s] })
+		num(reconcile.FieldValueUSD, func(rec *reconcile.Record) reconcile.Number { return rec.ValueUSD }, sh.ValueUSD(recs), " USD", valueMinorPct, moneyHalfStep)
 		// Values in other currencies compare only within one currency.
 		value, cur := sh.Value(recs)
 		num(reconcile.FieldValue, func(rec *reconcile.Record) reconcile.Number {
@@ -377,7 +413,7 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 				return reconcile.Number{}
 			}
 			return rec.Value
-		}, value, " "+cur, 0.005, 1)
+		}, value, " "+cur, valueMinorPct, moneyHalfStep)
 		// Entities: rows merged on a declaration number may name parties
 		// the matcher put in different entities.
 		ent := func(field reconcile.Field, ids []int32, used int32, name func(*reconcile.Record) string) {
@@ -442,10 +478,53 @@ func (r *reconciler) whyPreferred(rows []int32) string {
 		return " (your source preference order)"
 	case sa.Granularity != sb.Granularity:
 		return " (declaration-level over aggregated)"
+	case r.declSrc[r.in.SourceOf[a]] != r.declSrc[r.in.SourceOf[b]]:
+		return " (gives declaration numbers)"
 	case r.in.Records[a].ValueUSD.Valid && !r.in.Records[b].ValueUSD.Valid:
 		return " (gives USD; the other needs conversion)"
+	case filledFields(&r.in.Records[a]) != filledFields(&r.in.Records[b]):
+		return " (the richer row)"
 	}
-	return " (first listed source)"
+	return " (file name order)"
+}
+
+// valueMinorPct: value differences within 0.5 % (rounding, exchange
+// rates of adjacent days) are minor; there is no value merge tolerance.
+const valueMinorPct = 0.5
+
+// moneyHalfStep is half the last unit a money amount was written with:
+// whole units, tenths or cents.
+func moneyHalfStep(_ int32, v float64) float64 {
+	for _, step := range []float64{1, 0.1, 0.01} {
+		q := v / step
+		if math.Abs(q-math.Round(q)) < 1e-6 {
+			return step / 2
+		}
+	}
+	return 0.005
+}
+
+// datesMinor: differing dates of one shipment all within the widest date
+// window the rules allow are minor.
+func (r *reconciler) datesMinor(vals []string) bool {
+	lo, hi := "", ""
+	for _, v := range vals {
+		if len(v) != 10 {
+			return true // a month against a day inside it
+		}
+		if lo == "" || v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
+	}
+	a, errA := time.Parse("2006-01-02", lo)
+	b, errB := time.Parse("2006-01-02", hi)
+	if errA != nil || errB != nil {
+		return false
+	}
+	return b.Sub(a).Hours()/24 <= float64(max(r.opt.DateToleranceDays, r.opt.BLDaysBefore))+1e-9
 }
 
 func fmtNum(v float64) string {
@@ -454,5 +533,3 @@ func fmtNum(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
-
-var _ = fmt.Sprint

@@ -2,14 +2,16 @@ package merge
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/values"
 )
 
-// edge is a candidate fuzzy pair; lower cost is a better agreement.
+// edge is a candidate pair; lower cost is a better agreement. Pairs
+// linked by an identifier cost less than any pair linked by likeness.
 type edge struct {
 	a, b int32
 	cost float64
@@ -17,15 +19,64 @@ type edge struct {
 
 const secondsPerDay = 24 * 60 * 60
 
-// fuzzy applies the second rule: consignee entity, shipper entity when
-// both known, HS-6, date and weight within tolerance, and at least one
-// side without a declaration number. Pairs are taken best first; a row
-// joins a unit only when it agrees with every row already there, so the
-// rule never chains, and a unit takes one row per source.
-func (r *reconciler) fuzzy(ctx context.Context) error {
+// idEdgeCost puts identifier-linked pairs before every fuzzy pair.
+const idEdgeCost = -10
+
+// maxIDBucket bounds the rows one identifier links pairwise: a B/L of a
+// consolidation can hold hundreds of items, and pairs grow as the square.
+const maxIDBucket = 400
+
+// link applies the identifier rule and the fuzzy rule to the rows the
+// exact declaration+item rule left apart. Pairs are taken best first; a
+// row joins a unit only when it agrees with every row already there, so
+// the rules never chain, and a unit takes one row per source.
+func (r *reconciler) link(ctx context.Context) error {
+	edges, err := r.fuzzyEdges(ctx)
+	if err != nil {
+		return err
+	}
+	edges = append(edges, r.idEdges()...)
+	sort.Slice(edges, func(a, b int) bool {
+		if edges[a].cost != edges[b].cost {
+			return edges[a].cost < edges[b].cost
+		}
+		if oa, ob := r.ord[edges[a].a], r.ord[edges[b].a]; oa != ob {
+			return oa < ob
+		}
+		return r.ord[edges[a].b] < r.ord[edges[b].b]
+	})
+	for _, e := range edges {
+		ua, ub := r.unit[e.a], r.unit[e.b]
+		if ua == ub {
+			continue
+		}
+		A, B := r.units[ua], r.units[ub]
+		if !r.joinable(A, B) {
+			continue
+		}
+		// Keep the unit holding a declaration (or the larger, or the one
+		// first in canonical order) and move the other's rows in.
+		if B.hasDecl && !A.hasDecl || B.hasDecl == A.hasDecl && (len(B.rows) > len(A.rows) ||
+			len(B.rows) == len(A.rows) && r.ord[B.rows[0]] < r.ord[A.rows[0]]) {
+			A, B, ua, ub = B, A, ub, ua
+		}
+		for _, x := range B.rows {
+			A.rows = append(A.rows, x)
+			A.reasons = append(A.reasons, r.text.Add(r.reason(A.rows[0], x)))
+			r.unit[x] = ua
+		}
+		B.rows, B.reasons, B.dead = nil, nil, true
+		A.hasDecl = A.hasDecl || B.hasDecl
+	}
+	return nil
+}
+
+// fuzzyEdges finds the pairs the fuzzy rule accepts, within blocks of one
+// consignee entity and HS-6 heading, scanning dates in order.
+func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	type cand struct {
-		i    int32
-		days int64
+		i, ord int32
+		days   int64
 	}
 	type bkey struct {
 		c  int32
@@ -37,16 +88,13 @@ func (r *reconciler) fuzzy(ctx context.Context) error {
 			continue
 		}
 		rec := &r.in.Records[i]
-		if rec.Date.Precision != reconcile.PrecisionDay || len(rec.HSCode) < 6 || weightOf(rec) < 0 {
+		if rec.Date.Precision != reconcile.PrecisionDay || len(rec.HSCode) < 6 || !hasWeight(rec) {
 			continue
 		}
 		k := bkey{r.in.Consignee[i], rec.HSCode[:6]}
-		blocks[k] = append(blocks[k], cand{int32(i), rec.Date.Time.Unix() / secondsPerDay})
+		blocks[k] = append(blocks[k], cand{int32(i), r.ord[i], rec.Date.Time.Unix() / secondsPerDay})
 	}
-	tol := int64(r.opt.DateToleranceDays)
-	if tol < 0 {
-		tol = 0
-	}
+	span := int64(max(r.opt.DateToleranceDays, r.opt.BLDaysBefore, r.opt.BLDaysAfter, 0))
 	var edges []edge
 	keys := make([]bkey, 0, len(blocks))
 	for k := range blocks {
@@ -60,7 +108,7 @@ func (r *reconciler) fuzzy(ctx context.Context) error {
 	})
 	for n, k := range keys {
 		if n%1024 == 0 && ctx.Err() != nil {
-			return reconcile.ErrCanceled
+			return nil, reconcile.ErrCanceled
 		}
 		cs := blocks[k]
 		if len(cs) < 2 {
@@ -70,59 +118,108 @@ func (r *reconciler) fuzzy(ctx context.Context) error {
 			if cs[a].days != cs[b].days {
 				return cs[a].days < cs[b].days
 			}
-			return cs[a].i < cs[b].i
+			return cs[a].ord < cs[b].ord
 		})
 		for x := range cs {
-			for y := x + 1; y < len(cs) && cs[y].days-cs[x].days <= tol; y++ {
+			for y := x + 1; y < len(cs) && cs[y].days-cs[x].days <= span; y++ {
 				if c, ok := r.agree(cs[x].i, cs[y].i); ok {
-					edges = append(edges, edge{cs[x].i, cs[y].i, c})
+					edges = append(edges, r.oriented(cs[x].i, cs[y].i, c))
 				}
 			}
 		}
 	}
-	sort.Slice(edges, func(a, b int) bool {
-		if edges[a].cost != edges[b].cost {
-			return edges[a].cost < edges[b].cost
-		}
-		if edges[a].a != edges[b].a {
-			return edges[a].a < edges[b].a
-		}
-		return edges[a].b < edges[b].b
-	})
-	for _, e := range edges {
-		ua, ub := r.unit[e.a], r.unit[e.b]
-		if ua == ub {
-			continue
-		}
-		A, B := r.units[ua], r.units[ub]
-		if A.hasDecl && B.hasDecl {
-			continue // two declarations are never one shipment
-		}
-		if !r.joinable(A, B) {
-			continue
-		}
-		// Keep the unit holding a declaration (or the larger) and move
-		// the other's rows in, each with its reason.
-		if B.hasDecl || len(B.rows) > len(A.rows) {
-			A, B, ua, ub = B, A, ub, ua
-		}
-		for _, x := range B.rows {
-			A.rows = append(A.rows, x)
-			A.reasons = append(A.reasons, r.text.Add(r.fuzzyReason(A.rows[0], x)))
-			r.unit[x] = ua
-		}
-		B.rows, B.reasons, B.dead = nil, nil, true
-		A.hasDecl = A.hasDecl || B.hasDecl
-	}
-	return nil
+	return edges, nil
 }
 
-// joinable: disjoint sources and every cross pair agrees.
+func (r *reconciler) oriented(a, b int32, cost float64) edge {
+	if r.ord[b] < r.ord[a] {
+		a, b = b, a
+	}
+	return edge{a, b, cost}
+}
+
+// idEdges finds pairs one identifier links that the exact declaration +
+// item rule did not join: a declaration row without item number and the
+// items of that declaration, and rows sharing a bill of lading, container
+// or invoice number.
+func (r *reconciler) idEdges() []edge {
+	type key struct {
+		kind reconcile.Field
+		id   string
+	}
+	eligible := func(i int) bool {
+		return r.res.DuplicateOf[i] < 0 && !r.monthly(i) && !r.isSplit(i)
+	}
+	// Declarations: only those that some row gives without an item.
+	var open map[uint64]bool
+	for i := range r.in.Records {
+		if r.declH[i] != 0 && r.itemH[i] == 0 && eligible(i) {
+			if open == nil {
+				open = map[uint64]bool{}
+			}
+			open[r.declH[i]] = true
+		}
+	}
+	buckets := map[key][]int32{}
+	var declB map[uint64][]int32
+	for i := range r.in.Records {
+		if !eligible(i) {
+			continue
+		}
+		if open[r.declH[i]] {
+			if declB == nil {
+				declB = map[uint64][]int32{}
+			}
+			declB[r.declH[i]] = append(declB[r.declH[i]], int32(i))
+		}
+		rec := &r.in.Records[i]
+		for _, k := range []struct {
+			f reconcile.Field
+			s string
+		}{{reconcile.FieldBillOfLading, rec.BillOfLading}, {reconcile.FieldContainer, rec.Container}, {reconcile.FieldInvoice, rec.Invoice}} {
+			if k.s == "" {
+				continue
+			}
+			for _, id := range values.IDSet(k.f, k.s) {
+				buckets[key{k.f, id}] = append(buckets[key{k.f, id}], int32(i))
+			}
+		}
+	}
+	var edges []edge
+	pairs := func(rows []int32) {
+		if len(rows) < 2 || len(rows) > maxIDBucket {
+			return
+		}
+		for x := range rows {
+			for y := x + 1; y < len(rows); y++ {
+				if c, ok := r.idAgree(rows[x], rows[y]); ok {
+					edges = append(edges, r.oriented(rows[x], rows[y], c))
+				}
+			}
+		}
+	}
+	for _, rows := range declB {
+		pairs(rows)
+	}
+	for _, rows := range buckets {
+		pairs(rows)
+	}
+	return edges // sorted by the caller
+}
+
+// joinable: disjoint sources and every cross pair linked by an identifier
+// or agreeing by the fuzzy rule, none kept apart by an identifier.
 func (r *reconciler) joinable(A, B *unitT) bool {
+	if r.apartUnits(A, B) {
+		return false
+	}
 	for _, x := range A.rows {
 		for _, y := range B.rows {
 			if r.in.SourceOf[x] == r.in.SourceOf[y] {
 				return false
+			}
+			if _, ok := r.idAgree(x, y); ok {
+				continue
 			}
 			if _, ok := r.agree(x, y); !ok {
 				return false
@@ -132,78 +229,54 @@ func (r *reconciler) joinable(A, B *unitT) bool {
 	return true
 }
 
-// weightOf returns the weight used for matching: net when present, else
-// gross; -1 when neither.
-func weightOf(rec *reconcile.Record) float64 {
-	if rec.NetKg.Valid && rec.NetKg.Value > 0 {
-		return rec.NetKg.Value
+// hsCompatible: HS codes agree on HS-6, or the shorter (a 4-digit
+// heading, a code that lost a digit) begins the longer; a missing code
+// agrees with any.
+func hsCompatible(a, b string) bool {
+	if a == "" || b == "" {
+		return true
 	}
-	if rec.GrossKg.Valid && rec.GrossKg.Value > 0 {
-		return rec.GrossKg.Value
+	if len(a) >= 6 && len(b) >= 6 {
+		return a[:6] == b[:6]
 	}
-	return -1
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.HasPrefix(b, a)
 }
 
-// pairWeights picks comparable weights: net with net, else gross with
-// gross.
-func pairWeights(a, b *reconcile.Record) (float64, float64, string, bool) {
-	if a.NetKg.Valid && b.NetKg.Valid && a.NetKg.Value > 0 && b.NetKg.Value > 0 {
-		return a.NetKg.Value, b.NetKg.Value, "net", true
+func hasWeight(rec *reconcile.Record) bool {
+	return rec.NetKg.Valid && rec.NetKg.Value > 0 || rec.GrossKg.Valid && rec.GrossKg.Value > 0
+}
+
+// idAgree: the rows share an identifier of one kind, none of their
+// identifiers differ, and their HS-6 headings agree when both give one.
+// The cost orders the items of one declaration or B/L by weight and date.
+func (r *reconciler) idAgree(i, j int32) (float64, bool) {
+	if r.in.SourceOf[i] == r.in.SourceOf[j] {
+		return 0, false
 	}
-	if a.GrossKg.Valid && b.GrossKg.Valid && a.GrossKg.Value > 0 && b.GrossKg.Value > 0 {
-		return a.GrossKg.Value, b.GrossKg.Value, "gross", true
+	if rel, _ := r.idRel(i, j); rel != idSame {
+		return 0, false
 	}
-	return 0, 0, "", false
+	a, b := &r.in.Records[i], &r.in.Records[j]
+	if !hsCompatible(a.HSCode, b.HSCode) {
+		return 0, false
+	}
+	cost := float64(idEdgeCost)
+	if c, ok := r.compareWeights(i, j); ok {
+		cost += math.Min(c.cost, 2)
+	} else {
+		cost += 2
+	}
+	if a.Date.Known() && b.Date.Known() {
+		cost += math.Min(math.Abs(a.Date.Time.Sub(b.Date.Time).Hours()/24)/30, 1)
+	}
+	return cost, true
 }
 
 // agree checks the fuzzy rule for two records and returns a cost.
 func (r *reconciler) agree(i, j int32) (float64, bool) {
-	if r.in.SourceOf[i] == r.in.SourceOf[j] {
-		return 0, false
-	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
-	if a.DeclarationID != "" && b.DeclarationID != "" {
-		return 0, false
-	}
-	if r.in.Consignee[i] < 0 || r.in.Consignee[i] != r.in.Consignee[j] {
-		return 0, false
-	}
-	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj {
-		return 0, false
-	}
-	if len(a.HSCode) < 6 || len(b.HSCode) < 6 || a.HSCode[:6] != b.HSCode[:6] {
-		return 0, false
-	}
-	if a.Date.Precision != reconcile.PrecisionDay || b.Date.Precision != reconcile.PrecisionDay {
-		return 0, false
-	}
-	days := math.Abs(a.Date.Time.Sub(b.Date.Time).Hours() / 24)
-	if days > float64(r.opt.DateToleranceDays)+1e-9 {
-		return 0, false
-	}
-	wa, wb, _, ok := pairWeights(a, b)
-	if !ok {
-		return 0, false
-	}
-	pct := 100 * math.Abs(wa-wb) / math.Max(wa, wb)
-	if pct > r.opt.WeightTolerancePct+1e-9 {
-		return 0, false
-	}
-	wt := r.opt.WeightTolerancePct
-	if wt <= 0 {
-		wt = 1
-	}
-	return days/float64(r.opt.DateToleranceDays+1) + pct/wt, true
-}
-
-func (r *reconciler) fuzzyReason(core, x int32) string {
-	a, b := &r.in.Records[core], &r.in.Records[x]
-	wa, wb, basis, _ := pairWeights(a, b)
-	days := int(math.Round(math.Abs(a.Date.Time.Sub(b.Date.Time).Hours() / 24)))
-	shipper := "shipper unknown on one side"
-	if r.in.Shipper[core] >= 0 && r.in.Shipper[x] >= 0 {
-		shipper = "same shipper entity"
-	}
-	return fmt.Sprintf("no declaration number on one side; same consignee entity, %s, HS-6 %s, dates %d day(s) apart, %s weight %.6g vs %.6g kg (%.2f%%)",
-		shipper, b.HSCode[:6], days, basis, wa, wb, 100*math.Abs(wa-wb)/math.Max(wa, wb))
+	c := r.compare(i, j, false)
+	return c.cost, c.ok
 }

@@ -23,6 +23,9 @@ type row struct {
 	usd      float64
 	origin   string
 	currency string
+	bl       string  // bill of lading
+	cont     string  // container
+	gross    float64 // gross kg
 }
 
 func day(s string) reconcile.Date {
@@ -50,6 +53,10 @@ func input(rows []row, monthly ...int32) Input {
 		if r.net > 0 {
 			rec.NetKg = reconcile.Num(r.net)
 		}
+		if r.gross > 0 {
+			rec.GrossKg = reconcile.Num(r.gross)
+		}
+		rec.BillOfLading, rec.Container = r.bl, r.cont
 		if r.usd > 0 {
 			if r.currency != "" {
 				rec.Value, rec.Currency = reconcile.Num(r.usd), r.currency
@@ -117,9 +124,13 @@ func TestReconcileRules(t *testing.T) {
 			{src: 0, cons: 1, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 100},
 			{src: 1, cons: 1, decl: "D1", item: "2", date: "2022-06-14", hs: "930320", net: 100},
 		}, DefaultOptions(), "0 1"},
-		{"item on one side only is not the same", []row{
+		{"item on one side only: same declaration and HS-6 is the same", []row{
 			{src: 0, cons: 1, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 100},
 			{src: 1, cons: 1, decl: "D1", date: "2022-06-14", hs: "930320", net: 100},
+		}, DefaultOptions(), "0+1"},
+		{"item on one side only: another HS-6 is another item", []row{
+			{src: 0, cons: 1, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 100},
+			{src: 1, cons: 1, decl: "D1", date: "2022-06-14", hs: "930330", net: 100},
 		}, DefaultOptions(), "0 1"},
 		{"different declarations never merge even if all else agrees", []row{
 			{src: 0, cons: 1, ship: 2, decl: "D1", date: "2022-06-14", hs: "930320", net: 100},

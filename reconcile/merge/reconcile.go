@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/internal/arena"
+	"tradecheck/reconcile/values"
 )
 
 // Reconcile builds shipments from in. Decisions apply as constraints: a
@@ -30,6 +32,8 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 		DuplicateOf: filled(n, -1),
 	}}
 	r.decide(decisions)
+	r.prepare()
+	pairRows := r.resolvePairs()
 	progress(0, n)
 	if err := r.dedupe(ctx); err != nil {
 		return nil, err
@@ -39,9 +43,10 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 		return nil, err
 	}
 	progress(n/2, n)
-	if err := r.fuzzy(ctx); err != nil {
+	if err := r.link(ctx); err != nil {
 		return nil, err
 	}
+	r.applyPairs(pairRows)
 	progress(3*n/4, n)
 	r.build()
 	r.supersede()
@@ -66,6 +71,18 @@ type reconciler struct {
 
 	split   map[string]string // provenance key → reason
 	exclude map[string]string
+	pairs   pairDecisions
+
+	// declH and itemH hold each record's normalised declaration and item
+	// numbers as hashes, 0 when absent; declSrc says which sources give
+	// declaration numbers; ord is each record's place in the canonical
+	// order (see prepare).
+	declH, itemH []uint64
+	declSrc      []bool
+	ord          []int32
+	// netHalf and grossHalf give, per source, half the finest unit its
+	// weights were written with (writtenPrecision).
+	netHalf, grossHalf []float64
 
 	// unit[i] is the shipment-unit of record i (index into units), -1 for
 	// duplicates and records not yet placed.
@@ -93,6 +110,9 @@ func (r *reconciler) decide(ds []Decision) {
 		switch d.Op {
 		case OpSplit:
 			r.split[d.Row] = d.Reason
+			r.pairs.dropRow(d.Row)
+		case OpMerge, OpApart:
+			r.pairs.add(d)
 		case OpExclude:
 			r.exclude[d.Row] = d.Reason
 		case OpInclude:
@@ -250,21 +270,11 @@ func contentKey(b *strings.Builder, rec *reconcile.Record) {
 	walkContent(rec, func(d reconcile.Date) { w(d.String()) }, w, num, party)
 }
 
-// NormalizeDeclaration reduces a declaration or bill-of-lading number to
-// its letters and digits, upper-cased: "10702030/140622/0012345" and
-// "10702030-140622-0012345" are the same number.
+// NormalizeDeclaration reduces a declaration number to its letters and
+// digits, upper-cased: "10702030/140622/0012345" and
+// "10702030-140622-0012345" are the same number (values.NormalizeID).
 func NormalizeDeclaration(s string) string {
-	var b strings.Builder
-	for _, c := range strings.ToUpper(s) {
-		if (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c > 0x7f && isLetterOrDigit(c) {
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
-
-func isLetterOrDigit(c rune) bool {
-	return strings.ContainsRune("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", c)
+	return values.NormalizeID(reconcile.FieldDeclarationID, s)
 }
 
 // NormalizeItem reduces an item number to its digits without leading
@@ -277,11 +287,11 @@ func NormalizeItem(s string) string {
 	if n, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64); err == nil && n == math.Trunc(n) && n >= 0 {
 		return strconv.FormatInt(int64(n), 10)
 	}
-	return NormalizeDeclaration(s)
+	return values.NormalizeID(reconcile.FieldItemNo, s)
 }
 
 func (r *reconciler) newUnit(i int32, reason string) int32 {
-	u := &unitT{rows: []int32{i}, reasons: []string{reason}, hasDecl: r.in.Records[i].DeclarationID != ""}
+	u := &unitT{rows: []int32{i}, reasons: []string{reason}, hasDecl: r.declH[i] != 0}
 	r.units = append(r.units, u)
 	id := int32(len(r.units) - 1)
 	r.unit[i] = id
@@ -297,30 +307,29 @@ func (r *reconciler) hasSource(u *unitT, src int32) bool {
 	return false
 }
 
-// group applies the declaration rule.
+// group applies the exact declaration rule: rows with equal declaration
+// and item numbers are one shipment. Rows with a declaration number but
+// no item number are left to link, which pairs them with the items of
+// their declaration by HS-6 and weight.
 func (r *reconciler) group(ctx context.Context) error {
 	n := len(r.in.Records)
 	r.unit = filled(n, -1)
 	// Keys per declaration+item; within a key, one unit per source row,
 	// one-to-one: the k-th row of each source joins the k-th unit.
-	byKey := map[string][]int32{}
-	var order []string
+	type dkey struct{ decl, item uint64 }
+	byKey := map[dkey][]int32{}
+	var order []dkey
 	for i := 0; i < n; i++ {
 		if i%65536 == 0 && ctx.Err() != nil {
 			return reconcile.ErrCanceled
 		}
-		if r.res.DuplicateOf[i] >= 0 {
+		if r.res.DuplicateOf[i] >= 0 || r.declH[i] == 0 || r.itemH[i] == 0 {
 			continue
 		}
-		rec := &r.in.Records[i]
-		if r.monthly(i) || rec.DeclarationID == "" || r.isSplit(i) {
+		if r.monthly(i) || r.isSplit(i) {
 			continue
 		}
-		d := NormalizeDeclaration(rec.DeclarationID)
-		if d == "" {
-			continue
-		}
-		k := d + "\x1f" + NormalizeItem(rec.ItemNo)
+		k := dkey{r.declH[i], r.itemH[i]}
 		if _, ok := byKey[k]; !ok {
 			order = append(order, k)
 		}
@@ -384,20 +393,57 @@ func (r *reconciler) isSplit(i int) bool {
 	return ok
 }
 
-// prefers orders rows for conflicts: user rank, then shipment-level over
-// aggregated, then USD as given over values needing conversion, then
-// input order.
+// prefers orders rows for conflicts, by rule and never by the order the
+// files were given in: the user's source order, then shipment-level over
+// aggregated, then sources that give declaration numbers, then USD as
+// given over values needing conversion, then the richer row (more fields
+// filled), then the source's name, then canonical order.
 func (r *reconciler) prefers(a, b int32) bool {
+	return r.preference(a, b) < 0
+}
+
+func (r *reconciler) preference(a, b int32) int {
 	sa, sb := r.in.Sources[r.in.SourceOf[a]], r.in.Sources[r.in.SourceOf[b]]
 	if sa.Rank != sb.Rank {
-		return sa.Rank < sb.Rank
+		return cmp.Compare(sa.Rank, sb.Rank)
 	}
-	if (sa.Granularity == MonthlyAggregate) != (sb.Granularity == MonthlyAggregate) {
-		return sb.Granularity == MonthlyAggregate
+	if ma, mb := sa.Granularity == MonthlyAggregate, sb.Granularity == MonthlyAggregate; ma != mb {
+		return boolOrder(ma)
+	}
+	if da, db := r.declSrc[r.in.SourceOf[a]], r.declSrc[r.in.SourceOf[b]]; da != db {
+		return boolOrder(db)
 	}
 	ua, ub := r.in.Records[a].ValueUSD.Valid, r.in.Records[b].ValueUSD.Valid
 	if ua != ub {
-		return ua
+		return boolOrder(ub)
 	}
-	return a < b
+	if fa, fb := filledFields(&r.in.Records[a]), filledFields(&r.in.Records[b]); fa != fb {
+		return cmp.Compare(fb, fa)
+	}
+	if sa.Name != sb.Name {
+		return strings.Compare(sa.Name, sb.Name)
+	}
+	return cmp.Compare(r.ord[a], r.ord[b])
+}
+
+// filledFields counts the canonical fields a row gives: the "richer row"
+// of the preference rule.
+func filledFields(rec *reconcile.Record) int {
+	n := 0
+	for _, s := range []string{rec.DeclarationID, rec.ItemNo, rec.BillOfLading, rec.Container, rec.Invoice,
+		rec.Consignee.Name(), rec.Consignee.TaxID, rec.Shipper.Name(), rec.OriginCountry, rec.DispatchCountry,
+		rec.DestinationCountry, rec.HSCode, rec.Description, rec.Currency} {
+		if s != "" {
+			n++
+		}
+	}
+	for _, v := range []reconcile.Number{rec.Quantity, rec.NetKg, rec.GrossKg, rec.Value, rec.ValueUSD} {
+		if v.Valid {
+			n++
+		}
+	}
+	if rec.Date.Precision == reconcile.PrecisionDay {
+		n++
+	}
+	return n
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,7 @@ type Name struct {
 	Forms  []LegalClass
 
 	Core    []string // keys of the tokens that are neither legal form nor number, in order
+	AltCore []string // per core word, a second key reading c before e/i/y as Ц (SoftC), or ""
 	CoreLat []string // the same tokens as transliterated, for explanations
 	Numbers []string // number tokens outside legal forms
 
@@ -81,10 +83,28 @@ func (n *Name) Display() string {
 // its legal forms marked. A name written twice, once in brackets, also
 // gets its second readings in Alts.
 func Analyze(s string) *Name {
+	if loc := formerRe.FindStringSubmatchIndex(s); loc != nil && strings.Count(s[:loc[0]], "(") == strings.Count(s[:loc[0]], ")") {
+		// "TEKHKRIM LLC, FORMERLY ALFA LLC": the name is the part before
+		// the word; the former name is a second reading, like one in
+		// brackets. FORMERLY is no word of the name.
+		before, after := s[:loc[0]], s[loc[1]:]
+		if b := analyze(before); b.Distinctive {
+			b.Original = s
+			b.Alts = aliasesOf(before)
+			if a := analyze(after); a.Distinctive {
+				b.Alts = append(b.Alts, a)
+			}
+			return b
+		}
+	}
 	n := analyze(s)
 	n.Alts = aliasesOf(s)
 	return n
 }
+
+// formerRe finds the words that introduce a former or other name written
+// after the name, outside brackets.
+var formerRe = regexp.MustCompile(`(?i)[\s,;]+(?:formerly known as|formerly|previously known as|previously|former name|f/k/a|fka|a\.k\.a\.|aka)[\s:,]+`)
 
 func analyze(s string) *Name {
 	n := &Name{Original: s}
@@ -130,6 +150,7 @@ func analyze(s string) *Name {
 		}
 		toks = append(toks, t)
 	}
+	toks = unglue(toks)
 	n.Tokens = toks
 	n.Keys = make([]string, len(toks))
 	for i, t := range toks {
@@ -142,7 +163,8 @@ func analyze(s string) *Name {
 	n.Legal = make([]bool, len(toks))
 	cut := looksCut(s)
 	n.Cut = cut
-	markLegal(n, cut)
+	lk := legalKeys(toks, n.Keys)
+	markLegal(n, cut, lk)
 	n.Forms = append(n.Forms, hanForms...)
 	var coreAt []int // token index of each core word
 	for i, t := range toks {
@@ -158,18 +180,41 @@ func analyze(s string) *Name {
 			n.Numbers = append(n.Numbers, r)
 			continue
 		}
+		if len(t) <= shortCore && !shortGeneric(t) && !abbreviated(t) {
+			// A short word is an acronym or initials, and the folds that
+			// join the spellings of long words (x/ks, doubled letters)
+			// would join different firms: LKCK is not LK, MX is not MKS.
+			// Only the schemes' digraphs fold (TsKB, CZKB, CKB; WKBR,
+			// VKBR), and c/k (TK / TC: ТК is a trading company, TC in
+			// English) next to other words; a name that is only short
+			// words keeps c apart from k too (below).
+			n.Keys[i] = strings.ReplaceAll(AcronymKey(t), "c", "k")
+			if IsGeneric(n.Keys[i]) {
+				// The key of a generic word spelt another way (LK is
+				// the full Key of LLC): marked, so it is not taken
+				// for that word.
+				n.Keys[i] += "_"
+			}
+		}
 		n.Core = append(n.Core, n.Keys[i])
 		n.CoreLat = append(n.CoreLat, t)
+		alt := ""
+		if len(t) > shortCore {
+			alt = SoftC(t)
+			if alt == n.Keys[i] {
+				alt = ""
+			}
+		}
+		n.AltCore = append(n.AltCore, alt)
 		coreAt = append(coreAt, i)
 	}
 	if l := len(strings.Join(n.Core, "")); l > 0 && l <= shortCore {
-		// A short name is an acronym or a short word, and the letter
-		// folding that joins transliterations (c/k, w/v, doubled letters)
-		// would join different firms: LPC is not LPK, WAAD is not VAD.
-		// Such names keep their spelling, transliterated but not folded.
+		// A short name is an acronym or a short word: c stays apart
+		// from k (LPC is not LPK), and its generic words are keyed the
+		// same way.
 		for j, i := range coreAt {
-			n.Core[j] = toks[i]
-			n.Keys[i] = toks[i]
+			n.Core[j] = AcronymKey(toks[i])
+			n.Keys[i] = n.Core[j]
 		}
 	}
 	if len(n.Core) == 0 && len(n.Numbers) == 0 {
@@ -177,6 +222,7 @@ func analyze(s string) *Name {
 		// the name is not empty, but it is not distinctive.
 		for i := range toks {
 			n.Core = append(n.Core, n.Keys[i])
+			n.AltCore = append(n.AltCore, "")
 			n.CoreLat = append(n.CoreLat, toks[i])
 			n.Legal[i] = false
 		}
@@ -187,12 +233,12 @@ func analyze(s string) *Name {
 	if t := strings.TrimSpace(s); cut && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "‐")) {
 		n.Open = true
 	}
-	if cut && legal.prefixOfForm(n.Keys) {
+	if cut && legal.prefixOfForm(lk) {
 		// The whole name is the start of a legal form, cut off.
 		n.Forms = nil
 		return n
 	}
-	if cut && len(core) > 0 && !n.Legal[len(n.Legal)-1] && (len(core[len(core)-1]) <= 3 || genericPrefix(core[len(core)-1])) {
+	if last := len(core) - 1; cut && last >= 0 && !n.Legal[len(n.Legal)-1] && stumpOnly(n.CoreLat[last]) {
 		// The last word of a name cut at a field width may be a stump of a
 		// legal form or of a generic word ("OBSHCHESTVO S OGRANICHENNOI
 		// OTVETST"), or the start of a generic word ("JOINT STOCK COMPANY
@@ -200,8 +246,8 @@ func analyze(s string) *Name {
 		// name distinctive on its own.
 		core = core[:len(core)-1]
 	}
-	for _, k := range core {
-		if !IsGeneric(k) {
+	for j, k := range core {
+		if !IsGeneric(k) && !(len(n.CoreLat[j]) <= shortCore && shortGeneric(n.CoreLat[j])) {
 			n.Distinctive = true
 			break
 		}
@@ -274,13 +320,15 @@ var closers = map[rune]rune{
 // but only folds to one ("…‘GRODNO AZ" of AZOT reads as A.S., "…‘GRODNO
 // TO" of TOBACCO as TOO): it stays part of the name, so two cut names
 // with different stumps stay apart.
-func markLegal(n *Name, cut bool) {
-	keys := n.Keys
+func markLegal(n *Name, cut bool, keys []string) {
 	start, end := 0, len(keys)
 	var front, back []LegalClass
 	for start < end {
 		l, cls := legal.matchAt(keys, start, end)
-		if l == 0 {
+		if l == 0 || len(front) > 0 && cls != front[0] {
+			// After a legal form at the start, only the same kind again
+			// ("OOO LLC"): "LLC AG TERMINAL" is the LLC AG Terminal, not
+			// an LLC that is also an Aktiengesellschaft.
 			break
 		}
 		for k := start; k < start+l; k++ {
@@ -322,6 +370,61 @@ func markLegal(n *Name, cut bool) {
 		}
 	}
 	n.Forms = append(front, back...)
+}
+
+// stumpOnly reports whether the last word of a cut name may be only the
+// stump of a legal form or generic word: three letters or fewer, or the
+// start of a generic word or of a legal form's word, keyed as a whole
+// word is (a short word's acronym key would keep ASSO from ASSOCIATION).
+func stumpOnly(tok string) bool {
+	k := Key(tok)
+	return len(k) <= 3 || genericPrefix(k) || legal.startsWord(legalKey(tok))
+}
+
+// gluedLast and gluedFirst are legal forms written onto the last or first
+// word of a name without a space (YANTAR SHIPYARDJSC, OOOTEKHKRIM, as
+// fixed-width exports and OCR leave them), longest first. Only forms no
+// word of a name ends or starts with: not AO or ZAO (PAOLO, ZAOSTROV).
+var (
+	gluedLast  = []string{"ltdsti", "fzllc", "coltd", "pjsc", "cjsc", "ojsc", "gmbh", "fzco", "jsc", "llc", "ltd", "fze", "ooo"}
+	gluedFirst = []string{"pjsc", "cjsc", "ojsc", "ooo", "jsc", "llc"}
+)
+
+// unglue splits a legal form glued to the first or last word, when at
+// least four letters are left.
+func unglue(toks []string) []string {
+	if len(toks) == 0 {
+		return toks
+	}
+	last := toks[len(toks)-1]
+	for _, f := range gluedLast {
+		if rest, ok := strings.CutSuffix(last, f); ok && len(rest) >= 4 && !isNumber(rest) {
+			toks = append(toks[:len(toks)-1:len(toks)-1], rest, f)
+			break
+		}
+	}
+	first := toks[0]
+	for _, f := range gluedFirst {
+		if rest, ok := strings.CutPrefix(first, f); ok && len(rest) >= 4 && !isNumber(rest) {
+			toks = append([]string{f, rest}, toks[1:]...)
+			break
+		}
+	}
+	return toks
+}
+
+// legalKeys is legalKey of each token, reusing the tokens' full keys
+// (keys, abbreviations spelt out) for long ones.
+func legalKeys(toks, keys []string) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		if len(t) <= shortCore {
+			out[i] = legalKey(t)
+		} else {
+			out[i] = stem(keys[i])
+		}
+	}
+	return out
 }
 
 // romans are Roman numerals that are not also words ("i" is the Russian

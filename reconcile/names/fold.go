@@ -30,8 +30,20 @@ func Key(tok string) string {
 	if HasCyrillic(tok) {
 		tok = strings.ToLower(Translit(tok))
 	}
-	k, _ := keyMap(tok, false)
+	k, _ := keyMap(plural(tok), false)
 	return k
+}
+
+// plural rewrites the ending -ye after a consonant as -ie: it is ые, the
+// plural adjective ending (AVIATSIONNYE / AVIACIONNIE, IZMERITELNYE /
+// IZMERITELNIE), not the е that ye and je spell elsewhere (and that Key
+// folds to e).
+func plural(tok string) string {
+	n := len(tok)
+	if n >= 4 && tok[n-2] == 'y' && tok[n-1] == 'e' && isConsonant(tok[n-3]) {
+		return tok[:n-2] + "ie"
+	}
+	return tok
 }
 
 // KeyMap is Key for a lower-case Latin token, with the byte of tok that
@@ -156,4 +168,79 @@ func isConsonant(c byte) bool {
 		return false
 	}
 	return true
+}
+
+// acronymRules fold only the letter groups that transliteration schemes
+// write differently for one Cyrillic letter: Ц (ts, tz, cz, c), Ч and Х
+// (ch, tch, tsch, kh, h), Ш and Щ (sh, sch, shh, shch), Ж (zh), Ю/Я/Ё/Е
+// (yu/ju/iu, ya/ja/ia, yo/jo, ye/je), В (w/v). Longer patterns first.
+var acronymRules = []struct{ from, to string }{
+	{"schtsch", "sh"}, {"shch", "sh"}, {"tsch", "h"}, {"sch", "sh"}, {"shh", "sh"},
+	{"tch", "h"}, {"ch", "h"}, {"kh", "h"}, {"zh", "sh"},
+	{"ts", "c"}, {"tz", "c"}, {"cz", "c"},
+	{"yo", "e"}, {"jo", "e"}, {"ye", "e"}, {"je", "e"},
+	{"ya", "ia"}, {"ja", "ia"}, {"yu", "iu"}, {"ju", "iu"},
+}
+
+// AcronymKey is the key of a short word or an acronym (four letters or
+// fewer): it folds the digraph families of the schemes, so ЦКБ written
+// TsKB, CZKB or CKB meets, and WKBR meets VKBR, but keeps what the full Key
+// folds on the sound of long words and what tells initials apart: c is not
+// k (LPC / LPK), x is not ks (MX / MKS), doubled letters stay (LKCK / LK,
+// WAAD / VAD), z is not s.
+func AcronymKey(tok string) string {
+	if HasCyrillic(tok) {
+		tok = strings.ToLower(Translit(tok))
+	}
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= 0x80 {
+			return tok
+		}
+	}
+	out := make([]byte, 0, len(tok))
+	for i := 0; i < len(tok); {
+		matched := false
+		for _, r := range acronymRules {
+			if strings.HasPrefix(tok[i:], r.from) {
+				out = append(out, r.to...)
+				i += len(r.from)
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		// A lone y or j stays: in initials it is a letter of its own
+		// (YRZ is not IRZ); only in ya/yu/yo/ye is it the schemes' Я/Ю/Ё/Е.
+		c := tok[i]
+		if c == 'w' {
+			c = 'v'
+		}
+		out = append(out, c)
+		i++
+	}
+	return string(out)
+}
+
+// SoftC is the reading of a Latin word with c before e, i or y as Ц
+// (CENTR, AVIACIONNIE: Polish, Czech and clerks' spelling), or "" when the
+// word has no such c. Key reads c as k (Latin words: CEMENT, CITY); the
+// matcher tries this second reading as well.
+func SoftC(tok string) string {
+	found := false
+	var b strings.Builder
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c == 'c' && i+1 < len(tok) && strings.IndexByte("eiy", tok[i+1]) >= 0 && (i == 0 || tok[i-1] != 's') {
+			b.WriteString("ts")
+			found = true
+			continue
+		}
+		b.WriteByte(c)
+	}
+	if !found {
+		return ""
+	}
+	return Key(b.String())
 }

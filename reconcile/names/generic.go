@@ -117,3 +117,28 @@ var abbreviations = func() map[string]string {
 	}
 	return m
 }()
+
+// abbreviated reports whether a token is a short form the abbreviations
+// table spells out ("san", "tic"): its key is the long word's.
+func abbreviated(tok string) bool {
+	_, ok := abbreviations[Key(tok)]
+	return ok
+}
+
+// genericShort holds the acronym keys (legalKey) of the short generic
+// words: a short word is generic when it is spelt as one ("SAN", "CO"),
+// not when it only folds to one (LKCK folds to the key of LLC).
+var genericShort = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range genericWords {
+		for _, t := range Tokens(w) {
+			if len(t) <= shortCore {
+				m[legalKey(t)] = true
+			}
+		}
+	}
+	return m
+}()
+
+// shortGeneric reports whether a short token is spelt as a generic word.
+func shortGeneric(tok string) bool { return genericShort[legalKey(tok)] }

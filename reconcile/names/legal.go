@@ -1,6 +1,10 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // LegalClass groups legal forms that mean the same kind of company across
 // languages: ООО, OOO, LLC, TOV and "Limited Liability Company" are all LLC.
@@ -154,14 +158,16 @@ var legalTable = []struct {
 	{KG, []string{"KG", "Kommanditgesellschaft", "& Co KG", "Co KG"}},
 }
 
-// legalForm is one compiled entry of legalTable.
+// legalForm is one compiled entry of legalTable: per word, the keys it
+// may be written with (one per transliteration scheme of a Cyrillic form).
 type legalForm struct {
 	class LegalClass
-	keys  []string
+	keys  [][]string
 }
 
 type legalIndex struct {
-	byFirst map[string][]legalForm // by first key, or its stem for long keys
+	byFirst map[string][]legalForm // by a key of the first word, or its stem for long keys
+	starts  map[string]bool        // proper prefixes (4+ letters) of the forms' word keys
 	oneWord map[string]bool        // one-word forms as spelled (transliterated, not folded)
 	han     []hanForm              // Han suffixes, longest first
 }
@@ -182,10 +188,59 @@ func stem(k string) string {
 	return k
 }
 
+// legalKey is how a word is compared with legal forms. Short words are
+// abbreviations and compare letter for letter, up to the schemes' digraphs
+// (AcronymKey) and c/k: LKCK is not LLC, which the full Key would make
+// of both (c→k, doubled letters). Long words compare on the stem of their
+// full Key, which folds the schemes.
+func legalKey(tok string) string {
+	if utf8.RuneCountInString(tok) <= shortCore {
+		return strings.ReplaceAll(AcronymKey(tok), "c", "k")
+	}
+	return stem(Key(tok))
+}
+
+// formSchemes are the ways Russian, Ukrainian and Belarusian legal forms
+// are written in Latin letters besides the package's own (cyrLatin):
+// GOST 7.79, ICAO, German, French, Polish, Czech (its carons dropped, as
+// Normalize drops them) and customs clerks' habits. Each lists only the
+// letters it writes differently. A legal form written in Cyrillic is
+// recognised in every one of them, word by word, so a name that mixes
+// schemes ("Akcionernoe Obschestvo") is recognised too.
+var formSchemes = []map[rune]string{
+	{'х': "x", 'ц': "cz", 'щ': "shh", 'й': "j", 'ю': "yu", 'я': "ya", 'ы': "y"},                                                                          // GOST 7.79 B
+	{'й': "i", 'ю': "iu", 'я': "ia", 'ъ': "ie", 'ё': "e"},                                                                                                // ICAO
+	{'в': "w", 'ж': "sch", 'з': "s", 'й': "j", 'х': "ch", 'ц': "z", 'ч': "tsch", 'ш': "sch", 'щ': "schtsch", 'ю': "ju", 'я': "ja", 'ё': "jo", 'е': "je"}, // German
+	{'ж': "j", 'й': "i", 'у': "ou", 'ц': "ts", 'ч': "tch", 'ш': "ch", 'щ': "chtch", 'ю': "iou", 'я': "ia", 'ё': "io"},                                    // French
+	{'в': "w", 'ж': "z", 'х': "ch", 'ц': "c", 'ч': "cz", 'ш': "sz", 'щ': "szcz", 'ю': "ju", 'я': "ja", 'й': "j", 'ё': "io"},                              // Polish
+	{'ж': "z", 'х': "ch", 'ц': "c", 'ч': "c", 'ш': "s", 'щ': "sc", 'ю': "ju", 'я': "ja", 'й': "j", 'ё': "jo"},                                            // Czech, carons dropped
+	{'х': "h", 'ц': "c", 'щ': "sch", 'й': "i", 'ы': "i", 'ж': "j", 'ю': "iu", 'я': "ia"},                                                                 // clerks
+	{'х': "h", 'ц': "c", 'щ': "sh", 'й': "y", 'ы': "ie", 'е': "ie", 'ю': "u", 'я': "a"},                                                                  // clerks, by ear
+}
+
+// schemeSpellings is a Cyrillic word in every scheme of formSchemes.
+func schemeSpellings(word string) []string {
+	out := make([]string, 0, len(formSchemes))
+	for _, sc := range formSchemes {
+		var b strings.Builder
+		for _, r := range strings.ToLower(word) {
+			if lat, ok := sc[r]; ok {
+				b.WriteString(lat)
+			} else if lat, ok := cyrLatin[r]; ok {
+				b.WriteString(lat)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
 var legal = buildLegal()
 
 func buildLegal() *legalIndex {
-	ix := &legalIndex{byFirst: map[string][]legalForm{}, oneWord: map[string]bool{}}
+	ix := &legalIndex{byFirst: map[string][]legalForm{}, oneWord: map[string]bool{}, starts: map[string]bool{}}
 	for _, e := range legalTable {
 		for _, f := range e.forms {
 			if ScriptOf(f) == ScriptHan {
@@ -196,9 +251,16 @@ func buildLegal() *legalIndex {
 			if len(toks) == 0 {
 				continue
 			}
-			keys := make([]string, len(toks))
+			keys := make([][]string, len(toks))
 			for i, t := range toks {
-				keys[i] = stem(Key(t))
+				keys[i] = []string{legalKey(t)}
+				if HasCyrillic(t) {
+					for _, sp := range schemeSpellings(t) {
+						if k := legalKey(sp); !slices.Contains(keys[i], k) {
+							keys[i] = append(keys[i], k)
+						}
+					}
+				}
 			}
 			if len(toks) == 1 {
 				t := toks[0]
@@ -207,8 +269,17 @@ func buildLegal() *legalIndex {
 				}
 				ix.oneWord[t] = true
 			}
+			for _, alts := range keys {
+				for _, k := range alts {
+					for l := 4; l < len(k); l++ {
+						ix.starts[k[:l]] = true
+					}
+				}
+			}
 			lf := legalForm{e.class, keys}
-			ix.byFirst[keys[0]] = append(ix.byFirst[keys[0]], lf)
+			for _, k := range keys[0] {
+				ix.byFirst[k] = append(ix.byFirst[k], lf)
+			}
 		}
 	}
 	// Longest Han suffix first so 股份有限公司 wins over 有限公司 and 公司.
@@ -220,18 +291,19 @@ func buildLegal() *legalIndex {
 	return ix
 }
 
-// matchAt returns the longest legal form starting at token i, whose
-// length stays within [i, end), as (length, class); 0 when none.
+// matchAt returns the longest legal form starting at word i of a name
+// (keys are legalKey of each word), whose length stays within [i, end),
+// as (length, class); 0 when none.
 func (ix *legalIndex) matchAt(keys []string, i, end int) (int, LegalClass) {
 	best, cls := 0, LegalClass("")
-	for _, f := range ix.byFirst[stem(keys[i])] {
+	for _, f := range ix.byFirst[keys[i]] {
 		n := len(f.keys)
 		if n <= best || i+n > end {
 			continue
 		}
 		ok := true
 		for k := 1; k < n; k++ {
-			if stem(keys[i+k]) != f.keys[k] {
+			if !slices.Contains(f.keys[k], keys[i+k]) {
 				ok = false
 				break
 			}
@@ -243,30 +315,26 @@ func (ix *legalIndex) matchAt(keys []string, i, end int) (int, LegalClass) {
 	return best, cls
 }
 
-// prefixOfForm reports whether keys, all of them, are the start of some
-// legal form, the last key possibly cut short: a name cut at a field width
-// inside its legal form ("OBSHCHESTVO S OGRANICHENNOI OT").
+// prefixOfForm reports whether keys (legalKey of each word), all of them,
+// are the start of some legal form, the last key possibly cut short: a
+// name cut at a field width inside its legal form ("OBSHCHESTVO S
+// OGRANICHENNOI OT").
 func (ix *legalIndex) prefixOfForm(keys []string) bool {
 	if len(keys) == 0 {
 		return false
 	}
-	for _, f := range ix.byFirst[stem(keys[0])] {
+	for _, f := range ix.byFirst[keys[0]] {
 		if len(f.keys) < len(keys) {
 			continue
 		}
 		ok := true
-		for k := 1; k < len(keys); k++ {
-			st := stem(keys[k])
-			if k == len(keys)-1 {
-				if !strings.HasPrefix(f.keys[k], st) && !strings.HasPrefix(st, f.keys[k]) {
-					ok = false
-				}
-			} else if st != f.keys[k] {
-				ok = false
+		for k := 1; k < len(keys) && ok; k++ {
+			st := keys[k]
+			if k < len(keys)-1 {
+				ok = slices.Contains(f.keys[k], st)
+				continue
 			}
-			if !ok {
-				break
-			}
+			ok = slices.ContainsFunc(f.keys[k], func(fk string) bool { return stumpOf(st, fk) })
 		}
 		if ok {
 			return true
@@ -274,6 +342,20 @@ func (ix *legalIndex) prefixOfForm(keys []string) bool {
 	}
 	return false
 }
+
+// stumpOf reports whether key st may be a word with key fk cut short: a
+// start of it, or a start but for its last letter, where the cut fell
+// inside a letter group that folds differently (OTVET of OTVETSTVENNOSTI,
+// whose ts folds to s).
+func stumpOf(st, fk string) bool {
+	return strings.HasPrefix(fk, st) || strings.HasPrefix(st, fk) ||
+		len(st) >= 4 && strings.HasPrefix(fk, st[:len(st)-1])
+}
+
+// startsWord reports whether key st (legalKey) may be the start of a
+// word of a legal form ("CORPORA" of CORPORATION): a proper prefix, of
+// four letters at least, of one of the forms' word keys.
+func (ix *legalIndex) startsWord(st string) bool { return ix.starts[st] }
 
 // hanSuffix splits a legal-form suffix off a Han token.
 func (ix *legalIndex) hanSuffix(tok string) (rest string, cls LegalClass) {

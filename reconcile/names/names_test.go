@@ -114,7 +114,7 @@ var analyzeTests = []struct {
 	{"long cyrillic form inflected", "Общества с ограниченной ответственностью Техкрим", "tehkrim", LLC, nil, "", true},
 	{"glued valid INN", "7707083893 OOO TEKHKRIM", "tehkrim", LLC, nil, "7707083893", true},
 	{"bad-check INN dropped from name", "7701234567 LTD «TECHKRIM»", "tehkrim", LTD, nil, "", true},
-	{"co ltd", "SZ DJI TECHNOLOGY CO.,LTD", "s di tehnologi", LTD, nil, "", true},
+	{"co ltd", "SZ DJI TECHNOLOGY CO.,LTD", "sz dji tehnologi", LTD, nil, "", true},
 	{"chinese ltd", "深圳市大疆创新科技有限公司", "深圳市大疆创新科技", LTD, nil, "", true},
 	{"turkish ltd sti", "SAVA GRANIT MERMER SAN. VE TIC. LTD. ŞTİ.", "sava granit mermer sanai ve tikaret", TRLTD, nil, "", true},
 	{"turkish limited sirketi", "Sava Granit Limited Şirketi", "sava granit", TRLTD, nil, "", true},

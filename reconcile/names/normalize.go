@@ -102,7 +102,20 @@ func foldRunes(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
+	latinBase := false // the last letter written is Latin
 	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			// A combining mark NFKC could not compose with its letter
+			// ("Şti̇" with a dot above the i, as Unicode lower-cases İ):
+			// dropped after a Latin letter like any other diacritic, kept
+			// after a Cyrillic one (й, ё written decomposed).
+			if latinBase {
+				continue
+			}
+			b.WriteRune(r)
+			continue
+		}
+		latinBase = r < 0x250 && unicode.IsLetter(r)
 		if f, ok := letterFolds[r]; ok {
 			b.WriteString(f)
 			continue

@@ -19,6 +19,7 @@ import (
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
+	"tradecheck/samples"
 )
 
 // figure is one line of the Summary or Totals sheet: the table it is in
@@ -32,12 +33,11 @@ type figure struct {
 }
 
 func sampleFiles(t testing.TB) []string {
-	m, _ := filepath.Glob(filepath.Join("..", "..", "samples", "*_ILLUSTRATIVE.*"))
-	sort.Strings(m)
-	if len(m) != 3 {
-		t.Fatalf("got %d sample sources, want 3: %v", len(m), m)
+	var out []string
+	for _, f := range samples.Sources {
+		out = append(out, filepath.Join("..", "..", "samples", f))
 	}
-	return m
+	return out
 }
 
 // runSamples reconciles the samples with one shipment excluded and one
@@ -189,7 +189,7 @@ func goFigures(t testing.TB, dir string) []figure {
 			by  totals.GroupBy
 			key string
 		}{{totals.ByRoute, s.RouteKey}, {totals.ByOrigin, s.OriginKey}, {totals.ByDispatch, s.DispatchKey},
-			{totals.ByDestination, s.DestinationKey}, {totals.ByHSChapter, s.HS2Key}, {totals.ByHSHeading, s.HS4Key}, {totals.ByMonth, s.MonthKey}} {
+			{totals.ByDestination, s.DestinationKey}, {totals.ByHSChapter, s.HS2Key}, {totals.ByHSHeading, s.HS4Key}, {totals.ByMonth, s.MonthKey}, {totals.ByCHPLTier, s.CHPLKey}} {
 			add("totals:"+string(g.by), g.key, s)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 )
 
@@ -42,7 +43,7 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 	}
 	for _, name := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
 		for _, s := range r.Project.Sources {
-			if reconcile.SameFile(s.Path, filepath.Join(dir, name)) {
+			if fileio.Same(s.Path, filepath.Join(dir, name)) {
 				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another --parquet folder; inputs are never overwritten"}
 			}
 		}
@@ -74,7 +75,7 @@ const batchRows = 1024
 // batchRows go to the writer, and every opt.RowGroupRows rows the row
 // group is flushed to the file, so memory does not grow with the rows.
 func writeFile[T any](ctx context.Context, path string, opt Options, produce func(emit func(T) error) error) error {
-	return reconcile.WriteAtomic(path, func(out io.Writer) error {
+	return fileio.WriteAtomic(path, func(out io.Writer) error {
 		return writeStream(ctx, out, path, opt, produce)
 	})
 }

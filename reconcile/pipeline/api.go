@@ -30,8 +30,10 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
 
@@ -55,16 +57,35 @@ type Params struct {
 	// WeightTolerancePct is how far apart, in percent of the larger, two
 	// rows' weights may be for the fuzzy shipment rule. Default 1.
 	WeightTolerancePct float64 `json:"weight_tolerance_pct"`
+	// BLDaysBefore and BLDaysAfter bound a bill-of-lading date against a
+	// declaration's registration date for the fuzzy rule: the B/L may be
+	// up to BLDaysBefore days earlier and BLDaysAfter days later. 0 means
+	// the default (merge.DefaultBLDaysBefore, DefaultBLDaysAfter).
+	BLDaysBefore int `json:"bl_days_before,omitempty"`
+	BLDaysAfter  int `json:"bl_days_after,omitempty"`
+	// PackagingBandPct is r in net ≤ gross ≤ net × (1 + r/100), within
+	// which a gross-only weight matches a net-only one. 0 means the
+	// default (merge.DefaultPackagingBandPct).
+	PackagingBandPct float64 `json:"packaging_band_pct,omitempty"`
 	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
 	// pairs scoring at or above AutoThreshold merge automatically, pairs in
 	// [ReviewThreshold, AutoThreshold) go to the Review queue.
 	AutoThreshold   float64 `json:"auto_threshold"`
 	ReviewThreshold float64 `json:"review_threshold"`
 	// SourcePreference lists sources, most trusted first, by path or by
-	// file name. When sources disagree about a shipment the first listed
-	// wins; unlisted sources follow the default rule (declaration-level
-	// over aggregated, USD as given over converted).
+	// file name (the CLI's --prefer, the app's Sources order). When
+	// sources disagree about a shipment the first listed wins; unlisted
+	// sources follow the default rule, never the order files were given
+	// in: declaration-level over aggregated, sources with declaration
+	// numbers first, USD as given over converted, the richer row, then
+	// the file name.
 	SourcePreference []string `json:"source_preference,omitempty"`
+	// ScreenThreshold and ScreenReviewThreshold are the sanctions
+	// screening thresholds: hits at or above ScreenThreshold count as
+	// listed, hits from ScreenReviewThreshold go to review. 0 takes
+	// screen's defaults (the matcher's thresholds).
+	ScreenThreshold       float64 `json:"screen_threshold,omitempty"`
+	ScreenReviewThreshold float64 `json:"screen_review_threshold,omitempty"`
 }
 
 // DefaultParams returns the documented defaults.
@@ -133,6 +154,13 @@ type Project struct {
 	Rates []totals.Rate `json:"rates,omitempty"`
 	// Claims are the published figures to check (see claims.go).
 	Claims []claims.Claim `json:"claims,omitempty"`
+	// Lists are sanctions list files (or OFAC folders) every consignee and
+	// shipper is screened against; ScreenDecisions confirm or reject hits.
+	Lists           []string          `json:"lists,omitempty"`
+	ScreenDecisions []screen.Decision `json:"screen_decisions,omitempty"`
+	// GoodsLists are the user's CSV lists of HS codes, usable in claims'
+	// goods_list beside the bundled CHPL.
+	GoodsLists []string `json:"goods_lists,omitempty"`
 }
 
 // ErrSourceChanged says a source file's content differs from the SHA-256
@@ -144,7 +172,7 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // OpenExported to ask the user to locate moved or changed files. Errors
 // are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
 func (s SourceSpec) Check() error {
-	sum, err := fileSHA(s.Path)
+	sum, err := fileio.SHA256(context.Background(), s.Path)
 	if err != nil {
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}
@@ -190,6 +218,11 @@ type SheetResult struct {
 	HeaderRow   int               // 1-based; 0 when NoTable
 	Headers     []string          // as written (joined when two-row)
 	Mapping     []reconcile.Field // per column, after overrides
+	Reasons     []string          // per column: why it was mapped or not (rule, synonym, table)
+	Units       []string          // weight units detected ("kg", "t", "kg (assumed)")
+	Currencies  []string          // currencies of the value columns
+	Format      string            // how the file was read: xlsx, csv, xls, ods, html, xml2003
+	Encoding    string            // a text file's or HTML page's encoding; "" for workbooks
 	Granularity string            // GranularityShipment or GranularityMonthly
 	Rows        int               // rows read into records
 	Skipped     map[reconcile.SkipReason]int
@@ -198,7 +231,19 @@ type SheetResult struct {
 	DateFrom    reconcile.Date // range of the records' dates
 	DateTo      reconcile.Date
 	NoTable     bool // the sheet holds no table (reported, not guessed)
-	TotalRows   int  // last row number seen, so the per-source sheet can show every row
+	// NeedsMapping: a table with figures whose party and date columns
+	// were not recognised; none of its rows is read until the user maps
+	// them (read.ErrNeedsMapping). Status says why for this and NoTable.
+	NeedsMapping bool
+	Status       string
+	// Checks are what the sheet's total rows say about the rows read
+	// ("total row 12 matches the 10 rows read", or a warning that rows
+	// may be missing or misread) and how many rows were hidden in Excel.
+	Checks     []string
+	TotalsOK   bool // every total row matches (false when there is none)
+	TotalsBad  int  // total rows that differ from the rows read
+	HiddenRows int
+	TotalRows  int // last row number seen, so the per-source sheet can show every row
 	// First and N delimit this sheet's records in Result.Records.
 	First, N int
 }
@@ -236,6 +281,22 @@ type Result struct {
 	// Weights, values and declaration numbers of a shipment are read from
 	// its source rows on demand: sh.NetKg(r.Records), sh.Value(r.Records).
 	Merge *merge.Result
+	// Dupes are the possible duplicates: pairs of shipments not merged
+	// that look alike, for the user to merge or keep apart.
+	Dupes *merge.Dupes
+	// Overlaps measure every pair of sources that share firms, goods
+	// and period (SourceName names their sources); Warnings lists those
+	// that hardly merged.
+	Overlaps []merge.Overlap
+	// StaleDecisions counts shipment decisions about files not read.
+	StaleDecisions int
+	sourceNames    []string
+	decTexts       map[int]string // the Decision column, by shipment index
+
+	// Screening is nil when the project has no sanctions lists.
+	Screening *Screening
+	// Goods holds the CHPL and the project's goods lists.
+	Goods *Goods
 
 	Started  time.Time
 	Finished time.Time

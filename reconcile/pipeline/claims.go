@@ -28,6 +28,12 @@ func (r *Result) ClaimsData() *claims.Data {
 	if r.Merge != nil {
 		d.Shipments = r.Merge.Shipments
 	}
+	if r.Screening != nil {
+		d.Listed = r.Labels().Listed
+	}
+	if r.Goods != nil {
+		d.GoodsLists = r.Goods.Lists
+	}
 	for _, f := range r.Files {
 		if f.Err != nil {
 			continue
@@ -52,27 +58,50 @@ func (r *Result) CheckClaims() []claims.Verdict {
 // has one, so claims typed into an input workbook are checked without a
 // separate file. Rows that cannot be read come back as positioned errors.
 func ClaimsInSources(ctx context.Context, p *Project) ([]claims.Claim, []error) {
+	var paths, passwords []string
+	for _, s := range p.Sources {
+		if claims.HasSheet(s.Path) {
+			paths, passwords = append(paths, s.Path), append(passwords, s.Password)
+		}
+	}
+	return readClaims(ctx, paths, passwords)
+}
+
+// ClaimsFromFiles reads the claims of every file (a claims CSV, or a
+// workbook with a Claims sheet), for claims tables given among the
+// inputs of the CLI. IDs taken by an earlier file get a suffix.
+func ClaimsFromFiles(ctx context.Context, paths []string) ([]claims.Claim, []error) {
+	return readClaims(ctx, paths, make([]string, len(paths)))
+}
+
+func readClaims(ctx context.Context, paths, passwords []string) ([]claims.Claim, []error) {
 	var out []claims.Claim
 	var errs []error
-	taken := map[string]bool{}
-	for _, s := range p.Sources {
-		if !claims.HasSheet(s.Path) {
-			continue
-		}
-		cs, es := claims.ReadSheet(ctx, s.Path, s.Password)
-		for _, c := range cs {
-			// Two workbooks both number their claims C1, C2 …: keep
-			// every claim, with an ID of its own.
-			id := c.ID
-			for n := 2; taken[strings.ToLower(c.ID)]; n++ {
-				c.ID = id + "-" + strconv.Itoa(n)
-			}
-			taken[strings.ToLower(c.ID)] = true
-			out = append(out, c)
-		}
+	for i, path := range paths {
+		cs, es := claims.ReadSheet(ctx, path, passwords[i])
+		out = AppendClaims(out, cs)
 		errs = append(errs, es...)
 	}
 	return out, errs
+}
+
+// AppendClaims adds more to cs. Two files both number their claims C1,
+// C2 …: every claim is kept, and one whose ID is taken gets the next
+// free suffix (C1-2).
+func AppendClaims(cs, more []claims.Claim) []claims.Claim {
+	taken := map[string]bool{}
+	for _, c := range cs {
+		taken[strings.ToLower(c.ID)] = true
+	}
+	for _, c := range more {
+		id := c.ID
+		for n := 2; taken[strings.ToLower(c.ID)]; n++ {
+			c.ID = id + "-" + strconv.Itoa(n)
+		}
+		taken[strings.ToLower(c.ID)] = true
+		cs = append(cs, c)
+	}
+	return cs
 }
 
 // WithClaims returns a shallow copy of the result whose project holds cs,

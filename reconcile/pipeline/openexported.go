@@ -56,6 +56,15 @@ func openExported(path string) (*Project, error) {
 		}
 	}
 	p.Rates = ex.Rates
+	p.ScreenDecisions = ex.ScreenDecisions
+	p.Lists = splitParam(ex.Params[paramLists])
+	p.GoodsLists = splitParam(ex.Params[paramGoodsLists])
+	for i, l := range p.Lists {
+		p.Lists[i] = locate(l, path)
+	}
+	for i, l := range p.GoodsLists {
+		p.GoodsLists[i] = locate(l, path)
+	}
 	p.Decisions = append(append([]match.Decision{}, ex.Decisions...), ex.Edits...)
 	p.ShipmentDecisions = append([]merge.Decision{}, ex.ShipmentDecisions...)
 	have := map[string]bool{}
@@ -69,6 +78,7 @@ func openExported(path string) (*Project, error) {
 			p.ShipmentDecisions = append(p.ShipmentDecisions, d)
 		}
 	}
+	p.ShipmentDecisions = append(p.ShipmentDecisions, ex.ShipmentEdits...)
 	// Claims are part of the project: each claim row of the audit
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a
@@ -111,8 +121,16 @@ func applyParams(p *Params, m map[string]string) {
 		}
 	}
 	f(paramWeightTol, &p.WeightTolerancePct)
+	f(paramBand, &p.PackagingBandPct)
+	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter} {
+		if v, err := strconv.Atoi(m[k]); err == nil && v >= 0 {
+			*dst = v
+		}
+	}
 	f(paramAuto, &p.AutoThreshold)
 	f(paramReview, &p.ReviewThreshold)
+	f(paramScreenThr, &p.ScreenThreshold)
+	f(paramScreenRev, &p.ScreenReviewThreshold)
 	if v := strings.TrimSpace(m[paramPreference]); v != "" {
 		for _, s := range strings.Split(v, " | ") {
 			if s = strings.TrimSpace(s); s != "" {
@@ -120,4 +138,15 @@ func applyParams(p *Params, m map[string]string) {
 			}
 		}
 	}
+}
+
+// splitParam reads a " | "-joined Method parameter back.
+func splitParam(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, " | ") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

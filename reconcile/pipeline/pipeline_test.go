@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
@@ -109,7 +110,7 @@ func TestReclusterEqualsRun(t *testing.T) {
 		}
 	}
 	if alias.Name == "" {
-		t.Skip("no merged entity in the samples")
+		t.Fatal("no merged entity in the samples")
 	}
 	p := res.Project
 	p.Decisions = append(p.Decisions, match.NewDecision(match.OpSplit, alias, nil, "", "test"))
@@ -142,6 +143,7 @@ func TestOpenExportedEdits(t *testing.T) {
 	res := runSamples(t)
 	p := res.Project
 	p.Params.DateToleranceDays = 5
+	p.Params.BLDaysBefore, p.Params.PackagingBandPct = 7, 12
 	p.Params.SourcePreference = []string{filepath.Base(p.Sources[1].Path)}
 	p.Rates = []totals.Rate{{Currency: "CNY", Month: "2022-06", ToUSD: 0.15}}
 	p.Sources[0].Citation = Citation{Vendor: "Vendor X", Retrieved: "2024-03-01"}
@@ -170,7 +172,7 @@ func TestOpenExportedEdits(t *testing.T) {
 		}
 	}
 	if notSameRow == 0 {
-		t.Skip("the samples have fewer than two aliases")
+		t.Fatal("the samples have fewer than two aliases")
 	}
 	f.SetCellValue(workbook.SheetEntities, "H"+strconv.Itoa(confirmRow), "confirmed")
 	f.SetCellValue(workbook.SheetEntities, "H"+strconv.Itoa(notSameRow), "Not same")
@@ -187,6 +189,9 @@ func TestOpenExportedEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("params", func(t *testing.T) {
+		if q.Params.BLDaysBefore != 7 || q.Params.PackagingBandPct != 12 || q.Params.BLDaysAfter != merge.DefaultBLDaysAfter {
+			t.Errorf("B/L window and packaging band not read back from the Method sheet: %+v", q.Params)
+		}
 		if q.Params.DateToleranceDays != 5 || q.Params.Weight != WeightNet || len(q.Params.SourcePreference) != 1 ||
 			q.Params.SourcePreference[0] != p.Params.SourcePreference[0] || q.Params.AutoThreshold != p.Params.AutoThreshold {
 			t.Errorf("params: got %+v, want %+v", q.Params, p.Params)
@@ -198,8 +203,8 @@ func TestOpenExportedEdits(t *testing.T) {
 		}
 	})
 	t.Run("sources", func(t *testing.T) {
-		if len(q.Sources) != 3 {
-			t.Fatalf("got %d sources, want 3", len(q.Sources))
+		if len(q.Sources) != len(p.Sources) {
+			t.Fatalf("got %d sources, want %d", len(q.Sources), len(p.Sources))
 		}
 		for i, s := range q.Sources {
 			abs, _ := filepath.Abs(p.Sources[i].Path)
@@ -251,7 +256,7 @@ func TestSourceCheck(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.csv")
 	os.WriteFile(p, []byte("a;b\n1;2\n"), 0o644)
-	sum, _ := fileSHA(p)
+	sum, _ := fileio.SHA256(context.Background(), p)
 	tests := []struct {
 		name string
 		spec SourceSpec

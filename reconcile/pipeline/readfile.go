@@ -68,8 +68,13 @@ type readSheet struct {
 	skipCounts  map[reconcile.SkipReason]int
 	granularity read.Granularity
 	warnings    []string
+	totals      []read.TotalCheck
+	hiddenRows  int
 	err         error
 	first, n    int
+	// format and encoding are the file's, kept per sheet for the Sources
+	// screen.
+	format, encoding string
 }
 
 // readFile reads every sheet of a file into recs, like read.ReadAll but
@@ -84,7 +89,7 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 	var sheets []readSheet
 	total := 0
 	for _, name := range w.Sheets() {
-		rs := readSheet{name: name, first: recs.n}
+		rs := readSheet{name: name, first: recs.n, format: w.Format(), encoding: w.Encoding()}
 		sr, err := w.Sheet(name)
 		if err != nil {
 			rs.err = err
@@ -119,6 +124,7 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 		rs.n = recs.n - rs.first
 		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		rs.granularity, rs.warnings = sr.Granularity(), sr.Warnings()
+		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
 		sr.Close()
 		sheets = append(sheets, rs)
 		if progress != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
@@ -75,7 +76,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				fr.err = reconcile.ErrCanceled
 				return
 			}
-			sha, err := fileSHA(spec.Path)
+			sha, err := fileio.SHA256(context.Background(), spec.Path)
 			if err != nil {
 				fr.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
 				if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {
@@ -148,6 +149,10 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	if err := res.cluster(ctx, progress); err != nil {
 		return nil, err
 	}
+	if err := res.screenParties(ctx, nil, nil, nil); err != nil {
+		return nil, err
+	}
+	res.Goods = readGoods(res.Project.GoodsLists)
 	if err := res.reconcile(ctx, progress); err != nil {
 		return nil, err
 	}
@@ -172,6 +177,9 @@ func cloneProject(p *Project) Project {
 	c.ShipmentDecisions = append([]merge.Decision(nil), p.ShipmentDecisions...)
 	c.Rates = append([]totals.Rate(nil), p.Rates...)
 	c.Claims = append(c.Claims[:0:0], p.Claims...)
+	c.Lists = append([]string(nil), p.Lists...)
+	c.GoodsLists = append([]string(nil), p.GoodsLists...)
+	c.ScreenDecisions = append(c.ScreenDecisions[:0:0], p.ScreenDecisions...)
 	c.Params.SourcePreference = append([]string(nil), p.Params.SourcePreference...)
 	if c.Params.Weight == "" {
 		c.Params.Weight = WeightNet
@@ -222,17 +230,37 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 	var out []SheetResult
 	for _, sh := range sheets {
 		sr := SheetResult{File: spec.Path, Sheet: sh.name, HeaderRow: sh.headerRow, Skips: sh.skipped,
-			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n}
+			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n,
+			Format: sh.format, Encoding: sh.encoding}
 		for _, c := range sh.columns {
 			sr.Headers = append(sr.Headers, c.Header)
 			sr.Mapping = append(sr.Mapping, c.Field)
+			sr.Reasons = append(sr.Reasons, c.Reason)
 		}
+		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
 		sr.Granularity = granularity(spec, sh.name, sh.granularity)
 		if sh.err != nil {
-			if errors.Is(sh.err, reconcile.ErrNoTable) {
+			switch {
+			case errors.Is(sh.err, reconcile.ErrNoTable):
 				sr.NoTable = true
+				sr.Status = sheetStatus(sh.err)
+			case errors.Is(sh.err, reconcile.ErrNeedsMapping):
+				sr.NeedsMapping = true
+				sr.Status = sheetStatus(sh.err)
 			}
 			sr.Warnings = append(sr.Warnings, sh.err.Error())
+		}
+		sr.HiddenRows = sh.hiddenRows
+		sr.TotalsOK = len(sh.totals) > 0
+		for _, c := range sh.totals {
+			sr.Checks = append(sr.Checks, c.String())
+			if !c.Matches {
+				sr.TotalsOK = false
+				sr.TotalsBad++
+			}
+		}
+		if sh.hiddenRows > 0 {
+			sr.Checks = append(sr.Checks, fmt.Sprintf("%d rows hidden in Excel were read and counted (flagged hidden_row); unhide them to see what the user may have hidden on purpose", sh.hiddenRows))
 		}
 		out = append(out, sr)
 	}
@@ -374,7 +402,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = merge.MonthlyAggregate
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
 		}
 	}
 	return idx, srcs
@@ -388,22 +416,40 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 		srcOf[i] = idx[ref]
 	}
 	p := r.Project.Params
-	m, err := merge.Reconcile(ctx, merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs,
-		Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity},
-		merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct},
-		r.Project.ShipmentDecisions, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	opt := mergeOptions(p)
+	ds := r.shipmentDecisions()
+	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
 	m.Discrepancies = append(m.Discrepancies, totals.Apply(m.Shipments, r.Records, p.Weight, r.Project.Rates)...)
+	goodsChecks(m)
 	// Appending left up to half the slice unused; a million rows can have
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return nil
+	return r.findDupes(ctx, in, opt, ds)
 }
 
-func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+// mergeOptions turns params into the merge options, with the measured
+// defaults where a param is 0 (projects saved before it existed).
+func mergeOptions(p Params) merge.Options {
+	o := merge.DefaultOptions()
+	o.DateToleranceDays, o.WeightTolerancePct = p.DateToleranceDays, p.WeightTolerancePct
+	if p.BLDaysBefore > 0 {
+		o.BLDaysBefore = p.BLDaysBefore
+	}
+	if p.BLDaysAfter > 0 {
+		o.BLDaysAfter = p.BLDaysAfter
+	}
+	if p.PackagingBandPct > 0 {
+		o.PackagingBandPct = p.PackagingBandPct
+	}
+	return o
+}
+
+func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
 	nr := &Result{
 		Project: cloneProject(p), Files: r.Files, Records: r.Records, RecSheet: r.RecSheet,
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention,
@@ -417,6 +463,25 @@ func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progre
 	}
 	if err := nr.cluster(ctx, progress); err != nil {
 		return nil, err
+	}
+	// Lists and goods lists are read again only when the project's
+	// changed.
+	switch s := r.Screening; {
+	case s != nil && slices.Equal(r.Project.Lists, nr.Project.Lists) && sameScreening(r.Project, nr.Project):
+		// Same names, lists, decisions and thresholds: the hits are the
+		// same; only the entities they belong to may have changed.
+		nr.Screening = s.rekey(nr.Names)
+	case s != nil && slices.Equal(r.Project.Lists, nr.Project.Lists):
+		err = nr.screenParties(ctx, s.idx, s.Lists, s.Errors)
+	default:
+		err = nr.screenParties(ctx, nil, nil, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	nr.Goods = r.Goods
+	if nr.Goods == nil || !slices.Equal(r.Project.GoodsLists, nr.Project.GoodsLists) {
+		nr.Goods = readGoods(nr.Project.GoodsLists)
 	}
 	if err := nr.reconcile(ctx, progress); err != nil {
 		return nil, err
@@ -441,6 +506,9 @@ func (r *Result) Labels() totals.Labels {
 			return r.Names.Entities[e].Canonical
 		},
 		Country: countryName,
+		Listed: func(e int32) bool {
+			return r.Screening != nil && e >= 0 && int(e) < len(r.Names.Entities) && r.Screening.Listed(r.Names.Entities[e].ID)
+		},
 	}
 }
 
@@ -487,4 +555,19 @@ func (r *Result) entities() []EntitySummary {
 		}
 	}
 	return out
+}
+
+// sheetStatus is a sheet error's message without its position (the
+// Sources row names file and sheet already): "not a data sheet: …".
+func sheetStatus(err error) string {
+	var re *reconcile.Error
+	if errors.As(err, &re) && re.Err != nil {
+		msg := re.Err.Error()
+		msg = strings.TrimPrefix(msg, reconcile.ErrNoTable.Error()+": ")
+		if re.Hint != "" {
+			msg += " — " + re.Hint
+		}
+		return msg
+	}
+	return err.Error()
 }

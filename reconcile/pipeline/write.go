@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
+	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/values"
@@ -22,7 +25,7 @@ func countryName(iso2 string) string { return values.CountryName(iso2) }
 
 // TotalsSheetGroups are the groupings on the Totals sheet, in order.
 var TotalsSheetGroups = []totals.GroupBy{totals.ByRoute, totals.ByOrigin, totals.ByDispatch, totals.ByDestination,
-	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth}
+	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth, totals.ByCHPLTier}
 
 // ClaimsHook, when set, fills the Claims sheet of every workbook written
 // (the claims engine sets it).
@@ -78,10 +81,18 @@ const (
 	paramAuto       = "Auto-merge threshold"
 	paramReview     = "Review threshold"
 	paramPreference = "Source preference"
+	paramBLBefore   = "B/L date before declaration (days)"
+	paramBLAfter    = "B/L date after declaration (days)"
+	paramBand       = "Packaging band (%)"
+	paramLists      = "Sanctions lists"
+	paramGoodsLists = "Goods lists"
+	paramScreenThr  = "Screening threshold"
+	paramScreenRev  = "Screening review threshold"
 )
 
 func (r *Result) params() []workbook.Param {
 	p := r.Project.Params
+	o := mergeOptions(p)
 	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	return []workbook.Param{
 		wp(paramWeight, p.Weight, "net: net weight, gross where net is missing (flagged); gross: gross weight throughout."),
@@ -89,13 +100,57 @@ func (r *Result) params() []workbook.Param {
 		wp(paramWeightTol, f(p.WeightTolerancePct), "…and their weights differ by at most this percent of the larger."),
 		wp(paramAuto, f(p.AutoThreshold), "Name pairs scoring at or above this merge automatically (if nothing contradicts them)."),
 		wp(paramReview, f(p.ReviewThreshold), "Name pairs scoring from this up to the auto-merge threshold go to the Review sheet, unmerged."),
-		wp(paramPreference, strings.Join(p.SourcePreference, " | "), "When sources disagree, the first listed wins; otherwise declaration-level over aggregated, USD as given over converted."),
+		wp(paramBLBefore, strconv.Itoa(o.BLDaysBefore), "A bill-of-lading date (a row with a B/L and no declaration) may be up to this many days before the declaration's registration date (measured: arrival 0–3 days before registration in the vendor samples)."),
+		wp(paramBLAfter, strconv.Itoa(o.BLDaysAfter), "…or up to this many days after it (declarations lodged before arrival)."),
+		wp(paramBand, f(o.PackagingBandPct), "A gross-only weight matches a net-only one when net ≤ gross ≤ net × (1 + this/100) (measured: gross/net − 1 is at most 13.4% in 95% of vendor rows giving both)."),
+		wp(paramPreference, strings.Join(p.SourcePreference, " | "), "When sources disagree, the first listed wins; then, never by file order: declaration-level over aggregated, sources with declaration numbers, USD as given over converted, the richer row, the file name."),
+		wp("Source order applied", r.sourceOrder(), "The order the preference rule gives the sources before row-level ties (USD given, richer row)."),
 		wp("Rates", strconv.Itoa(len(r.Project.Rates))+" (see the Rates sheet)", "Non-USD values are converted only with these; others are left out of value totals and counted."),
+		wp(paramLists, strings.Join(r.Project.Lists, " | "), "Sanctions list files every consignee and shipper was screened against (Screening sheet); none: not screened."),
+		wp(paramScreenThr, f(screenThreshold(p)), "Screening hits scoring at or above this count as listed."),
+		wp(paramScreenRev, f(screenReviewThreshold(p)), "Screening hits from this up to the threshold are for review; they do not count as listed until confirmed."),
+		wp(paramGoodsLists, strings.Join(r.Project.GoodsLists, " | "), "The user's lists of HS codes for claims' goods_list, beside the bundled Common High Priority List."),
 	}
+}
+
+// sourceOrder lists the sources in the order the preference rule ranks
+// them: the user's order, shipment-level before aggregates, sources with
+// declaration numbers, then the name.
+func (r *Result) sourceOrder() string {
+	_, srcs := r.sheetIndex()
+	decl := make([]bool, len(srcs))
+	idx, _ := r.sheetIndex()
+	for i, ref := range r.RecSheet {
+		if r.Records[i].DeclarationID != "" {
+			decl[idx[ref]] = true
+		}
+	}
+	order := make([]int, len(srcs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		sa, sb := srcs[order[a]], srcs[order[b]]
+		switch {
+		case sa.Rank != sb.Rank:
+			return sa.Rank < sb.Rank
+		case sa.Granularity != sb.Granularity:
+			return sb.Granularity == merge.MonthlyAggregate
+		case decl[order[a]] != decl[order[b]]:
+			return decl[order[a]]
+		}
+		return sa.Name < sb.Name
+	})
+	names := make([]string, len(order))
+	for k, i := range order {
+		names[k] = srcs[i].Name
+	}
+	return strings.Join(names, " | ")
 }
 
 // MethodText is the plain-language account written to the Method sheet.
 func MethodText(p Params) []string {
+	o := mergeOptions(p)
 	basis := "net weight; where a shipment has no net weight its gross weight is used and the shipment is flagged"
 	if p.Weight == WeightGross {
 		basis = "gross weight throughout"
@@ -103,12 +158,26 @@ func MethodText(p Params) []string {
 	return []string{
 		"Tradecheck read every row of every source file. Each row either became a record or is listed with the reason it was skipped (blank, total row, repeated header, note, no data); the per-source sheets show every input row with its fate.",
 		"Company names were grouped into entities across spellings, scripts and legal forms. Names merge automatically only when their similarity score is at least " + strconv.FormatFloat(p.AutoThreshold, 'g', -1, 64) + " and no tax ID or legal form contradicts the match; borderline pairs are listed for review and not merged. Every merge states its reason, and user decisions (Entities and Review sheets, decision log) override the automatic result.",
-		fmt.Sprintf("Rows from different sources were counted as one shipment when they carry the same declaration (or bill-of-lading) number and item number, or — where at least one side has no declaration number — when they agree on consignee entity, shipper entity (when both are known), 6-digit HS code, date within ±%d days and weight within %s%%. Rows with different declaration or item numbers are never merged; each shipment takes at most one row per source and matches never chain. Exact duplicate rows within one source are counted once.", p.DateToleranceDays, strconv.FormatFloat(p.WeightTolerancePct, 'g', -1, 64)),
-		"Where sources disagree about a merged shipment, the value of the preferred source is used (the user's source order, else declaration-level data over aggregates, else USD as given over converted values) and the disagreement is listed on the Discrepancies sheet.",
+		"Identifiers are compared by kind — declaration numbers, bills of lading, container numbers, invoice numbers — after removing case, spaces and separators. Rows carrying the same identifier of one kind are one shipment (the same declaration and item number at once; otherwise with the same 6-digit HS code, the closest weights first). Rows whose identifiers of one kind differ are never merged, except bills of lading of different issuers, which may be the master and the house B/L of one cargo. Identifiers of different kinds (a declaration number and a B/L) neither prove nor prevent a merge.",
+		fmt.Sprintf("Rows no identifier links were counted as one shipment when they agree on consignee entity, shipper entity (when both are known), 6-digit HS code, date and weight. Dates: within ±%d days; a bill-of-lading date may be up to %d days before a declaration's registration date and %d after. Weights: net with net and gross with gross, within %s%% of the larger or the precision each source wrote with; a gross-only row matches a net-only row when net ≤ gross ≤ net × %s. Each shipment takes at most one row per source and matches never chain. Exact duplicate rows within one source are counted once.",
+			p.DateToleranceDays, o.BLDaysBefore, o.BLDaysAfter, strconv.FormatFloat(p.WeightTolerancePct, 'g', -1, 64), strconv.FormatFloat(1+o.PackagingBandPct/100, 'g', -1, 64)),
+		"Where sources disagree about a merged shipment, the value of the preferred source is used — the user's source order, then declaration-level data over aggregates, sources with declaration numbers, USD as given over converted values, the row with more fields, the file name; never the order the files were given in — and every disagreement beyond the precision the values were written with is listed on the Discrepancies sheet, marked minor (within the merge tolerance) or material.",
+		"Shipment IDs (S-…, M-… for monthly aggregates) are hashed from one source row of the shipment — its file's SHA-256, sheet and row, a row with a declaration number first — so they stay the same across re-runs, mapping edits, file order and added files that do not change that row's shipment.",
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
 		"Tonnes use " + basis + ". Values are in USD as a source gave them, or converted with the rates on the Rates sheet for that currency and month; values without a rate are left out of the value totals and counted on the Discrepancies sheet, never guessed.",
 		"Figures on the Summary and Totals sheets are Excel formulas over the Shipments sheet, so any recalculation reproduces them; each shipment links to its first source row.",
+		"When sanctions lists are given, every name as written of every consignee and shipper is screened against the lists' organisations with the same name matcher (transliteration, legal forms, rare shared words) plus screening rules that can only lower a score: a generic word never makes a hit alone, numbers must agree, a firm is not its sibling or subsidiary; an equal tax ID is decisive. Hits at or above the screening threshold count as listed; hits in the grey zone are for review and count only when the user confirms them. Every hit, with its reasons, is on the Screening sheet.",
+		"Each shipment's HS code is placed on the Common High Priority List by its first six digits (CHPL tier column). A shipment dated before 2022 whose code exists only from HS 2022 is listed on the Discrepancies sheet: the code was probably re-coded later, or the date is wrong.",
+		dupesMethod(p),
+		"For every pair of sources, the Sources sheet gives the rows of each in the firms, goods (HS-6) and period they share, the shipments merged between them, the rows of one that look like rows of the other but were not merged, and the possible duplicates left. When at least three rows look alike and fewer shipments merged than that, the Summary notes warn of possible double counting between the two sources.",
+		"Your shipment decisions (merge a pair, keep it apart, split a shipment, exclude one) name source rows by the file's SHA-256, sheet and row, so they survive renumbered shipments and renamed files; a decision about a file that was not read, or that changed, is not applied and is counted in the notes. They are listed in the decision log below and in the Shipments sheet's Decision column.",
 	}
+}
+
+func dupesMethod(p Params) string {
+	opt := mergeOptions(p)
+	days, pct := merge.DupWindow(opt)
+	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to %g%% heavier: twice the packaging band). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct, 100*merge.DupBand(opt))
 }
 
 // WorkbookData assembles what the audit workbook shows; exported for the
@@ -120,6 +189,10 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention, Merge: r.Merge,
 		WeightBasis: r.Project.Params.Weight, Rates: r.Project.Rates, Decisions: r.Project.Decisions,
 		ShipmentDecisions: r.Project.ShipmentDecisions,
+		Dupes:             r.Dupes, DecisionText: r.decTexts, Notes: r.Warnings(),
+	}
+	for _, o := range r.Overlaps {
+		d.Overlaps = append(d.Overlaps, workbook.Overlap{Overlap: o, NameA: r.SourceName(o.A), NameB: r.SourceName(o.B)})
 	}
 	type sheetSrc struct {
 		path, sheet string
@@ -138,7 +211,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 			d.Sheets = append(d.Sheets, workbook.Sheet{File: fi, Name: s.Sheet, HeaderRow: s.HeaderRow, Headers: s.Headers,
 				Mapping: s.Mapping, Granularity: s.Granularity, Rows: s.Rows, Skipped: s.Skipped, Skips: s.Skips,
 				Warnings: s.Warnings, DateFrom: s.DateFrom, DateTo: s.DateTo, NoTable: s.NoTable, TotalRows: s.TotalRows,
-				First: s.First, N: s.N})
+				NeedsMapping: s.NeedsMapping, Status: s.Status, Checks: s.Checks, First: s.First, N: s.N})
 			var spec *SourceSpec
 			if fi < len(r.Project.Sources) {
 				spec = &r.Project.Sources[fi]
@@ -154,6 +227,8 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	d.ByConsignee = totals.Compute(r.Merge.Shipments, totals.ByConsignee, totals.Filter{}, lab)
 	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
 	d.Overall = dropShipments(totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab))
+	d.Overall.Notes = append(d.Overall.Notes, r.listNotes()...)
+	d.ReadNotes = r.ReadNotes()
 	checked := map[string]error{}
 	var checkMu sync.Mutex // the workbook reads two sources at once
 	d.Raw = func(ctx context.Context, s int, fn func(row int, cells []string) error) error {
@@ -170,7 +245,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 					want = f.SHA256
 				}
 			}
-			if got, e := fileSHA(src.path); e != nil || got != want {
+			if got, e := fileio.SHA256(context.Background(), src.path); e != nil || got != want {
 				err = &reconcile.Error{File: src.path, Err: fmt.Errorf("changed since it was read"), Hint: "run the reconciliation again before exporting"}
 			}
 			checked[src.path] = err
@@ -188,6 +263,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	if ClaimsHook != nil {
 		d.Claims = ClaimsHook(r)
 	}
+	d.Screening = r.screeningSheet()
 	return d, nil
 }
 

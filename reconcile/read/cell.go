@@ -23,6 +23,12 @@ const (
 type cell struct {
 	s string
 	k cellKind
+	// agg marks a SUM or SUBTOTAL formula over the rows above in the
+	// cell's own column: the cell of a total row.
+	agg bool
+	// cur is the currency a typed number's format shows ("$#,##0.00"),
+	// "" when none.
+	cur string
 }
 
 // rawRow is one row as the file holds it. num is 1-based as Excel shows it.

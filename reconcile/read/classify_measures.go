@@ -13,41 +13,39 @@ import (
 func classifyDate(h hdr) (guess, bool) {
 	j := h.joined
 	switch {
-	case j == "monthyear" || j == "yearmonth" || j == "month" || j == "period" || ru1(h, "месяц", "период"):
+	case h.is("period"):
 		return mapped(reconcile.FieldDate, 2, "month (aggregate period)"), true
-	case !h.has("date", "dt", "fecha", "data") && !h.hasPrefix("дат") && j != "year":
+	case !h.is("date") && j != "year":
 		return guess{}, false
 	case j == "year":
 		return none("year only"), true
-	case h.has("manifest", "receipt", "settlement", "closing", "liquidation", "quittance", "document", "estimate", "release", "expiry", "invoice", "contract", "transport"):
+	case h.has("manifest", "receipt", "settlement", "closing", "liquidation", "quittance", "document", "estimate", "release", "expiry", "invoice", "contract", "transport") ||
+		h.is("invoice") || h.is("bill_of_lading"):
 		return none("a date other than the shipment's"), true
 	}
 	g := mapped(reconcile.FieldDate, 3, "date")
 	switch {
-	case h.has("imp", "exp", "import", "export", "declaration", "registration", "reg", "registry", "issue", "assessment", "entry", "be") || h.hasPrefix("декларац", "выпуск", "регистрац", "оформлен"):
+	case h.is("registration"):
 		g.rank, g.reason = 1, "declaration/registration date"
-	case j == "date" || j == "дата":
+	case len(h.toks) == 1 && h.is("date"):
 		g.rank = 2
-	case h.has("shipment", "arrival", "departure", "shipping"):
+	case h.has("shipment", "arrival", "departure", "shipping", "embarque", "llegada"):
 		g.rank = 4
 	}
 	return g, true
 }
 
-func ru1(h hdr, ps ...string) bool { return h.hasPrefix(ps...) }
-
 func classifyWeight(h hdr) (guess, bool) {
 	j := h.joined
-	isW := h.has("weight", "wt", "mass", "kg", "kgs", "kilo", "kilos", "weights", "tons", "tonnes", "tonnage") || h.hasPrefix("вес", "масса", "нетто", "брутто") ||
-		strings.Contains(j, "weight") || j == "net" || j == "gross" || strings.HasSuffix(j, "wt")
+	isW := h.is("weight") || strings.HasSuffix(j, "wt")
 	if !isW {
 		return guess{}, false
 	}
-	if h.has("price", "value", "cost", "usd", "per", "rate", "volume", "percentage") && !h.has("unit") {
+	if (h.has("price", "value", "cost", "usd", "per", "rate", "volume", "percentage") || h.is("unit_price")) && !h.is("unit") {
 		return none("price or value per weight"), true
 	}
-	net := h.has("net", "n") || strings.HasPrefix(j, "net") || strings.Contains(j, "netweight") || h.hasPrefix("нетто")
-	gross := h.has("gross", "g") || strings.Contains(j, "gross") || h.hasPrefix("брутто")
+	net := h.is("net") || strings.HasPrefix(j, "net")
+	gross := h.is("gross")
 	f := reconcile.Field("")
 	g := guess{known: true}
 	switch {
@@ -60,13 +58,13 @@ func classifyWeight(h hdr) (guess, bool) {
 	default:
 		f, g.reason = fieldWeightAny, "weight not named net or gross"
 	}
-	if h.has("unit", "units", "uom") || h.hasPrefix("единиц") {
+	if h.is("unit") && !h.is("wunit:kg") && !h.is("wunit:t") {
 		g.unitFor = f
 		g.reason = "unit of the " + g.reason
 		return g, true
 	}
 	g.field, g.rank = f, 1
-	if f == fieldWeightAny && !h.has("kg", "kgs", "kilo", "kilos") && !strings.Contains(j, "kg") {
+	if f == fieldWeightAny && !h.has("kg", "kgs", "kilo", "kilos") && !strings.Contains(j, "kg") && !h.is("wunit:kg") {
 		g.rank = 2 // WEIGHT_IN_KG beats WEIGHT (in WEIGHT_UNIT units)
 	}
 	if h.has("metric", "tons", "tonnes") && !h.has("kg") {
@@ -88,32 +86,36 @@ const fieldWeightAny reconcile.Field = "weight?"
 
 func classifyQuantity(h hdr) (guess, bool) {
 	j := h.joined
+	isUnit := h.is("unit") && !h.is("unit_price")
+	isQty := h.is("quantity")
 	switch {
 	case h.has("package", "packages", "packing", "pack", "colis", "container", "sku") || strings.Contains(j, "package"):
 		return guess{}, false
 	case j == "suppunits":
 		return mapped(reconcile.FieldQuantity, 2, "supplementary units (quantity)"), true
-	case h.has("unit", "units", "uom") && !h.has("price", "value", "cost", "usd") && (!h.has("quantity", "qty") || len(h.toks) == 2 || h.has("of")) || j == "unitquantity" ||
-		h.hasPrefix("единиц") || j == "едизм" || j == "ед":
-		if h.has("price", "value") {
+	case isUnit && (h.has("code", "codes") || h.is("party_id") && !isQty):
+		// UN Comtrade's "Qty Unit Code" holds a numeric code of the unit:
+		// neither the quantity nor its unit.
+		return none("code of the quantity unit, not a quantity"), true
+	case isUnit && !h.has("price", "value", "cost", "usd") && (!isQty || len(h.toks) == 2 || h.has("of") || h.has("ед", "изм")) || j == "unitquantity":
+		if h.has("price", "value") || h.is("value") {
 			return guess{}, false
 		}
 		g := mapped(reconcile.FieldQuantityUnit, 1, "unit of quantity")
-		if h.has("2", "additional", "stat", "measure") {
+		if h.is("supplementary") || h.has("measure") {
 			g.rank = 3
 		}
 		if j == "unitquantity" {
 			g.rank = 4
 		}
 		return g, true
-	case h.has("quantity", "qty", "quantities", "qnt", "pieces") && !h.has("price", "value", "type", "measure") ||
-		strings.Contains(j, "quantity") && !strings.Contains(j, "type") || strings.Contains(j, "numberofgoods") || h.hasPrefix("количеств", "кол-во", "колво") || j == "колво":
+	case isQty && !h.has("price", "value", "type", "measure") && !h.is("value") && !h.is("unit_price") && (!strings.Contains(j, "type") || !strings.Contains(j, "quantity")):
 		if strings.Contains(j, "percentage") {
 			return none("share of a total"), true
 		}
 		g := mapped(reconcile.FieldQuantity, 1, "quantity")
 		switch {
-		case h.has("2", "stat", "sub", "additional"):
+		case h.is("supplementary"):
 			g.rank = 3
 		case strings.HasPrefix(j, "total") || strings.HasPrefix(j, "sumof"):
 			g.rank, g.total = 2, true
@@ -125,23 +127,15 @@ func classifyQuantity(h hdr) (guess, bool) {
 	return guess{}, false
 }
 
-// Local-currency words that CurrencyInHeader may not know.
-var currencyWords = map[string]string{
-	"usd": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "долл": "USD", "eur": "EUR", "euro": "EUR", "rub": "RUB", "руб": "RUB", "rur": "RUB",
-	"uah": "UAH", "hryvnias": "UAH", "hryvnia": "UAH", "kzt": "KZT", "tk": "BDT", "bdt": "BDT", "pula": "BWP", "bwp": "BWP", "ugx": "UGX",
-	"etb": "ETB", "lsl": "LSL", "ghs": "GHS", "inr": "INR", "pkr": "PKR", "lei": "MDL", "mdl": "MDL", "cny": "CNY", "try": "TRY", "aed": "AED",
-	"brl": "BRL", "ars": "ARS", "clp": "CLP", "cop": "COP", "pen": "PEN", "mxn": "MXN", "vnd": "VND", "uzs": "UZS", "amd": "AMD", "kes": "KES",
-	"tzs": "TZS", "ngn": "NGN", "zar": "ZAR", "xaf": "XAF", "xof": "XOF", "gbp": "GBP", "jpy": "JPY",
-}
-
+// headerCurrency finds the currency a header names: by the values
+// package's rules, then by the cur:XXX rows of the synonym tables
+// (美元, dolar, грн).
 func headerCurrency(h hdr) (string, bool) {
 	if c, ok := values.CurrencyInHeader(h.raw); ok {
 		return c, true
 	}
-	for _, t := range h.toks {
-		if c, ok := currencyWords[t]; ok {
-			return c, true
-		}
+	if c, ok := h.tagged("cur:"); ok {
+		return c, true
 	}
 	if h.has("pak") && h.has("rs") {
 		return "PKR", true
@@ -154,31 +148,32 @@ func headerCurrency(h hdr) (string, bool) {
 			return strings.ToUpper(suf), true
 		}
 	}
-	if h.hasPrefix("статистическ") {
-		// Russian statistical value is in US dollars by definition.
-		return "USD", true
-	}
 	return "", false
+}
+
+// headerWeightUnit finds a weight unit the values package does not know
+// by the wunit: rows of the tables (净重(千克), Brüt Ağırlık (ton)).
+func headerWeightUnit(header string) (string, float64, bool) {
+	h := prepHeader(header)
+	u, ok := h.tagged("wunit:")
+	if !ok {
+		return "", 0, false
+	}
+	f, ok := weightFactor(u)
+	return u, f, ok
 }
 
 func classifyValue(h hdr) (guess, bool) {
 	j := h.joined
-	isV := h.has("value", "val", "amount", "cif", "fob", "cnf", "usd", "price", "cost", "total", "totalusd", "totalvalue", "totalvalueusd", "sum") ||
-		strings.Contains(j, "value") || strings.Contains(j, "usd") || strings.Contains(j, "cif") || strings.Contains(j, "fob") ||
-		h.hasPrefix("стоимост", "сумм", "цена")
-	if !isV {
+	if !h.is("value") {
 		return guess{}, false
 	}
 	switch {
-	case h.has("unit", "per", "avg", "average", "avgunitprice", "kg") || strings.Contains(j, "unitprice") || strings.Contains(j, "unitvalue") ||
-		strings.Contains(j, "perunit") || strings.Contains(j, "perkg") || strings.HasPrefix(j, "avg") || strings.HasPrefix(j, "averageof") || h.hasPrefix("цена"):
+	case h.has("unit", "per", "avg", "average", "avgunitprice", "kg") || h.is("unit_price") ||
+		strings.HasPrefix(j, "avg") || strings.HasPrefix(j, "averageof") || h.is("unit") && !h.is("total"):
 		return none("unit price"), true
-	case h.has("tax", "taxes", "duty", "duties", "vat", "excise", "freight", "insurance", "fee", "fees", "rate", "exchange", "surtax", "itbms", "isc",
-		"advalorem", "drawback", "payable", "taxable", "guarantee", "others", "other", "adjust", "local", "pagar", "computed", "charges", "inland") ||
-		h.hasPrefix("пошлин", "ндс", "акциз", "налог", "сбор", "курс", "фрахт", "страхов"):
+	case h.is("tax_fee"):
 		return none("tax, duty, freight or rate"), true
-	case h.has("foreign") && !h.has("currency") || h.has("fcy", "fc", "lc", "ncy") && !h.has("usd"):
-		// value in a foreign/local currency named by a currency column
 	}
 	g := guess{known: true, factor: 1}
 	cur, hasCur := headerCurrency(h)
@@ -193,9 +188,9 @@ func classifyValue(h hdr) (guess, bool) {
 	}
 	// Rank by kind of value: customs/statistical, invoice, CIF, FOB.
 	switch {
-	case h.has("customs", "custom", "statistical", "stat", "assessed", "assess", "declared", "dcl") || h.hasPrefix("таможен", "статистическ") || strings.Contains(j, "valstat"):
+	case h.is("customs_value"):
 		g.rank, g.reason = 1, "customs or statistical value"
-	case h.has("invoice", "contract", "price", "amount", "cargo", "item", "fact", "calculated") || h.hasPrefix("фактурн", "контракт") || strings.Contains(j, "valfact"):
+	case h.is("invoice_value"):
 		g.rank, g.reason = 2, "invoice value"
 	case h.has("cif", "cnf", "cost") || strings.Contains(j, "cif"):
 		g.rank, g.reason = 3, "CIF value"
@@ -207,7 +202,7 @@ func classifyValue(h hdr) (guess, bool) {
 	if h.has("item", "sub") && !h.has("total") {
 		g.rank--
 	}
-	if h.has("total", "shipment", "cargo", "sumof", "totalvalue", "totalvalueusd", "totalusd", "sum") || strings.HasPrefix(j, "total") || strings.HasPrefix(j, "sumof") || h.hasPrefix("всего", "итого", "общая") {
+	if h.is("total") || strings.HasPrefix(j, "total") || strings.HasPrefix(j, "sumof") {
 		g.total = true
 		g.rank += 10
 		g.reason = "total " + g.reason

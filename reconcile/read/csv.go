@@ -26,7 +26,8 @@ const (
 type csvFile struct {
 	path    string
 	sniffed bool
-	enc     string // "utf-8", "utf-16le", "utf-16be", "windows-1251", "windows-1252"
+	enc     string // "utf-8", "utf-16le", "utf-16be", or a legacyEncodings name
+	encWarn string // the encoding was a close call between two candidates
 	delim   byte
 }
 
@@ -43,7 +44,8 @@ func (c *csvFile) sniff() error {
 	head := make([]byte, csvSniffBytes)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
-	c.enc = detectEncoding(head)
+	ch := detectEncodingChoice(head)
+	c.enc, c.encWarn = ch.name, ch.warning
 	dec := decodeHead(head, c.enc)
 	if n == csvSniffBytes {
 		// The sample ends mid-line: leave the cut line out.
@@ -74,7 +76,7 @@ func (c *csvFile) open() (rowSource, error) {
 	}
 	cr := &countingReader{r: f}
 	src := newCSVSource(cr, f, c.enc, c.delim)
-	src.counter, src.size, src.file = cr, size, c.path
+	src.counter, src.size, src.file, src.encWarn = cr, size, c.path, c.encWarn
 	return src, nil
 }
 
@@ -128,6 +130,7 @@ type csvSource struct {
 	counter *countingReader
 	size    int64
 	fields  []string
+	encWarn string
 	// noJoinUntil is the last physical line already scanned for a closing
 	// quote that never came; quotes opened up to it are read literally.
 	noJoinUntil int

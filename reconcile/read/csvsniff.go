@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -15,17 +14,20 @@ import (
 // settles it; valid UTF-8 is UTF-8; otherwise letter statistics choose
 // between Windows-1251 (Cyrillic letters come in runs of high bytes) and
 // Windows-1252 (accented letters sit alone among ASCII).
-func detectEncoding(b []byte) string {
+func detectEncoding(b []byte) string { return detectEncodingChoice(b).name }
+
+// detectEncodingChoice is detectEncoding with the warning of a close call.
+func detectEncodingChoice(b []byte) encodingChoice {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return "utf-8"
+		return encodingChoice{name: "utf-8"}
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
-		return "utf-16le"
+		return encodingChoice{name: "utf-16le"}
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return "utf-16be"
+		return encodingChoice{name: "utf-16be"}
 	}
 	if e := utf16Guess(b); e != nil {
-		return *e
+		return encodingChoice{name: *e}
 	}
 	// Valid UTF-8, allowing a rune cut at the end of the sample.
 	trim := b
@@ -33,28 +35,9 @@ func detectEncoding(b []byte) string {
 		trim = trim[:len(trim)-1]
 	}
 	if utf8.Valid(trim) {
-		return "utf-8"
+		return encodingChoice{name: "utf-8"}
 	}
-	run, alone, cyr := 0, 0, 0
-	for i, c := range b {
-		if c < 0x80 {
-			continue
-		}
-		if c >= 0xC0 || c == 0xA8 || c == 0xB8 {
-			cyr++
-		}
-		prev := i > 0 && b[i-1] >= 0x80
-		next := i+1 < len(b) && b[i+1] >= 0x80
-		if prev || next {
-			run++
-		} else {
-			alone++
-		}
-	}
-	if run > alone && cyr*2 > run {
-		return "windows-1251"
-	}
-	return "windows-1252"
+	return chooseLegacyEncoding(b)
 }
 
 // utf16Guess spots BOM-less UTF-16 by its NUL bytes in every other place.
@@ -90,10 +73,11 @@ func decoderFor(enc string) encoding.Encoding {
 		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
 	case "utf-16be":
 		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
-	case "windows-1251":
-		return charmap.Windows1251
-	case "windows-1252":
-		return charmap.Windows1252
+	}
+	for _, e := range legacyEncodings {
+		if e.name == enc {
+			return e.enc
+		}
 	}
 	return nil
 }

@@ -185,7 +185,7 @@ func LayoutKey(headers []string) string { return layoutKey(headers) }
 func layoutKey(headers []string) string {
 	var b strings.Builder
 	for _, h := range headers {
-		b.WriteString(prepHeader(h).low)
+		b.WriteString(normHeader(h))
 		b.WriteByte('\x1f')
 	}
 	return "v1:" + strconv.FormatUint(fnv64(b.String()), 16)

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -26,6 +27,8 @@ type Column struct {
 	Variant int `json:"variant,omitempty"`
 	// Override is true when the user's mapping decided this column.
 	Override bool `json:"override,omitempty"`
+	// Hidden is true for a column hidden in Excel.
+	Hidden bool `json:"hidden,omitempty"`
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column
@@ -34,27 +37,33 @@ type Column struct {
 // hdr is a header prepared for matching.
 type hdr struct {
 	raw    string
-	low    string   // lower case, separators as single spaces
-	toks   []string // lower-case words
-	joined string   // lower case letters and digits only
+	low    string   // folded lower case, separators as single spaces
+	toks   []string // folded lower-case words
+	joined string   // folded lower case letters and digits only
+	hits   *[]hit   // synonyms that matched, for the mapping's reason
 }
 
 func prepHeader(h string) hdr {
+	low := normHeader(foldHeader(h))
+	return hdr{raw: h, low: low, toks: strings.Fields(low), joined: strings.ReplaceAll(low, " ", ""), hits: new([]hit)}
+}
+
+// normHeader keeps letters, digits, % and №, with other runs of
+// characters as single spaces. layoutKey uses it unfolded, so that saved
+// mappings keep their keys.
+func normHeader(s string) string {
 	var b strings.Builder
-	var j strings.Builder
 	space := true
-	for _, r := range strings.ToLower(h) {
+	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '№' {
 			b.WriteRune(r)
-			j.WriteRune(r)
 			space = false
 		} else if !space {
 			b.WriteByte(' ')
 			space = true
 		}
 	}
-	low := strings.TrimSpace(b.String())
-	return hdr{raw: h, low: low, toks: strings.Fields(low), joined: j.String()}
+	return strings.TrimSpace(b.String())
 }
 
 func (h hdr) has(words ...string) bool {
@@ -68,8 +77,7 @@ func (h hdr) has(words ...string) bool {
 	return false
 }
 
-// hasPrefix reports whether any word starts with one of the prefixes
-// (Russian words inflect: получателя, получатель).
+// hasPrefix reports whether any word starts with one of the prefixes.
 func (h hdr) hasPrefix(ps ...string) bool {
 	for _, p := range ps {
 		for _, t := range h.toks {
@@ -99,30 +107,43 @@ func mapped(f reconcile.Field, rank int, reason string) guess {
 	return guess{field: f, rank: rank, reason: reason, known: true}
 }
 
-var (
-	consigneeWords = []string{"importer", "importername", "buyer", "consignee", "customer", "recipient", "receiver"}
-	shipperWords   = []string{"exporter", "exportername", "supplier", "shipper", "seller", "vendor", "consignor", "sender"}
-	consigneeRu    = []string{"получател", "импортер", "импортёр", "покупател", "грузополучател"}
-	shipperRu      = []string{"отправител", "экспортер", "экспортёр", "поставщик", "продав", "грузоотправител"}
-	idWords        = []string{"code", "id", "tin", "inn", "ntn", "bin", "pin", "pi", "ruc", "bp", "tax", "taxid", "taxpayer", "okpo", "registration"}
-	otherParty     = []string{"declarant", "broker", "agent", "carrier", "forwarder", "notify", "nortify", "trustee", "clearing", "guarantee",
-		"manufacturer", "manufactuer", "vessel", "cha", "agency", "bank", "branch", "warehouse", "transporter", "insurer"}
-	otherPartyRu = []string{"декларант", "брокер", "перевозчик", "изготовител", "производител", "представител"}
-	addressWords = []string{"address", "addr", "phone", "telephone", "fax", "email", "mail", "postal", "zip", "city", "state", "district",
-		"region", "department", "province", "street", "uuid", "web"}
-)
-
-// classify maps one header to a field by the synonym rules. The rules
-// read words, not exact strings, so that vendors' many spellings
-// (IMPORTER_NAME, Importer name, IMPORTERNAME, Получатель) land on one
-// field; ranks order several candidates for one field.
+// classify maps one header to a field. The rules ask whether the header
+// holds a word of a concept (consignee, country, net …), and the words of
+// every concept, in every language, are the tables under headers/; so
+// vendors' many spellings (IMPORTER_NAME, Importer name, Получатель,
+// İthalatçı, 收货人) land on one field. Ranks order several candidates for
+// one field. The reason names the rule and the synonyms that matched.
 func classify(raw string) guess {
 	h := prepHeader(raw)
+	g := classifyHdr(h)
+	if len(*h.hits) > 0 && g.known {
+		var b strings.Builder
+		for i, x := range *h.hits {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(x.String())
+		}
+		if g.reason == "" {
+			g.reason = "recognised"
+		}
+		g.reason += " [" + b.String() + "]"
+	}
+	return g
+}
+
+func classifyHdr(h hdr) guess {
 	if h.low == "" {
 		return guess{}
 	}
 	j := h.joined
-	ru := h.hasPrefix
+	// Whole headers with a fixed meaning (UN Comtrade, Eurostat Comext).
+	if d, ok := synonyms.direct[j]; ok {
+		if d.field == "" {
+			return none(fmt.Sprintf("%s [“%s” in %s.tsv]", d.note, d.word, d.table))
+		}
+		return mapped(d.field, d.rank, fmt.Sprintf("%s [“%s” in %s.tsv]", strings.ReplaceAll(string(d.field), "_", " "), d.word, d.table))
+	}
 	// Shares of totals and percentages are never data.
 	if strings.Contains(j, "%") || strings.Contains(j, "percentage") || strings.HasPrefix(j, "gt") && strings.Contains(j, "total") {
 		return none("share of a total")
@@ -134,70 +155,34 @@ func classify(raw string) guess {
 		return none("vendor indicator, not data")
 	}
 	// Parties.
-	isCons := h.has(consigneeWords...) || ru(consigneeRu...) || strings.HasPrefix(j, "importername") || strings.HasPrefix(j, "buyername") || strings.HasPrefix(j, "consigneename")
-	isShip := h.has(shipperWords...) || ru(shipperRu...) || strings.HasPrefix(j, "exportername") || strings.HasPrefix(j, "suppliername") || strings.HasPrefix(j, "shippername")
+	isCons, isShip := h.is("consignee"), h.is("shipper")
 	if isCons && isShip {
 		isCons, isShip = false, false // e.g. "exporter/importer": ambiguous
 	}
-	if (isCons || isShip) && (h.has(otherParty...) || h.has("holder", "holders") || ru(otherPartyRu...)) {
+	if (isCons || isShip) && h.is("other_party") {
 		return none("another party (declarant, broker, contract holder …)")
 	}
 	if isCons || isShip {
-		nameF, idF, ctryF := reconcile.FieldConsignee, reconcile.FieldConsigneeID, reconcile.FieldConsigneeCountry
-		who := "consignee"
-		if isShip {
-			nameF, idF, ctryF = reconcile.FieldShipper, reconcile.FieldShipperID, reconcile.FieldShipperCountry
-			who = "shipper"
-		}
-		switch {
-		case h.has("country", "ctry") || ru("стран"):
-			return mapped(ctryF, 1, who+" country")
-		case h.has("address", "addr") && h.has("name"):
-			g := mapped(nameF, 5, who+" name with address")
-			g.variant = 4
-			return g
-		case h.has(addressWords...) || ru("адрес", "телефон"):
-			return none(who + " address or contact")
-		case h.has("check", "digit", "economic", "key", "uuid", "type"):
-			return none(who + " code detail")
-		case h.has(idWords...) || ru("инн", "кпп", "окпо", "огрн", "код") || strings.HasSuffix(j, "tin") || strings.HasSuffix(j, "taxid"):
-			rank := 2
-			if h.has("tin", "inn", "tax", "taxid", "taxpayer", "ntn") || ru("инн") {
-				rank = 1
-			}
-			if h.has("pi", "bp") {
-				rank = 3
-			}
-			return mapped(idF, rank, who+" tax or registration ID")
-		}
-		g := mapped(nameF, 1, who+" name")
-		switch {
-		case h.has("en", "eng", "english", "lat", "latin"):
-			g.variant, g.reason = 1, who+" name in English"
-		case h.has("std", "standard", "standardized", "standardised", "clean"):
-			g.variant, g.reason = 2, who+" name (standardised)"
-		case h.has("raw"):
-			g.variant, g.reason = 3, who+" name (raw)"
-		case h.has("vn", "local", "native"):
-			g.variant = 0
-		}
-		return g
+		return classifyParty(h, isShip)
 	}
-	if h.has(otherParty...) || ru(otherPartyRu...) || h.has("holder", "holders") {
+	if h.is("other_party") {
 		return none("another party (declarant, broker, carrier …)")
 	}
-	// Taxpayer IDs without a party word: the domestic party; unmapped.
-	if h.has("taxpayer", "tin", "bin", "iec", "ntn", "инн", "кпп") && len(h.toks) <= 3 {
-		return none("tax ID of an unnamed party")
+	// Taxpayer IDs without a party word: the party of the name column
+	// beside it, when there is one (resolveColumns decides).
+	if h.is("tax_id") && len(h.toks) <= 3 || h.has("bin", "iec", "кпп") && len(h.toks) <= 3 {
+		g := none("tax ID of an unnamed party")
+		g.field, g.rank = fieldPartyIDAny, 1
+		return g
 	}
 	// HS codes.
-	if h.has("hs", "hscode", "tnved", "hts", "ncm", "tariff", "harmonized", "harmonised") || ru("тн", "тнвэд") || j == "hscode" || strings.Contains(j, "кодтовара") || strings.Contains(j, "тнвэд") {
+	if h.is("hs") || h.is("tariff") {
 		switch {
-		case h.has("description", "desc", "descripcion") || ru("описан", "наимен"):
+		case h.is("desc_word"):
 			return mapped(reconcile.FieldDescription, 6, "HS code description")
 		case h.has("2", "4", "6", "chapter", "heading", "sure", "level", "section"):
 			return none("HS prefix or detail")
-		case h.has("tariff") && !h.has("hs", "code"):
+		case !h.is("hs") && !h.is("code"):
 			return none("tariff")
 		}
 		return mapped(reconcile.FieldHSCode, 1, "HS / TN VED code")
@@ -206,18 +191,17 @@ func classify(raw string) guess {
 		return none("HS chapter or section")
 	}
 	// Countries.
-	if h.has("country", "ctry", "countries") || ru("стран") || h.has("origin", "destination", "provenance", "procedence") {
+	if h.is("country") || h.is("country_role") {
 		switch {
 		case h.has("iso") && h.has("2") && !h.has("origin", "destination"):
 			return none("reporting country (vendor's)")
 		case h.has("port", "place", "city", "region", "continent", "office", "zone", "department", "province", "state", "vessel", "transport"):
 			return none("place, not a country")
-		case h.has("origin") || ru("происхожд") || (h.has("org") && h.has("cty")):
+		case h.is("origin") || (h.has("org") && h.has("cty")):
 			return mapped(reconcile.FieldOriginCountry, 1, "country of origin")
-		case h.has("destination", "dest", "to") || ru("назначен") || h.has("des"):
+		case h.is("destination"):
 			return mapped(reconcile.FieldDestinationCountry, 1, "destination country")
-		case h.has("export", "exporting", "departure", "dispatch", "consignment", "provenance", "procedence", "shipment", "loading", "from", "supply", "sending", "flt") ||
-			ru("отправлен", "вывоз", "экспорт"):
+		case h.is("dispatch"):
 			rank := 1
 			if h.has("last", "loading", "shipment", "supply") {
 				rank = 2
@@ -230,45 +214,22 @@ func classify(raw string) guess {
 	if g, ok := classifyDate(h); ok {
 		return g
 	}
-	// Declaration and item numbers. Bills of lading and air waybills are
-	// their own kind: "Bill of Lading Number" is not a declaration, while
-	// India's "Bill of Entry" is.
-	switch {
-	case h.has("lading", "waybill", "awb", "hbl", "mbl") || j == "blnumber" || j == "blno" || j == "bl" || j == "billoflading" || strings.HasPrefix(j, "billoflading") || strings.HasPrefix(j, "masterbill") || strings.HasPrefix(j, "housebill"):
-		if h.has("date", "type", "status") {
-			return none("bill of lading detail")
-		}
-		return mapped(reconcile.FieldBillOfLading, 1, "bill of lading / air waybill number")
-	case h.has("declaration", "gtd", "vmd", "dua", "sad", "boe", "entry", "be", "bill", "tansad") && (h.has("number", "no", "num", "id", "nr", "serial") || j == "gtdno" || j == "novmd"),
-		j == "gtdno" || j == "novmd" || j == "nosad" || j == "boeno" || j == "sbno" || j == "beno" || j == "declarationno" || j == "declaration",
-		j == "importid" || j == "exportid" || j == "operationnumber" || j == "registrationnumber" || j == "registrationno",
-		ru("декларац") && (h.has("номер", "№", "no") || strings.Contains(j, "№")), j == "гтд" || j == "дт" || j == "№дт" || j == "номердт":
-		if h.has("type", "form", "status", "date") {
-			return none("declaration detail")
-		}
-		return mapped(reconcile.FieldDeclarationID, 1, "declaration number")
-	}
-	if j == "itemnumber" || j == "itemno" || j == "item" || j == "productnumber" || j == "itemnr" || j == "lineno" ||
-		(ru("товар") && (h.has("№", "номер", "no") || strings.HasPrefix(j, "№"))) || j == "№товара" || j == "№пп" {
-		return mapped(reconcile.FieldItemNo, 1, "item number within the declaration")
+	if g, ok := classifyDocument(h); ok {
+		return g
 	}
 	// Unit and currency columns (before weights and values: WEIGHT_UNIT).
-	if h.has("currency", "curency", "валюта") || ru("валют") {
-		if h.has("rate", "exchange", "unit") && !h.has("currency") {
+	if h.is("currency") {
+		if h.has("rate", "exchange") || h.is("tax_fee") && !h.is("value") {
 			return none("exchange rate")
 		}
-		if h.has("rate", "exchange") {
-			return none("exchange rate")
-		}
-		if h.has("price", "value", "total", "amount") || strings.Contains(j, "value") || strings.Contains(j, "price") || strings.Contains(j, "amount") {
-			// TOTAL_PRICE_IN_FOREIGN_CURRENCY is a value, handled below.
-		} else {
+		if !h.is("value") || h.is("unit") && !h.has("total", "amount") && !strings.Contains(j, "price") && !strings.Contains(j, "value") {
 			g := mapped(reconcile.FieldCurrency, 1, "currency of the values")
 			if h.has("unit") {
 				g.rank = 2
 			}
 			return g
 		}
+		// TOTAL_PRICE_IN_FOREIGN_CURRENCY is a value, handled below.
 	}
 	if g, ok := classifyWeight(h); ok {
 		return g
@@ -280,9 +241,7 @@ func classify(raw string) guess {
 		return g
 	}
 	// Descriptions.
-	switch {
-	case (h.has("product", "goods", "commodity", "commercial", "item", "cargo") && h.has("description", "desc", "descripcion")) || j == "description" || j == "productdescription" ||
-		ru("описан", "наименован") || j == "goods" || j == "product" || j == "commodity" || j == "goodsshipped" || j == "товар" || j == "товары":
+	if h.is("goods") && h.is("desc_word") || h.is("description") {
 		g := mapped(reconcile.FieldDescription, 1, "goods description")
 		switch {
 		case h.has("en", "eng"):
@@ -296,12 +255,108 @@ func classify(raw string) guess {
 		}
 		return g
 	}
-	if h.has(addressWords...) {
+	if h.is("address") {
 		return none("address or contact")
 	}
-	if h.has("port", "office", "customs", "custom", "transport", "mode", "incoterm", "incoterms", "payment", "brand", "model", "package", "packages",
-		"container", "teu", "voyage", "ship", "regime", "procedure", "flux", "status", "method", "terms", "delivery", "manifest", "invoice", "contract") {
+	if h.is("shipment_detail") {
 		return none("shipment detail not used for totals")
 	}
 	return guess{}
+}
+
+// fieldPartyIDAny marks a tax ID column that names no party ("ИНН"):
+// resolveColumns gives it to the party whose name column is beside it.
+const fieldPartyIDAny reconcile.Field = "party_id?"
+
+// classifyParty maps a header that names the consignee or the shipper.
+func classifyParty(h hdr, isShip bool) guess {
+	j := h.joined
+	nameF, idF, ctryF := reconcile.FieldConsignee, reconcile.FieldConsigneeID, reconcile.FieldConsigneeCountry
+	who := "consignee"
+	if isShip {
+		nameF, idF, ctryF = reconcile.FieldShipper, reconcile.FieldShipperID, reconcile.FieldShipperCountry
+		who = "shipper"
+	}
+	switch {
+	case h.is("country"):
+		return mapped(ctryF, 1, who+" country")
+	case h.has("address", "addr") && h.has("name"):
+		g := mapped(nameF, 5, who+" name with address")
+		g.variant = 4
+		return g
+	case h.is("address"):
+		return none(who + " address or contact")
+	case h.has("check", "digit", "economic", "key", "uuid", "type"):
+		return none(who + " code detail")
+	case h.is("tax_id") || h.is("party_id") || strings.HasSuffix(j, "tin") || strings.HasSuffix(j, "taxid"):
+		rank := 2
+		if h.is("tax_id") {
+			rank = 1
+		}
+		if h.has("pi", "bp") {
+			rank = 3
+		}
+		return mapped(idF, rank, who+" tax or registration ID")
+	}
+	g := mapped(nameF, 1, who+" name")
+	switch {
+	case h.has("en", "eng", "english", "lat", "latin"):
+		g.variant, g.reason = 1, who+" name in English"
+	case h.has("std", "standard", "standardized", "standardised", "clean"):
+		g.variant, g.reason = 2, who+" name (standardised)"
+	case h.has("raw"):
+		g.variant, g.reason = 3, who+" name (raw)"
+	case h.has("vn", "local", "native"):
+		g.variant = 0
+	}
+	return g
+}
+
+// classifyDocument maps the numbers of documents: bills of lading and
+// air waybills, containers, invoices, declarations and their items.
+// "Bill of Lading Number" is not a declaration, while India's "Bill of
+// Entry" is; "Invoice value" is a value, not an invoice number.
+func classifyDocument(h hdr) (guess, bool) {
+	j := h.joined
+	numbered := h.is("number") || strings.Contains(j, "№")
+	switch {
+	case h.is("bill_of_lading"):
+		if h.has("date", "type", "status") {
+			return none("bill of lading detail"), true
+		}
+		if h.has("house", "hbl") || strings.HasPrefix(j, "housebill") {
+			// Beside a master B/L column the master wins: it is the one
+			// carrier feeds share (README "House and master bills").
+			return mapped(reconcile.FieldBillOfLading, 2, "house bill of lading"), true
+		}
+		return mapped(reconcile.FieldBillOfLading, 1, "bill of lading / air waybill number"), true
+	case h.is("declaration") && (numbered || len(h.toks) == 1) && !h.is("value") && !h.is("weight"):
+		if h.has("type", "form", "status", "date") {
+			return none("declaration detail"), true
+		}
+		if len(h.toks) == 1 && !synonyms.concepts["declaration"].headerHas(j) && !h.is("number") && !strings.Contains(j, "№") {
+			return guess{}, false
+		}
+		return mapped(reconcile.FieldDeclarationID, 1, "declaration number"), true
+	case h.is("item") || h.is("goods") && (numbered || strings.HasPrefix(j, "№")) && !h.is("value") && !h.is("weight") && !h.is("quantity"):
+		return mapped(reconcile.FieldItemNo, 1, "item number within the declaration"), true
+	case h.is("container") && !h.is("value") && !h.is("weight"):
+		if h.has("type", "size", "count", "teu", "teus", "qty", "quantity", "kind") || h.has("of") && numbered || h.is("quantity") {
+			return none("container detail"), true
+		}
+		if numbered || len(h.toks) <= 2 {
+			return mapped(reconcile.FieldContainer, 1, "container number"), true
+		}
+	case h.is("invoice") && numbered && !h.is("value") && !h.is("date"):
+		return mapped(reconcile.FieldInvoice, 1, "invoice number"), true
+	}
+	return guess{}, false
+}
+
+func (c *conceptSyns) headerHas(j string) bool {
+	if c == nil {
+		return false
+	}
+	_, ok := c.headers[j]
+	return ok
 }

@@ -86,7 +86,7 @@ var classifyCases = []struct {
 	{"Harmonized Number", reconcile.FieldHSCode},
 	{"Goods Shipped", reconcile.FieldDescription},
 	{"Товар", reconcile.FieldDescription},
-	{"ИНН", ""},
+	{"ИНН", fieldPartyIDAny}, // resolveColumns gives it to the party beside it
 	{"Value of Goods (USD)", reconcile.FieldValueUSD},
 	{"Масса брутто, кг", reconcile.FieldGrossWeight},
 	{"Weight (LB)", fieldWeightAny},
@@ -121,7 +121,7 @@ func TestPrecedence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cols, _ := resolveColumns(tt.headers, nil, nil)
+			cols, _ := resolveColumns(tt.headers, nil, nil, nil)
 			for h, want := range tt.want {
 				if got := fieldOf(cols, h); got != want {
 					t.Errorf("%s mapped to %q, want %q", h, got, want)
@@ -206,7 +206,7 @@ func FuzzHeader(f *testing.F) {
 		if j, ok := joinHeader(rows[h], lower); ok {
 			headers = j
 		}
-		cols, _ := resolveColumns(headers, nil, nil)
+		cols, _ := resolveColumns(headers, nil, nil, nil)
 		if len(cols) != len(headers) {
 			t.Fatalf("%d columns for %d headers", len(cols), len(headers))
 		}
@@ -232,7 +232,7 @@ func TestWeightUnitsFromHeaders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.header, func(t *testing.T) {
-			cols, _ := resolveColumns([]string{"Consignee", tt.header}, nil, nil)
+			cols, _ := resolveColumns([]string{"Consignee", tt.header}, nil, nil, nil)
 			if c := cols[1]; math.Abs(c.Factor-tt.factor) > 1e-9 {
 				t.Errorf("%s: factor %v (unit %q, field %q), want %v", tt.header, c.Factor, c.Unit, c.Field, tt.factor)
 			}
@@ -241,7 +241,7 @@ func TestWeightUnitsFromHeaders(t *testing.T) {
 }
 
 func TestValueScale(t *testing.T) {
-	cols, _ := resolveColumns([]string{"IMPORTER_NAME", "STATISTICAL_VALUE_IN_1000_USD"}, nil, nil)
+	cols, _ := resolveColumns([]string{"IMPORTER_NAME", "STATISTICAL_VALUE_IN_1000_USD"}, nil, nil, nil)
 	if c := cols[1]; c.Field != reconcile.FieldValueUSD || c.Factor != 1000 {
 		t.Errorf("STATISTICAL_VALUE_IN_1000_USD: field %q factor %v, want value_usd × 1000", c.Field, c.Factor)
 	}

@@ -44,34 +44,39 @@ type ColumnOverride struct {
 	Currency string          `json:"currency,omitempty"` // ISO 4217 for value columns
 }
 
-type format uint8
-
-const (
-	formatXLSX format = iota + 1
-	formatCSV
-)
-
-// Workbook is an opened input file: an xlsx package or a text table,
-// which has exactly one sheet named "".
+// Workbook is an opened input file: an xlsx package (or a legacy .xls or
+// .ods converted to one), HTML or Excel 2003 XML tables held in memory,
+// or a text table, which has exactly one sheet named "".
 type Workbook struct {
 	path string
 	opt  Options
-	fmt  format
+	fmt  string // what Format returns
 	x    *xlsxBook
+	mem  *memBook
 	csv  *csvFile
+	// markupEnc is the text encoding an HTML table was decoded from.
+	markupEnc string
 }
 
-// Format returns "xlsx" or "csv".
-func (w *Workbook) Format() string {
-	if w.fmt == formatXLSX {
-		return "xlsx"
+// Format returns "xlsx", "csv", "xls" or "ods" (read through a
+// LibreOffice conversion), "html" (tables of a web page saved as .xls) or
+// "xml2003" (Excel 2003 XML).
+func (w *Workbook) Format() string { return w.fmt }
+
+// Encoding returns the text encoding the file was decoded from: a text
+// table's or an HTML page's; "" for workbooks, whose XML is Unicode.
+func (w *Workbook) Encoding() string {
+	if enc, _, ok := w.TextFormat(); ok {
+		return enc
 	}
-	return "csv"
+	return w.markupEnc
 }
 
 // TextFormat returns a text table's encoding ("utf-8", "utf-16le",
-// "utf-16be", "windows-1251", "windows-1252") and delimiter; ok is false
-// for workbooks.
+// "utf-16be", "windows-1251", "windows-1252", "windows-1254",
+// "windows-1250", "cp866", "koi8-r", "gb18030", "big5"; "iso-8859-9"
+// only when its bytes differ from Windows-1254's) and delimiter; ok is
+// false for workbooks.
 func (w *Workbook) TextFormat() (encoding string, delimiter byte, ok bool) {
 	if w.csv == nil || w.csv.sniff() != nil {
 		return "", 0, false
@@ -85,6 +90,13 @@ func (w *Workbook) Path() string { return w.path }
 // Sheets lists the sheet names in workbook order. A text file has one
 // sheet named "".
 func (w *Workbook) Sheets() []string {
+	if w.mem != nil {
+		out := make([]string, len(w.mem.sheets))
+		for i, s := range w.mem.sheets {
+			out[i] = s.name
+		}
+		return out
+	}
 	if w.x == nil {
 		return []string{""}
 	}
@@ -97,6 +109,13 @@ func (w *Workbook) Sheets() []string {
 
 // SheetHidden reports whether the named sheet is hidden in Excel.
 func (w *Workbook) SheetHidden(name string) bool {
+	if w.mem != nil {
+		for _, s := range w.mem.sheets {
+			if s.name == name {
+				return s.hidden
+			}
+		}
+	}
 	if w.x == nil {
 		return false
 	}
@@ -118,6 +137,14 @@ func (w *Workbook) Close() error {
 
 // rows opens a raw row stream over one sheet.
 func (w *Workbook) rows(sheet string) (rowSource, error) {
+	if w.mem != nil {
+		for _, s := range w.mem.sheets {
+			if s.name == sheet {
+				return &memSource{rows: s.rows}, nil
+			}
+		}
+		return nil, &reconcile.Error{File: w.path, Sheet: sheet, Err: reconcile.ErrNoTable, Hint: "there is no sheet with this name"}
+	}
 	if w.x == nil {
 		if sheet != "" {
 			return nil, &reconcile.Error{File: w.path, Sheet: sheet, Err: reconcile.ErrNoTable, Hint: "a text file has a single sheet named \"\""}
@@ -174,27 +201,98 @@ func Open(path string, opt Options) (*Workbook, error) {
 	switch {
 	case bytes.HasPrefix(head, magicZip) || bytes.HasPrefix(head, magicZip0):
 		x, err := openZip(path, f, fi.Size(), nil)
+		if errors.Is(err, errIsODS) {
+			f.Close()
+			return openConverted(w, ".ods", reconcile.ErrODS)
+		}
 		if err != nil {
 			f.Close()
 			return nil, err
 		}
-		w.fmt, w.x = formatXLSX, x
+		w.fmt, w.x = "xlsx", x
 		return w, nil
 	case bytes.HasPrefix(head, magicOLE):
 		defer f.Close()
 		x, err := openOLE(path, f, fi.Size(), opt.Password)
+		if errors.Is(err, errIsXLS) {
+			return openConverted(w, ".xls", reconcile.ErrLegacyXLS)
+		}
 		if err != nil {
 			return nil, err
 		}
-		w.fmt, w.x = formatXLSX, x
+		w.fmt, w.x = "xlsx", x
 		return w, nil
 	}
 	f.Close()
+	if kind := markupKind(head); kind != "" {
+		data, err := readSmallFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if kind == "xml2003" {
+			w.mem, err = openXML2003(path, data)
+		} else {
+			w.mem, w.markupEnc, err = openHTML(path, data)
+		}
+		if err != nil {
+			return nil, err
+		}
+		w.fmt = kind
+		return w, nil
+	}
 	if err := refuseBinary(path, head); err != nil {
 		return nil, err
 	}
-	w.fmt, w.csv = formatCSV, &csvFile{path: path}
+	w.fmt, w.csv = "csv", &csvFile{path: path}
 	return w, nil
+}
+
+// Internal signals from openZip and openOLE: the file is a format read
+// through a conversion.
+var (
+	errIsODS = errors.New("opendocument spreadsheet")
+	errIsXLS = errors.New("legacy xls")
+)
+
+// openConverted reads a legacy workbook through its .xlsx conversion;
+// errors and sheets still name the original file.
+func openConverted(w *Workbook, what string, sentinel error) (*Workbook, error) {
+	conv, err := convertToXLSX(w.path, what, sentinel)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(conv)
+	if err != nil {
+		return nil, &reconcile.Error{File: w.path, Err: sentinel, Hint: "the converted copy cannot be read (" + err.Error() + "); save the file as .xlsx"}
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, &reconcile.Error{File: w.path, Err: err, Hint: "check that the file can be read"}
+	}
+	x, err := openZip(w.path, f, fi.Size(), nil)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	w.fmt, w.x = strings.TrimPrefix(what, "."), x
+	return w, nil
+}
+
+// markupKind tells an HTML page or an Excel 2003 XML spreadsheet (both
+// handed out as .xls by web portals) from other text.
+func markupKind(head []byte) string {
+	lower := strings.ToLower(string(head[:min(len(head), 2048)]))
+	if !strings.HasPrefix(strings.TrimLeft(strings.TrimPrefix(lower, "\ufeff"), " \t\r\n"), "<") {
+		return "" // a CSV that mentions <table> in a cell is still a CSV
+	}
+	switch {
+	case strings.Contains(lower, "urn:schemas-microsoft-com:office:spreadsheet") && strings.Contains(lower, "<workbook"):
+		return "xml2003"
+	case strings.Contains(lower, "<table") || strings.Contains(lower, "<html") || strings.Contains(lower, "<!doctype html"):
+		return "html"
+	}
+	return ""
 }
 
 func openZip(path string, ra io.ReaderAt, size int64, raw []byte) (*xlsxBook, error) {
@@ -210,7 +308,7 @@ func openZip(path string, ra io.ReaderAt, size int64, raw []byte) (*xlsxBook, er
 		data, _ := b.readSmall("mimetype")
 		if strings.Contains(string(data), "opendocument.spreadsheet") {
 			b.close()
-			return nil, &reconcile.Error{File: path, Err: reconcile.ErrODS, Hint: "open it in LibreOffice or Excel and save it as .xlsx"}
+			return nil, errIsODS
 		}
 		if strings.Contains(string(data), "opendocument") {
 			b.close()
@@ -266,7 +364,7 @@ func openOLE(path string, f *os.File, size int64, password string) (*xlsxBook, e
 	switch {
 	case encrypted:
 	case legacy:
-		return nil, &reconcile.Error{File: path, Err: reconcile.ErrLegacyXLS, Hint: "open it in Excel or LibreOffice and save it as .xlsx"}
+		return nil, errIsXLS
 	default:
 		return nil, &reconcile.Error{File: path, Err: reconcile.ErrNotSheet, Hint: "this is an old Office document (Word or PowerPoint?), not a spreadsheet"}
 	}
@@ -323,10 +421,6 @@ func refuseBinary(path string, head []byte) error {
 		return notSheet("an image", "export the table from the source as .xlsx or .csv")
 	case bytes.HasPrefix(head, []byte("\x1f\x8b")), bytes.HasPrefix(head, []byte("7z\xbc\xaf")), bytes.HasPrefix(head, []byte("Rar!")):
 		return notSheet("a compressed archive", "unpack it and give the spreadsheet inside")
-	}
-	lower := strings.ToLower(string(head[:min(len(head), 1024)]))
-	if strings.Contains(lower, "urn:schemas-microsoft-com:office:spreadsheet") || (strings.Contains(lower, "<html") && strings.Contains(lower, "<table")) {
-		return &reconcile.Error{File: path, Err: reconcile.ErrLegacyXLS, Hint: "this is an HTML/XML spreadsheet saved as .xls; open it in Excel and save it as .xlsx"}
 	}
 	if !looksLikeText(head) {
 		return notSheet("binary data", "give an .xlsx, .csv, .tsv or .txt export")

@@ -435,7 +435,7 @@ func TestGranularity(t *testing.T) {
 	}{
 		{"dated shipments", []any{"Importer", "Date", "Net weight"}, []any{"A", "14.06.2022", 1}, Shipment},
 		{"vendor short", []any{"IMPORTER_NAME", "TOTALVALUE", "MONTHYEAR"}, []any{"A", 1, "Apr 2023"}, Monthly},
-		{"month column with declarations", []any{"DECLARATION_NUMBER", "IMPORTER_NAME", "MONTHYEAR"}, []any{"D1", "A", "Apr 2023"}, Shipment},
+		{"month column with declarations", []any{"DECLARATION_NUMBER", "IMPORTER_NAME", "MONTHYEAR", "NET_WEIGHT_KG"}, []any{"D1", "A", "Apr 2023", 5}, Shipment},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -445,5 +445,44 @@ func TestGranularity(t *testing.T) {
 				t.Errorf("Granularity() = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestContentSniffingOfIdentifiers(t *testing.T) {
+	for _, tc := range []struct {
+		name, header string
+		cells        []string
+		want         reconcile.Field
+	}{
+		{"unknown header holding B/Ls", "Ref", []string{"MAEU123456789", "COSU6123456780", "HLCU220612345"}, reconcile.FieldBillOfLading},
+		{"unknown header holding containers", "Equipment", []string{"CSQU3054383", "MSKU9070323", "CSQU 305438 3"}, reconcile.FieldContainer},
+		{"unnamed column holding B/Ls", "Column7", []string{"MAEU123456789", "COSU6123456780", "HLCU220612345"}, reconcile.FieldBillOfLading},
+		{"declaration header holding B/Ls", "Declaration Number", []string{"MAEU123456789", "COSU6123456780", "HLCU220612345"}, reconcile.FieldBillOfLading},
+		{"declaration header holding declarations", "Declaration Number", []string{"10702030/140622/0012345", "10702030/150622/0012346", "10702030/160622/0012347"}, reconcile.FieldDeclarationID},
+		{"containers with a bad check digit stay unmapped", "Equipment", []string{"CSQU3054384", "MSKU9070324", "CSQU3054385"}, ""},
+		{"names stay unmapped", "Notes", []string{"fragile", "by sea", "via Mersin"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			csv := "Importer," + tc.header + ",Net weight\n"
+			for k, c := range tc.cells {
+				csv += "A" + string(rune('0'+k)) + "," + c + ",1\n"
+			}
+			path := writeFile(t, "ids.csv", []byte(csv))
+			sr, _ := readSheet(t, path, "", Options{})
+			if f := fieldOf(sr.Columns(), tc.header); f != tc.want {
+				t.Errorf("%s mapped to %q, want %q", tc.header, f, tc.want)
+			}
+		})
+	}
+}
+
+func TestMasterBLWinsOverHouseBL(t *testing.T) {
+	path := writeFile(t, "bl.csv", []byte("House Bill of Lading,Master Bill of Lading,Consignee,Gross weight\nFWDX1,MAEU123456789,A,1\n"))
+	sr, recs := readSheet(t, path, "", Options{})
+	if f := fieldOf(sr.Columns(), "Master Bill of Lading"); f != reconcile.FieldBillOfLading {
+		t.Errorf("master B/L mapped to %q", f)
+	}
+	if len(recs) != 1 || recs[0].BillOfLading != "MAEU123456789" {
+		t.Errorf("records %+v, want the master B/L kept", recs)
 	}
 }

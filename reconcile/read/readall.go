@@ -2,20 +2,18 @@ package read
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io"
-	"os"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 )
 
 // File is a whole input file read into records.
 type File struct {
 	Path   string
 	SHA256 string
-	Format string // "xlsx" or "csv"
+	Format string // Workbook.Format: "xlsx", "csv", "xls", "ods", "html" or "xml2003"
 	Sheets []SheetResult
 }
 
@@ -34,7 +32,11 @@ type SheetResult struct {
 	Rows        int // rows below the header (records + skips there)
 	LayoutKey   string
 	Hidden      bool
-	Err         error
+	// Totals checks the sheet's total rows against the records read;
+	// HiddenRows counts records from rows hidden in Excel.
+	Totals     []TotalCheck
+	HiddenRows int
+	Err        error
 }
 
 // progressEvery is how often (in rows) ReadAll reports progress and
@@ -52,7 +54,7 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 	}
 	defer w.Close()
 	f := &File{Path: path, Format: w.Format()}
-	sum, err := fileSHA256(path)
+	sum, err := fileio.SHA256(ctx, path)
 	if err != nil {
 		return nil, &reconcile.Error{File: path, Err: err, Hint: "check that the file can be read"}
 	}
@@ -95,6 +97,7 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 		total += sr.Rows()
 		res.HeaderRow, res.Columns, res.Skipped, res.SkipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		res.Granularity, res.Warnings, res.Rows, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
+		res.Totals, res.HiddenRows = sr.TotalChecks(), sr.HiddenRows()
 		sr.Close()
 		f.Sheets = append(f.Sheets, res)
 		if progress != nil {
@@ -106,19 +109,6 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 
 func canceled(path string) error {
 	return &reconcile.Error{File: path, Err: reconcile.ErrCanceled, Hint: "reading was canceled"}
-}
-
-func fileSHA256(path string) (string, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer fh.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, fh); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // EachRow streams the raw rows of one sheet ("" for a text file), numbered

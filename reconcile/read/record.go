@@ -11,15 +11,18 @@ import (
 
 // plan is a compiled mapping: per field, the columns to read.
 type plan struct {
-	file, sheet  string
-	cols         []Column
-	consignee    []int // name columns in variant order
-	shipper      []int
-	one          map[reconcile.Field]int
-	netUnit      int // unit column for net weight, -1 if none
-	grossUnit    int
-	dateOrder    values.DateOrder
-	numHint      map[int]values.NumberHint
+	file, sheet string
+	cols        []Column
+	consignee   []int // name columns in variant order
+	shipper     []int
+	one         map[reconcile.Field]int
+	netUnit     int // unit column for net weight, -1 if none
+	grossUnit   int
+	dateOrder   values.DateOrder
+	numHint     map[int]values.NumberHint
+	// unsettled lists measure columns whose lone "1.234" cells nothing
+	// settles: read as thousands, flagged ambiguous_number (weights).
+	unsettled    []int
 	headerRaw    []string // upper header row as written, trimmed
 	headerFilled int
 	monthly      bool
@@ -57,6 +60,7 @@ func newPlan(file, sheet string, cols []Column) *plan {
 			p.dateOrder = values.GuessDateOrder(c.Samples)
 		}
 	}
+	p.settleHints()
 	byVariant := func(idx []int) {
 		for a := 1; a < len(idx); a++ {
 			for b := a; b > 0 && cols[idx[b]].Variant < cols[idx[b-1]].Variant; b-- {
@@ -117,9 +121,12 @@ func cellAt(r *rawRow, i int) cell {
 func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	rec := reconcile.Record{Source: reconcile.Provenance{File: p.file, Sheet: p.sheet, Row: r.num}}
 	flag := func(f reconcile.Field, code reconcile.FlagCode, col int, raw, detail string) {
-		// The one flag that keeps its value: a weight read as kg because
-		// no unit is stated (see weight).
-		kept := code == reconcile.FlagUnknownUnit && detail == detailAssumedKg
+		// Flags that keep their value: a weight read as kg because no
+		// unit is stated (see weight), a unit conflict resolved by the
+		// cell's own unit (detailCellUnitUsed), and the codes KeptFlag
+		// lists.
+		kept := code == reconcile.FlagUnknownUnit && detail == detailAssumedKg || reconcile.KeptFlag(code) ||
+			code == reconcile.FlagUnitConflict && strings.HasSuffix(detail, detailCellUnitUsed)
 		rec.Flags = append(rec.Flags, reconcile.Flag{Field: f, Code: code, Column: col, Raw: raw, Detail: detail, Kept: kept})
 	}
 	formula := func(f reconcile.Field, i int, c cell) bool {
@@ -153,8 +160,11 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	rec.Container, _ = text(reconcile.FieldContainer)
 	rec.Invoice, _ = text(reconcile.FieldInvoice)
 	if s, i := text(reconcile.FieldHSCode); s != "" {
-		if hs, ok := values.HSCode(s); ok {
+		if hs, restored, ok := values.HSCodeRestore(s); ok {
 			rec.HSCode = hs
+			if restored {
+				flag(reconcile.FieldHSCode, reconcile.FlagRestoredZero, i, s, "leading zero restored: "+hs)
+			}
 		} else {
 			flag(reconcile.FieldHSCode, reconcile.FlagUnparsed, i, s, "not an HS code")
 		}
@@ -171,7 +181,9 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			rec.QuantityUnit = s
 		}
 	}
-	rec.Quantity = p.number(r, reconcile.FieldQuantity, true, flag)
+	var qu values.CellUnit
+	rec.Quantity, qu = p.numberUnit(r, reconcile.FieldQuantity, true, flag)
+	p.quantityUnit(&rec, qu, flag)
 	// Weights.
 	rec.NetKg = p.weight(r, reconcile.FieldNetWeight, p.netUnit, flag)
 	rec.GrossKg = p.weight(r, reconcile.FieldGrossWeight, p.grossUnit, flag)
@@ -181,18 +193,20 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	if curText != "" {
 		if c, ok := values.Currency(curText); ok {
 			rowCur = c
-		} else if c, ok := currencyWords[strings.ToLower(curText)]; ok {
+		} else if c, ok := synonyms.currencyWords[foldHeader(strings.TrimSpace(curText))]; ok {
 			rowCur = c
 		}
 	}
 	if i := p.col(reconcile.FieldValue); i >= 0 {
-		n := p.number(r, reconcile.FieldValue, true, flag)
+		n, u := p.numberUnit(r, reconcile.FieldValue, true, flag)
 		if n.Valid || n.Raw != "" {
 			rec.Value = n
 			cur := p.cols[i].Currency
 			if cur == "" {
 				cur = rowCur
 			}
+			cur, n = p.cellCurrency(reconcile.FieldValue, i, cur, n, u, flag)
+			rec.Value = n
 			rec.Currency = cur
 			if n.Valid && cur == "" {
 				d := "no currency in the header, a currency column or the mapping"
@@ -208,7 +222,14 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 		}
 	}
 	if i := p.col(reconcile.FieldValueUSD); i >= 0 {
-		n := p.number(r, reconcile.FieldValueUSD, true, flag)
+		n, u := p.numberUnit(r, reconcile.FieldValueUSD, true, flag)
+		if cur, m := p.cellCurrency(reconcile.FieldValueUSD, i, "USD", n, u, flag); cur != "USD" {
+			// "€1,200" in a USD column: an amount in euros, not dollars.
+			if m.Valid && !rec.Value.Valid && rec.Value.Raw == "" {
+				rec.Value, rec.Currency = m, cur
+			}
+			n = reconcile.Number{}
+		}
 		// A USD value column that is empty or a vendor's 0 does not undo a
 		// USD amount the value column already gave.
 		if n.Valid || (n.Raw != "" && !rec.ValueUSD.Valid) {
@@ -267,6 +288,11 @@ func (p *plan) party(r *rawRow, nameCols []int, nameF, idF, ctryF reconcile.Fiel
 			if c.k == kindNumber {
 				id = canonicalNumber(id)
 			}
+			id, damaged := values.CleanTaxID(id)
+			if damaged {
+				flag(idF, reconcile.FlagDamagedID, i, c.s, "scientific notation: the spreadsheet rounded the ID, so it is not used to match firms")
+				id = ""
+			}
 			// "7701234567/772201001": INN and KPP.
 			if a, b, ok := strings.Cut(id, "/"); ok && isDigits(a) && isDigits(b) && len(b) == 9 {
 				id = a
@@ -274,7 +300,9 @@ func (p *plan) party(r *rawRow, nameCols []int, nameF, idF, ctryF reconcile.Fiel
 					pt.KPP = b
 				}
 			}
-			pt.TaxID = id
+			if id != "" {
+				pt.TaxID = id
+			}
 		}
 	}
 	if i := p.col(ctryF); i >= 0 {
@@ -352,59 +380,90 @@ func ambiguousDate(s string) bool {
 	return e1 == nil && e2 == nil && a >= 1 && a <= 12 && b >= 1 && b <= 12 && a != b
 }
 
-// number parses a numeric column. Vendors write 0 where they have no
-// value: in value and weight columns a zero is missing and flagged.
-func (p *plan) number(r *rawRow, f reconcile.Field, zeroIsMissing bool, flag flagFn) reconcile.Number {
+// numberUnit parses a numeric column, with the unit or currency the cell
+// itself writes ("18 t", "$1,200"), if any. Vendors write 0 where they
+// have no value: in value and weight columns a zero is missing and
+// flagged.
+func (p *plan) numberUnit(r *rawRow, f reconcile.Field, zeroIsMissing bool, flag flagFn) (reconcile.Number, values.CellUnit) {
 	i := p.col(f)
 	if i < 0 {
-		return reconcile.Number{}
+		return reconcile.Number{}, values.CellUnit{}
 	}
 	c := cellAt(r, i)
 	if c.s == "" {
-		return reconcile.Number{}
+		return reconcile.Number{}, values.CellUnit{}
 	}
 	if c.k == kindFormula {
 		flag(f, reconcile.FlagFormulaNoValue, i, c.s, "formula without a saved value; open and save the file in Excel")
-		return reconcile.Number{Raw: c.s}
+		return reconcile.Number{Raw: c.s}, values.CellUnit{}
 	}
 	var v float64
-	ok := false
+	var u values.CellUnit
+	ok, unsettled := false, false
 	if c.k == kindNumber {
 		x, err := strconv.ParseFloat(c.s, 64)
 		v, ok = x, err == nil
+		if ok && c.cur != "" {
+			u = values.CellUnit{Kind: values.UnitCurrency, Canon: c.cur, Raw: "number format " + c.cur}
+		}
+	}
+	hint := p.numHint[i]
+	if !ok {
+		v, unsettled, ok = values.ParseNumberUnsettled(c.s, hint)
 	}
 	if !ok {
-		v, ok = values.ParseNumber(c.s, p.numHint[i])
+		if num, cu, found := values.SplitNumberUnit(c.s); found {
+			h := hint
+			if h == values.HintNone && cu.Kind == values.UnitWeight && cu.Factor >= 1000 {
+				h = values.HintLoneDecimal // "3.471 t": three decimals of a tonne are kilograms
+			}
+			v, unsettled, ok = values.ParseNumberUnsettled(num, h)
+			u = cu
+		}
 	}
 	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
 		flag(f, reconcile.FlagUnparsed, i, c.s, "not a number")
-		return reconcile.Number{Raw: c.s}
+		return reconcile.Number{Raw: c.s}, values.CellUnit{}
+	}
+	if unsettled && (f == reconcile.FieldNetWeight || f == reconcile.FieldGrossWeight) && (u.Kind != values.UnitWeight || u.Factor < 1000) {
+		// Money has two decimals and pieces none, so there a lone
+		// "1.234" is thousands; a weight in kg may well have three.
+		flag(f, reconcile.FlagAmbiguousNumber, i, c.s, "read as "+strconv.FormatFloat(v, 'f', -1, 64)+" (thousands); could be a decimal — the file gives no other clue")
 	}
 	if fac := p.cols[i].Factor; fac > 0 && fac != 1 && (f == reconcile.FieldValue || f == reconcile.FieldValueUSD) {
 		v *= fac
 	}
 	if v == 0 && zeroIsMissing {
 		flag(f, reconcile.FlagZeroAsMissing, i, c.s, "a vendor's 0 means no value")
-		return reconcile.Number{Raw: c.s}
+		return reconcile.Number{Raw: c.s}, u
 	}
 	if v < 0 {
 		flag(f, reconcile.FlagNegative, i, c.s, "negative")
-		return reconcile.Number{Raw: c.s}
+		return reconcile.Number{Raw: c.s}, u
 	}
 	if c.k == kindNumber {
 		// A typed number is its own text; not keeping a copy saves memory
 		// when a whole file is held (ReadAll).
-		return reconcile.Number{Value: v, Valid: true}
+		return reconcile.Number{Value: v, Valid: true}, u
 	}
-	return reconcile.Number{Value: v, Valid: true, Raw: c.s}
+	return reconcile.Number{Value: v, Valid: true, Raw: c.s}, u
+}
+
+// number is numberUnit for callers that take no unit from the cell.
+func (p *plan) number(r *rawRow, f reconcile.Field, zeroIsMissing bool, flag flagFn) reconcile.Number {
+	n, _ := p.numberUnit(r, f, zeroIsMissing, flag)
+	return n
 }
 
 func (p *plan) weight(r *rawRow, f reconcile.Field, unitCol int, flag flagFn) reconcile.Number {
-	n := p.number(r, f, true, flag)
+	n, u := p.numberUnit(r, f, true, flag)
 	if !n.Valid {
 		return n
 	}
 	i := p.col(f)
+	if u.Kind != values.UnitUnknown {
+		return p.cellWeight(r, f, i, unitCol, n, u, flag)
+	}
 	fac := p.cols[i].Factor
 	if unitCol >= 0 && p.cols[i].Unit == "from unit column" {
 		u := cellAt(r, unitCol).s

@@ -13,13 +13,17 @@ import (
 // applies the user's overrides, picks one column per field by rank
 // (several name columns of one party are all kept), attaches unit and
 // currency columns, and sniffs the content of unnamed columns.
-func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOverride) ([]Column, []string) {
+//
+// hidden marks columns hidden in Excel (nil for none): when a hidden and a
+// visible column could fill one field, the visible one wins, as the user
+// sees it.
+func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOverride, hidden []bool) ([]Column, []string) {
 	var warnings []string
 	cols := make([]Column, len(headers))
 	for i, h := range headers {
 		g := classify(h)
 		c := Column{Index: i, Header: h, Field: g.field, Reason: g.reason, Factor: g.factor, rank: g.rank, total: g.total,
-			Variant: g.variant, UnitFor: g.unitFor}
+			Variant: g.variant, UnitFor: g.unitFor, Hidden: i < len(hidden) && hidden[i]}
 		if i < len(samples) {
 			c.Samples = samples[i]
 		}
@@ -27,6 +31,9 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			sniffColumn(&c)
 		} else if c.Field == "" && c.Reason == "" {
 			c.Reason = "not a canonical field"
+			sniffIDs(&c)
+		} else if c.Field == reconcile.FieldDeclarationID {
+			sniffIDs(&c)
 		}
 		if o, ok := over[i]; ok {
 			switch {
@@ -88,6 +95,32 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			}
 		}
 	}
+	// A tax ID that names no party ("ИНН") belongs to the party whose
+	// name column is just before it (or just after it), when that party
+	// has no ID column of its own; otherwise it stays unmapped.
+	for i := range cols {
+		if cols[i].Field != fieldPartyIDAny {
+			continue
+		}
+		cols[i].Field = ""
+		for _, n := range []int{i - 1, i + 1} {
+			if n < 0 || n >= len(cols) {
+				continue
+			}
+			idF := reconcile.Field("")
+			switch cols[n].Field {
+			case reconcile.FieldConsignee:
+				idF = reconcile.FieldConsigneeID
+			case reconcile.FieldShipper:
+				idF = reconcile.FieldShipperID
+			}
+			if idF != "" && !hasF(idF) {
+				cols[i].Field = idF
+				cols[i].Reason = fmt.Sprintf("tax ID beside the %s column %s %q", cols[n].Field, reconcile.ColumnName(n+1), cols[n].Header)
+				break
+			}
+		}
+	}
 	// One column per field, except party names.
 	byField := map[reconcile.Field][]int{}
 	for i, c := range cols {
@@ -99,7 +132,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 		if len(idx) < 2 {
 			continue
 		}
-		sort.SliceStable(idx, func(a, b int) bool { return cols[idx[a]].rank < cols[idx[b]].rank })
+		sort.SliceStable(idx, func(a, b int) bool { return cols[idx[a]].pickRank() < cols[idx[b]].pickRank() })
 		if f == reconcile.FieldConsignee || f == reconcile.FieldShipper {
 			// Keep every name column; a name-with-address column only when
 			// it is the only one.
@@ -122,6 +155,9 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			why := "also a candidate"
 			if c.total && !cols[win].total {
 				why = "a total column, never summed per item"
+			}
+			if c.Hidden && !cols[win].Hidden {
+				why = "hidden in Excel; the visible column is used"
 			}
 			c.Reason = fmt.Sprintf("%s (%s); column %s %q preferred", c.Reason, why, reconcile.ColumnName(win+1), cols[win].Header)
 			c.Field = ""
@@ -147,6 +183,10 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 				continue
 			}
 			if u, f, ok := values.WeightUnitInHeader(c.Header); ok {
+				c.Unit, c.Factor = u, f
+				continue
+			}
+			if u, f, ok := headerWeightUnit(c.Header); ok {
 				c.Unit, c.Factor = u, f
 				continue
 			}
@@ -271,6 +311,43 @@ func sniffColumn(c *Column) {
 		c.Field, c.Reason, c.rank = reconcile.FieldDate, "no header; content looks like dates", 5
 	default:
 		c.Reason = "no header"
+		sniffIDs(c)
+		if c.Field != "" {
+			c.Reason = "no header; " + c.Reason
+		}
+	}
+}
+
+// sniffIDs maps a column by content when its values are identifiers of a
+// kind the header did not name: ISO 6346 container numbers (check digit
+// verified) or bill-of-lading shapes ("MAEU123456789"). A column the
+// header calls a declaration number but that holds B/Ls is a B/L column:
+// reading it as declarations would keep every B/L row apart from the
+// declarations of the same cargo.
+func sniffIDs(c *Column) {
+	n, bl, cont := 0, 0, 0
+	for _, s := range c.Samples {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		n++
+		switch {
+		case values.LooksLikeContainer(s):
+			cont++
+		case values.LooksLikeBL(s):
+			bl++
+		}
+	}
+	if n < 3 {
+		return
+	}
+	switch {
+	case cont*10 >= n*9 && c.Field == "":
+		c.Field, c.Reason, c.rank = reconcile.FieldContainer, "content looks like ISO 6346 container numbers", 5
+	case bl*10 >= n*9 && c.Field == reconcile.FieldDeclarationID:
+		c.Field, c.Reason = reconcile.FieldBillOfLading, "header says declaration number, but the content looks like bills of lading"
+	case bl*10 >= n*9:
+		c.Field, c.Reason, c.rank = reconcile.FieldBillOfLading, "content looks like bill-of-lading numbers", 5
 	}
 }
 
@@ -302,4 +379,13 @@ func isISODate(s string) bool {
 		}
 	}
 	return true
+}
+
+// pickRank orders candidates for one field: the user's choice first, then
+// visible columns before hidden ones, then by rank.
+func (c *Column) pickRank() int {
+	if c.Hidden && !c.Override {
+		return c.rank + 1000
+	}
+	return c.rank
 }

@@ -2,13 +2,20 @@ package read
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tradecheck/reconcile"
 )
 
 // totalWords label total and subtotal rows, compared in lower case as the
-// whole cell or its first word(s).
-var totalWords = []string{"итого", "всего", "итог", "total", "grand total", "subtotal", "sub-total", "sub total", "totals", "sum", "сумма", "общий итог", "total general", "totaal", "gesamt"}
+// whole cell or its first word(s): English, Russian, Ukrainian, Kazakh,
+// Turkish, Spanish, Portuguese, Polish, Dutch, German and Chinese
+// (simplified and traditional).
+var totalWords = []string{"итого", "всего", "итог", "total", "grand total", "subtotal", "sub-total", "sub total", "totals", "sum", "сумма", "общий итог", "total general", "totaal", "gesamt",
+	"разом", "усього", "всього", "підсумок", "барлығы", "жиыны", "toplam", "genel toplam", "ara toplam",
+	"suma", "suma total", "total geral", "razem", "summe", "gesamtsumme",
+	"合计", "总计", "小计", "合計", "總計", "小計", "总和"}
 
 // classifyRow decides a row's fate before conversion: "" means read it.
 // It runs on every row, so it avoids allocation: header cells are
@@ -45,17 +52,26 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 	if same >= 2 && same*10 >= p.headerFilled*6 {
 		return reconcile.SkipRepeatedHeader, ""
 	}
+	// A SUM or SUBTOTAL over the rows above, in the cell's own column,
+	// makes a total row whatever its label.
+	for i, c := range r.cells {
+		if c.agg {
+			return reconcile.SkipTotal, "SUM formula in column " + reconcile.ColumnName(i+1)
+		}
+	}
 	// A total row names itself in a text cell and carries no HS code or
 	// date: a company called "Total SA" on a dated row is data.
-	for _, c := range r.cells {
+	for li, c := range r.cells {
 		if c.k != kindString || len(c.s) > 80 || !maybeTotal(c.s) {
 			continue
 		}
-		t := strings.ToLower(strings.Trim(strings.TrimSpace(c.s), ":.*"))
+		t := strings.ToLower(strings.TrimRight(strings.Trim(strings.TrimSpace(c.s), ":.*"), "：:"))
 		for _, w := range totalWords {
-			if t == w || len(t) > len(w) && strings.HasPrefix(t, w) && (t[len(w)] == ' ' || t[len(w)] == ':') && len(t) < len(w)+40 {
-				if cellAt(r, p.col(reconcile.FieldHSCode)).s == "" && cellAt(r, p.col(reconcile.FieldDate)).s == "" ||
-					filled <= 3 {
+			if t == w || len(t) > len(w) && strings.HasPrefix(t, w) && (t[len(w)] == ' ' || t[len(w)] == ':' || strings.HasPrefix(t[len(w):], "：")) && len(t) < len(w)+40 {
+				// The label itself may sit in the date or code column
+				// ("Grand Total" under Date).
+				hs, date := p.col(reconcile.FieldHSCode), p.col(reconcile.FieldDate)
+				if (hs == li || cellAt(r, hs).s == "") && (date == li || cellAt(r, date).s == "") || filled <= 3 {
 					return reconcile.SkipTotal, c.s
 				}
 			}
@@ -75,24 +91,23 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 	return "", ""
 }
 
-// maybeTotal is a cheap first-letter filter for totalWords.
+// maybeTotal is a cheap first-letter filter for totalWords: it decodes
+// one rune and allocates nothing, as it runs on every text cell.
 func maybeTotal(s string) bool {
 	s = strings.TrimLeft(s, " \t*")
 	if s == "" {
 		return false
 	}
-	switch s[0] | 0x20 {
-	case 't', 's', 'g':
-		return true
-	}
-	// Cyrillic И/и, В/в, О/о, С/с in UTF-8.
-	if len(s) >= 2 && s[0] == 0xD0 {
-		switch s[1] {
-		case 0x98, 0xB8, 0x92, 0xB2, 0x9E, 0xBE, 0xA1:
+	if s[0] < utf8.RuneSelf {
+		switch s[0] | 0x20 {
+		case 't', 's', 'g', 'r':
 			return true
 		}
+		return false
 	}
-	if len(s) >= 2 && s[0] == 0xD1 && s[1] == 0x81 { // с
+	r, _ := utf8.DecodeRuneInString(s)
+	switch unicode.ToLower(r) {
+	case 'и', 'в', 'о', 'с', 'р', 'у', 'п', 'б', 'ж', '合', '总', '小', '總':
 		return true
 	}
 	return false

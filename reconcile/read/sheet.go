@@ -39,6 +39,10 @@ type SheetReader struct {
 	rowWarns    int
 	gran        Granularity
 	lastRow     int // last row number given a fate (records, skips, gaps)
+	sums        sums
+	totals      []TotalCheck
+	sumTotals   int // total rows recognised by their figures alone
+	hiddenRows  int
 	done        bool
 	err         error
 }
@@ -201,7 +205,11 @@ func (s *SheetReader) init() error {
 	for k, v := range opt.SheetMapping[s.name] {
 		over[k] = v
 	}
-	cols, warns := resolveColumns(headers, samples, over)
+	var hidden []bool
+	if h, ok := s.src.(interface{ hiddenColumns() []bool }); ok {
+		hidden = h.hiddenColumns()
+	}
+	cols, warns := resolveColumns(headers, samples, over, hidden)
 	// Keep only a few samples per column for display; all were used above.
 	for i := range cols {
 		if len(cols[i].Samples) > 5 {
@@ -211,6 +219,14 @@ func (s *SheetReader) init() error {
 	s.columns = cols
 	s.warnings = append(s.warnings, warns...)
 	s.dropRepeatedTotals()
+	// A read error while sampling (a cell over the size limit) is the
+	// sheet's real problem: the samples it cut short decide nothing.
+	if s.err == nil {
+		if err := s.checkData(); err != nil {
+			return err
+		}
+	}
+	s.currencyFromFormats()
 	s.plan = newPlan(s.w.path, s.name, cols)
 	if s.w.x != nil {
 		s.plan.date1904 = s.w.x.date1904
@@ -222,6 +238,7 @@ func (s *SheetReader) init() error {
 			s.plan.headerFilled++
 		}
 	}
+	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
 	s.plan.monthly = s.gran == Monthly
 	s.checkMapping()
@@ -392,6 +409,9 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			continue
 		}
 		if reason, detail := s.plan.classifyRow(r); reason != "" {
+			if reason == reconcile.SkipTotal {
+				s.labelTotal(r, detail)
+			}
 			s.skip(r.num, reason, detail)
 			continue
 		}
@@ -399,6 +419,19 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 		if !ok {
 			s.skip(r.num, reconcile.SkipNoData, "no party, weight, value or quantity")
 			continue
+		}
+		if c, ok := s.sumTotal(&rec); ok {
+			s.totals = append(s.totals, c)
+			s.sums.endGroup()
+			s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
+			continue
+		}
+		s.sums.add(&rec)
+		if r.hidden {
+			// A filter is a view, not a deletion: the row is read, but the
+			// user may have hidden it on purpose, so it says so.
+			rec.Flags = append(rec.Flags, reconcile.Flag{Code: reconcile.FlagHiddenRow, Column: -1, Detail: "row hidden in Excel; read and counted", Kept: true})
+			s.hiddenRows++
 		}
 		if r.bad != "" {
 			s.rowWarning(r.bad)
@@ -428,6 +461,17 @@ func (s *SheetReader) Warnings() []string {
 	out := append([]string(nil), s.warnings...)
 	if s.rowWarns > maxRowWarnings {
 		out = append(out, fmt.Sprintf("… and %d more lines with the same kind of problem (malformed quotes or over-long lines)", s.rowWarns-maxRowWarnings))
+	}
+	if cs, ok := s.src.(*csvSource); ok && cs.encWarn != "" {
+		out = append(out, cs.encWarn)
+	}
+	if s.hiddenRows > 0 {
+		out = append(out, fmt.Sprintf("%d rows hidden in Excel (by a filter or by hand) were read and counted; they are flagged hidden_row", s.hiddenRows))
+	}
+	for _, c := range s.totals {
+		if !c.Matches {
+			out = append(out, c.String())
+		}
 	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
 		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 )
 
 // MappingStore keeps the user's column overrides per header layout
@@ -111,20 +112,6 @@ func (s *MappingStore) save() error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return &reconcile.Error{File: s.path, Err: err, Hint: "check that the settings folder can be written"}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".mappings-*.tmp")
-	if err != nil {
-		return &reconcile.Error{File: s.path, Err: err, Hint: "check that the settings folder can be written"}
-	}
-	_, werr := tmp.Write(data)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return &reconcile.Error{File: s.path, Err: err, Hint: "the disk may be full; the previous mappings are kept"}
-	}
-	if err := os.Rename(tmp.Name(), s.path); err != nil {
-		os.Remove(tmp.Name())
-		return &reconcile.Error{File: s.path, Err: err, Hint: "the previous mappings are kept"}
-	}
-	return nil
+	// fileio's error names the file and says the previous mappings are kept.
+	return fileio.WriteFile(s.path, data)
 }

@@ -46,7 +46,8 @@ type xlsxBook struct {
 	raw      []byte // decrypted package, when the file was encrypted
 	sheets   []sheetEntry
 	date1904 bool
-	dateXF   []bool // per cellXfs index: number format is a date
+	dateXF   []bool   // per cellXfs index: number format is a date
+	curXF    []string // per cellXfs index: currency the number format shows, "" for none
 
 	sstOnce sync.Once
 	sst     []string
@@ -265,12 +266,14 @@ func (b *xlsxBook) load() error {
 		if strings.HasSuffix(r.Type, "/styles") {
 			if st, err := b.readSmall(resolvePart(dir, r.Target)); err == nil && st != nil {
 				b.dateXF = parseDateStyles(st)
+				b.curXF = parseCurrencyStyles(st)
 			}
 		}
 	}
 	if b.dateXF == nil {
 		if st, err := b.readSmall(path.Join(dir, "styles.xml")); err == nil && st != nil {
 			b.dateXF = parseDateStyles(st)
+			b.curXF = parseCurrencyStyles(st)
 		}
 	}
 	return nil

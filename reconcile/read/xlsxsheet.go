@@ -25,8 +25,15 @@ type sheetScanner struct {
 	cellBf  []byte
 	fBuf    []byte
 	dimRows int // rows the <dimension> element claims, 0 if none
-	size    int64
-	lr      *limitedReader
+	// hiddenCols marks hidden columns (<col hidden="1">); fShared and
+	// fSI describe the current cell's formula, sharedAgg whether each
+	// shared formula (by si) is a total's SUM (see verticalAgg).
+	hiddenCols []bool
+	fShared    bool
+	fSI        int
+	sharedAgg  map[int]bool
+	size       int64
+	lr         *limitedReader
 }
 
 // rowsHint estimates the sheet's rows: from the <dimension> element when
@@ -181,6 +188,16 @@ func (s *sheetScanner) next() (*rawRow, error) {
 					hasF = true
 					inF = !xs.self
 					s.fBuf = s.fBuf[:0]
+					t, _ := attr(xs.attrs, "t")
+					s.fShared = string(t) == "shared"
+					s.fSI = -1
+					if si, ok := attr(xs.attrs, "si"); ok {
+						s.fSI = atoiBytes(si)
+					}
+				}
+			case "col":
+				if !inRow {
+					s.markHiddenColumns(xs.attrs)
 				}
 			case "is":
 				if inCell {
@@ -226,6 +243,9 @@ func (s *sheetScanner) next() (*rawRow, error) {
 				}
 				if c.k == kindEmpty {
 					continue
+				}
+				if hasF {
+					c.agg = s.aggCell(col)
 				}
 				for len(s.row.cells) < col {
 					s.row.cells = append(s.row.cells, cell{})
@@ -334,7 +354,31 @@ func (s *sheetScanner) finishCell(t cellType, style int, hasV, hasF bool, col in
 			}
 		}
 	}
-	return cell{s: canonicalNumber(v), k: kindNumber}, nil
+	c := cell{s: canonicalNumber(v), k: kindNumber}
+	if style > 0 && style < len(s.b.curXF) {
+		c.cur = s.b.curXF[style]
+	}
+	return c, nil
+}
+
+// aggCell reports whether the current cell's formula is a total's SUM. A
+// shared formula's other cells carry no text: they inherit the first
+// cell's answer, which holds for them too (a shared SUM(E2:E10) in E11
+// is SUM(F2:F10) in F11).
+func (s *sheetScanner) aggCell(col int) bool {
+	if len(s.fBuf) == 0 {
+		return s.fShared && s.sharedAgg[s.fSI]
+	}
+	agg := verticalAgg(s.fBuf, col, s.row.num)
+	if s.fShared && s.fSI >= 0 {
+		if s.sharedAgg == nil {
+			s.sharedAgg = map[int]bool{}
+		}
+		if len(s.sharedAgg) < 10000 {
+			s.sharedAgg[s.fSI] = agg
+		}
+	}
+	return agg
 }
 
 func (s *sheetScanner) tooLong(col int) error {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 )
 
@@ -28,6 +27,14 @@ type Filter struct {
 
 	DescriptionContains string `json:"description_contains,omitempty"` // case-insensitive; every word must appear
 
+	// PartyListed keeps shipments whose consignee, shipper or either
+	// (PartyConsignee, PartyShipper, PartyEither) is on a sanctions list,
+	// by Labels.Listed.
+	PartyListed string `json:"party_listed,omitempty"`
+	// CHPLTiers keeps shipments whose HS code is in one of these tiers of
+	// the Common High Priority List ("1", "3.A"); "any" takes every tier.
+	CHPLTiers []string `json:"chpl_tiers,omitempty"`
+
 	IncludeExcluded   bool `json:"include_excluded,omitempty"`   // shipments the user excluded
 	IncludeSuperseded bool `json:"include_superseded,omitempty"` // monthly aggregates covered by shipment-level data
 }
@@ -38,7 +45,19 @@ type Labels struct {
 	EntityName func(e int32) string
 	// Country names an ISO code for display; nil shows the code.
 	Country func(iso2 string) string
+	// Listed reports whether an entity is on a sanctions list; nil: none
+	// is.
+	Listed func(e int32) bool
 }
+
+// Parties a PartyListed filter may name.
+const (
+	PartyConsignee = "consignee"
+	PartyShipper   = "shipper"
+	PartyEither    = "either"
+)
+
+func (l Labels) listed(e int32) bool { return e >= 0 && l.Listed != nil && l.Listed(e) }
 
 func (l Labels) country(c string) string {
 	if l.Country == nil {
@@ -100,6 +119,26 @@ func (f *Filter) Match(sh *merge.Shipment, lab Labels) bool {
 	}
 	if f.Entity != "" && lab.id(sh.Consignee) != f.Entity && lab.id(sh.Shipper) != f.Entity {
 		return false
+	}
+	switch f.PartyListed {
+	case PartyConsignee:
+		if !lab.listed(sh.Consignee) {
+			return false
+		}
+	case PartyShipper:
+		if !lab.listed(sh.Shipper) {
+			return false
+		}
+	case PartyEither:
+		if !lab.listed(sh.Consignee) && !lab.listed(sh.Shipper) {
+			return false
+		}
+	}
+	if len(f.CHPLTiers) > 0 {
+		t := CHPLTier(sh.HSCode)
+		if t == "" || !in(f.CHPLTiers, t) && !in(f.CHPLTiers, "any") {
+			return false
+		}
 	}
 	if f.DescriptionContains != "" {
 		d := strings.ToLower(sh.Description)
@@ -176,6 +215,8 @@ func Key(g GroupBy, sh *merge.Shipment, lab Labels) (key, label string) {
 		return hs(4, "heading")
 	case ByHSSub:
 		return hs(6, "subheading")
+	case ByCHPLTier:
+		return tierKey(sh.HSCode)
 	case ByMonth:
 		if !sh.Date.Known() {
 			return unknownKey, unknownKey
@@ -279,24 +320,31 @@ func (m *Measures) add(sh *merge.Shipment) {
 func notes(m *Measures, superseded int) []string {
 	var n []string
 	if m.AggregateRows > 0 {
-		n = append(n, fmt.Sprintf("Combines shipment-level data with %d monthly aggregate line(s): tonnes and value include them; the shipment count covers shipment-level data only.", m.AggregateRows))
+		n = append(n, fmt.Sprintf("Combines shipment-level data with %s: tonnes and value include them; the shipment count covers shipment-level data only.", count(m.AggregateRows, "monthly aggregate line", "monthly aggregate lines")))
 	}
 	if superseded > 0 {
-		n = append(n, fmt.Sprintf("%d monthly aggregate line(s) left out: shipment-level data covers the same month and consignee.", superseded))
+		n = append(n, fmt.Sprintf("%s left out: shipment-level data covers the same month and consignee.", count(superseded, "monthly aggregate line", "monthly aggregate lines")))
 	}
 	if m.GrossFallback > 0 {
-		n = append(n, fmt.Sprintf("Tonnes of %d shipment(s) are gross weight because net weight is missing.", m.GrossFallback))
+		n = append(n, fmt.Sprintf("Tonnes of %s gross weight because net weight is missing.", count(m.GrossFallback, "shipment are", "shipments are")))
 	}
 	if m.NoWeight > 0 {
-		n = append(n, fmt.Sprintf("%d shipment(s) have no usable weight and are left out of tonnes.", m.NoWeight))
+		n = append(n, fmt.Sprintf("%s no usable weight and left out of tonnes.", count(m.NoWeight, "shipment has", "shipments have")))
 	}
 	if m.Converted > 0 {
-		n = append(n, fmt.Sprintf("%d value(s) converted to USD with the rates you gave.", m.Converted))
+		n = append(n, fmt.Sprintf("%s converted to USD with the rates you gave.", count(m.Converted, "value", "values")))
 	}
 	if m.NoUSD > 0 {
-		n = append(n, fmt.Sprintf("%d value(s) have no USD equivalent (no rate given) and are left out of the value total.", m.NoUSD))
+		n = append(n, fmt.Sprintf("%s no USD equivalent (no rate given) and left out of the value total.", count(m.NoUSD, "value has", "values have")))
 	}
 	return n
 }
 
-var _ = reconcile.Date{}
+// count writes n with the singular or plural words: "1 shipment has",
+// "3 shipments have".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprint(n) + " " + many
+}

@@ -10,9 +10,7 @@
 // and counted, never guessed.
 package totals
 
-import (
-	"tradecheck/reconcile"
-)
+import ()
 
 // Rate converts one currency to USD for one month.
 type Rate struct {
@@ -38,10 +36,11 @@ const (
 	ByHSHeading   GroupBy = "hs4"
 	ByHSSub       GroupBy = "hs6"
 	ByMonth       GroupBy = "month"
+	ByCHPLTier    GroupBy = "chpl" // Common High Priority List tier of the HS code
 )
 
 // GroupBys lists every grouping for pickers, in display order.
-var GroupBys = []GroupBy{ByConsignee, ByShipper, ByOrigin, ByDispatch, ByDestination, ByRoute, ByHSChapter, ByHSHeading, ByHSSub, ByMonth}
+var GroupBys = []GroupBy{ByConsignee, ByShipper, ByOrigin, ByDispatch, ByDestination, ByRoute, ByHSChapter, ByHSHeading, ByHSSub, ByMonth, ByCHPLTier}
 
 // Weight bases.
 const (
@@ -84,5 +83,3 @@ type Table struct {
 // unknownKey is the key and label of missing group values. It holds no
 // COUNTIFS wildcard or operator, so it can be used as a criterion.
 const unknownKey = "(unknown)"
-
-var _ = reconcile.Date{}

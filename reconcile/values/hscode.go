@@ -50,3 +50,52 @@ func HSCode(s string) (string, bool) {
 	}
 	return string(b), true
 }
+
+// HSCodeRestore is HSCode for codes as spreadsheets and scripts damage
+// them. Before cleaning it drops a leading apostrophe (Excel's "store as
+// text" mark, '0306179100) and a trailing ".0" (pandas writes a code read
+// as a float as 8517620009.0; only a single zero, since "2501.00" is
+// heading 2501, subheading 00). After cleaning, a code with an odd number
+// of digits that does not start with 0 lost its leading zero when a
+// spreadsheet stored it as a number: 303540000 is 0303540000 (chapter 03,
+// fish), not chapter 30 (pharmaceuticals). The zero is put back and
+// restored is true, so the caller can flag the row.
+//
+// HS codes have 2, 4, 6, 8, 10 or 12 digits in the sources Tradecheck
+// reads (HS 6, EU CN 8, TN VED/TARIC/UKTZED/HTS 10, Turkish GTİP 12). Odd
+// lengths 3 to 11 are restored; an 11-digit code is a 12-digit GTİP that
+// lost its zero. Known odd national lengths are the price: Japan's 9-digit
+// statistical codes and Argentina's 11-digit SIM codes would be read as
+// lost zeros, which is why every restored code is flagged, never silent.
+// 13 and 14 digits (China's CIQ suffix) are left as written.
+func HSCodeRestore(s string) (code string, restored, ok bool) {
+	s = trimSpace(s)
+	if len(s) > 0 && (s[0] == '\'' || s[0] == '`') {
+		s = trimSpace(s[1:])
+	} else if r, n := utf8.DecodeRuneInString(s); r == '‘' || r == '’' {
+		s = trimSpace(s[n:])
+	}
+	if len(s) > 2 && s[len(s)-2:] == ".0" && allDigits(s[:len(s)-2]) {
+		s = s[:len(s)-2]
+	}
+	code, ok = HSCode(s)
+	if !ok {
+		return "", false, false
+	}
+	if n := len(code); n%2 == 1 && n >= 3 && n <= 11 && code[0] != '0' {
+		return "0" + code, true, true
+	}
+	return code, false, true
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

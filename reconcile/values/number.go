@@ -14,6 +14,11 @@ const (
 	HintNone         NumberHint = iota
 	HintDecimalComma            // the column's cells use ',' as decimal separator
 	HintDecimalPoint
+	// HintLoneDecimal says a lone ',' or '.' followed by three digits
+	// ("3.471", "1,250") is the decimal separator whichever it is: the
+	// column is in tonnes, where three decimals are kilograms, or the file
+	// writes its thousands without grouping ("1250").
+	HintLoneDecimal
 )
 
 // String names the hint for logs and the inspect command.
@@ -23,6 +28,8 @@ func (h NumberHint) String() string {
 		return "decimal comma"
 	case HintDecimalPoint:
 		return "decimal point"
+	case HintLoneDecimal:
+		return "lone separator is decimal"
 	}
 	return "none"
 }
@@ -202,7 +209,7 @@ func (sc *numScan) decimalIndex(hint NumberHint) (idx int, ambiguous bool) {
 		return 1, false
 	}
 	switch {
-	case hint == HintDecimalComma && d == sepComma, hint == HintDecimalPoint && d == sepDot:
+	case hint == HintDecimalComma && d == sepComma, hint == HintDecimalPoint && d == sepDot, hint == HintLoneDecimal:
 		return 1, true
 	}
 	return 0, true
@@ -242,22 +249,31 @@ func (sc *numScan) validGrouping(dec int) bool {
 // cannot be thousands), as is "0,125". The hint only settles that one
 // case: "1.234,5" is 1234.5 whatever the hint says.
 func ParseNumber(s string, hint NumberHint) (float64, bool) {
+	v, _, ok := ParseNumberUnsettled(s, hint)
+	return v, ok
+}
+
+// ParseNumberUnsettled is ParseNumber also reporting a lone "1,234" or
+// "1.234" that no hint settled: it was read as thousands (1234) by default,
+// but could as well be a decimal (1.234). Callers where that matters (a
+// weight in kilograms, where three decimals are grams) flag it.
+func ParseNumberUnsettled(s string, hint NumberHint) (v float64, unsettled, ok bool) {
 	var sc numScan
 	if !scanNumber(s, &sc) {
-		return 0, false
+		return 0, false, false
 	}
-	dec, _ := sc.decimalIndex(hint)
+	dec, ambiguous := sc.decimalIndex(hint)
 	if dec < 0 || !sc.validGrouping(dec) {
-		return 0, false
+		return 0, false, false
 	}
-	v, ok := sc.value(dec)
+	v, ok = sc.value(dec)
 	if !ok {
-		return 0, false
+		return 0, false, false
 	}
 	if sc.neg && v != 0 {
 		v = -v
 	}
-	return v, true
+	return v, ambiguous && hint == HintNone, true
 }
 
 // pow10 holds the powers of ten that float64 represents exactly.
@@ -332,32 +348,74 @@ func (sc *numScan) slowValue(dec int) (float64, bool) {
 // column is mixed and the answer is HintNone, so ParseNumber falls back to
 // its documented default rather than to a guess.
 func GuessNumberHint(samples []string) NumberHint {
-	comma, point := 0, 0
+	return CountNumberVotes(samples).Hint()
+}
+
+// NumberVotes is what a set of cells says about its decimal separator.
+// Votes of several columns add up, so a file decides as a whole: a value
+// column with "50000.50" settles a weight column's "3.471".
+type NumberVotes struct {
+	Comma, Point int // cells whose ',' or '.' can only be a decimal separator
+	// Plain counts integers of 1000 or more written without any grouping
+	// ("1250"): a file that does not group its thousands writes a lone
+	// separator only as a decimal one.
+	Plain int
+	// Lone counts ambiguous cells ("1,234", "3.471") that vote for nothing.
+	Lone int
+}
+
+// Add adds o's votes to v.
+func (v *NumberVotes) Add(o NumberVotes) {
+	v.Comma += o.Comma
+	v.Point += o.Point
+	v.Plain += o.Plain
+	v.Lone += o.Lone
+}
+
+// Hint is the locale the votes decide: a decimal comma or point when only
+// one kind voted, HintLoneDecimal when no cell voted for either but
+// thousands are written without grouping, HintNone otherwise (mixed or no
+// evidence).
+func (v NumberVotes) Hint() NumberHint {
+	switch {
+	case v.Comma > 0 && v.Point == 0:
+		return HintDecimalComma
+	case v.Point > 0 && v.Comma == 0:
+		return HintDecimalPoint
+	case v.Comma == 0 && v.Point == 0 && v.Plain > 0:
+		return HintLoneDecimal
+	}
+	return HintNone
+}
+
+// CountNumberVotes counts the votes of sample cells (see GuessNumberHint).
+func CountNumberVotes(samples []string) NumberVotes {
+	var v NumberVotes
 	for _, s := range samples {
 		var sc numScan
 		if !scanNumber(s, &sc) {
 			continue
 		}
 		dec, ambiguous := sc.decimalIndex(HintNone)
-		if dec < 0 || ambiguous || !sc.validGrouping(dec) {
+		if ambiguous {
+			v.Lone++
+			continue
+		}
+		if dec < 0 || !sc.validGrouping(dec) {
 			continue
 		}
 		switch {
 		case dec > 0 && sc.sep[dec] == sepComma:
-			comma++
+			v.Comma++
 		case dec > 0 && sc.sep[dec] == sepDot:
-			point++
+			v.Point++
 		case sc.commas > 1:
-			point++
+			v.Point++
 		case sc.dots > 1:
-			comma++
+			v.Comma++
+		case sc.n == 1 && !sc.hasExp && sc.ge[0]-sc.gs[0] >= 4 && sc.s[sc.gs[0]] != '0':
+			v.Plain++
 		}
 	}
-	switch {
-	case comma > 0 && point == 0:
-		return HintDecimalComma
-	case point > 0 && comma == 0:
-		return HintDecimalPoint
-	}
-	return HintNone
+	return v
 }

@@ -364,3 +364,22 @@ func cutSpans(s string, cuts []span) string {
 	}
 	return b.String()
 }
+
+// CleanTaxID tidies a tax ID cell: a trailing ".0" (a float written by
+// pandas: 7722476458.0) is dropped. damaged is true for a number in
+// scientific notation ("7.72346E+11"): a spreadsheet rounded it to a few
+// digits, so the ID is lost and must never be used to match firms.
+func CleanTaxID(s string) (id string, damaged bool) {
+	s = trimSpace(s)
+	if len(s) > 2 && s[len(s)-2:] == ".0" && allDigits(s[:len(s)-2]) {
+		return s[:len(s)-2], false
+	}
+	if i := strings.IndexAny(s, "eE"); i > 0 && i < len(s)-1 {
+		mant, exp := s[:i], strings.TrimLeft(s[i+1:], "+")
+		m := strings.Replace(strings.Replace(mant, ".", "", 1), ",", "", 1)
+		if allDigits(m) && allDigits(exp) {
+			return s, true
+		}
+	}
+	return s, false
+}

@@ -44,9 +44,14 @@ type Sheet struct {
 	DateFrom    reconcile.Date
 	DateTo      reconcile.Date
 	NoTable     bool
-	TotalRows   int    // last row number, 0 when unknown
-	UserMapping string // the user's column overrides for this sheet as JSON, read back verbatim
-	First, N    int    // this sheet's records in Data.Records
+	// NeedsMapping: a table whose rows were not read until its party or
+	// date columns are mapped; Status says why for it and NoTable.
+	NeedsMapping bool
+	Status       string
+	Checks       []string // total rows against the rows read, hidden rows
+	TotalRows    int      // last row number, 0 when unknown
+	UserMapping  string   // the user's column overrides for this sheet as JSON, read back verbatim
+	First, N     int      // this sheet's records in Data.Records
 }
 
 // RawRows streams the rows of sheet s (index into Data.Sheets) as they
@@ -77,13 +82,29 @@ type Data struct {
 	ByConsignee *totals.Table   // Summary figures
 	ByShipper   *totals.Table
 	Overall     *totals.Table // ByNone, for notes
+	// ReadNotes are what reading the sources found that a reader of the
+	// figures must know: total rows that differ from the rows read,
+	// sheets left out and why.
+	ReadNotes []string
 
 	Rates             []totals.Rate
 	Decisions         []match.Decision
 	ShipmentDecisions []merge.Decision
 
+	// Dupes fill the Possible duplicates sheet; DecisionText gives the
+	// Shipments sheet's Decision cell by shipment index; Overlaps go
+	// below the Sources; Notes are added to the Summary's notes.
+	Dupes        *merge.Dupes
+	DecisionText map[int]string
+	Overlaps     []Overlap
+	Notes        []string
+
 	Raw    RawRows
 	Claims ClaimsHook // nil: the Claims sheet has its header only
+
+	// Screening, when set, adds the Screening sheet and fills the Listed
+	// columns of Summary and Entities.
+	Screening *Screening
 }
 
 // ClaimsHook fills the Claims sheet. Header is written as row 1; Write
@@ -118,3 +139,10 @@ type Styles struct {
 // given (issue 6's columns).
 var DefaultClaimsHeader = []string{"Claim", "Measure", "Comparator", "Figure", "Filters", "Computed", "Lower bound",
 	"Upper bound", "Verdict", "Reason", "Shipments"}
+
+// Overlap is one row of the Sources sheet's overlap table (see
+// merge.Overlap), with the sources named.
+type Overlap struct {
+	merge.Overlap
+	NameA, NameB string
+}

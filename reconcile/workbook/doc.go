@@ -11,8 +11,12 @@
 //	Shipments      one row per reconciled shipment, linked to its first source row
 //	Entities       one row per name as written; Entity ID and Decision are editable
 //	Review         grey-zone name pairs; Decision is editable
+//	Screening      only when parties were screened against sanctions lists:
+//	               every hit with its reasons; Decision is editable
 //	Discrepancies  conflicts between sources, unparsed values, values without USD
-//	Sources        path, SHA-256, citation, date range, rows read and skipped, mapping
+//	Possible duplicates  pairs of shipments not merged that look alike; Decision is editable
+//	Sources        path, SHA-256, citation, date range, rows read and skipped, mapping;
+//	               below, the overlap of every pair of sources
 //	Rates          the currency rates used
 //	Claims         filled by the claims engine through Data.Claims
 //	Method         version, run time, every parameter, the method text and the
@@ -38,6 +42,7 @@ const (
 	SheetEntities      = "Entities"
 	SheetReview        = "Review"
 	SheetDiscrepancies = "Discrepancies"
+	SheetDuplicates    = "Possible duplicates"
 	SheetSources       = "Sources"
 	SheetRates         = "Rates"
 	SheetClaims        = "Claims"
@@ -45,12 +50,12 @@ const (
 )
 
 // FixedSheets lists the fixed sheets in workbook order.
-var FixedSheets = []string{SheetSummary, SheetTotals, SheetShipments, SheetEntities, SheetReview,
-	SheetDiscrepancies, SheetSources, SheetRates, SheetClaims, SheetMethod}
+var FixedSheets = []string{SheetSummary, SheetTotals, SheetMonthly, SheetShipments, SheetEntities, SheetReview,
+	SheetDiscrepancies, SheetDuplicates, SheetSources, SheetRates, SheetClaims, SheetMethod}
 
 // Column headers of each fixed sheet. Tests and the reader use them.
 var (
-	SummaryHeader = []string{"Entity ID", "Entity", "Role", "Shipments", "Tonnes", "Value USD", "Sources"}
+	SummaryHeader = []string{"Entity ID", "Entity", "Role", "Shipments", "Tonnes", "Value USD", "Sources", "Listed"}
 
 	ShipmentsHeader = []string{"Shipment ID", "Date", "Consignee entity", "Consignee", "Shipper entity", "Shipper",
 		"Origin", "Dispatch", "Destination", "HS code", "Description", "Net kg", "Gross kg", "Tonnes", "Value USD",
@@ -62,10 +67,13 @@ var (
 		"HS6 key", "Route key",
 		// Detail.
 		"Tonnes basis", "USD basis", "Quantity", "Quantity unit", "Value", "Currency", "Declaration", "Item",
-		"Merge reasons", "Duplicates"}
+		"Merge reasons", "Duplicates", "CHPL tier",
+		// The user's decisions about the shipment; a command typed here
+		// (see DecisionCommands) is read back by --decisions.
+		"Decision"}
 
 	EntitiesHeader = []string{"Entity ID", "Canonical name", "Name as written", "Role", "Shipments", "Sources",
-		"Match reason", "Decision", "Tax ID", "Exported entity ID"}
+		"Match reason", "Decision", "Tax ID", "Exported entity ID", "Listed"}
 
 	ReviewHeader = []string{"Name A", "Role A", "Entity A", "Name B", "Role B", "Entity B", "Score", "Reasons", "Decision"}
 
@@ -73,13 +81,24 @@ var (
 
 	SourcesHeader = []string{"File", "Sheet", "Path", "SHA-256", "Vendor", "Retrieved", "Note", "Date from", "Date to",
 		"Header row", "Rows read", "Rows skipped", "Skipped by reason", "Mapping", "Granularity", "Output sheet",
-		"Error", "Warnings", "User mapping (JSON)"}
+		"Error", "Warnings", "Checks", "User mapping (JSON)"}
 
 	RatesHeader = []string{"Currency", "Month", "USD per unit", "Note", "Shipments converted"}
 
 	MethodHeader = []string{"Parameter", "Value", "Meaning"}
 
-	DecisionsHeader = []string{"Kind", "Op", "Name", "Role", "Tax ID", "Other", "Other role", "Target", "Row", "Time", "Note"}
+	DecisionsHeader = []string{"Kind", "Op", "Name", "Role", "Tax ID", "Other", "Other role", "Target", "Row", "Time", "Note",
+		"SHA-256", "Other SHA-256"}
+
+	// DuplicatesHeader heads the Possible duplicates sheet; Decision is
+	// editable ("merge" or "apart").
+	DuplicatesHeader = []string{"Score", "Shipment A", "Shipment B", "Date A", "Date B", "Consignee entity", "HS-6",
+		"Tonnes A", "Tonnes B", "Sources A", "Sources B", "Why alike", "Why not merged", "Row A", "Row B", "Decision"}
+
+	// OverlapHeader heads the overlap table below the sources on the
+	// Sources sheet.
+	OverlapHeader = []string{"Source A", "Source B", "Period from", "Period to", "Rows A in common", "Rows B in common",
+		"Merged", "Look-alike rows not merged", "Possible duplicates", "Warning"}
 
 	// TotalsHeader heads each table on the Totals sheet.
 	TotalsHeader = []string{"Key", "Group", "Shipments", "Tonnes", "Value USD"}
@@ -88,6 +107,9 @@ var (
 	// per-source sheet.
 	SourceSheetLead = []string{"Source row", "Shipment ID", "Fate"}
 )
+
+// OverlapTitle starts the overlap table on the Sources sheet.
+const OverlapTitle = "Overlap between sources"
 
 // DecisionsTitle starts the decision log on the Method sheet.
 const DecisionsTitle = "Decision log"

@@ -60,7 +60,7 @@ func isFixed(s string) bool {
 			return true
 		}
 	}
-	return strings.EqualFold(s, "History")
+	return strings.EqualFold(s, "History") || strings.EqualFold(s, SheetScreening)
 }
 
 // truncateName keeps the suffix " (n)" when shortening to 31 runes.

@@ -127,8 +127,12 @@ func (w *writer) oneSource(s int) error {
 			}
 		case r == sh.HeaderRow:
 			fate = "header"
+		case sh.NoTable && sh.Status != "":
+			fate = "skipped: " + sh.Status
 		case sh.NoTable:
 			fate = "skipped: no table found in this sheet"
+		case sh.NeedsMapping:
+			fate = "not read: the sheet's party or date columns need mapping"
 		case r < sh.HeaderRow:
 			fate = "skipped: " + string(reconcile.SkipBanner)
 		default:

@@ -13,6 +13,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
 
@@ -30,6 +31,12 @@ type Exported struct {
 	// Exclusions are shipment decisions derived from a Status cell the
 	// user set to "excluded: reason" on the Shipments sheet.
 	Exclusions []merge.Decision
+	// ShipmentEdits are shipment decisions typed in the Decision columns
+	// of the Shipments and Possible duplicates sheets, in row order.
+	ShipmentEdits []merge.Decision
+	// ScreenDecisions come from the Decision column of the Screening
+	// sheet.
+	ScreenDecisions []screen.Decision
 }
 
 // ExportedSource is one row of the Sources sheet.
@@ -82,6 +89,12 @@ func Read(path string) (*Exported, error) {
 	}
 	if err := readShipmentStatus(f, ex); err != nil {
 		return nil, wrapRead(path, SheetShipments, err)
+	}
+	if err := readDuplicates(f, ex); err != nil {
+		return nil, wrapRead(path, SheetDuplicates, err)
+	}
+	if err := readScreening(f, ex); err != nil {
+		return nil, wrapRead(path, SheetScreening, err)
 	}
 	return ex, nil
 }
@@ -171,11 +184,12 @@ func readMethod(f *excelize.File, ex *Exported) error {
 		}
 		t, _ := time.Parse(time.RFC3339, g("Time"))
 		switch g("Kind") {
+		case "shipment":
+			ex.ShipmentDecisions = append(ex.ShipmentDecisions, merge.Decision{Op: g("Op"), Row: g("Row"), Other: g("Other"),
+				Reason: g("Note"), Time: t, SHA256: g("SHA-256"), OtherSHA256: g("Other SHA-256")})
 		case "name":
 			ex.Decisions = append(ex.Decisions, match.Decision{Op: g("Op"), Name: g("Name"), Role: match.Role(g("Role")),
 				TaxID: g("Tax ID"), Other: g("Other"), OtherRole: match.Role(g("Other role")), Target: g("Target"), Time: t, Note: g("Note")})
-		case "shipment":
-			ex.ShipmentDecisions = append(ex.ShipmentDecisions, merge.Decision{Op: g("Op"), Row: g("Row"), Reason: g("Note"), Time: t})
 		}
 		return nil
 	})
@@ -225,8 +239,12 @@ func columnNumber(s string) int {
 }
 
 func readSources(f *excelize.File, ex *Exported) error {
+	done := false
 	return eachRow(f, SheetSources, func(row int, get func(string) string, cells []string) error {
-		if get("Path") == "" && get("File") == "" {
+		if len(cells) > 0 && strings.TrimSpace(cells[0]) == OverlapTitle {
+			done = true // the overlap table below the sources
+		}
+		if done || get("Path") == "" && get("File") == "" {
 			return nil
 		}
 		hr, _ := strconv.Atoi(get("Header row"))
@@ -351,22 +369,40 @@ func readReview(f *excelize.File, ex *Exported) error {
 }
 
 // readShipmentStatus picks up shipments the user excluded by writing
-// "excluded: reason" into Status. The row is named by the first source
-// row (the Sources cell), which stays stable across runs.
+// "excluded: reason" into Status, and the commands typed in the Decision
+// column (DecisionCommands). The rows are named by the Sources cell,
+// which stays stable across runs.
 func readShipmentStatus(f *excelize.File, ex *Exported) error {
 	now := time.Now().UTC()
-	return eachRow(f, SheetShipments, func(n int, get func(string) string, cells []string) error {
+	rowsOf := map[string][]string{}
+	var cmds []shipmentCommand
+	err := eachRow(f, SheetShipments, func(n int, get func(string) string, cells []string) error {
+		rows := strings.Split(get("Sources"), "; ")
+		if rows[0] == "" {
+			return nil
+		}
+		rowsOf[strings.ToUpper(get("Shipment ID"))] = rows
+		if op, arg, ok := parseShipmentCommand(get("Decision")); ok {
+			c := shipmentCommand{op: op, rows: rows, sheetRow: n}
+			if op == merge.OpMerge || op == merge.OpApart {
+				c.other = arg
+			} else {
+				c.reason = arg
+			}
+			cmds = append(cmds, c)
+		}
 		st := get("Status")
 		if !strings.HasPrefix(strings.ToLower(st), "excluded") {
 			return nil
 		}
-		src := get("Sources")
-		first, _, _ := strings.Cut(src, "; ")
-		if first == "" {
-			return nil
-		}
 		reason := strings.TrimSpace(strings.TrimPrefix(st[len("excluded"):], ":"))
-		ex.Exclusions = append(ex.Exclusions, merge.Decision{Op: merge.OpExclude, Row: first, Reason: reason, Time: now})
+		ex.Exclusions = append(ex.Exclusions, merge.Decision{Op: merge.OpExclude, Row: rows[0], Reason: reason, Time: now})
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	ds, err := shipmentDecisionColumn(cmds, rowsOf)
+	ex.ShipmentEdits = append(ex.ShipmentEdits, ds...)
+	return err
 }

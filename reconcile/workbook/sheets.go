@@ -84,6 +84,11 @@ func (w *writer) run() error {
 		if _, err := w.f.NewSheet(n); err != nil {
 			return err
 		}
+		if n == SheetReview && d.Screening != nil {
+			if _, err := w.f.NewSheet(SheetScreening); err != nil {
+				return err
+			}
+		}
 	}
 	for i, n := range w.srcNames {
 		if _, err := w.f.NewSheet(n); err != nil {
@@ -113,7 +118,13 @@ func (w *writer) run() error {
 	if err := w.autoFilters(); err != nil {
 		return err
 	}
-	return w.sheets()
+	if err := w.sheets(); err != nil {
+		return err
+	}
+	// The monthly chart is added after the streamed sheets are done: a
+	// chart adds parts to the package, which the concurrent sheet writers
+	// must not see half-made.
+	return w.monthly()
 }
 
 // sheets writes every sheet. The sheets are independent (their order in
@@ -132,9 +143,12 @@ func (w *writer) sheets() error {
 		jobs = append(jobs, job{func() error { return w.oneSource(s) }, max(w.d.Sheets[s].TotalRows, w.d.Sheets[s].N)})
 	}
 	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].size > jobs[b].size })
-	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.sources, w.rates,
+	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.duplicates, w.sources, w.rates,
 		w.claims, w.method} {
 		jobs = append(jobs, job{run, 0})
+	}
+	if w.d.Screening != nil {
+		jobs = append(jobs, job{w.screening, 0})
 	}
 	ctx, cancel := context.WithCancel(w.ctx)
 	defer cancel()
@@ -187,7 +201,9 @@ func (w *writer) autoFilters() error {
 		{SheetShipments, ref(ShipmentsHeader, w.lastShip)},
 		{SheetEntities, ref(EntitiesHeader, len(d.Names.Mentions)+1)},
 		{SheetReview, ref(ReviewHeader, len(d.Names.Review)+1)},
+		{SheetScreening, w.screeningFilter()},
 		{SheetDiscrepancies, ref(DiscrepanciesHeader, len(d.Merge.Discrepancies)+1)},
+		{SheetDuplicates, ref(DuplicatesHeader, w.dupRows()+1)},
 		{SheetSources, ref(SourcesHeader, w.sourcesRows()+1)},
 		{SheetRates, ref(RatesHeader, len(d.Rates)+1)},
 	}

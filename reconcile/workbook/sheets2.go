@@ -80,7 +80,7 @@ func (w *writer) entities() error {
 			decided[k] = "moved"
 		}
 	}
-	sw, err := w.open(SheetEntities, []float64{12, 36, 36, 11, 11, 30, 50, 12, 14, 14}, 1)
+	sw, err := w.open(SheetEntities, []float64{12, 36, 36, 11, 11, 30, 50, 12, 14, 14, 10}, 1)
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func (w *writer) entities() error {
 			sort.Strings(fl)
 			if err := sw.SetRow("A"+strconv.Itoa(r), []any{e.ID, e.Canonical, mn.Name, string(mn.Role), ships[m],
 				strings.Join(fl, ", "), reason, decided[string(mn.Role)+"\x1f"+mn.Name], mn.TaxID,
-				excelize.Cell{StyleID: w.st.Muted, Value: e.ID}}); err != nil {
+				excelize.Cell{StyleID: w.st.Muted, Value: e.ID}, nilIfEmpty(w.listedCell(e.ID))}); err != nil {
 				return err
 			}
 			r++
@@ -255,17 +255,23 @@ func (w *writer) sources() error {
 				skipped = append(skipped, fmt.Sprintf("%s: %d", k, c))
 			}
 			errText := ""
-			if s.NoTable {
+			switch {
+			case s.Status != "":
+				errText = s.Status
+			case s.NoTable:
 				errText = "no table found in this sheet"
 			}
 			cells := append(append([]any{}, base...), s.DateFrom.String(), s.DateTo.String(), s.HeaderRow, s.Rows, total,
 				strings.Join(skipped, "; "), MappingText(s.Headers, s.Mapping), s.Granularity, w.srcNames[si], errText,
-				strings.Join(s.Warnings, "; "), s.UserMapping)
+				strings.Join(s.Warnings, "; "), strings.Join(s.Checks, "; "), s.UserMapping)
 			cells[1] = s.Name
 			if err := row(cells); err != nil {
 				return err
 			}
 		}
+	}
+	if err := w.overlaps(sw, r+1); err != nil {
+		return err
 	}
 	return w.flush(sw)
 }
@@ -391,7 +397,7 @@ func (w *writer) method() error {
 		}
 	}
 	for _, dc := range d.ShipmentDecisions {
-		if err := set("shipment", dc.Op, "", "", "", "", "", "", dc.Row, timeText(dc.Time), dc.Reason); err != nil {
+		if err := set("shipment", dc.Op, "", "", "", dc.Other, "", "", dc.Row, timeText(dc.Time), dc.Reason, dc.SHA256, dc.OtherSHA256); err != nil {
 			return err
 		}
 	}

@@ -23,7 +23,7 @@ func (w *writer) shipments() error {
 		h string
 		w float64
 	}{{"Consignee entity", 30}, {"Consignee", 30}, {"Shipper entity", 30}, {"Shipper", 30}, {"Description", 40},
-		{"Sources", 40}, {"Status", 24}, {"Route key", 16}, {"Tonnes basis", 18}, {"USD basis", 30}, {"Merge reasons", 60}, {"Date", 11}} {
+		{"Sources", 40}, {"Status", 24}, {"Route key", 16}, {"Tonnes basis", 18}, {"USD basis", 30}, {"Merge reasons", 60}, {"Date", 11}, {"CHPL tier", 14}} {
 		for i, h := range ShipmentsHeader {
 			if h == c.h {
 				widths[i] = c.w
@@ -59,6 +59,7 @@ func (w *writer) shipments() error {
 			b.first, b.n = first, min(shipBatchRows, len(shs)-first)
 			for k := 0; k < b.n; k++ {
 				o := k * width
+				rb.idx = first + k
 				rb.fill(&rowBuilder{vals: b.vals[o : o+width], cells: b.cells[o : o+width]}, &shs[first+k])
 			}
 			select {
@@ -106,6 +107,7 @@ type shipRows struct {
 	w    *writer
 	keys *keyCache
 	text []byte // reused for the joined source texts
+	idx  int    // index of the shipment being filled
 }
 
 // fill puts shipment sh's row into b.
@@ -176,6 +178,8 @@ func (rb *shipRows) fill(b *rowBuilder, sh *merge.Shipment) {
 	} else {
 		b.put(nil)
 	}
+	b.put(totals.TierKey(sh.HSCode))
+	b.str(d.DecisionText[rb.idx])
 }
 
 // appendRowList writes the records' source rows, "; "-separated, each

@@ -26,9 +26,11 @@ func (w *writer) summary() error {
 		notes = append(notes, fmt.Sprintf("%d source rows became %d shipments: %d merged across sources, %d exact duplicate(s) counted once.",
 			len(d.Records), len(d.Merge.Shipments), d.Merge.Merged, d.Merge.Duplicates))
 		notes = append(notes, d.Overall.Notes...)
+		notes = append(notes, d.Notes...)
 	}
+	notes = append(notes, d.ReadNotes...)
 	notes = append(notes, "Figures are formulas over the Shipments sheet (entity IDs as criteria); every shipment links to its source rows.")
-	sw, err := w.open(SheetSummary, []float64{12, 40, 11, 11, 14, 16, 44}, 1)
+	sw, err := w.open(SheetSummary, []float64{12, 40, 11, 11, 14, 16, 44, 10}, 1)
 	if err != nil {
 		return err
 	}
@@ -47,7 +49,7 @@ func (w *writer) summary() error {
 			excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), Value: x.g.Measures.Shipments},
 			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: x.g.Tonnes},
 			excelize.Cell{StyleID: w.st.USD, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), Value: x.g.ValueUSD},
-			w.groupSources(x.g)}); err != nil {
+			w.groupSources(x.g), nilIfEmpty(w.listedCell(x.g.Key))}); err != nil {
 			return err
 		}
 	}
@@ -164,6 +166,8 @@ func totalsKeyColumn(g totals.GroupBy) string {
 		return "HS6 key"
 	case totals.ByMonth:
 		return "Month key"
+	case totals.ByCHPLTier:
+		return "CHPL tier"
 	}
 	return ""
 }
@@ -187,6 +191,8 @@ func TotalsTitle(g totals.GroupBy) string {
 		return "By HS subheading"
 	case totals.ByMonth:
 		return "By month"
+	case totals.ByCHPLTier:
+		return "By Common High Priority List tier (HS-6 of the code; CHPL of 2024-02-23)"
 	case totals.ByConsignee:
 		return "By consignee"
 	case totals.ByShipper:

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/fileio"
 )
 
 // WriteOptions control where the workbook goes.
@@ -80,7 +81,7 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 		return "", writeErr(path, err, "cannot replace the output file")
 	}
 	ok = true
-	syncDir(dir)
+	fileio.SyncDir(dir)
 	return final, nil
 }
 
@@ -135,13 +136,6 @@ func linkUnique(tmp, path string) (string, error) {
 		return cand, nil
 	}
 	return "", fmt.Errorf("no free name beside %s", path)
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // checkTarget refuses writing over an input or into a directory.

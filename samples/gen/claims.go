@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"tradecheck/reconcile/fileio"
 )
 
 // claim is one row of samples/claims.csv, plus the firm keys the
@@ -28,12 +30,14 @@ type claim struct {
 	HSPrefixes   []string
 	DescContains string
 	From, To     string // ISO dates, inclusive
+	PartyListed  string // consignee | shipper | either: only parties on the sample list
+	GoodsList    string // chpl, chpl:4.B …
 
 	consignee, shipper *firm // what the names must resolve to
 }
 
 var claimsHeader = []string{"claim", "measure", "unit", "comparator", "figure", "tolerance_pct", "consignee",
-	"shipper", "origin", "dispatch", "destination", "hs_prefixes", "description_contains", "date_from", "date_to"}
+	"shipper", "origin", "dispatch", "destination", "hs_prefixes", "description_contains", "date_from", "date_to", "party_listed", "goods_list"}
 
 // claims returns the story's claims and the ones the samples contradict
 // or cannot support. The "insufficient" tonnage claim's figure is placed
@@ -81,6 +85,11 @@ func claims(all []*shipment) []claim {
 			Measure: "quantity", Unit: "pcs", Comparator: "at_least", Figure: 1,
 			Consignee: "Zavod-1", Destination: "RU", HSPrefixes: []string{"9303"}, DescContains: "CQ-A",
 			From: "2022-01-01", To: "2022-12-31", consignee: zavod1},
+		// Restricted to parties on the sample sanctions list, and to
+		// goods on the Common High Priority List (figure set below).
+		{Text: "Consignees on the sanctions list received %s shipments of high-priority battlefield goods (CHPL) in 2022",
+			Measure: "shipments", Comparator: "exactly", Destination: "RU", From: "2022-01-01", To: "2022-12-31",
+			PartyListed: "consignee", GoodsList: "chpl"},
 	}
 	for i := range cs {
 		c := &cs[i]
@@ -88,6 +97,12 @@ func claims(all []*shipment) []claim {
 			continue
 		}
 		r := evaluate(*c, all, nil)
+		if c.Comparator == "exactly" {
+			// The count the data holds: the claim is supported.
+			c.Figure = r.Lower
+			c.Text = fmt.Sprintf(c.Text, strconv.FormatFloat(c.Figure, 'f', -1, 64))
+			continue
+		}
 		// Halfway between the bounds, to one decimal: the claim holds at
 		// the upper bound and fails at the lower one.
 		c.Figure = math.Round((r.Lower+r.Upper)/2*10) / 10
@@ -133,7 +148,7 @@ func evaluate(c claim, all []*shipment, cover []*sourceStats) result {
 		}
 		known = append(known, v)
 		maxKnown = math.Max(maxKnown, v)
-		r.RawLower += v * float64(rowCount(sh))
+		r.RawLower += v * float64(rowCount(sh, c.Measure))
 	}
 	for _, v := range known {
 		r.Lower += v
@@ -160,9 +175,14 @@ func evaluate(c claim, all []*shipment, cover []*sourceStats) result {
 	return r
 }
 
-func rowCount(sh *shipment) int {
+// rowCount is how many source rows give the measure: the B/L feed has
+// weights and can be counted, but no values or quantities.
+func rowCount(sh *shipment, measure string) int {
 	n := 0
-	for _, rows := range sh.Rows {
+	for src, rows := range sh.Rows {
+		if src == srcBL && (measure == "value_usd" || measure == "quantity") {
+			continue
+		}
 		n += len(rows)
 	}
 	return n
@@ -193,6 +213,17 @@ func failedFilters(c claim, sh *shipment) int {
 	if c.DescContains != "" {
 		w := strings.ToLower(c.DescContains)
 		fail(!strings.Contains(strings.ToLower(sh.Goods.RU+"\n"+sh.Goods.Agg+"\n"+sh.Goods.CSV), w))
+	}
+	switch c.PartyListed {
+	case "consignee":
+		fail(!isListed(sh.Consignee))
+	case "shipper":
+		fail(!isListed(sh.Shipper))
+	case "either":
+		fail(!isListed(sh.Consignee) && !isListed(sh.Shipper))
+	}
+	if c.GoodsList != "" {
+		fail(!onGoodsList(c.GoodsList, sh.HS))
 	}
 	d := sh.Date.Format("2006-01-02")
 	fail(d < c.From || d > c.To)
@@ -260,7 +291,7 @@ func writeClaims(dir string, cs []claim) error {
 		}
 		rec := []string{c.Text, c.Measure, c.Unit, c.Comparator, strconv.FormatFloat(c.Figure, 'f', -1, 64), tol,
 			c.Consignee, c.Shipper, c.Origin, c.Dispatch, c.Destination, strings.Join(c.HSPrefixes, " "),
-			c.DescContains, c.From, c.To}
+			c.DescContains, c.From, c.To, c.PartyListed, c.GoodsList}
 		if err := w.Write(rec); err != nil {
 			return err
 		}
@@ -269,7 +300,7 @@ func writeClaims(dir string, cs []claim) error {
 	if err := w.Error(); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, "claims.csv"), buf.Bytes())
+	return fileio.WriteFile(filepath.Join(dir, "claims.csv"), buf.Bytes())
 }
 
 // fmtNum prints a figure without float noise: 12.6, 1000, 10050000.

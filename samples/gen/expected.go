@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"tradecheck/reconcile/fileio"
 )
 
 // The expected results, computed from the truth the files were rendered
@@ -100,7 +102,7 @@ type expStory struct {
 	Rows     []string `json:"rows"`
 }
 
-var srcOrder = []source{srcRU, srcAgg, srcCSV}
+var srcOrder = []source{srcRU, srcAgg, srcCSV, srcBL}
 
 func provenance(src source, row int) string {
 	switch src {
@@ -108,6 +110,8 @@ func provenance(src source, row int) string {
 		return fmt.Sprintf("%s!%s:%d", ruFile, ruSheet, row)
 	case srcAgg:
 		return fmt.Sprintf("%s!%s:%d", aggFile, aggSheet, row)
+	case srcBL:
+		return fmt.Sprintf("%s:%d", blFile, row)
 	}
 	return fmt.Sprintf("%s:%d", csvFile, row)
 }
@@ -238,7 +242,7 @@ func entities(all []*shipment) []expEntity {
 		} else {
 			a.e.ValueMissing++
 		}
-		names := map[source]string{srcRU: f.RU, srcAgg: f.Agg, srcCSV: f.CSV}
+		names := map[source]string{srcRU: f.RU, srcAgg: f.Agg, srcCSV: f.CSV, srcBL: f.Agg}
 		if role == "consignee" && sh.AggName != "" {
 			names[srcAgg] = sh.AggName
 		}
@@ -296,10 +300,10 @@ func writeExpected(dir string, e expected) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(dir, "expected.json"), append(data, '\n')); err != nil {
+	if err := fileio.WriteFile(filepath.Join(dir, "expected.json"), append(data, '\n')); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, "EXPECTED.md"), []byte(markdown(e)))
+	return fileio.WriteFile(filepath.Join(dir, "EXPECTED.md"), []byte(markdown(e)))
 }
 
 func markdown(e expected) string {

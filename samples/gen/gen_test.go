@@ -85,6 +85,7 @@ func TestStoryVerdicts(t *testing.T) {
 		{"armour since July 2021", 7, "insufficient_data", 76.4, 76.4},
 		{"Zavod-2 machinery", 8, "insufficient_data", 0, 0},
 		{"Zavod-1 rifles", 9, "nothing_found", 0, 0},
+		{"listed consignees, CHPL goods", 10, "supported", 15, 15},
 	}
 	if len(e.Claims) != len(tests) {
 		t.Fatalf("got %d claims, want %d", len(e.Claims), len(tests))
@@ -369,6 +370,25 @@ func TestReadmeFigures(t *testing.T) {
 	for _, w := range want {
 		if !bytes.Contains(readme, []byte(w)) {
 			t.Errorf("samples/README.md does not say %q", w)
+		}
+	}
+}
+
+// The sample list says on every row that it is fictional, and its
+// entries name only the samples' invented firms.
+func TestSampleListIsLabelled(t *testing.T) {
+	rows := listRows()
+	for _, r := range rows[1:] {
+		if r[11] != listDataset || !strings.HasPrefix(r[0], "ILLUSTRATIVE-") {
+			t.Errorf("row %v is not labelled illustrative", r)
+		}
+	}
+	if !strings.Contains(listFile, "ILLUSTRATIVE") {
+		t.Errorf("list file %s does not say ILLUSTRATIVE", listFile)
+	}
+	for _, f := range listedFirms {
+		if f == tekhkrim || f == norinco || f == dji {
+			t.Errorf("the sample list names %s, a firm of the published story", f.Display)
 		}
 	}
 }

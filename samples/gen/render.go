@@ -5,10 +5,11 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"tradecheck/reconcile/fileio"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -323,7 +324,7 @@ func writeCSV(dir string, all []*shipment) (*sourceStats, error) {
 	if err := w.Error(); err != nil {
 		return nil, err
 	}
-	return st, writeAtomic(filepath.Join(dir, csvFile), buf.Bytes())
+	return st, fileio.WriteFile(filepath.Join(dir, csvFile), buf.Bytes())
 }
 
 // tonnes renders kilograms as tonnes with a decimal comma. Weights in the
@@ -372,26 +373,5 @@ func saveWorkbook(f *excelize.File, path string) error {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return err
 	}
-	return writeAtomic(path, buf.Bytes())
-}
-
-// writeAtomic writes data to a temp file beside path, then renames it, so
-// a reader never sees half a file.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".gen-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return fileio.WriteFile(path, buf.Bytes())
 }

@@ -10,9 +10,11 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"os"
-	"path/filepath"
+
+	"tradecheck/reconcile/fileio"
 )
 
 const (
@@ -145,22 +147,7 @@ func main() {
 	}
 }
 
-// write saves atomically: a temp file beside the target, then rename.
+// write saves atomically: a reader never sees half a PNG.
 func write(path string, img image.Image) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".icon-*.png")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return fileio.WriteAtomic(path, func(w io.Writer) error { return png.Encode(w, img) })
 }

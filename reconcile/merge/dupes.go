@@ -1,0 +1,329 @@
+package merge
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"tradecheck/reconcile"
+)
+
+// DupPair is two shipments that the rules left apart but that look alike:
+// the same consignee entity and HS-6, close dates and weights. The user
+// decides: merge them (OpMerge) or keep them apart (OpApart).
+type DupPair struct {
+	A, B  int32   // indexes into Result.Shipments
+	Score float64 // 0–1, higher is more alike
+	Days  int     // dates apart
+	// Agree lists what the two have in common; NotMerged says which
+	// merge rule kept them apart.
+	Agree     []string
+	NotMerged []string
+}
+
+// Dupes is the Possible duplicates list.
+type Dupes struct {
+	Pairs []DupPair // best first
+	// More counts pairs left off past MaxDupPairs; KeptApart the pairs
+	// the user kept apart, which are no longer listed.
+	More, KeptApart int
+	// WindowDays and WeightPct are how close dates and weights must be.
+	WindowDays int
+	WeightPct  float64
+}
+
+// MaxDupPairs bounds the list: past a few thousand pairs no one reviews
+// them one by one, and the overlap check says what is wrong at large.
+const MaxDupPairs = 5000
+
+// DupBand is how much heavier than the net weight a gross weight may be
+// (a fraction) for a possible duplicate, when one shipment gives a net
+// weight only and the other a gross only: twice the merge rule's
+// packaging band, at least 25 %.
+func DupBand(opt Options) float64 {
+	b := opt.PackagingBandPct
+	if b <= 0 {
+		b = DefaultPackagingBandPct
+	}
+	return math.Max(25, 2*b) / 100
+}
+
+// neighbours bounds how many later shipments of one block each shipment
+// is compared with, so that a firm importing one good every day cannot
+// make the pass quadratic.
+const neighbours = 64
+
+// DupWindow returns how close dates and weights must be for a possible
+// duplicate: wider than the merge rule, which they missed by definition.
+func DupWindow(opt Options) (days int, weightPct float64) {
+	return max(7, 2*opt.DateToleranceDays+1, opt.BLDaysBefore+1), math.Max(5, 5*opt.WeightTolerancePct)
+}
+
+// PossibleDuplicates lists pairs of counted shipment-level shipments
+// that were not merged but share the consignee entity and HS-6, with
+// dates within the window and weights within WeightPct (net with net,
+// gross with gross, or net and gross within the packaging band). Pairs
+// whose declaration numbers or bills of lading differ are never listed:
+// those identifiers say they are two shipments. Pairs the user kept
+// apart are counted, not listed. in and res are Reconcile's.
+func PossibleDuplicates(ctx context.Context, in Input, res *Result, opt Options, decisions []Decision) (*Dupes, error) {
+	days, wpct := DupWindow(opt)
+	out := &Dupes{WindowDays: days, WeightPct: wpct}
+	var keys blockKeys
+	cs := make([]blockRow, 0, len(res.Shipments))
+	for i := range res.Shipments {
+		sh := &res.Shipments[i]
+		if sh.Monthly || !sh.Counted() || sh.Consignee < 0 || len(sh.HSCode) < 6 || sh.Date.Precision != reconcile.PrecisionDay || len(sh.Rows) == 0 {
+			continue
+		}
+		cs = append(cs, newBlockRow(keys.key(sh.Consignee, sh.HSCode), 0, dayOf(sh.Date), int32(i)))
+	}
+	sortBlockRows(cs)
+	apart := apartRows(decisions)
+	d := dupJudge{in: in, res: res, opt: opt, days: days, wpct: wpct, split: splitRows(decisions)}
+	for x := range cs {
+		if x%65536 == 0 && ctx.Err() != nil {
+			return nil, reconcile.ErrCanceled
+		}
+		for y := x + 1; y < len(cs) && y <= x+neighbours && cs[y].key == cs[x].key && cs[y].day-cs[x].day <= int32(days); y++ {
+			p, ok := d.judge(cs[x].i, cs[y].i)
+			if !ok {
+				continue
+			}
+			if len(apart) > 0 && d.keptApart(apart, p.A, p.B) {
+				out.KeptApart++
+				continue
+			}
+			out.Pairs = append(out.Pairs, p)
+		}
+	}
+	slices.SortFunc(out.Pairs, func(a, b DupPair) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		if a.A != b.A {
+			return int(a.A - b.A)
+		}
+		return int(a.B - b.B)
+	})
+	if len(out.Pairs) > MaxDupPairs {
+		out.More = len(out.Pairs) - MaxDupPairs
+		out.Pairs = slices.Clip(out.Pairs[:MaxDupPairs])
+	}
+	return out, nil
+}
+
+// apartRows gives the pairs the user kept apart (latest decision per
+// pair wins).
+func apartRows(ds []Decision) map[pairKey]bool {
+	var p pairDecisions
+	for _, d := range ds {
+		if d.Op == OpMerge || d.Op == OpApart {
+			p.add(d)
+		}
+	}
+	out := map[pairKey]bool{}
+	for k, op := range p.op {
+		if op == OpApart {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+func splitRows(ds []Decision) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range ds {
+		if d.Op == OpSplit {
+			out[d.Row] = true
+		}
+	}
+	return out
+}
+
+// dupJudge compares two shipments.
+type dupJudge struct {
+	in    Input
+	res   *Result
+	opt   Options
+	days  int
+	wpct  float64
+	split map[string]bool
+}
+
+// keptApart reports whether the user kept a row of shipment a apart from
+// a row of shipment b.
+func (d *dupJudge) keptApart(apart map[pairKey]bool, a, b int32) bool {
+	for _, x := range d.res.Shipments[a].Rows {
+		for _, y := range d.res.Shipments[b].Rows {
+			if apart[newPairKey(RowKey(d.in.Records[x].Source), RowKey(d.in.Records[y].Source))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// judge decides whether shipments a and b are a possible duplicate and
+// explains it.
+func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
+	recs := d.in.Records
+	A, B := &d.res.Shipments[a], &d.res.Shipments[b]
+	if differ(A, B, recs, func(r *reconcile.Record) string {
+		return NormalizeDeclaration(r.DeclarationID) + "\x1f" + NormalizeItem(r.ItemNo)
+	}, func(r *reconcile.Record) bool { return r.DeclarationID != "" }) ||
+		differ(A, B, recs, func(r *reconcile.Record) string { return NormalizeDeclaration(r.BillOfLading) }, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
+		return DupPair{}, false
+	}
+	band := DupBand(d.opt)
+	basis, pct, ok := looseWeights(A.NetKg(recs), A.GrossKg(recs), B.NetKg(recs), B.GrossKg(recs), band)
+	if !ok || pct > d.wpct {
+		return DupPair{}, false
+	}
+	days := int(math.Round(math.Abs(A.Date.Time.Sub(B.Date.Time).Hours() / 24)))
+	p := DupPair{A: a, B: b, Days: days}
+	weight := fmt.Sprintf("%s %.1f%% apart", basis, pct)
+	if inBand := strings.HasPrefix(basis, "net weight of one"); inBand && pct == 0 {
+		weight = basis
+	} else if inBand {
+		weight = fmt.Sprintf("net weight of one and gross weight of the other %.1f%% outside the packaging band (gross up to %g%% over net)", pct, 100*band)
+	}
+	p.Agree = append(p.Agree, "same consignee entity", "HS-6 "+A.HSCode[:6], fmt.Sprintf("dates %d day(s) apart", days), weight)
+	score := 1 - 0.35*float64(days)/float64(d.days) - 0.35*pct/d.wpct
+	switch {
+	case A.Shipper >= 0 && B.Shipper >= 0 && A.Shipper != B.Shipper:
+		p.NotMerged = append(p.NotMerged, "the shippers are different entities ("+A.ShipperName+" / "+B.ShipperName+")")
+		score -= 0.25
+	case A.Shipper >= 0 && A.Shipper == B.Shipper:
+		p.Agree = append(p.Agree, "same shipper entity")
+	}
+	srcA, srcB := d.sources(A), d.sources(B)
+	shared := ""
+	for s := range srcA {
+		if srcB[s] {
+			shared = d.in.Sources[s].Name
+			break
+		}
+	}
+	if shared != "" {
+		if len(srcA) == 1 && len(srcB) == 1 {
+			p.NotMerged = append(p.NotMerged, "both rows come from "+shared+"; rows of one source are merged only when every field is equal")
+		} else {
+			p.NotMerged = append(p.NotMerged, "both shipments already hold a row of "+shared)
+		}
+		score -= 0.15
+	}
+	if days > d.opt.DateToleranceDays {
+		why := fmt.Sprintf("dates %d days apart, beyond the ±%d-day window", days, d.opt.DateToleranceDays)
+		if has(A, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) != has(B, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
+			why += fmt.Sprintf(" (a bill of lading may be dated up to %d days before a declaration and %d after)", d.opt.BLDaysBefore, d.opt.BLDaysAfter)
+		}
+		p.NotMerged = append(p.NotMerged, why)
+	}
+	if strings.HasPrefix(basis, "net weight of one") {
+		band := d.opt.PackagingBandPct
+		if band <= 0 {
+			band = DefaultPackagingBandPct
+		}
+		p.NotMerged = append(p.NotMerged, fmt.Sprintf("one gives only a net weight and the other only a gross weight; the rule lets a gross weight be at most %g%% over the net", band))
+	} else if pct > d.opt.WeightTolerancePct {
+		p.NotMerged = append(p.NotMerged, fmt.Sprintf("weights %.1f%% apart, beyond the %g%% tolerance", pct, d.opt.WeightTolerancePct))
+	}
+	for _, sh := range []*Shipment{A, B} {
+		for _, x := range sh.Rows {
+			if k := RowKey(recs[x].Source); d.split[k] {
+				p.NotMerged = append(p.NotMerged, k+" was split out by the user")
+			}
+		}
+	}
+	if hasDecl(A, recs) && hasDecl(B, recs) {
+		p.NotMerged = append(p.NotMerged, "both carry a declaration number, and two declarations are never merged by the rules")
+	}
+	if len(p.NotMerged) == 0 {
+		p.NotMerged = append(p.NotMerged, "each was paired with a closer row of the other's source, or a third row disagreed")
+	}
+	p.Score = math.Round(100*math.Max(0, math.Min(1, score))) / 100
+	return p, true
+}
+
+func (d *dupJudge) sources(sh *Shipment) map[int32]bool {
+	out := make(map[int32]bool, len(sh.Rows))
+	for _, x := range sh.Rows {
+		out[d.in.SourceOf[x]] = true
+	}
+	return out
+}
+
+// differ reports whether both shipments carry an identifier of one kind
+// (has) and no value of A's equals one of B's.
+func differ(A, B *Shipment, recs []reconcile.Record, key func(*reconcile.Record) string, has func(*reconcile.Record) bool) bool {
+	var ka []string
+	for _, x := range A.Rows {
+		if has(&recs[x]) {
+			ka = append(ka, key(&recs[x]))
+		}
+	}
+	if len(ka) == 0 {
+		return false
+	}
+	seen := false
+	for _, x := range B.Rows {
+		if has(&recs[x]) {
+			seen = true
+			if slices.Contains(ka, key(&recs[x])) {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+func hasDecl(sh *Shipment, recs []reconcile.Record) bool {
+	return has(sh, recs, func(r *reconcile.Record) bool { return r.DeclarationID != "" })
+}
+
+// has reports whether a row of sh satisfies f.
+func has(sh *Shipment, recs []reconcile.Record, f func(*reconcile.Record) bool) bool {
+	for _, x := range sh.Rows {
+		if f(&recs[x]) {
+			return true
+		}
+	}
+	return false
+}
+
+// looseWeights compares two shipments' (or rows') weights for a
+// possible duplicate: net with net, gross with gross, else one's net
+// with the other's gross, which agree when the gross is at most band
+// heavier. pct is the difference in percent of the larger (0 inside the
+// band).
+func looseWeights(na, ga, nb, gb reconcile.Number, band float64) (basis string, pct float64, ok bool) {
+	rel := func(x, y float64) float64 { return 100 * math.Abs(x-y) / math.Max(x, y) }
+	switch {
+	case na.Valid && nb.Valid && na.Value > 0 && nb.Value > 0:
+		return "net weight", rel(na.Value, nb.Value), true
+	case ga.Valid && gb.Valid && ga.Value > 0 && gb.Value > 0:
+		return "gross weight", rel(ga.Value, gb.Value), true
+	case na.Valid && gb.Valid && na.Value > 0:
+		return bandWeights(na.Value, gb.Value, band)
+	case nb.Valid && ga.Valid && nb.Value > 0:
+		return bandWeights(nb.Value, ga.Value, band)
+	}
+	return "", 0, false
+}
+
+func bandWeights(net, gross, band float64) (string, float64, bool) {
+	basis := "net weight of one within the packaging band of the other's gross weight"
+	switch {
+	case gross >= net && gross <= net*(1+band):
+		return basis, 0, true
+	case gross < net:
+		return basis, 100 * (net - gross) / net, true
+	}
+	return basis, 100 * (gross - net*(1+band)) / gross, true
+}

@@ -1,0 +1,254 @@
+package pipeline
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"tradecheck/reconcile/merge"
+)
+
+// Shipment decisions name source rows, never shipment IDs: a row is its
+// file's SHA-256, sheet and row number (with the file's name for people),
+// so a decision survives renumbered shipments, a renamed file and added
+// sources. A decision whose file is not among the sources read is kept
+// in the project but not applied.
+
+// RowRef names record i for a shipment decision: its row key
+// (file!sheet:row) and its file's SHA-256.
+func (r *Result) RowRef(i int32) (row, sha string) {
+	if i < 0 || int(i) >= len(r.Records) {
+		return "", ""
+	}
+	row = merge.RowKey(r.Records[i].Source)
+	if int(i) < len(r.RecSheet) {
+		if f := r.RecSheet[i].File; int(f) < len(r.Files) {
+			sha = r.Files[f].SHA256
+		}
+	}
+	return row, sha
+}
+
+// PairDecision is the user's decision (merge.OpMerge or merge.OpApart)
+// about a possible duplicate: it names the first row of each shipment.
+func (r *Result) PairDecision(op string, p merge.DupPair, reason string) merge.Decision {
+	d := merge.Decision{Op: op, Reason: reason, Time: time.Now().UTC()}
+	d.Row, d.SHA256 = r.RowRef(r.Merge.Shipments[p.A].Rows[0])
+	d.Other, d.OtherSHA256 = r.RowRef(r.Merge.Shipments[p.B].Rows[0])
+	return d
+}
+
+// SplitDecisions split shipment sh into its rows: every row but the
+// preferred one stands alone. A shipment of one row gives none.
+func (r *Result) SplitDecisions(sh int, reason string) []merge.Decision {
+	var out []merge.Decision
+	rows := r.Merge.Shipments[sh].Rows
+	for _, x := range rows[min(1, len(rows)):] {
+		d := merge.Decision{Op: merge.OpSplit, Reason: reason, Time: time.Now().UTC()}
+		d.Row, d.SHA256 = r.RowRef(x)
+		out = append(out, d)
+	}
+	return out
+}
+
+// ExcludeDecision excludes shipment sh from the totals (merge.OpExclude)
+// or counts it again (merge.OpInclude).
+func (r *Result) ExcludeDecision(op string, sh int, reason string) merge.Decision {
+	d := merge.Decision{Op: op, Reason: reason, Time: time.Now().UTC()}
+	d.Row, d.SHA256 = r.RowRef(r.Merge.Shipments[sh].Rows[0])
+	return d
+}
+
+// rowFinder finds records by file SHA-256, sheet and row, indexing a
+// sheet's rows the first time a decision names it.
+type rowFinder struct {
+	r      *Result
+	byFile map[string]int // SHA-256 → file index
+	rows   map[SheetRef]map[int]int32
+}
+
+func (r *Result) newRowFinder() *rowFinder {
+	f := &rowFinder{r: r, byFile: map[string]int{}, rows: map[SheetRef]map[int]int32{}}
+	for i, fr := range r.Files {
+		if fr.Err == nil && fr.SHA256 != "" {
+			f.byFile[fr.SHA256] = i
+		}
+	}
+	return f
+}
+
+// find returns the current row key of the row that key names in the
+// file with content sha, and whether that file was read.
+func (f *rowFinder) find(key, sha string) (string, bool) {
+	fi, ok := f.byFile[sha]
+	if !ok {
+		return "", false
+	}
+	for si, s := range f.r.Files[fi].Sheets {
+		prefix := ":"
+		if s.Sheet != "" {
+			prefix = "!" + s.Sheet + ":"
+		}
+		k := strings.LastIndex(key, prefix)
+		if k < 0 {
+			continue
+		}
+		n, err := strconv.Atoi(key[k+len(prefix):])
+		if err != nil {
+			continue
+		}
+		ref := SheetRef{int32(fi), int32(si)}
+		idx, ok := f.rows[ref]
+		if !ok {
+			idx = make(map[int]int32, s.N)
+			for i := s.First; i < s.First+s.N; i++ {
+				idx[f.r.Records[i].Source.Row] = int32(i)
+			}
+			f.rows[ref] = idx
+		}
+		if i, ok := idx[n]; ok {
+			return merge.RowKey(f.r.Records[i].Source), true
+		}
+	}
+	return key, true // the file was read; the row holds no record
+}
+
+// shipmentDecisions gives the decisions the engine applies: rows named
+// by SHA-256 are renamed to the row keys of this run, and decisions
+// about a file that was not read are left out (they would name another
+// file's rows). It counts those left out in r.StaleDecisions.
+func (r *Result) shipmentDecisions() []merge.Decision {
+	ds := r.Project.ShipmentDecisions
+	if len(ds) == 0 {
+		return nil
+	}
+	f := r.newRowFinder()
+	out := make([]merge.Decision, 0, len(ds))
+	r.StaleDecisions = 0
+	for _, d := range ds {
+		ok := true
+		if d.SHA256 != "" {
+			d.Row, ok = f.find(d.Row, d.SHA256)
+		}
+		if ok && d.OtherSHA256 != "" {
+			d.Other, ok = f.find(d.Other, d.OtherSHA256)
+		}
+		if !ok {
+			r.StaleDecisions++
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// findDupes lists the possible duplicates and measures the overlap of
+// every pair of sources.
+func (r *Result) findDupes(ctx context.Context, in merge.Input, opt merge.Options, ds []merge.Decision) error {
+	dupes, err := merge.PossibleDuplicates(ctx, in, r.Merge, opt, ds)
+	if err != nil {
+		return err
+	}
+	r.Dupes = dupes
+	r.Overlaps = merge.Overlaps(in, r.Merge, opt, dupes)
+	r.decTexts = r.decisionTexts(ds)
+	r.sourceNames = make([]string, len(in.Sources))
+	for i, s := range in.Sources {
+		r.sourceNames[i] = s.Name
+	}
+	return nil
+}
+
+// SourceName is the name of merge source s (file, or file!sheet), as
+// Overlap.A and Overlap.B index them.
+func (r *Result) SourceName(s int32) string {
+	if s < 0 || int(s) >= len(r.sourceNames) {
+		return ""
+	}
+	return r.sourceNames[s]
+}
+
+// Warnings are what a reader of the totals must know beyond the totals'
+// own notes: possible double counting between sources, and decisions
+// about files that were not read.
+func (r *Result) Warnings() []string {
+	var out []string
+	for _, o := range r.Overlaps {
+		if o.Warning != "" {
+			out = append(out, o.Warning)
+		}
+	}
+	if r.StaleDecisions > 0 {
+		out = append(out, strconv.Itoa(r.StaleDecisions)+" shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied")
+	}
+	return out
+}
+
+// DecisionText says which of the user's decisions shaped shipment sh, for
+// the Shipments sheet's Decision column and the app ("" when none).
+func (r *Result) DecisionText(sh int) string {
+	return r.decTexts[sh]
+}
+
+// decisionTexts maps shipment index → the Decision column's text, for
+// the decisions ds as the engine applied them.
+func (r *Result) decisionTexts(ds []merge.Decision) map[int]string {
+	if r.Merge == nil || len(ds) == 0 {
+		return nil
+	}
+	named := map[string]bool{}
+	for _, d := range ds {
+		named[d.Row], named[d.Other] = true, true
+	}
+	rec := map[string]int32{}
+	for i := range r.Records {
+		if k := merge.RowKey(r.Records[i].Source); named[k] {
+			rec[k] = int32(i)
+		}
+	}
+	shipOf := func(key string) (int, bool) {
+		i, ok := rec[key]
+		if !ok || int(i) >= len(r.Merge.ShipmentOf) || r.Merge.ShipmentOf[i] < 0 {
+			return 0, false
+		}
+		return int(r.Merge.ShipmentOf[i]), true
+	}
+	texts := map[int][]string{}
+	for _, d := range ds {
+		a, okA := shipOf(d.Row)
+		b, okB := shipOf(d.Other)
+		why := ""
+		if d.Reason != "" {
+			why = ": " + d.Reason
+		}
+		switch d.Op {
+		case merge.OpSplit:
+			if okA {
+				texts[a] = append(texts[a], "split out by you ("+d.Row+")"+why)
+			}
+		case merge.OpExclude:
+			if okA {
+				texts[a] = append(texts[a], "excluded by you"+why)
+			}
+		case merge.OpInclude:
+			if okA {
+				texts[a] = append(texts[a], "counted again by you")
+			}
+		case merge.OpMerge:
+			if okA {
+				texts[a] = append(texts[a], "merged by you ("+d.Row+" = "+d.Other+")"+why)
+			}
+		case merge.OpApart:
+			if okA && okB {
+				texts[a] = append(texts[a], "kept apart by you from "+r.Merge.Shipments[b].ID+why)
+				texts[b] = append(texts[b], "kept apart by you from "+r.Merge.Shipments[a].ID+why)
+			}
+		}
+	}
+	out := make(map[int]string, len(texts))
+	for k, v := range texts {
+		out[k] = strings.Join(v, "; ")
+	}
+	return out
+}

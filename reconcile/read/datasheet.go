@@ -1,0 +1,94 @@
+package read
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/values"
+)
+
+// checkData decides whether a sheet holds shipments. It must have a
+// weight, value or quantity column with numbers in it, and a party or a
+// date column. Without figures it is not a data sheet (a "Notes" sheet
+// with a Consignee header and sentences below): ErrNoTable, with the
+// reason. With figures but neither parties nor dates it is a table the
+// reader does not understand: ErrNeedsMapping, naming the columns the user
+// can map, so that its figures never reach the totals unexplained.
+func (s *SheetReader) checkData() error {
+	measure, parsed, party, date := false, false, false, false
+	for _, c := range s.columns {
+		switch c.Field {
+		case reconcile.FieldNetWeight, reconcile.FieldGrossWeight, reconcile.FieldValue, reconcile.FieldValueUSD, reconcile.FieldQuantity:
+			measure = true
+			for _, v := range c.Samples {
+				if isFigure(v) {
+					parsed = true
+					break
+				}
+			}
+		case reconcile.FieldConsignee, reconcile.FieldShipper, reconcile.FieldConsigneeID, reconcile.FieldShipperID:
+			party = true
+		case reconcile.FieldDate:
+			date = true
+		}
+	}
+	switch {
+	case !measure:
+		return s.notData("no weight, value or quantity column")
+	case !parsed:
+		return s.notData("its weight, value or quantity columns hold no numbers")
+	case party || date:
+		return nil
+	}
+	var free []string
+	for _, c := range s.columns {
+		if c.Field == "" && c.UnitFor == "" && !c.CurrencyFor && strings.TrimSpace(c.Header) != "" && len(free) < 8 {
+			free = append(free, fmt.Sprintf("%s %q", reconcile.ColumnName(c.Index+1), c.Header))
+		}
+	}
+	cols := "no unmapped column has a header"
+	if len(free) > 0 {
+		cols = "unmapped columns: " + strings.Join(free, ", ")
+	}
+	example := "B"
+	if len(free) > 0 {
+		example, _, _ = strings.Cut(free[0], " ")
+	}
+	return &reconcile.Error{File: s.w.path, Sheet: s.name, Row: s.headerRow,
+		Err: fmt.Errorf("%w: the sheet has figures but no column was recognised as a consignee, shipper or date, so its rows are not counted (%s)", reconcile.ErrNeedsMapping, cols),
+		Hint: "map the party and date columns: in the app on the Sources screen (saved for this header layout, and used by the command line too), or with --map " +
+			strconv.Quote(mapExample(s.w.path, s.name, example)) + " (fields: consignee, shipper, date, consignee_id, shipper_id)"}
+}
+
+func (s *SheetReader) notData(reason string) error {
+	return &reconcile.Error{File: s.w.path, Sheet: s.name, Row: s.headerRow,
+		Err:  fmt.Errorf("%w: not a data sheet: %s", reconcile.ErrNoTable, reason),
+		Hint: "nothing from this sheet is counted; if it does hold shipments, map its columns"}
+}
+
+// mapExample is a --map argument for one column of this sheet.
+func mapExample(path, sheet, col string) string {
+	base := path
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	if sheet != "" {
+		base += "!" + sheet
+	}
+	return base + ":" + col + "=consignee"
+}
+
+// isFigure reports a sample that reads as a number, with or without a
+// unit or currency in the cell.
+func isFigure(s string) bool {
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return true
+	}
+	if _, ok := values.ParseNumber(s, values.HintNone); ok {
+		return true
+	}
+	_, _, ok := values.SplitNumberUnit(s)
+	return ok
+}
