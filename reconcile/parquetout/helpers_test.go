@@ -33,11 +33,12 @@ type figure struct {
 }
 
 func sampleFiles(t testing.TB) []string {
-	var out []string
-	for _, f := range samples.Sources {
-		out = append(out, filepath.Join("..", "..", "samples", f))
+	var m []string
+	for _, s := range samples.Sources {
+		m = append(m, filepath.Join("..", "..", "samples", s))
 	}
-	return out
+	sort.Strings(m)
+	return m
 }
 
 // runSamples reconciles the samples with one shipment excluded and one
