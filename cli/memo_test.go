@@ -18,7 +18,7 @@ func TestCheckMemo(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Wrote the verification memo to "+dir+" (22 files") {
+	if !strings.Contains(stdout, "Wrote the verification memo to "+dir+" (24 files") {
 		t.Errorf("stdout does not report the memo:\n%s", stdout)
 	}
 	for _, tc := range []struct{ file, want string }{

@@ -8,7 +8,8 @@
 --
 -- One result: table_name ('summary:consignee', 'summary:shipper',
 -- 'totals:route', 'totals:origin', 'totals:dispatch', 'totals:destination',
--- 'totals:hs2', 'totals:hs4', 'totals:month', and 'total' for all counted
+-- 'totals:hs2', 'totals:hs4', 'totals:month', 'totals:chpl' (CHPL tier),
+-- and 'total' for all counted
 -- shipments), key (entity ID or the Totals sheet's key), label, shipments,
 -- tonnes, value_usd — the workbook's figures, row for row.
 --
@@ -40,6 +41,7 @@ keyed AS (
   UNION ALL SELECT 'totals:hs2', hs2_key, hs2_key, granularity, tonnes, value_usd FROM counted
   UNION ALL SELECT 'totals:hs4', hs4_key, hs4_key, granularity, tonnes, value_usd FROM counted
   UNION ALL SELECT 'totals:month', month_key, month_key, granularity, tonnes, value_usd FROM counted
+  UNION ALL SELECT 'totals:chpl', chpl_key, chpl_key, granularity, tonnes, value_usd FROM counted
   UNION ALL SELECT 'total', 'all', 'All counted shipments', granularity, tonnes, value_usd FROM counted
 )
 SELECT table_name,

@@ -87,6 +87,10 @@ func TestPossibleDuplicates(t *testing.T) {
 		{"weights past the merge tolerance", two(base, with(func(r *row) { r.src, r.net = 1, 1030 })), nil, nil, 1, "2.9% apart, beyond the 1% tolerance"},
 		{"two rows of one source", two(base, with(func(r *row) { r.date = "2022-06-15" })), nil, nil, 1, "both rows come from a.xlsx"},
 		{"shippers differ", two(base, with(func(r *row) { r.src, r.ship = 1, 3 })), nil, nil, 1, "the shippers are different entities"},
+		// The merge rule compares a net-only row with a gross-only one within
+		// the packaging band, so the pair is one shipment, not a doubt.
+		{"net against gross in the packaging band merges", two(base, with(func(r *row) { r.src, r.net = 1, 0 })),
+			func(in *Input) { in.Records[1].GrossKg = reconcile.Num(1100) }, nil, 0, ""},
 		{"net against gross past the merge rule's packaging band", two(base, with(func(r *row) { r.src, r.net = 1, 0 })),
 			func(in *Input) { in.Records[1].GrossKg = reconcile.Num(1250) }, nil, 1, "only a net weight and the other only a gross weight"},
 		{"gross far over net", two(base, with(func(r *row) { r.src, r.net = 1, 0 })),

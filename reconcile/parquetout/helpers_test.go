@@ -189,7 +189,7 @@ func goFigures(t testing.TB, dir string) []figure {
 			by  totals.GroupBy
 			key string
 		}{{totals.ByRoute, s.RouteKey}, {totals.ByOrigin, s.OriginKey}, {totals.ByDispatch, s.DispatchKey},
-			{totals.ByDestination, s.DestinationKey}, {totals.ByHSChapter, s.HS2Key}, {totals.ByHSHeading, s.HS4Key}, {totals.ByMonth, s.MonthKey}} {
+			{totals.ByDestination, s.DestinationKey}, {totals.ByHSChapter, s.HS2Key}, {totals.ByHSHeading, s.HS4Key}, {totals.ByMonth, s.MonthKey}, {totals.ByCHPLTier, s.CHPLKey}} {
 			add("totals:"+string(g.by), g.key, s)
 		}
 	}

@@ -198,7 +198,7 @@ func shipments(r *pipeline.Result, emit func(Shipment) error) error {
 			Excluded: sh.Excluded, Superseded: sh.Superseded,
 			OriginKey: key(totals.ByOrigin, sh), DispatchKey: key(totals.ByDispatch, sh), DestinationKey: key(totals.ByDestination, sh),
 			RouteKey: key(totals.ByRoute, sh), HS2Key: key(totals.ByHSChapter, sh), HS4Key: key(totals.ByHSHeading, sh),
-			HS6Key: key(totals.ByHSSub, sh), MonthKey: key(totals.ByMonth, sh),
+			HS6Key: key(totals.ByHSSub, sh), MonthKey: key(totals.ByMonth, sh), CHPLKey: key(totals.ByCHPLTier, sh),
 			MergeReasons: sh.Reasons,
 		}
 		if sh.Monthly {

@@ -146,6 +146,7 @@ type Shipment struct {
 	HS4Key         string `parquet:"hs4_key,dict"`
 	HS6Key         string `parquet:"hs6_key,dict"`
 	MonthKey       string `parquet:"month_key,dict"` // M2022-06
+	CHPLKey        string `parquet:"chpl_key,dict"`  // Common High Priority List tier, as the Totals sheet keys it
 
 	SourceRows    []string `parquet:"source_rows,list"` // row keys, preferred first
 	MergeReasons  []string `parquet:"merge_reasons,list"`
