@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"tradecheck/samples"
 )
 
 // Two sources of one flow whose rows can never merge (each row carries a
@@ -33,5 +36,37 @@ func TestReconcileWarnsOfDoubleCounting(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "possible duplicates: 0 pair(s)") {
 		t.Errorf("no possible-duplicates line:\n%s", stdout)
+	}
+}
+
+// The case on the samples: the bill-of-lading feed's B/L column
+// read as declaration numbers can merge with nothing, and reconcile says
+// so for both sources it overlaps.
+func TestReconcileWarnsOnMisreadBillOfLading(t *testing.T) {
+	var files []string
+	for _, s := range samples.Sources {
+		files = append(files, filepath.Join("..", "samples", s))
+	}
+	bl := "bill_of_lading_feed_2022_ILLUSTRATIVE.csv"
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	slices.Reverse(files)
+	args := append([]string{"reconcile", "--no-saved-mappings", "--map", bl + ":A=declaration_id", "-o", out}, files...)
+	code, stdout, stderr := runRec(args...)
+	if code != ExitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"warning: possible double counting between bill_of_lading_feed_2022_ILLUSTRATIVE.csv and ru_declarations_2022_ILLUSTRATIVE.xlsx!Декларации: 22 row(s)",
+		// The same whatever the order of the files (names sort the pair).
+		"warning: possible double counting between aggregator_export_2022_ILLUSTRATIVE.xlsx!Shipments and bill_of_lading_feed_2022_ILLUSTRATIVE.csv",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	// Read as it should be, the feed merges and nothing warns.
+	code, stdout, _ = runRec(append([]string{"reconcile", "--no-saved-mappings", "-o", out}, files...)...)
+	if code != ExitOK || strings.Contains(stdout, "warning: possible double counting") {
+		t.Errorf("exit %d, a warning on the samples as read:\n%s", code, stdout)
 	}
 }

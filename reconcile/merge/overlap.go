@@ -14,7 +14,7 @@ import (
 // are the sign of a total counted twice (an identifier column read as
 // the wrong kind, a name the matcher missed, a unit misread).
 type Overlap struct {
-	A, B int32 // indexes into Input.Sources, A < B
+	A, B int32 // indexes into Input.Sources, A's name sorting first
 	// From and To bound the period both sources cover, widened by the
 	// date window of a possible duplicate.
 	From, To time.Time
@@ -133,6 +133,13 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 				}
 				ra, rb := within(runs[x], from, to), within(runs[y], from, to)
 				o := &acc[pairIdx(a, b)]
+				// Look-alike rows are counted from the side whose name
+				// sorts first, so the figures and the warning do not
+				// depend on the order the files were given in.
+				if in.Sources[b].Name < in.Sources[a].Name {
+					ra, rb, a, b = rb, ra, b, a
+				}
+				o.A, o.B = a, b
 				o.RowsA += len(ra)
 				o.RowsB += len(rb)
 				o.LookAlike += lookAlike(in, res, ra, rb, b, a, int32(window), wpct, DupBand(opt))
@@ -145,10 +152,17 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 		for b := a + 1; int(b) < n; b++ {
 			from, to := period(a, b)
 			o := acc[pairIdx(a, b)]
-			o.A, o.B, o.Merged, o.Dupes = a, b, merged[pairIdx(a, b)], dupCount[pairIdx(a, b)]
+			o.Merged, o.Dupes = merged[pairIdx(a, b)], dupCount[pairIdx(a, b)]
 			if from > to || o.RowsA == 0 && o.RowsB == 0 && o.Merged == 0 {
 				continue
 			}
+			if o.RowsA == 0 && o.RowsB == 0 { // merged only: name order too
+				o.A, o.B = a, b
+				if in.Sources[b].Name < in.Sources[a].Name {
+					o.A, o.B = b, a
+				}
+			}
+			a, b := o.A, o.B
 			o.From, o.To = time.Unix(int64(from)*secondsPerDay, 0).UTC(), time.Unix(int64(to)*secondsPerDay, 0).UTC()
 			if o.LookAlike >= overlapRows && o.LookAlike > o.Merged {
 				o.Warning = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s); check how their identifier, name and weight columns were read, and the Possible duplicates list",
@@ -158,6 +172,9 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 			out = append(out, o)
 		}
 	}
+	slices.SortFunc(out, func(x, y Overlap) int {
+		return cmp.Or(cmp.Compare(in.Sources[x.A].Name, in.Sources[y.A].Name), cmp.Compare(in.Sources[x.B].Name, in.Sources[y.B].Name))
+	})
 	return out
 }
 
