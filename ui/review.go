@@ -291,6 +291,15 @@ func (r *reviewPanel) onSkip() {
 }
 
 // plural writes "1 row", "2 rows".
+// entities counts entities ("1 entity", "3 entities"), which plural's
+// added "s" would misspell.
+func entities(n int) string {
+	if n == 1 {
+		return "1 entity"
+	}
+	return fmt.Sprintf("%d entities", n)
+}
+
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what

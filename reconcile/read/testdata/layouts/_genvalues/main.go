@@ -70,7 +70,7 @@ var csvLayouts = []textLayout{
 		",,930200,spare barrels,10\n" +
 		"2022-10-04,OOO ALFA,847130,laptops,7\n" +
 		",,,,7\n"},
-	{"needsmap-unknown-headers-csv", "input.csv", "Алушы атауы;Жүк жөнелтуші;Күні;Net weight, kg\n" +
+	{"needsmap-unknown-headers-csv", "input.csv", "მიმღები;გამგზავნი;თარიღი;Net weight, kg\n" +
 		"ТОО Альфа;Norinco;03.10.2022;1200\n" +
 		"ТОО Бета;Poly Tech;05.10.2022;800\n"},
 	{"hscode-pandas-csv", "input.csv", ",Date,Consignee,Consignee INN,HS Code,Net weight (kg),Value USD\n" +
