@@ -34,6 +34,8 @@ func TestSpellingClasses(t *testing.T) {
 		{"ЦКБ as CKB", "CKB TITAN", "ЦКБ ТИТАН", merged},
 		{"former name outside brackets", "TEKHKRIM LLC, FORMERLY ALFA LLC", "TEKHKRIM LLC", merged},
 		{"Cyrillic legal form with a Latin O", "ООO ТЕХКРИМ", "OOO TEKHKRIM", merged},
+		{"Czech carons read as digraphs", "OOO ŽELDORMAŠ", "OOO ZHELDORMASH", merged},
+		{"Czech carons dropped", "ŠKODA TRANSPORTATION A.S.", "SKODA TRANSPORTATION AS", merged},
 
 		{"FZE and LLC", "ALFA STAR FZE", "ALFA STAR LLC", review},
 		{"A.Ş. and Ltd. Şti.", "ALFA MAKINA A.Ş.", "ALFA MAKINA LTD. ŞTİ.", review},

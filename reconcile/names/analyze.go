@@ -23,7 +23,7 @@ type Name struct {
 	Forms  []LegalClass
 
 	Core    []string // keys of the tokens that are neither legal form nor number, in order
-	AltCore []string // per core word, a second key reading c before e/i/y as Ц (SoftC), or ""
+	AltCore []string // per core word, a second key: carons read as digraphs (caronDigraphs), or c before e/i/y as Ц (SoftC); "" if none
 	CoreLat []string // the same tokens as transliterated, for explanations
 	Numbers []string // number tokens outside legal forms
 
@@ -151,6 +151,7 @@ func analyze(s string) *Name {
 		toks = append(toks, t)
 	}
 	toks = unglue(toks)
+	carons := caronWords(rest)
 	n.Tokens = toks
 	n.Keys = make([]string, len(toks))
 	for i, t := range toks {
@@ -199,11 +200,13 @@ func analyze(s string) *Name {
 		n.Core = append(n.Core, n.Keys[i])
 		n.CoreLat = append(n.CoreLat, t)
 		alt := ""
-		if len(t) > shortCore {
+		if ct, ok := carons[t]; ok {
+			alt = Key(ct)
+		} else if len(t) > shortCore {
 			alt = SoftC(t)
-			if alt == n.Keys[i] {
-				alt = ""
-			}
+		}
+		if alt == n.Keys[i] {
+			alt = ""
 		}
 		n.AltCore = append(n.AltCore, alt)
 		coreAt = append(coreAt, i)
@@ -411,6 +414,32 @@ func unglue(toks []string) []string {
 		}
 	}
 	return toks
+}
+
+// caronDigraphs spells the caron letters of Czech-style transliteration
+// (ISO 9, Czech, Croatian: Ж ž, Ч č, Ш š) as the digraphs other schemes
+// use. Normalize drops the carons, which loses the h (STROJGAZMONTAŽ
+// would not meet STROYGAZMONTAZH), but Czech names want them dropped
+// (ŠKODA is SKODA): the digraph reading is a word's second key.
+var caronDigraphs = strings.NewReplacer("š", "sh", "Š", "SH", "č", "ch", "Č", "CH", "ž", "zh", "Ž", "ZH")
+
+// caronWords maps each token of s that has a caron letter, as Tokens
+// writes it, to its digraph reading; nil when s has none.
+func caronWords(s string) map[string]string {
+	if !strings.ContainsAny(s, "šŠčČžŽ") {
+		return nil
+	}
+	a, b := Tokens(s), Tokens(caronDigraphs.Replace(s))
+	if len(a) != len(b) {
+		return nil
+	}
+	m := map[string]string{}
+	for i := range a {
+		if a[i] != b[i] {
+			m[a[i]] = b[i]
+		}
+	}
+	return m
 }
 
 // legalKeys is legalKey of each token, reusing the tokens' full keys
