@@ -23,8 +23,8 @@ func sampleRun(t *testing.T, ds []match.Decision, sds []merge.Decision) (*pipeli
 	t.Helper()
 	dir := filepath.Join("..", "..", "samples")
 	files, _ := filepath.Glob(filepath.Join(dir, "*_ILLUSTRATIVE.*"))
-	if len(files) != 3 {
-		t.Fatalf("want the 3 sample sources, got %v", files)
+	if len(files) != 4 {
+		t.Fatalf("want the 4 sample sources, got %v", files)
 	}
 	cs, errs := claims.ReadSheet(context.Background(), filepath.Join(dir, "claims.csv"), "")
 	if len(errs) > 0 {

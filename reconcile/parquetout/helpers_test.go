@@ -34,8 +34,8 @@ type figure struct {
 func sampleFiles(t testing.TB) []string {
 	m, _ := filepath.Glob(filepath.Join("..", "..", "samples", "*_ILLUSTRATIVE.*"))
 	sort.Strings(m)
-	if len(m) != 3 {
-		t.Fatalf("got %d sample sources, want 3: %v", len(m), m)
+	if len(m) != 4 {
+		t.Fatalf("got %d sample sources, want 4: %v", len(m), m)
 	}
 	return m
 }
