@@ -161,9 +161,6 @@ func runReconcile(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
 		code = ExitInput
 	}
-	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
-		code = ExitInput
-	}
 	if c := readProblems(env, "reconcile", res); c != ExitOK {
 		code = c
 	}
@@ -196,6 +193,9 @@ func runReconcile(env *Env, args []string) int {
 		return ExitInput
 	}
 	printSummary(env, res, written)
+	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
+		code = ExitInput
+	}
 	return code
 }
 

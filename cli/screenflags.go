@@ -78,20 +78,9 @@ func printScreening(out, errw io.Writer, cmd string, res *pipeline.Result) bool 
 	for _, l := range s.Lists {
 		fmt.Fprintf(out, "list %s\n", l.Summary())
 	}
-	listed, review := map[string]bool{}, map[string]bool{}
-	for _, h := range s.Hits {
-		switch {
-		case h.Status.Counts():
-			listed[h.Key] = true
-		case h.Status == screen.StatusReview:
-			review[h.Key] = true
-		}
-	}
-	for k := range listed {
-		delete(review, k)
-	}
+	listed, review := res.ScreenCounts()
 	fmt.Fprintf(out, "screening: %d names against %d organisations: %d entities listed, %d for review (Screening sheet)\n",
-		s.Screened, s.Against, len(listed), len(review))
+		s.Screened, s.Against, listed, review)
 	for _, d := range s.Unapplied {
 		fmt.Fprintf(errw, "tradecheck-cli %s: screening decision not applied (no such name or list entry in this run): %s %q on %s %s\n",
 			cmd, d.Op, d.Name, d.List, d.ListedID)

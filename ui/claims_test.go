@@ -124,8 +124,8 @@ func TestClaimsSamplesShowEngineVerdicts(t *testing.T) {
 			t.Errorf("no sample claim shows %s", k.Label())
 		}
 	}
-	if !strings.Contains(s.count.Text, "10 claims") {
-		t.Errorf("count: got %q, want 10 claims with their verdicts", s.count.Text)
+	if !strings.Contains(s.count.Text, "11 claims") {
+		t.Errorf("count: got %q, want 11 claims with their verdicts", s.count.Text)
 	}
 }
 

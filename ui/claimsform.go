@@ -38,6 +38,8 @@ type claimForm struct {
 	origin, dispatch, destination *widget.SelectEntry
 
 	hs, desc, from, to, note *widget.Entry
+	goods                    *widget.Entry  // goods_list: chpl, chpl:3.A …
+	listed                   *widget.Select // party_listed
 
 	problem      *widget.Label
 	save, cancel *widget.Button
@@ -45,6 +47,13 @@ type claimForm struct {
 	// picker is the open entity picker, nil when none; tests reach it.
 	picker *entityPicker
 }
+
+// The "On a sanctions list" choices and the party_listed values they
+// stand for.
+var (
+	listedLabels = []string{"No restriction", "The consignee", "The shipper", "Either party"}
+	listedValues = []string{"", claims.PartyConsignee, claims.PartyShipper, claims.PartyEither}
+)
 
 func measureLabels() []string {
 	out := make([]string, len(claims.Measures))
@@ -126,6 +135,10 @@ func (f *claimForm) buildUI() {
 	f.to.SetPlaceHolder("To (included): 2022-12-31, 2022-12")
 	f.note = widget.NewEntry()
 	f.note.SetPlaceHolder("Your note (optional)")
+	f.goods = widget.NewEntry()
+	f.goods.SetPlaceHolder("Any; e.g. chpl, chpl:1, chpl:3.A (Common High Priority List)")
+	f.listed = widget.NewSelect(listedLabels, nil)
+	f.listed.SetSelectedIndex(0)
 
 	f.problem = widget.NewLabel("")
 	f.problem.Wrapping = fyne.TextWrapWord
@@ -189,6 +202,8 @@ func (f *claimForm) body() fyne.CanvasObject {
 		widget.NewFormItem("Destination", f.destination),
 		widget.NewFormItem("HS prefixes", f.hs),
 		widget.NewFormItem("Description has", f.desc),
+		widget.NewFormItem("Goods list", f.goods),
+		widget.NewFormItem("On a sanctions list", f.listed),
 		widget.NewFormItem("Dates", dates),
 		widget.NewFormItem("Note", f.note),
 	)
@@ -244,6 +259,12 @@ func (f *claimForm) fill(c claims.Claim) {
 	f.from.SetText(fl.From)
 	f.to.SetText(fl.To)
 	f.note.SetText(c.Note)
+	f.goods.SetText(fl.GoodsList)
+	for i, v := range listedValues {
+		if v == fl.PartyListed {
+			f.listed.SetSelectedIndex(i)
+		}
+	}
 }
 
 // claim reads the fields into a claim. The error names the field to fix.
@@ -296,6 +317,12 @@ func (f *claimForm) claim() (claims.Claim, error) {
 		return c, fmt.Errorf("HS prefixes: %v", err)
 	}
 	fl.Description = claims.ParseDescription(f.desc.Text)
+	if fl.GoodsList, err = claims.ParseGoodsList(f.goods.Text); err != nil {
+		return c, fmt.Errorf("Goods list: %v", err)
+	}
+	if i := f.listed.SelectedIndex(); i > 0 {
+		fl.PartyListed = listedValues[i]
+	}
 	if fl.From, err = claims.ParseDate(f.from.Text, false); err != nil {
 		return c, fmt.Errorf("From: %v; write a date like 2022-06-01", err)
 	}

@@ -71,6 +71,7 @@ type entitiesScreen struct {
 	empty     *widget.Label
 
 	review *reviewPanel
+	hits   *hitsPanel // sanctions screening hits of the selected entity
 	// leaving is the key of a name being split out, so the detail panel
 	// stays on the entity it left.
 	leaving string
@@ -140,7 +141,8 @@ func (s *entitiesScreen) buildUI() {
 
 	actions := container.NewHBox(s.confirm, s.rename, s.mergeBtn)
 	namesHead := widget.NewLabelWithStyle("Names as written", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.detail = container.NewBorder(container.NewVBox(s.title, s.info, actions, namesHead), nil, nil, nil, s.memberLst)
+	s.hits = newHitsPanel(s)
+	s.detail = container.NewBorder(container.NewVBox(s.title, s.info, actions, s.hits.box, namesHead), nil, nil, nil, s.memberLst)
 	s.detail.Hide()
 	s.empty = widget.NewLabel("Select an entity to see its names, sources and why they were matched.")
 	s.empty.Wrapping = fyne.TextWrapWord
@@ -163,7 +165,7 @@ func (s *entitiesScreen) buildUI() {
 }
 
 func fmtCounts(sum *pipeline.EntitySummary) string {
-	return fmt.Sprintf("%d shipments · %s t · %s", sum.Shipments, fmtTonnes(sum.Tonnes), fmtUSD(sum.ValueUSD))
+	return fmt.Sprintf("%s · %s t · %s", plural(sum.Shipments, "shipment"), fmtTonnes(sum.Tonnes), fmtUSD(sum.ValueUSD))
 }
 
 func (s *entitiesScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -183,7 +185,7 @@ func (s *entitiesScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	rt.Segments = segs
 	rt.Refresh()
-	c.Objects[1].(*widget.Label).SetText(string(r.sum.Role) + " · " + fmtCounts(r.sum))
+	c.Objects[1].(*widget.Label).SetText(string(r.sum.Role) + " · " + fmtCounts(r.sum) + listedMark(s.res, r.sum.ID))
 }
 
 // setResult shows a new result, keeping the search and the selected entity
@@ -312,7 +314,7 @@ func (s *entitiesScreen) showRows(gen int, rows []entityRow) {
 	s.list.Refresh()
 	s.list.ScrollToTop()
 	if strings.TrimSpace(s.search.Text) == "" {
-		s.count.SetText(fmt.Sprintf("%d entities", len(rows)))
+		s.count.SetText(entities(len(rows)))
 	} else {
 		s.count.SetText(fmt.Sprintf("%d found", len(rows)))
 	}
@@ -346,6 +348,7 @@ func (s *entitiesScreen) showEntity(sum *pipeline.EntitySummary) {
 		s.members = append(s.members, r)
 	}
 	s.fillSources(sum)
+	s.hits.show(res, sum)
 	s.title.SetText(sum.Canonical)
 	s.info.SetText(fmt.Sprintf("%s · %s · %s\nSources: %s", sum.ID, sum.Role, fmtCounts(sum), strings.Join(sum.Sources, ", ")))
 	if len(s.members) > 1 {

@@ -21,6 +21,21 @@ func (u *UI) OpenPaths(paths []string) { u.openPaths(paths, nil) }
 // it runs (the samples add their claims) and reports whether it did.
 func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	files, claimFiles := splitClaimFiles(expandPaths(paths))
+	files, lists := splitListFiles(files)
+	if len(lists) > 0 {
+		if u.project == nil && len(files) == 0 {
+			u.setStatus("Lists are screened against the parties of shipments: load the shipment files first, then the list.")
+			return
+		}
+		if len(files) == 0 {
+			if addLists(u.project, lists) {
+				u.runProject()
+			} else {
+				u.setStatus("That list is already loaded.")
+			}
+			return
+		}
+	}
 	if len(claimFiles) > 0 {
 		if u.project == nil && len(files) == 0 {
 			u.setStatus("Claims are checked against sources: load the shipment files first, then the claims file.")
@@ -39,6 +54,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		u.project = u.savedProject(files)
 	}
 	prepped := prep != nil && prep(u.project)
+	listsAdded := addLists(u.project, lists)
 	have := map[string]bool{}
 	for _, s := range u.project.Sources {
 		have[absPath(s.Path)] = true
@@ -55,9 +71,14 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		fresh = append(fresh, a)
 		added++
 	}
+	if added > 0 && u.projID != "" {
+		// The project grows: its recent entry is replaced by the
+		// bigger one, so files added one by one leave one entry.
+		u.grownFrom = u.projID
+	}
 	// Claims typed into a Claims sheet of a new source join the project.
 	u.claims.importFromSources(fresh)
-	if added == 0 && u.result != nil {
+	if added == 0 && u.result != nil && !listsAdded {
 		if prepped {
 			u.claims.setClaims(u.project.Claims, "")
 		}
@@ -215,9 +236,9 @@ func summary(res *pipeline.Result) string {
 			failed++
 		}
 	}
-	s := fmt.Sprintf("%d sources, %d rows read", files, len(res.Records))
+	s := plural(files, "source") + ", " + plural(len(res.Records), "row") + " read"
 	if res.Names != nil {
-		s += fmt.Sprintf(", %d names in %d entities", len(res.Names.Mentions), len(res.Names.Entities))
+		s += ", " + plural(len(res.Names.Mentions), "name") + " in " + entities(len(res.Names.Entities))
 	}
 	if failed > 0 {
 		s += fmt.Sprintf(" — %d could not be read (see Sources)", failed)
@@ -250,7 +271,7 @@ func (u *UI) askPasswords(res *pipeline.Result) {
 		}
 	}
 	if len(other) > 0 {
-		showError(fmt.Sprintf("%d of %d sources could not be read", len(other), len(res.Files)), errors.Join(other...), u.win)
+		showError(fmt.Sprintf("%d of %s could not be read", len(other), plural(len(res.Files), "source")), errors.Join(other...), u.win)
 	}
 	// Errors of files no longer loaded may be shown again if they return.
 	for path := range u.shownErrs {
@@ -324,6 +345,10 @@ func (u *UI) autosave() {
 		u.setStatus("Autosave failed: " + err.Error())
 		return
 	}
+	if u.grownFrom != "" && u.grownFrom != id {
+		u.store.forget(u.grownFrom)
+	}
+	u.grownFrom = ""
 	u.projID = id
 	u.start.refreshRecent()
 }

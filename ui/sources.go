@@ -49,6 +49,7 @@ type sourcesScreen struct {
 	headers []string
 	empty   *widget.Label
 	panel   *fyne.Container
+	lists   *widget.Label // the sanctions lists screened against
 	// rowNums are the Excel row numbers of the preview rows.
 	rowNums   []int
 	headerRow int
@@ -77,7 +78,9 @@ func (s *sourcesScreen) buildUI() {
 	addDir := widget.NewButtonWithIcon("Add folder…", theme.FolderOpenIcon(), s.u.onOpenFolder)
 	s.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemove)
 	s.remove.Disable()
-	left := container.NewBorder(nil, container.NewHBox(add, addDir, s.remove), nil, nil, s.list)
+	s.lists = widget.NewLabel(listsText(nil))
+	s.lists.Wrapping = fyne.TextWrapWord
+	left := container.NewBorder(nil, container.NewVBox(s.lists, container.NewHBox(add, addDir, s.remove)), nil, nil, s.list)
 
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
@@ -114,8 +117,8 @@ func (s *sourcesScreen) buildUI() {
 	help.Importance = widget.LowImportance
 	s.panel = container.NewBorder(container.NewVBox(s.summary, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
-	right := container.NewStack(container.NewPadded(s.empty), s.panel)
 	s.order = newSourceOrderPanel(s.u)
+	right := container.NewStack(container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.order.overlapBox))), s.panel)
 	leftSplit := container.NewVSplit(left, s.order.box)
 	leftSplit.Offset = 0.45
 	split := container.NewHSplit(leftSplit, right)
@@ -133,6 +136,7 @@ func fieldOptions() []string {
 
 func (s *sourcesScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	s.lists.SetText(listsText(res))
 	s.order.setResult(res)
 	s.items = s.items[:0]
 	for fi, f := range res.Files {

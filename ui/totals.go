@@ -28,7 +28,14 @@ var groupByLabels = map[totals.GroupBy]string{
 	totals.ByHSHeading:   "HS heading (4)",
 	totals.ByHSSub:       "HS subheading (6)",
 	totals.ByMonth:       "Month",
+	totals.ByCHPLTier:    "CHPL tier",
 }
+
+// Choices of the CHPL tier filter besides the tiers themselves.
+const (
+	tierAll = "All goods"
+	tierAny = "On the CHPL (any tier)"
+)
 
 const (
 	measureTonnes = "Tonnes"
@@ -56,6 +63,8 @@ type totalsScreen struct {
 	country *widget.Entry
 	entity  *widget.SelectEntry
 	desc    *widget.Entry
+	listed  *widget.Check  // listed parties only
+	tier    *widget.Select // CHPL tier filter
 	grid    *widget.Table
 	chart   *barChart
 	charts  chartParts // monthly chart and exports (totalschart.go)
@@ -90,6 +99,14 @@ func (s *totalsScreen) buildUI() {
 	s.entity = widget.NewSelectEntry(nil)
 	s.entity.SetPlaceHolder("Entity")
 	s.entity.OnChanged = func(string) { s.refresh() }
+	s.listed = widget.NewCheck("Listed party only (either side)", func(bool) { s.refresh() })
+	s.listed.Disable() // until a run has screened against a list
+	tiers := []string{tierAll, tierAny}
+	for _, t := range totals.CHPLList().Tiers() {
+		tiers = append(tiers, "CHPL tier "+t)
+	}
+	s.tier = widget.NewSelect(tiers, func(string) { s.refresh() })
+	s.tier.SetSelected(tierAll)
 
 	s.grid = newLabelTable(totalsColumns, func() int { return len(s.rows) }, s.updateCell)
 	s.chart = newBarChart()
@@ -100,7 +117,7 @@ func (s *totalsScreen) buildUI() {
 	s.notes.Importance = widget.LowImportance
 
 	controls := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Group by"), s.group, widget.NewLabel("Show"), s.measure),
+		container.NewHBox(widget.NewLabel("Group by"), s.group, widget.NewLabel("Show"), s.measure, s.listed, s.tier),
 		container.NewGridWithColumns(6, s.from, s.to, s.hs, s.country, s.entity, s.desc),
 		s.total,
 	)
@@ -116,18 +133,9 @@ type totalsColumn struct {
 	text  func(g *totals.Group) string
 }
 
-// fmtTonnes writes tonnes with three decimals, so a column lines up,
-// and thousands separators: "1,924.161".
-func fmtTonnes(t float64) string {
-	sign := ""
-	if t < 0 {
-		sign, t = "-", -t
-	}
-	s := strconv.FormatFloat(t, 'f', 3, 64)
-	i := strings.IndexByte(s, '.')
-	whole, _ := strconv.ParseFloat(s[:i], 64) // rounding may carry: 0.9999 → "1.000"
-	return sign + values.FormatNumber(whole, 0) + s[i:]
-}
+// fmtTonnes writes tonnes with three decimals and thousands separators:
+// "1,924.161".
+func fmtTonnes(t float64) string { return fixed(t, 3) }
 
 // fmtUSD writes whole dollars with thousands separators.
 func fmtUSD(v float64) string {
@@ -187,6 +195,12 @@ func (s *totalsScreen) onMeasureChanged() { s.show() }
 
 func (s *totalsScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	if res.Screening != nil {
+		s.listed.Enable()
+	} else {
+		s.listed.SetChecked(false)
+		s.listed.Disable()
+	}
 	// Offer the biggest entities in the entity picker.
 	var names []string
 	// The Entities screen has already summarised this result.
@@ -221,6 +235,16 @@ func dedupe(xs []string) []string {
 func (s *totalsScreen) filter() totals.Filter {
 	tf := shipFilter{From: s.from.Text, To: s.to.Text, HS: s.hs.Text, Countries: s.country.Text}.totalsFilter()
 	tf.DescriptionContains = strings.TrimSpace(s.desc.Text)
+	if s.listed.Checked {
+		tf.PartyListed = totals.PartyEither
+	}
+	switch t := s.tier.Selected; t {
+	case tierAll, "":
+	case tierAny:
+		tf.CHPLTiers = []string{"any"}
+	default:
+		tf.CHPLTiers = []string{strings.TrimPrefix(t, "CHPL tier ")}
+	}
 	if q := strings.TrimSpace(s.entity.Text); q != "" && s.res != nil && s.res.Names != nil {
 		tf.Entity = "(no such entity)"
 		lq := strings.ToLower(q)
@@ -303,8 +327,8 @@ func (s *totalsScreen) show() {
 	s.showMonthly()
 	s.grid.Refresh()
 	m := &t.Total
-	s.total.SetText(fmt.Sprintf("Total: %d shipments, %s t, %s — %d groups%s",
-		m.Shipments, fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), len(t.Groups), suffix(leftOut(m))))
+	s.total.SetText(fmt.Sprintf("Total: %s, %s t, %s — %s%s",
+		plural(m.Shipments, "shipment"), fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), plural(len(t.Groups), "group"), suffix(leftOut(m))))
 	s.notes.SetText(strings.Join(append(s.res.Warnings(), t.Notes...), "\n"))
 }
 

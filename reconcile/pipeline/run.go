@@ -466,9 +466,14 @@ func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progre
 	}
 	// Lists and goods lists are read again only when the project's
 	// changed.
-	if s := r.Screening; s != nil && slices.Equal(r.Project.Lists, nr.Project.Lists) {
+	switch s := r.Screening; {
+	case s != nil && slices.Equal(r.Project.Lists, nr.Project.Lists) && sameScreening(r.Project, nr.Project):
+		// Same names, lists, decisions and thresholds: the hits are the
+		// same; only the entities they belong to may have changed.
+		nr.Screening = s.rekey(nr.Names)
+	case s != nil && slices.Equal(r.Project.Lists, nr.Project.Lists):
 		err = nr.screenParties(ctx, s.idx, s.Lists, s.Errors)
-	} else {
+	default:
 		err = nr.screenParties(ctx, nil, nil, nil)
 	}
 	if err != nil {

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/goods"
+	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
@@ -131,14 +133,7 @@ func (r *Result) screenParties(ctx context.Context, idx *screen.Index, lists []*
 		return fmt.Errorf("screening: %w", err)
 	}
 	s.Hits, s.Unapplied, s.Screened, s.Against = res.Hits, res.Unapplied, res.Screened, res.Against
-	s.listed = screen.Listed(res.Hits)
-	s.review = map[string]bool{}
-	for _, h := range res.Hits {
-		if h.Status == screen.StatusReview {
-			s.review[h.Key] = true
-		}
-	}
-	r.Screening = s
+	r.Screening = s.rekey(r.Names)
 	return nil
 }
 
@@ -263,4 +258,80 @@ func (r *Result) screeningSheet() *workbook.Screening {
 		ws.Notes = append(ws.Notes, "Not read: "+e.Error())
 	}
 	return ws
+}
+
+// listNotes are the Summary notes about screening and goods: how many
+// parties the lists name, and how many shipments carry an HS 2022 code
+// before 2022.
+func (r *Result) listNotes() []string {
+	var out []string
+	if s := r.Screening; s != nil {
+		listed, review := r.ScreenCounts()
+		out = append(out, fmt.Sprintf("Sanctions screening: %d names against %d organisations on %d list(s): %d entities listed, %d with hits for review (Screening sheet; the Listed column).",
+			s.Screened, s.Against, len(s.Lists), listed, review))
+		if len(s.Errors) > 0 {
+			out = append(out, fmt.Sprintf("%d list file(s) could not be read; see the Screening sheet.", len(s.Errors)))
+		}
+	}
+	n := 0
+	if r.Merge != nil {
+		for _, d := range r.Merge.Discrepancies {
+			if d.Kind == KindHS2022 {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		out = append(out, fmt.Sprintf("%d shipment(s) dated before 2022 use an HS code that exists only from HS 2022 (Discrepancies sheet): figures by HS code may rest on codes re-coded later.", n))
+	}
+	return out
+}
+
+// ScreenCounts counts the entities with a hit that counts (listed) and
+// those with only hits to review.
+func (r *Result) ScreenCounts() (listed, review int) {
+	if r.Screening == nil || r.Names == nil {
+		return 0, 0
+	}
+	for _, e := range r.Names.Entities {
+		switch r.Screening.Status(e.ID) {
+		case string(screen.StatusListed):
+			listed++
+		case string(screen.StatusReview):
+			review++
+		}
+	}
+	return listed, review
+}
+
+// sameScreening reports whether two projects screen alike: the same
+// screening decisions and thresholds (the names are the same in a
+// Recluster).
+func sameScreening(a, b Project) bool {
+	return slices.Equal(a.ScreenDecisions, b.ScreenDecisions) && a.Params.ScreenThreshold == b.Params.ScreenThreshold &&
+		a.Params.ScreenReviewThreshold == b.Params.ScreenReviewThreshold
+}
+
+// rekey returns the screening with each hit's entity ID taken from the
+// new clustering: a hit belongs to a name as written (Hit.Query is its
+// mention), and entity decisions move names between entities. Screening
+// 100,000 names again on every entity decision would cost seconds.
+func (s *Screening) rekey(names *match.Result) *Screening {
+	n := *s
+	n.Hits = append([]screen.Hit(nil), s.Hits...)
+	for i := range n.Hits {
+		h := &n.Hits[i]
+		h.Key = ""
+		if q := h.Query; q >= 0 && q < len(names.EntityOf) && names.EntityOf[q] >= 0 && names.EntityOf[q] < len(names.Entities) {
+			h.Key = names.Entities[names.EntityOf[q]].ID
+		}
+	}
+	n.listed = screen.Listed(n.Hits)
+	n.review = map[string]bool{}
+	for _, h := range n.Hits {
+		if h.Status == screen.StatusReview {
+			n.review[h.Key] = true
+		}
+	}
+	return &n
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
@@ -248,5 +249,35 @@ func TestScreeningListErrors(t *testing.T) {
 		Filters: claims.Filters{PartyListed: claims.PartyEither}}}).CheckClaims()[0]
 	if v.Kind != claims.Insufficient || !strings.Contains(v.Reason, "no sanctions list") {
 		t.Errorf("%s: %s", v.Kind, v.Reason)
+	}
+}
+
+// An entity decision reclusters without screening again: every hit keeps
+// its name as written and follows it to its (new) entity.
+func TestScreeningFollowsEntityDecisions(t *testing.T) {
+	ctx := context.Background()
+	_, p := screenFixture(t)
+	res, err := Run(ctx, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Move Vostok into Krasny Luch's entity, as a user's merge would.
+	p.Decisions = append(p.Decisions, match.Decision{Op: match.OpMerge, Name: "OOO VOSTOK", Role: match.Consignee,
+		TaxID: "7701234560", Other: "OOO KRASNY LUCH", OtherRole: match.Consignee})
+	res2, err := res.Recluster(ctx, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res2.Screening.idx != res.Screening.idx || len(res2.Screening.Hits) != len(res.Screening.Hits) {
+		t.Fatal("the lists were screened again for an entity decision")
+	}
+	for _, h := range res2.Screening.Hits {
+		want := res2.Names.Entities[res2.Names.EntityOf[h.Query]].ID
+		if h.Key != want || res2.Names.Mentions[h.Query].Name != h.Name {
+			t.Errorf("hit %q on %s: key %s, want the entity of its name %s", h.Name, h.ListedID, h.Key, want)
+		}
+	}
+	if v, l := entityIDOf(t, res2, "OOO VOSTOK"), entityIDOf(t, res2, "OOO KRASNY LUCH"); v != l || !res2.Screening.Listed(v) {
+		t.Errorf("after the merge: Vostok %s, Krasny Luch %s", v, l)
 	}
 }

@@ -166,6 +166,8 @@ func MethodText(p Params) []string {
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
 		"Tonnes use " + basis + ". Values are in USD as a source gave them, or converted with the rates on the Rates sheet for that currency and month; values without a rate are left out of the value totals and counted on the Discrepancies sheet, never guessed.",
 		"Figures on the Summary and Totals sheets are Excel formulas over the Shipments sheet, so any recalculation reproduces them; each shipment links to its first source row.",
+		"When sanctions lists are given, every name as written of every consignee and shipper is screened against the lists' organisations with the same name matcher (transliteration, legal forms, rare shared words) plus screening rules that can only lower a score: a generic word never makes a hit alone, numbers must agree, a firm is not its sibling or subsidiary; an equal tax ID is decisive. Hits at or above the screening threshold count as listed; hits in the grey zone are for review and count only when the user confirms them. Every hit, with its reasons, is on the Screening sheet.",
+		"Each shipment's HS code is placed on the Common High Priority List by its first six digits (CHPL tier column). A shipment dated before 2022 whose code exists only from HS 2022 is listed on the Discrepancies sheet: the code was probably re-coded later, or the date is wrong.",
 		dupesMethod(p),
 		"For every pair of sources, the Sources sheet gives the rows of each in the firms, goods (HS-6) and period they share, the shipments merged between them, the rows of one that look like rows of the other but were not merged, and the possible duplicates left. When at least three rows look alike and fewer shipments merged than that, the Summary notes warn of possible double counting between the two sources.",
 		"Your shipment decisions (merge a pair, keep it apart, split a shipment, exclude one) name source rows by the file's SHA-256, sheet and row, so they survive renumbered shipments and renamed files; a decision about a file that was not read, or that changed, is not applied and is counted in the notes. They are listed in the decision log below and in the Shipments sheet's Decision column.",
@@ -173,8 +175,9 @@ func MethodText(p Params) []string {
 }
 
 func dupesMethod(p Params) string {
-	days, pct := merge.DupWindow(merge.Options{DateToleranceDays: p.DateToleranceDays, WeightTolerancePct: p.WeightTolerancePct})
-	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to 25%% heavier). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct)
+	opt := mergeOptions(p)
+	days, pct := merge.DupWindow(opt)
+	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to %g%% heavier: twice the packaging band). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct, 100*merge.DupBand(opt))
 }
 
 // WorkbookData assembles what the audit workbook shows; exported for the
@@ -224,6 +227,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	d.ByConsignee = totals.Compute(r.Merge.Shipments, totals.ByConsignee, totals.Filter{}, lab)
 	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
 	d.Overall = dropShipments(totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab))
+	d.Overall.Notes = append(d.Overall.Notes, r.listNotes()...)
 	d.ReadNotes = r.ReadNotes()
 	checked := map[string]error{}
 	var checkMu sync.Mutex // the workbook reads two sources at once

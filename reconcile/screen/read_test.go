@@ -284,3 +284,29 @@ func TestRemarkIDs(t *testing.T) {
 		})
 	}
 }
+
+func TestIsListFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"targets.simple.csv", "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions\nX,Company,ACME,,,,,,\n", true},
+		{"ships.csv", "date,consignee,shipper,hs code,net weight\n2022-01-01,A,B,8542,1\n", false},
+		{"claims.csv", "claim,measure,comparator,figure\nX,tonnes,more_than,1\n", false},
+		{"empty.csv", "", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(dir, c.name)
+			if err := os.WriteFile(p, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got := IsListFile(p); got != c.want {
+				t.Errorf("IsListFile = %v, want %v", got, c.want)
+			}
+		})
+	}
+	if IsListFile(filepath.Join(dir, "missing.csv")) {
+		t.Error("a missing file is a list")
+	}
+}

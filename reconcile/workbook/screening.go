@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,7 +93,7 @@ func (w *writer) screening() error {
 		}
 		key := screen.Decision{Name: h.Name, Role: h.Role, TaxID: x.TaxID, List: h.Source, ListedID: h.ListedID}.Key()
 		if err := sw.SetRow("A"+strconv.Itoa(r), []any{h.Key, h.Name, h.Role, nilIfEmpty(x.TaxID), h.List, h.Source,
-			h.ListedID, h.ListedName, h.Primary, h.Score, strings.Join(h.Reasons, "; "), strings.Join(h.Programs, "; "),
+			h.ListedID, h.ListedName, h.Primary, math.Round(h.Score*100) / 100, strings.Join(h.Reasons, "; "), strings.Join(h.Programs, "; "),
 			nilIfEmpty(h.Listed), string(h.Status), nilIfEmpty(dec), nilIfEmpty(notes[key])}); err != nil {
 			return err
 		}

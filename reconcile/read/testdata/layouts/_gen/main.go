@@ -1,304 +1,233 @@
-// Command _gen writes the input files of the read-values layouts of the
-// corpus (totals, non-data sheets, HS codes and tax IDs, units in cells,
-// hidden rows and columns, decimal separators), each the way a real tool
-// writes it: a hand-typed or pandas-style CSV, an excelize workbook, a
-// workbook whose XML is written by hand, or LibreOffice converting a CSV.
-// The expected.json files are written by hand, not here.
+// Command _gen writes the layouts of issue 12 items 5, 6 and 8 (header
+// languages, encodings, legacy formats) into ../<name>/: the input file,
+// written the way its tool writes it, and expected.json. Run from the
+// module root:
 //
-//	cd reconcile/read/testdata/layouts && go run ./_gen
+//	go run ./reconcile/read/testdata/layouts/_gen
 //
-// LibreOffice layouts are converted only when soffice is installed (see
-// scripts/setup.sh); otherwise their CSV is written and the xlsx kept.
+// The .xls and .ods layouts are made by LibreOffice converting a CSV
+// (soffice must be installed); the others by excelize, by x/text encoders
+// (CSV bytes in a legacy encoding) and by hand-written HTML and XML.
+// The data are synthetic.
 package main
 
 import (
-	"archive/zip"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 )
 
+// layout is one corpus entry: a header, rows, and what must be read.
+type layout struct {
+	name, file, writer, language, note, encoding string
+	sheet                                        string // "" for text and HTML files
+	header                                       []string
+	rows                                         [][]string
+	fields                                       []string // per column: field or "-"
+	first                                        map[string]string
+	write                                        func(l *layout, path string) error
+}
+
+type expected struct {
+	File     string              `json:"file"`
+	Writer   string              `json:"writer"`
+	Language string              `json:"language,omitempty"`
+	Note     string              `json:"note,omitempty"`
+	Encoding string              `json:"encoding,omitempty"`
+	Sheets   map[string]expSheet `json:"sheets"`
+}
+
+type expSheet struct {
+	Data      bool              `json:"data"`
+	HeaderRow int               `json:"header_row,omitempty"`
+	Mapping   map[string]string `json:"mapping,omitempty"`
+	Records   int               `json:"records"`
+	First     map[string]string `json:"first,omitempty"`
+}
+
 func main() {
-	for _, l := range csvLayouts {
-		write(l.dir, l.file, l.text)
-	}
-	for _, g := range []func() error{totalSumFormula, totalLanguages, notDataNotes, currencyFormat, hiddenRowsCols} {
-		if err := g(); err != nil {
+	for _, l := range layouts() {
+		dir := filepath.Join("reconcile", "read", "testdata", "layouts", l.name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			log.Fatal(err)
 		}
-	}
-	for _, l := range officeLayouts {
-		if err := libreOffice(l.dir, l.text); err != nil {
-			log.Printf("%s: %v (kept the existing input.xlsx)", l.dir, err)
+		if err := l.write(&l, filepath.Join(dir, l.file)); err != nil {
+			log.Fatalf("%s: %v", l.name, err)
 		}
-	}
-}
-
-func write(dir, file, text string) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, file), []byte(text), 0o644); err != nil {
-		log.Fatal(err)
-	}
-}
-
-type textLayout struct{ dir, file, text string }
-
-// csvLayouts are typed or script-written text files.
-var csvLayouts = []textLayout{
-	{"total-unlabelled-csv", "input.csv", "Date,Consignee,Shipper,HS Code,Net weight (kg),Gross weight (kg),Value USD\n" +
-		"2022-10-03,OOO TEKHKRIM,NORINCO,930200,1200.5,1300,50000\n" +
-		"2022-10-05,OOO TEKHKRIM,NORINCO,0303540000,800,850,30000\n" +
-		",,,,2000.5,2150,80000\n" +
-		"2022-10-07,OOO ALFA,POLY TECH,847130,150,160,12000\n" +
-		",,,,150,160,12000\n" +
-		",,,,2150.5,2310,92000\n"},
-	{"total-mismatch-csv", "input.csv", "Date;Consignee;Net weight, kg;Value USD\n" +
-		"03.10.2022;OOO TEKHKRIM;1200,5;50000\n" +
-		"05.10.2022;OOO TEKHKRIM;eight hundred;30000\n" +
-		"07.10.2022;OOO ALFA;150;12000\n" +
-		"ИТОГО;;2150,5;92000\n"},
-	{"total-false-positive-csv", "input.csv", "Date,Consignee,HS Code,Description,Net weight (kg)\n" +
-		"2022-10-03,OOO TEKHKRIM,930200,rifles,5\n" +
-		",,930200,rifle parts,5\n" +
-		",,930200,spare barrels,10\n" +
-		"2022-10-04,OOO ALFA,847130,laptops,7\n" +
-		",,,,7\n"},
-	{"needsmap-unknown-headers-csv", "input.csv", "Алушы атауы;Жүк жөнелтуші;Күні;Net weight, kg\n" +
-		"ТОО Альфа;Norinco;03.10.2022;1200\n" +
-		"ТОО Бета;Poly Tech;05.10.2022;800\n"},
-	{"hscode-pandas-csv", "input.csv", ",Date,Consignee,Consignee INN,HS Code,Net weight (kg),Value USD\n" +
-		"0,2022-10-03,OOO TEKHKRIM,7722476458.0,8517620009.0,1200.5,50000.0\n" +
-		"1,2022-10-05,OOO ALFA,7.72346E+11,303540000.0,800.0,30000.0\n" +
-		"2,2022-10-06,OOO BETA,7701234560.0,'0306179100,100.0,2000.0\n" +
-		"3,2022-10-07,OOO GAMMA,,0303.54.00.00,50.0,1000.0\n"},
-	{"units-in-cells-csv", "input.csv", "Date,Consignee,Net weight,Value,Quantity\n" +
-		"2022-10-03,OOO TEKHKRIM,18 t,\"$98,765.43\",\"1,200 PCS\"\n" +
-		"2022-10-04,OOO ALFA,\"1,5 тонн\",\"1 234,56 руб.\",15 шт.\n" +
-		"2022-10-05,OOO BETA,24 MT,\"USD 1,234\",3\n" +
-		"2022-10-06,OOO GAMMA,\"12,5 kg\",€500,2\n" +
-		"2022-10-07,OOO DELTA,100,\"($1,234.00)\",1\n"},
-	{"units-conflict-csv", "input.csv", "Date,Consignee,Net weight (kg),Value USD\n" +
-		"2022-10-03,OOO TEKHKRIM,18 t,50000\n" +
-		"2022-10-04,OOO ALFA,1200,€30000\n" +
-		"2022-10-05,OOO BETA,5 PCS,100\n"},
-	{"decimal-tonnes-csv", "input.csv", "Date,Consignee,Net weight (t),Value USD\n" +
-		"2022-10-03,OOO TEKHKRIM,3.471,50000\n" +
-		"2022-10-04,OOO ALFA,2.105,30000\n" +
-		"2022-10-05,OOO BETA,1.250,2000\n"},
-	{"decimal-kg-ambiguous-csv", "input.csv", "Date,Consignee,Net weight (kg),Value USD\n" +
-		"2022-10-03,OOO TEKHKRIM,3.471,50000\n" +
-		"2022-10-04,OOO ALFA,2.105,30000\n" +
-		"2022-10-05,OOO BETA,1.250,2000\n"},
-	{"decimal-file-votes-csv", "input.csv", "Date,Consignee,Net weight (kg),Value USD\n" +
-		"2022-10-03,OOO TEKHKRIM,3.471,50000.50\n" +
-		"2022-10-04,OOO ALFA,2.105,30000.25\n" +
-		"2022-10-05,OOO BETA,1.250,2000.00\n"},
-}
-
-// officeLayouts are CSVs LibreOffice converts to xlsx, as a user who opens
-// a portal's CSV and saves it does: numbers typed as numbers, so an HS
-// code loses its leading zero.
-var officeLayouts = []textLayout{
-	{"hscode-lost-zero-libreoffice", "", "Date,Importer,HS Code,Net Weight (kg),Value USD\n" +
-		"2022-10-03,OOO RYBA,0303540000,1200.5,50000\n" +
-		"2022-10-05,OOO RYBA,0306179100,800,30000\n" +
-		"2022-10-06,OOO TECH,8517620009,100,2000\n"},
-	{"total-label-libreoffice", "", "Date,Importer,Exporter,Net Weight (kg),Gross Weight (kg),Value USD\n" +
-		"2022-10-03,OOO RYBA,NORD FISH,1200.5,1300,50000\n" +
-		"2022-10-05,OOO RYBA,NORD FISH,800,850,30000\n" +
-		"Grand Total,,,2000.5,2150,80000\n"},
-}
-
-func libreOffice(dir, text string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp("", "layout")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	csv := filepath.Join(tmp, "input.csv")
-	if err := os.WriteFile(csv, []byte(text), 0o644); err != nil {
-		return err
-	}
-	cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+tmp+"/profile",
-		"--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", tmp, csv)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("soffice: %v: %s", err, out)
-	}
-	b, err := os.ReadFile(filepath.Join(tmp, "input.xlsx"))
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, "input.xlsx"), b, 0o644)
-}
-
-func save(f *excelize.File, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	return f.SaveAs(filepath.Join(dir, "input.xlsx"))
-}
-
-func rows(f *excelize.File, sheet string, rr [][]any) {
-	for i, r := range rr {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow(sheet, cell, &r)
-	}
-}
-
-// totalSumFormula: groups closed by SUBTOTAL rows and a SUM grand total,
-// with no label anywhere, as a hand-made register has them.
-func totalSumFormula() error {
-	f := excelize.NewFile()
-	rows(f, "Sheet1", [][]any{
-		{"Date", "Consignee", "HS Code", "Net weight (kg)", "Value USD"},
-		{"2022-10-03", "OOO TEKHKRIM", "930200", 1200.5, 50000},
-		{"2022-10-05", "OOO TEKHKRIM", "930200", 800, 30000},
-		{nil, nil, nil, nil, nil},
-		{"2022-10-07", "OOO ALFA", "847130", 150, 12000},
-		{"2022-10-08", "OOO ALFA", "847130", 50, 3000},
-		{nil, nil, nil, nil, nil},
-		{nil, nil, nil, nil, nil},
-	})
-	for _, c := range []string{"D", "E"} {
-		f.SetCellFormula("Sheet1", c+"4", "SUBTOTAL(9,"+c+"2:"+c+"3)")
-		f.SetCellFormula("Sheet1", c+"7", "SUBTOTAL(9,"+c+"5:"+c+"6)")
-		f.SetCellFormula("Sheet1", c+"8", "SUM("+c+"2:"+c+"3,"+c+"5:"+c+"6)")
-	}
-	return save(f, "total-sum-formula-excelize")
-}
-
-// totalLanguages: one sheet per language, each closed by its own label.
-func totalLanguages() error {
-	f := excelize.NewFile()
-	labels := []struct{ sheet, label string }{{"TR", "Genel Toplam"}, {"UA", "Разом:"}, {"ZH", "合计"}, {"KZ", "Барлығы"}, {"ES", "Total general"}}
-	for i, l := range labels {
-		if i == 0 {
-			f.SetSheetName("Sheet1", l.sheet)
-		} else {
-			f.NewSheet(l.sheet)
+		m := map[string]string{}
+		for i, f := range l.fields {
+			m[colName(i)] = f
 		}
-		rows(f, l.sheet, [][]any{
-			{"Date", "Consignee", "Net weight (kg)", "Value USD"},
-			{"2022-10-03", "FIRMA A", 1000, 5000},
-			{"2022-10-04", "FIRMA B", 500, 2500},
-			{l.label, nil, 1500, 7500},
-		})
-	}
-	return save(f, "total-languages-excelize")
-}
-
-// notDataNotes: a data sheet, a notes sheet whose Consignee header sits
-// over sentences, and a lookup of HS chapters without figures.
-func notDataNotes() error {
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "Data")
-	rows(f, "Data", [][]any{
-		{"Date", "Consignee", "Net weight (kg)", "Value USD"},
-		{"2022-10-03", "OOO TEKHKRIM", 1200, 50000},
-		{"2022-10-04", "OOO ALFA", 800, 30000},
-	})
-	f.NewSheet("Notes")
-	rows(f, "Notes", [][]any{
-		{"Consignee", "Note"},
-		{"OOO TEKHKRIM", "Checked against the register on 12 May; 2 shipments missing."},
-		{"OOO ALFA", "Name spelled OOO ALFA-M in 2021 filings."},
-	})
-	f.NewSheet("Codes")
-	rows(f, "Codes", [][]any{
-		{"HS Code", "Description", "Quantity"},
-		{"0303", "Frozen fish", "see note"},
-		{"9302", "Revolvers and pistols", "n/a"},
-	})
-	return save(f, "notdata-notes-sheet-excelize")
-}
-
-// currencyFormat: a Value column whose header names no currency but whose
-// cells show "$#,##0.00".
-func currencyFormat() error {
-	f := excelize.NewFile()
-	rows(f, "Sheet1", [][]any{
-		{"Date", "Consignee", "Net weight (kg)", "Value"},
-		{"2022-10-03", "OOO TEKHKRIM", 1200, 50000.5},
-		{"2022-10-04", "OOO ALFA", 800, 30000},
-	})
-	code := `"$"#,##0.00`
-	st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-	if err != nil {
-		return err
-	}
-	f.SetCellStyle("Sheet1", "D2", "D3", st)
-	return save(f, "units-currency-format-excelize")
-}
-
-// hiddenRowsCols: XML written by hand, as an auto-filter leaves it: a
-// hidden stale "Net weight" column before the visible one, and two rows
-// hidden by the filter.
-func hiddenRowsCols() error {
-	row := func(n int, hidden bool, cells ...string) string {
-		h := ""
-		if hidden {
-			h = ` hidden="1"`
-		}
-		var b strings.Builder
-		fmt.Fprintf(&b, `<row r="%d"%s>`, n, h)
-		for i, c := range cells {
-			if c == "" {
-				continue
+		sheet := l.sheet
+		for k, v := range l.first {
+			// Numbers as the harness renders them: Go's shortest form.
+			if n, err := strconv.ParseFloat(v, 64); err == nil && k != "hs_code" && !strings.HasSuffix(k, "_id") && k != "item_no" {
+				l.first[k] = strconv.FormatFloat(n, 'g', -1, 64)
 			}
-			ref := string(rune('A'+i)) + fmt.Sprint(n)
-			if strings.HasPrefix(c, "#") {
-				fmt.Fprintf(&b, `<c r="%s"><v>%s</v></c>`, ref, c[1:])
+		}
+		e := expected{File: l.file, Writer: l.writer, Language: l.language, Note: l.note, Encoding: l.encoding,
+			Sheets: map[string]expSheet{sheet: {Data: true, HeaderRow: 1, Mapping: m, Records: len(l.rows), First: l.first}}}
+		b, _ := json.MarshalIndent(e, "", "  ")
+		if err := os.WriteFile(filepath.Join(dir, "expected.json"), append(b, '\n'), 0o644); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("wrote", dir)
+	}
+}
+
+func colName(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+// writeXLSX writes with excelize: numbers that parse as numbers are typed
+// cells, the rest text (HS codes and tax IDs stay text, as a careful
+// clerk types them).
+func writeXLSX(l *layout, path string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := l.sheet
+	if sheet != "Sheet1" {
+		f.SetSheetName("Sheet1", sheet)
+	}
+	for c, h := range l.header {
+		f.SetCellValue(sheet, colName(c)+"1", h)
+	}
+	for r, row := range l.rows {
+		for c, v := range row {
+			cell := colName(c) + strconv.Itoa(r+2)
+			if n, err := strconv.ParseFloat(v, 64); err == nil && !strings.HasPrefix(v, "0") && len(v) < 9 {
+				f.SetCellValue(sheet, cell, n)
 			} else {
-				fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, c)
+				f.SetCellStr(sheet, cell, v)
 			}
 		}
-		return b.String() + "</row>"
 	}
-	sheet := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="3" max="3" width="0" hidden="1" customWidth="1"/></cols><sheetData>` +
-		row(1, false, "Date", "Consignee", "Net weight (kg)", "Net weight (kg)", "Value USD") +
-		row(2, false, "2022-10-03", "OOO TEKHKRIM", "#9999", "#1200", "#50000") +
-		row(3, true, "2022-10-04", "OOO ALFA", "#9999", "#800", "#30000") +
-		row(4, true, "2022-10-05", "OOO BETA", "#9999", "#100", "#2000") +
-		row(5, false, "2022-10-06", "OOO GAMMA", "#9999", "#50", "#1000") +
-		`</sheetData><autoFilter ref="A1:E5"/></worksheet>`
-	parts := map[string]string{
-		"[Content_Types].xml":        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-		"_rels/.rels":                `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-		"xl/workbook.xml":            `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Filtered" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-		"xl/worksheets/sheet1.xml":   sheet,
+	return f.SaveAs(path)
+}
+
+func csvText(l *layout, sep string) string {
+	var b strings.Builder
+	for _, row := range append([][]string{l.header}, l.rows...) {
+		for i, v := range row {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			if strings.ContainsAny(v, sep+"\"\n") {
+				v = `"` + strings.ReplaceAll(v, `"`, `""`) + `"`
+			}
+			b.WriteString(v)
+		}
+		b.WriteString("\r\n")
 	}
-	dir := "hidden-rows-cols-handxml"
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	out, err := os.Create(filepath.Join(dir, "input.xlsx"))
-	if err != nil {
-		return err
-	}
-	zw := zip.NewWriter(out)
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"} {
-		w, err := zw.Create(name)
+	return b.String()
+}
+
+// encodedCSV writes a CSV in a legacy encoding, as Excel's "CSV" or a DOS
+// program writes it.
+func encodedCSV(enc encoding.Encoding, sep string) func(l *layout, path string) error {
+	return func(l *layout, path string) error {
+		b, err := enc.NewEncoder().Bytes([]byte(csvText(l, sep)))
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write([]byte(parts[name])); err != nil {
+		return os.WriteFile(path, b, 0o644)
+	}
+}
+
+func utf8CSV(l *layout, path string) error { return os.WriteFile(path, []byte(csvText(l, ",")), 0o644) }
+
+// viaLibreOffice writes a UTF-8 CSV and lets LibreOffice convert it
+// (to "xls" BIFF8 or "ods").
+func viaLibreOffice(to string) func(l *layout, path string) error {
+	return func(l *layout, path string) error {
+		tmp, err := os.MkdirTemp("", "layout-gen-")
+		if err != nil {
 			return err
 		}
+		defer os.RemoveAll(tmp)
+		src := filepath.Join(tmp, "input.csv")
+		if err := os.WriteFile(src, []byte(csvText(l, ",")), 0o644); err != nil {
+			return err
+		}
+		filter := to
+		if to == "xls" {
+			filter = `xls:MS Excel 97`
+		}
+		// Import filter: comma-separated, UTF-8 (76), first line 1, columns
+		// as "standard" except the text ones (HS codes keep their zeros).
+		cmd := exec.Command("soffice", "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
+			"--infilter=CSV:44,34,76,1", "--convert-to", filter, "--outdir", tmp, src)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("soffice: %v %s", err, out)
+		}
+		b, err := os.ReadFile(filepath.Join(tmp, "input."+to))
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, b, 0o644)
 	}
-	if err := zw.Close(); err != nil {
+}
+
+// htmlTable writes a web portal's "Excel" export: an HTML table saved as
+// .xls, in Windows-1251 with a meta charset.
+func htmlTable(l *layout, path string) error {
+	var b bytes.Buffer
+	b.WriteString("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><title>Выгрузка</title></head><body>\n")
+	b.WriteString("<table border=\"1\">\n<tr>")
+	for _, h := range l.header {
+		fmt.Fprintf(&b, "<th>%s</th>", h)
+	}
+	b.WriteString("</tr>\n")
+	for _, row := range l.rows {
+		b.WriteString("<tr>")
+		for _, v := range row {
+			fmt.Fprintf(&b, "<td style=\"mso-number-format:'\\@'\">%s</td>", strings.ReplaceAll(v, "&", "&amp;"))
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</table></body></html>\n")
+	out, err := charmap.Windows1251.NewEncoder().Bytes(b.Bytes())
+	if err != nil {
 		return err
 	}
-	return out.Close()
+	return os.WriteFile(path, out, 0o644)
+}
+
+// xml2003 writes Excel 2003 XML (SpreadsheetML) by hand, as old Excel
+// and some portals save ".xls".
+func xml2003(l *layout, path string) error {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<?mso-application progid="Excel.Sheet"?>` + "\n")
+	b.WriteString(`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">` + "\n")
+	fmt.Fprintf(&b, " <Worksheet ss:Name=%q>\n  <Table>\n", l.sheet)
+	for _, row := range append([][]string{l.header}, l.rows...) {
+		b.WriteString("   <Row>")
+		for _, v := range row {
+			typ := "String"
+			if _, err := strconv.ParseFloat(v, 64); err == nil && !strings.HasPrefix(v, "0") && len(v) < 9 {
+				typ = "Number"
+			}
+			if len(v) == 10 && v[4] == '-' && v[7] == '-' {
+				typ, v = "DateTime", v+"T00:00:00.000"
+			}
+			fmt.Fprintf(&b, `<Cell><Data ss:Type="%s">%s</Data></Cell>`, typ, strings.ReplaceAll(strings.ReplaceAll(v, "&", "&amp;"), "<", "&lt;"))
+		}
+		b.WriteString("</Row>\n")
+	}
+	b.WriteString("  </Table>\n </Worksheet>\n</Workbook>\n")
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
