@@ -36,6 +36,7 @@ func runCheck(env *Env, args []string) int {
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
 	lists := addListFlags(fs)
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
+	maps := mapFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -63,6 +64,9 @@ func runCheck(env *Env, args []string) int {
 		p.Params.Weight = *weight
 	}
 	if err := lists.apply(p); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := applyMaps(p, *maps); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {
@@ -126,6 +130,9 @@ func runCheck(env *Env, args []string) int {
 	}
 	if printScreening(io.Discard, env.Stderr, "check", res) {
 		code = ExitInput
+	}
+	if c := readProblems(env, "check", res); c != ExitOK {
+		code = c
 	}
 	if len(res.Records) == 0 {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli check: no shipment rows could be read; every claim would be \"nothing found\"")

@@ -26,7 +26,12 @@ type inspectSheet struct {
 	// headers or unit/currency columns ("kg", "t"; "USD", "EUR").
 	Units      []string `json:"units"`
 	Currencies []string `json:"currencies"`
-	Error      string   `json:"error,omitempty"` // a sheet that could not be read (no table, damaged data)
+	Error      string   `json:"error,omitempty"` // a sheet that could not be read (no table, not a data sheet, needs mapping, damaged data)
+	// Checks: total rows against the rows read. Flags counts the rows'
+	// flags by "field:code" (hs_code:restored_zero, net_weight:unit_conflict).
+	Checks     []string       `json:"checks,omitempty"`
+	Flags      map[string]int `json:"flags,omitempty"`
+	HiddenRows int            `json:"hidden_rows,omitempty"`
 	// For the text output only.
 	gran read.Granularity
 	cols []read.Column
@@ -164,7 +169,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		rows := 0
 		var readErr error
 		for {
-			_, err := sr.Read()
+			rec, err := sr.Read()
 			if err == io.EOF {
 				break
 			}
@@ -173,7 +178,17 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 				break
 			}
 			rows++
+			for _, f := range rec.Flags {
+				if sh.Flags == nil {
+					sh.Flags = map[string]int{}
+				}
+				sh.Flags[string(f.Field)+":"+string(f.Code)]++
+			}
 		}
+		for _, c := range sr.TotalChecks() {
+			sh.Checks = append(sh.Checks, c.String())
+		}
+		sh.HiddenRows = sr.HiddenRows()
 		sh.HeaderRow, sh.Rows = sr.HeaderRow(), rows
 		for reason, n := range sr.SkipCounts() {
 			sh.Skipped[string(reason)] = n
@@ -275,6 +290,17 @@ func printInspectText(w io.Writer, f inspectFile) {
 		}
 		for _, warn := range s.Warnings {
 			fmt.Fprintf(w, "    warning: %s\n", warn)
+		}
+		for _, c := range s.Checks {
+			fmt.Fprintf(w, "    check: %s\n", c)
+		}
+		if len(s.Flags) > 0 {
+			var fl []string
+			for k, n := range s.Flags {
+				fl = append(fl, fmt.Sprintf("%s %d", k, n))
+			}
+			sort.Strings(fl)
+			fmt.Fprintf(w, "    flags: %s\n", strings.Join(fl, ", "))
 		}
 	}
 	fmt.Fprintln(w)

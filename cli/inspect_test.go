@@ -134,7 +134,7 @@ func TestInspectJSONShape(t *testing.T) {
 	}
 	for _, k := range keys {
 		switch k {
-		case "name", "header_row", "rows", "skipped", "columns", "warnings", "units", "currencies":
+		case "name", "header_row", "rows", "skipped", "columns", "warnings", "units", "currencies", "checks", "flags", "hidden_rows":
 		default:
 			t.Errorf("unexpected sheet key %q", k)
 		}

@@ -50,6 +50,7 @@ func runReconcile(env *Env, args []string) int {
 	fs.Var(&prefer, "prefer", "source preferred when sources disagree (file name; repeat, most trusted first)")
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
 	lists := addListFlags(fs)
+	maps := mapFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -121,6 +122,9 @@ func runReconcile(env *Env, args []string) int {
 	if err := lists.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
+	if err := applyMaps(p, *maps); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
 	for _, s := range rates {
 		r, err := parseRate(s)
 		if err != nil {
@@ -156,6 +160,9 @@ func runReconcile(env *Env, args []string) int {
 	for _, e := range res.Errors() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
 		code = ExitInput
+	}
+	if c := readProblems(env, "reconcile", res); c != ExitOK {
+		code = c
 	}
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
@@ -260,6 +267,9 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		len(res.Records), len(m.Shipments), m.Merged, m.Duplicates)
 	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %.0f USD\n", all.Total.Shipments, all.Total.Tonnes, res.Project.Params.Weight, all.Total.ValueUSD)
 	for _, n := range all.Notes {
+		fmt.Fprintf(env.Stdout, "note: %s\n", n)
+	}
+	for _, n := range res.ReadNotes() {
 		fmt.Fprintf(env.Stdout, "note: %s\n", n)
 	}
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))

@@ -21,12 +21,12 @@ import (
 	"tradecheck/samples"
 )
 
-// sampleCopy copies the three sample sources into a temp folder, so
+// sampleCopy copies the four sample sources into a temp folder, so
 // outputs land beside them without touching the repository.
 func sampleCopy(t *testing.T) []string {
 	t.Helper()
 	src, _ := filepath.Glob(filepath.Join("..", "samples", "*_ILLUSTRATIVE.*"))
-	if len(src) != 3 {
+	if len(src) != 4 {
 		t.Fatalf("samples not generated (found %d files): run make samples", len(src))
 	}
 	sort.Strings(src)

@@ -15,11 +15,13 @@ import "embed"
 var FS embed.FS
 
 // Sources are the shipment sources in FS, one per layout: the English
-// aggregator export, the Russian declaration export and the semicolon CSV.
+// aggregator export, the Russian declaration export, the semicolon CSV
+// and the bill-of-lading feed.
 var Sources = []string{
 	"aggregator_export_2022_ILLUSTRATIVE.xlsx",
 	"ru_declarations_2022_ILLUSTRATIVE.xlsx",
 	"mirror_exports_tonnes_ILLUSTRATIVE.csv",
+	"bill_of_lading_feed_2022_ILLUSTRATIVE.csv",
 }
 
 // Claims is the claims table in FS (samples/claims.csv): the story's

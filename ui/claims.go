@@ -64,6 +64,10 @@ type claimsScreen struct {
 	nearTbl  *widget.Table
 	showIn   *widget.Button
 	showNear *widget.Button
+	shownID  string // claim whose rows the tables show, to reset their scroll
+	// headScroll holds the claim's text; it is laid out again whenever
+	// the text changes, or wrapped lines overlap the ones below.
+	headScroll *container.Scroll
 	// copyMemo and exportMemo hand the verdicts on (claimsmemo.go).
 	copyMemo, exportMemo *widget.Button
 
@@ -130,11 +134,12 @@ func (s *claimsScreen) buildUI() {
 
 	s.copyMemo = widget.NewButtonWithIcon("Copy memo", theme.ContentCopyIcon(), s.onCopyMemo)
 	s.exportMemo = widget.NewButtonWithIcon("Export memo of all claims…", theme.DocumentSaveIcon(), s.onExportMemo)
-	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters,
-		container.NewHBox(s.copyMemo, s.exportMemo))
-	split := container.NewVSplit(container.NewVScroll(head), s.inner)
+	head := container.NewVBox(s.title, container.NewBorder(nil, nil, container.NewVBox(s.badge), nil, s.figure), s.reason, s.notes, s.filters)
+	s.headScroll = container.NewVScroll(head)
+	split := container.NewVSplit(s.headScroll, s.inner)
 	split.Offset = 0.36
-	s.detail = container.NewStack(split)
+	// The memo buttons stay above the scrolling head, always in reach.
+	s.detail = container.NewBorder(container.NewHBox(s.copyMemo, s.exportMemo), nil, nil, nil, split)
 	s.detail.Hide()
 	s.empty = widget.NewLabel("")
 	s.empty.Wrapping = fyne.TextWrapWord
@@ -415,7 +420,15 @@ func (s *claimsScreen) showDetail() {
 		s.notes.Hidden = len(notes) == 0
 		s.notes.Refresh()
 	}
+	prevIn, prevNear := len(s.in), len(s.near)
 	s.in, s.near = s.inRows(), s.nearRows()
+	if c.ID != s.shownID || len(s.in) != prevIn || len(s.near) != prevNear {
+		// A scroll offset kept from another claim or an earlier check
+		// would hide the first rows of the new ones.
+		s.inTable.ScrollToTop()
+		s.nearTbl.ScrollToTop()
+	}
+	s.shownID = c.ID
 	nIn, nNear := len(s.in), 0
 	if v != nil {
 		nNear = v.NearTotal
@@ -431,6 +444,10 @@ func (s *claimsScreen) showDetail() {
 	s.nearTbl.Refresh()
 	s.empty.Hide()
 	s.detail.Show()
+	// The labels' wrapped heights changed with their text; the scroll
+	// does not notice on its own.
+	s.headScroll.Content.Refresh()
+	s.headScroll.Refresh()
 }
 
 func setEnabled(b *widget.Button, on bool) {

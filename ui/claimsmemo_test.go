@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestCopyMemo taps Copy memo on a sample claim: the clipboard holds that
@@ -92,4 +95,43 @@ func TestSaveDirRemembered(t *testing.T) {
 			t.Errorf("withExt(%s) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
+}
+
+// TestClaimTablesScrollToTop: a scroll offset left from a long claim does
+// not hide the first rows of the next one.
+func TestClaimTablesScrollToTop(t *testing.T) {
+	u := newSampleUI(t, test.NewTempApp(t), t.TempDir())
+	s := u.claims
+	s.selectClaim("C3") // 29 shipments in scope
+	s.inTable.ScrollToBottom()
+	if tableOffset(s.inTable) == 0 {
+		t.Fatal("the in-scope table did not scroll; the test cannot see a reset")
+	}
+	s.selectClaim("C7") // 2 shipments
+	if off := tableOffset(s.inTable); off != 0 {
+		t.Errorf("in-scope table offset %v after selecting another claim, want 0", off)
+	}
+}
+
+// tableOffset finds the vertical scroll offset of a table's cells.
+func tableOffset(tb *widget.Table) float32 {
+	var off float32
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if sc, ok := o.(*container.Scroll); ok && sc.Offset.Y > off {
+			off = sc.Offset.Y
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				walk(x)
+			}
+		}
+	}
+	walk(tb)
+	return off
 }

@@ -165,7 +165,7 @@ func (s *entitiesScreen) buildUI() {
 }
 
 func fmtCounts(sum *pipeline.EntitySummary) string {
-	return fmt.Sprintf("%d shipments · %s t · %s", sum.Shipments, fmtTonnes(sum.Tonnes), fmtUSD(sum.ValueUSD))
+	return fmt.Sprintf("%s · %s t · %s", plural(sum.Shipments, "shipment"), fmtTonnes(sum.Tonnes), fmtUSD(sum.ValueUSD))
 }
 
 func (s *entitiesScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -314,7 +314,7 @@ func (s *entitiesScreen) showRows(gen int, rows []entityRow) {
 	s.list.Refresh()
 	s.list.ScrollToTop()
 	if strings.TrimSpace(s.search.Text) == "" {
-		s.count.SetText(fmt.Sprintf("%d entities", len(rows)))
+		s.count.SetText(entities(len(rows)))
 	} else {
 		s.count.SetText(fmt.Sprintf("%d found", len(rows)))
 	}

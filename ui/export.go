@@ -58,7 +58,7 @@ func (s *exportScreen) buildUI() {
 
 func (s *exportScreen) setResult(res *pipeline.Result) {
 	s.saveBtn.Enable()
-	s.info.SetText(fmt.Sprintf("Ready to export: %s, %d decisions about names.", summary(res), len(res.Project.Decisions)))
+	s.info.SetText(fmt.Sprintf("Ready to export: %s, %s about names.", summary(res), plural(len(res.Project.Decisions), "decision")))
 }
 
 func (u *UI) onSave() { u.tabs.Select(u.tabExport); u.export.onSaveAs() }

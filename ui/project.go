@@ -72,6 +72,11 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		fresh = append(fresh, a)
 		added++
 	}
+	if added > 0 && u.projID != "" {
+		// The project grows: its recent entry is replaced by the
+		// bigger one, so files added one by one leave one entry.
+		u.grownFrom = u.projID
+	}
 	// Claims typed into a Claims sheet of a new source join the project.
 	u.claims.importFromSources(fresh)
 	if added == 0 && u.result != nil && !listsAdded {
@@ -232,9 +237,9 @@ func summary(res *pipeline.Result) string {
 			failed++
 		}
 	}
-	s := fmt.Sprintf("%d sources, %d rows read", files, len(res.Records))
+	s := plural(files, "source") + ", " + plural(len(res.Records), "row") + " read"
 	if res.Names != nil {
-		s += fmt.Sprintf(", %d names in %d entities", len(res.Names.Mentions), len(res.Names.Entities))
+		s += ", " + plural(len(res.Names.Mentions), "name") + " in " + entities(len(res.Names.Entities))
 	}
 	if failed > 0 {
 		s += fmt.Sprintf(" — %d could not be read (see Sources)", failed)
@@ -267,7 +272,7 @@ func (u *UI) askPasswords(res *pipeline.Result) {
 		}
 	}
 	if len(other) > 0 {
-		showError(fmt.Sprintf("%d of %d sources could not be read", len(other), len(res.Files)), errors.Join(other...), u.win)
+		showError(fmt.Sprintf("%d of %s could not be read", len(other), plural(len(res.Files), "source")), errors.Join(other...), u.win)
 	}
 	// Errors of files no longer loaded may be shown again if they return.
 	for path := range u.shownErrs {
@@ -341,6 +346,10 @@ func (u *UI) autosave() {
 		u.setStatus("Autosave failed: " + err.Error())
 		return
 	}
+	if u.grownFrom != "" && u.grownFrom != id {
+		u.store.forget(u.grownFrom)
+	}
+	u.grownFrom = ""
 	u.projID = id
 	u.start.refreshRecent()
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -32,7 +31,7 @@ func numText(v float64, ok bool, prec int) string {
 	if !ok {
 		return "—"
 	}
-	return strconv.FormatFloat(v, 'f', prec, 64)
+	return fixed(v, prec)
 }
 
 var shipColumns = []shipColumn{

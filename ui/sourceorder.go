@@ -29,6 +29,10 @@ type sourceOrderPanel struct {
 	reset   *widget.Button
 	hint    *widget.Label
 	overlap *widget.Label
+	warn    *widget.Label // possible double counting
+	// overlapBox is the overlap of every pair of sources, for the
+	// Sources screen's right side.
+	overlapBox *fyne.Container
 }
 
 func newSourceOrderPanel(u *UI) *sourceOrderPanel {
@@ -56,8 +60,13 @@ func newSourceOrderPanel(u *UI) *sourceOrderPanel {
 	p.overlap = widget.NewLabel("")
 	p.overlap.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(title, container.NewHBox(p.up, p.down, p.reset))
-	bottom := container.NewVBox(p.hint, widget.NewLabelWithStyle("Overlap between sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.overlap)
-	p.box = container.NewBorder(top, nil, nil, nil, container.NewVSplit(p.list, container.NewVScroll(bottom)))
+	p.box = container.NewBorder(top, p.hint, nil, nil, p.list)
+	// The overlap goes on the right, where a source's columns show once
+	// one is selected: the left column is too narrow for its sentences.
+	p.warn = widget.NewLabel("")
+	p.warn.Wrapping = fyne.TextWrapWord
+	p.warn.Importance = widget.DangerImportance
+	p.overlapBox = container.NewVBox(widget.NewLabelWithStyle("Overlap between sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.warn, p.overlap)
 	p.enable()
 	return p
 }
@@ -101,6 +110,7 @@ func (p *sourceOrderPanel) setResult(res *pipeline.Result) {
 		p.hint.SetText("Default rule: declaration-level data over aggregates, then USD as given over converted values. Move a source up or down to set your own order.")
 	}
 	p.overlap.SetText(overlapText(res))
+	p.warn.SetText(strings.Join(res.Warnings(), "\n"))
 	p.list.UnselectAll()
 	p.sel = -1
 	p.list.Refresh()
@@ -116,9 +126,6 @@ func overlapText(res *pipeline.Result) string {
 	for _, o := range res.Overlaps {
 		lines = append(lines, fmt.Sprintf("%s ~ %s: %d shipment(s) merged, %d row(s) look alike but not merged, %d possible duplicate(s).",
 			res.SourceName(o.A), res.SourceName(o.B), o.Merged, o.LookAlike, o.Dupes))
-	}
-	for _, w := range res.Warnings() {
-		lines = append(lines, "⚠ "+w)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -117,8 +117,8 @@ func (s *sourcesScreen) buildUI() {
 	help.Importance = widget.LowImportance
 	s.panel = container.NewBorder(container.NewVBox(s.summary, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
-	right := container.NewStack(container.NewPadded(s.empty), s.panel)
 	s.order = newSourceOrderPanel(s.u)
+	right := container.NewStack(container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.order.overlapBox))), s.panel)
 	leftSplit := container.NewVSplit(left, s.order.box)
 	leftSplit.Offset = 0.45
 	split := container.NewHSplit(leftSplit, right)

@@ -68,6 +68,26 @@ func (s *projectStore) save(id, title string, project []byte) error {
 	return writeFileAtomic(filepath.Join(s.dir, "recent.json"), b)
 }
 
+// forget drops a project from the recent list (its file stays, so
+// opening the same files again still finds it).
+func (s *projectStore) forget(id string) error {
+	recent, err := s.recent()
+	if err != nil {
+		return err
+	}
+	out := recent[:0]
+	for _, r := range recent {
+		if r.ID != id {
+			out = append(out, r)
+		}
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(s.dir, "recent.json"), b)
+}
+
 // load returns a saved project's JSON.
 func (s *projectStore) load(id string) ([]byte, error) {
 	return os.ReadFile(s.path(id))

@@ -133,18 +133,9 @@ type totalsColumn struct {
 	text  func(g *totals.Group) string
 }
 
-// fmtTonnes writes tonnes with three decimals, so a column lines up,
-// and thousands separators: "1,924.161".
-func fmtTonnes(t float64) string {
-	sign := ""
-	if t < 0 {
-		sign, t = "-", -t
-	}
-	s := strconv.FormatFloat(t, 'f', 3, 64)
-	i := strings.IndexByte(s, '.')
-	whole, _ := strconv.ParseFloat(s[:i], 64) // rounding may carry: 0.9999 → "1.000"
-	return sign + values.FormatNumber(whole, 0) + s[i:]
-}
+// fmtTonnes writes tonnes with three decimals and thousands separators:
+// "1,924.161".
+func fmtTonnes(t float64) string { return fixed(t, 3) }
 
 // fmtUSD writes whole dollars with thousands separators.
 func fmtUSD(v float64) string {
@@ -336,8 +327,8 @@ func (s *totalsScreen) show() {
 	s.showMonthly()
 	s.grid.Refresh()
 	m := &t.Total
-	s.total.SetText(fmt.Sprintf("Total: %d shipments, %s t, %s — %d groups%s",
-		m.Shipments, fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), len(t.Groups), suffix(leftOut(m))))
+	s.total.SetText(fmt.Sprintf("Total: %s, %s t, %s — %s%s",
+		plural(m.Shipments, "shipment"), fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), plural(len(t.Groups), "group"), suffix(leftOut(m))))
 	s.notes.SetText(strings.Join(append(s.res.Warnings(), t.Notes...), "\n"))
 }
 

@@ -98,3 +98,15 @@ func TestFmtTonnes(t *testing.T) {
 		}
 	}
 }
+
+func TestTidyCell(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"8773.700000000001", "8773.7"}, {"0.30000000000000004", "0.3"}, {"1234.5", "1234.5"},
+		{"0101210000000000", "0101210000000000"}, {"12345678901234567", "12345678901234567"},
+		{"OOO TEKHKRIM", "OOO TEKHKRIM"}, {"1.5E+10", "1.5E+10"}, {"-2.0000000000000004", "-2"},
+	} {
+		if got := tidyCell(tc.in); got != tc.want {
+			t.Errorf("tidyCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -72,6 +72,11 @@ type UI struct {
 	project *pipeline.Project
 	result  *pipeline.Result
 	projID  string
+	// grownFrom is the ID the project had before files were added to
+	// it; autosave drops that entry from the recent list.
+	grownFrom string
+	// pick is the open offer of more files from a folder, nil when none.
+	pick *siblingPick
 
 	// passwords typed this session, by path; never autosaved.
 	passwords map[string]string
@@ -93,6 +98,7 @@ type UI struct {
 
 // New builds the UI into w. It does not show the window.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
+	a.Settings().SetTheme(newAppTheme()) // readable secondary text (theme.go)
 	return newUI(a, w, opt, fyneDo)
 }
 
@@ -197,8 +203,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	save.Shortcut = shortcut(fyne.KeyS)
 	search := fyne.NewMenuItem("Search entities", u.onSearch)
 	search.Shortcut = shortcut(fyne.KeyF)
-	undo := fyne.NewMenuItem("Undo last decision", u.undo)
-	undo.Shortcut = shortcut(fyne.KeyZ)
+	// The driver turns Ctrl+Z (Cmd+Z) into fyne.ShortcutUndo before it
+	// looks at the menu: a CustomShortcut on KeyZ would never fire.
+	undo := fyne.NewMenuItem("Undo last decision", u.onUndoKey)
+	undo.Shortcut = &fyne.ShortcutUndo{}
 
 	view := make([]*fyne.MenuItem, 0, 8)
 	for i, name := range []string{"Start", "Sources", "Entities", "Shipments", "Possible duplicates", "Totals", "Claims", "Export"} {
@@ -252,7 +260,7 @@ func (u *UI) onOpenFiles() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		u.OpenPaths([]string{path})
+		u.openWithSiblings(path) // openmany.go
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(sourceExtensions))
 	d.Resize(fyne.NewSize(900, 600))

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"fyne.io/fyne/v2"
+
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 )
@@ -45,6 +47,20 @@ func (u *UI) undo() {
 	u.project.Decisions, u.project.ShipmentDecisions = st.names, st.ships
 	u.undoNote = "Undone: " + st.what + "."
 	u.recluster("Undoing: " + st.what + "…")
+}
+
+// onUndoKey is Ctrl+Z. The menu sees the shortcut before the focused
+// widget, so a text field being edited gets its own undo back.
+func (u *UI) onUndoKey() {
+	type textField interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}
+	if e, ok := u.win.Canvas().Focused().(textField); ok {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	u.undo()
 }
 
 // decideShipments records shipment decisions and reclusters once.

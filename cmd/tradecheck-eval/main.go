@@ -36,6 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fl.Uint64("seed", 1, "random seed for the variants")
 	perName := fl.Int("variants", 3, "variants generated per real name")
 	auto := fl.Float64("threshold", 0, "auto-merge threshold (0: the default)")
+	rev := fl.Float64("review", 0, "review threshold (0: the default)")
 	show := fl.Int("show", 0, "print this many false merges and missed pairs of each set")
 	only := fl.String("only", "", "run only the \"match\", \"customs\" (set c of match) or \"screen\" evaluation")
 	if err := fl.Parse(args); err != nil {
@@ -61,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tradecheck-eval: %v\n", err)
 		return 1
 	}
-	opt := match.Options{AutoThreshold: *auto}
+	opt := match.Options{AutoThreshold: *auto, ReviewThreshold: *rev}
 	if *only == "customs" {
 		customsEval(rows, twinSets(rows), coreTwinSets(rows), *seed, opt, stdout, *show)
 		return 0

@@ -46,6 +46,7 @@ table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; font-size: 
 th, td { border: 1px solid #bbb; padding: .2em .4em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.num { text-align: right; white-space: nowrap; }
+td.date { white-space: nowrap; }
 td.src, code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8.5pt; word-break: break-all; }
 table.facts th { width: 11em; }
 .verdict { font-weight: bold; padding: 0 .3em; border: 1px solid; }
@@ -105,7 +106,7 @@ ul { margin: .2em 0 .6em; padding-left: 1.4em; }
 {{if .InScope}}<table>
 <thead><tr><th>Shipment</th><th>Date</th><th>Value</th><th>Source rows</th></tr></thead>
 <tbody>
-{{range .InScope}}<tr><td>{{.ID}}</td><td>{{.Date}}</td><td class="num">{{.Value}}</td><td class="src">{{.Sources}}</td></tr>
+{{range .InScope}}<tr><td>{{.ID}}</td><td class="date">{{.Date}}</td><td class="num">{{.Value}}</td><td class="src">{{.Sources}}</td></tr>
 {{end}}</tbody>
 </table>
 {{if .MoreIn}}<p class="more">… and {{.MoreIn}} more: the Claims sheet of the audit workbook lists every one.</p>{{end}}
@@ -117,7 +118,7 @@ ul { margin: .2em 0 .6em; padding-left: 1.4em; }
 <table>
 <thead><tr><th>Shipment</th><th>Date</th><th>Value</th><th>Misses</th><th>Source rows</th></tr></thead>
 <tbody>
-{{range .Near}}<tr><td>{{.ID}}</td><td>{{.Date}}</td><td class="num">{{.Value}}</td><td>{{.Missed}}</td><td class="src">{{.Sources}}</td></tr>
+{{range .Near}}<tr><td>{{.ID}}</td><td class="date">{{.Date}}</td><td class="num">{{.Value}}</td><td>{{.Missed}}</td><td class="src">{{.Sources}}</td></tr>
 {{end}}</tbody>
 </table>
 {{if gt .NearTotal (len .Near)}}<p class="more">… and {{sub .NearTotal (len .Near)}} more.</p>{{end}}{{end}}

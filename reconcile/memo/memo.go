@@ -380,6 +380,10 @@ func shipmentDecision(d merge.Decision) string {
 		s = "excluded the shipment holding row " + d.Row
 	case merge.OpInclude:
 		s = "counted again the shipment holding row " + d.Row
+	case merge.OpMerge:
+		s = "merged the shipments holding rows " + d.Row + " and " + d.Other
+	case merge.OpApart:
+		s = "kept apart the shipments holding rows " + d.Row + " and " + d.Other
 	default:
 		s = d.Op + " row " + d.Row
 	}

@@ -13,6 +13,7 @@ import (
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/samples"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -22,9 +23,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 func sampleRun(t *testing.T, ds []match.Decision, sds []merge.Decision) (*pipeline.Result, []claims.Verdict) {
 	t.Helper()
 	dir := filepath.Join("..", "..", "samples")
-	files, _ := filepath.Glob(filepath.Join(dir, "*_ILLUSTRATIVE.*"))
-	if len(files) != 3 {
-		t.Fatalf("want the 3 sample sources, got %v", files)
+	var files []string
+	for _, s := range samples.Sources {
+		files = append(files, filepath.Join(dir, s))
 	}
 	cs, errs := claims.ReadSheet(context.Background(), filepath.Join(dir, "claims.csv"), "")
 	if len(errs) > 0 {

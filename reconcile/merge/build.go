@@ -301,7 +301,16 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 		for _, x := range sh.Rows {
 			rec := &r.in.Records[x]
 			for _, f := range rec.Flags {
-				if f.Code == reconcile.FlagMonthPrecision || f.Kept {
+				switch {
+				case f.Kept && (f.Code == reconcile.FlagRestoredZero || f.Code == reconcile.FlagUnitConflict || f.Code == reconcile.FlagAmbiguousNumber):
+					st.out = append(st.out, Discrepancy{
+						Shipment: sh.ID, Kind: KindRepaired, Field: f.Field,
+						Values: st.obs.Copy([]Observed{{rec.Source, f.Raw}}),
+						Used:   "(as read)",
+						Rule:   st.text.Add(string(f.Code) + ": " + f.Detail + " — kept and counted"),
+					})
+					continue
+				case f.Code == reconcile.FlagMonthPrecision || f.Kept:
 					continue // the value is kept and counted, not left out
 				}
 				st.out = append(st.out, Discrepancy{

@@ -38,10 +38,17 @@ type Dupes struct {
 // them one by one, and the overlap check says what is wrong at large.
 const MaxDupPairs = 5000
 
-// packingBand is how much heavier than the net weight a gross weight may
-// be and still describe the same goods (packaging), when one shipment
-// gives net weight only and the other gross only.
-const packingBand = 0.25
+// DupBand is how much heavier than the net weight a gross weight may be
+// (a fraction) for a possible duplicate, when one shipment gives a net
+// weight only and the other a gross only: twice the merge rule's
+// packaging band, at least 25 %.
+func DupBand(opt Options) float64 {
+	b := opt.PackagingBandPct
+	if b <= 0 {
+		b = DefaultPackagingBandPct
+	}
+	return math.Max(25, 2*b) / 100
+}
 
 // neighbours bounds how many later shipments of one block each shipment
 // is compared with, so that a firm importing one good every day cannot
@@ -51,7 +58,7 @@ const neighbours = 64
 // DupWindow returns how close dates and weights must be for a possible
 // duplicate: wider than the merge rule, which they missed by definition.
 func DupWindow(opt Options) (days int, weightPct float64) {
-	return max(7, 2*opt.DateToleranceDays+1), math.Max(5, 5*opt.WeightTolerancePct)
+	return max(7, 2*opt.DateToleranceDays+1, opt.BLDaysBefore+1), math.Max(5, 5*opt.WeightTolerancePct)
 }
 
 // PossibleDuplicates lists pairs of counted shipment-level shipments
@@ -64,58 +71,32 @@ func DupWindow(opt Options) (days int, weightPct float64) {
 func PossibleDuplicates(ctx context.Context, in Input, res *Result, opt Options, decisions []Decision) (*Dupes, error) {
 	days, wpct := DupWindow(opt)
 	out := &Dupes{WindowDays: days, WeightPct: wpct}
-	type cand struct {
-		sh  int32
-		day int64
-	}
-	type bkey struct {
-		c  int32
-		hs string
-	}
-	blocks := map[bkey][]cand{}
-	var keys []bkey
+	var keys blockKeys
+	cs := make([]blockRow, 0, len(res.Shipments))
 	for i := range res.Shipments {
 		sh := &res.Shipments[i]
 		if sh.Monthly || !sh.Counted() || sh.Consignee < 0 || len(sh.HSCode) < 6 || sh.Date.Precision != reconcile.PrecisionDay || len(sh.Rows) == 0 {
 			continue
 		}
-		if !sh.NetKg(in.Records).Valid && !sh.GrossKg(in.Records).Valid {
-			continue
-		}
-		k := bkey{sh.Consignee, sh.HSCode[:6]}
-		if _, ok := blocks[k]; !ok {
-			keys = append(keys, k)
-		}
-		blocks[k] = append(blocks[k], cand{int32(i), sh.Date.Time.Unix() / secondsPerDay})
+		cs = append(cs, newBlockRow(keys.key(sh.Consignee, sh.HSCode), 0, dayOf(sh.Date), int32(i)))
 	}
+	sortBlockRows(cs)
 	apart := apartRows(decisions)
 	d := dupJudge{in: in, res: res, opt: opt, days: days, wpct: wpct, split: splitRows(decisions)}
-	for n, k := range keys {
-		if n%1024 == 0 && ctx.Err() != nil {
+	for x := range cs {
+		if x%65536 == 0 && ctx.Err() != nil {
 			return nil, reconcile.ErrCanceled
 		}
-		cs := blocks[k]
-		if len(cs) < 2 {
-			continue
-		}
-		slices.SortFunc(cs, func(a, b cand) int {
-			if a.day != b.day {
-				return int(a.day - b.day)
+		for y := x + 1; y < len(cs) && y <= x+neighbours && cs[y].key == cs[x].key && cs[y].day-cs[x].day <= int32(days); y++ {
+			p, ok := d.judge(cs[x].i, cs[y].i)
+			if !ok {
+				continue
 			}
-			return int(a.sh - b.sh)
-		})
-		for x := range cs {
-			for y := x + 1; y < len(cs) && y <= x+neighbours && cs[y].day-cs[x].day <= int64(days); y++ {
-				p, ok := d.judge(cs[x].sh, cs[y].sh)
-				if !ok {
-					continue
-				}
-				if len(apart) > 0 && d.keptApart(apart, p.A, p.B) {
-					out.KeptApart++
-					continue
-				}
-				out.Pairs = append(out.Pairs, p)
+			if len(apart) > 0 && d.keptApart(apart, p.A, p.B) {
+				out.KeptApart++
+				continue
 			}
+			out.Pairs = append(out.Pairs, p)
 		}
 	}
 	slices.SortFunc(out.Pairs, func(a, b DupPair) int {
@@ -199,17 +180,18 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		differ(A, B, recs, func(r *reconcile.Record) string { return NormalizeDeclaration(r.BillOfLading) }, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
 		return DupPair{}, false
 	}
-	basis, pct, ok := dupWeights(A, B, recs)
+	band := DupBand(d.opt)
+	basis, pct, ok := looseWeights(A.NetKg(recs), A.GrossKg(recs), B.NetKg(recs), B.GrossKg(recs), band)
 	if !ok || pct > d.wpct {
 		return DupPair{}, false
 	}
 	days := int(math.Round(math.Abs(A.Date.Time.Sub(B.Date.Time).Hours() / 24)))
 	p := DupPair{A: a, B: b, Days: days}
 	weight := fmt.Sprintf("%s %.1f%% apart", basis, pct)
-	if band := strings.HasPrefix(basis, "net weight of one"); band && pct == 0 {
+	if inBand := strings.HasPrefix(basis, "net weight of one"); inBand && pct == 0 {
 		weight = basis
-	} else if band {
-		weight = fmt.Sprintf("net weight of one and gross weight of the other %.1f%% outside the packaging band (gross up to %g%% over net)", pct, 100*packingBand)
+	} else if inBand {
+		weight = fmt.Sprintf("net weight of one and gross weight of the other %.1f%% outside the packaging band (gross up to %g%% over net)", pct, 100*band)
 	}
 	p.Agree = append(p.Agree, "same consignee entity", "HS-6 "+A.HSCode[:6], fmt.Sprintf("dates %d day(s) apart", days), weight)
 	score := 1 - 0.35*float64(days)/float64(d.days) - 0.35*pct/d.wpct
@@ -237,10 +219,18 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		score -= 0.15
 	}
 	if days > d.opt.DateToleranceDays {
-		p.NotMerged = append(p.NotMerged, fmt.Sprintf("dates %d days apart, beyond the ±%d-day window", days, d.opt.DateToleranceDays))
+		why := fmt.Sprintf("dates %d days apart, beyond the ±%d-day window", days, d.opt.DateToleranceDays)
+		if has(A, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) != has(B, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
+			why += fmt.Sprintf(" (a bill of lading may be dated up to %d days before a declaration and %d after)", d.opt.BLDaysBefore, d.opt.BLDaysAfter)
+		}
+		p.NotMerged = append(p.NotMerged, why)
 	}
 	if strings.HasPrefix(basis, "net weight of one") {
-		p.NotMerged = append(p.NotMerged, "one gives only a net weight, the other only a gross weight")
+		band := d.opt.PackagingBandPct
+		if band <= 0 {
+			band = DefaultPackagingBandPct
+		}
+		p.NotMerged = append(p.NotMerged, fmt.Sprintf("one gives only a net weight and the other only a gross weight; the rule lets a gross weight be at most %g%% over the net", band))
 	} else if pct > d.opt.WeightTolerancePct {
 		p.NotMerged = append(p.NotMerged, fmt.Sprintf("weights %.1f%% apart, beyond the %g%% tolerance", pct, d.opt.WeightTolerancePct))
 	}
@@ -294,24 +284,25 @@ func differ(A, B *Shipment, recs []reconcile.Record, key func(*reconcile.Record)
 }
 
 func hasDecl(sh *Shipment, recs []reconcile.Record) bool {
+	return has(sh, recs, func(r *reconcile.Record) bool { return r.DeclarationID != "" })
+}
+
+// has reports whether a row of sh satisfies f.
+func has(sh *Shipment, recs []reconcile.Record, f func(*reconcile.Record) bool) bool {
 	for _, x := range sh.Rows {
-		if recs[x].DeclarationID != "" {
+		if f(&recs[x]) {
 			return true
 		}
 	}
 	return false
 }
 
-// dupWeights compares the shipments' weights: net with net, gross with
-// gross, else one's net with the other's gross, which agree when the
-// gross is at most packingBand heavier. pct is the difference in percent
-// of the larger (0 inside the packaging band).
-func dupWeights(A, B *Shipment, recs []reconcile.Record) (basis string, pct float64, ok bool) {
-	return compareWeights(A.NetKg(recs), A.GrossKg(recs), B.NetKg(recs), B.GrossKg(recs))
-}
-
-// compareWeights is dupWeights on two pairs of net and gross weights.
-func compareWeights(na, ga, nb, gb reconcile.Number) (basis string, pct float64, ok bool) {
+// looseWeights compares two shipments' (or rows') weights for a
+// possible duplicate: net with net, gross with gross, else one's net
+// with the other's gross, which agree when the gross is at most band
+// heavier. pct is the difference in percent of the larger (0 inside the
+// band).
+func looseWeights(na, ga, nb, gb reconcile.Number, band float64) (basis string, pct float64, ok bool) {
 	rel := func(x, y float64) float64 { return 100 * math.Abs(x-y) / math.Max(x, y) }
 	switch {
 	case na.Valid && nb.Valid && na.Value > 0 && nb.Value > 0:
@@ -319,20 +310,20 @@ func compareWeights(na, ga, nb, gb reconcile.Number) (basis string, pct float64,
 	case ga.Valid && gb.Valid && ga.Value > 0 && gb.Value > 0:
 		return "gross weight", rel(ga.Value, gb.Value), true
 	case na.Valid && gb.Valid && na.Value > 0:
-		return bandWeights(na.Value, gb.Value)
+		return bandWeights(na.Value, gb.Value, band)
 	case nb.Valid && ga.Valid && nb.Value > 0:
-		return bandWeights(nb.Value, ga.Value)
+		return bandWeights(nb.Value, ga.Value, band)
 	}
 	return "", 0, false
 }
 
-func bandWeights(net, gross float64) (string, float64, bool) {
+func bandWeights(net, gross, band float64) (string, float64, bool) {
 	basis := "net weight of one within the packaging band of the other's gross weight"
 	switch {
-	case gross >= net && gross <= net*(1+packingBand):
+	case gross >= net && gross <= net*(1+band):
 		return basis, 0, true
 	case gross < net:
 		return basis, 100 * (net - gross) / net, true
 	}
-	return basis, 100 * (gross - net*(1+packingBand)) / gross, true
+	return basis, 100 * (gross - net*(1+band)) / gross, true
 }

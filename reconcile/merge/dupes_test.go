@@ -91,6 +91,8 @@ func TestPossibleDuplicates(t *testing.T) {
 		// the packaging band, so the pair is one shipment, not a doubt.
 		{"net against gross in the packaging band merges", two(base, with(func(r *row) { r.src, r.net = 1, 0 })),
 			func(in *Input) { in.Records[1].GrossKg = reconcile.Num(1100) }, nil, 0, ""},
+		{"net against gross past the merge rule's packaging band", two(base, with(func(r *row) { r.src, r.net = 1, 0 })),
+			func(in *Input) { in.Records[1].GrossKg = reconcile.Num(1250) }, nil, 1, "only a net weight and the other only a gross weight"},
 		{"gross far over net", two(base, with(func(r *row) { r.src, r.net = 1, 0 })),
 			func(in *Input) { in.Records[1].GrossKg = reconcile.Num(2000) }, nil, 0, ""},
 		{"weights far apart", two(base, with(func(r *row) { r.src, r.net = 1, 1200 })), nil, nil, 0, ""},
@@ -140,8 +142,8 @@ func TestPossibleDuplicates(t *testing.T) {
 	t.Run("closer pairs score higher", func(t *testing.T) {
 		rows := []row{base, with(func(r *row) { r.src, r.date = 1, "2022-06-18" }), with(func(r *row) { r.src, r.date = 2, "2022-06-23" })}
 		_, d := dupes(t, input(rows), nil)
-		if len(d.Pairs) != 2 {
-			t.Fatalf("pairs: got %d, want 2 (0–1 and 1–2; 0–2 is 9 days apart)", len(d.Pairs))
+		if len(d.Pairs) != 3 {
+			t.Fatalf("pairs: got %d, want 3", len(d.Pairs))
 		}
 		for k := 1; k < len(d.Pairs); k++ {
 			if d.Pairs[k].Score > d.Pairs[k-1].Score {

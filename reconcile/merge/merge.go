@@ -296,6 +296,11 @@ const (
 	KindNoUSD    = "no_usd"    // a value without USD equivalent, left out of value totals
 	KindFallback = "fallback"  // gross weight used because net is missing
 	KindNoWeight = "no_weight" // no usable weight, left out of tonnes
+	// KindRepaired is a value read and counted after a repair or a choice
+	// a reader should be able to check: an HS code's restored leading
+	// zero, a cell's own unit used over the header's, a "3.471" read as
+	// thousands.
+	KindRepaired = "repaired"
 )
 
 // Discrepancy is one problem the totals reader should know about.

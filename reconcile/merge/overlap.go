@@ -40,16 +40,13 @@ const overlapRows = 3
 // common period and share a consignee entity and HS-6 there, or merged.
 // dupes may be nil.
 func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
-	type key struct {
-		c  int32
-		hs string
-	}
 	n := len(in.Sources)
-	days := make([]map[key][]dayRow, n) // per source: key → rows by day
-	lo, hi := make([]int64, n), make([]int64, n)
+	lo, hi := make([]int32, n), make([]int32, n)
 	for s := range lo {
-		lo[s], hi[s] = 1<<62, -1<<62
+		lo[s], hi[s] = 1<<30, -1<<30
 	}
+	var keys blockKeys
+	rs := make([]blockRow, 0, len(in.Records))
 	for i := range in.Records {
 		rec := &in.Records[i]
 		s := in.SourceOf[i]
@@ -57,19 +54,11 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 			len(rec.HSCode) < 6 || rec.Date.Precision != reconcile.PrecisionDay {
 			continue
 		}
-		d := rec.Date.Time.Unix() / secondsPerDay
-		if days[s] == nil {
-			days[s] = map[key][]dayRow{}
-		}
-		k := key{in.Consignee[i], rec.HSCode[:6]}
-		days[s][k] = append(days[s][k], dayRow{d, int32(i)})
+		d := dayOf(rec.Date)
+		rs = append(rs, newBlockRow(keys.key(in.Consignee[i], rec.HSCode), s, d, int32(i)))
 		lo[s], hi[s] = min(lo[s], d), max(hi[s], d)
 	}
-	for _, m := range days {
-		for _, ds := range m {
-			slices.SortFunc(ds, func(a, b dayRow) int { return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.i, b.i)) })
-		}
-	}
+	sortBlockRows(rs)
 	pairIdx := func(a, b int32) int { return int(a)*n + int(b) }
 	merged := map[int]int{}
 	for i := range res.Shipments {
@@ -106,40 +95,61 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 			}
 		}
 	}
-	within := func(ds []dayRow, from, to int64) []dayRow {
-		i, _ := slices.BinarySearchFunc(ds, from, func(d dayRow, t int64) int { return cmp.Compare(d.day, t) })
-		j, _ := slices.BinarySearchFunc(ds, to+1, func(d dayRow, t int64) int { return cmp.Compare(d.day, t) })
+	window, wpct := DupWindow(opt)
+	// The common period of each pair, widened by the date window: the
+	// first rows of a bill-of-lading feed come days before the
+	// declarations of the same goods.
+	period := func(a, b int32) (int32, int32) {
+		return max(lo[a], lo[b]) - int32(window), min(hi[a], hi[b]) + int32(window)
+	}
+	within := func(ds []blockRow, from, to int32) []blockRow {
+		i, _ := slices.BinarySearchFunc(ds, from, func(d blockRow, t int32) int { return cmp.Compare(d.day, t) })
+		j, _ := slices.BinarySearchFunc(ds, to+1, func(d blockRow, t int32) int { return cmp.Compare(d.day, t) })
 		return ds[i:j]
 	}
-	window, wpct := DupWindow(opt)
+	acc := make([]Overlap, n*n)
+	var runs [][]blockRow
+	for start := 0; start < len(rs); {
+		end := start + 1
+		for end < len(rs) && rs[end].key == rs[start].key {
+			end++
+		}
+		// The block's rows by source (sorted by source, then day).
+		runs = runs[:0]
+		for k := start; k < end; {
+			m := k + 1
+			for m < end && rs[m].src == rs[k].src {
+				m++
+			}
+			runs = append(runs, rs[k:m])
+			k = m
+		}
+		for x := range runs {
+			for y := x + 1; y < len(runs); y++ {
+				a, b := runs[x][0].src, runs[y][0].src
+				from, to := period(a, b)
+				if from > to {
+					continue
+				}
+				ra, rb := within(runs[x], from, to), within(runs[y], from, to)
+				o := &acc[pairIdx(a, b)]
+				o.RowsA += len(ra)
+				o.RowsB += len(rb)
+				o.LookAlike += lookAlike(in, res, ra, rb, b, a, int32(window), wpct, DupBand(opt))
+			}
+		}
+		start = end
+	}
 	var out []Overlap
 	for a := int32(0); int(a) < n; a++ {
 		for b := a + 1; int(b) < n; b++ {
-			if days[a] == nil || days[b] == nil {
+			from, to := period(a, b)
+			o := acc[pairIdx(a, b)]
+			o.A, o.B, o.Merged, o.Dupes = a, b, merged[pairIdx(a, b)], dupCount[pairIdx(a, b)]
+			if from > to || o.RowsA == 0 && o.RowsB == 0 && o.Merged == 0 {
 				continue
 			}
-			// The common period, widened by the date window: the first
-			// rows of a bill-of-lading feed come days before the
-			// declarations of the same goods.
-			from, to := max(lo[a], lo[b])-int64(window), min(hi[a], hi[b])+int64(window)
-			if from > to {
-				continue
-			}
-			o := Overlap{A: a, B: b, From: time.Unix(from*secondsPerDay, 0).UTC(), To: time.Unix(to*secondsPerDay, 0).UTC(),
-				Merged: merged[pairIdx(a, b)], Dupes: dupCount[pairIdx(a, b)]}
-			for k, da := range days[a] {
-				db, ok := days[b][k]
-				if !ok {
-					continue
-				}
-				ra, rb := within(da, from, to), within(db, from, to)
-				o.RowsA += len(ra)
-				o.RowsB += len(rb)
-				o.LookAlike += lookAlike(in, res, ra, rb, b, a, int64(window), wpct)
-			}
-			if o.RowsA == 0 && o.RowsB == 0 && o.Merged == 0 {
-				continue
-			}
+			o.From, o.To = time.Unix(int64(from)*secondsPerDay, 0).UTC(), time.Unix(int64(to)*secondsPerDay, 0).UTC()
 			if o.LookAlike >= overlapRows && o.LookAlike > o.Merged {
 				o.Warning = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s); check how their identifier, name and weight columns were read, and the Possible duplicates list",
 					in.Sources[a].Name, in.Sources[b].Name, o.LookAlike, in.Sources[a].Name, in.Sources[b].Name, window, wpct, o.Merged,
@@ -151,16 +161,10 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 	return out
 }
 
-// dayRow is a record and its day number.
-type dayRow struct {
-	day int64
-	i   int32
-}
-
 // lookAlike counts rows of ra (source sa) whose shipment holds no row of
 // source sb and that look like a row of rb whose shipment holds no row
 // of sa. Both lists are sorted by day.
-func lookAlike(in Input, res *Result, ra, rb []dayRow, sb, sa int32, window int64, wpct float64) int {
+func lookAlike(in Input, res *Result, ra, rb []blockRow, sb, sa int32, window int32, wpct, band float64) int {
 	holds := func(i int32, src int32) bool {
 		sh := res.ShipmentOf[i]
 		if sh < 0 {
@@ -187,7 +191,7 @@ func lookAlike(in Input, res *Result, ra, rb []dayRow, sb, sa int32, window int6
 				break
 			}
 			by := &in.Records[y.i]
-			if _, pct, ok := compareWeights(ax.NetKg, ax.GrossKg, by.NetKg, by.GrossKg); ok && pct <= wpct && !holds(y.i, sa) {
+			if _, pct, ok := looseWeights(ax.NetKg, ax.GrossKg, by.NetKg, by.GrossKg, band); ok && pct <= wpct && !holds(y.i, sa) {
 				n++
 				break
 			}

@@ -163,7 +163,8 @@ func analyze(s string) *Name {
 	n.Legal = make([]bool, len(toks))
 	cut := looksCut(s)
 	n.Cut = cut
-	markLegal(n, cut)
+	lk := legalKeys(toks, n.Keys)
+	markLegal(n, cut, lk)
 	n.Forms = append(n.Forms, hanForms...)
 	var coreAt []int // token index of each core word
 	for i, t := range toks {
@@ -232,7 +233,7 @@ func analyze(s string) *Name {
 	if t := strings.TrimSpace(s); cut && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "‐")) {
 		n.Open = true
 	}
-	if cut && legal.prefixOfForm(legalKeys(n.Tokens)) {
+	if cut && legal.prefixOfForm(lk) {
 		// The whole name is the start of a legal form, cut off.
 		n.Forms = nil
 		return n
@@ -319,8 +320,7 @@ var closers = map[rune]rune{
 // but only folds to one ("…‘GRODNO AZ" of AZOT reads as A.S., "…‘GRODNO
 // TO" of TOBACCO as TOO): it stays part of the name, so two cut names
 // with different stumps stay apart.
-func markLegal(n *Name, cut bool) {
-	keys := legalKeys(n.Tokens)
+func markLegal(n *Name, cut bool, keys []string) {
 	start, end := 0, len(keys)
 	var front, back []LegalClass
 	for start < end {
@@ -413,11 +413,16 @@ func unglue(toks []string) []string {
 	return toks
 }
 
-// legalKeys is legalKey of each token.
-func legalKeys(toks []string) []string {
+// legalKeys is legalKey of each token, reusing the tokens' full keys
+// (keys, abbreviations spelt out) for long ones.
+func legalKeys(toks, keys []string) []string {
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = legalKey(t)
+		if len(t) <= shortCore {
+			out[i] = legalKey(t)
+		} else {
+			out[i] = stem(keys[i])
+		}
 	}
 	return out
 }

@@ -167,6 +167,7 @@ type legalForm struct {
 
 type legalIndex struct {
 	byFirst map[string][]legalForm // by a key of the first word, or its stem for long keys
+	starts  map[string]bool        // proper prefixes (4+ letters) of the forms' word keys
 	oneWord map[string]bool        // one-word forms as spelled (transliterated, not folded)
 	han     []hanForm              // Han suffixes, longest first
 }
@@ -239,7 +240,7 @@ func schemeSpellings(word string) []string {
 var legal = buildLegal()
 
 func buildLegal() *legalIndex {
-	ix := &legalIndex{byFirst: map[string][]legalForm{}, oneWord: map[string]bool{}}
+	ix := &legalIndex{byFirst: map[string][]legalForm{}, oneWord: map[string]bool{}, starts: map[string]bool{}}
 	for _, e := range legalTable {
 		for _, f := range e.forms {
 			if ScriptOf(f) == ScriptHan {
@@ -267,6 +268,13 @@ func buildLegal() *legalIndex {
 					t = strings.ToLower(Translit(t))
 				}
 				ix.oneWord[t] = true
+			}
+			for _, alts := range keys {
+				for _, k := range alts {
+					for l := 4; l < len(k); l++ {
+						ix.starts[k[:l]] = true
+					}
+				}
 			}
 			lf := legalForm{e.class, keys}
 			for _, k := range keys[0] {
@@ -345,24 +353,9 @@ func stumpOf(st, fk string) bool {
 }
 
 // startsWord reports whether key st (legalKey) may be the start of a
-// word of a legal form of two words or more ("CORPORA" of CORPORATION).
-func (ix *legalIndex) startsWord(st string) bool {
-	if len(st) < 4 {
-		return false
-	}
-	for _, fs := range ix.byFirst {
-		for _, f := range fs {
-			for _, alts := range f.keys {
-				for _, fk := range alts {
-					if len(fk) > len(st) && strings.HasPrefix(fk, st) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
+// word of a legal form ("CORPORA" of CORPORATION): a proper prefix, of
+// four letters at least, of one of the forms' word keys.
+func (ix *legalIndex) startsWord(st string) bool { return ix.starts[st] }
 
 // hanSuffix splits a legal-form suffix off a Han token.
 func (ix *legalIndex) hanSuffix(tok string) (rest string, cls LegalClass) {

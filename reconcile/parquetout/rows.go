@@ -324,6 +324,9 @@ func decisions(r *pipeline.Result, emit func(Decision) error) error {
 	found := map[string]bool{}
 	for _, d := range r.Project.ShipmentDecisions {
 		found[d.Row] = false
+		if d.Other != "" {
+			found[d.Other] = false
+		}
 	}
 	for i := 0; len(found) > 0 && i < len(r.Records); i++ {
 		if k := merge.RowKey(r.Records[i].Source); !found[k] {
@@ -334,7 +337,9 @@ func decisions(r *pipeline.Result, emit func(Decision) error) error {
 	}
 	for _, d := range r.Project.ShipmentDecisions {
 		seq++
-		if err := emit(Decision{Seq: seq, Kind: "shipment", Op: d.Op, Row: d.Row, Note: d.Reason, Time: timePtr(d.Time), Applied: found[d.Row]}); err != nil {
+		// A pair decision (merge, apart) names its second row in Other.
+		applied := found[d.Row] && (d.Other == "" || found[d.Other])
+		if err := emit(Decision{Seq: seq, Kind: "shipment", Op: d.Op, Row: d.Row, Other: d.Other, Note: d.Reason, Time: timePtr(d.Time), Applied: applied}); err != nil {
 			return err
 		}
 	}

@@ -203,8 +203,8 @@ func TestOpenExportedEdits(t *testing.T) {
 		}
 	})
 	t.Run("sources", func(t *testing.T) {
-		if len(q.Sources) != 3 {
-			t.Fatalf("got %d sources, want 3", len(q.Sources))
+		if len(q.Sources) != len(p.Sources) {
+			t.Fatalf("got %d sources, want %d", len(q.Sources), len(p.Sources))
 		}
 		for i, s := range q.Sources {
 			abs, _ := filepath.Abs(p.Sources[i].Path)

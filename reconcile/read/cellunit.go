@@ -1,6 +1,7 @@
 package read
 
 import (
+	"fmt"
 	"strconv"
 
 	"tradecheck/reconcile"
@@ -78,4 +79,33 @@ func (p *plan) quantityUnit(rec *reconcile.Record, u values.CellUnit, flag flagF
 		flag(reconcile.FieldQuantity, reconcile.FlagUnitConflict, i, rec.Quantity.Raw, "the cell says "+canon+", the unit column says "+rec.QuantityUnit+"; "+detailCellUnitUsed)
 	}
 	rec.QuantityUnit = canon
+}
+
+// currencyFromFormats gives a value column without a stated currency the
+// currency its sampled cells' number format shows ("$#,##0.00"), when
+// every typed number in it shows the same one.
+func (s *SheetReader) currencyFromFormats() {
+	for i := range s.columns {
+		c := &s.columns[i]
+		if c.Field != reconcile.FieldValue || c.Currency != "" {
+			continue
+		}
+		cur, n := "", 0
+		for _, r := range s.buffered {
+			if i >= len(r.cells) || r.cells[i].k != kindNumber {
+				continue
+			}
+			if x := r.cells[i].cur; x == "" || cur != "" && x != cur {
+				cur = ""
+				break
+			} else {
+				cur = x
+			}
+			n++
+		}
+		if cur != "" && n > 0 {
+			c.Currency = cur
+			c.Reason += fmt.Sprintf("; currency %s from the cells' number format", cur)
+		}
+	}
 }

@@ -1,5 +1,7 @@
 // Package read is Tradecheck's reading layer: it opens customs exports
-// (.xlsx/.xlsm workbooks and .csv/.tsv/.txt text tables), finds the header
+// (.xlsx/.xlsm workbooks, .csv/.tsv/.txt text tables, HTML tables and
+// Excel 2003 XML saved as .xls, and legacy .xls and .ods through a
+// LibreOffice conversion), finds the header
 // row of each sheet, maps the columns to canonical fields and turns every
 // row below the header into a reconcile.Record or a reconcile.Skip.
 //
@@ -11,12 +13,21 @@
 //
 // # Formats
 //
-// The format is decided by content, never by extension. Refused with a
+// The format is decided by content, never by extension. Text tables are
+// decoded from UTF-8/UTF-16 or, by the letter statistics of each decoding
+// (encoding.go), Windows-1251/1252/1254/1250, CP866, KOI8-R, GB18030 or
+// Big5; a close call is read with the better candidate and warned about.
+// HTML and Excel 2003 XML are parsed in Go (htmltable.go, xml2003.go);
+// BIFF .xls and .ods are converted to .xlsx by LibreOffice on a temporary
+// copy, once per run (convert.go), and refused with ErrLegacyXLS or ErrODS
+// and a hint when LibreOffice is not installed (TRADECHECK_SOFFICE=none
+// forces that). Header synonyms are data: headers/*.tsv (headers/README.md).
+// Refused with a
 // typed *reconcile.Error (wrapping the sentinel in parentheses) and a hint:
 // missing paths (ErrNotFound), directories (ErrIsDirectory), named pipes
 // and devices ("not a regular file", ErrNotSheet; refused from Stat, never
 // opened, so nothing blocks), empty files (ErrEmpty), truncated or damaged zips (ErrCorrupt), binaries, images and
-// PDFs (ErrNotSheet), legacy .xls (ErrLegacyXLS), OpenDocument .ods (ErrODS),
+// PDFs (ErrNotSheet), legacy .xls and .ods without LibreOffice (ErrLegacyXLS, ErrODS),
 // password-protected workbooks without or with a wrong password
 // (ErrEncrypted, ErrWrongPassword) and Tradecheck's own audit workbooks
 // (ErrOwnOutput, recognised by the core property Category

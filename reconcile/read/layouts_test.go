@@ -1,7 +1,9 @@
 package read
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -47,6 +49,21 @@ type layoutSheet struct {
 	Flags []string `json:"flags,omitempty"`
 	// Warnings lists substrings that the sheet's warnings must contain.
 	Warnings []string `json:"warnings,omitempty"`
+	// NeedsMapping: the sheet has figures but no party or date column, so
+	// it is refused with ErrNeedsMapping and yields no record.
+	NeedsMapping bool `json:"needs_mapping,omitempty"`
+	// Reason is a substring of the error of a sheet that is not data or
+	// needs mapping ("not a data sheet: no weight").
+	Reason string `json:"reason,omitempty"`
+	// Totals lists, in row order, a substring of each total-row check
+	// ("total row 5 matches the 3 rows read"); when given, the sheet must
+	// have exactly this many checks.
+	Totals []string `json:"totals,omitempty"`
+	// HiddenRows counts the records read from rows hidden in Excel.
+	HiddenRows int `json:"hidden_rows,omitempty"`
+	// FlagCounts gives "field:code" → how many records carry that flag;
+	// "0" asserts none does.
+	FlagCounts map[string]int `json:"flag_counts,omitempty"`
 }
 
 // layoutValue renders one field of a record the way expected.json
@@ -141,6 +158,9 @@ func TestLayouts(t *testing.T) {
 			if want.File == "" || want.Writer == "" || len(want.Sheets) == 0 {
 				t.Fatalf("%s: file, writer and sheets are required", exp)
 			}
+			if needsConversion(filepath.Join(dir, want.File)) {
+				needSoffice(t) // .xls (BIFF) and .ods are read through LibreOffice
+			}
 			checkLayout(t, filepath.Join(dir, want.File), want)
 		})
 	}
@@ -176,6 +196,15 @@ func checkLayout(t *testing.T, path string, want layoutExpect) {
 		if !ws.Data {
 			if len(got.Records) != 0 {
 				t.Errorf("%s: not a data sheet, but %d records were read from it", label, len(got.Records))
+			}
+			wantErr := reconcile.ErrNoTable
+			if ws.NeedsMapping {
+				wantErr = reconcile.ErrNeedsMapping
+			}
+			if !errors.Is(got.Err, wantErr) {
+				t.Errorf("%s: error %v, want %v", label, got.Err, wantErr)
+			} else if ws.Reason != "" && !strings.Contains(got.Err.Error(), ws.Reason) {
+				t.Errorf("%s: error %q lacks %q", label, got.Err, ws.Reason)
 			}
 			continue
 		}
@@ -235,6 +264,7 @@ func checkLayout(t *testing.T, path string, want layoutExpect) {
 				t.Errorf("%s: first record lacks flag %s (flags: %v)", label, fl, got.Records[0].Flags)
 			}
 		}
+		checkLayoutChecks(t, label, got, ws)
 		for _, w := range ws.Warnings {
 			found := false
 			for _, g := range got.Warnings {
@@ -247,6 +277,16 @@ func checkLayout(t *testing.T, path string, want layoutExpect) {
 			}
 		}
 	}
+}
+
+// needsConversion reports whether a file is a legacy .xls (an OLE
+// container) or an .ods, which are read through LibreOffice.
+func needsConversion(path string) bool {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	return bytes.HasPrefix(b, magicOLE) || bytes.Contains(b[:min(len(b), 200)], []byte("opendocument.spreadsheet"))
 }
 
 func sheetNames(f *File) []string {
@@ -268,4 +308,40 @@ func columnNumber(s string) int {
 		n = n*26 + int(c-'A'+1)
 	}
 	return n
+}
+
+// checkLayoutChecks compares the total-row checks, hidden rows and flag
+// counts of a data sheet.
+func checkLayoutChecks(t *testing.T, label string, got *SheetResult, ws layoutSheet) {
+	t.Helper()
+	if ws.Totals != nil {
+		var checks []string
+		for _, c := range got.Totals {
+			checks = append(checks, c.String())
+		}
+		if len(checks) != len(ws.Totals) {
+			t.Errorf("%s: %d total checks %q, want %d", label, len(checks), checks, len(ws.Totals))
+		} else {
+			for i, w := range ws.Totals {
+				if !strings.Contains(checks[i], w) {
+					t.Errorf("%s: total check %d is %q, want it to contain %q", label, i, checks[i], w)
+				}
+			}
+		}
+	}
+	if got.HiddenRows != ws.HiddenRows {
+		t.Errorf("%s: %d hidden rows, want %d", label, got.HiddenRows, ws.HiddenRows)
+	}
+	for fl, n := range ws.FlagCounts {
+		field, code, _ := strings.Cut(fl, ":")
+		c := 0
+		for _, r := range got.Records {
+			if hasFlag(r, reconcile.Field(field), reconcile.FlagCode(code)) {
+				c++
+			}
+		}
+		if c != n {
+			t.Errorf("%s: %d records flagged %s, want %d", label, c, fl, n)
+		}
+	}
 }

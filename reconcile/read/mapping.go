@@ -324,6 +324,11 @@ func classifyDocument(h hdr) (guess, bool) {
 		if h.has("date", "type", "status") {
 			return none("bill of lading detail"), true
 		}
+		if h.has("house", "hbl") || strings.HasPrefix(j, "housebill") {
+			// Beside a master B/L column the master wins: it is the one
+			// carrier feeds share (README "House and master bills").
+			return mapped(reconcile.FieldBillOfLading, 2, "house bill of lading"), true
+		}
 		return mapped(reconcile.FieldBillOfLading, 1, "bill of lading / air waybill number"), true
 	case h.is("declaration") && (numbered || len(h.toks) == 1) && !h.is("value") && !h.is("weight"):
 		if h.has("type", "form", "status", "date") {

@@ -475,3 +475,14 @@ func TestContentSniffingOfIdentifiers(t *testing.T) {
 		})
 	}
 }
+
+func TestMasterBLWinsOverHouseBL(t *testing.T) {
+	path := writeFile(t, "bl.csv", []byte("House Bill of Lading,Master Bill of Lading,Consignee,Gross weight\nFWDX1,MAEU123456789,A,1\n"))
+	sr, recs := readSheet(t, path, "", Options{})
+	if f := fieldOf(sr.Columns(), "Master Bill of Lading"); f != reconcile.FieldBillOfLading {
+		t.Errorf("master B/L mapped to %q", f)
+	}
+	if len(recs) != 1 || recs[0].BillOfLading != "MAEU123456789" {
+		t.Errorf("records %+v, want the master B/L kept", recs)
+	}
+}

@@ -13,7 +13,7 @@ import (
 type File struct {
 	Path   string
 	SHA256 string
-	Format string // "xlsx" or "csv"
+	Format string // Workbook.Format: "xlsx", "csv", "xls", "ods", "html" or "xml2003"
 	Sheets []SheetResult
 }
 

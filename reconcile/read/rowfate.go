@@ -61,15 +61,17 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 	}
 	// A total row names itself in a text cell and carries no HS code or
 	// date: a company called "Total SA" on a dated row is data.
-	for _, c := range r.cells {
+	for li, c := range r.cells {
 		if c.k != kindString || len(c.s) > 80 || !maybeTotal(c.s) {
 			continue
 		}
 		t := strings.ToLower(strings.TrimRight(strings.Trim(strings.TrimSpace(c.s), ":.*"), "：:"))
 		for _, w := range totalWords {
 			if t == w || len(t) > len(w) && strings.HasPrefix(t, w) && (t[len(w)] == ' ' || t[len(w)] == ':' || strings.HasPrefix(t[len(w):], "：")) && len(t) < len(w)+40 {
-				if cellAt(r, p.col(reconcile.FieldHSCode)).s == "" && cellAt(r, p.col(reconcile.FieldDate)).s == "" ||
-					filled <= 3 {
+				// The label itself may sit in the date or code column
+				// ("Grand Total" under Date).
+				hs, date := p.col(reconcile.FieldHSCode), p.col(reconcile.FieldDate)
+				if (hs == li || cellAt(r, hs).s == "") && (date == li || cellAt(r, date).s == "") || filled <= 3 {
 					return reconcile.SkipTotal, c.s
 				}
 			}

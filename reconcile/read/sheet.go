@@ -41,6 +41,7 @@ type SheetReader struct {
 	lastRow     int // last row number given a fate (records, skips, gaps)
 	sums        sums
 	totals      []TotalCheck
+	sumTotals   int // total rows recognised by their figures alone
 	hiddenRows  int
 	done        bool
 	err         error
@@ -225,6 +226,7 @@ func (s *SheetReader) init() error {
 			return err
 		}
 	}
+	s.currencyFromFormats()
 	s.plan = newPlan(s.w.path, s.name, cols)
 	if s.w.x != nil {
 		s.plan.date1904 = s.w.x.date1904
@@ -460,6 +462,9 @@ func (s *SheetReader) Warnings() []string {
 	if s.rowWarns > maxRowWarnings {
 		out = append(out, fmt.Sprintf("… and %d more lines with the same kind of problem (malformed quotes or over-long lines)", s.rowWarns-maxRowWarnings))
 	}
+	if cs, ok := s.src.(*csvSource); ok && cs.encWarn != "" {
+		out = append(out, cs.encWarn)
+	}
 	if s.hiddenRows > 0 {
 		out = append(out, fmt.Sprintf("%d rows hidden in Excel (by a filter or by hand) were read and counted; they are flagged hidden_row", s.hiddenRows))
 	}
@@ -467,9 +472,6 @@ func (s *SheetReader) Warnings() []string {
 		if !c.Matches {
 			out = append(out, c.String())
 		}
-	}
-	if cs, ok := s.src.(*csvSource); ok && cs.encWarn != "" {
-		out = append(out, cs.encWarn)
 	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
 		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")

@@ -20,16 +20,6 @@ import (
 //go:embed headers/*.tsv
 var headerTables embed.FS
 
-// synMatch is how a synonym is compared with a header.
-type synMatch uint8
-
-const (
-	matchWord     synMatch = iota // a whole word of the header
-	matchPrefix                   // the start of a word (inflected languages: получателя)
-	matchContains                 // anywhere in the header's letters (Chinese, glued IMPORTERNAME)
-	matchHeader                   // the whole header, letters and digits only
-)
-
 // synonym is one table row: where it came from, for inspect's reasons.
 type synonym struct {
 	word  string

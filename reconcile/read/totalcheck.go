@@ -24,10 +24,14 @@ type TotalCheck struct {
 // String is the check as the Sources sheet, the Summary notes and inspect
 // show it.
 func (c TotalCheck) String() string {
-	if c.Matches {
-		return fmt.Sprintf("total row %d matches the %d rows read", c.Row, c.Rows)
+	rows := fmt.Sprintf("the %d rows read", c.Rows)
+	if c.Rows == 1 {
+		rows = "the row read"
 	}
-	return fmt.Sprintf("total row %d differs from the %d rows read above it (%s): rows may be missing or misread", c.Row, c.Rows, strings.Join(c.Differences, "; "))
+	if c.Matches {
+		return fmt.Sprintf("total row %d matches %s", c.Row, rows)
+	}
+	return fmt.Sprintf("total row %d differs from %s above it (%s): rows may be missing or misread", c.Row, rows, strings.Join(c.Differences, "; "))
 }
 
 // measureCount is the number of summed measures: net and gross weight,
@@ -110,15 +114,27 @@ func onlyFigures(rec *reconcile.Record) bool {
 
 // sumTotal recognises a total row that has no label: figures only, each
 // equal to the sum of at least two records above it (since the last total,
-// or all of the sheet's). One record is never enough: a lone row would
+// or all of the sheet's). One record is not enough, unless the sheet has
+// already closed a group with such a subtotal: a lone row would
 // equal its own "sum", and a second item of a declaration written without
 // its party (merged cells) could equal it by chance; such an item carries
 // an HS code or a description, which onlyFigures refuses.
-func (s *SheetReader) sumTotal(rec *reconcile.Record) (TotalCheck, bool) {
+func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
+	defer func() {
+		if ok {
+			s.sumTotals++
+		}
+	}()
 	if !onlyFigures(rec) {
 		return TotalCheck{}, false
 	}
-	if s.sums.groupN >= 2 {
+	// Once the sheet has shown it closes groups with subtotals, a
+	// one-row group's subtotal is one too.
+	minRows := 2
+	if s.sumTotals > 0 {
+		minRows = 1
+	}
+	if s.sums.groupN >= minRows {
 		if ok, _ := matchAgainst(rec, &s.sums.group); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.groupN, Matches: true}, true
 		}

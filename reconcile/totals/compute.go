@@ -320,22 +320,31 @@ func (m *Measures) add(sh *merge.Shipment) {
 func notes(m *Measures, superseded int) []string {
 	var n []string
 	if m.AggregateRows > 0 {
-		n = append(n, fmt.Sprintf("Combines shipment-level data with %d monthly aggregate line(s): tonnes and value include them; the shipment count covers shipment-level data only.", m.AggregateRows))
+		n = append(n, fmt.Sprintf("Combines shipment-level data with %s: tonnes and value include them; the shipment count covers shipment-level data only.", count(m.AggregateRows, "monthly aggregate line", "monthly aggregate lines")))
 	}
 	if superseded > 0 {
-		n = append(n, fmt.Sprintf("%d monthly aggregate line(s) left out: shipment-level data covers the same month and consignee.", superseded))
+		n = append(n, fmt.Sprintf("%s left out: shipment-level data covers the same month and consignee.", count(superseded, "monthly aggregate line", "monthly aggregate lines")))
 	}
 	if m.GrossFallback > 0 {
-		n = append(n, fmt.Sprintf("Tonnes of %d shipment(s) are gross weight because net weight is missing.", m.GrossFallback))
+		n = append(n, fmt.Sprintf("Tonnes of %s gross weight because net weight is missing.", count(m.GrossFallback, "shipment are", "shipments are")))
 	}
 	if m.NoWeight > 0 {
-		n = append(n, fmt.Sprintf("%d shipment(s) have no usable weight and are left out of tonnes.", m.NoWeight))
+		n = append(n, fmt.Sprintf("%s no usable weight and left out of tonnes.", count(m.NoWeight, "shipment has", "shipments have")))
 	}
 	if m.Converted > 0 {
-		n = append(n, fmt.Sprintf("%d value(s) converted to USD with the rates you gave.", m.Converted))
+		n = append(n, fmt.Sprintf("%s converted to USD with the rates you gave.", count(m.Converted, "value", "values")))
 	}
 	if m.NoUSD > 0 {
-		n = append(n, fmt.Sprintf("%d value(s) have no USD equivalent (no rate given) and are left out of the value total.", m.NoUSD))
+		n = append(n, fmt.Sprintf("%s no USD equivalent (no rate given) and left out of the value total.", count(m.NoUSD, "value has", "values have")))
 	}
 	return n
+}
+
+// count writes n with the singular or plural words: "1 shipment has",
+// "3 shipments have".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprint(n) + " " + many
 }

@@ -40,13 +40,20 @@ func init() {
 		}
 		add(c.name, c.alpha2)
 	}
-	for spelling, code := range countryAliases {
-		if _, ok := countryNames[code]; !ok {
-			countryConflicts = append(countryConflicts, spelling+": unknown code "+code)
-			continue
+	for _, table := range []map[string]string{countryAliases, countryAliasesIntl} {
+		for spelling, code := range table {
+			addAlias(spelling, code, add)
 		}
-		add(spelling, code)
 	}
+}
+
+// addAlias adds one alias, recording an unknown code as a conflict.
+func addAlias(spelling, code string, add func(spelling, code string)) {
+	if _, ok := countryNames[code]; !ok {
+		countryConflicts = append(countryConflicts, spelling+": unknown code "+code)
+		return
+	}
+	add(spelling, code)
 }
 
 // Country maps a country written as an English or Russian name, ISO-2,

@@ -148,7 +148,7 @@ func evaluate(c claim, all []*shipment, cover []*sourceStats) result {
 		}
 		known = append(known, v)
 		maxKnown = math.Max(maxKnown, v)
-		r.RawLower += v * float64(rowCount(sh))
+		r.RawLower += v * float64(rowCount(sh, c.Measure))
 	}
 	for _, v := range known {
 		r.Lower += v
@@ -175,9 +175,14 @@ func evaluate(c claim, all []*shipment, cover []*sourceStats) result {
 	return r
 }
 
-func rowCount(sh *shipment) int {
+// rowCount is how many source rows give the measure: the B/L feed has
+// weights and can be counted, but no values or quantities.
+func rowCount(sh *shipment, measure string) int {
 	n := 0
-	for _, rows := range sh.Rows {
+	for src, rows := range sh.Rows {
+		if src == srcBL && (measure == "value_usd" || measure == "quantity") {
+			continue
+		}
 		n += len(rows)
 	}
 	return n

@@ -102,7 +102,7 @@ type expStory struct {
 	Rows     []string `json:"rows"`
 }
 
-var srcOrder = []source{srcRU, srcAgg, srcCSV}
+var srcOrder = []source{srcRU, srcAgg, srcCSV, srcBL}
 
 func provenance(src source, row int) string {
 	switch src {
@@ -110,6 +110,8 @@ func provenance(src source, row int) string {
 		return fmt.Sprintf("%s!%s:%d", ruFile, ruSheet, row)
 	case srcAgg:
 		return fmt.Sprintf("%s!%s:%d", aggFile, aggSheet, row)
+	case srcBL:
+		return fmt.Sprintf("%s:%d", blFile, row)
 	}
 	return fmt.Sprintf("%s:%d", csvFile, row)
 }
@@ -240,7 +242,7 @@ func entities(all []*shipment) []expEntity {
 		} else {
 			a.e.ValueMissing++
 		}
-		names := map[source]string{srcRU: f.RU, srcAgg: f.Agg, srcCSV: f.CSV}
+		names := map[source]string{srcRU: f.RU, srcAgg: f.Agg, srcCSV: f.CSV, srcBL: f.Agg}
 		if role == "consignee" && sh.AggName != "" {
 			names[srcAgg] = sh.AggName
 		}

@@ -1,4 +1,4 @@
-// Command gen writes Tradecheck's sample data: three synthetic sources in
+// Command gen writes Tradecheck's sample data: four synthetic sources in
 // different layouts that together tell one news story, the claims to check
 // against them, and the figures a correct reconciliation must produce.
 //
@@ -53,6 +53,10 @@ func generate(dir string) (expected, error) {
 	if err != nil {
 		return expected{}, fmt.Errorf("%s: %w", csvFile, err)
 	}
+	bl, err := writeBL(dir, all)
+	if err != nil {
+		return expected{}, fmt.Errorf("%s: %w", blFile, err)
+	}
 	if err := writeList(dir); err != nil {
 		return expected{}, fmt.Errorf("%s: %w", listFile, err)
 	}
@@ -60,6 +64,6 @@ func generate(dir string) (expected, error) {
 	if err := writeClaims(dir, claimList); err != nil {
 		return expected{}, err
 	}
-	e := compute(seed, all, []*sourceStats{ru, agg, cs}, claimList)
+	e := compute(seed, all, []*sourceStats{ru, agg, cs, bl}, claimList)
 	return e, writeExpected(dir, e)
 }

@@ -16,6 +16,7 @@ const (
 	srcRU  source = 1 << iota // Russian declaration export (.xlsx)
 	srcAgg                    // English aggregator export (.xlsx)
 	srcCSV                    // semicolon CSV, tonnes
+	srcBL                     // bill-of-lading feed (.csv), gross only
 )
 
 // goods describes the goods in each source's language.
@@ -50,6 +51,8 @@ type shipment struct {
 	CSVShift int    // days the CSV's date differs from Date
 	AggName  string // overrides the consignee's aggregator spelling (typo)
 	AggDup   bool   // the aggregator lists this row twice (exact duplicate)
+	BL       string // bill of lading (rows in srcBL)
+	BLShift  int    // days the B/L feed's arrival date differs from Date
 
 	// Where the shipment landed: source → 1-based row numbers.
 	Rows map[source][]int
@@ -481,6 +484,7 @@ func build(seed uint64) []*shipment {
 	})
 	separate(all)
 	assignDeclarations(all)
+	pickBL(seed, all)
 	for _, sh := range all {
 		if sh.InvValue == 0 && sh.ValueUSD > 0 {
 			sh.InvValue = math.Round(sh.ValueUSD/usdPer[sh.Currency]*100) / 100

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// copySampleFolder copies the sample sources into a fresh folder with a stray
+// text file and a lock file, as a download folder has.
+func copySampleFolder(t *testing.T) (dir string, names []string) {
+	t.Helper()
+	dir = t.TempDir()
+	for _, src := range sampleSources(t) {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(src)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, filepath.Base(src))
+	}
+	sort.Strings(names)
+	os.WriteFile(filepath.Join(dir, "~$lock.xlsx"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.pdf"), []byte("x"), 0o644)
+	return dir, names
+}
+
+// TestOpenWithSiblings: opening one file offers the other sources of its
+// folder; the checked ones load with it in one run, and the project is
+// one recent entry. Files added later replace that entry rather than
+// adding a second.
+func TestOpenWithSiblings(t *testing.T) {
+	u := newTestUI(t)
+	dir, names := copySampleFolder(t)
+	first := filepath.Join(dir, names[0])
+	u.openWithSiblings(first)
+	if u.pick == nil {
+		t.Fatal("no offer of the folder's other files")
+	}
+	if got, want := strings.Join(u.pick.check.Options, ","), strings.Join(names[1:], ","); got != want {
+		t.Errorf("offered %s, want %s (no lock file, no PDF, not the file itself)", got, want)
+	}
+	u.pick.check.SetSelected([]string{names[1]})
+	u.pick.done(true)
+	settle(t, u)
+	if u.pick != nil || u.result == nil || len(u.result.Files) != 2 {
+		t.Fatalf("after Open: pick %v, result files %d, want the file and the one checked", u.pick, len(u.result.Files))
+	}
+	if r, _ := u.store.recent(); len(r) != 1 {
+		t.Errorf("recent projects after one load: %d, want 1", len(r))
+	}
+	// The third file, added later: offered alone, and the project's
+	// recent entry is replaced, not doubled.
+	third := filepath.Join(dir, names[2])
+	if got := u.siblingSources(first); len(got) != 1 || got[0] != names[2] {
+		t.Errorf("offer after loading two: %v, want only %s", got, names[2])
+	}
+	u.OpenPaths([]string{third})
+	settle(t, u)
+	r, _ := u.store.recent()
+	if len(r) != 1 || r[0].ID != u.projID || len(u.result.Files) != 3 {
+		t.Errorf("recent after adding a file: %d entries (%v), want the 3-file project only", len(r), r)
+	}
+	// Only this file: the offer declined opens just the file.
+	v := newTestUI(t)
+	v.openWithSiblings(first)
+	v.pick.done(false)
+	settle(t, v)
+	if v.result == nil || len(v.result.Files) != 1 {
+		t.Errorf("Only this file: %v", v.result)
+	}
+}
