@@ -12,24 +12,24 @@ import (
 // to map and how; with --map the same file is read.
 func TestReconcileNeedsMapping(t *testing.T) {
 	dir := t.TempDir()
-	csv := filepath.Join(dir, "kz.csv")
-	// Headers the reader does not know, figures it does.
-	os.WriteFile(csv, []byte("Алушы атауы;Күні;Net weight, kg\nТОО Альфа;03.10.2022;1200\nТОО Бета;05.10.2022;800\n"), 0o644)
+	csv := filepath.Join(dir, "ka.csv")
+	// Georgian headers the reader does not know, figures it does.
+	os.WriteFile(csv, []byte("მიმღები;თარიღი;Net weight, kg\nAlfa LLC;03.10.2022;1200\nBeta LLC;05.10.2022;800\n"), 0o644)
 	out := filepath.Join(dir, "out.xlsx")
 	code, stdout, stderr := runCLI("reconcile", "--no-saved-mappings", "-o", out, csv)
 	if code != ExitInput {
 		t.Fatalf("exit %d, want %d (stdout %q, stderr %q)", code, ExitInput, stdout, stderr)
 	}
-	for _, want := range []string{"kz.csv", "need mapping", `A "Алушы атауы"`, "--map", "kz.csv:A=consignee"} {
+	for _, want := range []string{"ka.csv", "need mapping", `A "მიმღები"`, "--map", "ka.csv:A=consignee"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	code, stdout, stderr = runCLI("reconcile", "--no-saved-mappings", "-o", out, "--map", "kz.csv:A=consignee", "--map", "B=date", csv)
+	code, stdout, stderr = runCLI("reconcile", "--no-saved-mappings", "-o", out, "--map", "ka.csv:A=consignee", "--map", "B=date", csv)
 	if code != ExitOK {
 		t.Fatalf("with --map: exit %d (stderr %q)", code, stderr)
 	}
-	if !strings.Contains(stdout, "read kz.csv: 2 rows") || !strings.Contains(stdout, "2.000 t (net)") {
+	if !strings.Contains(stdout, "read ka.csv: 2 rows") || !strings.Contains(stdout, "2.000 t (net)") {
 		t.Errorf("with --map: stdout %q, want 2 rows and 2 t", stdout)
 	}
 	if code, _, stderr := runCLI("reconcile", "--map", "other.csv:A=consignee", csv); code != ExitUsage || !strings.Contains(stderr, "no input file") {

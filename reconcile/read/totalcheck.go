@@ -48,8 +48,40 @@ func measuresOf(rec *reconcile.Record) [measureCount]*reconcile.Number {
 // (a group, for subtotals) and all of the sheet's (for a grand total,
 // which subtotals do not enter).
 type sums struct {
-	group, all   [measureCount]float64
-	groupN, allN int
+	group, all       [measureCount]float64
+	groupN, allN     int
+	groupCur, allCur currencies
+}
+
+// valueMeasure is the index of the value (in its own currency) among the
+// measures.
+const valueMeasure = 2
+
+// currencies tracks the currency of the values summed: a sum of euros,
+// yuan and dollars is no figure, so a total is compared with it only when
+// every value summed is in the total's currency. A register whose total
+// row sums the USD column only (its value column left blank) would
+// otherwise be reported as missing rows.
+type currencies struct {
+	cur   string
+	seen  bool
+	mixed bool
+}
+
+func (c *currencies) add(cur string) {
+	switch {
+	case !c.seen:
+		c.cur, c.seen = cur, true
+	case c.cur != cur:
+		c.mixed = true
+	}
+}
+
+// comparable reports whether measure m of a total can be compared with
+// the sum: always, except a value whose rows mix currencies or are in
+// another currency than the total's.
+func comparable(m int, total *reconcile.Record, cur currencies) bool {
+	return m != valueMeasure || !cur.mixed && cur.cur == total.Currency
 }
 
 func (s *sums) add(rec *reconcile.Record) {
@@ -59,6 +91,10 @@ func (s *sums) add(rec *reconcile.Record) {
 			s.all[m] += n.Value
 		}
 	}
+	if rec.Value.Valid {
+		s.groupCur.add(rec.Currency)
+		s.allCur.add(rec.Currency)
+	}
 	s.groupN++
 	s.allN++
 }
@@ -66,6 +102,7 @@ func (s *sums) add(rec *reconcile.Record) {
 func (s *sums) endGroup() {
 	s.group = [measureCount]float64{}
 	s.groupN = 0
+	s.groupCur = currencies{}
 }
 
 // sameSum compares a total's figure with a sum of parsed figures: equal
@@ -78,10 +115,10 @@ func sameSum(v, sum float64) bool {
 
 // matchAgainst reports whether every figure the total carries equals the
 // sums; present counts those figures.
-func matchAgainst(rec *reconcile.Record, sum *[measureCount]float64) (ok bool, present int) {
+func matchAgainst(rec *reconcile.Record, sum *[measureCount]float64, cur currencies) (ok bool, present int) {
 	ok = true
 	for m, n := range measuresOf(rec) {
-		if !n.Valid {
+		if !n.Valid || !comparable(m, rec, cur) {
 			continue
 		}
 		present++
@@ -135,12 +172,12 @@ func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
 		minRows = 1
 	}
 	if s.sums.groupN >= minRows {
-		if ok, _ := matchAgainst(rec, &s.sums.group); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.group, s.sums.groupCur); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.groupN, Matches: true}, true
 		}
 	}
 	if s.sums.allN >= 2 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, &s.sums.all); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.all, s.sums.allCur); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.allN, Matches: true}, true
 		}
 	}
@@ -157,26 +194,26 @@ func (s *SheetReader) labelTotal(r *rawRow, how string) {
 		return
 	}
 	if s.sums.groupN > 0 {
-		if ok, present := matchAgainst(&rec, &s.sums.group); ok || present == 0 {
+		if ok, present := matchAgainst(&rec, &s.sums.group, s.sums.groupCur); ok || present == 0 {
 			if ok {
 				s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.groupN, Matches: true})
 			}
 			return
 		}
 	}
-	if ok, present := matchAgainst(&rec, &s.sums.all); ok || present == 0 {
+	if ok, present := matchAgainst(&rec, &s.sums.all, s.sums.allCur); ok || present == 0 {
 		if ok {
 			s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.allN, Matches: true})
 		}
 		return
 	}
-	sum, n := &s.sums.all, s.sums.allN
+	sum, n, cur := &s.sums.all, s.sums.allN, s.sums.allCur
 	if s.sums.groupN > 0 {
-		sum, n = &s.sums.group, s.sums.groupN
+		sum, n, cur = &s.sums.group, s.sums.groupN, s.sums.groupCur
 	}
 	c := TotalCheck{Row: r.num, How: how, Rows: n}
 	for m, v := range measuresOf(&rec) {
-		if v.Valid && !sameSum(v.Value, sum[m]) {
+		if v.Valid && comparable(m, &rec, cur) && !sameSum(v.Value, sum[m]) {
 			c.Differences = append(c.Differences, fmt.Sprintf("%s %s in the total, %s read", measureNames[m],
 				strconv.FormatFloat(v.Value, 'f', -1, 64), strconv.FormatFloat(math.Round(sum[m]*1000)/1000, 'f', -1, 64)))
 		}

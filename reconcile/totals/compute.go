@@ -329,13 +329,13 @@ func notes(m *Measures, superseded int) []string {
 		n = append(n, fmt.Sprintf("Tonnes of %s gross weight because net weight is missing.", count(m.GrossFallback, "shipment are", "shipments are")))
 	}
 	if m.NoWeight > 0 {
-		n = append(n, fmt.Sprintf("%s no usable weight and left out of tonnes.", count(m.NoWeight, "shipment has", "shipments have")))
+		n = append(n, count(m.NoWeight, "shipment has no usable weight and is", "shipments have no usable weight and are")+" left out of tonnes.")
 	}
 	if m.Converted > 0 {
 		n = append(n, fmt.Sprintf("%s converted to USD with the rates you gave.", count(m.Converted, "value", "values")))
 	}
 	if m.NoUSD > 0 {
-		n = append(n, fmt.Sprintf("%s no USD equivalent (no rate given) and left out of the value total.", count(m.NoUSD, "value has", "values have")))
+		n = append(n, count(m.NoUSD, "value has no USD equivalent (no rate given) and is", "values have no USD equivalent (no rate given) and are")+" left out of the value total.")
 	}
 	return n
 }
