@@ -45,8 +45,8 @@ func loadSamples(t *testing.T) *UI {
 
 func TestLoadSamplesFillsScreens(t *testing.T) {
 	u := loadSamples(t)
-	if got := len(u.result.Files); got != 3 {
-		t.Errorf("files: got %d, want 3", got)
+	if got := len(u.result.Files); got != len(samples.Sources) {
+		t.Errorf("files: got %d, want %d", got, len(samples.Sources))
 	}
 	for _, f := range u.result.Files {
 		if f.Err != nil {

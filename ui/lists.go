@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tradecheck/reconcile/goods"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/screen"
 )
@@ -31,34 +32,63 @@ func splitListFiles(files []string) (sources, lists []string) {
 	return sources, lists
 }
 
-// addLists adds list files to the project (once each). It reports whether
-// the project changed.
-func addLists(p *pipeline.Project, lists []string) bool {
-	have := map[string]bool{}
-	for _, l := range p.Lists {
-		have[absPath(l)] = true
-	}
-	changed := false
-	for _, l := range lists {
-		a := absPath(l)
-		if !have[a] {
-			have[a] = true
-			p.Lists = append(p.Lists, a)
-			changed = true
+// splitGoodsLists takes lists of HS codes (a code column with labels or
+// tiers, nothing else) out of files: they serve claims' goods_list.
+func splitGoodsLists(files []string) (sources, lists []string) {
+	for _, f := range files {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".csv", ".txt", ".tsv":
+			if goods.IsListFile(f) {
+				lists = append(lists, f)
+				continue
+			}
 		}
+		sources = append(sources, f)
 	}
-	return changed
+	return sources, lists
+}
+
+// addLists adds sanctions lists and goods lists to the project (once
+// each). It reports whether the project changed.
+func addLists(p *pipeline.Project, lists, goodsLists []string) bool {
+	add := func(dst *[]string, files []string) bool {
+		have := map[string]bool{}
+		for _, l := range *dst {
+			have[absPath(l)] = true
+		}
+		changed := false
+		for _, l := range files {
+			if a := absPath(l); !have[a] {
+				have[a] = true
+				*dst = append(*dst, a)
+				changed = true
+			}
+		}
+		return changed
+	}
+	a := add(&p.Lists, lists)
+	return add(&p.GoodsLists, goodsLists) || a
 }
 
 // listsText is the Sources screen's account of the lists: what each is and
 // how many organisations it holds, and the files that could not be read.
 func listsText(res *pipeline.Result) string {
+	var g strings.Builder
+	if res != nil && res.Goods != nil {
+		for _, l := range res.Goods.Lists[1:] { // the CHPL is always there
+			fmt.Fprintf(&g, "\n• goods list %q (goods_list %s): %d codes", l.Name, l.Short, len(l.Items))
+		}
+		for _, e := range res.Goods.Errors {
+			g.WriteString("\n• goods list not read: " + e.Error())
+		}
+	}
 	if res == nil || res.Screening == nil {
-		return "Lists: none. Open or drop a sanctions list (OpenSanctions, OFAC, UK, EU) to screen every consignee and shipper."
+		return "Lists: no sanctions list. Open or drop one (OpenSanctions, OFAC, UK, EU) to screen every consignee and shipper." + g.String()
 	}
 	s := res.Screening
 	var b strings.Builder
 	b.WriteString("Lists:")
+	b.WriteString(g.String())
 	for _, l := range s.Lists {
 		b.WriteString("\n• " + l.Summary())
 	}

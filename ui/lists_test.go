@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -139,5 +140,29 @@ func TestClaimFormListFields(t *testing.T) {
 	f.goods.SetText("chpl:9")
 	if _, err = f.claim(); err == nil || !strings.Contains(err.Error(), "Goods list") {
 		t.Errorf("a bad tier: %v", err)
+	}
+}
+
+// A list of HS codes dropped with a source is a goods list: a claim's
+// goods_list names it by its file name.
+func TestGoodsListSourceType(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "dualuse.csv")
+	if err := os.WriteFile(list, []byte("code,label\n9303,Firearms\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t)
+	u.OpenPaths(append(sampleSources(t), list))
+	settle(t, u)
+	if u.result == nil || len(u.project.GoodsLists) != 1 || len(u.project.Sources) != len(samples.Sources) {
+		t.Fatalf("goods lists %v, sources %d; status %q", u.project.GoodsLists, len(u.project.Sources), u.status.Text)
+	}
+	if !strings.Contains(u.sources.lists.Text, "goods_list dualuse") {
+		t.Errorf("Sources screen lists: %q", u.sources.lists.Text)
+	}
+	v := u.result.WithClaims([]claims.Claim{{ID: "G", Measure: claims.Quantity, Unit: "pcs", Comparator: claims.AtLeast, Figure: 1000,
+		Filters: claims.Filters{GoodsList: "dualuse", Consignee: []string{"Tekhkrim"}}}}).CheckClaims()[0]
+	if v.Kind != claims.Supported {
+		t.Errorf("rifles on the user's list: %s (%s)", v.Kind, v.Reason)
 	}
 }

@@ -22,13 +22,14 @@ func (u *UI) OpenPaths(paths []string) { u.openPaths(paths, nil) }
 func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	files, claimFiles := splitClaimFiles(expandPaths(paths))
 	files, lists := splitListFiles(files)
-	if len(lists) > 0 {
+	files, goodsLists := splitGoodsLists(files)
+	if len(lists)+len(goodsLists) > 0 {
 		if u.project == nil && len(files) == 0 {
 			u.setStatus("Lists are screened against the parties of shipments: load the shipment files first, then the list.")
 			return
 		}
 		if len(files) == 0 {
-			if addLists(u.project, lists) {
+			if addLists(u.project, lists, goodsLists) {
 				u.runProject()
 			} else {
 				u.setStatus("That list is already loaded.")
@@ -54,7 +55,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		u.project = u.savedProject(files)
 	}
 	prepped := prep != nil && prep(u.project)
-	listsAdded := addLists(u.project, lists)
+	listsAdded := addLists(u.project, lists, goodsLists)
 	have := map[string]bool{}
 	for _, s := range u.project.Sources {
 		have[absPath(s.Path)] = true

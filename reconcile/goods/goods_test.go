@@ -3,6 +3,7 @@ package goods
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -209,4 +210,28 @@ func FuzzReadList(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestIsListFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"dual.csv", "# name: National dual-use list\n# short: dual\ncode,label\n8542.31,Processors\n", true},
+		{"tiers.csv", "HS code;Tier;Description\n854231;1;Processors\n", true},
+		{"ships.csv", "date,consignee,hs code,net weight\n2022-01-01,A,8542,1\n", false},
+		{"labels.csv", "label,description\nx,y\n", false},
+		{"empty.csv", "# only a comment\n", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(dir, c.name)
+			if err := os.WriteFile(p, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got := IsListFile(p); got != c.want {
+				t.Errorf("IsListFile = %v, want %v", got, c.want)
+			}
+		})
+	}
 }

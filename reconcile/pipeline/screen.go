@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -100,6 +101,11 @@ func readGoods(paths []string) *Goods {
 		if err != nil {
 			g.Errors = append(g.Errors, err)
 			continue
+		}
+		if l.Short == "" {
+			// No "# short:" line: claims name the list by its file name.
+			base := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+			l.Short = strings.ToLower(strings.ReplaceAll(base, " ", "_"))
 		}
 		g.Lists = append(g.Lists, l)
 	}
