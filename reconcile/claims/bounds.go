@@ -129,7 +129,7 @@ func (in interval) disjoint(lo, hi float64) bool {
 }
 
 func (k *Checker) decide(v *Verdict) {
-	if len(v.InScope) == 0 {
+	if len(v.InScope) == 0 && v.Undetermined == 0 {
 		v.Kind = NothingFound
 		return
 	}

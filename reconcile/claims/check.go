@@ -100,6 +100,13 @@ type Verdict struct {
 	Lower, Upper float64
 	Missing      int     // shipments in scope without the measure
 	StandIn      float64 // the largest value of the measure in scope
+	// Undetermined counts shipments that pass every filter but a country
+	// filter their source does not record (a Russian import register has
+	// no destination column): they may or may not be in scope, so they
+	// widen Upper by their values instead of being counted out.
+	Undetermined int
+	// UndeterminedWhat names the unrecorded fields ("destination").
+	UndeterminedWhat []string
 	// Covered is false when no single source covers the claim's date
 	// range; CoveredBy names the sources that do.
 	Covered   bool
@@ -220,6 +227,7 @@ func (k *Checker) Check(c Claim) Verdict {
 		return v
 	}
 	var known []float64
+	var und undetermined
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
 		if sh.Superseded {
@@ -241,6 +249,18 @@ func (k *Checker) Check(c Claim) Verdict {
 			if len(v.Near) < MaxNear {
 				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: FilterExcluded, Detail: "excluded by the user: " + sh.ExcludeReason})
 			}
+		case miss != "-" && !sh.Excluded && unrecorded(miss, sh):
+			// No source says where it went (or came from): the shipment
+			// may be in scope. Counting it out would turn "not recorded"
+			// into "not so" (a Russian import register has no
+			// destination column, and every claim about imports into RU
+			// found nothing).
+			und.add(&v, k.row(&c, i), miss)
+			v.NearTotal++
+			v.countNear(miss)
+			if len(v.Near) < MaxNear {
+				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: miss, Detail: k.detail(sc, sh, miss) + " (not recorded: may be in scope)"})
+			}
 		case miss != "-" && !sh.Excluded:
 			v.NearTotal++
 			v.countNear(miss)
@@ -250,6 +270,7 @@ func (k *Checker) Check(c Claim) Verdict {
 		}
 	}
 	k.bounds(&v, known)
+	und.widen(&v)
 	k.coverage(&v, sc)
 	k.decide(&v)
 	k.notes(&v)

@@ -213,6 +213,33 @@ func TestCheck(t *testing.T) {
 			reason: "no shipment passes every filter",
 		},
 		{
+			name: "an unrecorded destination widens the figure instead of ruling the shipment out",
+			ships: func() []ship {
+				s := baseShips()
+				s[2].dest = "" // A3: a register with no destination column
+				return s
+			}(),
+			claim: claim(Shipments, Exactly, 3, armourJuneDec),
+			kind:  Insufficient, why: WhyStraddle, lower: 2, upper: 3, inScope: []string{"A1", "A2"},
+			near:   map[string]string{"A3": FilterDestination, "A-MAY": FilterDate, "A-KZ": FilterDispatch, "MASK": FilterHS},
+			reason: "1 shipment passes every other filter but has no destination recorded, so may be in scope",
+		},
+		{
+			name: "only unrecorded destinations: insufficient data, not nothing found",
+			ships: func() []ship {
+				s := baseShips()
+				for i := range s {
+					s[i].dest = ""
+				}
+				return s
+			}(),
+			claim: claim(Tonnes, MoreThan, 5, armourJuneDec),
+			kind:  Insufficient, why: WhyStraddle, lower: 0, upper: 5.9,
+			// The others miss a second filter too (no destination and the date).
+			near:   map[string]string{"A1": FilterDestination, "A2": FilterDestination, "A3": FilterDestination},
+			reason: "between 0 t and 5.9 t",
+		},
+		{
 			name: "exactly 1,000 pieces by name, script and legal form",
 			claim: claim(Quantity, Exactly, 1000, Filters{Consignee: []string{"Техкрим"}, Shipper: []string{"China North Industries Group"},
 				HSPrefixes: []string{"9303"}, From: "2022-06-01", To: "2022-06-30"}),

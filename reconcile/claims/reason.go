@@ -35,6 +35,30 @@ func missingWhat(c *Claim, n int) string {
 // "between 155.067 t and 165.734 t in 27 shipments (1 shipment without
 // weight, counted at most at the largest value in scope, 10.667 t)".
 func found(v *Verdict) string {
+	if v.Undetermined == 0 {
+		return foundKnown(v)
+	}
+	c := &v.Claim
+	what := strings.Join(v.UndeterminedWhat, " or ")
+	note := plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but has no " + what +
+		" recorded, so may be in scope"
+	if v.Undetermined != 1 {
+		note = plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but have no " + what +
+			" recorded, so may be in scope"
+	}
+	if v.Missing == 0 {
+		hi := "no upper bound"
+		if !math.IsInf(v.Upper, 1) {
+			hi = FormatFigure(c.Measure, c.Unit, v.Upper)
+		}
+		return "between " + FormatFigure(c.Measure, c.Unit, v.Lower) + " and " + hi + " (" +
+			plural(len(v.InScope), "shipment", "shipments") + " in scope; " + note + ")"
+	}
+	return foundKnown(v) + "; also, " + note + ", up to " + FormatFigure(c.Measure, c.Unit, v.Upper)
+}
+
+// foundKnown is found for shipments whose filters are all decided.
+func foundKnown(v *Verdict) string {
 	c := &v.Claim
 	n := plural(len(v.InScope), "shipment", "shipments")
 	if v.Missing == 0 {
@@ -74,7 +98,7 @@ func reason(v *Verdict) string {
 		}
 	case Supported:
 		b.WriteString(found(v) + ", and " + claim)
-		if v.Missing > 0 {
+		if v.Missing > 0 || v.Undetermined > 0 {
 			b.WriteString(", which holds at both bounds")
 		}
 		b.WriteString(".")
@@ -83,7 +107,7 @@ func reason(v *Verdict) string {
 		}
 	case Contradicted:
 		b.WriteString(found(v) + ", but " + claim)
-		if v.Missing > 0 {
+		if v.Missing > 0 || v.Undetermined > 0 {
 			b.WriteString(", which fails at both bounds and everywhere between")
 		}
 		b.WriteString(".")
