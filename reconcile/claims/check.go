@@ -26,6 +26,11 @@ type Data struct {
 	// GoodsLists are the user's goods lists, for goods_list beside the
 	// bundled CHPL.
 	GoodsLists []*goods.List
+	// DoubleCount names, for a shipment index, the pair of sources it
+	// comes from that the run warned may double count ("a.csv and
+	// b.xlsx"), or "" (nil: no warning). A verdict resting on such
+	// shipments says so, since the warning is on another sheet.
+	DoubleCount func(i int) string
 }
 
 // Coverage is the date range of one source sheet's rows.
@@ -377,6 +382,7 @@ func (k *Checker) notes(v *Verdict) {
 	if aggregates > 0 {
 		v.Notes = append(v.Notes, plural(aggregates, "monthly aggregate line is", "monthly aggregate lines are")+" in scope: vendor totals, not single shipments.")
 	}
+	k.doubleCountNote(v)
 	for _, r := range v.Resolved {
 		switch r.How {
 		case NotFound:

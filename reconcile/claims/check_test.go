@@ -452,3 +452,31 @@ func BenchmarkCheck(b *testing.B) {
 		k.Check(c)
 	}
 }
+
+// A verdict resting on shipments from a pair of sources the run warned
+// about says so in its notes; without the warning it does not.
+func TestDoubleCountNote(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		dc   func(int) string
+		want string
+	}{
+		{"warned pair", func(i int) string {
+			if i == 0 {
+				return "a.xlsx!S and b.csv"
+			}
+			return ""
+		}, "1 shipment in scope comes from sources with possible double counting (a.xlsx!S and b.csv)"},
+		{"no warning", nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := testData(baseShips())
+			d.DoubleCount = tt.dc
+			v := Check(d, claim(Tonnes, MoreThan, 5, armourJuneDec))
+			got := strings.Join(v.Notes, " | ")
+			if tt.want == "" && strings.Contains(got, "double counting") || tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("notes %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

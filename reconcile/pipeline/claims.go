@@ -34,6 +34,7 @@ func (r *Result) ClaimsData() *claims.Data {
 	if r.Goods != nil {
 		d.GoodsLists = r.Goods.Lists
 	}
+	d.DoubleCount = r.doubleCount()
 	for _, f := range r.Files {
 		if f.Err != nil {
 			continue
