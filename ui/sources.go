@@ -48,8 +48,11 @@ type sourcesScreen struct {
 	mapping []reconcile.Field
 	headers []string
 	empty   *widget.Label
-	panel   *fyne.Container
-	lists   *widget.Label // the sanctions lists screened against
+	// overview holds the hint and the overlap of every pair of sources;
+	// it gives way to the panel of a selected source (both in one stack).
+	overview fyne.CanvasObject
+	panel    *fyne.Container
+	lists    *widget.Label // the sanctions lists screened against
 	// rowNums are the Excel row numbers of the preview rows.
 	rowNums   []int
 	headerRow int
@@ -80,7 +83,9 @@ func (s *sourcesScreen) buildUI() {
 	s.remove.Disable()
 	s.lists = widget.NewLabel(listsText(nil))
 	s.lists.Wrapping = fyne.TextWrapWord
-	left := container.NewBorder(nil, container.NewVBox(s.lists, container.NewHBox(add, addDir, s.remove)), nil, nil, s.list)
+	// The lists' text goes on the right with the overlap: under the
+	// source list it squeezed the list to one visible source.
+	left := container.NewBorder(nil, container.NewHBox(add, addDir, s.remove), nil, nil, s.list)
 
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
@@ -118,7 +123,8 @@ func (s *sourcesScreen) buildUI() {
 	s.panel = container.NewBorder(container.NewVBox(s.summary, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
 	s.order = newSourceOrderPanel(s.u)
-	right := container.NewStack(container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.order.overlapBox))), s.panel)
+	s.overview = container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.lists, s.order.overlapBox)))
+	right := container.NewStack(s.overview, s.panel)
 	leftSplit := container.NewVSplit(left, s.order.box)
 	leftSplit.Offset = 0.45
 	split := container.NewHSplit(leftSplit, right)
@@ -243,12 +249,12 @@ func (s *sourcesScreen) showSheet() {
 	s.why.SetText(whyHint)
 	if s.cur == nil || s.res == nil {
 		s.panel.Hide()
-		s.empty.Show()
+		s.overview.Show()
 		s.remove.Disable()
 		s.grid.Refresh()
 		return
 	}
-	s.empty.Hide()
+	s.overview.Hide()
 	s.panel.Show()
 	f := &s.res.Files[s.cur.file]
 	if s.cur.sheet < 0 {
