@@ -48,8 +48,13 @@ func measuresOf(rec *reconcile.Record) [measureCount]*reconcile.Number {
 // (a group, for subtotals) and all of the sheet's (for a grand total,
 // which subtotals do not enter).
 type sums struct {
-	group, all   [measureCount]float64
-	groupN, allN int
+	group, all [measureCount]float64
+	// groupSlack and allSlack add up half the last written digit of each
+	// figure summed (in the figure's unit, after conversion): a total
+	// worked out from unrounded values, or rounded once at the end,
+	// differs from the sum of rounded cells by up to that much.
+	groupSlack, allSlack [measureCount]float64
+	groupN, allN         int
 	// The values' currency: a sum of roubles, dollars and yuan says
 	// nothing, so "value" is compared only when one currency was seen.
 	groupCur, allCur     string
@@ -64,6 +69,9 @@ func (s *sums) add(rec *reconcile.Record) {
 		if n.Valid {
 			s.group[m] += n.Value
 			s.all[m] += n.Value
+			half := quantum(n) / 2
+			s.groupSlack[m] += half
+			s.allSlack[m] += half
 		}
 	}
 	if rec.Value.Valid {
@@ -85,28 +93,50 @@ func sameCur(cur *string, mixed *bool, c string) {
 
 func (s *sums) endGroup() {
 	s.group = [measureCount]float64{}
+	s.groupSlack = [measureCount]float64{}
 	s.groupN = 0
 	s.groupCur, s.groupMixed = "", false
 }
 
 // sameSum compares a total's figure with a sum of parsed figures: equal
-// to a cent (totals are often rounded to two decimals) or to a part in a
-// million.
-func sameSum(v, sum float64) bool {
+// to a cent (totals are often rounded to two decimals), to a part in a
+// million, or within slack, the rounding the written figures allow.
+func sameSum(v, sum, slack float64) bool {
 	d := math.Abs(v - sum)
-	return d <= 0.011 || d <= 1e-6*math.Abs(sum)
+	return d <= 0.011 || d <= 1e-6*math.Abs(sum) || d <= slack
+}
+
+// quantum is the step of the last digit a figure was written with, in the
+// figure's unit: 0.4536 for "16388" lb read as kg, 0.1 for "1200,5" kg.
+// The digits of the raw text read as one integer, times the quantum, give
+// the value whatever the separators and the unit conversion were. 0 when
+// it cannot tell (no raw text, exponent notation).
+func quantum(n *reconcile.Number) float64 {
+	if !n.Valid || n.Raw == "" || strings.ContainsAny(n.Raw, "eE") {
+		return 0
+	}
+	var digits float64
+	for _, r := range n.Raw {
+		if r >= '0' && r <= '9' {
+			digits = digits*10 + float64(r-'0')
+		}
+	}
+	if digits == 0 || digits > 1e15 {
+		return 0
+	}
+	return math.Abs(n.Value) / digits
 }
 
 // matchAgainst reports whether every figure the total carries equals the
 // sums; present counts those figures.
-func matchAgainst(rec *reconcile.Record, sum *[measureCount]float64, mixed bool) (ok bool, present int) {
+func matchAgainst(rec *reconcile.Record, sum, slack *[measureCount]float64, mixed bool) (ok bool, present int) {
 	ok = true
 	for m, n := range measuresOf(rec) {
 		if !n.Valid || m == valueIndex && mixed {
 			continue
 		}
 		present++
-		if !sameSum(n.Value, sum[m]) {
+		if !sameSum(n.Value, sum[m], slack[m]+quantum(n)/2) {
 			ok = false
 		}
 	}
@@ -156,12 +186,12 @@ func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
 		minRows = 1
 	}
 	if s.sums.groupN >= minRows {
-		if ok, _ := matchAgainst(rec, &s.sums.group, s.sums.groupMixed); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.groupN, Matches: true}, true
 		}
 	}
 	if s.sums.allN >= 2 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, &s.sums.all, s.sums.allMixed); ok {
+		if ok, _ := matchAgainst(rec, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.allN, Matches: true}, true
 		}
 	}
@@ -178,29 +208,29 @@ func (s *SheetReader) labelTotal(r *rawRow, how string) {
 		return
 	}
 	if s.sums.groupN > 0 {
-		if ok, present := matchAgainst(&rec, &s.sums.group, s.sums.groupMixed); ok || present == 0 {
+		if ok, present := matchAgainst(&rec, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok || present == 0 {
 			if ok {
 				s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.groupN, Matches: true})
 			}
 			return
 		}
 	}
-	if ok, present := matchAgainst(&rec, &s.sums.all, s.sums.allMixed); ok || present == 0 {
+	if ok, present := matchAgainst(&rec, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok || present == 0 {
 		if ok {
 			s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.allN, Matches: true})
 		}
 		return
 	}
-	sum, n, mixed := &s.sums.all, s.sums.allN, s.sums.allMixed
+	sum, slack, n, mixed := &s.sums.all, &s.sums.allSlack, s.sums.allN, s.sums.allMixed
 	if s.sums.groupN > 0 {
-		sum, n, mixed = &s.sums.group, s.sums.groupN, s.sums.groupMixed
+		sum, slack, n, mixed = &s.sums.group, &s.sums.groupSlack, s.sums.groupN, s.sums.groupMixed
 	}
 	c := TotalCheck{Row: r.num, How: how, Rows: n}
 	for m, v := range measuresOf(&rec) {
 		if m == valueIndex && mixed {
 			continue
 		}
-		if v.Valid && !sameSum(v.Value, sum[m]) {
+		if v.Valid && !sameSum(v.Value, sum[m], slack[m]+quantum(v)/2) {
 			c.Differences = append(c.Differences, fmt.Sprintf("%s %s in the total, %s read", measureNames[m],
 				strconv.FormatFloat(v.Value, 'f', -1, 64), strconv.FormatFloat(math.Round(sum[m]*1000)/1000, 'f', -1, 64)))
 		}
