@@ -46,7 +46,7 @@ func measureText(r *claimRow) string {
 }
 
 var (
-	colID   = claimColumn{"ID", 70, func(r *claimRow) string { return r.row.ID }}
+	colID   = claimColumn{"ID", 110, func(r *claimRow) string { return r.row.ID }}
 	colDate = claimColumn{"Date", 100, func(r *claimRow) string { return r.row.Date.String() }}
 	colCons = claimColumn{"Consignee", 150, func(r *claimRow) string {
 		return shipText(r, func(s *merge.Shipment) string { return s.ConsigneeName })

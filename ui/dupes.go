@@ -18,7 +18,7 @@ import (
 var dupColumns = []struct {
 	title string
 	width float32
-}{{"Score", 60}, {"Shipment A", 90}, {"Shipment B", 90}, {"Date A", 100}, {"Date B", 100}, {"Consignee", 220},
+}{{"Score", 60}, {"Shipment A", 120}, {"Shipment B", 120}, {"Date A", 100}, {"Date B", 100}, {"Consignee", 220},
 	{"HS-6", 70}, {"Tonnes A", 85}, {"Tonnes B", 85}, {"Why not merged", 420}}
 
 // dupesScreen lists pairs of shipments that were not merged but look

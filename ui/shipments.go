@@ -35,7 +35,7 @@ func numText(v float64, ok bool, prec int) string {
 }
 
 var shipColumns = []shipColumn{
-	{title: "ID", width: 80, text: func(s *merge.Shipment) string { return s.ID }, natural: true},
+	{title: "ID", width: 110, text: func(s *merge.Shipment) string { return s.ID }, natural: true},
 	{title: "Date", width: 100, text: func(s *merge.Shipment) string { return s.Date.String() },
 		num: func(s *merge.Shipment) (float64, bool) { return float64(s.Date.Time.Unix()), s.Date.Known() }},
 	{title: "Consignee", width: 230, text: func(s *merge.Shipment) string { return s.ConsigneeName }},
