@@ -165,9 +165,17 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 			a, b := o.A, o.B
 			o.From, o.To = time.Unix(int64(from)*secondsPerDay, 0).UTC(), time.Unix(int64(to)*secondsPerDay, 0).UTC()
 			if o.LookAlike >= overlapRows && o.LookAlike > o.Merged {
-				o.Warning = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s); check how their identifier, name and weight columns were read, and the Possible duplicates list",
+				// Pairs whose identifiers differ are never listed as possible
+				// duplicates, so pointing at an empty list would mislead: say
+				// why it is empty (an export file's declaration numbers are
+				// not the import side's).
+				next := "and the Possible duplicates list"
+				if o.Dupes == 0 {
+					next = "none is on the Possible duplicates list, which leaves out pairs whose declaration or B/L numbers differ (and pairs you kept apart); if one source is the other side of the same trade (an export file against import declarations), those numbers are of different customs offices and the rows are probably the same shipments, counted twice here"
+				}
+				o.Warning = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s); check how their identifier, name and weight columns were read, %s",
 					in.Sources[a].Name, in.Sources[b].Name, o.LookAlike, in.Sources[a].Name, in.Sources[b].Name, window, wpct, o.Merged,
-					o.From.Format("2006-01-02"), o.To.Format("2006-01-02"))
+					o.From.Format("2006-01-02"), o.To.Format("2006-01-02"), next)
 			}
 			out = append(out, o)
 		}

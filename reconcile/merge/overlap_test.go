@@ -58,6 +58,12 @@ func TestOverlaps(t *testing.T) {
 			if tc.warn && !strings.HasPrefix(o.Warning, "possible double counting between a.xlsx and b.xlsx: ") {
 				t.Errorf("warning text: %q", o.Warning)
 			}
+			// Rows whose declaration numbers differ are never listed as
+			// possible duplicates: the warning must not send the user to
+			// an empty list without saying why it is empty.
+			if tc.warn && o.Dupes == 0 && !strings.Contains(o.Warning, "none is on the Possible duplicates list, which leaves out pairs whose declaration or B/L numbers differ") {
+				t.Errorf("warning with no listed pair does not say why the list is empty: %q", o.Warning)
+			}
 		})
 	}
 }
