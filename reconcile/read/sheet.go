@@ -434,13 +434,14 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipNoData, "no party, weight, value or quantity")
 			continue
 		}
-		if c, ok := s.sumTotal(&rec); ok {
+		q := s.plan.quanta(r, &rec)
+		if c, ok := s.sumTotal(&rec, &q); ok {
 			s.totals = append(s.totals, c)
 			s.sums.endGroup()
 			s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
 			continue
 		}
-		s.sums.add(&rec)
+		s.sums.add(&rec, &q)
 		if r.hidden {
 			// A filter is a view, not a deletion: the row is read, but the
 			// user may have hidden it on purpose, so it says so.

@@ -64,12 +64,12 @@ type sums struct {
 // valueIndex is the place of "value" in measuresOf.
 const valueIndex = 2
 
-func (s *sums) add(rec *reconcile.Record) {
+func (s *sums) add(rec *reconcile.Record, q *[measureCount]float64) {
 	for m, n := range measuresOf(rec) {
 		if n.Valid {
 			s.group[m] += n.Value
 			s.all[m] += n.Value
-			half := quantum(n) / 2
+			half := q[m] / 2
 			s.groupSlack[m] += half
 			s.allSlack[m] += half
 		}
@@ -108,15 +108,15 @@ func sameSum(v, sum, slack float64) bool {
 
 // quantum is the step of the last digit a figure was written with, in the
 // figure's unit: 0.4536 for "16388" lb read as kg, 0.1 for "1200,5" kg.
-// The digits of the raw text read as one integer, times the quantum, give
-// the value whatever the separators and the unit conversion were. 0 when
-// it cannot tell (no raw text, exponent notation).
-func quantum(n *reconcile.Number) float64 {
-	if !n.Valid || n.Raw == "" || strings.ContainsAny(n.Raw, "eE") {
+// The digits of the cell's text read as one integer, times the quantum,
+// give the value whatever the separators and the unit conversion were. 0
+// when it cannot tell (no text, exponent notation).
+func quantum(n *reconcile.Number, text string) float64 {
+	if !n.Valid || text == "" || strings.ContainsAny(text, "eE") {
 		return 0
 	}
 	var digits float64
-	for _, r := range n.Raw {
+	for _, r := range text {
 		if r >= '0' && r <= '9' {
 			digits = digits*10 + float64(r-'0')
 		}
@@ -127,16 +127,31 @@ func quantum(n *reconcile.Number) float64 {
 	return math.Abs(n.Value) / digits
 }
 
+// measureFields are the columns measuresOf reads, in its order.
+var measureFields = [measureCount]reconcile.Field{reconcile.FieldNetWeight, reconcile.FieldGrossWeight,
+	reconcile.FieldValue, reconcile.FieldValueUSD, reconcile.FieldQuantity}
+
+// quanta gives each measure of rec its quantum, from the cells of row r
+// (typed numbers keep no raw text in the record, so the cell is read).
+func (p *plan) quanta(r *rawRow, rec *reconcile.Record) (q [measureCount]float64) {
+	for m, n := range measuresOf(rec) {
+		if i := p.col(measureFields[m]); i >= 0 {
+			q[m] = quantum(n, cellAt(r, i).s)
+		}
+	}
+	return q
+}
+
 // matchAgainst reports whether every figure the total carries equals the
 // sums; present counts those figures.
-func matchAgainst(rec *reconcile.Record, sum, slack *[measureCount]float64, mixed bool) (ok bool, present int) {
+func matchAgainst(rec *reconcile.Record, q, sum, slack *[measureCount]float64, mixed bool) (ok bool, present int) {
 	ok = true
 	for m, n := range measuresOf(rec) {
 		if !n.Valid || m == valueIndex && mixed {
 			continue
 		}
 		present++
-		if !sameSum(n.Value, sum[m], slack[m]+quantum(n)/2) {
+		if !sameSum(n.Value, sum[m], slack[m]+q[m]/2) {
 			ok = false
 		}
 	}
@@ -170,7 +185,7 @@ func onlyFigures(rec *reconcile.Record) bool {
 // equal its own "sum", and a second item of a declaration written without
 // its party (merged cells) could equal it by chance; such an item carries
 // an HS code or a description, which onlyFigures refuses.
-func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
+func (s *SheetReader) sumTotal(rec *reconcile.Record, q *[measureCount]float64) (c TotalCheck, ok bool) {
 	defer func() {
 		if ok {
 			s.sumTotals++
@@ -186,12 +201,12 @@ func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
 		minRows = 1
 	}
 	if s.sums.groupN >= minRows {
-		if ok, _ := matchAgainst(rec, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok {
+		if ok, _ := matchAgainst(rec, q, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.groupN, Matches: true}, true
 		}
 	}
 	if s.sums.allN >= 2 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok {
+		if ok, _ := matchAgainst(rec, q, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok {
 			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.allN, Matches: true}, true
 		}
 	}
@@ -204,18 +219,19 @@ func (s *SheetReader) sumTotal(rec *reconcile.Record) (c TotalCheck, ok bool) {
 func (s *SheetReader) labelTotal(r *rawRow, how string) {
 	defer s.sums.endGroup()
 	rec, _ := s.plan.build(r)
+	q := s.plan.quanta(r, &rec)
 	if s.sums.allN == 0 {
 		return
 	}
 	if s.sums.groupN > 0 {
-		if ok, present := matchAgainst(&rec, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok || present == 0 {
+		if ok, present := matchAgainst(&rec, &q, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok || present == 0 {
 			if ok {
 				s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.groupN, Matches: true})
 			}
 			return
 		}
 	}
-	if ok, present := matchAgainst(&rec, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok || present == 0 {
+	if ok, present := matchAgainst(&rec, &q, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok || present == 0 {
 		if ok {
 			s.totals = append(s.totals, TotalCheck{Row: r.num, How: how, Rows: s.sums.allN, Matches: true})
 		}
@@ -230,7 +246,7 @@ func (s *SheetReader) labelTotal(r *rawRow, how string) {
 		if m == valueIndex && mixed {
 			continue
 		}
-		if v.Valid && !sameSum(v.Value, sum[m], slack[m]+quantum(v)/2) {
+		if v.Valid && !sameSum(v.Value, sum[m], slack[m]+q[m]/2) {
 			c.Differences = append(c.Differences, fmt.Sprintf("%s %s in the total, %s read", measureNames[m],
 				strconv.FormatFloat(v.Value, 'f', -1, 64), strconv.FormatFloat(math.Round(sum[m]*1000)/1000, 'f', -1, 64)))
 		}
