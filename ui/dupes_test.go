@@ -197,6 +197,15 @@ func TestSourceOrder(t *testing.T) {
 	if !strings.Contains(p.overlap.Text, "a.csv ~ b.csv: 0 shipment(s) merged, 1 row(s) look alike but not merged, 1 possible duplicate(s)") {
 		t.Errorf("overlap: %q", p.overlap.Text)
 	}
+	// Unranked, the rows carry no rank: the rule decides field by field.
+	row := func(i int) string {
+		l := p.list.CreateItem().(*widget.Label)
+		p.list.UpdateItem(i, l)
+		return l.Text
+	}
+	if got := row(0); got != "• a.csv" {
+		t.Errorf("unranked row: %q, want no rank number", got)
+	}
 	p.list.Select(1)
 	test.Tap(p.up)
 	settle(t, u)
@@ -208,6 +217,9 @@ func TestSourceOrder(t *testing.T) {
 	}
 	if p.order[0] != files[1] || p.reset.Disabled() {
 		t.Errorf("panel after Up: %q, reset disabled %v", p.order, p.reset.Disabled())
+	}
+	if got := row(0); got != "1. b.csv" {
+		t.Errorf("ranked row: %q, want %q", got, "1. b.csv")
 	}
 	// Merging the pair now takes b.csv's values: it is preferred.
 	u.dupes.table.Select(widget.TableCellID{Row: 0, Col: 0})

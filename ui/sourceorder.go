@@ -46,7 +46,13 @@ func newSourceOrderPanel(u *UI) *sourceOrderPanel {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.order) {
-				o.(*widget.Label).SetText(fmt.Sprintf("%d. %s", id+1, filepath.Base(p.order[id])))
+				// Numbers only for an order the user set: unranked, the
+				// rule decides per field, and "1." would claim a rank.
+				text := "• " + filepath.Base(p.order[id])
+				if p.ranked {
+					text = fmt.Sprintf("%d. %s", id+1, filepath.Base(p.order[id]))
+				}
+				o.(*widget.Label).SetText(text)
 			}
 		})
 	p.list.OnSelected = func(id widget.ListItemID) { p.sel = id; p.enable() }
@@ -107,7 +113,7 @@ func (p *sourceOrderPanel) setResult(res *pipeline.Result) {
 	if p.ranked {
 		p.hint.SetText("Your order: the first listed source's values win. Sources you did not rank follow the default rule.")
 	} else {
-		p.hint.SetText("Default rule: declaration-level data over aggregates, then USD as given over converted values. Move a source up or down to set your own order.")
+		p.hint.SetText("No order set: the default rule decides, field by field: shipment-level data over monthly aggregates, then sources with declaration numbers, USD as given over converted values, the richer row, then the file name. Move a source up or down to set your own order.")
 	}
 	p.overlap.SetText(overlapText(res))
 	p.warn.SetText(strings.Join(res.Warnings(), "\n"))
