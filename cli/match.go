@@ -118,14 +118,7 @@ func runMatch(env *Env, args []string) int {
 		}
 	}
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	write := func(rec []string) {
-		safe := make([]string, len(rec))
-		for i, c := range rec {
-			safe[i] = neutraliseCell(c)
-		}
-		w.Write(safe)
-	}
+	w, write := safeCSV(&buf)
 	write(append(append([]string(nil), header...), "cluster_id", "canonical_name", "match_score", "match_reason"))
 	for i, r := range rows {
 		rec := append([]string(nil), r...)
@@ -225,6 +218,20 @@ func matchReadCSV(path string) ([]string, [][]string, error) {
 		return nil, nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the CSV needs a header row and rows of names"}
 	}
 	return header, rows, nil
+}
+
+// safeCSV is a CSV writer into buf whose write neutralises every cell
+// (neutraliseCell): the match, review and screen outputs are opened in
+// Excel. write copies the record, so callers may reuse theirs.
+func safeCSV(buf *bytes.Buffer) (w *csv.Writer, write func(rec []string)) {
+	w = csv.NewWriter(buf)
+	return w, func(rec []string) {
+		safe := make([]string, len(rec))
+		for i, c := range rec {
+			safe[i] = neutraliseCell(c)
+		}
+		w.Write(safe)
+	}
 }
 
 // neutraliseCell keeps a spreadsheet from running a cell as a formula: a cell

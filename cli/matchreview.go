@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -26,14 +25,7 @@ var reviewHeader = []string{"name_a", "name_b", "score", "reasons", "cluster_a",
 // exactly as in the input (trimmed) and the entity each is in now.
 func writeReview(path string, res *match.Result) error {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	write := func(rec []string) {
-		safe := make([]string, len(rec))
-		for i, c := range rec {
-			safe[i] = neutraliseCell(c)
-		}
-		w.Write(safe)
-	}
+	w, write := safeCSV(&buf)
 	write(reviewHeader)
 	for _, p := range res.Review {
 		a, b := res.Mentions[p.A], res.Mentions[p.B]

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -162,14 +161,8 @@ func runScreen(env *Env, args []string) int {
 // screenCSV writes the hits, formulas neutralised.
 func screenCSV(hits []screen.Hit) ([]byte, error) {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	write := func(rec []string) {
-		for i, c := range rec {
-			rec[i] = neutraliseCell(c)
-		}
-		w.Write(rec)
-	}
-	write(append([]string(nil), screenHeader...))
+	w, write := safeCSV(&buf)
+	write(screenHeader)
 	for _, h := range hits {
 		write([]string{h.Key, h.Name, h.Role, h.List, h.ListedID, h.ListedName, strconv.FormatFloat(h.Score, 'f', 2, 64),
 			strings.Join(h.Reasons, "; "), strings.Join(h.Programs, "; "), string(h.Status), h.Listed})

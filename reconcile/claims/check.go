@@ -105,12 +105,14 @@ type Verdict struct {
 	Lower, Upper float64
 	Missing      int     // shipments in scope without the measure
 	StandIn      float64 // the largest value of the measure in scope
-	// Undetermined counts shipments that pass every filter but a country
-	// filter their source does not record (a Russian import register has
-	// no destination column): they may or may not be in scope, so they
-	// widen Upper by their values instead of being counted out.
+	// Undetermined counts shipments that pass every filter but one on a
+	// field their sources do not record (a Russian import register has no
+	// destination column; a row without a date or HS code): they may or
+	// may not be in scope, so they widen Upper by their values instead of
+	// being counted out.
 	Undetermined int
-	// UndeterminedWhat names the unrecorded fields ("destination").
+	// UndeterminedWhat names the unrecorded fields ("destination", "date",
+	// "HS code").
 	UndeterminedWhat []string
 	// Covered is false when no single source covers the claim's date
 	// range; CoveredBy names the sources that do.
@@ -255,16 +257,16 @@ func (k *Checker) Check(c Claim) Verdict {
 				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: FilterExcluded, Detail: "excluded by the user: " + sh.ExcludeReason})
 			}
 		case miss != "-" && !sh.Excluded && unrecorded(miss, sh):
-			// No source says where it went (or came from): the shipment
-			// may be in scope. Counting it out would turn "not recorded"
-			// into "not so" (a Russian import register has no
-			// destination column, and every claim about imports into RU
-			// found nothing).
-			und.add(&v, k.row(&c, i), miss)
+			// No source records the field the shipment misses on: it may
+			// be in scope. Counting it out would turn "not recorded" into
+			// "not so" (a Russian import register has no destination
+			// column, and every claim about imports into RU found nothing).
+			r := k.row(&c, i)
+			und.add(&v, r, miss)
 			v.NearTotal++
 			v.countNear(miss)
 			if len(v.Near) < MaxNear {
-				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: miss, Detail: k.detail(sc, sh, miss) + " (not recorded: may be in scope)"})
+				v.Near = append(v.Near, Near{Row: r, Filter: miss, Detail: k.detail(sc, sh, miss) + " (not recorded: may be in scope)"})
 			}
 		case miss != "-" && !sh.Excluded:
 			v.NearTotal++

@@ -225,6 +225,18 @@ func TestCheck(t *testing.T) {
 			reason: "1 shipment passes every other filter but has no destination recorded, so may be in scope",
 		},
 		{
+			name: "a shipment without a date may be in the claim's period",
+			ships: func() []ship {
+				s := baseShips()
+				s[2].date = "" // A3: no date in any source
+				return s
+			}(),
+			claim: claim(Shipments, Exactly, 3, armourJuneDec),
+			kind:  Insufficient, why: WhyStraddle, lower: 2, upper: 3, inScope: []string{"A1", "A2"},
+			near:   map[string]string{"A3": FilterDate, "A-MAY": FilterDate, "A-KZ": FilterDispatch, "MASK": FilterHS},
+			reason: "1 shipment passes every other filter but has no date recorded, so may be in scope",
+		},
+		{
 			name: "only unrecorded destinations: insufficient data, not nothing found",
 			ships: func() []ship {
 				s := baseShips()

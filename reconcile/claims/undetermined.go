@@ -7,11 +7,15 @@ import (
 	"tradecheck/reconcile/merge"
 )
 
-// unrecorded reports whether the one filter a shipment misses is a
-// country the shipment has no value for. Such a shipment is undetermined,
-// not out of scope.
+// unrecorded reports whether the one filter a shipment misses is a field
+// the shipment has no value for: a country, its date or its HS code. Such
+// a shipment is undetermined, not out of scope.
 func unrecorded(filter string, sh *merge.Shipment) bool {
 	switch filter {
+	case FilterDate:
+		return !sh.Date.Known()
+	case FilterHS, FilterGoods:
+		return sh.HSCode == ""
 	case FilterOrigin:
 		return sh.Origin == ""
 	case FilterDispatch:
@@ -31,8 +35,12 @@ type undetermined struct {
 
 func (u *undetermined) add(v *Verdict, r Row, filter string) {
 	v.Undetermined++
-	if !slices.Contains(v.UndeterminedWhat, filter) {
-		v.UndeterminedWhat = append(v.UndeterminedWhat, filter)
+	what := filter // origin, dispatch, destination, date
+	if filter == FilterHS || filter == FilterGoods {
+		what = "HS code"
+	}
+	if !slices.Contains(v.UndeterminedWhat, what) {
+		v.UndeterminedWhat = append(v.UndeterminedWhat, what)
 	}
 	if r.Value.Valid {
 		u.sum += r.Value.Value

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -209,20 +208,11 @@ func mentionTaxID(r *Result, h screen.Hit) string {
 	return h.TaxID
 }
 
-// sortedHits orders hits by entity ID, role, then score descending, for
-// the Screening sheet.
+// sortedHits is a sorted copy of hits, for the Screening sheet; the
+// result's own order is left alone.
 func sortedHits(hits []screen.Hit) []screen.Hit {
 	out := append([]screen.Hit(nil), hits...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Key != b.Key {
-			return a.Key < b.Key
-		}
-		if a.Role != b.Role {
-			return a.Role < b.Role
-		}
-		return a.Score > b.Score
-	})
+	screen.SortHits(out)
 	return out
 }
 

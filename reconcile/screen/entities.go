@@ -56,8 +56,15 @@ func Best(hits []Hit) []Hit {
 			*o = h
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	SortHits(out)
+	return out
+}
+
+// SortHits orders hits in place by Key (entity ID), Role, then score
+// descending: the order of the Screening sheet and the screen command.
+func SortHits(hits []Hit) {
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
 		if a.Key != b.Key {
 			return a.Key < b.Key
 		}
@@ -66,7 +73,6 @@ func Best(hits []Hit) []Hit {
 		}
 		return a.Score > b.Score
 	})
-	return out
 }
 
 // Listed returns the keys (entity IDs) that have a hit counting as listed
