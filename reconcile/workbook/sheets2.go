@@ -313,40 +313,6 @@ func (w *writer) rates() error {
 	return w.flush(sw)
 }
 
-func (w *writer) claims() error {
-	hdr := DefaultClaimsHeader
-	if w.d.Claims != nil {
-		hdr = w.d.Claims.Header()
-	}
-	widths := make([]float64, len(hdr))
-	for i := range widths {
-		widths[i] = 16
-	}
-	if len(widths) > 0 {
-		widths[0] = 50
-	}
-	if cw, ok := w.d.Claims.(ClaimsWidths); ok {
-		widths = cw.Widths()
-	}
-	sw, err := w.open(SheetClaims, widths, 1)
-	if err != nil {
-		return err
-	}
-	if err := w.header(sw, 1, hdr); err != nil {
-		return err
-	}
-	if w.d.Claims != nil {
-		cols := map[string]string{}
-		for i, h := range ShipmentsHeader {
-			cols[h] = reconcile.ColumnName(i + 1)
-		}
-		if err := w.d.Claims.Write(&ClaimsSheet{SW: sw, NextRow: 2, ShipmentRow: w.shipmentRows(), Column: cols, LastRow: w.lastShip, Styles: w.st}); err != nil {
-			return err
-		}
-	}
-	return w.flush(sw)
-}
-
 func (w *writer) method() error {
 	d := w.d
 	sw, err := w.open(SheetMethod, []float64{28, 40, 80, 20, 12, 30, 12, 14, 30, 22, 30}, 1)
