@@ -93,7 +93,7 @@ func runCheck(env *Env, args []string) int {
 		if _, err := os.Stat(*claimsPath); err != nil {
 			return usageError(env, "check", "--claims %s: %v", *claimsPath, errors.Unwrap(err))
 		}
-		cs, cerrs = claims.ReadSheet(ctx, *claimsPath, *password)
+		cs, cerrs = pipeline.ReadClaims(ctx, *claimsPath, *password)
 		if len(claimFiles) > 0 {
 			more, errs := pipeline.ClaimsFromFiles(ctx, claimFiles)
 			cs, cerrs = pipeline.AppendClaims(cs, more), append(cerrs, errs...)

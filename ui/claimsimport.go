@@ -54,7 +54,7 @@ func splitClaimFiles(files []string) (sources, claimFiles []string) {
 func (s *claimsScreen) importFile(path string) {
 	s.u.setStatus("Reading claims from " + path + "…")
 	s.u.goBG(func() {
-		cs, errs := claims.ReadFile(context.Background(), path)
+		cs, errs := pipeline.ReadClaims(context.Background(), path, "")
 		s.u.main(func() { s.addImported(path, cs, errs) }, false)
 	})
 }
@@ -172,10 +172,10 @@ func (s *claimsScreen) importFromSources(paths []string) {
 		}
 		var all []found
 		for _, p := range paths {
-			if !claims.HasSheet(p) {
+			if !pipeline.HasClaimsSheet(p) {
 				continue
 			}
-			cs, errs := claims.ReadSheet(context.Background(), p, "")
+			cs, errs := pipeline.ReadClaims(context.Background(), p, "")
 			all = append(all, found{p, cs, errs})
 		}
 		if len(all) == 0 {

@@ -292,6 +292,10 @@ func (v *Verdict) countNear(filter string) {
 	v.NearByFilter[filter]++
 }
 
+// NearList names the first max near-boundary shipments with what each
+// has instead ("S-1 (dispatched from KZ), … and 4 more").
+func (v *Verdict) NearList(max int) string { return nearList(v.Near, v.NearTotal, max) }
+
 // NearSummary counts the near-boundary shipments by the filter they miss,
 // in filter order: "16 (date 2, origin 10, dispatch 4)".
 func (v *Verdict) NearSummary() string {

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/workbook"
@@ -83,7 +82,7 @@ func openExported(path string) (*Project, error) {
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a
 	// positioned error rather than a claim silently dropped.
-	cs, errs := claims.ReadSheet(context.Background(), path, "")
+	cs, errs := ReadClaims(context.Background(), path, "")
 	for _, err := range errs {
 		if !errors.Is(err, reconcile.ErrNoTable) {
 			return nil, err

@@ -27,10 +27,6 @@ func countryName(iso2 string) string { return values.CountryName(iso2) }
 var TotalsSheetGroups = []totals.GroupBy{totals.ByRoute, totals.ByOrigin, totals.ByDispatch, totals.ByDestination,
 	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth, totals.ByCHPLTier}
 
-// ClaimsHook, when set, fills the Claims sheet of every workbook written
-// (the claims engine sets it).
-var ClaimsHook func(r *Result) workbook.ClaimsHook
-
 func writeWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
 	_, err := write(ctx, r, path, false, progress)
 	return err
@@ -260,8 +256,8 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		}
 		return read.EachRow(ctx, src.path, src.sheet, opt, fn)
 	}
-	if ClaimsHook != nil {
-		d.Claims = ClaimsHook(r)
+	if len(r.Project.Claims) > 0 {
+		d.Claims = r.CheckClaims()
 	}
 	d.Screening = r.screeningSheet()
 	return d, nil
