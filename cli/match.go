@@ -96,7 +96,7 @@ func runMatch(env *Env, args []string) int {
 		mentions[m].Count++
 		rowMention[i] = m
 	}
-	review := min(match.DefaultReviewThreshold, *threshold)
+	review := match.ReviewThresholdFor(*threshold)
 	res, err := match.Cluster(context.Background(), mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
