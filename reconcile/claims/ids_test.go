@@ -8,7 +8,7 @@ import (
 func sampleClaim() Claim {
 	return Claim{ID: "C1", Text: "12 t of armour", Measure: Tonnes, Comparator: MoreThan, Figure: 12,
 		Filters: Filters{Origin: []string{"CN"}, Dispatch: []string{"TR"}, From: "2022-07-01", To: "2022-12-31"},
-		Note: "from the article", Origin: "claims.csv:2"}
+		Note:    "from the article", Origin: "claims.csv:2"}
 }
 
 // TestClaimEqualSeesEveryField changes each field of a claim and of its
