@@ -386,19 +386,8 @@ func (k *Checker) notes(v *Verdict) {
 	}
 	k.doubleCountNote(v)
 	for _, r := range v.Resolved {
-		switch r.How {
-		case NotFound:
-			if LooksLikeEntityID(r.Query) {
-				v.Notes = append(v.Notes, "Entity "+r.Query+" no longer exists (it was split or merged): name the "+string(r.Role)+" again.")
-			} else {
-				v.Notes = append(v.Notes, "No "+string(r.Role)+" matches “"+r.Query+"”.")
-			}
-		case ByClosest:
-			v.Notes = append(v.Notes, "“"+r.Query+"” was taken to mean "+strings.Join(r.Names, ", ")+" (closest name in the data): check it.")
-		case ByNameWords, BySameName, ByTaxID:
-			if len(r.Entities) > 1 {
-				v.Notes = append(v.Notes, "“"+r.Query+"” matches several "+string(r.Role)+"s, all included: "+strings.Join(r.Names, "; ")+".")
-			}
+		if n := r.Note(); n != "" {
+			v.Notes = append(v.Notes, n)
 		}
 	}
 	excluded := 0
