@@ -26,6 +26,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"tradecheck/reconcile"
@@ -170,13 +171,17 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // Check verifies that the source exists and, when the project recorded a
 // SHA-256, that the file still has it. The app calls it after
 // OpenExported to ask the user to locate moved or changed files. Errors
-// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
-func (s SourceSpec) Check() error {
-	sum, err := fileio.SHA256(context.Background(), s.Path)
+// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged,
+// or ctx's error when it is cancelled while hashing a large file.
+func (s SourceSpec) Check(ctx context.Context) error {
+	sum, err := fileio.SHA256(ctx, s.Path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}
-	if s.SHA256 != "" && sum != s.SHA256 {
+	if s.SHA256 != "" && !strings.EqualFold(sum, s.SHA256) {
 		return &reconcile.Error{File: s.Path, Err: ErrSourceChanged, Hint: "this is not the file the workbook was made from; locate the original or accept the new content"}
 	}
 	return nil
