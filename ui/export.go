@@ -147,7 +147,7 @@ func (u *UI) OpenExported(path string) {
 	var checks []sourceCheck
 	u.jobs.run("Opening "+filepath.Base(path)+"…", func(ctx context.Context, progress progressFunc) error {
 		var err error
-		p, err = pipeline.OpenExported(path)
+		p, err = pipeline.OpenExported(ctx, path, stageProgress(progress))
 		if err != nil {
 			return err
 		}

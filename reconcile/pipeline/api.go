@@ -203,6 +203,8 @@ const (
 	StageMerge  = "merge"  // records reconciled
 	StageWrite  = "write"  // rows written to the workbook
 	StageVerify = "verify" // reading back an exported workbook
+	StageOpen   = "open"   // reading an exported workbook as a project; Done: rows read
+	StageClaims = "claims" // claims checked of all
 )
 
 // Progress is one progress report. File is set during StageRead and
@@ -379,4 +381,8 @@ func DefaultOutputPath(p *Project, now time.Time) string { return defaultOutputP
 // recorded log plus new ones derived from edits to the Entities sheet
 // (a changed Entity ID moves or splits a name; Decision "confirmed" or
 // "not same"). Run the returned project to reproduce or update the run.
-func OpenExported(path string) (*Project, error) { return openExported(path) }
+// progress (may be nil) gets StageOpen with the rows read so far; when ctx
+// is cancelled it stops within about a thousand rows with ctx's error.
+func OpenExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+	return openExported(ctx, path, progress)
+}

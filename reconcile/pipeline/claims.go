@@ -55,6 +55,14 @@ func (r *Result) CheckClaims() []claims.Verdict {
 	return claims.CheckAll(r.ClaimsData(), r.Project.Claims)
 }
 
+// CheckClaimsContext is CheckClaims that reports progress (StageClaims:
+// claims done of all) and stops with ctx's error when ctx is cancelled.
+func (r *Result) CheckClaimsContext(ctx context.Context, progress func(Progress)) ([]claims.Verdict, error) {
+	return claims.NewChecker(r.ClaimsData()).CheckAll(ctx, r.Project.Claims, func(done, total int) {
+		report(progress, Progress{Stage: StageClaims, Done: done, Total: total})
+	})
+}
+
 // ClaimsInSources reads the Claims sheet of every source workbook that
 // has one, so claims typed into an input workbook are checked without a
 // separate file. Rows that cannot be read come back as positioned errors.

@@ -185,7 +185,7 @@ func TestOpenExportedEdits(t *testing.T) {
 	}
 	f.Close()
 
-	q, err := OpenExported(edited)
+	q, err := OpenExported(context.Background(), edited, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
