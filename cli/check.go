@@ -141,7 +141,11 @@ func runCheck(env *Env, args []string) int {
 	for _, w := range res.Warnings() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
 	}
-	verdicts := res.CheckClaims()
+	verdicts, err := res.CheckClaimsContext(ctx, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: interrupted while checking claims (%v)\n", err)
+		return ExitInput
+	}
 	if *asJSON {
 		if err := printVerdictsJSON(env.Stdout, verdicts); err != nil {
 			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)

@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
 
@@ -96,8 +98,11 @@ func runMatch(env *Env, args []string) int {
 		mentions[m].Count++
 		rowMention[i] = m
 	}
-	review := min(match.DefaultReviewThreshold, *threshold)
-	res, err := match.Cluster(context.Background(), mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
+	review := match.ReviewThresholdFor(*threshold)
+	// Clustering a long list takes a while: Ctrl+C stops it cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := match.Cluster(ctx, mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
 		return ExitInput

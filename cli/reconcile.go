@@ -67,9 +67,13 @@ func runReconcile(env *Env, args []string) int {
 	for _, f := range claimFiles {
 		fmt.Fprintf(env.Stdout, "set aside %s: a claims table, not shipments (check its claims with: tradecheck-cli check --claims %s FILE...)\n", filepath.Base(f), f)
 	}
+	// Ctrl+C stops reading, matching and writing, and leaves any earlier
+	// output intact.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	var p *pipeline.Project
 	if *prev != "" {
-		p, err = pipeline.OpenExported(*prev)
+		p, err = pipeline.OpenExported(ctx, *prev, nil)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %v\n", err)
 			return ExitUsage
@@ -149,8 +153,6 @@ func runReconcile(env *Env, args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)

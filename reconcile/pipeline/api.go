@@ -26,6 +26,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"tradecheck/reconcile"
@@ -170,13 +171,17 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // Check verifies that the source exists and, when the project recorded a
 // SHA-256, that the file still has it. The app calls it after
 // OpenExported to ask the user to locate moved or changed files. Errors
-// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
-func (s SourceSpec) Check() error {
-	sum, err := fileio.SHA256(context.Background(), s.Path)
+// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged,
+// or ctx's error when it is cancelled while hashing a large file.
+func (s SourceSpec) Check(ctx context.Context) error {
+	sum, err := fileio.SHA256(ctx, s.Path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}
-	if s.SHA256 != "" && sum != s.SHA256 {
+	if s.SHA256 != "" && !strings.EqualFold(sum, s.SHA256) {
 		return &reconcile.Error{File: s.Path, Err: ErrSourceChanged, Hint: "this is not the file the workbook was made from; locate the original or accept the new content"}
 	}
 	return nil
@@ -198,6 +203,8 @@ const (
 	StageMerge  = "merge"  // records reconciled
 	StageWrite  = "write"  // rows written to the workbook
 	StageVerify = "verify" // reading back an exported workbook
+	StageOpen   = "open"   // reading an exported workbook as a project; Done: rows read
+	StageClaims = "claims" // claims checked of all
 )
 
 // Progress is one progress report. File is set during StageRead and
@@ -374,4 +381,8 @@ func DefaultOutputPath(p *Project, now time.Time) string { return defaultOutputP
 // recorded log plus new ones derived from edits to the Entities sheet
 // (a changed Entity ID moves or splits a name; Decision "confirmed" or
 // "not same"). Run the returned project to reproduce or update the run.
-func OpenExported(path string) (*Project, error) { return openExported(path) }
+// progress (may be nil) gets StageOpen with the rows read so far; when ctx
+// is cancelled it stops within about a thousand rows with ctx's error.
+func OpenExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+	return openExported(ctx, path, progress)
+}

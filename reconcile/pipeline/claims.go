@@ -49,31 +49,61 @@ func (r *Result) CheckClaims() []claims.Verdict {
 	return claims.CheckAll(r.ClaimsData(), r.Project.Claims)
 }
 
+// CheckClaimsContext is CheckClaims that reports progress (StageClaims:
+// claims done of all) and stops with ctx's error when ctx is cancelled.
+func (r *Result) CheckClaimsContext(ctx context.Context, progress func(Progress)) ([]claims.Verdict, error) {
+	return claims.NewChecker(r.ClaimsData()).CheckAll(ctx, r.Project.Claims, func(done, total int) {
+		report(progress, Progress{Stage: StageClaims, Done: done, Total: total})
+	})
+}
+
 // ClaimsInSources reads the Claims sheet of every source workbook that
 // has one, so claims typed into an input workbook are checked without a
 // separate file. Rows that cannot be read come back as positioned errors.
 func ClaimsInSources(ctx context.Context, p *Project) ([]claims.Claim, []error) {
-	var paths, passwords []string
-	for _, s := range p.Sources {
-		if HasClaimsSheet(s.Path) {
-			paths, passwords = append(paths, s.Path), append(passwords, s.Password)
-		}
+	var out []claims.Claim
+	var errs []error
+	for _, sc := range ClaimsBySource(ctx, p.Sources) {
+		out = AppendClaims(out, sc.Claims)
+		errs = append(errs, sc.Errs...)
 	}
-	return readClaims(ctx, paths, passwords)
+	return out, errs
+}
+
+// SourceClaims are the claims read from one source's Claims sheet.
+type SourceClaims struct {
+	Path   string
+	Claims []claims.Claim
+	Errs   []error // rows that could not be read, positioned
+}
+
+// ClaimsBySource reads the Claims sheet of each source workbook that has
+// one (with its password), source by source, so the app can add each
+// file's claims and say how many it added. Sources without a Claims sheet
+// are left out. It stops at the first source after ctx is cancelled.
+func ClaimsBySource(ctx context.Context, sources []SourceSpec) []SourceClaims {
+	var out []SourceClaims
+	for _, s := range sources {
+		if ctx.Err() != nil {
+			break
+		}
+		if !HasClaimsSheet(s.Path) {
+			continue
+		}
+		cs, errs := ReadClaims(ctx, s.Path, s.Password)
+		out = append(out, SourceClaims{Path: s.Path, Claims: cs, Errs: errs})
+	}
+	return out
 }
 
 // ClaimsFromFiles reads the claims of every file (a claims CSV, or a
 // workbook with a Claims sheet), for claims tables given among the
 // inputs of the CLI. IDs taken by an earlier file get a suffix.
 func ClaimsFromFiles(ctx context.Context, paths []string) ([]claims.Claim, []error) {
-	return readClaims(ctx, paths, make([]string, len(paths)))
-}
-
-func readClaims(ctx context.Context, paths, passwords []string) ([]claims.Claim, []error) {
 	var out []claims.Claim
 	var errs []error
-	for i, path := range paths {
-		cs, es := ReadClaims(ctx, path, passwords[i])
+	for _, path := range paths {
+		cs, es := ReadClaims(ctx, path, "")
 		out = AppendClaims(out, cs)
 		errs = append(errs, es...)
 	}

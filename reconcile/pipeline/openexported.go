@@ -16,8 +16,10 @@ import (
 	"tradecheck/reconcile/workbook"
 )
 
-func openExported(path string) (*Project, error) {
-	ex, err := workbook.Read(path)
+func openExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+	ex, err := workbook.Read(ctx, path, func(done, total int) {
+		report(progress, Progress{Stage: StageOpen, File: path, Done: done, Total: total})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +84,7 @@ func openExported(path string) (*Project, error) {
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a
 	// positioned error rather than a claim silently dropped.
-	cs, errs := ReadClaims(context.Background(), path, "")
+	cs, errs := ReadClaims(ctx, path, "")
 	for _, err := range errs {
 		if !errors.Is(err, reconcile.ErrNoTable) {
 			return nil, err
