@@ -224,7 +224,7 @@ func (k *Checker) Check(c Claim) Verdict {
 	d := k.d
 	if c.Filters.PartyListed != "" && d.Listed == nil {
 		v.Kind = Insufficient
-		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a list (Lists, or --screen) to check it."
+		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a sanctions list with the sources to check it."
 		return v
 	}
 	sc := k.compile(&c, &v)
