@@ -17,8 +17,8 @@ import (
 	"tradecheck/reconcile/screen"
 )
 
-// screenHeader is the output of screen: one row per hit. status and
-// listing_date follow the columns the issue asked for.
+// screenHeader is the output of screen: one row per hit, ending with the
+// hit's review status and the date the party was listed.
 var screenHeader = []string{"entity_id", "name", "role", "list", "listed_id", "listed_name", "score", "reasons", "programs", "status", "listing_date"}
 
 // runScreen screens the consignees and shippers of shipment files, or the

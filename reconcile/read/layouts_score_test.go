@@ -10,7 +10,7 @@ import (
 
 // TestLayoutScore reports the share of the corpus's expected columns that
 // are mapped to the expected field (and of the columns that must stay
-// unmapped, left so): the figure issue 12 measures. It only reports (the
+// unmapped, left so): how much of a real export the reader maps unaided. It only reports (the
 // assertions are TestLayouts'), so it runs when TRADECHECK_LAYOUT_SCORE
 // is set: go test -run LayoutScore -v ./reconcile/read/
 func TestLayoutScore(t *testing.T) {
