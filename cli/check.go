@@ -110,7 +110,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s is a claims table: its rows are read as claims, not as shipments\n", filepath.Base(f))
 	}
 	for _, e := range cerrs {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if len(cs) == 0 {
@@ -121,11 +121,11 @@ func runCheck(env *Env, args []string) int {
 
 	res, err := runWithSaved(ctx, p, savedMappings(env, "check", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if printScreening(io.Discard, env.Stderr, "check", res) {
@@ -148,7 +148,7 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *asJSON {
 		if err := printVerdictsJSON(env.Stdout, verdicts); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 	} else {
@@ -157,7 +157,7 @@ func runCheck(env *Env, args []string) int {
 	if *memoDir != "" {
 		paths, err := memo.WriteDir(*memoDir, memo.Build(res, verdicts, memo.Options{Generated: time.Now()}))
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 		if !*asJSON {
@@ -166,7 +166,7 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *out != "" {
 		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			if errors.Is(err, reconcile.ErrOverwrite) {
 				return ExitUsage
 			}

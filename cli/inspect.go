@@ -128,7 +128,7 @@ func runInspect(env *Env, args []string) int {
 			v = results[0]
 		}
 		if err := enc.Encode(v); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: %s\n", explain(err))
 			return ExitInput
 		}
 	}
@@ -145,7 +145,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 	}
 	w, err := read.Open(path, opt)
 	if err != nil {
-		res.Error = err.Error()
+		res.Error = explain(err)
 		return res, false
 	}
 	defer w.Close()
@@ -162,7 +162,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		sh := inspectSheet{Name: name, Skipped: map[string]int{}, Columns: []inspectColumn{}, Warnings: []string{}, Units: []string{}, Currencies: []string{}}
 		sr, err := w.Sheet(name)
 		if err != nil {
-			sh.Error = err.Error()
+			sh.Error = explain(err)
 			res.Sheets = append(res.Sheets, sh)
 			continue
 		}
@@ -207,7 +207,20 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
 		if readErr != nil {
-			sh.Error = readErr.Error()
+			sh.Error = reconcile.Explain(readErr, func(re *reconcile.Error) string {
+				if re.Fix != reconcile.FixMapColumns {
+					return how(re)
+				}
+				var heads []string
+				var fields []reconcile.Field
+				for _, c := range sr.Columns() {
+					if c.UnitFor != "" || c.CurrencyFor {
+						c.Header = "" // a unit or currency column is no party or date
+					}
+					heads, fields = append(heads, c.Header), append(fields, c.Field)
+				}
+				return mapHow(re.File, re.Sheet, firstUnmapped(heads, fields))
+			})
 		} else {
 			good++
 		}

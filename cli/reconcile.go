@@ -75,7 +75,7 @@ func runReconcile(env *Env, args []string) int {
 	if *prev != "" {
 		p, err = pipeline.OpenExported(ctx, *prev, nil)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %s\n", explain(err))
 			return ExitUsage
 		}
 		if len(files) > 0 {
@@ -155,12 +155,12 @@ func runReconcile(env *Env, args []string) int {
 	}
 	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		return ExitInput
 	}
 	code := ExitOK
 	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
 		code = ExitInput
 	}
 	if c := readProblems(env, "reconcile", res); c != ExitOK {
@@ -187,7 +187,7 @@ func runReconcile(env *Env, args []string) int {
 		written, err = pipeline.WriteWorkbookUnique(ctx, res, pipeline.DefaultOutputPath(p, time.Now()), nil)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		var re *reconcile.Error
 		if errors.As(err, &re) && errors.Is(err, reconcile.ErrOverwrite) {
 			return ExitUsage

@@ -253,7 +253,7 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 	d := k.d
 	if c.Filters.PartyListed != "" && d.Listed == nil {
 		v.Kind = Insufficient
-		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a list (Lists, or --screen) to check it."
+		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a sanctions list with the sources to check it."
 		return v, nil
 	}
 	sc := k.compile(&c, &v)

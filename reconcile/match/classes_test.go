@@ -6,7 +6,7 @@ import (
 )
 
 // TestSpellingClasses checks, pair by pair, the classes of spelling that
-// issue 13 found the matcher missing (merged), the judgement cases that
+// real customs records use for one firm (merged), the judgement cases that
 // must go to review and not merge, and the bugs found by the screening
 // work (apart).
 func TestSpellingClasses(t *testing.T) {

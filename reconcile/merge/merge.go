@@ -94,7 +94,7 @@ type Options struct {
 const (
 	// DefaultBLDaysBefore: arrival dates on vendor B/L rows run 0–3 days
 	// before customs registration in the shared vendor samples (US AMS,
-	// Ecuador), B/L dates of the feed 1–2 days; 10 leaves room for
+	// Ecuador), B/L dates of the samples' B/L feed 1–2 days; 10 leaves room for
 	// a weekend and a holiday without reaching the next monthly shipment
 	// of a regular importer.
 	DefaultBLDaysBefore = 10
