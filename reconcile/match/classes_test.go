@@ -37,6 +37,13 @@ func TestSpellingClasses(t *testing.T) {
 		{"Czech carons read as digraphs", "OOO ŽELDORMAŠ", "OOO ZHELDORMASH", merged},
 		{"Czech carons dropped", "ŠKODA TRANSPORTATION A.S.", "SKODA TRANSPORTATION AS", merged},
 
+		{"a slip that breaks a digraph", "ZELENODOLSK MACIHNES LLC", "ZELENODOLSK MACHINES LLC", merged},
+		{"a slip beside a doubled letter", "ORLANDA KOMPONNTS JSC", "ORLANDA KOMPONENTS JSC", merged},
+		{"two letters swapped in a long word", "DUBNENKSY PRIBOR JSC", "DUBNENSKY PRIBOR JSC", merged},
+		{"j for i making jo", "VOLGA NATJONAL REINSURANCE", "VOLGA NATIONAL REINSURANCE", merged},
+
+		{"one letter in a six-letter one-word name", "AO MIKRON", "AO MIKSON", review},
+		{"two letters swapped in a six-letter name", "LLC INROEL", "LLC INREOL", review},
 		{"FZE and LLC", "ALFA STAR FZE", "ALFA STAR LLC", review},
 		{"A.Ş. and Ltd. Şti.", "ALFA MAKINA A.Ş.", "ALFA MAKINA LTD. ŞTİ.", review},
 		{"trade phrase on one side", "ALFA STAR GENERAL TRADING LLC", "ALFA STAR LLC", review},

@@ -340,6 +340,7 @@ anchor:
 		for i, k := range x.n.Core {
 			best := 0.0
 			bj := -1
+			doubt := false
 			for j, l := range y.n.Core {
 				if sameWord(x.n, i, y.n, j) {
 					best, bj = 1, j
@@ -348,13 +349,18 @@ anchor:
 				if bits.OnesCount32(x.masks[i]^y.masks[j]) > 4 {
 					continue // more than two edits apart
 				}
-				v := tokenMatch(k, l, minLen)
+				v, d := tokenMatch(k, l, x.n.CoreLat[i], y.n.CoreLat[j], minLen)
 				if v > best {
-					best, bj = v, j
+					best, bj, doubt = v, j, d
 				}
 			}
-			if best > 0 && best < 1 && slip == "" && !names.IsGeneric(k) {
-				slip = slipDoubt(k, y.n.Core[bj], x.n.CoreLat[i], y.n.CoreLat[bj])
+			if best > 0 && best < 1 && slip == "" {
+				if !names.IsGeneric(k) {
+					slip = slipDoubt(k, y.n.Core[bj], x.n.CoreLat[i], y.n.CoreLat[bj])
+				}
+				if slip == "" && doubt {
+					slip = shortSlip(x.n.CoreLat[i], y.n.CoreLat[bj])
+				}
 			}
 			if best == 0 && k == groupKey && beforeForm(x.n, k) {
 				// "Group" before a legal form is how Chinese firms render

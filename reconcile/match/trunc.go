@@ -20,7 +20,7 @@ func truncScore(a, b *profile, explain bool) (float64, []string) {
 	}
 	distinctive := false
 	for i := 0; i < len(ka)-1; i++ {
-		if tokenMatch(ka[i], kb[i], 7) < 0.9 {
+		if v, doubt := tokenMatch(ka[i], kb[i], a.n.Tokens[i], b.n.Tokens[i], 7); v < 0.9 || doubt {
 			return 0, nil
 		}
 		if !a.n.Legal[i] && !names.IsGeneric(ka[i]) && !isDigits(ka[i]) {
@@ -32,7 +32,7 @@ func truncScore(a, b *profile, explain bool) (float64, []string) {
 	// longer word's key must be compared with as Key spells it.
 	last := names.Key(a.n.Tokens[len(ka)-1])
 	other := names.Key(b.n.Tokens[len(ka)-1])
-	if !strings.HasPrefix(other, last) && tokenMatch(last, other, 7) < 0.9 {
+	if !strings.HasPrefix(other, last) && !longSlip(last, other) {
 		// The cut may fall inside a letter group that folds differently
 		// (kh cut to k): accept a shorter common prefix, of two letters
 		// at least (the stump LO of ARKTIK LO is not the start of LNG).
@@ -72,4 +72,11 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// longSlip reports whether two keys are one slip apart and long enough for
+// an automatic merge on it.
+func longSlip(k, l string) bool {
+	v, doubt := tokenMatch(k, l, "", "", 7)
+	return v >= 0.9 && !doubt
 }
