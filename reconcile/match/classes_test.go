@@ -27,6 +27,8 @@ func TestSpellingClasses(t *testing.T) {
 		{"legal form, German", "Akzionernoje Obschtschestwo Tekhkrim", "AO TEKHKRIM", merged},
 		{"space dropped", "ANISOPRINTRUS LLC", "ANISOPRINT RUS LLC", merged},
 		{"spaces dropped", "DONGMTIINVESTMENT LTD", "DONG MTI INVESTMENT LTD", merged},
+		{"space inside a word spelt with a caron", "AO URALTR ANSMAŠ", "AO URALTRANSMASH", merged},
+		{"space inside an acronym-like word", "SNII GGIMS AO", "SNIIGGIMS AO", merged},
 		{"c for ts", "NAUCHNO TEKHNICHESKIY CENTR ORION", "NAUCHNO TEKHNICHESKIY TSENTR ORION", merged},
 		{"c for ts and ye for ie", "Aviacionnie Izmeritelnie Tehnologii", "Aviatsionnye Izmeritelnye Tekhnologii", merged},
 		{"w for v in an acronym", "WKBR LLC", "VKBR LLC", merged},
@@ -114,6 +116,12 @@ func TestGluedLegalForms(t *testing.T) {
 		{"TEKHKRIMLLC", "TEKHKRIM LLC", true},
 		{"POSITIVE GROUPPJSC", "Positive Group PJSC", true},
 		{"PAOLINI TRADING", "PAO LINI TRADING", false}, // AO is not taken off a word
+		{"DEHONG THAILONG HOTELCO., LTD.", "DEHONG THAILONG HOTEL CO., LTD.", true},
+		{"SWISSOL TRADEDMCC", "SWISSOL TRADE DMCC", true},
+		{"VERTOLETY ROSSIIAO", "VERTOLETY ROSSII AO", true},
+		{"KARASANI DIS TICARETLIMITED SIRKETI", "KARASANI DIS TICARET LIMITED SIRKETI", true},
+		{"MILANDR EKOOO", "MILANDR EK OOO", true},
+		{"ALFA TRADINGL.L.C.", "ALFA TRADING L.L.C.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a, func(t *testing.T) {

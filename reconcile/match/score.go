@@ -22,6 +22,8 @@ type profile struct {
 	flat      string     // Key of the core words written together: spacing ignored
 	flatAcr   string     // the same by AcronymKey
 	flatShort bool       // a core word is an acronym or short word
+	flatAll   [2]string  // every word written together, legal forms included (flatKeys)
+	altJoined string     // joined with each word's second key (names.Name.AltCore) in place; "" if none
 	runeLen   int        // length of the name as written, trimmed
 	cut       bool       // may have been cut at TruncationWidth
 	alts      []*profile // second readings of a name written twice ("X (ALIAS)")
@@ -68,6 +70,8 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 	}
 	p.joined = strings.Join(n.Core, "")
 	p.flat, p.flatAcr, p.flatShort = flatKeys(n)
+	p.flatAll = flatAll(n)
+	p.altJoined = altJoined(n)
 	p.runeLen = utf8.RuneCountInString(strings.TrimSpace(n.Original))
 	p.cut = n.Cut
 	for _, alt := range n.Alts {
@@ -76,29 +80,6 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		p.alts = append(p.alts, ap)
 	}
 	return p
-}
-
-// flatKeys are the core words written together, keyed as one word by
-// Key and by AcronymKey, and whether a word is an acronym or short word.
-func flatKeys(n *names.Name) (key, acr string, short bool) {
-	w := strings.Join(n.CoreLat, "")
-	for _, t := range n.CoreLat {
-		short = short || len(t) <= 4
-	}
-	return names.Key(w), names.AcronymKey(w), short
-}
-
-// sameFlat reports whether two names are the same words spaced
-// differently. When either has an acronym or a short word, all letters
-// must stay (AcronymKey: VZPP-S is not VZPS, though Key folds pp to p).
-func sameFlat(a, b *profile) bool {
-	if len(a.n.Core) == len(b.n.Core) {
-		return false
-	}
-	if a.flatShort || b.flatShort {
-		return a.flatAcr == b.flatAcr
-	}
-	return a.flat == b.flat
 }
 
 // indexable reports whether a profile can match anything on its name.
