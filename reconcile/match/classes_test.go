@@ -135,3 +135,23 @@ func TestGluedLegalForms(t *testing.T) {
 		})
 	}
 }
+
+// TestWholeNameAtCutWidth: a whole name about 35 characters long may be
+// cut, but its own spellings with a slip or a space, which do not match
+// each other, are not two names it starts: all three are one firm.
+func TestWholeNameAtCutWidth(t *testing.T) {
+	ms := []Mention{
+		{Name: "AO ZARECHNYY NANOTECHNOLOGY CENTER"},
+		{Name: "JSC ZARECHNYY NANOTECHNOLGOY CENTER"},
+		{Name: "JSC “Zarechnyy Nanote chnology Center”"},
+	}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(ms); i++ {
+		if res.EntityOf[i] != res.EntityOf[0] {
+			t.Errorf("%q not merged with %q; review: %+v", ms[i].Name, ms[0].Name, res.Review)
+		}
+	}
+}

@@ -245,10 +245,10 @@ func (c *clusterer) cutAmbiguous(out map[int]string) {
 			break
 		}
 		u, v := int(p.u), int(p.v)
-		if c.profs[u].cut && c.profs[v].runeLen > c.profs[u].runeLen {
+		if goesOn(c.profs[u], c.profs[v]) {
 			partners[u] = append(partners[u], v)
 		}
-		if c.profs[v].cut && c.profs[u].runeLen > c.profs[v].runeLen {
+		if goesOn(c.profs[v], c.profs[u]) {
 			partners[v] = append(partners[v], u)
 		}
 	}
@@ -271,6 +271,15 @@ func (c *clusterer) cutAmbiguous(out map[int]string) {
 			}
 		}
 	}
+}
+
+// goesOn reports whether a may be cut and b goes on past it: longer as
+// written and by two letters of its core at least. A name of about 35
+// characters that is whole (AO ZELENOGRAD NANOTECHNOLOGY CENTER) matches
+// its own spellings with a typo or a space (NANOTECHNOLGOY, NANOTE
+// CHNOLOGY), which do not match each other; they are not names it starts.
+func goesOn(a, b *profile) bool {
+	return a.cut && b.runeLen > a.runeLen && len(b.flat) >= len(a.flat)+2
 }
 
 // anchorScore is the best score between the anchors of clusters x and y
