@@ -46,6 +46,11 @@ func TestSpellingClasses(t *testing.T) {
 
 		{"one letter in a six-letter one-word name", "AO MIKRON", "AO MIKSON", review},
 		{"two letters swapped in a six-letter name", "LLC INROEL", "LLC INREOL", review},
+		{"Han name with its Latin spelling after it", "技术克里姆有限责任公司 TEKHKRIM", "Tekhkrim LLC", merged},
+		{"Cyrillic name with its Latin spelling in brackets", "ООО «Техкрим» (TEKHKRIM LLC)", "Tekhkrim LLC", merged},
+		{"Cyrillic name with its Latin spelling after it", "ООО Техкрим TEKHKRIM LLC", "Tekhkrim Limited Liability Company", merged},
+
+		{"Han limited company's Latin spelling and a JSC", "技术克里姆有限责任公司 TEKHKRIM", "TEKHKRIM JSC", review},
 		{"FZE and LLC", "ALFA STAR FZE", "ALFA STAR LLC", review},
 		{"A.Ş. and Ltd. Şti.", "ALFA MAKINA A.Ş.", "ALFA MAKINA LTD. ŞTİ.", review},
 		{"trade phrase on one side", "ALFA STAR GENERAL TRADING LLC", "ALFA STAR LLC", review},

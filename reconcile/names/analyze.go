@@ -99,6 +99,9 @@ func Analyze(s string) *Name {
 	}
 	n := analyze(s)
 	n.Alts = aliasesOf(s)
+	if len(n.Alts) == 0 {
+		n.Alts = scriptReadings(s)
+	}
 	return n
 }
 
