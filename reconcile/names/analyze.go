@@ -155,6 +155,7 @@ func analyze(s string) *Name {
 	}
 	toks = unglue(toks)
 	carons := caronWords(rest)
+	french := frenchMarked(s)
 	n.Tokens = toks
 	n.Keys = make([]string, len(toks))
 	for i, t := range toks {
@@ -206,7 +207,12 @@ func analyze(s string) *Name {
 		if ct, ok := carons[t]; ok {
 			alt = Key(ct)
 		} else if len(t) > shortCore {
-			alt = SoftC(t)
+			if french {
+				alt = FrenchReading(t)
+			}
+			if alt == "" {
+				alt = SoftC(t)
+			}
 		}
 		if alt == n.Keys[i] {
 			alt = ""

@@ -342,3 +342,21 @@ func TestKeyMap(t *testing.T) {
 		})
 	}
 }
+
+func TestFrenchReading(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"naoutchno", Key("nauchno")},
+		{"obchtchestvo", Key("obshchestvo")},
+		{"voronejskoe", Key("voronezhskoe")},
+		{"machinostroitelnaia", Key("mashinostroitelnaya")},
+		{"djiefkei", Key("dzhiefkei")},
+		{"kamensk", ""}, // nothing French to read
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := FrenchReading(tt.in); got != tt.want {
+				t.Errorf("FrenchReading(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
