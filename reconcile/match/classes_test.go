@@ -130,6 +130,9 @@ func TestGluedLegalForms(t *testing.T) {
 		{"KARASANI DIS TICARETLIMITED SIRKETI", "KARASANI DIS TICARET LIMITED SIRKETI", true},
 		{"MILANDR EKOOO", "MILANDR EK OOO", true},
 		{"ALFA TRADINGL.L.C.", "ALFA TRADING L.L.C.", true},
+		{"VPO TOCHMASHAO", "AO VPO TOCHMASH", true}, // the form written first in the other name
+		{"HAMRIYAH STEELFZC", "HAMRIYAH STEEL FZC", true},
+		{"XIAO", "XI AO", false}, // a word ending like a form is no glued form without the rest
 	}
 	for _, tt := range tests {
 		t.Run(tt.a, func(t *testing.T) {

@@ -47,6 +47,9 @@ func sameFlat(a, b *profile) bool {
 			return true
 		}
 	}
+	if gluedForm(a, b) || gluedForm(b, a) {
+		return true
+	}
 	if len(a.n.Core) == len(b.n.Core) {
 		return false
 	}
@@ -75,4 +78,30 @@ func sameLead(a, b *names.Name) bool {
 			return true
 		}
 	}
+}
+
+// gluedForm reports whether a's last word is b's last core word with one
+// of b's legal-form words glued on (VPO TOCHMASHAO / AO VPO TOCHMASH,
+// HAMRIYAH STEELFZC / HAMRIYAH STEEL FZC), the rest of the core the same.
+// The legal form may stand anywhere in b: a unit is represented by one of
+// its spellings, which may write the form first.
+func gluedForm(a, b *profile) bool {
+	na, nb := a.n, b.n
+	la, lb := len(na.CoreLat)-1, len(nb.CoreLat)-1
+	if la < 0 || lb < 0 || len(na.CoreLat[la]) <= len(nb.CoreLat[lb]) {
+		return false
+	}
+	w := na.CoreLat[la]
+	for i, t := range nb.Tokens {
+		if !nb.Legal[i] || len(w)-len(t) < 3 || !strings.HasSuffix(w, t) {
+			continue
+		}
+		lat := append(slices.Clone(na.CoreLat[:la]), w[:len(w)-len(t)])
+		flat := strings.Join(lat, "")
+		if a.flatShort || b.flatShort || len(w)-len(t) <= 4 {
+			return names.AcronymKey(flat) == b.flatAcr
+		}
+		return names.Key(flat) == b.flat
+	}
+	return false
 }
