@@ -185,12 +185,16 @@ const (
 	FlagUnitConflict    FlagCode = "unit_conflict"    // the cell's own unit or currency differs from the header's; the cell's is used (not kept when it is not a unit of the field)
 	FlagAmbiguousNumber FlagCode = "ambiguous_number" // "3.471" in a kg column: read as thousands (3471), could be a decimal
 	FlagHiddenRow       FlagCode = "hidden_row"       // the row is hidden in Excel (by a filter or by hand); read and counted
+	// FlagDateFromDeclaration: the date cell was empty or could be read
+	// day-first or month-first, and the declaration number's own date
+	// (10702070/150922/0001234: registered 15 Sep 2022) was used.
+	FlagDateFromDeclaration FlagCode = "date_from_declaration"
 )
 
 // KeptFlag reports whether a flag of this code keeps its value.
 func KeptFlag(c FlagCode) bool {
 	switch c {
-	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow:
+	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration:
 		return true
 	}
 	return false
