@@ -49,6 +49,14 @@ var Fields = []Field{
 	FieldNetWeight, FieldGrossWeight, FieldValue, FieldCurrency, FieldValueUSD,
 }
 
+// Trade flows a source can state: its declarations are import
+// declarations (the destination's customs) or export declarations (the
+// dispatching country's). "" is a flow nobody stated.
+const (
+	FlowImport = "import"
+	FlowExport = "export"
+)
+
 // Provenance is where a record came from, as Excel shows it: the file's
 // path, the sheet name ("" for CSV) and the 1-based row number.
 type Provenance struct {
