@@ -83,7 +83,7 @@ type reconciler struct {
 	// Flow); anyExport says whether there is one (the wider scan).
 	exportSrc []bool
 	anyExport bool
-	ord          []int32
+	ord       []int32
 	// netHalf and grossHalf give, per source, half the finest unit its
 	// weights were written with (writtenPrecision).
 	netHalf, grossHalf []float64
