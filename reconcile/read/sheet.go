@@ -23,6 +23,7 @@ const (
 type SheetReader struct {
 	w           *Workbook
 	name        string
+	flow        FlowStatement // what the sheet states about its trade flow (detectFlow)
 	src         rowSource
 	headerRow   int
 	headerEnd   int // last header row (two-row headers)
@@ -212,6 +213,13 @@ func (s *SheetReader) init() error {
 		hidden = h.hiddenColumns()
 	}
 	cols, warns := resolveColumns(headers, samples, over, hidden)
+	var bannerText []string
+	for _, r := range banners {
+		if t := strings.Join(nonEmpty(r.strings()), " "); t != "" {
+			bannerText = append(bannerText, t)
+		}
+	}
+	s.flow = detectFlow(s.name, bannerText, headers, samples)
 	// Keep only a few samples per column for display; the plan (date
 	// order, decimal separator) is decided on all of them below: a file
 	// whose first five dates are all ambiguous but whose 20th says
