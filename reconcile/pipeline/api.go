@@ -244,13 +244,13 @@ type SheetResult struct {
 	// states it, "" when nothing does (read as imports); FlowWhy says who
 	// stated it, Country the declaring country of an export register.
 	Flow, FlowWhy, Country string
-	Rows        int               // rows read into records
-	Skipped     map[reconcile.SkipReason]int
-	Skips       []reconcile.Skip
-	Warnings    []string
-	DateFrom    reconcile.Date // range of the records' dates
-	DateTo      reconcile.Date
-	NoTable     bool // the sheet holds no table (reported, not guessed)
+	Rows                   int // rows read into records
+	Skipped                map[reconcile.SkipReason]int
+	Skips                  []reconcile.Skip
+	Warnings               []string
+	DateFrom               reconcile.Date // range of the records' dates
+	DateTo                 reconcile.Date
+	NoTable                bool // the sheet holds no table (reported, not guessed)
 	// NeedsMapping: a table with figures whose party and date columns
 	// were not recognised; none of its rows is read until the user maps
 	// them (read.ErrNeedsMapping). Status says why for this and NoTable.
