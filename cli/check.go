@@ -37,6 +37,7 @@ func runCheck(env *Env, args []string) int {
 	lists := addListFlags(fs)
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -67,6 +68,9 @@ func runCheck(env *Env, args []string) int {
 		return usageError(env, "check", "%v", err)
 	}
 	if err := applyMaps(p, *maps); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := rules.apply(p); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {

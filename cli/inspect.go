@@ -32,6 +32,12 @@ type inspectSheet struct {
 	Checks     []string       `json:"checks,omitempty"`
 	Flags      map[string]int `json:"flags,omitempty"`
 	HiddenRows int            `json:"hidden_rows,omitempty"`
+	// Flow is what the sheet states about its trade flow ("export" or
+	// "import", "" when nothing), FlowWhy what says so, Country the
+	// declaring country it names.
+	Flow    string `json:"flow,omitempty"`
+	FlowWhy string `json:"flow_why,omitempty"`
+	Country string `json:"declaring_country,omitempty"`
 	// For the text output only.
 	gran read.Granularity
 	cols []read.Column
@@ -206,6 +212,9 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		sh.Units, sh.Currencies = read.DetectedUnits(sr.Columns())
 		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
+		if st := sr.Flow(); st.Flow != "" {
+			sh.Flow, sh.FlowWhy, sh.Country = st.Flow, st.Why, st.Country
+		}
 		if readErr != nil {
 			sh.Error = reconcile.Explain(readErr, func(re *reconcile.Error) string {
 				if re.Fix != reconcile.FixMapColumns {
@@ -284,6 +293,13 @@ func printInspectText(w io.Writer, f inspectFile) {
 			fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
 		}
 		fmt.Fprintf(w, ", %s rows\n", s.gran)
+		if s.Flow != "" {
+			fmt.Fprintf(w, "    flow: %s declarations (%s)", s.Flow, s.FlowWhy)
+			if s.Country != "" {
+				fmt.Fprintf(w, ", declaring country %s", s.Country)
+			}
+			fmt.Fprintln(w)
+		}
 		for _, c := range s.cols {
 			field := string(c.Field)
 			if field == "" {

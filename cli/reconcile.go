@@ -51,6 +51,7 @@ func runReconcile(env *Env, args []string) int {
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -127,6 +128,9 @@ func runReconcile(env *Env, args []string) int {
 		return usageError(env, "reconcile", "%v", err)
 	}
 	if err := applyMaps(p, *maps); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
+	if err := rules.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
 	for _, s := range rates {

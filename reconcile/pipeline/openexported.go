@@ -123,7 +123,7 @@ func applyParams(p *Params, m map[string]string) {
 	}
 	f(paramWeightTol, &p.WeightTolerancePct)
 	f(paramBand, &p.PackagingBandPct)
-	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter} {
+	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter, paramExpBefore: &p.ExportDaysBefore, paramExpAfter: &p.ExportDaysAfter} {
 		if v, err := strconv.Atoi(m[k]); err == nil && v >= 0 {
 			*dst = v
 		}
