@@ -85,7 +85,12 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				return
 			}
 			var in interner
-			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), &fr.store, &in, func(rows int) {
+			add := func(_ int, rec *reconcile.Record) error {
+				in.record(rec)
+				fr.store.add(*rec)
+				return nil
+			}
+			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
 				prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 			})
 			fr.sha = sha
@@ -461,15 +466,27 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 // reconcile merges the records into shipments and applies the measures.
 func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	idx, srcs := r.sheetIndex()
+	in := r.mergeInput(idx, srcs)
+	ds := r.shipmentDecisions()
+	if err := r.merge(ctx, in, ds, progress); err != nil {
+		return err
+	}
+	return r.findDupes(ctx, in, mergeOptions(r.Project.Params), ds)
+}
+
+// mergeInput is the merge's view of r's records.
+func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.Input {
 	srcOf := make([]int32, len(r.Records))
 	for i, ref := range r.RecSheet {
 		srcOf[i] = idx[ref]
 	}
+	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+}
+
+// merge reconciles in (r's records) into r.Merge with the measures applied.
+func (r *Result) merge(ctx context.Context, in merge.Input, ds []merge.Decision, progress func(Progress)) error {
 	p := r.Project.Params
-	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
-	opt := mergeOptions(p)
-	ds := r.shipmentDecisions()
-	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	m, err := merge.Reconcile(ctx, in, mergeOptions(p), ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
@@ -479,7 +496,7 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return r.findDupes(ctx, in, opt, ds)
+	return nil
 }
 
 // mergeOptions turns params into the merge options, with the measured

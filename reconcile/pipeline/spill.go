@@ -54,8 +54,16 @@ func (s *spillWriter) party(p reconcile.Party) {
 	s.str(p.Country)
 }
 
-// write appends one record of sheet ref with global index idx.
+// write appends one record of sheet ref with index idx.
 func (s *spillWriter) write(ref SheetRef, idx int, rec *reconcile.Record) error {
+	if err := s.encode(ref, idx, rec); err != nil {
+		return err
+	}
+	return s.writeRaw(s.buf)
+}
+
+// encode puts the record's bytes in s.buf.
+func (s *spillWriter) encode(ref SheetRef, idx int, rec *reconcile.Record) error {
 	s.buf = s.buf[:0]
 	s.uvarint(uint64(ref.File))
 	s.uvarint(uint64(ref.Sheet))
@@ -99,11 +107,16 @@ func (s *spillWriter) write(ref SheetRef, idx int, rec *reconcile.Record) error 
 			s.buf = append(s.buf, 0)
 		}
 	}
+	return nil
+}
+
+// writeRaw appends a record as spillReader.next returned it.
+func (s *spillWriter) writeRaw(b []byte) error {
 	var n [binary.MaxVarintLen64]byte
-	if _, err := s.w.Write(n[:binary.PutUvarint(n[:], uint64(len(s.buf)))]); err != nil {
+	if _, err := s.w.Write(n[:binary.PutUvarint(n[:], uint64(len(b)))]); err != nil {
 		return err
 	}
-	_, err := s.w.Write(s.buf)
+	_, err := s.w.Write(b)
 	return err
 }
 
@@ -188,22 +201,45 @@ func (s *spillReader) party() reconcile.Party {
 	return p
 }
 
-// read returns the next record, its sheet and global index; io.EOF at
-// the end.
-func (s *spillReader) read() (ref SheetRef, idx int, rec reconcile.Record, err error) {
+// next reads the next record's bytes without decoding them; io.EOF at
+// the end. They stay valid until the next call.
+func (s *spillReader) next() ([]byte, error) {
 	size, err := binary.ReadUvarint(s.r)
 	if err != nil {
-		return ref, 0, rec, err // io.EOF at a record boundary
+		return nil, err // io.EOF at a record boundary
+	}
+	if size > 1<<30 {
+		return nil, errSpill
 	}
 	if cap(s.buf) < int(size) {
 		s.buf = make([]byte, size)
 	}
 	s.buf, s.p, s.err = s.buf[:size], 0, nil
 	if _, err := io.ReadFull(s.r, s.buf); err != nil {
-		return ref, 0, rec, fmt.Errorf("%w: %v", errSpill, err)
+		return nil, fmt.Errorf("%w: %v", errSpill, err)
 	}
-	ref.File, ref.Sheet = int32(s.uvarint()), int32(s.uvarint())
-	idx = int(s.uvarint())
+	return s.buf, nil
+}
+
+// head decodes the sheet and index of the record next returned.
+func (s *spillReader) head() (SheetRef, int, error) {
+	s.p = 0
+	ref := SheetRef{File: int32(s.uvarint()), Sheet: int32(s.uvarint())}
+	idx := int(s.uvarint())
+	return ref, idx, s.err
+}
+
+// read returns the next record, its sheet and index; io.EOF at the end.
+func (s *spillReader) read() (ref SheetRef, idx int, rec reconcile.Record, err error) {
+	if _, err := s.next(); err != nil {
+		return ref, 0, rec, err
+	}
+	return s.decode()
+}
+
+// decode decodes the record next returned.
+func (s *spillReader) decode() (ref SheetRef, idx int, rec reconcile.Record, err error) {
+	ref, idx, _ = s.head()
 	rec.Source.File, rec.Source.Sheet, rec.Source.Row = s.str(), s.str(), int(s.varint())
 	rec.Date.Precision = reconcile.DatePrecision(s.byte1())
 	if rec.Date.Precision != reconcile.PrecisionNone {
