@@ -30,11 +30,18 @@ func duckdbRunner(t *testing.T) []string {
 }
 
 // TestDuckDBFiguresEqualWorkbook runs docs/parquet/totals.sql in DuckDB
-// over the samples' Parquet files and compares every Summary and Totals
-// figure with the audit workbook's.
+// over the samples' Parquet files, as Write and as WriteStream give them,
+// and compares every Summary and Totals figure with the audit workbook's.
 func TestDuckDBFiguresEqualWorkbook(t *testing.T) {
 	cmd := duckdbRunner(t)
-	_, dir, xlsx := writeSamples(t)
+	res, dir, xlsx := writeSamples(t)
+	_, streamDir := writeSamplesStream(t, res)
+	for name, dir := range map[string]string{"Write": dir, "WriteStream": streamDir} {
+		t.Run(name, func(t *testing.T) { duckdbFigures(t, cmd, dir, xlsx) })
+	}
+}
+
+func duckdbFigures(t *testing.T, cmd []string, dir, xlsx string) {
 	sql, _ := filepath.Abs(filepath.Join("..", "..", "docs", "parquet", "totals.sql"))
 	if b, err := os.ReadFile(sql); err != nil || !bytes.Contains(b, []byte("\n-- query\n")) {
 		t.Fatalf("totals.sql has no \"-- query\" line, which totals_spark.py splits on (%v)", err)
