@@ -15,16 +15,24 @@ import (
 // Without it the test skips, except under CI=true, where it fails.
 func duckdbRunner(t *testing.T) []string {
 	t.Helper()
-	runner, _ := filepath.Abs(filepath.Join("..", "..", "scripts", "duckdb", "duckdb.mjs"))
-	mod := filepath.Join(filepath.Dir(runner), "node_modules", "@duckdb", "node-api")
-	node, err := exec.LookPath("node")
-	_, merr := os.Stat(mod)
-	if err != nil || merr != nil {
+	cmd := duckdbCommand()
+	if cmd == nil {
 		msg := "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh"
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
 		t.Skip(msg)
+	}
+	return cmd
+}
+
+// duckdbCommand is the runner's command line, nil when not installed.
+func duckdbCommand() []string {
+	runner, _ := filepath.Abs(filepath.Join("..", "..", "scripts", "duckdb", "duckdb.mjs"))
+	mod := filepath.Join(filepath.Dir(runner), "node_modules", "@duckdb", "node-api")
+	node, err := exec.LookPath("node")
+	if _, merr := os.Stat(mod); err != nil || merr != nil {
+		return nil
 	}
 	return []string{node, runner}
 }
