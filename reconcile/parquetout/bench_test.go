@@ -257,6 +257,8 @@ func BenchmarkParquetStream(b *testing.B) {
 		b.ReportMetric(float64(sum.Shipments), "shipments")
 		b.ReportMetric(float64(sum.Parts), "parts")
 		b.ReportMetric(float64(sum.LargestPart), "rows-largest-part")
+		b.ReportMetric(float64(sum.HeldBack), "shipments-held-back")
+		b.ReportMetric(float64(sum.IDClashes), "id-clashes")
 		if m, ok := stages[pipeline.StageMatch]; ok {
 			b.ReportMetric(m.Sub(start).Seconds(), "s-read")
 			if g, ok := stages[pipeline.StageMerge]; ok {

@@ -81,7 +81,7 @@ type readSheet struct {
 // its sheet's index, like read.ReadAll but without holding the records:
 // Run keeps them in chunks, the bounded-memory path spills them to disk.
 // A sheet's first and n count the records handed to add.
-func readFile(ctx context.Context, path string, opt read.Options, add func(sheet int, rec *reconcile.Record) error, progress func(rows int)) ([]readSheet, error) {
+func readFile(ctx context.Context, path string, opt read.Options, add func(sheet int, name string, rec *reconcile.Record) error, progress func(rows int)) ([]readSheet, error) {
 	w, err := read.Open(path, opt)
 	if err != nil {
 		return nil, err
@@ -109,7 +109,7 @@ func readFile(ctx context.Context, path string, opt read.Options, add func(sheet
 				rs.err = err
 				break
 			}
-			if err := add(len(sheets), &rec); err != nil {
+			if err := add(len(sheets), name, &rec); err != nil {
 				sr.Close()
 				return sheets, err
 			}

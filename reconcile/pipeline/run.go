@@ -85,7 +85,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				return
 			}
 			var in interner
-			add := func(_ int, rec *reconcile.Record) error {
+			add := func(_ int, _ string, rec *reconcile.Record) error {
 				in.record(rec)
 				fr.store.add(*rec)
 				return nil

@@ -45,9 +45,8 @@ import (
 // list and the source overlap check (the workbook's Review material); the
 // Decision column. Run them on a sample, where they can be reviewed.
 //
-// Shipment IDs are derived from the anchor row, as in Run. Two anchors
-// hashing to one 8-digit ID in different parts (Run lengthens the later
-// one's ID) are not yet told apart: see StreamSummary.IDClashes.
+// Shipment IDs are derived from the anchor row, as in Run, and numbered
+// as Run numbers them where two anchors hash alike (stream_ids.go).
 func Stream(ctx context.Context, p *Project, opt StreamOptions, sink StreamSink, progress func(Progress)) (*StreamSummary, error) {
 	if p == nil {
 		return nil, errors.New("pipeline: nil project")
@@ -121,8 +120,12 @@ type StreamSummary struct {
 	Discrepancies int
 	Parts         int
 	LargestPart   int // rows of the largest part: what bounds memory
-	// IDClashes counts shipment IDs given to shipments of two parts.
-	IDClashes       int
+	// IDClashes counts shipments that took a longer ID because another
+	// one's anchor hashed alike (Run does the same).
+	IDClashes int
+	// HeldBack counts shipments held back from their part to be numbered
+	// with the others whose anchor hashes alike.
+	HeldBack        int
 	StaleDecisions  int
 	decisionRowsRun map[string]bool
 }
@@ -156,6 +159,13 @@ type streamer struct {
 	uf    []int32
 	part  []int32
 	parts []int // rows per part
+
+	// Shipments whose anchor's ID hash occurs twice are held back and
+	// numbered after the last part (stream_ids.go).
+	clash    map[uint32]bool
+	srcRank  []int
+	held     []heldShipment
+	heldPart *Result
 }
 
 // streamFile is what pass 1 keeps of one source.
@@ -170,7 +180,8 @@ type streamFile struct {
 	n        int
 	spill    string
 	mentions mentionTable
-	cons     []int32 // per record: its consignee mention in mentions, -1 none
+	cons     []int32  // per record: its consignee mention in mentions, -1 none
+	hashes   []uint32 // per record: idHash of the ID a shipment anchored on it gets
 }
 
 func (s *streamer) progress(pr Progress) {
@@ -252,7 +263,7 @@ func (s *streamer) readOne(ctx context.Context, i int) {
 	defer out.Close()
 	sw := newSpillWriter(out)
 	idb := s.ids.batch(i)
-	add := func(sheet int, rec *reconcile.Record) error {
+	add := func(sheet int, name string, rec *reconcile.Record) error {
 		for len(f.stats) <= sheet {
 			f.stats = append(f.stats, sheetStats{})
 			f.facts = append(f.facts, merge.NewSourceFacts())
@@ -263,6 +274,7 @@ func (s *streamer) readOne(ctx context.Context, i int) {
 		setBit(&f.rows[sheet], rec.Source.Row)
 		f.cons = append(f.cons, f.mentions.add(rec.Consignee, match.Consignee))
 		f.mentions.add(rec.Shipper, match.Shipper)
+		f.hashes = append(f.hashes, idHash(f.sha+"!"+name, rec.Source.Row))
 		if err := idb.add(f.n, rec, f.cons[len(f.cons)-1] < 0, int32(sheet)); err != nil {
 			return err
 		}
@@ -316,7 +328,7 @@ func (s *streamer) finishFiles(ctx context.Context) error {
 			fr.Err = &reconcile.Error{File: spec.Path, Err: errors.New("given twice"), Hint: fmt.Sprintf("the same file as source %d (%s); it is read once", f.dup+1, srcs[f.dup].Path)}
 		case f.err != nil:
 			fr.Err = f.err
-			f.n, f.cons = 0, nil
+			f.n, f.cons, f.hashes = 0, nil, nil
 		default:
 			fr.SHA256, spec.SHA256 = f.sha, f.sha
 			for si := range f.sheets {
@@ -358,6 +370,16 @@ func (s *streamer) finishFiles(ctx context.Context) error {
 	}
 	// Merge sources and their facts over every row.
 	s.srcIdx, s.srcs = s.res.sheetIndex()
+	s.srcRank = sourceRanks(s.srcs)
+	var hs []uint32
+	for i := range s.files {
+		if s.res.Files[i].Err == nil {
+			hs = append(hs, s.files[i].hashes...)
+		}
+		s.files[i].hashes = nil
+	}
+	s.clash = clashes(hs)
+	hs = nil
 	s.facts = make([]merge.SourceFacts, len(s.srcs))
 	for ref, k := range s.srcIdx {
 		f := &s.files[ref.File]
@@ -467,11 +489,11 @@ func (s *streamer) partResult(recs []reconcile.Record, refs []SheetRef) *Result 
 
 // reconcilePart merges one part as Run merges everything and adds it to
 // the summary.
-func (s *streamer) reconcilePart(ctx context.Context, pr *Result) error {
+func (s *streamer) reconcilePart(ctx context.Context, pr *Result) (merge.Input, error) {
 	in := pr.mergeInput(s.srcIdx, s.srcs)
 	in.Facts = s.facts
 	if err := pr.merge(ctx, in, s.ds, nil); err != nil {
-		return err
+		return in, err
 	}
 	m := pr.Merge
 	s.sum.Shipments += len(m.Shipments)
@@ -482,5 +504,5 @@ func (s *streamer) reconcilePart(ctx context.Context, pr *Result) error {
 	s.sum.Counted += t.Total.Shipments
 	s.sum.Tonnes += t.Total.Tonnes
 	s.sum.ValueUSD += t.Total.ValueUSD
-	return nil
+	return in, nil
 }

@@ -368,28 +368,36 @@ func (s *streamer) mergeParts(ctx context.Context) error {
 			return reconcile.ErrCanceled
 		}
 		s.progress(Progress{Stage: StageMerge, Done: done, Total: s.n})
-		recs, refs, err := s.readPart(p)
+		recs, refs, globals, err := s.readPart(p)
 		if err != nil {
 			return err
 		}
 		pr := s.partResult(recs, refs)
-		if err := s.reconcilePart(ctx, pr); err != nil {
+		in, err := s.reconcilePart(ctx, pr)
+		if err != nil {
 			return err
 		}
-		if err := s.sink.Part(pr); err != nil {
+		if err := s.sink.Part(s.holdBack(pr, &in, globals)); err != nil {
 			return err
 		}
 		done += len(recs)
+	}
+	if s.heldPart != nil {
+		s.numberHeld()
+		if err := s.sink.Part(s.heldPart); err != nil {
+			return err
+		}
 	}
 	s.progress(Progress{Stage: StageMerge, Done: s.n, Total: s.n})
 	return nil
 }
 
-func (s *streamer) readPart(p int) ([]reconcile.Record, []SheetRef, error) {
+// readPart reads part p's records with their sheets and global indexes.
+func (s *streamer) readPart(p int) ([]reconcile.Record, []SheetRef, []int, error) {
 	path := s.partPath(p)
 	in, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("temporary part file: %w", err)
+		return nil, nil, nil, fmt.Errorf("temporary part file: %w", err)
 	}
 	defer func() {
 		in.Close()
@@ -397,17 +405,19 @@ func (s *streamer) readPart(p int) ([]reconcile.Record, []SheetRef, error) {
 	}()
 	recs := make([]reconcile.Record, 0, s.parts[p])
 	refs := make([]SheetRef, 0, s.parts[p])
+	globals := make([]int, 0, s.parts[p])
 	sr := newSpillReader(in, &interner{})
 	for {
-		ref, _, rec, err := sr.read()
+		ref, local, rec, err := sr.read()
 		if err == io.EOF {
-			return recs, refs, nil
+			return recs, refs, globals, nil
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		recs = append(recs, rec)
 		refs = append(refs, ref)
+		globals = append(globals, s.base[ref.File]+local)
 	}
 }
 

@@ -319,3 +319,55 @@ func TestStreamAcrossEntities(t *testing.T) {
 		t.Error(strings.Join(d, "\n"))
 	}
 }
+
+// TestStreamHeldShipments makes nearly every anchor "clash" (4 bits of
+// the ID hash instead of 32), so that nearly every shipment is held back
+// from its part and numbered after the last one: the result must still
+// equal Run's.
+func TestStreamHeldShipments(t *testing.T) {
+	defer func(b int) { idHashBits = b }(idHashBits)
+	idHashBits = 4
+	files := sampleFiles(t)
+	mem := runOutcome(t, NewProject(files...))
+	str, sum := streamOutcome(t, NewProject(files...), 30)
+	if d := diffOutcomes(mem, str); len(d) > 0 {
+		t.Error(strings.Join(d, "\n"))
+	}
+	if sum.IDClashes != 0 {
+		t.Errorf("%d ID clashes: the samples' IDs are all distinct", sum.IDClashes)
+	}
+	if sum.HeldBack < sum.Shipments/2 {
+		t.Errorf("%d of %d shipments held back: the test holds back too few to prove anything", sum.HeldBack, sum.Shipments)
+	}
+}
+
+// TestNumberHeld: of held shipments sharing a first-attempt ID, the first
+// by monthly, date, source rank and row keeps it and each other takes its
+// own second attempt, whatever order the parts gave them in.
+func TestNumberHeld(t *testing.T) {
+	day := func(d int) int64 { return time.Date(2022, 6, d, 0, 0, 0, 0, time.UTC).Unix() }
+	held := []heldShipment{
+		{sh: 0, base: "S-AAAA0000", sec: day(3), srcRank: 0, global: 10, key: "k1", row: 5},
+		{sh: 1, base: "S-AAAA0000", sec: day(2), srcRank: 1, global: 20, key: "k2", row: 7},
+		{sh: 2, base: "S-BBBB0000", sec: day(1), srcRank: 0, global: 30, key: "k1", row: 9},
+		{sh: 3, base: "S-AAAA0000", sec: day(2), srcRank: 0, global: 40, key: "k1", row: 11},
+	}
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}} {
+		s := &streamer{heldPart: &Result{Merge: &merge.Result{Shipments: make([]merge.Shipment, 4)}}}
+		for _, k := range order {
+			s.held = append(s.held, held[k])
+		}
+		s.numberHeld()
+		got := []string{}
+		for _, sh := range s.heldPart.Merge.Shipments {
+			got = append(got, sh.ID)
+		}
+		want := []string{merge.ShipmentID(false, "k1", 5, 1), merge.ShipmentID(false, "k2", 7, 1), "S-BBBB0000", "S-AAAA0000"}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("order %v: IDs %v, want %v", order, got, want)
+		}
+		if s.sum.IDClashes != 2 {
+			t.Errorf("order %v: %d clashes, want 2", order, s.sum.IDClashes)
+		}
+	}
+}
