@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,7 +88,7 @@ func TestRuleFlagsOnMethodSheet(t *testing.T) {
 			t.Errorf("Method %q = %q, want %q", k, got[k], v)
 		}
 	}
-	p, err := pipeline.OpenExported(out)
+	p, err := pipeline.OpenExported(context.Background(), out, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
