@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/workbook"
 )
@@ -40,10 +41,21 @@ func (r *Result) ClaimsData() *claims.Data {
 			continue
 		}
 		for _, s := range f.Sheets {
-			if s.NoTable || s.Rows == 0 || !s.DateFrom.Known() {
+			if s.NoTable || s.Rows == 0 {
 				continue
 			}
-			d.Sources = append(d.Sources, claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo})
+			c := claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo}
+			for _, sk := range s.Skips {
+				if sk.Reason == reconcile.SkipBanner {
+					if from, to, ok := claims.StatedPeriod(sk.Detail); ok {
+						c.StatedFrom, c.StatedTo = from, to
+						break
+					}
+				}
+			}
+			if c.From.Known() || c.StatedFrom.Known() {
+				d.Sources = append(d.Sources, c)
+			}
 		}
 	}
 	return d
