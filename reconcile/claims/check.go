@@ -261,9 +261,13 @@ func (k *Checker) Check(c Claim) Verdict {
 		// Every shipment would be one filter away: a near-boundary list
 		// of the whole data tells the reader nothing about the company.
 		v.Kind = NothingFound
+		k.coverage(&v, sc)
 		k.notes(&v)
 		v.Reason = "Nothing found: no " + strings.Join(sc.unresolved, " and no ") +
 			" matches a company in the data, so no shipment can be in scope and none is listed near the boundary. Check the spelling, or name the company by its entity ID or tax ID."
+		if !v.Covered {
+			v.Reason += " Note: " + v.Gap + "."
+		}
 		return v
 	}
 	var known []float64

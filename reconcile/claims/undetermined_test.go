@@ -131,4 +131,3 @@ func TestStatedPeriodCoverage(t *testing.T) {
 		})
 	}
 }
-
