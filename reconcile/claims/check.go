@@ -246,7 +246,7 @@ func (k *Checker) Check(c Claim) Verdict {
 		return v
 	}
 	d := k.d
-	if c.Filters.PartyListed != "" && d.Listed == nil {
+	if c.Filters.PartyListed != "" && d.Listed == nil && d.Listing == nil {
 		v.Kind = Insufficient
 		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a list (Lists, or --screen) to check it."
 		return v

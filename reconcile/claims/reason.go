@@ -39,13 +39,7 @@ func found(v *Verdict) string {
 		return foundKnown(v)
 	}
 	c := &v.Claim
-	what := strings.Join(v.UndeterminedWhat, " or ")
-	note := plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but has no " + what +
-		" recorded, so may be in scope"
-	if v.Undetermined != 1 {
-		note = plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but have no " + what +
-			" recorded, so may be in scope"
-	}
+	note := undeterminedNote(v)
 	if v.Missing == 0 {
 		hi := "no upper bound"
 		if !math.IsInf(v.Upper, 1) {
@@ -55,6 +49,34 @@ func found(v *Verdict) string {
 			plural(len(v.InScope), "shipment", "shipments") + " in scope; " + note + ")"
 	}
 	return foundKnown(v) + "; also, " + note + ", up to " + FormatFigure(c.Measure, c.Unit, v.Upper)
+}
+
+// undeterminedNote says why shipments may be in scope: "2 shipments pass
+// every other filter but have no dispatch or destination recorded, so may
+// be in scope".
+func undeterminedNote(v *Verdict) string {
+	var fields, other []string
+	for _, w := range v.UndeterminedWhat {
+		switch w {
+		case WhatDateOrder:
+			other = append(other, "a date whose day and month cannot be told apart")
+		case WhatListing:
+			other = append(other, "a party whose screening hit awaits review")
+		default:
+			fields = append(fields, w)
+		}
+	}
+	have := "have"
+	if v.Undetermined == 1 {
+		have = "has"
+	}
+	var why []string
+	if len(fields) > 0 {
+		why = append(why, "no "+strings.Join(fields, " or ")+" recorded")
+	}
+	why = append(why, other...)
+	return plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but " + have + " " +
+		strings.Join(why, ", or ") + ", so may be in scope"
 }
 
 // foundKnown is found for shipments whose filters are all decided.

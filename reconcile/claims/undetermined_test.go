@@ -91,7 +91,7 @@ func TestDateReadings(t *testing.T) {
 			if tt.near != "" && (len(v.Near) != 1 || !strings.Contains(v.Near[0].Detail, tt.near)) {
 				t.Errorf("near: got %+v, want R2 with %q", v.Near, tt.near)
 			}
-			if tt.near != "" && !strings.Contains(v.Reason, "date order") {
+			if tt.near != "" && !strings.Contains(v.Reason, "a date whose day and month cannot be told apart") {
 				t.Errorf("reason %q does not say the date order is undecided", v.Reason)
 			}
 		})

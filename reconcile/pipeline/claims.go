@@ -7,6 +7,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/workbook"
 )
 
@@ -31,7 +32,9 @@ func (r *Result) ClaimsData() *claims.Data {
 	}
 	if r.Screening != nil {
 		d.Listed = r.Labels().Listed
+		d.Listing = r.listings()
 	}
+	d.ConsigneeOf, d.ShipperOf = r.ConsigneeEntity, r.ShipperEntity
 	if r.Goods != nil {
 		d.GoodsLists = r.Goods.Lists
 	}
@@ -59,6 +62,47 @@ func (r *Result) ClaimsData() *claims.Data {
 		}
 	}
 	return d
+}
+
+// listings gives claims what screening found about each entity: listed
+// (with the earliest listing date of its counting hits), or a hit pending
+// review with its best score.
+func (r *Result) listings() func(e int32) claims.Listing {
+	if r.Names == nil {
+		return nil
+	}
+	at := make(map[string]int, len(r.Names.Entities))
+	for i, e := range r.Names.Entities {
+		at[e.ID] = i
+	}
+	ls := make([]claims.Listing, len(r.Names.Entities))
+	for _, h := range r.Screening.Hits {
+		i, ok := at[h.Key]
+		if !ok {
+			continue
+		}
+		l := &ls[i]
+		since := h.Listed
+		if len(since) > 10 {
+			since = since[:10]
+		}
+		switch {
+		case h.Status.Counts():
+			if !l.Listed || since != "" && (l.Since == "" || since < l.Since) {
+				l.Since = since
+				l.Name = h.Primary
+			}
+			l.Listed, l.Pending = true, false
+		case h.Status == screen.StatusReview && !l.Listed && h.Score > l.Score:
+			l.Pending, l.Score, l.Name = true, h.Score, h.Primary
+		}
+	}
+	return func(e int32) claims.Listing {
+		if e < 0 || int(e) >= len(ls) {
+			return claims.Listing{}
+		}
+		return ls[e]
+	}
 }
 
 // CheckClaims checks every claim of the project against this result, in
