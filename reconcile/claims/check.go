@@ -148,14 +148,15 @@ type Verdict struct {
 	NearByFilter map[string]int
 	// Predate counts, for a claim about listed parties, the shipments in
 	// scope made before their party was listed (on ListedSince dates);
-	// AtShipmentLower and AtShipmentKind are the figure and verdict
-	// counting only the others (listed at the time of shipment).
-	Predate         int
-	ListedSince     []string
-	AtShipmentLower float64
-	AtShipmentKind  Kind
-	Resolved        []Resolved // how consignee and shipper names were resolved
-	Notes           []string   // what a careful reader must know (gross weights, aggregates, …)
+	// AtShipmentLower, AtShipmentUpper and AtShipmentKind are the bounds
+	// and verdict counting only the others (listed at the time of
+	// shipment).
+	Predate                          int
+	ListedSince                      []string
+	AtShipmentLower, AtShipmentUpper float64
+	AtShipmentKind                   Kind
+	Resolved                         []Resolved // how consignee and shipper names were resolved
+	Notes                            []string   // what a careful reader must know (gross weights, aggregates, …)
 }
 
 // Figure is the computed figure: the lower bound, which counts known

@@ -138,7 +138,7 @@ func (k *Checker) predating(v *Verdict) {
 		return
 	}
 	var since []string
-	known, missing := 0.0, 0
+	known, missing, dropped := 0.0, 0, 0.0
 	for _, r := range v.InScope {
 		sh := &k.d.Shipments[r.Shipment]
 		first := "" // the earliest listing date among the listed parties
@@ -158,6 +158,9 @@ func (k *Checker) predating(v *Verdict) {
 		}
 		if !undated && first != "" && r.Date.Known() && r.Date.String() < first {
 			v.Predate++
+			if r.Value.Valid {
+				dropped += r.Value.Value
+			}
 			if !slices.Contains(since, first) {
 				since = append(since, first)
 			}
@@ -176,12 +179,14 @@ func (k *Checker) predating(v *Verdict) {
 	v.ListedSince = since
 	w := Verdict{Claim: v.Claim, Covered: v.Covered, Lower: round(known), Upper: round(known)}
 	if missing > 0 || v.Undetermined > 0 {
-		w.Upper = v.Upper // a bound no tighter than the whole figure's
+		// The whole figure's upper bound less what the shipments made
+		// before the listing add for sure.
+		w.Upper = round(v.Upper - dropped)
 	}
 	w.InScope = make([]Row, len(v.InScope)-v.Predate) // decide reads only how many
 	w.Undetermined = v.Undetermined
 	k.decide(&w)
-	v.AtShipmentLower, v.AtShipmentKind = w.Lower, w.Kind
+	v.AtShipmentLower, v.AtShipmentUpper, v.AtShipmentKind = w.Lower, w.Upper, w.Kind
 }
 
 // predateText is the reason's sentence about shipments made before their
@@ -195,10 +200,13 @@ func predateText(v *Verdict) string {
 	if len(v.ListedSince) == 1 {
 		s += " on " + v.ListedSince[0]
 	} else {
-		s += " (listed on " + strings.Join(v.ListedSince, ", ") + ")"
+		s += " of their party (listed on " + strings.Join(v.ListedSince, " or ") + ")"
 	}
 	s += ": the figure counts parties listed today; counting only shipments made after the listing it is " +
 		FormatFigure(c.Measure, c.Unit, v.AtShipmentLower)
+	if v.AtShipmentUpper != v.AtShipmentLower {
+		s += " to " + FormatFigure(c.Measure, c.Unit, v.AtShipmentUpper)
+	}
 	switch v.AtShipmentKind {
 	case Supported:
 		s += ", and the claim still holds."
