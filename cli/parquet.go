@@ -22,7 +22,7 @@ func writeParquet(ctx context.Context, env *Env, res *pipeline.Result, dir strin
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --parquet: %v\n", err)
+	fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --parquet: %s\n", explain(err))
 	if errors.Is(err, reconcile.ErrOverwrite) {
 		return ExitUsage
 	}

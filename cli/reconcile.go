@@ -51,6 +51,7 @@ func runReconcile(env *Env, args []string) int {
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -75,7 +76,7 @@ func runReconcile(env *Env, args []string) int {
 	if *prev != "" {
 		p, err = pipeline.OpenExported(ctx, *prev, nil)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %s\n", explain(err))
 			return ExitUsage
 		}
 		if len(files) > 0 {
@@ -129,6 +130,9 @@ func runReconcile(env *Env, args []string) int {
 	if err := applyMaps(p, *maps); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
+	if err := rules.apply(p); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
 	for _, s := range rates {
 		r, err := parseRate(s)
 		if err != nil {
@@ -155,12 +159,12 @@ func runReconcile(env *Env, args []string) int {
 	}
 	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		return ExitInput
 	}
 	code := ExitOK
 	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
 		code = ExitInput
 	}
 	if c := readProblems(env, "reconcile", res); c != ExitOK {
@@ -187,7 +191,7 @@ func runReconcile(env *Env, args []string) int {
 		written, err = pipeline.WriteWorkbookUnique(ctx, res, pipeline.DefaultOutputPath(p, time.Now()), nil)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		var re *reconcile.Error
 		if errors.As(err, &re) && errors.Is(err, reconcile.ErrOverwrite) {
 			return ExitUsage

@@ -53,7 +53,7 @@ func (s *claimsScreen) importFile(path string) {
 	s.u.setStatus("Reading claims from " + path + "…")
 	ctx := s.u.ctx // closing the window stops the read
 	s.u.goBG(func() {
-		cs, errs := claims.ReadFile(ctx, path)
+		cs, errs := pipeline.ReadClaims(ctx, path, "")
 		if ctx.Err() != nil {
 			return
 		}

@@ -253,7 +253,7 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 	d := k.d
 	if c.Filters.PartyListed != "" && d.Listed == nil {
 		v.Kind = Insufficient
-		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a list (Lists, or --screen) to check it."
+		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a sanctions list with the sources to check it."
 		return v, nil
 	}
 	sc := k.compile(&c, &v)
@@ -323,6 +323,10 @@ func (v *Verdict) countNear(filter string) {
 	}
 	v.NearByFilter[filter]++
 }
+
+// NearList names the first max near-boundary shipments with what each
+// has instead ("S-1 (dispatched from KZ), … and 4 more").
+func (v *Verdict) NearList(max int) string { return nearList(v.Near, v.NearTotal, max) }
 
 // NearSummary counts the near-boundary shipments by the filter they miss,
 // in filter order: "16 (date 2, origin 10, dispatch 4)".

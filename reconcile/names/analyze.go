@@ -99,6 +99,9 @@ func Analyze(s string) *Name {
 	}
 	n := analyze(s)
 	n.Alts = aliasesOf(s)
+	if len(n.Alts) == 0 {
+		n.Alts = scriptReadings(s)
+	}
 	return n
 }
 
@@ -152,6 +155,7 @@ func analyze(s string) *Name {
 	}
 	toks = unglue(toks)
 	carons := caronWords(rest)
+	french := frenchMarked(s)
 	n.Tokens = toks
 	n.Keys = make([]string, len(toks))
 	for i, t := range toks {
@@ -203,7 +207,12 @@ func analyze(s string) *Name {
 		if ct, ok := carons[t]; ok {
 			alt = Key(ct)
 		} else if len(t) > shortCore {
-			alt = SoftC(t)
+			if french {
+				alt = FrenchReading(t)
+			}
+			if alt == "" {
+				alt = SoftC(t)
+			}
 		}
 		if alt == n.Keys[i] {
 			alt = ""

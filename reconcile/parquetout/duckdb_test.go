@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"tradecheck/internal/testenv"
 )
 
 // duckdbRunner returns the command that runs a SQL file in DuckDB: the
@@ -20,11 +22,7 @@ func duckdbRunner(t *testing.T) []string {
 	node, err := exec.LookPath("node")
 	_, merr := os.Stat(mod)
 	if err != nil || merr != nil {
-		msg := "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testenv.Skip(t, "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh")
 	}
 	return []string{node, runner}
 }

@@ -36,7 +36,7 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 		opt.RowGroupRows = RowGroupRows
 	}
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return &reconcile.Error{File: dir, Err: reconcile.ErrOverwrite, Hint: "--parquet takes a folder; this is a file"}
+		return &reconcile.Error{File: dir, Err: reconcile.ErrOverwrite, Hint: "the Parquet files go into a folder; this is a file", Fix: reconcile.FixOutputFolder}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &reconcile.Error{File: dir, Err: err, Hint: "cannot create the output folder"}
@@ -44,7 +44,7 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 	for _, name := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
 		for _, s := range r.Project.Sources {
 			if fileio.Same(s.Path, filepath.Join(dir, name)) {
-				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another --parquet folder; inputs are never overwritten"}
+				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another folder for the Parquet files; inputs are never overwritten", Fix: reconcile.FixOutputFolder}
 			}
 		}
 	}

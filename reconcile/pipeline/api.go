@@ -68,6 +68,12 @@ type Params struct {
 	// which a gross-only weight matches a net-only one. 0 means the
 	// default (merge.DefaultPackagingBandPct).
 	PackagingBandPct float64 `json:"packaging_band_pct,omitempty"`
+	// ExportDaysBefore and ExportDaysAfter bound an export declaration's
+	// date against the import declaration of the same goods: up to
+	// ExportDaysBefore days earlier, ExportDaysAfter later. 0 means the
+	// default (merge.DefaultExportDaysBefore, DefaultExportDaysAfter).
+	ExportDaysBefore int `json:"export_days_before,omitempty"`
+	ExportDaysAfter  int `json:"export_days_after,omitempty"`
 	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
 	// pairs scoring at or above AutoThreshold merge automatically, pairs in
 	// [ReviewThreshold, AutoThreshold) go to the Review queue.
@@ -139,6 +145,16 @@ type SourceSpec struct {
 	// Granularity* constants.
 	Granularity map[string]string `json:"granularity,omitempty"`
 	Mapping     []ColumnOverride  `json:"mapping,omitempty"`
+	// Flow per sheet ("" key = every sheet / CSV): reconcile.FlowExport
+	// for a register of export declarations, FlowImport for import
+	// declarations; unset, the sheet's own statement (a flow column, a
+	// banner, its name) decides, and without one it is read as imports.
+	Flow map[string]string `json:"flow,omitempty"`
+	// DeclaringCountry is the ISO alpha-2 code of the country whose
+	// customs wrote an export register: its rows' dispatch (and, when
+	// the file gives none, origin) country. Unset, the file's statement
+	// decides ("China exports 2022"); without one they stay unknown.
+	DeclaringCountry string `json:"declaring_country,omitempty"`
 }
 
 // Project is the whole user state of a reconciliation.
@@ -231,13 +247,17 @@ type SheetResult struct {
 	Format      string            // how the file was read: xlsx, csv, xls, ods, html, xml2003
 	Encoding    string            // a text file's or HTML page's encoding; "" for workbooks
 	Granularity string            // GranularityShipment or GranularityMonthly
-	Rows        int               // rows read into records
-	Skipped     map[reconcile.SkipReason]int
-	Skips       []reconcile.Skip
-	Warnings    []string
-	DateFrom    reconcile.Date // range of the records' dates
-	DateTo      reconcile.Date
-	NoTable     bool // the sheet holds no table (reported, not guessed)
+	// Flow is reconcile.FlowExport or FlowImport as the user or the sheet
+	// states it, "" when nothing does (read as imports); FlowWhy says who
+	// stated it, Country the declaring country of an export register.
+	Flow, FlowWhy, Country string
+	Rows                   int // rows read into records
+	Skipped                map[reconcile.SkipReason]int
+	Skips                  []reconcile.Skip
+	Warnings               []string
+	DateFrom               reconcile.Date // range of the records' dates
+	DateTo                 reconcile.Date
+	NoTable                bool // the sheet holds no table (reported, not guessed)
 	// NeedsMapping: a table with figures whose party and date columns
 	// were not recognised; none of its rows is read until the user maps
 	// them (read.ErrNeedsMapping). Status says why for this and NoTable.

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/workbook"
@@ -85,7 +84,7 @@ func openExported(ctx context.Context, path string, progress func(Progress)) (*P
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a
 	// positioned error rather than a claim silently dropped.
-	cs, errs := claims.ReadSheet(ctx, path, "")
+	cs, errs := ReadClaims(ctx, path, "")
 	for _, err := range errs {
 		if !errors.Is(err, reconcile.ErrNoTable) {
 			return nil, err
@@ -124,7 +123,7 @@ func applyParams(p *Params, m map[string]string) {
 	}
 	f(paramWeightTol, &p.WeightTolerancePct)
 	f(paramBand, &p.PackagingBandPct)
-	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter} {
+	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter, paramExpBefore: &p.ExportDaysBefore, paramExpAfter: &p.ExportDaysAfter} {
 		if v, err := strconv.Atoi(m[k]); err == nil && v >= 0 {
 			*dst = v
 		}

@@ -239,6 +239,7 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 		}
 		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
 		sr.Granularity = granularity(spec, sh.name, sh.granularity)
+		sr.Flow, sr.FlowWhy, sr.Country = sheetFlow(spec, sh.name, sh.flow)
 		if sh.err != nil {
 			switch {
 			case errors.Is(sh.err, reconcile.ErrNoTable):
@@ -289,6 +290,9 @@ func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
 		sr.TotalRows = max(sr.TotalRows, sk.Row)
 	}
 	if note := checkGranularity(spec, sr, recs); note != "" {
+		sr.Warnings = append(sr.Warnings, note)
+	}
+	if note := exportCountries(sr, recs); note != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }
@@ -402,7 +406,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = merge.MonthlyAggregate
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet, Flow: s.Flow})
 		}
 	}
 	return idx, srcs
@@ -445,6 +449,12 @@ func mergeOptions(p Params) merge.Options {
 	}
 	if p.PackagingBandPct > 0 {
 		o.PackagingBandPct = p.PackagingBandPct
+	}
+	if p.ExportDaysBefore > 0 {
+		o.ExportDaysBefore = p.ExportDaysBefore
+	}
+	if p.ExportDaysAfter > 0 {
+		o.ExportDaysAfter = p.ExportDaysAfter
 	}
 	return o
 }
