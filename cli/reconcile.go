@@ -40,6 +40,7 @@ func runReconcile(env *Env, args []string) int {
 	password := fs.String("password", "", "password for encrypted workbooks")
 	noSaved := noSavedFlag(fs)
 	parquetDir := parquetFlag(fs)
+	stream := streamFlag(fs)
 	// Numeric flags are strings so that "not given" differs from any
 	// value: a --decisions workbook's parameters apply unless overridden.
 	dateTol := fs.String("date-tolerance", "", "days two rows' dates may differ for the fuzzy shipment rule (default 3)")
@@ -157,6 +158,9 @@ func runReconcile(env *Env, args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	if *parquetDir != "" && *out == "" && useStream(fs, *stream, p) {
+		return streamParquet(ctx, env, p, savedMappings(env, "reconcile", *noSaved), *parquetDir)
+	}
 	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
@@ -248,25 +252,7 @@ func parseRate(s string) (totals.Rate, error) {
 }
 
 func printSummary(env *Env, res *pipeline.Result, written string) {
-	for _, f := range res.Files {
-		if f.Err != nil {
-			continue
-		}
-		for _, s := range f.Sheets {
-			if s.NoTable {
-				continue
-			}
-			skipped := 0
-			for _, n := range s.Skipped {
-				skipped += n
-			}
-			name := filepath.Base(f.Path)
-			if s.Sheet != "" {
-				name += " [" + s.Sheet + "]"
-			}
-			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
-		}
-	}
+	printRead(env, res)
 	all := res.Totals(totals.ByNone, totals.Filter{})
 	m := res.Merge
 	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once)\n",
@@ -290,4 +276,27 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
+}
+
+// printRead says how many rows each sheet gave.
+func printRead(env *Env, res *pipeline.Result) {
+	for _, f := range res.Files {
+		if f.Err != nil {
+			continue
+		}
+		for _, s := range f.Sheets {
+			if s.NoTable {
+				continue
+			}
+			skipped := 0
+			for _, n := range s.Skipped {
+				skipped += n
+			}
+			name := filepath.Base(f.Path)
+			if s.Sheet != "" {
+				name += " [" + s.Sheet + "]"
+			}
+			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
+		}
+	}
 }

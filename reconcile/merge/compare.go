@@ -195,21 +195,14 @@ func (r *reconciler) compareWeights(i, j int32) (weightFit, bool) {
 // writtenPrecision finds, per source and basis, half the finest unit its
 // weights were written with: the smallest WrittenHalfStep over its values
 // (a kg column with one decimal has whole values too; its precision is
-// the tenth its other values show).
+// the tenth its other values show), and which sources give declaration
+// numbers — the source facts, over every row (see SourceFacts).
 func (r *reconciler) writtenPrecision() {
 	r.netHalf = make([]float64, len(r.in.Sources))
 	r.grossHalf = make([]float64, len(r.in.Sources))
-	for s := range r.netHalf {
-		r.netHalf[s], r.grossHalf[s] = 0.5, 0.5
-	}
-	for i := range r.in.Records {
-		rec, s := &r.in.Records[i], r.in.SourceOf[i]
-		if rec.NetKg.Valid && rec.NetKg.Value > 0 {
-			r.netHalf[s] = math.Min(r.netHalf[s], WrittenHalfStep(rec.NetKg.Value))
-		}
-		if rec.GrossKg.Valid && rec.GrossKg.Value > 0 {
-			r.grossHalf[s] = math.Min(r.grossHalf[s], WrittenHalfStep(rec.GrossKg.Value))
-		}
+	for s, f := range r.in.facts() {
+		r.netHalf[s], r.grossHalf[s] = f.NetHalf, f.GrossHalf
+		r.declSrc[s] = f.Declarations
 	}
 }
 

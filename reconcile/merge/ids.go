@@ -44,7 +44,6 @@ func (r *reconciler) prepare() {
 		}
 		if d := values.NormalizeID(reconcile.FieldDeclarationID, rec.DeclarationID); d != "" {
 			r.declH[i] = maphash.String(seed, d) | 1
-			r.declSrc[r.in.SourceOf[i]] = true
 			if it := NormalizeItem(rec.ItemNo); it != "" {
 				r.itemH[i] = maphash.String(seed, it) | 1
 			}

@@ -93,6 +93,10 @@ type Input struct {
 	// typically an index into match.Result.Entities), -1 when unknown.
 	Consignee []int32
 	Shipper   []int32
+	// Facts, when given (one per source), are the sources' facts over a
+	// larger set than Records (see SourceFacts); nil computes them from
+	// Records.
+	Facts []SourceFacts
 }
 
 // Options of a reconciliation.

@@ -305,6 +305,9 @@ func TestCut(t *testing.T) {
 		{"ends in a paired straight quote", "OOO 'VOENNO-PROMYSHLENNAYA KOMPANI'", false},
 		{"ends in an unpaired quote", "VOENNO-PROMYSHLENNAYA KOMPANIYA AB'", true},
 		{"ends in a closer never opened", "VOENNO PROMYSHLENNAYA KOMPANIYA AB)", true},
+		{"ends in a two-word legal form", "NINGBO EASTERN MACHINERY CO., LTD", false},
+		{"ends in a spelled-out legal form", "KURGAN MACHINE BUILDING PLANT LLC", false},
+		{"ends in a form's stump", "KURGAN MACHINE BUILDING PLANT AN TO", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

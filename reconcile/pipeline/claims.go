@@ -11,6 +11,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/workbook"
 )
 
@@ -24,7 +25,9 @@ func (r *Result) ClaimsData() *claims.Data {
 	}
 	if r.Screening != nil {
 		d.Listed = r.Labels().Listed
+		d.Listing = r.listings()
 	}
+	d.ConsigneeOf, d.ShipperOf = r.ConsigneeEntity, r.ShipperEntity
 	if r.Goods != nil {
 		d.GoodsLists = r.Goods.Lists
 	}
@@ -34,13 +37,65 @@ func (r *Result) ClaimsData() *claims.Data {
 			continue
 		}
 		for _, s := range f.Sheets {
-			if s.NoTable || s.Rows == 0 || !s.DateFrom.Known() {
+			if s.NoTable || s.Rows == 0 {
 				continue
 			}
-			d.Sources = append(d.Sources, claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo})
+			c := claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo}
+			for _, sk := range s.Skips {
+				if sk.Reason == reconcile.SkipBanner {
+					if from, to, ok := claims.StatedPeriod(sk.Detail); ok {
+						c.StatedFrom, c.StatedTo = from, to
+						break
+					}
+				}
+			}
+			if c.From.Known() || c.StatedFrom.Known() {
+				d.Sources = append(d.Sources, c)
+			}
 		}
 	}
 	return d
+}
+
+// listings gives claims what screening found about each entity: listed
+// (with the earliest listing date of its counting hits), or a hit pending
+// review with its best score.
+func (r *Result) listings() func(e int32) claims.Listing {
+	if r.Names == nil {
+		return nil
+	}
+	at := make(map[string]int, len(r.Names.Entities))
+	for i, e := range r.Names.Entities {
+		at[e.ID] = i
+	}
+	ls := make([]claims.Listing, len(r.Names.Entities))
+	for _, h := range r.Screening.Hits {
+		i, ok := at[h.Key]
+		if !ok {
+			continue
+		}
+		l := &ls[i]
+		since := h.Listed
+		if len(since) > 10 {
+			since = since[:10]
+		}
+		switch {
+		case h.Status.Counts():
+			if !l.Listed || since != "" && (l.Since == "" || since < l.Since) {
+				l.Since = since
+				l.Name = h.Primary
+			}
+			l.Listed, l.Pending = true, false
+		case h.Status == screen.StatusReview && !l.Listed && h.Score > l.Score:
+			l.Pending, l.Score, l.Name = true, h.Score, h.Primary
+		}
+	}
+	return func(e int32) claims.Listing {
+		if e < 0 || int(e) >= len(ls) {
+			return claims.Listing{}
+		}
+		return ls[e]
+	}
 }
 
 // CheckClaims checks every claim of the project against this result, in

@@ -26,24 +26,16 @@ func sheetFlow(spec *SourceSpec, sheet string, st read.FlowStatement) (flow, why
 	return flow, why, country
 }
 
-// exportCountries gives the rows of an export register without a
-// dispatch country the declaring country (the goods leave the country
-// whose customs declared them), and without an origin the same, as the
-// register states it. Without a stated country they stay unknown and the
-// note says how to give it.
-func exportCountries(sr *SheetResult, recs []reconcile.Record) string {
+// exportCountries is the sheet note for an export register's rows without
+// a dispatch or origin country: they take the declaring country (the goods
+// leave the country whose customs declared them; fillExportCountry sets
+// it), or, without a stated country, stay unknown and the note says how
+// to give it.
+func exportCountries(sr *SheetResult, st *sheetStats) string {
 	if sr.Flow != reconcile.FlowExport {
 		return ""
 	}
-	noDispatch, noOrigin := 0, 0
-	for i := range recs {
-		if recs[i].DispatchCountry == "" {
-			noDispatch++
-		}
-		if recs[i].OriginCountry == "" {
-			noOrigin++
-		}
-	}
+	noDispatch, noOrigin := st.noDispatch, st.noOrigin
 	if noDispatch == 0 && noOrigin == 0 {
 		return ""
 	}
@@ -51,16 +43,24 @@ func exportCountries(sr *SheetResult, recs []reconcile.Record) string {
 		return fmt.Sprintf("export declarations (%s), but the file does not say which country declared them: the dispatch country of %d rows and the origin of %d stay unknown — give it with --flow %s=export:CC (ISO code) or on the Sources screen",
 			sr.FlowWhy, noDispatch, noOrigin, flowFileArg(sr))
 	}
-	for i := range recs {
-		if recs[i].DispatchCountry == "" {
-			recs[i].DispatchCountry = sr.Country
-		}
-		if recs[i].OriginCountry == "" {
-			recs[i].OriginCountry = sr.Country
-		}
-	}
 	return fmt.Sprintf("export declarations of %s (%s): %d rows without a dispatch country and %d without an origin take %s, the declaring country (re-exports of foreign goods would need their own origin)",
 		values.CountryName(sr.Country), sr.FlowWhy, noDispatch, noOrigin, sr.Country)
+}
+
+// fillExportCountry gives a row of an export register whose declaring
+// country is known that country as dispatch and origin where the row has
+// none (exportCountries states it in the sheet's warnings). Both the
+// in-memory run and the bounded-memory one call it on every record.
+func fillExportCountry(sr *SheetResult, rec *reconcile.Record) {
+	if sr.Flow != reconcile.FlowExport || sr.Country == "" {
+		return
+	}
+	if rec.DispatchCountry == "" {
+		rec.DispatchCountry = sr.Country
+	}
+	if rec.OriginCountry == "" {
+		rec.OriginCountry = sr.Country
+	}
 }
 
 // flowFileArg names a sheet for the CLI's --flow: the file's base name,
