@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -52,8 +51,12 @@ func splitClaimFiles(files []string) (sources, claimFiles []string) {
 // importFile reads claims from path off the UI goroutine and adds them.
 func (s *claimsScreen) importFile(path string) {
 	s.u.setStatus("Reading claims from " + path + "…")
+	ctx := s.u.ctx // closing the window stops the read
 	s.u.goBG(func() {
-		cs, errs := pipeline.ReadClaims(context.Background(), path, "")
+		cs, errs := pipeline.ReadClaims(ctx, path, "")
+		if ctx.Err() != nil {
+			return
+		}
 		s.u.main(func() { s.addImported(path, cs, errs) }, false)
 	})
 }
@@ -119,33 +122,23 @@ func (u *UI) sampleClaims(p *pipeline.Project) bool {
 }
 
 // importFromSources reads the Claims sheet of each new source workbook
-// that has one, off the UI goroutine, and adds claims not in the project
+// that has one (pipeline.ClaimsBySource, with the passwords typed this
+// session), off the UI goroutine, and adds claims not in the project
 // yet. Only new sources are read, so a claim the user deleted does not
 // come back on every run.
-func (s *claimsScreen) importFromSources(paths []string) {
-	if len(paths) == 0 {
+func (s *claimsScreen) importFromSources(sources []pipeline.SourceSpec) {
+	if len(sources) == 0 {
 		return
 	}
+	ctx := s.u.ctx // closing the window stops the read
 	s.u.goBG(func() {
-		type found struct {
-			path string
-			cs   []claims.Claim
-			errs []error
-		}
-		var all []found
-		for _, p := range paths {
-			if !pipeline.HasClaimsSheet(p) {
-				continue
-			}
-			cs, errs := pipeline.ReadClaims(context.Background(), p, "")
-			all = append(all, found{p, cs, errs})
-		}
-		if len(all) == 0 {
+		found := pipeline.ClaimsBySource(ctx, sources)
+		if len(found) == 0 || ctx.Err() != nil {
 			return
 		}
 		s.u.main(func() {
-			for _, f := range all {
-				s.addImported(f.path, f.cs, f.errs)
+			for _, f := range found {
+				s.addImported(f.Path, f.Claims, f.Errs)
 			}
 		}, false)
 	})

@@ -262,7 +262,12 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		return read.EachRow(ctx, src.path, src.sheet, opt, fn)
 	}
 	if len(r.Project.Claims) > 0 {
-		d.Claims = r.CheckClaims()
+		// Cancelling an export also stops checking its claims.
+		vs, err := r.CheckClaimsContext(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		d.Claims = vs
 	}
 	d.Screening = r.screeningSheet()
 	return d, nil
