@@ -2,7 +2,6 @@ package read
 
 import (
 	"bytes"
-	"encoding/xml"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,11 +14,7 @@ import (
 // number format shows ("$#,##0.00", "#,##0.00 [$€-407]", `#,##0" руб."`),
 // "" when none. Built-in formats 5–8 show the system's currency, which
 // the file does not name, so they give none.
-func parseCurrencyStyles(data []byte) []string {
-	var st stylesPart
-	if xml.Unmarshal(data, &st) != nil {
-		return nil
-	}
+func parseCurrencyStyles(st *stylesPart) []string {
 	custom := map[int]string{}
 	for _, f := range st.NumFmts {
 		if c := formatCurrency(f.Code); c != "" {
