@@ -2,6 +2,9 @@ package read
 
 import (
 	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -133,3 +136,43 @@ func (s *sheetScanner) markHiddenColumns(attrs []byte) {
 
 // hiddenColumns returns, per 0-based column, whether it is hidden.
 func (s *sheetScanner) hiddenColumns() []bool { return s.hiddenCols }
+
+// loadStyles reads the number formats that make a number a date or give
+// it a currency. A damaged styles part does not stop the reading (the
+// cells are still there), but dates may then read as plain numbers, so
+// every sheet warns.
+func (b *xlsxBook) loadStyles(parts []string) {
+	var part string
+	var data []byte
+	var err error
+	for _, part = range parts {
+		if data, err = b.readSmall(part); err != nil || data != nil {
+			break
+		}
+	}
+	if err == nil && data == nil {
+		return // no styles: no cell is formatted
+	}
+	var st stylesPart
+	if err == nil {
+		err = xml.Unmarshal(data, &st)
+	}
+	if err != nil {
+		b.warnings = append(b.warnings, fmt.Sprintf("the styles part %s is damaged (%s): dates stored as numbers may not be recognised and currencies shown only by a number format are not known", part, errText(err)))
+		return
+	}
+	b.dateXF = parseDateStyles(&st)
+	b.curXF = parseCurrencyStyles(&st)
+}
+
+// errText is err's message without the file name a *reconcile.Error
+// starts with, for a warning that is already about that file.
+func errText(err error) string {
+	var re *reconcile.Error
+	if errors.As(err, &re) {
+		re := *re
+		re.File = ""
+		return strings.TrimPrefix(re.Error(), ": ")
+	}
+	return err.Error()
+}
