@@ -88,6 +88,10 @@ type Options struct {
 	// PackagingBandPct is r in net ≤ gross ≤ net × (1 + r/100), the band
 	// within which a gross-only weight matches a net-only one.
 	PackagingBandPct float64
+
+	// conflictRun, when set, replaces the const conflictRun, so a test
+	// can compare shipments in many small runs.
+	conflictRun int
 }
 
 // Measured defaults (README "Shipments: identifiers, weights, dates").
