@@ -43,14 +43,7 @@ func TestHowNamesTheFlag(t *testing.T) {
 // explained with the flag to use.
 func TestCLIHintsEndToEnd(t *testing.T) {
 	dir := t.TempDir()
-	f := excelize.NewFile()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"Importer", "Net weight"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"A", 1})
-	locked := filepath.Join(dir, "locked.xlsx")
-	if err := f.SaveAs(locked, excelize.Options{Password: "pw"}); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	locked := lockedWorkbook(t, dir)
 	for _, cmd := range []string{"inspect", "reconcile"} {
 		_, _, stderr := runCLI(cmd, "-o", filepath.Join(dir, "o.xlsx"), locked)
 		if cmd == "inspect" {
@@ -65,4 +58,19 @@ func TestCLIHintsEndToEnd(t *testing.T) {
 	if !strings.Contains(stderr, "the Parquet files go into a folder; this is a file; give --parquet a folder") {
 		t.Errorf("--parquet FILE: stderr %q lacks the hint and the flag", stderr)
 	}
+}
+
+// lockedWorkbook writes a one-row workbook protected by the password
+// "pw" into dir.
+func lockedWorkbook(t *testing.T, dir string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Importer", "Net weight"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"A", 1})
+	path := filepath.Join(dir, "locked.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "pw"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
 }

@@ -355,7 +355,10 @@ func (u *UI) autosave() {
 		return
 	}
 	if u.grownFrom != "" && u.grownFrom != id {
-		u.store.forget(u.grownFrom)
+		// The project grew: its smaller entry would stay in the recent list.
+		if err := u.store.forget(u.grownFrom); err != nil {
+			u.setStatus("Saved, but the recent list still shows the project before these files were added: " + err.Error())
+		}
 	}
 	u.grownFrom = ""
 	u.projID = id

@@ -471,7 +471,9 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		}
 		src.Mapping = append(kept, ov)
 	}
-	s.u.layouts.remember(sh.Headers, col, field)
+	if err := s.u.layouts.remember(sh.Headers, col, field); err != nil {
+		showError("Mapping not saved", err, s.u.win)
+	}
 	s.u.runProject()
 }
 

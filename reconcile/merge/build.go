@@ -256,7 +256,11 @@ func boolOrder(b bool) int {
 // (each with its own arena and caches), and the lists joined in order.
 func (r *reconciler) conflicts() {
 	n := len(r.res.Shipments)
-	parts := max(1, min(runtime.GOMAXPROCS(0), n/conflictRun))
+	run := r.opt.conflictRun
+	if run <= 0 {
+		run = conflictRun
+	}
+	parts := max(1, min(runtime.GOMAXPROCS(0), n/run))
 	states := make([]conflictState, parts)
 	var wg sync.WaitGroup
 	for p := range states {
@@ -280,7 +284,7 @@ func (r *reconciler) conflicts() {
 }
 
 // conflictRun is the fewest shipments worth a goroutine of their own.
-var conflictRun = 20000
+const conflictRun = 20000
 
 // conflictState is what one run of conflictsIn keeps and caches.
 type conflictState struct {

@@ -116,6 +116,10 @@ type Options struct {
 	// ExportDaysAfter days later (dates written in two time zones, an
 	// import declared before arrival).
 	ExportDaysBefore, ExportDaysAfter int
+
+	// conflictRun, when set, replaces the const conflictRun, so a test
+	// can compare shipments in many small runs.
+	conflictRun int
 }
 
 // Measured defaults (README "Shipments: identifiers, weights, dates").

@@ -189,7 +189,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	rec.NetKg = p.weight(r, reconcile.FieldNetWeight, p.netUnit, flag)
 	rec.GrossKg = p.weight(r, reconcile.FieldGrossWeight, p.grossUnit, flag)
 	// Values.
-	curText, curCol := text(reconcile.FieldCurrency)
+	curText, _ := text(reconcile.FieldCurrency)
 	rowCur := ""
 	if curText != "" {
 		if c, ok := values.Currency(curText); ok {
@@ -215,7 +215,6 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 					d = "currency " + strconvQuote(curText) + " not recognised"
 				}
 				flag(reconcile.FieldValue, reconcile.FlagUnknownCurrency, i, n.Raw, d)
-				_ = curCol
 			}
 			if cur == "USD" {
 				rec.ValueUSD = n

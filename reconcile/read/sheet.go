@@ -354,6 +354,9 @@ func (s *SheetReader) checkMapping() {
 	if s.w.x != nil && s.w.SheetHidden(s.name) {
 		s.warnings = append(s.warnings, "the sheet is hidden in Excel")
 	}
+	if s.w.x != nil {
+		s.warnings = append(s.warnings, s.w.x.warnings...)
+	}
 }
 
 // maxRowWarnings caps per-row warnings; the rest are counted.

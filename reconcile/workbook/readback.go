@@ -219,7 +219,16 @@ func readMethod(f *book, ex *Exported) error {
 			}
 			return ""
 		}
-		t, _ := time.Parse(time.RFC3339, g("Time"))
+		// A decision's time is part of its audit trail: an empty cell is
+		// a decision written without one, anything else must read back.
+		var t time.Time
+		if v := g("Time"); v != "" {
+			var err error
+			if t, err = time.Parse(time.RFC3339, v); err != nil {
+				return &reconcile.Error{Sheet: SheetMethod, Row: row, Column: logHdr["Time"] + 1, Err: fmt.Errorf("decision time %q is not a time", v),
+					Hint: "write it as Tradecheck did (2024-05-01T12:00:00Z), or clear the cell"}
+			}
+		}
 		switch g("Kind") {
 		case "shipment":
 			ex.ShipmentDecisions = append(ex.ShipmentDecisions, merge.Decision{Op: g("Op"), Row: g("Row"), Other: g("Other"),
