@@ -32,6 +32,7 @@ func TestSpellingClasses(t *testing.T) {
 		{"French scheme: ou, tch, ch for ш", "OOO VEDOUCHTCHIE TEKHNOLOGII TCHARTERA", "ООО Ведущие Технологии Чартера", merged},
 		{"French scheme: j for ж", "PAO VORONEJSKOE SAMOLIOTOSTROITELNOE OBCHTCHESTVO", "ПАО Воронежское самолётостроительное общество", merged},
 		{"French scheme: ou for у in a one-word name", "OOO LIOUMOSTEK", "ООО ЛЮМОСТЕК", merged},
+		{"Й after a vowel in a short word", "OOO SKAJ VORTEKS", "ООО СКАЙ ВОРТЕКС", merged},
 		{"c for ts", "NAUCHNO TEKHNICHESKIY CENTR ORION", "NAUCHNO TEKHNICHESKIY TSENTR ORION", merged},
 		{"c for ts and ye for ie", "Aviacionnie Izmeritelnie Tehnologii", "Aviatsionnye Izmeritelnye Tekhnologii", merged},
 		{"w for v in an acronym", "WKBR LLC", "VKBR LLC", merged},

@@ -360,3 +360,27 @@ func TestFrenchReading(t *testing.T) {
 		})
 	}
 }
+
+func TestAcronymKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"tskb", "czkb", true},
+		{"ckb", "tskb", true},
+		{"wkbr", "vkbr", true},
+		{"skay", "skaj", true}, // Й after a vowel
+		{"skai", "skay", true},
+		{"ay", "aj", true},
+		{"yrz", "irz", false}, // a lone y at the start is a letter of its own
+		{"lkck", "lk", false},
+		{"mx", "mks", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			if got := AcronymKey(tt.a) == AcronymKey(tt.b); got != tt.same {
+				t.Errorf("AcronymKey(%q)=%q, AcronymKey(%q)=%q: same %v, want %v", tt.a, AcronymKey(tt.a), tt.b, AcronymKey(tt.b), got, tt.same)
+			}
+		})
+	}
+}
