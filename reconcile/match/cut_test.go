@@ -28,6 +28,10 @@ func TestCutNames(t *testing.T) {
 			[]string{"JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBOR", "JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBRO", "JSC ZARECHNYY TRANSPORT PLANT VOLNA - PRI BOR"}, "merged"},
 		{"starts two firms", "JSC ZARECHNYY TRANSPORT PLANT VOLNA",
 			[]string{"JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBOR", "JSC ZARECHNYY TRANSPORT PLANT VOLNAKHIM"}, "review"},
+		{"a whole name ending in a legal form is no cut of a longer one", "ZORAMAXIA REAL ESTATE GMBH & CO. KG",
+			[]string{"ZORAMAXIA REAL ESTATE DEVELOPMENT GMBH & CO. KG"}, "review"},
+		{"legal form set aside, one word before the cut is not enough", "LIMITED LIABILITY COMPANY SPEKTROL",
+			[]string{"SPEKTROL INVESTMENT GROUP SAL HOLDING"}, "review"},
 		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘VITY",
 			[]string{"JSC MACHINE BUILDING COMPANY ‘VITYAZ’"}, "review"},
 	}

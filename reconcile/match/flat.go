@@ -24,11 +24,12 @@ func flatKeys(n *names.Name) (key, acr string, short bool) {
 }
 
 // flatAll is every token of the name written together, legal forms and
-// numbers included, keyed by Key and by AcronymKey: a legal form glued to
-// the last word leaves the letters of the name as they were.
-func flatAll(n *names.Name) [2]string {
-	w := strings.Join(n.Tokens, "")
-	return [2]string{names.Key(w), names.AcronymKey(w)}
+// numbers included, keyed by AcronymKey, which keeps every letter (Key
+// folds doubled letters and c/k: AO ONIIP would meet AO NIIPP, JSC KNIIM
+// JSC CNIIM): a legal form glued to the last word leaves the letters of
+// the name as they were.
+func flatAll(n *names.Name) string {
+	return names.AcronymKey(strings.Join(n.Tokens, ""))
 }
 
 // sameFlat reports whether two names are the same words spaced
@@ -39,11 +40,7 @@ func sameFlat(a, b *profile) bool {
 		// Every letter the same, legal form included, spaced otherwise.
 		// Only when a legal form in front is the same on both sides: PAO,
 		// AO and ZAO start words (PAO LINI is not PAOLINI).
-		if a.flatShort || b.flatShort {
-			if a.flatAll[1] == b.flatAll[1] {
-				return true
-			}
-		} else if a.flatAll[0] == b.flatAll[0] {
+		if a.flatAll == b.flatAll {
 			return true
 		}
 	}

@@ -22,7 +22,7 @@ type profile struct {
 	flat      string     // Key of the core words written together: spacing ignored
 	flatAcr   string     // the same by AcronymKey
 	flatShort bool       // a core word is an acronym or short word
-	flatAll   [2]string  // every word written together, legal forms included (flatKeys)
+	flatAll   string     // every word written together, legal forms included (flatKeys)
 	altJoined string     // joined with each word's second key (names.Name.AltCore) in place; "" if none
 	runeLen   int        // length of the name as written, trimmed
 	cut       bool       // may have been cut at TruncationWidth

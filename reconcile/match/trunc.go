@@ -97,7 +97,7 @@ func tokensStart(a, b *profile) (starts, distinct bool) {
 func coreStarts(a, b *profile) (starts, distinct bool) {
 	na, nb := a.n, b.n
 	last := len(na.Core) - 1
-	if last < 0 || last >= len(nb.Core) {
+	if last < 0 || last >= len(nb.Core) || !endsInCore(na) {
 		return false, false
 	}
 	distinctive := false
@@ -112,13 +112,25 @@ func coreStarts(a, b *profile) (starts, distinct bool) {
 	if !sameWord(na, last, nb, last) && !isStump(na.CoreLat[last], nb.CoreLat[last]) {
 		return false, false
 	}
-	return true, enough(na.CoreLat[last], distinctive)
+	// Legal form set aside, a lone word before the cut is not enough to
+	// merge on (LIMITED LIABILITY COMPANY SPECTRUM is not the start of
+	// SPECTRUM INVESTMENT GROUP SAL HOLDING): review.
+	return true, distinctive
+}
+
+// endsInCore reports whether a name's last token is its last core word:
+// only then can a cut fall inside it. A name that ends in a legal form
+// after its core (PYRAMAXIA REAL ESTATE GMBH & CO. KG, INTELLER LIMITED
+// LIABILITY COMPANY) is whole up to there.
+func endsInCore(n *names.Name) bool {
+	k := len(n.Tokens) - 1
+	return k >= 0 && !n.Legal[k] && len(n.CoreLat) > 0 && n.Tokens[k] == n.CoreLat[len(n.CoreLat)-1]
 }
 
 // flatStarts: a's core letters, spaces ignored, are the start of b's.
 func flatStarts(a, b *profile) (starts, distinct bool) {
 	fa, fb := a.flat, b.flat
-	if len(fa) < 8 || len(fb) <= len(fa)+1 {
+	if len(fa) < 8 || len(fb) <= len(fa)+1 || !endsInCore(a.n) {
 		return false, false
 	}
 	if !strings.HasPrefix(fb, fa) && !strings.HasPrefix(fb, fa[:len(fa)-1]) {
@@ -130,7 +142,7 @@ func flatStarts(a, b *profile) (starts, distinct bool) {
 			return true, true
 		}
 	}
-	return true, enough(a.n.CoreLat[last], false)
+	return true, false
 }
 
 // isStump reports whether the last word of a cut name is the start of
