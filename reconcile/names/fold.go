@@ -50,7 +50,10 @@ func plural(tok string) string {
 // each byte of the key came from: the search box folds names the way the
 // matcher does and still highlights the letters as written. Tokens that
 // are not ASCII come back unchanged.
-func KeyMap(tok string) (string, []int) { return keyMap(tok, true) }
+func KeyMap(tok string) (string, []int) {
+	// plural keeps the length, so the positions still point into tok.
+	return keyMap(plural(tok), true)
+}
 
 // keyMap does the work of Key and KeyMap; the matcher calls it millions of
 // times, so the byte map is only kept when asked for.

@@ -263,13 +263,18 @@ func FuzzAnalyze(f *testing.F) {
 	for _, tt := range tokenTests {
 		f.Add(tt.in)
 	}
+	for _, s := range []string{"技术克里姆有限责任公司 TEKHKRIM", "ООО Техкрим TEKHKRIM LLC", "OBCHTCHESTVO «VEDOUCHTCHIE»", "AO URALTR ANSMAŠ"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Analyze(s)
-		if len(n.Keys) != len(n.Tokens) || len(n.Legal) != len(n.Tokens) {
-			t.Fatalf("Analyze(%q): %d tokens, %d keys, %d legal flags", s, len(n.Tokens), len(n.Keys), len(n.Legal))
-		}
-		if len(n.Core) != len(n.CoreLat) {
-			t.Fatalf("Analyze(%q): core %d, coreLat %d", s, len(n.Core), len(n.CoreLat))
+		for _, x := range append([]*Name{n}, n.Alts...) {
+			if len(x.Keys) != len(x.Tokens) || len(x.Legal) != len(x.Tokens) {
+				t.Fatalf("Analyze(%q): %d tokens, %d keys, %d legal flags", s, len(x.Tokens), len(x.Keys), len(x.Legal))
+			}
+			if len(x.Core) != len(x.CoreLat) || len(x.AltCore) != len(x.Core) {
+				t.Fatalf("Analyze(%q): core %d, coreLat %d, altCore %d", s, len(x.Core), len(x.CoreLat), len(x.AltCore))
+			}
 		}
 		out, idx := TranslitMap(s)
 		if len(idx) != len(out) {
