@@ -32,6 +32,10 @@ func TestCutNames(t *testing.T) {
 			[]string{"ZORAMAXIA REAL ESTATE DEVELOPMENT GMBH & CO. KG"}, "review"},
 		{"legal form set aside, one word before the cut is not enough", "LIMITED LIABILITY COMPANY SPEKTROL",
 			[]string{"SPEKTROL INVESTMENT GROUP SAL HOLDING"}, "review"},
+		{"generic words only, the start of one firm's names: review", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC SCIENTIFIC AND ENGINEERING ENTERPRISE ZORATEK"}, "review"},
+		{"generic words only, the start of two firms' names", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash"}, "apart"},
 		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘VITY",
 			[]string{"JSC MACHINE BUILDING COMPANY ‘VITYAZ’"}, "review"},
 	}

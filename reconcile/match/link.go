@@ -221,6 +221,7 @@ func (c *clusterer) link() {
 	for _, p := range later {
 		c.linkPair(p, ambiguous, notSame)
 	}
+	c.reviewCutStarts()
 }
 
 // linkPair merges the units of a scored pair, or puts it in review, or
