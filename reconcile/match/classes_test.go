@@ -28,6 +28,7 @@ func TestSpellingClasses(t *testing.T) {
 		{"space dropped", "ANISOPRINTRUS LLC", "ANISOPRINT RUS LLC", merged},
 		{"spaces dropped", "DONGMTIINVESTMENT LTD", "DONG MTI INVESTMENT LTD", merged},
 		{"space inside a word spelt with a caron", "AO URALTR ANSMAŠ", "AO URALTRANSMASH", merged},
+		{"a space and a doubled letter beside a connector word", "ZORAVEL SHIIPPING AND TRADING LLC", "ZORAVEL SHIP PING AND TRADING LLC", merged},
 		{"space inside an acronym-like word", "SNII GGIMS AO", "SNIIGGIMS AO", merged},
 		{"French scheme: ou, tch, ch for ш", "OOO VEDOUCHTCHIE TEKHNOLOGII TCHARTERA", "ООО Ведущие Технологии Чартера", merged},
 		{"French scheme: j for ж", "PAO VORONEJSKOE SAMOLIOTOSTROITELNOE OBCHTCHESTVO", "ПАО Воронежское самолётостроительное общество", merged},

@@ -14,11 +14,14 @@ import (
 // (URALTR ANSMAŠ / URALTRANSMASH).
 
 // flatKeys are the core words written together, keyed as one word by
-// Key and by AcronymKey, and whether a word is an acronym or short word.
+// Key and by AcronymKey, and whether a word is an acronym or short word
+// (a generic one, AND, OF, CO, does not count: it is no acronym, and
+// PERIDOT SHIIPPING AND TRADING must still meet PERIDOT SHIP PING AND
+// TRADING through Key, which folds the doubled i).
 func flatKeys(n *names.Name) (key, acr string, short bool) {
 	w := strings.Join(n.CoreLat, "")
-	for _, t := range n.CoreLat {
-		short = short || len(t) <= 4
+	for i, t := range n.CoreLat {
+		short = short || len(t) <= 4 && !names.IsGeneric(n.Core[i])
 	}
 	return names.Key(w), names.AcronymKey(w), short
 }
