@@ -36,16 +36,14 @@ func flatAll(n *names.Name) string {
 }
 
 // sameFlat reports whether two names are the same words spaced
-// differently. When either has an acronym or a short word, all letters
+// differently. When both have an acronym or a short word, all letters
 // must stay (AcronymKey: VZPP-S is not VZPS, though Key folds pp to p).
 func sameFlat(a, b *profile) bool {
-	if !slices.Equal(a.n.Tokens, b.n.Tokens) && sameLead(a.n, b.n) {
+	if a.flatAll == b.flatAll && !slices.Equal(a.n.Tokens, b.n.Tokens) && sameLead(a.n, b.n) {
 		// Every letter the same, legal form included, spaced otherwise.
 		// Only when a legal form in front is the same on both sides: PAO,
 		// AO and ZAO start words (PAO LINI is not PAOLINI).
-		if a.flatAll == b.flatAll {
-			return true
-		}
+		return true
 	}
 	if gluedForm(a, b) || gluedForm(b, a) {
 		return true
@@ -53,7 +51,9 @@ func sameFlat(a, b *profile) bool {
 	if len(a.n.Core) == len(b.n.Core) {
 		return false
 	}
-	if a.flatShort || b.flatShort {
+	if a.flatShort && b.flatShort {
+		// Acronyms on both sides keep every letter (VZPP-S / VZPS); a
+		// short word on one side only is a long word split (SHIP PING).
 		return a.flatAcr == b.flatAcr
 	}
 	if a.flat == b.flat {

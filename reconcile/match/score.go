@@ -213,7 +213,7 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 			// an automatic merge.
 			s = min(s, loneWordCap)
 			if explain {
-				defer func() { reasonsOut = append(reasonsOut, "word "+lone+" in one name only") }()
+				defer func() { reasonsOut = append(reasonsOut, "word "+strings.ToUpper(lone)+" in one name only") }()
 			}
 		}
 		if explain {
@@ -353,7 +353,7 @@ anchor:
 			}
 			got += x.weights[i] * best
 			if best == 0 && lone == "" {
-				lone = strings.ToUpper(x.n.CoreLat[i])
+				lone = x.n.CoreLat[i] // upper-cased for the reasons only
 			}
 			if record && bj >= 0 && best > 0 && !names.IsGeneric(k) {
 				shared = append(shared, strings.ToUpper(x.n.CoreLat[i]))
