@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -88,7 +89,26 @@ func TestSpellingClasses(t *testing.T) {
 				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
 				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
 			}
+			// Every merge and every review pair keeps its explanation.
+			if got == merged {
+				e := res.Entities[res.EntityOf[0]]
+				if len(e.Reasons) != 2 || e.Reasons[1] == "" {
+					t.Errorf("%q ~ %q merged without a reason: %q", tt.a, tt.b, e.Reasons)
+				}
+			}
+			if got == review && len(res.Review[0].Reasons) == 0 {
+				t.Errorf("%q ~ %q in review without reasons", tt.a, tt.b)
+			}
 		})
+	}
+}
+
+// TestScriptReadingReason: a merge through one script's part of a name
+// says so, not that the name has brackets.
+func TestScriptReadingReason(t *testing.T) {
+	_, why := Explain(Mention{Name: "技术克里姆有限责任公司 TEKHKRIM"}, Mention{Name: "Tekhkrim LLC"})
+	if len(why) == 0 || !strings.HasPrefix(why[0], "one name written in two scripts; read as TEKHKRIM") {
+		t.Errorf("reasons %q, want the two-script reading first", why)
 	}
 }
 

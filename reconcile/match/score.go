@@ -120,7 +120,11 @@ func scorePair(a, b *profile, explain bool) (float64, []string) {
 		if t > s {
 			s, reasons = t, tr
 			if explain {
-				reasons = append([]string{fmt.Sprintf("one name written two ways, with and without brackets; read as %s", alt.n.Display())}, tr...)
+				how := "one name written two ways, with and without brackets; read as %s"
+				if alt.n.ScriptPart {
+					how = "one name written in two scripts; read as %s"
+				}
+				reasons = append([]string{fmt.Sprintf(how, alt.n.Display())}, tr...)
 			}
 		}
 	}
