@@ -90,3 +90,21 @@ func TestCutNames(t *testing.T) {
 		})
 	}
 }
+
+// TestCutNameBeforeANumber: a cut name that is the whole core of one firm
+// and the start of another numbered after it (… NEW YORK / … NEW YORK II)
+// is the first (same core and legal form: one unit) and does not bind the
+// second to it; that pair goes to review.
+func TestCutNameBeforeANumber(t *testing.T) {
+	ms := []Mention{{Name: "CORP ZORAVEL PROPERTIES OF NEW YORK"}, {Name: "ZORAVEL PROPERTIES OF NEW YORK II CORP."}, {Name: "ZORAVEL PROPERTIES OF NEW YORK CORP."}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.EntityOf[1] == res.EntityOf[2] {
+		t.Errorf("%q and %q merged through the cut name %q", ms[1].Name, ms[2].Name, ms[0].Name)
+	}
+	if res.EntityOf[0] == res.EntityOf[1] || len(res.Review) == 0 {
+		t.Errorf("cut name merged with the numbered firm or no review: entities %v, review %+v", res.EntityOf, res.Review)
+	}
+}

@@ -57,7 +57,10 @@ func sameFlat(a, b *profile) bool {
 		return a.flatAcr == b.flatAcr
 	}
 	if a.flat == b.flat {
-		return true
+		// Key folds doubled letters, also where words meet (INFRATEST TT
+		// keys as INFRATEST): a short word on one side must keep its
+		// letters, one slip aside (…SHIIPPING AND / …SHIP PING AND).
+		return !(a.flatShort || b.flatShort) || editDistanceAtMost(a.flatAcr, b.flatAcr, 1) <= 1
 	}
 	// A word's second reading (carons as digraphs, c as Ц) is per word:
 	// joined keys, so the word boundaries of either side do not matter.
