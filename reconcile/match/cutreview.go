@@ -14,8 +14,8 @@ const cutMinLetters = 16
 
 // reviewCutStarts puts before the user the names that may be cut at a
 // field width and say too little to match on their own (legal form and
-// generic words: JSC ‘SCIENTIFIC AND ENGINEERING ENT, PJSC ‘RUSSIAN
-// NATIONAL COMMERCIAL B) when their letters start the names of exactly one
+// generic words: JSC ‘SCIENTIFIC AND ENGINEERING ENT, PJSC ‘NATIONAL
+// COMMERCIAL INVESTMENT B) when their letters start the names of exactly one
 // firm of the run: that firm, in review, never merged. A start shared by
 // names of two or more firms (OBSCHESTVO S OGRANICHENNOI OTVETSTV starts
 // every long-form LLC) says nothing and is left alone. Runs after linking,

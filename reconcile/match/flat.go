@@ -9,14 +9,14 @@ import (
 
 // Names compared with spaces ignored: a space dropped or added
 // (ANISOPRINTRUS / ANISOPRINT RUS), a legal form glued onto the word before
-// it (HOTELCO., LTD; ROSSIIAO; TRADINGDMCC, as fixed-width exports and OCR
+// it (HOTELCO., LTD; …ROSSIIAO; …TRADEDMCC, as fixed-width exports and OCR
 // leave them), a space added inside a word spelt with carons or a soft c
-// (URALTR ANSMAŠ / URALTRANSMASH).
+// (KAMTR ANSMAŠ / KAMTRANSMASH).
 
 // flatKeys are the core words written together, keyed as one word by
 // Key and by AcronymKey, and whether a word is an acronym or short word
 // (a generic one, AND, OF, CO, does not count: it is no acronym, and
-// PERIDOT SHIIPPING AND TRADING must still meet PERIDOT SHIP PING AND
+// ZORAVEL SHIIPPING AND TRADING must still meet ZORAVEL SHIP PING AND
 // TRADING through Key, which folds the doubled i).
 func flatKeys(n *names.Name) (key, acr string, short bool) {
 	w := strings.Join(n.CoreLat, "")
@@ -28,8 +28,8 @@ func flatKeys(n *names.Name) (key, acr string, short bool) {
 
 // flatAll is every token of the name written together, legal forms and
 // numbers included, keyed by AcronymKey, which keeps every letter (Key
-// folds doubled letters and c/k: AO ONIIP would meet AO NIIPP, JSC KNIIM
-// JSC CNIIM): a legal form glued to the last word leaves the letters of
+// folds doubled letters and c/k: AO OSKKB would meet AO SKKBB, JSC KTIIM
+// JSC CTIIM): a legal form glued to the last word leaves the letters of
 // the name as they were.
 func flatAll(n *names.Name) string {
 	return names.AcronymKey(strings.Join(n.Tokens, ""))
@@ -57,8 +57,8 @@ func sameFlat(a, b *profile) bool {
 		return a.flatAcr == b.flatAcr
 	}
 	if a.flat == b.flat {
-		// Key folds doubled letters, also where words meet (INFRATEST TT
-		// keys as INFRATEST): a short word on one side must keep its
+		// Key folds doubled letters, also where words meet (ZORATEST TT
+		// keys as ZORATEST): a short word on one side must keep its
 		// letters, one slip aside (…SHIIPPING AND / …SHIP PING AND).
 		return !(a.flatShort || b.flatShort) || editDistanceAtMost(a.flatAcr, b.flatAcr, 1) <= 1
 	}
@@ -84,8 +84,8 @@ func sameLead(a, b *names.Name) bool {
 }
 
 // gluedForm reports whether a's last word is b's last core word with one
-// of b's legal-form words glued on (VPO TOCHMASHAO / AO VPO TOCHMASH,
-// HAMRIYAH STEELFZC / HAMRIYAH STEEL FZC), the rest of the core the same.
+// of b's legal-form words glued on (VPZ KORMASHAO / AO VPZ KORMASH,
+// ZORIYAH STEELFZC / ZORIYAH STEEL FZC), the rest of the core the same.
 // The legal form may stand anywhere in b: a unit is represented by one of
 // its spellings, which may write the form first.
 func gluedForm(a, b *profile) bool {

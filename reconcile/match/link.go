@@ -323,7 +323,7 @@ func (c *clusterer) cutPartners(ambiguous map[int]string) map[int][]int {
 
 // goesOn reports whether a may be cut and b goes on past it: longer as
 // written and by two letters of its core at least. A name of about 35
-// characters that is whole (AO ZELENOGRAD NANOTECHNOLOGY CENTER) matches
+// characters that is whole (AO ZARECHNYY NANOTECHNOLOGY CENTER) matches
 // its own spellings with a typo or a space (NANOTECHNOLGOY, NANOTE
 // CHNOLOGY), which do not match each other; they are not names it starts.
 func goesOn(a, b *profile) bool {

@@ -11,10 +11,10 @@ import (
 // truncScore checks whether a looks like b cut at a fixed field width:
 // a is about TruncationWidth long and its words are the start of b's, the
 // last perhaps cut inside a word. The words are compared as written
-// (legal forms in place), then with legal forms set aside (JSC NATIONAL
-// HELICOPTER CENTER MIL starts AKCIONERNOE OBSZCZESTWO NATIONAL HELICOPTER
-// CENTER MIL & KAMOV), then with spaces ignored (CENTER OF SHIPBUILDING
-// AND SHIP starts CENTER OF SHIPBUILD ING AND SHIP REPAIRING). Legal forms
+// (legal forms in place), then with legal forms set aside (JSC ZARECHNYY
+// HELICOPTER CENTER MIL starts AKCIONERNOE OBSZCZESTWO ZARECHNYY HELICOPTER
+// CENTER MIL & KAMOV), then with spaces ignored (KAMSKIY CENTER OF
+// SHIPBUILDING A starts KAMSKIY CENTER OF SHIPBUILD ING AND SHIP REPAIRING). Legal forms
 // of different kinds cost what they cost in nameScore, so such a pair goes
 // to review.
 func truncScore(a, b *profile, explain bool) (float64, []string) {
@@ -46,7 +46,7 @@ func truncScore(a, b *profile, explain bool) (float64, []string) {
 	}
 	if !distinct {
 		// What is left before the cut is generic words and a short stump
-		// (JSC MACHINE BUILDING COMPANY ‘VITY of ‘VITYAZ’): it may be
+		// (JSC MACHINE BUILDING COMPANY ‘KORV of ‘KORVAZ’): it may be
 		// this firm, but it says too little to merge on.
 		s = 0.80
 		if explain {
@@ -113,14 +113,14 @@ func coreStarts(a, b *profile) (starts, distinct bool) {
 		return false, false
 	}
 	// Legal form set aside, a lone word before the cut is not enough to
-	// merge on (LIMITED LIABILITY COMPANY SPECTRUM is not the start of
-	// SPECTRUM INVESTMENT GROUP SAL HOLDING): review.
+	// merge on (LIMITED LIABILITY COMPANY SPEKTROL is not the start of
+	// SPEKTROL INVESTMENT GROUP SAL HOLDING): review.
 	return true, distinctive
 }
 
 // endsInCore reports whether a name's last token is its last core word:
 // only then can a cut fall inside it. A name that ends in a legal form
-// after its core (PYRAMAXIA REAL ESTATE GMBH & CO. KG, INTELLER LIMITED
+// after its core (ZORAMAXIA REAL ESTATE GMBH & CO. KG, INTELLOR LIMITED
 // LIABILITY COMPANY) is whole up to there.
 func endsInCore(n *names.Name) bool {
 	k := len(n.Tokens) - 1
