@@ -28,8 +28,16 @@ func TestCutNames(t *testing.T) {
 			[]string{"JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBOR", "JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBRO", "JSC ZARECHNYY TRANSPORT PLANT VOLNA - PRI BOR"}, "merged"},
 		{"starts two firms", "JSC ZARECHNYY TRANSPORT PLANT VOLNA",
 			[]string{"JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBOR", "JSC ZARECHNYY TRANSPORT PLANT VOLNAKHIM"}, "review"},
-		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘VITY",
-			[]string{"JSC MACHINE BUILDING COMPANY ‘VITYAZ’"}, "review"},
+		{"a whole name ending in a legal form is no cut of a longer one", "ZORAMAXIA REAL ESTATE GMBH & CO. KG",
+			[]string{"ZORAMAXIA REAL ESTATE DEVELOPMENT GMBH & CO. KG"}, "review"},
+		{"legal form set aside, one word before the cut is not enough", "LIMITED LIABILITY COMPANY SPEKTROL",
+			[]string{"SPEKTROL INVESTMENT GROUP SAL HOLDING"}, "review"},
+		{"generic words only, the start of one firm's names: review", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC SCIENTIFIC AND ENGINEERING ENTERPRISE ZORATEK"}, "review"},
+		{"generic words only, the start of two firms' names", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash"}, "apart"},
+		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘KORV",
+			[]string{"JSC MACHINE BUILDING COMPANY ‘KORVAZ’"}, "review"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,5 +88,23 @@ func TestCutNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCutNameBeforeANumber: a cut name that is the whole core of one firm
+// and the start of another numbered after it (… NEW YORK / … NEW YORK II)
+// is the first (same core and legal form: one unit) and does not bind the
+// second to it; that pair goes to review.
+func TestCutNameBeforeANumber(t *testing.T) {
+	ms := []Mention{{Name: "CORP ZORAVEL PROPERTIES OF NEW YORK"}, {Name: "ZORAVEL PROPERTIES OF NEW YORK II CORP."}, {Name: "ZORAVEL PROPERTIES OF NEW YORK CORP."}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.EntityOf[1] == res.EntityOf[2] {
+		t.Errorf("%q and %q merged through the cut name %q", ms[1].Name, ms[2].Name, ms[0].Name)
+	}
+	if res.EntityOf[0] == res.EntityOf[1] || len(res.Review) == 0 {
+		t.Errorf("cut name merged with the numbered firm or no review: entities %v, review %+v", res.EntityOf, res.Review)
 	}
 }

@@ -221,6 +221,7 @@ func (c *clusterer) link() {
 	for _, p := range later {
 		c.linkPair(p, ambiguous, notSame)
 	}
+	c.reviewCutStarts()
 }
 
 // linkPair merges the units of a scored pair, or puts it in review, or
@@ -275,20 +276,30 @@ func (c *clusterer) twoClusters(units []int) (int, int, bool) {
 // decides once the others are linked whether they are one firm.
 func (c *clusterer) cutPartners(ambiguous map[int]string) map[int][]int {
 	partners := map[int][]int{}
+	whole := map[int][]int{} // names a cut name matches that do not go on past it
 	for _, p := range c.pairs {
 		if float64(p.s) < c.opt.AutoThreshold {
 			break
 		}
 		u, v := int(p.u), int(p.v)
-		if goesOn(c.profs[u], c.profs[v]) {
-			partners[u] = append(partners[u], v)
-		}
-		if goesOn(c.profs[v], c.profs[u]) {
-			partners[v] = append(partners[v], u)
+		for _, x := range [][2]int{{u, v}, {v, u}} {
+			a, b := x[0], x[1]
+			if !c.profs[a].cut {
+				continue
+			}
+			if goesOn(c.profs[a], c.profs[b]) {
+				partners[a] = append(partners[a], b)
+			} else {
+				whole[a] = append(whole[a], b)
+			}
 		}
 	}
 	out := map[int][]int{}
 	for u, ps := range partners {
+		// A name it matches whole counts too (… NEW YORK is the whole
+		// core of … NEW YORK CORP. and the start of … NEW YORK II CORP.),
+		// or the cut name would bind two firms as their common core.
+		ps = append(ps, whole[u]...)
 		if len(ps) < 2 || ambiguous[u] != "" {
 			continue
 		}
@@ -312,11 +323,11 @@ func (c *clusterer) cutPartners(ambiguous map[int]string) map[int][]int {
 
 // goesOn reports whether a may be cut and b goes on past it: longer as
 // written and by two letters of its core at least. A name of about 35
-// characters that is whole (AO ZELENOGRAD NANOTECHNOLOGY CENTER) matches
+// characters that is whole (AO ZARECHNYY NANOTECHNOLOGY CENTER) matches
 // its own spellings with a typo or a space (NANOTECHNOLGOY, NANOTE
 // CHNOLOGY), which do not match each other; they are not names it starts.
 func goesOn(a, b *profile) bool {
-	return a.cut && b.runeLen > a.runeLen && len(b.flat) >= len(a.flat)+2
+	return a.cut && b.runeLen > a.runeLen && (len(b.flat) >= len(a.flat)+2 || len(b.n.Numbers) > len(a.n.Numbers))
 }
 
 // anchorScore is the best score between the anchors of clusters x and y

@@ -22,7 +22,7 @@ type profile struct {
 	flat      string     // Key of the core words written together: spacing ignored
 	flatAcr   string     // the same by AcronymKey
 	flatShort bool       // a core word is an acronym or short word
-	flatAll   [2]string  // every word written together, legal forms included (flatKeys)
+	flatAll   string     // every word written together, legal forms included (flatKeys)
 	altJoined string     // joined with each word's second key (names.Name.AltCore) in place; "" if none
 	runeLen   int        // length of the name as written, trimmed
 	cut       bool       // may have been cut at TruncationWidth
@@ -120,7 +120,11 @@ func scorePair(a, b *profile, explain bool) (float64, []string) {
 		if t > s {
 			s, reasons = t, tr
 			if explain {
-				reasons = append([]string{fmt.Sprintf("one name written two ways, with and without brackets; read as %s", alt.n.Display())}, tr...)
+				how := "one name written two ways, with and without brackets; read as %s"
+				if alt.n.ScriptPart {
+					how = "one name written in two scripts; read as %s"
+				}
+				reasons = append([]string{fmt.Sprintf(how, alt.n.Display())}, tr...)
 			}
 		}
 	}
@@ -213,7 +217,7 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 			// an automatic merge.
 			s = min(s, loneWordCap)
 			if explain {
-				defer func() { reasonsOut = append(reasonsOut, "word "+lone+" in one name only") }()
+				defer func() { reasonsOut = append(reasonsOut, "word "+strings.ToUpper(lone)+" in one name only") }()
 			}
 		}
 		if explain {
@@ -353,7 +357,7 @@ anchor:
 			}
 			got += x.weights[i] * best
 			if best == 0 && lone == "" {
-				lone = strings.ToUpper(x.n.CoreLat[i])
+				lone = x.n.CoreLat[i] // upper-cased for the reasons only
 			}
 			if record && bj >= 0 && best > 0 && !names.IsGeneric(k) {
 				shared = append(shared, strings.ToUpper(x.n.CoreLat[i]))

@@ -13,7 +13,10 @@ import (
 // to review, not merged. (Short words are kept from automatic merges by
 // tokenMatch's length rule: seven letters, or five beside an exact word.)
 func slipDoubt(k, l string, kw, lw string) string {
-	if k[0] != l[0] {
+	// Both as keyed and as written: a fold may change the first letter of
+	// the key (KZII… keys as HI…: kz reads as ks, x, х), and the first
+	// letters as written may differ only in a fold (CAROON / KAROON).
+	if k[0] != l[0] && (kw == "" || lw == "" || kw[0] != lw[0]) {
 		return fmt.Sprintf("the words differ in their first letter (%s / %s): more often two names than a typo", strings.ToUpper(kw), strings.ToUpper(lw))
 	}
 	return ""

@@ -11,10 +11,10 @@ import (
 // truncScore checks whether a looks like b cut at a fixed field width:
 // a is about TruncationWidth long and its words are the start of b's, the
 // last perhaps cut inside a word. The words are compared as written
-// (legal forms in place), then with legal forms set aside (JSC NATIONAL
-// HELICOPTER CENTER MIL starts AKCIONERNOE OBSZCZESTWO NATIONAL HELICOPTER
-// CENTER MIL & KAMOV), then with spaces ignored (CENTER OF SHIPBUILDING
-// AND SHIP starts CENTER OF SHIPBUILD ING AND SHIP REPAIRING). Legal forms
+// (legal forms in place), then with legal forms set aside (JSC ZARECHNYY
+// HELICOPTER CENTER MIL starts AKCIONERNOE OBSZCZESTWO ZARECHNYY HELICOPTER
+// CENTER MIL & KAMOV), then with spaces ignored (KAMSKIY CENTER OF
+// SHIPBUILDING A starts KAMSKIY CENTER OF SHIPBUILD ING AND SHIP REPAIRING). Legal forms
 // of different kinds cost what they cost in nameScore, so such a pair goes
 // to review.
 func truncScore(a, b *profile, explain bool) (float64, []string) {
@@ -46,7 +46,7 @@ func truncScore(a, b *profile, explain bool) (float64, []string) {
 	}
 	if !distinct {
 		// What is left before the cut is generic words and a short stump
-		// (JSC MACHINE BUILDING COMPANY ‘VITY of ‘VITYAZ’): it may be
+		// (JSC MACHINE BUILDING COMPANY ‘KORV of ‘KORVAZ’): it may be
 		// this firm, but it says too little to merge on.
 		s = 0.80
 		if explain {
@@ -97,7 +97,7 @@ func tokensStart(a, b *profile) (starts, distinct bool) {
 func coreStarts(a, b *profile) (starts, distinct bool) {
 	na, nb := a.n, b.n
 	last := len(na.Core) - 1
-	if last < 0 || last >= len(nb.Core) {
+	if last < 0 || last >= len(nb.Core) || !endsInCore(na) {
 		return false, false
 	}
 	distinctive := false
@@ -112,13 +112,25 @@ func coreStarts(a, b *profile) (starts, distinct bool) {
 	if !sameWord(na, last, nb, last) && !isStump(na.CoreLat[last], nb.CoreLat[last]) {
 		return false, false
 	}
-	return true, enough(na.CoreLat[last], distinctive)
+	// Legal form set aside, a lone word before the cut is not enough to
+	// merge on (LIMITED LIABILITY COMPANY SPEKTROL is not the start of
+	// SPEKTROL INVESTMENT GROUP SAL HOLDING): review.
+	return true, distinctive
+}
+
+// endsInCore reports whether a name's last token is its last core word:
+// only then can a cut fall inside it. A name that ends in a legal form
+// after its core (ZORAMAXIA REAL ESTATE GMBH & CO. KG, INTELLOR LIMITED
+// LIABILITY COMPANY) is whole up to there.
+func endsInCore(n *names.Name) bool {
+	k := len(n.Tokens) - 1
+	return k >= 0 && !n.Legal[k] && len(n.CoreLat) > 0 && n.Tokens[k] == n.CoreLat[len(n.CoreLat)-1]
 }
 
 // flatStarts: a's core letters, spaces ignored, are the start of b's.
 func flatStarts(a, b *profile) (starts, distinct bool) {
 	fa, fb := a.flat, b.flat
-	if len(fa) < 8 || len(fb) <= len(fa)+1 {
+	if len(fa) < 8 || len(fb) <= len(fa)+1 || !endsInCore(a.n) {
 		return false, false
 	}
 	if !strings.HasPrefix(fb, fa) && !strings.HasPrefix(fb, fa[:len(fa)-1]) {
@@ -130,7 +142,7 @@ func flatStarts(a, b *profile) (starts, distinct bool) {
 			return true, true
 		}
 	}
-	return true, enough(a.n.CoreLat[last], false)
+	return true, false
 }
 
 // isStump reports whether the last word of a cut name is the start of

@@ -214,6 +214,7 @@ func scriptReadings(s string) []*Name {
 		if o := out[1-i]; len(n.Forms) == 0 && len(o.Forms) > 0 {
 			n.Forms = append([]LegalClass(nil), o.Forms...)
 		}
+		n.ScriptPart = true
 	}
 	return out
 }

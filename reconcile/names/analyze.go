@@ -47,9 +47,15 @@ type Name struct {
 
 	// Alts are second readings of a name written twice, the second time
 	// in brackets: the name outside the brackets (when distinctive) and
-	// each name inside ("China North Industries Group (NORINCO)"). They
-	// match whole names, never each other's alternatives.
+	// each name inside ("China North Industries Group (NORINCO)"), or in
+	// two scripts one after the other (scriptReadings). They match whole
+	// names, never each other's alternatives.
 	Alts []*Name
+
+	// ScriptPart is set on a second reading that is one script's part of
+	// a name written in two ("TEKHKRIM" of "技术克里姆有限责任公司
+	// TEKHKRIM"), so an explanation can say so.
+	ScriptPart bool
 }
 
 // Class is the first legal form found, or "".

@@ -4,7 +4,7 @@ import "strings"
 
 // French transliteration of Russian writes у as ou, ш as ch, ч as tch, щ
 // as chtch, ж as j (дж as dj) and й as ï: NAOUTCHNO, OBCHTCHESTVO,
-// VORONEJSKOE, MACHINOSTROITELNAIA. Key reads ch as х (Latin CH, German
+// BELOJSKOE, MACHINOSTROITELNAIA. Key reads ch as х (Latin CH, German
 // and English spelling) and j as й, so a French spelling of a word keys
 // apart from every other. A name that shows the French scheme gets, for
 // each word, a second key read the French way (Name.AltCore).
