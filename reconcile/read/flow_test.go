@@ -74,3 +74,18 @@ func TestTraderColumnByFlow(t *testing.T) {
 		})
 	}
 }
+
+func FuzzFlowInText(f *testing.F) {
+	for _, s := range []string{"China Customs exports, 2022", "Exports of Turkey to Russia", "Export generated 2023-01-15", "Imports and exports of Kazakhstan", "中国海关出口数据", "Экспорт из России", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		st, ok := flowInText(s)
+		if ok != (st.Flow != "") || st.Flow != "" && st.Flow != reconcile.FlowExport && st.Flow != reconcile.FlowImport {
+			t.Errorf("%q: %+v, %v", s, st, ok)
+		}
+		if st.Country != "" && len(st.Country) != 2 {
+			t.Errorf("%q: country %q", s, st.Country)
+		}
+	})
+}
