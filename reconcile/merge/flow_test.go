@@ -59,8 +59,9 @@ func TestExportImportPairs(t *testing.T) {
 				t.Errorf("%d possible duplicates, want %d: %+v", len(d.Pairs), tc.dupes, d.Pairs)
 			}
 			for _, p := range d.Pairs {
-				if !strings.Contains(strings.Join(p.NotMerged, "|"), "export") {
-					t.Errorf("the pair's reasons do not name the export rule: %q", p.NotMerged)
+				why := strings.Join(p.NotMerged, "|")
+				if !strings.Contains(why, "export") && !strings.Contains(why, "weights") && !strings.Contains(why, "shippers") {
+					t.Errorf("the pair's reasons do not name the rule that kept it apart: %q", p.NotMerged)
 				}
 			}
 		})
