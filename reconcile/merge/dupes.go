@@ -174,8 +174,8 @@ func exportSources(in Input) []bool {
 	return out
 }
 
-// exportOnly reports whether every row of sh comes from an export
-// register; importOnly whether none does.
+// flows reports whether every row of sh comes from an export register
+// (exportOnly) or none does (importOnly).
 func (d *dupJudge) flows(sh *Shipment) (exportOnly, importOnly bool) {
 	exportOnly, importOnly = true, true
 	for _, x := range sh.Rows {
@@ -302,6 +302,9 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	if !cross && hasDecl(A, recs) && hasDecl(B, recs) {
 		p.NotMerged = append(p.NotMerged, "both carry a declaration number, and two declarations are never merged by the rules")
 	}
+	if len(p.NotMerged) == 0 && cross {
+		p.NotMerged = append(p.NotMerged, "an export and an import declaration: another row of one side also fits the other within the window, and picking one would be a guess")
+	}
 	if len(p.NotMerged) == 0 {
 		p.NotMerged = append(p.NotMerged, "each was paired with a closer row of the other's source, or a third row disagreed")
 	}
@@ -322,9 +325,6 @@ func (d *dupJudge) crossWhy(A, B *Shipment, lead float64) []string {
 		why = append(why, fmt.Sprintf(pre+"the export is %.0f days before the import, beyond the %d-day window", lead, d.opt.ExportDaysBefore))
 	case -lead > float64(d.opt.ExportDaysAfter):
 		why = append(why, fmt.Sprintf(pre+"the export is %.0f days after the import, beyond the %d days allowed", -lead, d.opt.ExportDaysAfter))
-	}
-	if len(why) == 0 {
-		why = append(why, pre+"another row of one side also fits the other within the window (or the weights are outside the merge tolerance), and picking one would be a guess")
 	}
 	return why
 }

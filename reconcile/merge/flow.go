@@ -3,6 +3,7 @@ package merge
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"tradecheck/reconcile"
 )
@@ -69,26 +70,47 @@ func (r *reconciler) crossText(i, j int32) string {
 }
 
 // clearCrossEdges keeps an export–import pair only when it is the one
-// candidate each row has in the other's source: the export window is wide
+// candidate each row has: the export row's only candidate in the import
+// row's source, and the import row's only export declaration across every
+// export register (goods leave one country; two registers naming the same
+// declaration number are one candidate). The export window is wide
 // enough to meet a regular importer's next shipment, and picking the
-// closer of two would be a guess. Such pairs stay apart and Possible
+// closer of two would be a guess: such pairs stay apart and Possible
 // duplicates lists them. Pairs of one flow pass unchanged.
 func (r *reconciler) clearCrossEdges(edges []edge) []edge {
 	if !r.anyExport {
 		return edges
 	}
 	type side struct{ row, src int32 }
-	count := map[side]int{}
+	perSource := map[side]int{}         // export row, import source → candidates
+	exportDecls := map[int32][]uint64{} // import row → its export candidates' declarations
 	for _, e := range edges {
-		if r.crossFlow(e.a, e.b) {
-			count[side{e.a, r.in.SourceOf[e.b]}]++
-			count[side{e.b, r.in.SourceOf[e.a]}]++
+		if !r.crossFlow(e.a, e.b) {
+			continue
+		}
+		ex, im := e.a, e.b
+		if r.exportRow(im) {
+			ex, im = im, ex
+		}
+		perSource[side{ex, r.in.SourceOf[im]}]++
+		d := r.declH[ex]
+		if d == 0 {
+			d = uint64(ex) + 1<<63 // no number: a candidate of its own
+		}
+		if !slices.Contains(exportDecls[im], d) {
+			exportDecls[im] = append(exportDecls[im], d)
 		}
 	}
 	out := edges[:0]
 	for _, e := range edges {
-		if r.crossFlow(e.a, e.b) && (count[side{e.a, r.in.SourceOf[e.b]}] > 1 || count[side{e.b, r.in.SourceOf[e.a]}] > 1) {
-			continue
+		if r.crossFlow(e.a, e.b) {
+			ex, im := e.a, e.b
+			if r.exportRow(im) {
+				ex, im = im, ex
+			}
+			if perSource[side{ex, r.in.SourceOf[im]}] > 1 || len(exportDecls[im]) > 1 {
+				continue
+			}
 		}
 		out = append(out, e)
 	}

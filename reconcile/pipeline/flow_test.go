@@ -44,7 +44,7 @@ func TestExportRegisterPairs(t *testing.T) {
 		{"nothing says which is the export file", []string{imp, plain}, nil, "", 4, 7, ""},
 		{"the banner says so", []string{imp, bannered}, nil, "", 2, 3.5, "export declarations of China (banner"},
 		{"the user says so, with the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "CN", 2, 3.5, "export declarations of China (set by the user"},
-		{"the user says so, without the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "", 2, 3.5, "export declarations (set by the user"},
+		{"the user says so, without the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "", 2, 3.5, "does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow register.csv=export:CC)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := NewProject(tc.files...)

@@ -53,7 +53,11 @@ func exportNote(s SheetResult, o merge.Options) string {
 	if s.Country != "" {
 		of = " of " + values.CountryName(s.Country)
 	}
-	return fmt.Sprintf("export declarations%s (%s): each pairs with the import rows of the same goods — same consignee and shipper, HS-6, weights, the export up to %d days before or %d after — and counts once; uncertain pairs are on Possible duplicates", of, s.FlowWhy, o.ExportDaysBefore, o.ExportDaysAfter)
+	n := fmt.Sprintf("export declarations%s (%s): each pairs with the import rows of the same goods — same consignee and shipper, HS-6, weights, the export up to %d days before or %d after — and counts once; uncertain pairs are on Possible duplicates", of, s.FlowWhy, o.ExportDaysBefore, o.ExportDaysAfter)
+	if s.Country == "" {
+		n += fmt.Sprintf("; the file does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow %s=export:CC)", flowFileArg(&s))
+	}
+	return n
 }
 
 // rulesNote echoes the shipment rules' windows and band when they are

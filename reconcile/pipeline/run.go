@@ -193,7 +193,7 @@ func cloneProject(p *Project) Project {
 }
 
 func readOptions(spec *SourceSpec) read.Options {
-	opt := read.Options{Password: spec.Password}
+	opt := read.Options{Password: spec.Password, Flow: spec.Flow}
 	for _, o := range spec.Mapping {
 		ov := read.ColumnOverride{Field: o.Field, Ignore: o.Ignore, Unit: o.Unit, Currency: o.Currency}
 		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")

@@ -178,7 +178,7 @@ func MethodText(p Params) []string {
 func dupesMethod(p Params) string {
 	opt := mergeOptions(p)
 	days, pct := merge.DupWindow(opt)
-	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to %g%% heavier: twice the packaging band). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct, 100*merge.DupBand(opt))
+	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to %g%% heavier: twice the packaging band). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments — except an export declaration against an import declaration (numbers of two customs services), listed when the export comes up to %d days before the import. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct, 100*merge.DupBand(opt), opt.ExportDaysBefore+days)
 }
 
 // WorkbookData assembles what the audit workbook shows; exported for the

@@ -155,3 +155,40 @@ func flowInText(t string) (FlowStatement, bool) {
 	}
 	return st, true
 }
+
+// traderHeaders are headers of a party whose role depends on the flow:
+// a Chinese customs record's domestic trader (收发货人) is the consignor
+// of an export and the consignee of an import; its foreign trader
+// (境外收发货人) the other way round. true marks the domestic one.
+var traderHeaders = map[string]bool{"收发货人": true, "收發貨人": true, "境内收发货人": true, "境內收發貨人": true,
+	"境外收发货人": false, "境外收發貨人": false}
+
+// flowRoles maps the flow-dependent party columns once the flow is
+// known: the domestic trader to the shipper of an export or the
+// consignee of an import, the foreign trader to the other. Without a
+// flow the domestic trader stays unmapped, as its reason says (and the
+// foreign one is read by its 发货人 as the shipper, right for imports).
+// A column the user mapped is left alone.
+func flowRoles(cols []Column, st FlowStatement) {
+	if st.Flow == "" {
+		return
+	}
+	export := st.Flow == reconcile.FlowExport
+	for i := range cols {
+		c := &cols[i]
+		domestic, ok := traderHeaders[strings.ReplaceAll(foldHeader(strings.TrimSpace(c.Header)), " ", "")]
+		if !ok || c.Override {
+			continue
+		}
+		role, what := reconcile.FieldConsignee, "consignee"
+		if domestic == export {
+			role, what = reconcile.FieldShipper, "shipper"
+		}
+		side := "foreign"
+		if domestic {
+			side = "domestic"
+		}
+		c.Field = role
+		c.Reason = fmt.Sprintf("the %s trader of a Chinese %s declaration is its %s (flow: %s)", side, st.Flow, what, st.Why)
+	}
+}

@@ -33,6 +33,11 @@ type Options struct {
 	// SampleRows is how many rows below the header are looked at to sniff
 	// column contents, date order and number locale (default 200).
 	SampleRows int
+	// Flow is the trade flow the user states per sheet name ("" for
+	// every sheet and a CSV): reconcile.FlowExport or FlowImport. It wins
+	// over what the sheet states (Flow) and decides flow-dependent
+	// columns (a Chinese record's 收发货人 is the shipper of an export).
+	Flow map[string]string
 }
 
 // ColumnOverride is a user's decision about one column. An empty Field

@@ -220,6 +220,12 @@ func (s *SheetReader) init() error {
 		}
 	}
 	s.flow = detectFlow(s.name, bannerText, headers, samples)
+	for _, k := range []string{"", s.name} { // the sheet's own setting last: it wins
+		if f := opt.Flow[k]; f != "" {
+			s.flow.Flow, s.flow.Why = f, "set by the user"
+		}
+	}
+	flowRoles(cols, s.flow)
 	// Keep only a few samples per column for display; the plan (date
 	// order, decimal separator) is decided on all of them below: a file
 	// whose first five dates are all ambiguous but whose 20th says
