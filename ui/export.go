@@ -32,7 +32,7 @@ type exportScreen struct {
 	saveBtn    *widget.Button
 	openBtn    *widget.Button
 	parquetBtn *widget.Button
-	last    *widget.Label
+	last       *widget.Label
 	// lastPath is the workbook written last, for the "open folder" offer.
 	lastPath string
 }
