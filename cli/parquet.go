@@ -86,14 +86,7 @@ func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.
 		return parquetError(env, err)
 	}
 	res := sum.Result
-	code := ExitOK
-	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
-		code = ExitInput
-	}
-	if c := readProblems(env, "reconcile", res); c != ExitOK {
-		code = c
-	}
+	code := reportRead(env, res)
 	printRead(env, res)
 	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once), reconciled in %d part(s) of at most %d rows\n",
 		sum.Rows, sum.Shipments, sum.Merged, sum.Duplicates, sum.Parts, sum.LargestPart)

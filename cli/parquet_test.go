@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"tradecheck/reconcile/parquetout"
+	"tradecheck/reconcile/pipeline"
 )
 
 func TestReconcileParquet(t *testing.T) {
@@ -83,4 +85,42 @@ func TestReconcileParquet(t *testing.T) {
 			t.Fatalf("exit %d (%s), want a usage error", code, errs)
 		}
 	})
+}
+
+func TestUseStream(t *testing.T) {
+	small := filepath.Join(t.TempDir(), "a.csv")
+	if err := os.WriteFile(small, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(t.TempDir(), "b.csv")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(streamAutoBytes); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tc := range []struct {
+		name string
+		args []string
+		file string
+		want bool
+	}{
+		{"small input", nil, small, false},
+		{"256 MB of input", nil, big, true},
+		{"--stream on small input", []string{"--stream"}, small, true},
+		{"--stream=false on big input", []string{"--stream=false"}, big, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("reconcile", flag.ContinueOnError)
+			stream := streamFlag(fs)
+			if err := fs.Parse(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			if got := useStream(fs, *stream, pipeline.NewProject(tc.file)); got != tc.want {
+				t.Errorf("useStream = %v, want %v", got, tc.want)
+			}
+		})
+	}
 }

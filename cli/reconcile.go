@@ -166,14 +166,7 @@ func runReconcile(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		return ExitInput
 	}
-	code := ExitOK
-	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
-		code = ExitInput
-	}
-	if c := readProblems(env, "reconcile", res); c != ExitOK {
-		code = c
-	}
+	code := reportRead(env, res)
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
 		return ExitInput
@@ -299,4 +292,18 @@ func printRead(env *Env, res *pipeline.Result) {
 			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
 		}
 	}
+}
+
+// reportRead reports the files that could not be read and the sheets
+// that were not, and returns the exit code they call for.
+func reportRead(env *Env, res *pipeline.Result) int {
+	code := ExitOK
+	for _, e := range res.Errors() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
+		code = ExitInput
+	}
+	if c := readProblems(env, "reconcile", res); c != ExitOK {
+		code = c
+	}
+	return code
 }

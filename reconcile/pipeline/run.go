@@ -4,16 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
@@ -50,53 +47,32 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	}
 	srcs := res.Project.Sources
 	reads := make([]fileRead, len(srcs))
-	seen := map[string]int{}
-	for i := range srcs {
-		reads[i].dup = -1
-		key := fileIdentity(srcs[i].Path)
-		if j, dup := seen[key]; dup {
-			reads[i].dup = j
-			continue
-		}
-		seen[key] = i
+	dups := duplicateSources(srcs)
+	for i := range reads {
+		reads[i].dup = dups[i]
 	}
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	var wg sync.WaitGroup
-	for i := range srcs {
-		if reads[i].dup >= 0 {
-			continue
+	eachSource(dups, func(i int) {
+		fr, spec := &reads[i], &srcs[i]
+		if ctx.Err() != nil {
+			fr.err = reconcile.ErrCanceled
+			return
 		}
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			fr, spec := &reads[i], &srcs[i]
-			if ctx.Err() != nil {
-				fr.err = reconcile.ErrCanceled
-				return
-			}
-			sha, err := fileio.SHA256(context.Background(), spec.Path)
-			if err != nil {
-				fr.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
-				if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {
-					fr.err = e // the reader's typed error says it best
-				}
-				return
-			}
-			var in interner
-			add := func(_ int, _ string, rec *reconcile.Record) error {
-				in.record(rec)
-				fr.store.add(*rec)
-				return nil
-			}
-			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
-				prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
-			})
-			fr.sha = sha
-		}(i)
-	}
-	wg.Wait()
+		sha, err := sourceSHA(spec)
+		if err != nil {
+			fr.err = err
+			return
+		}
+		var in interner
+		add := func(_ int, _ string, rec *reconcile.Record) error {
+			in.record(rec)
+			fr.store.add(*rec)
+			return nil
+		}
+		fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
+			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
+		})
+		fr.sha = sha
+	})
 	if ctx.Err() != nil {
 		return nil, reconcile.ErrCanceled
 	}
@@ -111,19 +87,11 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	var stores []placed
 	for i := range srcs {
 		spec, rd := &srcs[i], &reads[i]
-		fr := FileResult{Path: spec.Path, Citation: spec.Citation}
-		if fi, err := os.Stat(spec.Path); err == nil {
-			fr.Size = fi.Size()
+		if rd.dup < 0 && errors.Is(rd.err, reconcile.ErrCanceled) {
+			return nil, reconcile.ErrCanceled
 		}
-		switch {
-		case rd.dup >= 0:
-			fr.Err = &reconcile.Error{File: spec.Path, Err: errors.New("given twice"), Hint: fmt.Sprintf("the same file as source %d (%s); it is read once", rd.dup+1, srcs[rd.dup].Path)}
-		case rd.err != nil:
-			if errors.Is(rd.err, reconcile.ErrCanceled) {
-				return nil, reconcile.ErrCanceled
-			}
-			fr.Err = rd.err
-		default:
+		fr := newFileResult(srcs, i, rd.dup, rd.err)
+		if fr.Err == nil {
 			base := len(res.Records)
 			fr.SHA256, spec.SHA256 = rd.sha, rd.sha
 			for si := range rd.sheets {
@@ -423,15 +391,9 @@ func (r *Result) cluster(ctx context.Context, progress func(Progress)) error {
 		}
 		r.Names = &match.Result{Mentions: mt.ms}
 	}
-	report(progress, Progress{Stage: StageMatch, Total: len(r.Names.Mentions)})
-	names, err := match.Cluster(ctx, r.Names.Mentions, r.Project.Decisions,
-		match.Options{AutoThreshold: r.Project.Params.AutoThreshold, ReviewThreshold: r.Project.Params.ReviewThreshold},
-		func(done, total int) { report(progress, Progress{Stage: StageMatch, Done: done, Total: total}) })
+	names, err := clusterNames(ctx, &r.Project, r.Names.Mentions, progress)
 	if err != nil {
-		if ctx.Err() != nil {
-			return reconcile.ErrCanceled
-		}
-		return fmt.Errorf("matching names: %w", err)
+		return err
 	}
 	r.Names = names
 	ent := func(m int32) int32 {

@@ -6,15 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"time"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
-	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 )
 
@@ -202,31 +199,11 @@ func (s *streamer) readAll(ctx context.Context) error {
 		return err
 	}
 	s.ids = ids
-	seen := map[string]int{}
-	for i := range srcs {
-		s.files[i].dup = -1
-		key := fileIdentity(srcs[i].Path)
-		if j, dup := seen[key]; dup {
-			s.files[i].dup = j
-			continue
-		}
-		seen[key] = i
+	dups := duplicateSources(srcs)
+	for i := range s.files {
+		s.files[i].dup = dups[i]
 	}
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	var wg sync.WaitGroup
-	for i := range srcs {
-		if s.files[i].dup >= 0 {
-			continue
-		}
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			s.readOne(ctx, i)
-		}(i)
-	}
-	wg.Wait()
+	eachSource(dups, func(i int) { s.readOne(ctx, i) })
 	if ctx.Err() != nil {
 		return reconcile.ErrCanceled
 	}
@@ -245,12 +222,9 @@ func (s *streamer) readOne(ctx context.Context, i int) {
 		f.err = reconcile.ErrCanceled
 		return
 	}
-	sha, err := fileio.SHA256(context.Background(), spec.Path)
+	sha, err := sourceSHA(spec)
 	if err != nil {
-		f.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
-		if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {
-			f.err = e
-		}
+		f.err = err
 		return
 	}
 	f.sha = sha
@@ -318,16 +292,11 @@ func (s *streamer) finishFiles(ctx context.Context) error {
 	local := make([][]int32, len(srcs)) // file mention → global mention
 	for i := range srcs {
 		spec, f := &srcs[i], &s.files[i]
-		fr := FileResult{Path: spec.Path, Citation: spec.Citation}
-		if fi, err := os.Stat(spec.Path); err == nil {
-			fr.Size = fi.Size()
-		}
+		fr := newFileResult(srcs, i, f.dup, f.err)
 		s.base[i] = s.n
 		switch {
 		case f.dup >= 0:
-			fr.Err = &reconcile.Error{File: spec.Path, Err: errors.New("given twice"), Hint: fmt.Sprintf("the same file as source %d (%s); it is read once", f.dup+1, srcs[f.dup].Path)}
 		case f.err != nil:
-			fr.Err = f.err
 			f.n, f.cons, f.hashes = 0, nil, nil
 		default:
 			fr.SHA256, spec.SHA256 = f.sha, f.sha
@@ -441,15 +410,9 @@ func (s *streamer) decisions() error {
 // consignee mentions of each entity.
 func (s *streamer) cluster(ctx context.Context) error {
 	r := s.res
-	s.progress(Progress{Stage: StageMatch, Total: len(r.Names.Mentions)})
-	names, err := match.Cluster(ctx, r.Names.Mentions, r.Project.Decisions,
-		match.Options{AutoThreshold: r.Project.Params.AutoThreshold, ReviewThreshold: r.Project.Params.ReviewThreshold},
-		func(done, total int) { s.progress(Progress{Stage: StageMatch, Done: done, Total: total}) })
+	names, err := clusterNames(ctx, &r.Project, r.Names.Mentions, s.progress)
 	if err != nil {
-		if ctx.Err() != nil {
-			return reconcile.ErrCanceled
-		}
-		return fmt.Errorf("matching names: %w", err)
+		return err
 	}
 	r.Names = names
 	r.Goods = readGoods(r.Project.GoodsLists)

@@ -131,30 +131,29 @@ func (s *streamer) holdBack(pr *Result, in *merge.Input, globals []int) *Result 
 	if keep == nil {
 		return pr
 	}
-	rest, held := split(pr, keep)
-	// The held shipments' sort keys, as merge's number() sorts.
-	hp := held.Merge
+	// The held shipments' sort keys, as merge's number() sorts, taken
+	// before split moves the part's records.
 	base := 0
 	if s.heldPart != nil {
 		base = len(s.heldPart.Merge.Shipments)
 	}
-	k := 0
 	for i := range m.Shipments {
 		if keep[i] {
 			continue
 		}
-		sh := &hp.Shipments[k]
+		sh := &m.Shipments[i]
 		x := anchors[i]
 		src := in.Sources[in.SourceOf[x]]
-		h := heldShipment{sh: base + k, monthly: sh.Monthly, unknown: !sh.Date.Known(),
+		h := heldShipment{sh: base, monthly: sh.Monthly, unknown: !sh.Date.Known(),
 			srcRank: s.srcRank[in.SourceOf[x]], global: globals[x], key: sourceKey(src), row: pr.Records[x].Source.Row}
 		if sh.Date.Known() {
 			h.sec, h.nsec = sh.Date.Time.Unix(), int32(sh.Date.Time.Nanosecond())
 		}
 		h.base = merge.ShipmentID(sh.Monthly, h.key, h.row, 0)
 		s.held = append(s.held, h)
-		k++
+		base++
 	}
+	rest, held := split(pr, keep)
 	s.heldPart = join(s.heldPart, held)
 	return rest
 }
@@ -196,73 +195,110 @@ func boolCmp(a, b bool) int {
 
 // split divides a part's Result into the shipments keep marks and the
 // others, each with its own records (a shipment's rows and duplicates).
+// The kept part reuses pr's memory (pr is not valid afterwards): a part
+// holds 200,000 records, the held ones a handful.
 func split(pr *Result, keep []bool) (rest, held *Result) {
 	m := pr.Merge
-	in := map[bool][]int32{}
-	where := make([]bool, len(pr.Records)) // record → held
+	isHeld := make([]bool, len(pr.Records))
 	for i := range m.Shipments {
 		if keep[i] {
 			continue
 		}
 		for _, rs := range [][]int32{m.Shipments[i].Rows, m.Shipments[i].Duplicates} {
 			for _, x := range rs {
-				where[x] = true
+				isHeld[x] = true
 			}
 		}
 	}
+	var restRecs, heldRecs []int32
 	for x := range pr.Records {
-		in[where[x]] = append(in[where[x]], int32(x))
+		if isHeld[x] {
+			heldRecs = append(heldRecs, int32(x))
+		} else {
+			restRecs = append(restRecs, int32(x))
+		}
 	}
-	return subset(pr, in[false], keep, true), subset(pr, in[true], keep, false)
+	held = subset(pr, &Result{Merge: &merge.Result{}}, heldRecs, keep, false)
+	return subset(pr, pr, restRecs, keep, true), held
 }
 
-// subset is pr restricted to records recs and the shipments whose keep
-// mark equals want, with indexes renumbered.
-func subset(pr *Result, recs []int32, keep []bool, want bool) *Result {
-	m := pr.Merge
-	out := &Result{Project: pr.Project, Files: pr.Files, Names: pr.Names, Goods: pr.Goods, Started: pr.Started,
-		StaleDecisions: pr.StaleDecisions, Merge: &merge.Result{}}
-	idx := make(map[int32]int32, len(recs))
+// subset fills out with pr restricted to records recs (ascending) and the
+// shipments whose keep mark equals want, indexes renumbered. out may be
+// pr itself: every index only moves down, so reading at the old index
+// always comes before writing there.
+func subset(pr, out *Result, recs []int32, keep []bool, want bool) *Result {
+	m, om := pr.Merge, out.Merge
+	out.Project, out.Files, out.Names, out.Goods, out.Started, out.StaleDecisions = pr.Project, pr.Files, pr.Names, pr.Goods, pr.Started, pr.StaleDecisions
+	idx := make([]int32, len(pr.Records))
 	for k, x := range recs {
 		idx[x] = int32(k)
-		out.Records = append(out.Records, pr.Records[x])
-		out.RecSheet = append(out.RecSheet, pr.RecSheet[x])
-		out.ConsigneeMention = append(out.ConsigneeMention, pr.ConsigneeMention[x])
-		out.ShipperMention = append(out.ShipperMention, pr.ShipperMention[x])
-		out.ConsigneeEntity = append(out.ConsigneeEntity, pr.ConsigneeEntity[x])
-		out.ShipperEntity = append(out.ShipperEntity, pr.ShipperEntity[x])
 	}
-	om := out.Merge
-	om.ShipmentOf = make([]int32, len(recs))
-	om.DuplicateOf = make([]int32, len(recs))
-	newSh := map[int32]int32{}
+	newSh := make([]int32, len(m.Shipments))
+	n := 0
+	merged := 0
 	for i := range m.Shipments {
 		if keep[i] != want {
 			continue
 		}
-		sh := m.Shipments[i] // Rows and Duplicates are copied below
+		sh := m.Shipments[i]
 		sh.Rows = remap(sh.Rows, idx)
 		sh.Duplicates = remap(sh.Duplicates, idx)
-		newSh[int32(i)] = int32(len(om.Shipments))
-		om.Shipments = append(om.Shipments, sh)
+		newSh[i] = int32(n)
 		if len(sh.Rows) > 1 {
-			om.Merged++
+			merged++
 		}
+		if om == m {
+			m.Shipments[n] = sh
+		} else {
+			om.Shipments = append(om.Shipments, sh)
+		}
+		n++
 	}
+	dups := 0
+	grow := func(s []int32) []int32 {
+		if om == m {
+			return s
+		}
+		return make([]int32, len(recs))
+	}
+	shipOf, dupOf := grow(m.ShipmentOf), grow(m.DuplicateOf)
 	for k, x := range recs {
-		om.ShipmentOf[k], om.DuplicateOf[k] = -1, -1
-		if s := m.ShipmentOf[x]; s >= 0 {
-			om.ShipmentOf[k] = newSh[s]
+		s, d := m.ShipmentOf[x], m.DuplicateOf[x]
+		shipOf[k], dupOf[k] = -1, -1
+		if s >= 0 {
+			shipOf[k] = newSh[s]
 		}
-		if d := m.DuplicateOf[x]; d >= 0 {
-			om.DuplicateOf[k] = idx[d]
-			om.Duplicates++
+		if d >= 0 {
+			dupOf[k] = idx[d]
+			dups++
 		}
+		if out != pr {
+			out.Records = append(out.Records, pr.Records[x])
+			out.RecSheet = append(out.RecSheet, pr.RecSheet[x])
+			out.ConsigneeMention = append(out.ConsigneeMention, pr.ConsigneeMention[x])
+			out.ShipperMention = append(out.ShipperMention, pr.ShipperMention[x])
+			out.ConsigneeEntity = append(out.ConsigneeEntity, pr.ConsigneeEntity[x])
+			out.ShipperEntity = append(out.ShipperEntity, pr.ShipperEntity[x])
+			continue
+		}
+		pr.Records[k], pr.RecSheet[k] = pr.Records[x], pr.RecSheet[x]
+		pr.ConsigneeMention[k], pr.ShipperMention[k] = pr.ConsigneeMention[x], pr.ShipperMention[x]
+		pr.ConsigneeEntity[k], pr.ShipperEntity[k] = pr.ConsigneeEntity[x], pr.ShipperEntity[x]
 	}
+	if out == pr {
+		k := len(recs)
+		clear(pr.Records[k:]) // drop what the moved records referenced
+		pr.Records, pr.RecSheet = pr.Records[:k], pr.RecSheet[:k]
+		pr.ConsigneeMention, pr.ShipperMention = pr.ConsigneeMention[:k], pr.ShipperMention[:k]
+		pr.ConsigneeEntity, pr.ShipperEntity = pr.ConsigneeEntity[:k], pr.ShipperEntity[:k]
+		m.Shipments = m.Shipments[:n]
+	}
+	om.ShipmentOf, om.DuplicateOf = shipOf[:len(recs)], dupOf[:len(recs)]
+	om.Merged, om.Duplicates = merged, dups
 	return out
 }
 
-func remap(xs []int32, idx map[int32]int32) []int32 {
+func remap(xs []int32, idx []int32) []int32 {
 	if xs == nil {
 		return nil
 	}
