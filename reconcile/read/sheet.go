@@ -186,8 +186,20 @@ func (s *SheetReader) init() error {
 	for len(headers) < width {
 		headers = append(headers, "")
 	}
+	// A repeated header row's text is no sample of its column: it would
+	// show as a value in inspect and the field picker, and vote in the
+	// sniffing of dates and numbers.
+	headerRaw, headerFilled := make([]string, len(header.cells)), 0
+	for i := range header.cells {
+		if headerRaw[i] = strings.TrimSpace(header.text(i)); headerRaw[i] != "" {
+			headerFilled++
+		}
+	}
 	samples := make([][]string, width)
 	for _, r := range s.buffered {
+		if repeatsHeader(r, headerRaw, headerFilled) {
+			continue
+		}
 		for i := 0; i < width && i < len(r.cells); i++ {
 			if t := strings.TrimSpace(r.cells[i].s); t != "" && !nullText(t) {
 				samples[i] = append(samples[i], t)
@@ -237,13 +249,7 @@ func (s *SheetReader) init() error {
 	if s.w.x != nil {
 		s.plan.date1904 = s.w.x.date1904
 	}
-	for i := range header.cells {
-		t := strings.TrimSpace(header.text(i))
-		s.plan.headerRaw = append(s.plan.headerRaw, t)
-		if t != "" {
-			s.plan.headerFilled++
-		}
-	}
+	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
 	s.plan.monthly = s.gran == Monthly
