@@ -157,7 +157,7 @@ type Record struct {
 	GrossKg Number
 
 	Value    Number // in Currency
-	Currency string // ISO 4217, "" when unknown
+	Currency string // ISO 4217, or a label that is not one ("у.е.") the user gave a rate for; "" when unknown
 	ValueUSD Number
 
 	Flags []Flag

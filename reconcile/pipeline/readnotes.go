@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"tradecheck/reconcile/read"
 )
 
 // ReadNotes lists what reading the sources found that a reader of the
@@ -11,7 +13,8 @@ import (
 // total rows that differ from the rows read (rows may be missing or
 // misread), total rows that match, sheets whose columns need mapping
 // (left out of every total), sheets that are not data, and rows hidden
-// in Excel.
+// in Excel, and currency labels that are not currencies (with the rate
+// to give).
 func (r *Result) ReadNotes() []string {
 	var out []string
 	for _, f := range r.Files {
@@ -34,6 +37,34 @@ func (r *Result) ReadNotes() []string {
 				out = append(out, name+": "+c)
 			}
 		}
+	}
+	return append(out, r.currencyLabelNotes()...)
+}
+
+// currencyLabelNotes says, per currency label the reader did not know
+// ("у.е."), how many values it leaves out and exactly what to type: a
+// label is never guessed to be a currency.
+func (r *Result) currencyLabelNotes() []string {
+	n := map[string]int{}
+	var order []string
+	for i := range r.Records {
+		for _, f := range r.Records[i].Flags {
+			if l, ok := read.UnknownCurrencyLabel(f); ok {
+				if n[l] == 0 {
+					order = append(order, l)
+				}
+				n[l]++
+			}
+		}
+	}
+	var out []string
+	for _, l := range order {
+		vals := "values are"
+		if n[l] == 1 {
+			vals = "value is"
+		}
+		out = append(out, fmt.Sprintf("%d %s in currency %q, which is not a currency code: left out of the value total until you give its rate in USD per one %s (CLI: --rate '%s=RATE', e.g. --rate '%s=1' if it means US dollars)",
+			n[l], vals, l, l, l, l))
 	}
 	return out
 }

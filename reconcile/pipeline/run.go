@@ -18,6 +18,7 @@ import (
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 func report(progress func(Progress), p Progress) {
@@ -85,7 +86,9 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				return
 			}
 			var in interner
-			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), &fr.store, &in, func(rows int) {
+			opt := readOptions(spec)
+			opt.CurrencyLabels = RateLabels(res.Project.Rates)
+			fr.sheets, fr.err = readFile(ctx, spec.Path, opt, &fr.store, &in, func(rows int) {
 				prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 			})
 			fr.sha = sha
@@ -185,6 +188,19 @@ func cloneProject(p *Project) Project {
 		c.Params.Weight = WeightNet
 	}
 	return c
+}
+
+// RateLabels are the currencies of rates that are not ISO 4217 codes:
+// labels as a file writes them ("у.е."), which the reader then keeps as
+// the values' currency so that the rate applies.
+func RateLabels(rates []totals.Rate) []string {
+	var out []string
+	for _, r := range rates {
+		if c, ok := values.Currency(r.Currency); !ok || c != r.Currency {
+			out = append(out, r.Currency)
+		}
+	}
+	return out
 }
 
 func readOptions(spec *SourceSpec) read.Options {

@@ -33,6 +33,11 @@ type Options struct {
 	// SampleRows is how many rows below the header are looked at to sniff
 	// column contents, date order and number locale (default 200).
 	SampleRows int
+	// CurrencyLabels are currency labels as written in currency cells that
+	// are not ISO codes ("у.е.") and that the user gave a rate for: a
+	// value in one keeps the label as its Currency instead of being
+	// flagged unknown_currency.
+	CurrencyLabels []string
 }
 
 // ColumnOverride is a user's decision about one column. An empty Field

@@ -27,6 +27,9 @@ type plan struct {
 	headerFilled int
 	monthly      bool
 	date1904     bool // serials count from 1904 (old Mac Excel)
+	// curLabels are currency labels the user gave a rate for, by
+	// labelKey (see labels.go).
+	curLabels map[string]string
 }
 
 func newPlan(file, sheet string, cols []Column) *plan {
@@ -195,6 +198,8 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			rowCur = c
 		} else if c, ok := synonyms.currencyWords[foldHeader(strings.TrimSpace(curText))]; ok {
 			rowCur = c
+		} else if l, ok := p.curLabels[labelKey(curText)]; ok {
+			rowCur = l
 		}
 	}
 	if i := p.col(reconcile.FieldValue); i >= 0 {
@@ -211,7 +216,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			if n.Valid && cur == "" {
 				d := "no currency in the header, a currency column or the mapping"
 				if curText != "" {
-					d = "currency " + strconvQuote(curText) + " not recognised"
+					d = unknownCurrencyDetail(curText)
 				}
 				flag(reconcile.FieldValue, reconcile.FlagUnknownCurrency, i, n.Raw, d)
 				_ = curCol

@@ -250,6 +250,7 @@ func (s *SheetReader) init() error {
 		s.plan.date1904 = s.w.x.date1904
 	}
 	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
+	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
 	s.plan.monthly = s.gran == Monthly
