@@ -178,6 +178,12 @@ const (
 	FlagNegative        FlagCode = "negative"         // negative weight or value
 	FlagAmbiguousDate   FlagCode = "ambiguous_date"   // dd/mm vs mm/dd not resolvable for the column
 	FlagDamagedID       FlagCode = "damaged_id"       // a tax ID in scientific notation (7.72346E+11): digits lost, never matched
+	// FlagUnidentified marks a row with figures but no party, date, HS
+	// code or goods: a subtotal the reader could not prove, or a
+	// shipment written without its particulars. It is never silently a
+	// shipment: the pipeline leaves it out of totals until the user
+	// includes it.
+	FlagUnidentified FlagCode = "unidentified_row"
 
 	// Flags below keep their value (Kept set): the value is read and
 	// counted, and the flag says how, so a reader can check it.

@@ -3,8 +3,10 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/read"
 )
 
@@ -36,9 +38,38 @@ func (r *Result) ReadNotes() []string {
 			for _, c := range s.Checks {
 				out = append(out, name+": "+c)
 			}
+			if n := r.unidentifiedNote(s); n != "" {
+				out = append(out, name+": "+n)
+			}
 		}
 	}
 	return append(out, r.currencyLabelNotes()...)
+}
+
+// unidentifiedNote names the rows of sheet s the reader flagged
+// unidentified_row, left out of totals until the user includes them.
+func (r *Result) unidentifiedNote(s SheetResult) string {
+	var rows []string
+	n := 0
+	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if f.Code == reconcile.FlagUnidentified {
+				if n < 10 {
+					rows = append(rows, strconv.Itoa(r.Records[i].Source.Row))
+				}
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	list := strings.Join(rows, ", ")
+	if n > len(rows) {
+		list += fmt.Sprintf(" and %d more", n-len(rows))
+	}
+	return fmt.Sprintf("%d row(s) with figures but no party, date, HS code or goods (row %s) are left out of totals until you decide: a total row stays out; a shipment is counted once you include it (Decision \"include\" on the Shipments sheet, then reconcile --decisions; or Include in the app)", n, list)
 }
 
 // currencyLabelNotes says, per currency label the reader did not know

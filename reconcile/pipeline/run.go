@@ -435,6 +435,9 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
 	opt := mergeOptions(p)
 	ds := r.shipmentDecisions()
+	if un := r.unidentifiedDecisions(); len(un) > 0 {
+		ds = append(un, ds...)
+	}
 	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err

@@ -45,8 +45,10 @@ type SheetReader struct {
 	sumTotals   int   // total rows recognised by their figures alone
 	needs       error // ErrNeedsMapping: no row is read until it is mapped
 	hiddenRows  int
-	done        bool
-	err         error
+	// unidentifiedRows are the rows read with an unidentified_row flag.
+	unidentifiedRows []int
+	done             bool
+	err              error
 }
 
 // Sheet finds the header of the named sheet, maps its columns and
@@ -448,7 +450,19 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
 			continue
 		}
-		s.sums.add(&rec, &q)
+		if bare(&rec) {
+			if c, ok := s.bareSubtotal(&rec, &q); ok {
+				s.totals = append(s.totals, c)
+				s.sums.endGroup()
+				s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
+				continue
+			}
+			// Not summed: until decided it is not a shipment, and a total
+			// row below is checked against the shipments.
+			s.unidentified(&rec)
+		} else {
+			s.sums.add(&rec, &q)
+		}
 		if r.hidden {
 			// A filter is a view, not a deletion: the row is read, but the
 			// user may have hidden it on purpose, so it says so.
@@ -499,6 +513,9 @@ func (s *SheetReader) Warnings() []string {
 		if !c.Matches {
 			out = append(out, c.String())
 		}
+	}
+	if w := s.unidentifiedWarning(); w != "" {
+		out = append(out, w)
 	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
 		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")
