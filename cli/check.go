@@ -37,6 +37,7 @@ func runCheck(env *Env, args []string) int {
 	lists := addListFlags(fs)
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
+	dateOrders := dateOrderFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -66,7 +67,11 @@ func runCheck(env *Env, args []string) int {
 	if err := lists.apply(p); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
-	if err := applyMaps(p, *maps); err != nil {
+	orderMaps, err := dateOrderMaps(*dateOrders)
+	if err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := applyMaps(p, append(*maps, orderMaps...)); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {

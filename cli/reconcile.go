@@ -52,6 +52,7 @@ func runReconcile(env *Env, args []string) int {
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
+	dateOrders := dateOrderFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -123,7 +124,11 @@ func runReconcile(env *Env, args []string) int {
 	if err := lists.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
-	if err := applyMaps(p, *maps); err != nil {
+	orderMaps, err := dateOrderMaps(*dateOrders)
+	if err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
+	if err := applyMaps(p, append(*maps, orderMaps...)); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
 	for _, s := range rates {

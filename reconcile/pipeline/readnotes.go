@@ -41,6 +41,9 @@ func (r *Result) ReadNotes() []string {
 			if n := r.unidentifiedNote(s); n != "" {
 				out = append(out, name+": "+n)
 			}
+			if n := r.ambiguousDateNote(f.Path, s); n != "" {
+				out = append(out, name+": "+n)
+			}
 		}
 	}
 	return append(out, r.currencyLabelNotes()...)
@@ -70,6 +73,34 @@ func (r *Result) unidentifiedNote(s SheetResult) string {
 		list += fmt.Sprintf(" and %d more", n-len(rows))
 	}
 	return fmt.Sprintf("%d row(s) with figures but no party, date, HS code or goods (row %s) are left out of totals until you decide: a total row stays out; a shipment is counted once you include it (Decision \"include\" on the Shipments sheet, then reconcile --decisions; or Include in the app)", n, list)
+}
+
+// ambiguousDateNote says how many dates of sheet s could be day/month
+// or month/day, in which column, and exactly what to type.
+func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
+	n, col := 0, -1
+	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if f.Code == reconcile.FlagAmbiguousDate {
+				n++
+				col = f.Column
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	where := ""
+	if col >= 0 && col < len(s.Headers) {
+		where = fmt.Sprintf(" in column %s %q", reconcile.ColumnName(col+1), s.Headers[col])
+	}
+	target := filepath.Base(path)
+	if s.Sheet != "" {
+		target += "!" + s.Sheet
+	}
+	return fmt.Sprintf("%d row(s) have dates%s whose day and month are both 12 or less, and nothing in the file tells which comes first: they are left undated (out of every date filter and monthly series) until you state the order — CLI --date-order '%s:dmy' (day first) or '%s:mdy' (month first, US style); in the app, Date order on the Sources screen",
+		n, where, target, target)
 }
 
 // currencyLabelNotes says, per currency label the reader did not know

@@ -206,6 +206,10 @@ func RateLabels(rates []totals.Rate) []string {
 func readOptions(spec *SourceSpec) read.Options {
 	opt := read.Options{Password: spec.Password}
 	for _, o := range spec.Mapping {
+		if o.Column < 0 {
+			sheetSetting(&opt, o)
+			continue
+		}
 		ov := read.ColumnOverride{Field: o.Field, Ignore: o.Ignore, Unit: o.Unit, Currency: o.Currency}
 		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")
 			if opt.Mapping == nil {
@@ -267,6 +271,7 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 			sr.Warnings = append(sr.Warnings, sh.err.Error())
 		}
 		sr.HiddenRows = sh.hiddenRows
+		sr.Constants, sr.Period = sh.constants, sh.period
 		sr.TotalsOK = len(sh.totals) > 0
 		for _, c := range sh.totals {
 			sr.Checks = append(sr.Checks, c.String())

@@ -19,7 +19,9 @@ type plan struct {
 	netUnit     int // unit column for net weight, -1 if none
 	grossUnit   int
 	dateOrder   values.DateOrder
-	numHint     map[int]values.NumberHint
+	// dateOrderSet: the user chose dateOrder (Options.DateOrder).
+	dateOrderSet bool
+	numHint      map[int]values.NumberHint
 	// unsettled lists measure columns whose lone "1.234" cells nothing
 	// settles: read as thousands, flagged ambiguous_number (weights).
 	unsettled    []int
@@ -363,7 +365,7 @@ func (p *plan) date(rec *reconcile.Record, i int, c cell, flag flagFn) {
 	d, ok := values.ParseDate(s, p.dateOrder)
 	if !ok {
 		if p.dateOrder == values.OrderUnknown && ambiguousDate(s) {
-			flag(reconcile.FieldDate, reconcile.FlagAmbiguousDate, i, c.s, "day and month cannot be told apart in this column")
+			flag(reconcile.FieldDate, reconcile.FlagAmbiguousDate, i, c.s, ambiguousDateDetail(c.s))
 			return
 		}
 		flag(reconcile.FieldDate, reconcile.FlagUnparsed, i, c.s, "not a date")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/values"
 )
 
 // Granularity says whether a sheet lists shipments or monthly aggregates.
@@ -45,6 +46,11 @@ type SheetReader struct {
 	sumTotals   int   // total rows recognised by their figures alone
 	needs       error // ErrNeedsMapping: no row is read until it is mapped
 	hiddenRows  int
+	// ambiguousDates counts records whose date was left unread because
+	// day and month cannot be told apart (see dates.go).
+	ambiguousDates int
+	constants      []Constant // fixed values of fields (constants.go)
+	period         Period     // the period the banner states (period.go)
 	// unidentifiedRows are the rows read with an unidentified_row flag.
 	unidentifiedRows []int
 	done             bool
@@ -234,6 +240,8 @@ func (s *SheetReader) init() error {
 	}
 	s.columns = cols
 	s.warnings = append(s.warnings, warns...)
+	s.sheetConstants(bannerConstants(banners))
+	s.period = bannerPeriod(banners)
 	s.dropRepeatedTotals()
 	// A read error while sampling (a cell over the size limit) is the
 	// sheet's real problem: the samples it cut short decide nothing.
@@ -253,6 +261,11 @@ func (s *SheetReader) init() error {
 	}
 	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
 	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
+	if o := opt.SheetDateOrder[s.name]; o != values.OrderUnknown {
+		s.plan.dateOrder, s.plan.dateOrderSet = o, true
+	} else if opt.DateOrder != values.OrderUnknown {
+		s.plan.dateOrder, s.plan.dateOrderSet = opt.DateOrder, true
+	}
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
 	s.plan.monthly = s.gran == Monthly
@@ -330,7 +343,7 @@ func (s *SheetReader) checkMapping() {
 		if strings.HasSuffix(c.Reason, "kg assumed") {
 			assumed = append(assumed, fmt.Sprintf("%s %q", reconcile.ColumnName(c.Index+1), c.Header))
 		}
-		if (c.Field == reconcile.FieldValue) && c.Currency == "" && !has[reconcile.FieldCurrency] {
+		if (c.Field == reconcile.FieldValue) && c.Currency == "" && !has[reconcile.FieldCurrency] && !s.hasConstant(reconcile.FieldCurrency) {
 			s.warnings = append(s.warnings, fmt.Sprintf("column %s %q: currency not stated; values are flagged unknown_currency until you set it", reconcile.ColumnName(c.Index+1), c.Header))
 		}
 	}
@@ -443,6 +456,7 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipNoData, "no party, weight, value or quantity")
 			continue
 		}
+		s.applyConstants(&rec)
 		q := s.plan.quanta(r, &rec)
 		if c, ok := s.sumTotal(&rec, &q); ok {
 			s.totals = append(s.totals, c)
@@ -450,6 +464,7 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
 			continue
 		}
+		s.countAmbiguousDates(&rec)
 		if bare(&rec) {
 			if c, ok := s.bareSubtotal(&rec, &q); ok {
 				s.totals = append(s.totals, c)
@@ -513,6 +528,9 @@ func (s *SheetReader) Warnings() []string {
 		if !c.Matches {
 			out = append(out, c.String())
 		}
+	}
+	if w := s.ambiguousDatesWarning(); w != "" {
+		out = append(out, w)
 	}
 	if w := s.unidentifiedWarning(); w != "" {
 		out = append(out, w)
