@@ -349,6 +349,9 @@ func (p *plan) countryAt(r *rawRow, i int, f reconcile.Field, flag flagFn) strin
 	if iso, ok := values.Country(c.s); ok {
 		return iso
 	}
+	if iso, ok := portCountry(c.s); ok && p.isPortColumn(i) {
+		return iso
+	}
 	flag(f, reconcile.FlagUnparsed, i, c.s, "country not recognised")
 	return ""
 }

@@ -232,6 +232,8 @@ func (s *SheetReader) init() error {
 		hidden = h.hiddenColumns()
 	}
 	cols, warns := resolveColumns(headers, samples, over, hidden)
+	portCountries(cols)
+	shipperCountryReason(cols)
 	// Keep only a few samples per column for display; all were used above.
 	for i := range cols {
 		if len(cols[i].Samples) > 5 {
