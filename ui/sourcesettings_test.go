@@ -41,7 +41,7 @@ func TestSheetSettingsOnSourcesScreen(t *testing.T) {
 
 	want := map[pipeline.ColumnOverride]bool{
 		{Sheet: sh.Sheet, Column: -1, Field: reconcile.FieldDispatchCountry, Value: "TR"}: true,
-		{Sheet: sh.Sheet, Column: -1, DateOrder: pipeline.DateMDY}:                         true,
+		{Sheet: sh.Sheet, Column: -1, DateOrder: pipeline.DateMDY}:                        true,
 	}
 	got := u.project.Sources[it.file].Mapping
 	if len(got) != 2 || !want[got[0]] || !want[got[1]] {
