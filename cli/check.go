@@ -38,6 +38,7 @@ func runCheck(env *Env, args []string) int {
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
 	dateOrders := dateOrderFlag(fs)
+	units := unitFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -71,7 +72,7 @@ func runCheck(env *Env, args []string) int {
 	if err != nil {
 		return usageError(env, "check", "%v", err)
 	}
-	if err := applyMaps(p, append(*maps, orderMaps...)); err != nil {
+	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {

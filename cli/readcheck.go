@@ -86,6 +86,13 @@ func sheetSetting(key, value string) (pipeline.ColumnOverride, error) {
 		}
 		return pipeline.ColumnOverride{DateOrder: strings.ToLower(value)}, nil
 	}
+	if k == "tons" || k == "ton" {
+		u := strings.ToLower(strings.Join(strings.Fields(value), " "))
+		if _, ok := read.TonUnits[u]; !ok {
+			return pipeline.ColumnOverride{}, fmt.Errorf("tons=%q: want t (metric tonne), \"short ton\" or \"long ton\"", value)
+		}
+		return pipeline.ColumnOverride{Unit: u}, nil
+	}
 	f := reconcile.Field(k)
 	if !slices.Contains(read.ConstantFields, f) {
 		var names []string
@@ -99,6 +106,13 @@ func sheetSetting(key, value string) (pipeline.ColumnOverride, error) {
 		return pipeline.ColumnOverride{}, fmt.Errorf("%q is not a %s for %s", value, map[bool]string{true: "currency", false: "country"}[f == reconcile.FieldCurrency], f)
 	}
 	return pipeline.ColumnOverride{Field: f, Value: v}, nil
+}
+
+// unitFlag adds --unit, the same as --map [FILE:]tons=….
+func unitFlag(fs *flag.FlagSet) *listFlag {
+	var l listFlag
+	fs.Var(&l, "unit", "say what \"tons\" alone means: [FILE[!SHEET]:]tons=t (metric tonne), tons=\"short ton\" or tons=\"long ton\"; until then such weights are left out of tonnes (repeatable)")
+	return &l
 }
 
 // dateOrderFlag adds --date-order, the same as --map FILE:date_order=….

@@ -53,6 +53,7 @@ func runReconcile(env *Env, args []string) int {
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
 	dateOrders := dateOrderFlag(fs)
+	units := unitFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -128,7 +129,7 @@ func runReconcile(env *Env, args []string) int {
 	if err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
-	if err := applyMaps(p, append(*maps, orderMaps...)); err != nil {
+	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
 	for _, s := range rates {

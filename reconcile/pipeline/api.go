@@ -131,7 +131,8 @@ type ColumnOverride struct {
 	// sheet when Sheet is ""): Field with Value gives that field a fixed
 	// value on every row that has none (dispatch_country "TR" for a
 	// Turkish export register), DateOrder (DateDMY or DateMDY) settles
-	// dates such as 03/04/2022 that the file cannot.
+	// dates such as 03/04/2022 that the file cannot, and Unit ("t",
+	// "short ton", "long ton") says what "tons" alone means.
 	Value     string `json:"value,omitempty"`
 	DateOrder string `json:"date_order,omitempty"`
 }

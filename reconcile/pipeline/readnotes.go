@@ -44,6 +44,9 @@ func (r *Result) ReadNotes() []string {
 			if n := r.ambiguousDateNote(f.Path, s); n != "" {
 				out = append(out, name+": "+n)
 			}
+			if n := r.tonsNote(f.Path, s); n != "" {
+				out = append(out, name+": "+n)
+			}
 		}
 	}
 	return append(out, r.currencyLabelNotes()...)
@@ -101,6 +104,24 @@ func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
 	}
 	return fmt.Sprintf("%d row(s) have dates%s whose day and month are both 12 or less, and nothing in the file tells which comes first: they are left undated (out of every date filter and monthly series) until you state the order — CLI --date-order '%s:dmy' (day first) or '%s:mdy' (month first, US style); in the app, Date order on the Sources screen",
 		n, where, target, target)
+}
+
+// tonsNote says how many weights of sheet s are in "tons" alone, left
+// out of tonnes, and what to type.
+func (r *Result) tonsNote(path string, s SheetResult) string {
+	n := 0
+	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if read.IsTonsFlag(f) {
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d row(s) give weights in \"tons\" without saying metric, short or long: left out of tonnes until you decide — CLI --unit '%s:tons=t' (metric), or tons='short ton' / 'long ton'", n, filepath.Base(path))
 }
 
 // currencyLabelNotes says, per currency label the reader did not know

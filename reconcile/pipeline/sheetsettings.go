@@ -8,7 +8,8 @@ import (
 
 // sheetSetting applies an override that names no column (Column -1): a
 // date order or a fixed value for the sheet (every sheet when o.Sheet is
-// ""). Settings that do not parse are ignored here; the CLI and the app
+// ""), or the reading of "tons" alone (Unit "t", "short ton" or "long
+// ton"). Settings that do not parse are ignored here; the CLI and the app
 // refuse them when they are given.
 func sheetSetting(opt *read.Options, o ColumnOverride) {
 	if d, ok := ParseDateOrder(o.DateOrder); ok {
@@ -19,6 +20,16 @@ func sheetSetting(opt *read.Options, o ColumnOverride) {
 				opt.SheetDateOrder = map[string]values.DateOrder{}
 			}
 			opt.SheetDateOrder[o.Sheet] = d
+		}
+	}
+	if _, ok := read.TonUnits[o.Unit]; ok {
+		if o.Sheet == "" {
+			opt.TonUnit = o.Unit
+		} else {
+			if opt.SheetTonUnit == nil {
+				opt.SheetTonUnit = map[string]string{}
+			}
+			opt.SheetTonUnit[o.Sheet] = o.Unit
 		}
 	}
 	if o.Field != "" && o.Value != "" {

@@ -51,6 +51,11 @@ type Options struct {
 	// fields and currency (see ConstantFields).
 	Constants      map[reconcile.Field]string
 	SheetConstants map[string]map[reconcile.Field]string
+	// TonUnit is how "tons" alone is read: "t", "short ton" or "long
+	// ton" (TonUnits); "" leaves it undecided unless the file says
+	// metric. SheetTonUnit, by sheet name, wins.
+	TonUnit      string
+	SheetTonUnit map[string]string
 }
 
 // ColumnOverride is a user's decision about one column. An empty Field

@@ -32,6 +32,12 @@ type plan struct {
 	// curLabels are currency labels the user gave a rate for, by
 	// labelKey (see labels.go).
 	curLabels map[string]string
+	// tonsCols are weight columns whose header says only "tons", left
+	// undecided; tonUnit is the user's reading of "tons" ("t", "short
+	// ton", "long ton"), metric whether the file says metric (tons.go).
+	tonsCols []int
+	tonUnit  string
+	metric   bool
 }
 
 func newPlan(file, sheet string, cols []Column) *plan {
@@ -469,9 +475,19 @@ func (p *plan) weight(r *rawRow, f reconcile.Field, unitCol int, flag flagFn) re
 		return p.cellWeight(r, f, i, unitCol, n, u, flag)
 	}
 	fac := p.cols[i].Factor
+	if p.isTonsCol(i) {
+		flag(f, reconcile.FlagUnknownUnit, i, n.Raw, detailTons)
+		return reconcile.Number{Raw: n.Raw}
+	}
 	if unitCol >= 0 && p.cols[i].Unit == "from unit column" {
 		u := cellAt(r, unitCol).s
 		uf, ok := weightFactor(u)
+		if ok && bareTon(u) {
+			if uf, ok = p.tonsFactor(); !ok {
+				flag(f, reconcile.FlagUnknownUnit, i, n.Raw, detailTons)
+				return reconcile.Number{Raw: n.Raw}
+			}
+		}
 		if !ok {
 			d := "no unit in the unit column"
 			if u != "" {

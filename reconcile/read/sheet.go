@@ -263,6 +263,16 @@ func (s *SheetReader) init() error {
 	}
 	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
 	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
+	evidence := append([]string(nil), headers...)
+	for _, r := range banners {
+		evidence = append(evidence, r.strings()...)
+	}
+	for _, c := range cols {
+		if c.UnitFor != "" || c.Field == reconcile.FieldQuantityUnit {
+			evidence = append(evidence, c.Samples...)
+		}
+	}
+	s.settleTons(evidence)
 	if o := opt.SheetDateOrder[s.name]; o != values.OrderUnknown {
 		s.plan.dateOrder, s.plan.dateOrderSet = o, true
 	} else if opt.DateOrder != values.OrderUnknown {
