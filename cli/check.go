@@ -38,6 +38,8 @@ func runCheck(env *Env, args []string) int {
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
 	rules := addRuleFlags(fs)
+	dateOrders := dateOrderFlag(fs)
+	units := unitFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -67,7 +69,11 @@ func runCheck(env *Env, args []string) int {
 	if err := lists.apply(p); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
-	if err := applyMaps(p, *maps); err != nil {
+	orderMaps, err := dateOrderMaps(*dateOrders)
+	if err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if err := rules.apply(p); err != nil {

@@ -34,8 +34,10 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 // Version is written into the Method sheet of every audit workbook.
@@ -131,6 +133,14 @@ type ColumnOverride struct {
 	Ignore   bool            `json:"ignore,omitempty"`
 	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
 	Currency string          `json:"currency,omitempty"` // ISO 4217
+	// Column -1 is no column but a setting for the whole sheet (every
+	// sheet when Sheet is ""): Field with Value gives that field a fixed
+	// value on every row that has none (dispatch_country "TR" for a
+	// Turkish export register), DateOrder (DateDMY or DateMDY) settles
+	// dates such as 03/04/2022 that the file cannot, and Unit ("t",
+	// "short ton", "long ton") says what "tons" alone means.
+	Value     string `json:"value,omitempty"`
+	DateOrder string `json:"date_order,omitempty"`
 }
 
 // SourceSpec is one input file and what the user said about it.
@@ -155,6 +165,24 @@ type SourceSpec struct {
 	// the file gives none, origin) country. Unset, the file's statement
 	// decides ("China exports 2022"); without one they stay unknown.
 	DeclaringCountry string `json:"declaring_country,omitempty"`
+}
+
+// Date orders of ColumnOverride.DateOrder.
+const (
+	DateDMY = "dmy"
+	DateMDY = "mdy"
+)
+
+// ParseDateOrder maps "dmy"/"mdy" (any case, "d/m/y" too) to the
+// reader's order; ok is false for anything else.
+func ParseDateOrder(s string) (values.DateOrder, bool) {
+	switch strings.ToLower(strings.NewReplacer("/", "", ".", "", "-", "", " ", "").Replace(s)) {
+	case DateDMY:
+		return values.OrderDMY, true
+	case DateMDY:
+		return values.OrderMDY, true
+	}
+	return values.OrderUnknown, false
 }
 
 // Project is the whole user state of a reconciliation.
@@ -273,6 +301,12 @@ type SheetResult struct {
 	TotalRows  int // last row number seen, so the per-source sheet can show every row
 	// First and N delimit this sheet's records in Result.Records.
 	First, N int
+	// Constants are fixed values of fields for the whole sheet, from the
+	// user's mapping or the banner ("from banner row 2"); Period is the
+	// span the banner says the sheet covers (zero when it says none),
+	// for claims' coverage.
+	Constants []read.Constant
+	Period    read.Period
 }
 
 // FileResult is how one file was read. Err is a *reconcile.Error when the

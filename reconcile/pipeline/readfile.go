@@ -71,6 +71,8 @@ type readSheet struct {
 	warnings    []string
 	totals      []read.TotalCheck
 	hiddenRows  int
+	constants   []read.Constant
+	period      read.Period
 	err         error
 	first, n    int
 	// format and encoding are the file's, kept per sheet for the Sources
@@ -130,6 +132,7 @@ func readFile(ctx context.Context, path string, opt read.Options, add func(sheet
 		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		rs.granularity, rs.warnings, rs.flow = sr.Granularity(), sr.Warnings(), sr.Flow()
 		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
+		rs.constants, rs.period = sr.Constants(), sr.Period()
 		if err := sr.NeedsMapping(); err != nil && rs.err == nil {
 			rs.err = err
 		}

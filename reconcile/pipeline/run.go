@@ -15,6 +15,7 @@ import (
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 func report(progress func(Progress), p Progress) {
@@ -68,7 +69,9 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 			fr.store.add(*rec)
 			return nil
 		}
-		fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
+		opt := readOptions(spec)
+		opt.CurrencyLabels = RateLabels(res.Project.Rates)
+		fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 		})
 		fr.sha = sha
@@ -160,9 +163,26 @@ func cloneProject(p *Project) Project {
 	return c
 }
 
+// RateLabels are the currencies of rates that are not ISO 4217 codes:
+// labels as a file writes them ("у.е."), which the reader then keeps as
+// the values' currency so that the rate applies.
+func RateLabels(rates []totals.Rate) []string {
+	var out []string
+	for _, r := range rates {
+		if c, ok := values.Currency(r.Currency); !ok || c != r.Currency {
+			out = append(out, r.Currency)
+		}
+	}
+	return out
+}
+
 func readOptions(spec *SourceSpec) read.Options {
 	opt := read.Options{Password: spec.Password, Flow: spec.Flow}
 	for _, o := range spec.Mapping {
+		if o.Column < 0 {
+			sheetSetting(&opt, o)
+			continue
+		}
 		ov := read.ColumnOverride{Field: o.Field, Ignore: o.Ignore, Unit: o.Unit, Currency: o.Currency}
 		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")
 			if opt.Mapping == nil {
@@ -225,6 +245,7 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 			sr.Warnings = append(sr.Warnings, sh.err.Error())
 		}
 		sr.HiddenRows = sh.hiddenRows
+		sr.Constants, sr.Period = sh.constants, sh.period
 		sr.TotalsOK = len(sh.totals) > 0
 		for _, c := range sh.totals {
 			sr.Checks = append(sr.Checks, c.String())
@@ -463,6 +484,12 @@ func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.I
 // merge reconciles in (r's records) into r.Merge with the measures applied.
 func (r *Result) merge(ctx context.Context, in merge.Input, ds []merge.Decision, progress func(Progress)) error {
 	p := r.Project.Params
+	if un := r.unidentifiedDecisions(); len(un) > 0 {
+		// Rows with figures but nothing to say what they are stay out
+		// until the user includes them: their decisions come first, so a
+		// user's include (later in ds) wins.
+		ds = append(un, ds...)
+	}
 	m, err := merge.Reconcile(ctx, in, mergeOptions(p), ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
