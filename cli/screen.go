@@ -233,7 +233,7 @@ func screenNameQueries(ctx context.Context, files []string, column, idColumn str
 	var mentions []match.Mention
 	var errs []error
 	for _, f := range files {
-		header, rows, err := matchReadCSV(f)
+		header, rows, _, err := matchReadCSV(f)
 		if err != nil {
 			errs = append(errs, err)
 			continue
