@@ -9,6 +9,7 @@ import (
 	"tradecheck/reconcile/goods"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/values"
 )
 
 // Data is what checks read: the reconciled shipments of one run, the
@@ -436,6 +437,9 @@ func (k *Checker) notes(v *Verdict) {
 		case ByClosest:
 			v.Notes = append(v.Notes, "“"+r.Query+"” was taken to mean "+strings.Join(r.Names, ", ")+" (closest name in the data): check it.")
 		case ByNameWords, BySameName, ByTaxID:
+			if q := strings.TrimSpace(r.Query); r.How == ByTaxID && (len(q) == 10 || len(q) == 12) && !values.ValidINN(q) {
+				v.Notes = append(v.Notes, "“"+q+"” is not a valid INN (its check digit is wrong); it was matched as written beside the "+string(r.Role)+"'s name in the sources: check it.")
+			}
 			if len(r.Entities) > 1 {
 				v.Notes = append(v.Notes, "“"+r.Query+"” matches several "+string(r.Role)+"s, all included: "+strings.Join(r.Names, "; ")+".")
 			}

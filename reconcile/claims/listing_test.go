@@ -83,3 +83,16 @@ func TestListedParties(t *testing.T) {
 		})
 	}
 }
+
+// TestTaxIDClaim checks that a claim naming a firm by a tax ID finds it
+// by that ID, even one with a wrong check digit glued to a name in the
+// sources, and says the ID is not valid.
+func TestTaxIDClaim(t *testing.T) {
+	v := Check(testData(baseShips()), claim(Quantity, AtLeast, 1, Filters{Consignee: []string{"7701234567"}, HSPrefixes: []string{"9303"}}))
+	if v.Kind != Supported || len(v.InScope) != 2 || len(v.Resolved) != 1 || v.Resolved[0].How != ByTaxID {
+		t.Fatalf("got %s, %d in scope, resolved %+v; want supported by tax ID (%s)", v.Kind, len(v.InScope), v.Resolved, v.Reason)
+	}
+	if !strings.Contains(strings.Join(v.Notes, " "), "“7701234567” is not a valid INN") {
+		t.Errorf("notes %q do not say the INN is invalid", v.Notes)
+	}
+}

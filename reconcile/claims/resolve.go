@@ -6,6 +6,7 @@ import (
 
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/names"
+	"tradecheck/reconcile/values"
 )
 
 // How a name in a filter was resolved to entities, most certain first.
@@ -33,6 +34,7 @@ type mentionKey struct {
 	core  string   // Analyze(name).CoreKey()
 	words []string // core keys and numbers
 	tax   string
+	glued string // digits glued to the name, valid INN or not (values.GluedDigits)
 }
 
 // resolver resolves filter names against the entities of one result.
@@ -60,7 +62,8 @@ func (rv *resolver) prepare() {
 		if tax == "" {
 			tax = n.TaxID
 		}
-		rv.keys[i] = mentionKey{core: n.CoreKey(), words: append(append([]string(nil), n.Core...), numberWords(n.Numbers)...), tax: tax}
+		rv.keys[i] = mentionKey{core: n.CoreKey(), words: append(append([]string(nil), n.Core...), numberWords(n.Numbers)...), tax: tax,
+			glued: values.GluedDigits(m.Name)}
 	}
 }
 
@@ -114,12 +117,17 @@ func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resol
 	}
 	if tax != "" {
 		for m, k := range rv.keys {
-			if k.tax == tax && rv.mentions[m].Role == role {
+			if (k.tax == tax || k.glued == tax) && rv.mentions[m].Role == role {
 				add(entityOf(m))
 			}
 		}
 		if len(ents) > 0 {
 			return rv.finish(res, out, ByTaxID, ents)
+		}
+		if tax == q {
+			// A bare number names a firm by its ID: the closest name to
+			// a string of digits is no answer.
+			return out, nil
 		}
 	}
 	core := qn.CoreKey()
