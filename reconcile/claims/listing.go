@@ -202,10 +202,11 @@ func predateText(v *Verdict) string {
 	} else {
 		s += " of their party (listed on " + strings.Join(v.ListedSince, " or ") + ")"
 	}
-	s += ": the figure counts parties listed today; counting only shipments made after the listing it is " +
-		FormatFigure(c.Measure, c.Unit, v.AtShipmentLower)
+	s += ": the figure counts parties listed today; counting only shipments made after the listing it is "
 	if v.AtShipmentUpper != v.AtShipmentLower {
-		s += " to " + FormatFigure(c.Measure, c.Unit, v.AtShipmentUpper)
+		s += "between " + FormatFigure(c.Measure, c.Unit, v.AtShipmentLower) + " and " + FormatFigure(c.Measure, c.Unit, v.AtShipmentUpper)
+	} else {
+		s += FormatFigure(c.Measure, c.Unit, v.AtShipmentLower)
 	}
 	switch v.AtShipmentKind {
 	case Supported:
