@@ -37,6 +37,7 @@ func runCheck(env *Env, args []string) int {
 	lists := addListFlags(fs)
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	decisionsPath := fs.String("decisions", "", "an audit workbook exported earlier (its decisions, parameters, rates, mappings and lists apply; with no FILE its sources are read again), or a decisions file: match's --review CSV with its decision column filled in, or a JSON decisions log")
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
@@ -66,7 +67,9 @@ func runCheck(env *Env, args []string) int {
 	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
 		return usageError(env, "check", "--weight must be net or gross, not %q", *weight)
 	}
-	p, fromAudit, err := checkProject(files, *decisionsPath)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	p, fromAudit, err := checkProject(ctx, files, *decisionsPath)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: --decisions: %v\n", err)
 		return ExitUsage
@@ -86,6 +89,9 @@ func runCheck(env *Env, args []string) int {
 	if err := applyMaps(p, *maps); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
+	if err := rules.apply(p); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
 	if *out != "" {
 		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
 			return usageError(env, "check", "-o %s is a folder; give a file name ending in .xlsx", *out)
@@ -103,8 +109,6 @@ func runCheck(env *Env, args []string) int {
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	code := ExitOK
 	var cs []claims.Claim
 	var cerrs []error
@@ -113,7 +117,7 @@ func runCheck(env *Env, args []string) int {
 		if _, err := os.Stat(*claimsPath); err != nil {
 			return usageError(env, "check", "--claims %s: %v", *claimsPath, errors.Unwrap(err))
 		}
-		cs, cerrs = claims.ReadSheet(ctx, *claimsPath, *password)
+		cs, cerrs = pipeline.ReadClaims(ctx, *claimsPath, *password)
 		if len(claimFiles) > 0 {
 			more, errs := pipeline.ClaimsFromFiles(ctx, claimFiles)
 			cs, cerrs = pipeline.AppendClaims(cs, more), append(cerrs, errs...)
@@ -132,7 +136,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s is a claims table: its rows are read as claims, not as shipments\n", filepath.Base(f))
 	}
 	for _, e := range cerrs {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if len(cs) == 0 {
@@ -143,11 +147,11 @@ func runCheck(env *Env, args []string) int {
 
 	res, err := runWithSaved(ctx, p, savedMappings(env, "check", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if printScreening(io.Discard, env.Stderr, "check", res) {
@@ -163,10 +167,14 @@ func runCheck(env *Env, args []string) int {
 	for _, w := range res.Warnings() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
 	}
-	verdicts := res.CheckClaims()
+	verdicts, err := res.CheckClaimsContext(ctx, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: interrupted while checking claims (%v)\n", err)
+		return ExitInput
+	}
 	if *asJSON {
 		if err := printVerdictsJSON(env.Stdout, verdicts); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 	} else {
@@ -175,7 +183,7 @@ func runCheck(env *Env, args []string) int {
 	if *memoDir != "" {
 		paths, err := memo.WriteDir(*memoDir, memo.Build(res, verdicts, memo.Options{Generated: time.Now()}))
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 		if !*asJSON {
@@ -184,7 +192,7 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *out != "" {
 		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			if errors.Is(err, reconcile.ErrOverwrite) {
 				return ExitUsage
 			}

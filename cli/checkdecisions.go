@@ -47,12 +47,12 @@ func splitAudits(files []string) (sources, audits []string) {
 // decision column filled in, or a JSON decisions log) gives name
 // decisions. audit is true for an audit workbook, whose Claims sheet
 // holds the claims when no other claims are given.
-func checkProject(files []string, decisions string) (p *pipeline.Project, audit bool, err error) {
+func checkProject(ctx context.Context, files []string, decisions string) (p *pipeline.Project, audit bool, err error) {
 	if decisions == "" {
 		return pipeline.NewProject(files...), false, nil
 	}
 	if isAuditWorkbook(decisions) {
-		p, err := pipeline.OpenExported(decisions)
+		p, err := pipeline.OpenExported(ctx, decisions, nil)
 		if err != nil {
 			return nil, true, err
 		}
@@ -72,7 +72,7 @@ func checkProject(files []string, decisions string) (p *pipeline.Project, audit 
 
 // auditClaims reads the claims of an audit workbook's Claims sheet.
 func auditClaims(ctx context.Context, path string) ([]claims.Claim, []error) {
-	cs, errs := claims.ReadFile(ctx, path)
+	cs, errs := pipeline.ReadClaims(ctx, path, "")
 	if len(cs) == 0 && len(errs) == 0 {
 		errs = append(errs, &reconcile.Error{File: path, Err: fmt.Errorf("the audit workbook has no Claims sheet"), Hint: "give the claims with --claims CLAIMS.csv"})
 	}

@@ -45,6 +45,38 @@ func TestReconcileParquet(t *testing.T) {
 			t.Error(err)
 		}
 	})
+	t.Run("streamed", func(t *testing.T) {
+		sdir := filepath.Join(t.TempDir(), "streamed")
+		code, out, errs := runRec(append([]string{"reconcile", "--stream", "--parquet", sdir}, files...)...)
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if !strings.Contains(out, "part(s) of at most") || !strings.Contains(out, "wrote "+sdir) {
+			t.Errorf("output does not say it streamed into the folder: %s", out)
+		}
+		// The same shipments as the in-memory run wrote above.
+		mem, err1 := parquet.ReadFile[parquetout.Shipment](filepath.Join(dir, parquetout.ShipmentsFile))
+		str, err2 := parquet.ReadFile[parquetout.Shipment](filepath.Join(sdir, parquetout.ShipmentsFile))
+		if err1 != nil || err2 != nil || len(mem) == 0 || len(mem) != len(str) {
+			t.Fatalf("shipments: %d in memory (%v), %d streamed (%v)", len(mem), err1, len(str), err2)
+		}
+		ids := map[string]bool{}
+		for _, s := range mem {
+			ids[s.ID] = true
+		}
+		for _, s := range str {
+			if !ids[s.ID] {
+				t.Errorf("streamed shipment %s is not among the in-memory run's", s.ID)
+			}
+		}
+	})
+	t.Run("--stream with -o is the workbook path", func(t *testing.T) {
+		xlsx := filepath.Join(t.TempDir(), "b.xlsx")
+		code, out, errs := runRec(append([]string{"reconcile", "--stream", "--parquet", t.TempDir(), "-o", xlsx}, files...)...)
+		if code != ExitOK || strings.Contains(out, "part(s)") {
+			t.Fatalf("exit %d (%s): %s", code, errs, out)
+		}
+	})
 	t.Run("a file is not a folder", func(t *testing.T) {
 		code, _, errs := runRec(append([]string{"reconcile", "--parquet", files[0]}, files...)...)
 		if code != ExitUsage || !strings.Contains(errs, "--parquet") {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"sync"
 
@@ -162,7 +161,7 @@ func (s *claimsScreen) claimList() []claims.Claim {
 // checked (a verdict of an earlier version of the claim does not count).
 func (s *claimsScreen) verdictOf(c *claims.Claim) *claims.Verdict {
 	for i := range s.verdicts {
-		if s.verdicts[i].Claim.ID == c.ID && reflect.DeepEqual(&s.verdicts[i].Claim, c) {
+		if s.verdicts[i].Claim.Equal(c) {
 			return &s.verdicts[i]
 		}
 	}
@@ -231,7 +230,7 @@ func figureDetail(v *claims.Verdict) string {
 // every Recluster (confirm, split, merge, threshold), so verdicts follow
 // the user's decisions.
 func (s *claimsScreen) setResult(res *pipeline.Result) {
-	if cs := s.claimList(); s.u.result == res && !reflect.DeepEqual(res.Project.Claims, cs) && (len(cs) > 0 || len(res.Project.Claims) > 0) {
+	if cs := s.claimList(); s.u.result == res && !claims.EqualLists(res.Project.Claims, cs) && (len(cs) > 0 || len(res.Project.Claims) > 0) {
 		// Claims changed while the run read a snapshot of the project:
 		// the export writes the Claims sheet from the result's project.
 		s.u.result = res.WithClaims(cs)
@@ -503,20 +502,6 @@ func (s *claimsScreen) setClaims(cs []claims.Claim, id string) {
 	}
 }
 
-// nextID returns the first free "C<n>" claim ID.
-func nextID(cs []claims.Claim) string {
-	taken := map[string]bool{}
-	for _, c := range cs {
-		taken[strings.ToLower(c.ID)] = true
-	}
-	for n := len(cs) + 1; ; n++ {
-		id := fmt.Sprintf("C%d", n)
-		if !taken[strings.ToLower(id)] {
-			return id
-		}
-	}
-}
-
 func (s *claimsScreen) onAdd() {
 	if s.u.project == nil {
 		return
@@ -540,7 +525,7 @@ func (s *claimsScreen) saveClaim(c claims.Claim) {
 	if i := s.indexOf(c.ID); c.ID != "" && i >= 0 {
 		cs[i] = c
 	} else {
-		c.ID = nextID(cs)
+		c.ID = claims.NextID(cs)
 		cs = append(cs, c)
 	}
 	s.setClaims(cs, c.ID)

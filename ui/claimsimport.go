@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -54,7 +53,7 @@ func splitClaimFiles(files []string) (sources, claimFiles []string) {
 func (s *claimsScreen) importFile(path string) {
 	s.u.setStatus("Reading claims from " + path + "…")
 	s.u.goBG(func() {
-		cs, errs := claims.ReadFile(context.Background(), path)
+		cs, errs := pipeline.ReadClaims(context.Background(), path, "")
 		s.u.main(func() { s.addImported(path, cs, errs) }, false)
 	})
 }
@@ -67,8 +66,7 @@ func (s *claimsScreen) addImported(path string, read []claims.Claim, errs []erro
 	if s.u.project == nil {
 		return
 	}
-	cs := append([]claims.Claim(nil), s.claimList()...)
-	added, same := mergeClaims(&cs, read)
+	cs, added, same := claims.Add(s.claimList(), read)
 	first := ""
 	if added > 0 {
 		first = cs[len(cs)-added].ID
@@ -92,42 +90,6 @@ func baseName(p string) string {
 		return p[i+1:]
 	}
 	return p
-}
-
-// mergeClaims appends the claims of read that are not in cs yet,
-// renumbering IDs that are taken or missing. It returns how many were
-// added and how many were already there.
-func mergeClaims(cs *[]claims.Claim, read []claims.Claim) (added, same int) {
-	for _, c := range read {
-		dup := false
-		for _, have := range *cs {
-			if sameClaim(have, c) {
-				dup = true
-				break
-			}
-		}
-		if dup {
-			same++
-			continue
-		}
-		taken := c.ID == ""
-		for _, have := range *cs {
-			taken = taken || strings.EqualFold(have.ID, c.ID)
-		}
-		if taken {
-			c.ID = nextID(*cs)
-		}
-		*cs = append(*cs, c)
-		added++
-	}
-	return added, same
-}
-
-// sameClaim reports whether two claims assert the same thing (their IDs,
-// notes and origins aside).
-func sameClaim(a, b claims.Claim) bool {
-	a.ID, b.ID, a.Note, b.Note, a.Origin, b.Origin = "", "", "", "", "", ""
-	return reflect.DeepEqual(a, b)
 }
 
 // sampleClaims puts the bundled sample claims (samples/claims.csv) into
@@ -172,10 +134,10 @@ func (s *claimsScreen) importFromSources(paths []string) {
 		}
 		var all []found
 		for _, p := range paths {
-			if !claims.HasSheet(p) {
+			if !pipeline.HasClaimsSheet(p) {
 				continue
 			}
-			cs, errs := claims.ReadSheet(context.Background(), p, "")
+			cs, errs := pipeline.ReadClaims(context.Background(), p, "")
 			all = append(all, found{p, cs, errs})
 		}
 		if len(all) == 0 {

@@ -60,11 +60,17 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	for _, s := range u.project.Sources {
 		have[absPath(s.Path)] = true
 	}
-	added := 0
+	added, retry := 0, false
 	var fresh []string
 	for _, f := range files {
 		a := absPath(f)
 		if have[a] {
+			// A file whose password prompt was skipped asks again: adding
+			// it again is how the error's hint says to give the password.
+			if u.noPassword[a] {
+				delete(u.noPassword, a)
+				retry = true
+			}
 			continue
 		}
 		have[a] = true
@@ -79,7 +85,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	}
 	// Claims typed into a Claims sheet of a new source join the project.
 	u.claims.importFromSources(fresh)
-	if added == 0 && u.result != nil && !listsAdded {
+	if added == 0 && u.result != nil && !listsAdded && !retry {
 		if prepped {
 			u.claims.setClaims(u.project.Claims, "")
 		}

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"context"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -9,7 +10,6 @@ import (
 	"tradecheck/reconcile/goods"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
-	"tradecheck/reconcile/values"
 )
 
 // Data is what checks read: the reconciled shipments of one run, the
@@ -228,36 +228,64 @@ func sameMentions(a, b []match.Mention) bool {
 // Check checks one claim against d. See Checker.Check.
 func Check(d *Data, c Claim) Verdict { return NewChecker(d).Check(c) }
 
-// CheckAll checks every claim, in order.
+// CheckAll checks every claim, in order. See Checker.CheckAll for a
+// check that can be cancelled.
 func CheckAll(d *Data, cs []Claim) []Verdict {
-	k := NewChecker(d)
-	out := make([]Verdict, len(cs))
-	for i, c := range cs {
-		out[i] = k.Check(c)
-	}
+	out, _ := NewChecker(d).CheckAll(context.Background(), cs, nil)
 	return out
 }
+
+// CheckAll checks every claim, in order, calling progress (when not nil)
+// with the number of claims done after each. It stops when ctx is
+// cancelled, within a few thousand shipments, and returns ctx's error
+// with the verdicts so far.
+func (k *Checker) CheckAll(ctx context.Context, cs []Claim, progress func(done, total int)) ([]Verdict, error) {
+	out := make([]Verdict, 0, len(cs))
+	for i, c := range cs {
+		v, err := k.CheckContext(ctx, c)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+		if progress != nil {
+			progress(i+1, len(cs))
+		}
+	}
+	return out, nil
+}
+
+// checkEvery is how many shipments a check reads between looks at its
+// context: often enough to stop within milliseconds on a million rows,
+// rarely enough to cost nothing.
+const checkEvery = 4096
 
 // Check computes the verdict of c. A claim that fails Validate gets
 // Insufficient data with the problem as its reason.
 func (k *Checker) Check(c Claim) Verdict {
+	v, _ := k.CheckContext(context.Background(), c)
+	return v
+}
+
+// CheckContext is Check that stops when ctx is cancelled, returning ctx's
+// error and an incomplete verdict that must not be shown.
+func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 	v := Verdict{Claim: c, Covered: true}
 	if err := c.Validate(); err != nil {
 		v.Kind, v.Why = Insufficient, ""
 		v.Reason = "The claim cannot be checked as written: " + err.Error() + "."
-		return v
+		return v, nil
 	}
 	d := k.d
 	if c.Filters.PartyListed != "" && d.Listed == nil && d.Listing == nil {
 		v.Kind = Insufficient
-		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a list (Lists, or --screen) to check it."
-		return v
+		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a sanctions list with the sources to check it."
+		return v, nil
 	}
 	sc := k.compile(&c, &v)
 	if sc.goodsErr != nil {
 		v.Kind = Insufficient
 		v.Reason = "The claim cannot be checked as written: " + sc.goodsErr.Error() + "."
-		return v
+		return v, nil
 	}
 	if len(sc.unresolved) > 0 {
 		// Every shipment would be one filter away: a near-boundary list
@@ -270,11 +298,14 @@ func (k *Checker) Check(c Claim) Verdict {
 		if !v.Covered {
 			v.Reason += " Note: " + v.Gap + "."
 		}
-		return v
+		return v, nil
 	}
 	var known []float64
 	var und undetermined
 	for i := range d.Shipments {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return v, ctx.Err()
+		}
 		sh := &d.Shipments[i]
 		if sh.Superseded {
 			// Covered by shipment-level data: counting it would count
@@ -319,7 +350,7 @@ func (k *Checker) Check(c Claim) Verdict {
 	k.predating(&v)
 	k.notes(&v)
 	v.Reason = reason(&v) + predateText(&v)
-	return v
+	return v, nil
 }
 
 // countNear counts a near-boundary shipment by the filter it misses and
@@ -332,6 +363,10 @@ func (v *Verdict) countNear(filter string) bool {
 	v.NearByFilter[filter]++
 	return len(v.Near) < MaxNear
 }
+
+// NearList names the first max near-boundary shipments with what each
+// has instead ("S-1 (dispatched from KZ), … and 4 more").
+func (v *Verdict) NearList(max int) string { return nearList(v.Near, v.NearTotal, max) }
 
 // NearSummary counts the near-boundary shipments by the filter they miss,
 // in filter order: "16 (date 2, origin 10, dispatch 4)".
@@ -427,22 +462,8 @@ func (k *Checker) notes(v *Verdict) {
 	}
 	k.doubleCountNote(v)
 	for _, r := range v.Resolved {
-		switch r.How {
-		case NotFound:
-			if LooksLikeEntityID(r.Query) {
-				v.Notes = append(v.Notes, "Entity "+r.Query+" no longer exists (it was split or merged): name the "+string(r.Role)+" again.")
-			} else {
-				v.Notes = append(v.Notes, "No "+string(r.Role)+" matches “"+r.Query+"”.")
-			}
-		case ByClosest:
-			v.Notes = append(v.Notes, "“"+r.Query+"” was taken to mean "+strings.Join(r.Names, ", ")+" (closest name in the data): check it.")
-		case ByNameWords, BySameName, ByTaxID:
-			if q := strings.TrimSpace(r.Query); r.How == ByTaxID && (len(q) == 10 || len(q) == 12) && !values.ValidINN(q) {
-				v.Notes = append(v.Notes, "“"+q+"” is not a valid INN (its check digit is wrong); it was matched as written beside the "+string(r.Role)+"'s name in the sources: check it.")
-			}
-			if len(r.Entities) > 1 {
-				v.Notes = append(v.Notes, "“"+r.Query+"” matches several "+string(r.Role)+"s, all included: "+strings.Join(r.Names, "; ")+".")
-			}
+		if n := r.Note(); n != "" {
+			v.Notes = append(v.Notes, n)
 		}
 	}
 	excluded := 0

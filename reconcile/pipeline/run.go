@@ -85,7 +85,12 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				return
 			}
 			var in interner
-			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), &fr.store, &in, func(rows int) {
+			add := func(_ int, _ string, rec *reconcile.Record) error {
+				in.record(rec)
+				fr.store.add(*rec)
+				return nil
+			}
+			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
 				prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 			})
 			fr.sha = sha
@@ -239,6 +244,7 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 		}
 		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
 		sr.Granularity = granularity(spec, sh.name, sh.granularity)
+		sr.Flow, sr.FlowWhy, sr.Country = sheetFlow(spec, sh.name, sh.flow)
 		if sh.err != nil {
 			switch {
 			case errors.Is(sh.err, reconcile.ErrNoTable):
@@ -267,28 +273,66 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 	return out
 }
 
+// sheetStats is what finishSheet needs from a sheet's records, gathered
+// one record at a time (the bounded-memory path never holds a sheet).
+type sheetStats struct {
+	lastRow          int
+	from, to         reconcile.Date
+	day, month, decl int
+	// rows without a dispatch or origin country, for export registers
+	noDispatch, noOrigin int
+}
+
+func (st *sheetStats) add(rec *reconcile.Record) {
+	st.lastRow = max(st.lastRow, rec.Source.Row)
+	if rec.Date.Known() {
+		if !st.from.Known() || rec.Date.Time.Before(st.from.Time) {
+			st.from = rec.Date
+		}
+		if !st.to.Known() || rec.Date.Time.After(st.to.Time) {
+			st.to = rec.Date
+		}
+	}
+	switch rec.Date.Precision {
+	case reconcile.PrecisionDay:
+		st.day++
+	case reconcile.PrecisionMonth:
+		st.month++
+	}
+	if rec.DeclarationID != "" {
+		st.decl++
+	}
+	if rec.DispatchCountry == "" {
+		st.noDispatch++
+	}
+	if rec.OriginCountry == "" {
+		st.noOrigin++
+	}
+}
+
 // finishSheet computes the date range and last row, and checks the
 // granularity against the dates.
 func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
-	sr.TotalRows = sr.HeaderRow
+	var st sheetStats
 	for k := range recs {
-		rec := &recs[k]
-		if rec.Source.Row > sr.TotalRows {
-			sr.TotalRows = rec.Source.Row
-		}
-		if rec.Date.Known() {
-			if !sr.DateFrom.Known() || rec.Date.Time.Before(sr.DateFrom.Time) {
-				sr.DateFrom = rec.Date
-			}
-			if !sr.DateTo.Known() || rec.Date.Time.After(sr.DateTo.Time) {
-				sr.DateTo = rec.Date
-			}
-		}
+		st.add(&recs[k])
 	}
+	finishSheetStats(spec, sr, &st)
+	for k := range recs {
+		fillExportCountry(sr, &recs[k])
+	}
+}
+
+func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
+	sr.TotalRows = max(sr.HeaderRow, st.lastRow)
+	sr.DateFrom, sr.DateTo = st.from, st.to
 	for _, sk := range sr.Skips {
 		sr.TotalRows = max(sr.TotalRows, sk.Row)
 	}
-	if note := checkGranularity(spec, sr, recs); note != "" {
+	if note := checkGranularity(spec, sr, st); note != "" {
+		sr.Warnings = append(sr.Warnings, note)
+	}
+	if note := exportCountries(sr, st); note != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }
@@ -296,22 +340,11 @@ func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
 // checkGranularity corrects a detected granularity the dates contradict:
 // monthly aggregates carry month-only dates and no declaration numbers.
 // A granularity the user set is never changed.
-func checkGranularity(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) string {
+func checkGranularity(spec *SourceSpec, sr *SheetResult, st *sheetStats) string {
 	if spec.Granularity[sr.Sheet] != "" || spec.Granularity[""] != "" {
 		return ""
 	}
-	day, month, decl := 0, 0, 0
-	for i := range recs {
-		switch recs[i].Date.Precision {
-		case reconcile.PrecisionDay:
-			day++
-		case reconcile.PrecisionMonth:
-			month++
-		}
-		if recs[i].DeclarationID != "" {
-			decl++
-		}
-	}
+	day, month, decl := st.day, st.month, st.decl
 	switch {
 	case sr.Granularity == GranularityMonthly && day > month:
 		sr.Granularity = GranularityShipment
@@ -323,35 +356,72 @@ func checkGranularity(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record
 	return ""
 }
 
+// mentionTable numbers the distinct names (with role and tax ID) in the
+// order they first appear and counts their rows.
+type mentionTable struct {
+	idx map[string]int32
+	ms  []match.Mention
+}
+
+// mention is p's mention in role, and whether it names anyone.
+func mention(p reconcile.Party, role match.Role) (match.Mention, bool) {
+	name := strings.TrimSpace(p.Name())
+	if name == "" && p.TaxID == "" {
+		return match.Mention{}, false
+	}
+	return match.Mention{Name: name, Role: role, TaxID: p.TaxID}, true
+}
+
+// add counts one row naming p in role and returns its mention index, -1
+// when the row names no party.
+func (t *mentionTable) add(p reconcile.Party, role match.Role) int32 {
+	m, ok := mention(p, role)
+	if !ok {
+		return -1
+	}
+	return t.addN(m, 1)
+}
+
+// addN counts n rows naming m.
+func (t *mentionTable) addN(m match.Mention, n int) int32 {
+	k := m.Key()
+	if i, ok := t.idx[k]; ok {
+		t.ms[i].Count += n
+		return i
+	}
+	if t.idx == nil {
+		t.idx = map[string]int32{}
+	}
+	m.Count = n
+	t.ms = append(t.ms, m)
+	t.idx[k] = int32(len(t.ms) - 1)
+	return int32(len(t.ms) - 1)
+}
+
+// find returns p's mention index without counting, -1 when none.
+func (t *mentionTable) find(p reconcile.Party, role match.Role) int32 {
+	m, ok := mention(p, role)
+	if !ok {
+		return -1
+	}
+	if i, ok := t.idx[m.Key()]; ok {
+		return i
+	}
+	return -1
+}
+
 // cluster builds mentions from the records and clusters them.
 func (r *Result) cluster(ctx context.Context, progress func(Progress)) error {
 	n := len(r.Records)
 	if r.ConsigneeMention == nil {
 		r.ConsigneeMention = make([]int32, n)
 		r.ShipperMention = make([]int32, n)
-		idx := map[string]int32{}
-		var ms []match.Mention
-		add := func(p reconcile.Party, role match.Role) int32 {
-			name := strings.TrimSpace(p.Name())
-			if name == "" && p.TaxID == "" {
-				return -1
-			}
-			m := match.Mention{Name: name, Role: role, TaxID: p.TaxID}
-			k := m.Key()
-			if i, ok := idx[k]; ok {
-				ms[i].Count++
-				return i
-			}
-			m.Count = 1
-			ms = append(ms, m)
-			idx[k] = int32(len(ms) - 1)
-			return int32(len(ms) - 1)
-		}
+		var mt mentionTable
 		for i := range r.Records {
-			r.ConsigneeMention[i] = add(r.Records[i].Consignee, match.Consignee)
-			r.ShipperMention[i] = add(r.Records[i].Shipper, match.Shipper)
+			r.ConsigneeMention[i] = mt.add(r.Records[i].Consignee, match.Consignee)
+			r.ShipperMention[i] = mt.add(r.Records[i].Shipper, match.Shipper)
 		}
-		r.Names = &match.Result{Mentions: ms}
+		r.Names = &match.Result{Mentions: mt.ms}
 	}
 	report(progress, Progress{Stage: StageMatch, Total: len(r.Names.Mentions)})
 	names, err := match.Cluster(ctx, r.Names.Mentions, r.Project.Decisions,
@@ -402,7 +472,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = merge.MonthlyAggregate
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet, Flow: s.Flow})
 		}
 	}
 	return idx, srcs
@@ -411,15 +481,27 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 // reconcile merges the records into shipments and applies the measures.
 func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	idx, srcs := r.sheetIndex()
+	in := r.mergeInput(idx, srcs)
+	ds := r.shipmentDecisions()
+	if err := r.merge(ctx, in, ds, progress); err != nil {
+		return err
+	}
+	return r.findDupes(ctx, in, mergeOptions(r.Project.Params), ds)
+}
+
+// mergeInput is the merge's view of r's records.
+func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.Input {
 	srcOf := make([]int32, len(r.Records))
 	for i, ref := range r.RecSheet {
 		srcOf[i] = idx[ref]
 	}
+	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+}
+
+// merge reconciles in (r's records) into r.Merge with the measures applied.
+func (r *Result) merge(ctx context.Context, in merge.Input, ds []merge.Decision, progress func(Progress)) error {
 	p := r.Project.Params
-	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
-	opt := mergeOptions(p)
-	ds := r.shipmentDecisions()
-	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	m, err := merge.Reconcile(ctx, in, mergeOptions(p), ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
@@ -429,7 +511,7 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return r.findDupes(ctx, in, opt, ds)
+	return nil
 }
 
 // mergeOptions turns params into the merge options, with the measured
@@ -445,6 +527,12 @@ func mergeOptions(p Params) merge.Options {
 	}
 	if p.PackagingBandPct > 0 {
 		o.PackagingBandPct = p.PackagingBandPct
+	}
+	if p.ExportDaysBefore > 0 {
+		o.ExportDaysBefore = p.ExportDaysBefore
+	}
+	if p.ExportDaysAfter > 0 {
+		o.ExportDaysAfter = p.ExportDaysAfter
 	}
 	return o
 }
