@@ -29,7 +29,9 @@ func TestListedParties(t *testing.T) {
 		predated int
 	}{
 		{name: "listed since before every shipment", listing: map[int32]Listing{2: {Listed: true, Since: "2022-03-01"}},
-			kind: Supported, lo: 3, hi: 3, reason: []string{"3 shipments"}},
+			kind: Supported, lo: 3, hi: 3, reason: []string{"3 shipments", "Every shipment was made after its party was listed"}},
+		{name: "no listing date: not known whether listed then", listing: map[int32]Listing{2: {Listed: true}},
+			kind: Supported, lo: 3, hi: 3, reason: []string{"For 3 shipments the list gives no listing date", "is not known"}},
 		{name: "listed after the June shipments: both readings stated", listing: map[int32]Listing{2: {Listed: true, Since: "2022-08-01"}},
 			kind: Supported, lo: 3, hi: 3, predated: 2,
 			reason: []string{"2 of 3 shipments predate the listing on 2022-08-01", "it is 1 shipment, and the claim would not hold"}},
