@@ -37,6 +37,7 @@ func runCheck(env *Env, args []string) int {
 	lists := addListFlags(fs)
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -69,6 +70,9 @@ func runCheck(env *Env, args []string) int {
 	if err := applyMaps(p, *maps); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
+	if err := rules.apply(p); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
 	if *out != "" {
 		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
 			return usageError(env, "check", "-o %s is a folder; give a file name ending in .xlsx", *out)
@@ -93,7 +97,7 @@ func runCheck(env *Env, args []string) int {
 		if _, err := os.Stat(*claimsPath); err != nil {
 			return usageError(env, "check", "--claims %s: %v", *claimsPath, errors.Unwrap(err))
 		}
-		cs, cerrs = claims.ReadSheet(ctx, *claimsPath, *password)
+		cs, cerrs = pipeline.ReadClaims(ctx, *claimsPath, *password)
 		if len(claimFiles) > 0 {
 			more, errs := pipeline.ClaimsFromFiles(ctx, claimFiles)
 			cs, cerrs = pipeline.AppendClaims(cs, more), append(cerrs, errs...)
@@ -110,7 +114,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s is a claims table: its rows are read as claims, not as shipments\n", filepath.Base(f))
 	}
 	for _, e := range cerrs {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if len(cs) == 0 {
@@ -121,11 +125,11 @@ func runCheck(env *Env, args []string) int {
 
 	res, err := runWithSaved(ctx, p, savedMappings(env, "check", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if printScreening(io.Discard, env.Stderr, "check", res) {
@@ -141,10 +145,14 @@ func runCheck(env *Env, args []string) int {
 	for _, w := range res.Warnings() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
 	}
-	verdicts := res.CheckClaims()
+	verdicts, err := res.CheckClaimsContext(ctx, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: interrupted while checking claims (%v)\n", err)
+		return ExitInput
+	}
 	if *asJSON {
 		if err := printVerdictsJSON(env.Stdout, verdicts); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 	} else {
@@ -153,7 +161,7 @@ func runCheck(env *Env, args []string) int {
 	if *memoDir != "" {
 		paths, err := memo.WriteDir(*memoDir, memo.Build(res, verdicts, memo.Options{Generated: time.Now()}))
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 		if !*asJSON {
@@ -162,7 +170,7 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *out != "" {
 		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			if errors.Is(err, reconcile.ErrOverwrite) {
 				return ExitUsage
 			}

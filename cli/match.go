@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
 
@@ -52,13 +54,13 @@ func runMatch(env *Env, args []string) int {
 	var decisions []match.Decision
 	if *decisionsIn != "" {
 		if decisions, err = readDecisionsFile(*decisionsIn); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 			return ExitInput
 		}
 	}
 	header, rows, err := matchReadCSV(in)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
 	col, err := matchPickColumn(header, *column, true)
@@ -96,10 +98,13 @@ func runMatch(env *Env, args []string) int {
 		mentions[m].Count++
 		rowMention[i] = m
 	}
-	review := min(match.DefaultReviewThreshold, *threshold)
-	res, err := match.Cluster(context.Background(), mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
+	review := match.ReviewThresholdFor(*threshold)
+	// Clustering a long list takes a while: Ctrl+C stops it cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := match.Cluster(ctx, mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, d := range res.Unapplied {
@@ -107,7 +112,7 @@ func runMatch(env *Env, args []string) int {
 	}
 	if *reviewOut != "" {
 		if err := writeReview(*reviewOut, res); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 			return ExitInput
 		}
 	}
@@ -136,13 +141,13 @@ func runMatch(env *Env, args []string) int {
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
 	if *out == "" {
 		env.Stdout.Write(buf.Bytes())
 	} else if err := fileio.WriteFile(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
 	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows, %d distinct names, %d entities, %d pairs to review, %d decisions applied\n",

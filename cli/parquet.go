@@ -54,7 +54,7 @@ func writeParquet(ctx context.Context, env *Env, res *pipeline.Result, dir strin
 }
 
 func parquetError(env *Env, err error) int {
-	fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --parquet: %v\n", err)
+	fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --parquet: %s\n", explain(err))
 	if errors.Is(err, reconcile.ErrOverwrite) {
 		return ExitUsage
 	}
@@ -80,7 +80,7 @@ func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.
 	}
 	if err != nil {
 		if errors.Is(err, reconcile.ErrCanceled) {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 			return ExitInput
 		}
 		return parquetError(env, err)

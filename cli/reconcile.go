@@ -52,6 +52,7 @@ func runReconcile(env *Env, args []string) int {
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -68,11 +69,15 @@ func runReconcile(env *Env, args []string) int {
 	for _, f := range claimFiles {
 		fmt.Fprintf(env.Stdout, "set aside %s: a claims table, not shipments (check its claims with: tradecheck-cli check --claims %s FILE...)\n", filepath.Base(f), f)
 	}
+	// Ctrl+C stops reading, matching and writing, and leaves any earlier
+	// output intact.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	var p *pipeline.Project
 	if *prev != "" {
-		p, err = pipeline.OpenExported(*prev)
+		p, err = pipeline.OpenExported(ctx, *prev, nil)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %s\n", explain(err))
 			return ExitUsage
 		}
 		if len(files) > 0 {
@@ -126,6 +131,9 @@ func runReconcile(env *Env, args []string) int {
 	if err := applyMaps(p, *maps); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
+	if err := rules.apply(p); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
 	for _, s := range rates {
 		r, err := parseRate(s)
 		if err != nil {
@@ -150,14 +158,12 @@ func runReconcile(env *Env, args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	if *parquetDir != "" && *out == "" && useStream(fs, *stream, p) {
 		return streamParquet(ctx, env, p, savedMappings(env, "reconcile", *noSaved), *parquetDir)
 	}
 	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		return ExitInput
 	}
 	code := reportRead(env, res)
@@ -182,7 +188,7 @@ func runReconcile(env *Env, args []string) int {
 		written, err = pipeline.WriteWorkbookUnique(ctx, res, pipeline.DefaultOutputPath(p, time.Now()), nil)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		var re *reconcile.Error
 		if errors.As(err, &re) && errors.Is(err, reconcile.ErrOverwrite) {
 			return ExitUsage
@@ -293,7 +299,7 @@ func printRead(env *Env, res *pipeline.Result) {
 func reportRead(env *Env, res *pipeline.Result) int {
 	code := ExitOK
 	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
 		code = ExitInput
 	}
 	if c := readProblems(env, "reconcile", res); c != ExitOK {

@@ -17,8 +17,8 @@ import (
 	"tradecheck/reconcile/screen"
 )
 
-// screenHeader is the output of screen: one row per hit. status and
-// listing_date follow the columns the issue asked for.
+// screenHeader is the output of screen: one row per hit, ending with the
+// hit's review status and the date the party was listed.
 var screenHeader = []string{"entity_id", "name", "role", "list", "listed_id", "listed_name", "score", "reasons", "programs", "status", "listing_date"}
 
 // runScreen screens the consignees and shippers of shipment files, or the
@@ -81,7 +81,7 @@ func runScreen(env *Env, args []string) int {
 	ls, err := screen.ReadFiles(ctx, lists)
 	if err != nil {
 		for _, e := range unjoin(err) {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", e)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(e))
 		}
 		code = ExitInput
 	}
@@ -101,11 +101,11 @@ func runScreen(env *Env, args []string) int {
 	if len(shipFiles) > 0 {
 		res, err := runWithSaved(ctx, pipeline.NewProject(shipFiles...), savedMappings(env, "screen", *noSaved))
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 			return ExitInput
 		}
 		for _, e := range res.Errors() {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", e)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(e))
 			code = ExitInput
 		}
 		qs = append(qs, screen.MentionQueries(res.Names)...)
@@ -117,7 +117,7 @@ func runScreen(env *Env, args []string) int {
 			if errors.As(err, &ue) {
 				return usageError(env, "screen", "%v", err)
 			}
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 			code = ExitInput
 		}
 		qs = append(qs, nq...)
@@ -126,7 +126,7 @@ func runScreen(env *Env, args []string) int {
 	idx := screen.NewIndex(ls)
 	r, err := idx.Screen(ctx, qs, screen.Options{Threshold: *threshold, ReviewThreshold: *review, Decisions: ds}, nil)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, d := range r.Unapplied {
@@ -135,13 +135,13 @@ func runScreen(env *Env, args []string) int {
 	hits := screen.Best(r.Hits)
 	data, err := screenCSV(hits)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 		return ExitInput
 	}
 	if *out == "" {
 		env.Stdout.Write(data)
 	} else if err := fileio.WriteFile(*out, data); err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 		return ExitInput
 	}
 	nListed, nReview := 0, 0

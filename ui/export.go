@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/parquetout"
 	"tradecheck/reconcile/pipeline"
 )
@@ -216,7 +215,7 @@ func (u *UI) OpenExported(path string) {
 	var checks []sourceCheck
 	u.jobs.run("Opening "+filepath.Base(path)+"…", func(ctx context.Context, progress progressFunc) error {
 		var err error
-		p, err = pipeline.OpenExported(path)
+		p, err = pipeline.OpenExported(ctx, path, stageProgress(progress))
 		if err != nil {
 			return err
 		}
@@ -233,8 +232,8 @@ func (u *UI) OpenExported(path string) {
 	})
 }
 
-// checkSources hashes each source of p that still exists and returns those
-// missing or changed.
+// checkSources checks each source of p with the engine (SourceSpec.Check:
+// found, same SHA-256) and returns those missing or changed.
 func checkSources(ctx context.Context, p *pipeline.Project, progress progressFunc) ([]sourceCheck, error) {
 	var bad []sourceCheck
 	for i, s := range p.Sources {
@@ -242,14 +241,15 @@ func checkSources(ctx context.Context, p *pipeline.Project, progress progressFun
 			return nil, err
 		}
 		progress(i, len(p.Sources), "Checking "+filepath.Base(s.Path)+"…")
-		sum, err := fileio.SHA256(ctx, s.Path)
+		err := s.Check(ctx)
 		switch {
-		case err != nil && errors.Is(err, context.Canceled):
-			return nil, err
-		case err != nil:
-			bad = append(bad, sourceCheck{index: i, path: s.Path, missing: true})
-		case s.SHA256 != "" && !strings.EqualFold(sum, s.SHA256):
+		case err == nil:
+		case errors.Is(err, pipeline.ErrSourceChanged):
 			bad = append(bad, sourceCheck{index: i, path: s.Path, changed: true})
+		case errors.Is(err, reconcile.ErrNotFound):
+			bad = append(bad, sourceCheck{index: i, path: s.Path, missing: true})
+		default:
+			return nil, err // cancelled
 		}
 	}
 	return bad, nil

@@ -100,6 +100,9 @@ func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
 		trace(w, items, res, t)
 	}
 	byKind(w, items, res)
+	if err := dumpMissed(items, res); err != nil {
+		fmt.Fprintf(w, "  missed pairs: %v\n", err)
+	}
 	return scores{p, r, f1, pt, ft, pc, safeDiv(2*pc*r, pc+r)}
 }
 

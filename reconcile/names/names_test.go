@@ -205,6 +205,12 @@ func TestAliases(t *testing.T) {
 		{"bracket inside the name", "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE", nil},
 		{"legal form after the bracket", "Albatros (OOO ‘Al'batros’) Limited Liability Company", []string{"albatros", "albatros"}},
 		{"no brackets", "NORINCO", nil},
+		{"Han name, Latin spelling after it", "技术克里姆有限责任公司 TEKHKRIM", []string{"技术克里姆", "tehkrim"}},
+		{"Latin spelling before a Han name", "TEKHKRIM 技术克里姆有限责任公司", []string{"tehkrim", "技术克里姆"}},
+		{"Cyrillic name, Latin spelling after it", "ООО Техкрим TEKHKRIM LLC", []string{"tehkrim", "tehkrim"}},
+		{"Latin legal form on a Cyrillic name", "Техкрим LLC", nil},
+		{"Latin legal form before a Cyrillic name", "OOO Техкрим", nil},
+		{"three runs of scripts", "ALFA 技术克里姆 TEKHKRIM", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -299,6 +305,9 @@ func TestCut(t *testing.T) {
 		{"ends in a paired straight quote", "OOO 'VOENNO-PROMYSHLENNAYA KOMPANI'", false},
 		{"ends in an unpaired quote", "VOENNO-PROMYSHLENNAYA KOMPANIYA AB'", true},
 		{"ends in a closer never opened", "VOENNO PROMYSHLENNAYA KOMPANIYA AB)", true},
+		{"ends in a two-word legal form", "NINGBO EASTERN MACHINERY CO., LTD", false},
+		{"ends in a spelled-out legal form", "KURGAN MACHINE BUILDING PLANT LLC", false},
+		{"ends in a form's stump", "KURGAN MACHINE BUILDING PLANT AN TO", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -332,6 +341,24 @@ func TestKeyMap(t *testing.T) {
 			}
 			if !slices.Equal(src, tt.want) {
 				t.Errorf("KeyMap(%q) = %q %v, want map %v", tt.tok, k, src, tt.want)
+			}
+		})
+	}
+}
+
+func TestFrenchReading(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"naoutchno", Key("nauchno")},
+		{"obchtchestvo", Key("obshchestvo")},
+		{"voronejskoe", Key("voronezhskoe")},
+		{"machinostroitelnaia", Key("mashinostroitelnaya")},
+		{"djiefkei", Key("dzhiefkei")},
+		{"kamensk", ""}, // nothing French to read
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := FrenchReading(tt.in); got != tt.want {
+				t.Errorf("FrenchReading(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

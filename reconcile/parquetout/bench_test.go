@@ -106,7 +106,7 @@ func benchNames(n int) []string {
 	return out
 }
 
-// BenchmarkParquetRun is the issue-17 measurement: generated CSV sources
+// BenchmarkParquetRun measures the big-data path: generated CSV sources
 // with TRADECHECK_BENCH_ROWS rows (default 10,000,000) and 200,000
 // distinct company names, reconciled and written to Parquet, as
 // `tradecheck-cli reconcile --parquet` does. It is skipped unless

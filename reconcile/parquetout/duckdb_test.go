@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"tradecheck/internal/testenv"
 )
 
 // duckdbRunner returns the command that runs a SQL file in DuckDB: the
@@ -17,11 +19,7 @@ func duckdbRunner(t *testing.T) []string {
 	t.Helper()
 	cmd := duckdbCommand()
 	if cmd == nil {
-		msg := "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testenv.Skip(t, "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh")
 	}
 	return cmd
 }

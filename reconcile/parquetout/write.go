@@ -62,7 +62,7 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 // an input overwritten.
 func prepareDir(dir string, sources []pipeline.SourceSpec) error {
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return &reconcile.Error{File: dir, Err: reconcile.ErrOverwrite, Hint: "--parquet takes a folder; this is a file"}
+		return &reconcile.Error{File: dir, Err: reconcile.ErrOverwrite, Hint: "the Parquet files go into a folder; this is a file", Fix: reconcile.FixOutputFolder}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &reconcile.Error{File: dir, Err: err, Hint: "cannot create the output folder"}
@@ -70,7 +70,7 @@ func prepareDir(dir string, sources []pipeline.SourceSpec) error {
 	for _, name := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
 		for _, s := range sources {
 			if fileio.Same(s.Path, filepath.Join(dir, name)) {
-				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another --parquet folder; inputs are never overwritten"}
+				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another folder for the Parquet files; inputs are never overwritten", Fix: reconcile.FixOutputFolder}
 			}
 		}
 	}

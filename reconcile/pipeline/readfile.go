@@ -67,6 +67,7 @@ type readSheet struct {
 	skipped     []reconcile.Skip
 	skipCounts  map[reconcile.SkipReason]int
 	granularity read.Granularity
+	flow        read.FlowStatement
 	warnings    []string
 	totals      []read.TotalCheck
 	hiddenRows  int
@@ -127,7 +128,7 @@ func readFile(ctx context.Context, path string, opt read.Options, add func(sheet
 		total += sr.Rows()
 		rs.n = count - rs.first
 		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
-		rs.granularity, rs.warnings = sr.Granularity(), sr.Warnings()
+		rs.granularity, rs.warnings, rs.flow = sr.Granularity(), sr.Warnings(), sr.Flow()
 		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
 		if err := sr.NeedsMapping(); err != nil && rs.err == nil {
 			rs.err = err

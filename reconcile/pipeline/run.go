@@ -212,6 +212,7 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 		}
 		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
 		sr.Granularity = granularity(spec, sh.name, sh.granularity)
+		sr.Flow, sr.FlowWhy, sr.Country = sheetFlow(spec, sh.name, sh.flow)
 		if sh.err != nil {
 			switch {
 			case errors.Is(sh.err, reconcile.ErrNoTable):
@@ -246,6 +247,8 @@ type sheetStats struct {
 	lastRow          int
 	from, to         reconcile.Date
 	day, month, decl int
+	// rows without a dispatch or origin country, for export registers
+	noDispatch, noOrigin int
 }
 
 func (st *sheetStats) add(rec *reconcile.Record) {
@@ -267,6 +270,12 @@ func (st *sheetStats) add(rec *reconcile.Record) {
 	if rec.DeclarationID != "" {
 		st.decl++
 	}
+	if rec.DispatchCountry == "" {
+		st.noDispatch++
+	}
+	if rec.OriginCountry == "" {
+		st.noOrigin++
+	}
 }
 
 // finishSheet computes the date range and last row, and checks the
@@ -277,6 +286,9 @@ func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
 		st.add(&recs[k])
 	}
 	finishSheetStats(spec, sr, &st)
+	for k := range recs {
+		fillExportCountry(sr, &recs[k])
+	}
 }
 
 func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
@@ -286,6 +298,9 @@ func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
 		sr.TotalRows = max(sr.TotalRows, sk.Row)
 	}
 	if note := checkGranularity(spec, sr, st); note != "" {
+		sr.Warnings = append(sr.Warnings, note)
+	}
+	if note := exportCountries(sr, st); note != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }
@@ -419,7 +434,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = merge.MonthlyAggregate
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet, Flow: s.Flow})
 		}
 	}
 	return idx, srcs
@@ -474,6 +489,12 @@ func mergeOptions(p Params) merge.Options {
 	}
 	if p.PackagingBandPct > 0 {
 		o.PackagingBandPct = p.PackagingBandPct
+	}
+	if p.ExportDaysBefore > 0 {
+		o.ExportDaysBefore = p.ExportDaysBefore
+	}
+	if p.ExportDaysAfter > 0 {
+		o.ExportDaysAfter = p.ExportDaysAfter
 	}
 	return o
 }

@@ -155,6 +155,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 		}
 	}
 	rec.DeclarationID, _ = text(reconcile.FieldDeclarationID)
+	p.dateFromDeclaration(&rec)
 	rec.ItemNo, _ = text(reconcile.FieldItemNo)
 	rec.BillOfLading, _ = text(reconcile.FieldBillOfLading)
 	rec.Container, _ = text(reconcile.FieldContainer)

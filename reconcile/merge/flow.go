@@ -1,0 +1,96 @@
+package merge
+
+import (
+	"fmt"
+	"math"
+
+	"tradecheck/reconcile"
+)
+
+// crossFlowCost puts pairs of an export and an import row after every
+// pair of one flow, so the import rows of one shipment (declaration
+// register, B/L feed, aggregator) join first and the export row joins the
+// shipment they make, checked against each of them.
+const crossFlowCost = 3
+
+// exportRow reports whether record i comes from an export register.
+func (r *reconciler) exportRow(i int32) bool {
+	return int(r.in.SourceOf[i]) < len(r.exportSrc) && r.exportSrc[r.in.SourceOf[i]]
+}
+
+// crossFlow reports whether one row is an export declaration and the
+// other is not: the two sides of one shipment.
+func (r *reconciler) crossFlow(i, j int32) bool {
+	return r.anyExport && r.exportRow(i) != r.exportRow(j)
+}
+
+// exportDays gives the export row's date's lead over the import row's,
+// in days (positive when the export comes first).
+func (r *reconciler) exportDays(i, j int32) float64 {
+	if r.exportRow(j) {
+		i, j = j, i
+	}
+	return r.in.Records[j].Date.Time.Sub(r.in.Records[i].Date.Time).Hours() / 24
+}
+
+// compareCrossDates checks the export rule's window: the export up to
+// ExportDaysBefore days before the import and ExportDaysAfter after it.
+func (r *reconciler) compareCrossDates(i, j int32) (float64, bool) {
+	d := r.exportDays(i, j)
+	before, after := float64(max(r.opt.ExportDaysBefore, 0)), float64(max(r.opt.ExportDaysAfter, 0))
+	if d > before+1e-9 || -d > after+1e-9 {
+		return 0, false
+	}
+	// Any lead inside the window is as good as another (voyages differ);
+	// a shorter one costs a little less so ties break the same way.
+	return math.Abs(d) / (before + 1), true
+}
+
+func (r *reconciler) crossDateText(i, j int32) string {
+	d := int(math.Round(r.exportDays(i, j)))
+	if d >= 0 {
+		return fmt.Sprintf("export declared %d day(s) before the import (window %d before to %d after)", d, r.opt.ExportDaysBefore, r.opt.ExportDaysAfter)
+	}
+	return fmt.Sprintf("export declared %d day(s) after the import (window %d before to %d after)", -d, r.opt.ExportDaysBefore, r.opt.ExportDaysAfter)
+}
+
+// crossText names the two declarations of a pair, export first.
+func (r *reconciler) crossText(i, j int32) string {
+	if r.exportRow(j) {
+		i, j = j, i
+	}
+	id := func(rec *reconcile.Record) string {
+		if rec.DeclarationID != "" {
+			return " " + rec.DeclarationID
+		}
+		return ""
+	}
+	return fmt.Sprintf("export declaration%s and import row%s of the same goods", id(&r.in.Records[i]), id(&r.in.Records[j]))
+}
+
+// clearCrossEdges keeps an export–import pair only when it is the one
+// candidate each row has in the other's source: the export window is wide
+// enough to meet a regular importer's next shipment, and picking the
+// closer of two would be a guess. Such pairs stay apart and Possible
+// duplicates lists them. Pairs of one flow pass unchanged.
+func (r *reconciler) clearCrossEdges(edges []edge) []edge {
+	if !r.anyExport {
+		return edges
+	}
+	type side struct{ row, src int32 }
+	count := map[side]int{}
+	for _, e := range edges {
+		if r.crossFlow(e.a, e.b) {
+			count[side{e.a, r.in.SourceOf[e.b]}]++
+			count[side{e.b, r.in.SourceOf[e.a]}]++
+		}
+	}
+	out := edges[:0]
+	for _, e := range edges {
+		if r.crossFlow(e.a, e.b) && (count[side{e.a, r.in.SourceOf[e.b]}] > 1 || count[side{e.b, r.in.SourceOf[e.a]}] > 1) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
