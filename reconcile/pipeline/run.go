@@ -246,6 +246,17 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 		}
 		sr.HiddenRows = sh.hiddenRows
 		sr.Constants, sr.Period = sh.constants, sh.period
+		if sr.Flow == reconcile.FlowExport && sr.Country == "" {
+			// An export register whose banner (or the user) fixes the
+			// dispatch country ("Çıkış Ülkesi: Türkiye") names the
+			// declaring country that way.
+			for _, c := range sr.Constants {
+				if c.Field == reconcile.FieldDispatchCountry && c.Value != "" {
+					sr.Country = c.Value
+					sr.FlowWhy += "; declared in " + c.Value + " (" + c.From + ")"
+				}
+			}
+		}
 		sr.TotalsOK = len(sh.totals) > 0
 		for _, c := range sh.totals {
 			sr.Checks = append(sr.Checks, c.String())
