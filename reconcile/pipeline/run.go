@@ -90,7 +90,9 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 				fr.store.add(*rec)
 				return nil
 			}
-			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
+			opt := readOptions(spec)
+			opt.Converting = func() { prog(Progress{Stage: StageConvert, File: spec.Path}) }
+			fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 				prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 			})
 			fr.sha = sha
