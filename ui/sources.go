@@ -58,6 +58,8 @@ type sourcesScreen struct {
 	// previewing is the preview being read; selecting another sheet
 	// stops it (a large CSV can take a while to reach row 30).
 	previewing latest
+	// flow sets the selected sheet's trade flow and declaring country.
+	flow *flowPanel
 }
 
 func newSourcesScreen(u *UI) *sourcesScreen {
@@ -122,7 +124,8 @@ func (s *sourcesScreen) buildUI() {
 	help := widget.NewLabel("Each column's field is chosen above it; the first row is the header as written. A change re-reads the source and is saved with the project.")
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
-	s.panel = container.NewBorder(container.NewVBox(s.summary, help, s.why), nil, nil, nil, s.grid)
+	s.flow = newFlowPanel(s)
+	s.panel = container.NewBorder(container.NewVBox(s.summary, s.flow.box, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
 	s.order = newSourceOrderPanel(s.u)
 	s.overview = container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.lists, s.order.overlapBox)))
@@ -260,6 +263,7 @@ func (s *sourcesScreen) showSheet() {
 	s.panel.Show()
 	f := &s.res.Files[s.cur.file]
 	if s.cur.sheet < 0 {
+		s.flow.box.Hide()
 		if f.Err != nil {
 			s.summary.SetText(fmt.Sprintf("%s\n\n%s", f.Path, humanMessage(f.Err)))
 		}
@@ -272,6 +276,7 @@ func (s *sourcesScreen) showSheet() {
 	s.reasons = sh.Reasons
 	s.headerRow = sh.HeaderRow
 	s.summary.SetText(sheetSummary(f, sh))
+	s.flow.show()
 	s.grid.SetColumnWidth(0, 60)
 	for i := range s.headers {
 		s.grid.SetColumnWidth(i+1, 150)
