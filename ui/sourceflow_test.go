@@ -15,16 +15,7 @@ import (
 func TestSourceFlow(t *testing.T) {
 	u := loadSamples(t)
 	s := u.sources
-	idx := -1
-	for i, it := range s.items {
-		if it.sheet >= 0 && !u.result.Files[it.file].Sheets[it.sheet].NoTable {
-			idx = i
-			break
-		}
-	}
-	if idx < 0 {
-		t.Fatal("no sheet with a table")
-	}
+	idx := firstTableItem(t, u)
 	s.list.Select(idx)
 	settle(t, u)
 	it := s.items[idx]
