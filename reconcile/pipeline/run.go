@@ -71,6 +71,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 		}
 		opt := readOptions(spec)
 		opt.CurrencyLabels = RateLabels(res.Project.Rates)
+		opt.Converting = func() { prog(Progress{Stage: StageConvert, File: spec.Path}) }
 		fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 		})
