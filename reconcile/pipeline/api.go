@@ -70,6 +70,12 @@ type Params struct {
 	// which a gross-only weight matches a net-only one. 0 means the
 	// default (merge.DefaultPackagingBandPct).
 	PackagingBandPct float64 `json:"packaging_band_pct,omitempty"`
+	// ExportDaysBefore and ExportDaysAfter bound an export declaration's
+	// date against the import declaration of the same goods: up to
+	// ExportDaysBefore days earlier, ExportDaysAfter later. 0 means the
+	// default (merge.DefaultExportDaysBefore, DefaultExportDaysAfter).
+	ExportDaysBefore int `json:"export_days_before,omitempty"`
+	ExportDaysAfter  int `json:"export_days_after,omitempty"`
 	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
 	// pairs scoring at or above AutoThreshold merge automatically, pairs in
 	// [ReviewThreshold, AutoThreshold) go to the Review queue.
@@ -149,6 +155,16 @@ type SourceSpec struct {
 	// Granularity* constants.
 	Granularity map[string]string `json:"granularity,omitempty"`
 	Mapping     []ColumnOverride  `json:"mapping,omitempty"`
+	// Flow per sheet ("" key = every sheet / CSV): reconcile.FlowExport
+	// for a register of export declarations, FlowImport for import
+	// declarations; unset, the sheet's own statement (a flow column, a
+	// banner, its name) decides, and without one it is read as imports.
+	Flow map[string]string `json:"flow,omitempty"`
+	// DeclaringCountry is the ISO alpha-2 code of the country whose
+	// customs wrote an export register: its rows' dispatch (and, when
+	// the file gives none, origin) country. Unset, the file's statement
+	// decides ("China exports 2022"); without one they stay unknown.
+	DeclaringCountry string `json:"declaring_country,omitempty"`
 }
 
 // Date orders of ColumnOverride.DateOrder.
@@ -199,13 +215,17 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // Check verifies that the source exists and, when the project recorded a
 // SHA-256, that the file still has it. The app calls it after
 // OpenExported to ask the user to locate moved or changed files. Errors
-// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
-func (s SourceSpec) Check() error {
-	sum, err := fileio.SHA256(context.Background(), s.Path)
+// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged,
+// or ctx's error when it is cancelled while hashing a large file.
+func (s SourceSpec) Check(ctx context.Context) error {
+	sum, err := fileio.SHA256(ctx, s.Path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}
-	if s.SHA256 != "" && sum != s.SHA256 {
+	if s.SHA256 != "" && !strings.EqualFold(sum, s.SHA256) {
 		return &reconcile.Error{File: s.Path, Err: ErrSourceChanged, Hint: "this is not the file the workbook was made from; locate the original or accept the new content"}
 	}
 	return nil
@@ -227,6 +247,8 @@ const (
 	StageMerge  = "merge"  // records reconciled
 	StageWrite  = "write"  // rows written to the workbook
 	StageVerify = "verify" // reading back an exported workbook
+	StageOpen   = "open"   // reading an exported workbook as a project; Done: rows read
+	StageClaims = "claims" // claims checked of all
 )
 
 // Progress is one progress report. File is set during StageRead and
@@ -253,13 +275,17 @@ type SheetResult struct {
 	Format      string            // how the file was read: xlsx, csv, xls, ods, html, xml2003
 	Encoding    string            // a text file's or HTML page's encoding; "" for workbooks
 	Granularity string            // GranularityShipment or GranularityMonthly
-	Rows        int               // rows read into records
-	Skipped     map[reconcile.SkipReason]int
-	Skips       []reconcile.Skip
-	Warnings    []string
-	DateFrom    reconcile.Date // range of the records' dates
-	DateTo      reconcile.Date
-	NoTable     bool // the sheet holds no table (reported, not guessed)
+	// Flow is reconcile.FlowExport or FlowImport as the user or the sheet
+	// states it, "" when nothing does (read as imports); FlowWhy says who
+	// stated it, Country the declaring country of an export register.
+	Flow, FlowWhy, Country string
+	Rows                   int // rows read into records
+	Skipped                map[reconcile.SkipReason]int
+	Skips                  []reconcile.Skip
+	Warnings               []string
+	DateFrom               reconcile.Date // range of the records' dates
+	DateTo                 reconcile.Date
+	NoTable                bool // the sheet holds no table (reported, not guessed)
 	// NeedsMapping: a table with figures whose party and date columns
 	// were not recognised; none of its rows is read until the user maps
 	// them (read.ErrNeedsMapping). Status says why for this and NoTable.
@@ -409,4 +435,8 @@ func DefaultOutputPath(p *Project, now time.Time) string { return defaultOutputP
 // recorded log plus new ones derived from edits to the Entities sheet
 // (a changed Entity ID moves or splits a name; Decision "confirmed" or
 // "not same"). Run the returned project to reproduce or update the run.
-func OpenExported(path string) (*Project, error) { return openExported(path) }
+// progress (may be nil) gets StageOpen with the rows read so far; when ctx
+// is cancelled it stops within about a thousand rows with ctx's error.
+func OpenExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+	return openExported(ctx, path, progress)
+}

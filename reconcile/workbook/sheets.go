@@ -20,7 +20,7 @@ type writer struct {
 	ctx      context.Context
 	d        *Data
 	f        *excelize.File
-	st       Styles
+	st       styles
 	progress func(done, total int)
 	done     atomic.Int64
 	total    int
@@ -35,10 +35,13 @@ type writer struct {
 	srcNames []string   // per Data.Sheets
 	parts    [][]string // per Data.Sheets: overflow sheet names, part 2 first
 	taken    map[string]bool
-	recSheet []int32        // per record: index into Data.Sheets
-	nShip    int            // shipment-level shipments (IDs S1…), before the monthly ones (M1…)
-	idRows   map[string]int // made by shipmentRow when an ID is not where expected
-	lastShip int            // last row of Shipments
+	recSheet []int32 // per record: index into Data.Sheets
+	nShip    int     // shipment-level shipments (IDs S1…), before the monthly ones (M1…)
+	// idRows is made by shipmentRow when an ID is not where expected;
+	// sheets are written two at a time, so it is made once (idRowsOnce).
+	idRows     map[string]int
+	idRowsOnce sync.Once
+	lastShip   int // last row of Shipments
 }
 
 func (w *writer) tick(n int) error {
@@ -212,7 +215,7 @@ func (w *writer) autoFilters() error {
 	}
 	for _, f := range filters {
 		if f.sheet == SheetShipments {
-			// Print the columns (A:Q); the helper columns stay on screen.
+			// Print the shipment columns (A:Q); the helper columns stay on screen.
 			if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetShipments,
 				RefersTo: "Shipments!$A$1:$" + col(ShipmentsHeader, "Status") + "$" + strconv.Itoa(w.lastShip)}); err != nil {
 				return err
@@ -242,7 +245,7 @@ func (w *writer) styles() error {
 	usd := "#,##0"
 	kg := "#,##0.###"
 	date := "yyyy-mm-dd"
-	w.st = Styles{
+	w.st = styles{
 		Header: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 		Tonnes: mk(&excelize.Style{CustomNumFmt: &t3}),
@@ -338,9 +341,7 @@ func (w *writer) shipmentRow(id string) (int, bool) {
 			return i + 2, true
 		}
 	}
-	if w.idRows == nil {
-		w.idRows = w.shipmentRows()
-	}
+	w.idRowsOnce.Do(func() { w.idRows = w.shipmentRows() })
 	row, ok := w.idRows[id]
 	return row, ok
 }

@@ -30,6 +30,10 @@ type WriteOptions struct {
 	NoClobber bool
 	// Progress is called with rows written so far and the total.
 	Progress func(done, total int)
+
+	// writeTo, when set, replaces writeTo, so a test can simulate a
+	// full disk.
+	writeTo func(*excelize.File, io.Writer) error
 }
 
 // Write writes d to path atomically and returns the path written (which
@@ -56,7 +60,11 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 	if err != nil {
 		return "", err
 	}
-	err = writeTo(f, tmp)
+	write := writeTo
+	if opt.writeTo != nil {
+		write = opt.writeTo
+	}
+	err = write(f, tmp)
 	f.Close()
 	if err != nil {
 		return "", writeErr(path, err, "writing the workbook failed")
@@ -85,13 +93,12 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 	return final, nil
 }
 
-// writeTo serialises the workbook straight into w; tests replace it to
-// simulate a full disk. excelize's own WriteTo assembles the whole zip in
+// writeTo serialises the workbook straight into w. excelize's own WriteTo assembles the whole zip in
 // memory first (hundreds of MB for a million rows), so the zip writer is
 // pointed at the file instead (parallelZip: the large sheets are deflated
 // on every core), with the fastest deflate level: the sheets are large and
 // repetitive, and speed matters more than a few percent of size.
-var writeTo = func(f *excelize.File, w io.Writer) error {
+func writeTo(f *excelize.File, w io.Writer) error {
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newParallelZip(w, "") })
 	buf, err := f.WriteToBuffer()
 	if err == nil && buf.Len() > 0 {
@@ -154,7 +161,7 @@ func checkTarget(path string, inputs []string) error {
 			}
 		}
 		if same {
-			return &reconcile.Error{File: path, Err: reconcile.ErrOverwrite, Hint: "choose another output name with -o; inputs are never overwritten"}
+			return &reconcile.Error{File: path, Err: reconcile.ErrOverwrite, Hint: "choose another output name; inputs are never overwritten", Fix: reconcile.FixOutputFile}
 		}
 	}
 	return nil
@@ -163,16 +170,16 @@ func checkTarget(path string, inputs []string) error {
 // writeErr explains the usual failures: read-only folder, disk full,
 // file open in another program.
 func writeErr(path string, err error, what string) error {
-	hint := what + " (" + err.Error() + "); the previous file, if any, is unchanged"
+	hint, fix := what+" ("+err.Error()+"); the previous file, if any, is unchanged", reconcile.FixNone
 	switch {
 	case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
-		hint = "the output folder or file is read-only or locked (is it open in Excel?); choose another place with -o — the previous file, if any, is unchanged"
+		hint, fix = "the output folder or file is read-only or locked (is it open in Excel?); choose another place — the previous file, if any, is unchanged", reconcile.FixOutputFile
 	case errors.Is(err, syscall.ENOSPC):
-		hint = "the disk is full; free some space or write elsewhere with -o — the previous file, if any, is unchanged"
+		hint, fix = "the disk is full; free some space or write elsewhere — the previous file, if any, is unchanged", reconcile.FixOutputFile
 	case errors.Is(err, fs.ErrNotExist):
-		hint = "the output folder does not exist; create it or choose another with -o"
+		hint, fix = "the output folder does not exist; create it or choose another", reconcile.FixOutputFile
 	}
-	return &reconcile.Error{File: path, Err: err, Hint: hint}
+	return &reconcile.Error{File: path, Err: err, Hint: hint, Fix: fix}
 }
 
 // build assembles the workbook in memory-light streaming form.
