@@ -43,19 +43,43 @@ func (r *Result) ReadNotes() []string {
 			if s.Flow == reconcile.FlowExport {
 				out = append(out, name+": "+exportNote(s, mergeOptions(r.Project.Params)))
 			}
-			if n := r.unidentifiedNote(s); n != "" {
-				out = append(out, name+": "+n)
-			}
-			if n := r.ambiguousDateNote(f.Path, s); n != "" {
-				out = append(out, name+": "+n)
-			}
-			if n := r.tonsNote(f.Path, s); n != "" {
-				out = append(out, name+": "+n)
-			}
+			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}
 	if n := r.rulesNote(); n != "" {
 		out = append(out, n)
+	}
+	return append(out, r.currencyLabelNotes()...)
+}
+
+// sheetDecisions are the notes of sheet s that ask the user to decide:
+// rows without particulars, dates without an order, weights in tons.
+func (r *Result) sheetDecisions(name, path string, s SheetResult) []string {
+	var out []string
+	for _, n := range []string{r.unidentifiedNote(s), r.ambiguousDateNote(path, s), r.tonsNote(path, s)} {
+		if n != "" {
+			out = append(out, name+": "+n)
+		}
+	}
+	return out
+}
+
+// DecisionNotes are the read notes that ask the user to decide something
+// before the figures are complete (a subset of ReadNotes), for commands
+// such as check that print verdicts rather than every note.
+func (r *Result) DecisionNotes() []string {
+	var out []string
+	for _, f := range r.Files {
+		if f.Err != nil {
+			continue
+		}
+		for _, s := range f.Sheets {
+			name := filepath.Base(f.Path)
+			if s.Sheet != "" {
+				name += " [" + s.Sheet + "]"
+			}
+			out = append(out, r.sheetDecisions(name, f.Path, s)...)
+		}
 	}
 	return append(out, r.currencyLabelNotes()...)
 }
