@@ -52,6 +52,17 @@ func (r *Result) ReadNotes() []string {
 	return append(out, r.currencyLabelNotes()...)
 }
 
+// asksDecision reports whether read note n is one of the notes that
+// ask for a decision (sheetDecisions, currencyLabelNotes).
+func (r *Result) asksDecision(n string) bool {
+	for _, k := range []string{"left out of totals until you decide", "until you state the order", "left out of tonnes until you decide", "until you give its rate"} {
+		if strings.Contains(n, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // sheetDecisions are the notes of sheet s that ask the user to decide:
 // rows without particulars, dates without an order, weights in tons.
 func (r *Result) sheetDecisions(name, path string, s SheetResult) []string {
@@ -69,19 +80,12 @@ func (r *Result) sheetDecisions(name, path string, s SheetResult) []string {
 // such as check that print verdicts rather than every note.
 func (r *Result) DecisionNotes() []string {
 	var out []string
-	for _, f := range r.Files {
-		if f.Err != nil {
-			continue
-		}
-		for _, s := range f.Sheets {
-			name := filepath.Base(f.Path)
-			if s.Sheet != "" {
-				name += " [" + s.Sheet + "]"
-			}
-			out = append(out, r.sheetDecisions(name, f.Path, s)...)
+	for _, n := range r.ReadNotes() {
+		if r.asksDecision(n) {
+			out = append(out, n)
 		}
 	}
-	return append(out, r.currencyLabelNotes()...)
+	return out
 }
 
 // unidentifiedNote names the rows of sheet s the reader flagged
