@@ -62,6 +62,7 @@ func dataWorkbook(t *testing.T, dir string, claimRows [][]any) string {
 }
 
 func TestCheckSamples(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out.xlsx")
 	// Flags after the files, as users type them.
 	args := append(sampleFiles(), "--claims", filepath.Join("..", "samples", samples.Claims), "-o", out,
@@ -96,6 +97,7 @@ func TestCheckSamples(t *testing.T) {
 }
 
 func TestCheckClaimsSheetInInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := dataWorkbook(t, dir, [][]any{
 		{"claim", "measure", "comparator", "figure", "consignee", "hs_prefixes", "date_from", "date_to"},
@@ -117,6 +119,7 @@ func TestCheckClaimsSheetInInput(t *testing.T) {
 }
 
 func TestCheckJSON(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := dataWorkbook(t, dir, nil)
 	csv := filepath.Join(dir, "claims.csv")
@@ -145,6 +148,7 @@ func TestCheckJSON(t *testing.T) {
 }
 
 func TestCheckBadClaimRows(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := dataWorkbook(t, dir, nil)
 	csv := filepath.Join(dir, "claims.csv")
@@ -162,6 +166,7 @@ func TestCheckBadClaimRows(t *testing.T) {
 }
 
 func TestCheckUsage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := dataWorkbook(t, dir, nil)
 	csv := filepath.Join(dir, "claims.csv")

@@ -13,6 +13,7 @@ import (
 // row limit keeps the engine's figure as a plain value and says why;
 // claims before it keep their formulas.
 func TestSheetRowLimit(t *testing.T) {
+	t.Parallel()
 	defer func(n int) { maxSheetRows = n }(maxSheetRows)
 	maxSheetRows = 20
 	d := testData(baseShips())

@@ -31,6 +31,7 @@ func duckdbRunner(t *testing.T) []string {
 // over the samples' Parquet files and compares every Summary and Totals
 // figure with the audit workbook's.
 func TestDuckDBFiguresEqualWorkbook(t *testing.T) {
+	t.Parallel()
 	cmd := duckdbRunner(t)
 	_, dir, xlsx := writeSamples(t)
 	sql, _ := filepath.Abs(filepath.Join("..", "..", "docs", "parquet", "totals.sql"))

@@ -15,6 +15,7 @@ import (
 )
 
 func TestHTMLTable(t *testing.T) {
+	t.Parallel()
 	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>
 <table><tr><td><table><tr><td>logo</td></tr></table></td></tr></table>
 <table border=1>
@@ -65,6 +66,7 @@ func TestHTMLTable(t *testing.T) {
 }
 
 func TestXML2003(t *testing.T) {
+	t.Parallel()
 	doc := `<?xml version="1.0"?>
 <?mso-application progid="Excel.Sheet"?>
 <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
@@ -108,6 +110,7 @@ func needSoffice(t *testing.T) {
 // TestConvertedOnce reads an .ods (LibreOffice's, from the layout corpus)
 // twice: one conversion, the input untouched, no lock file beside it.
 func TestConvertedOnce(t *testing.T) {
+	t.Parallel()
 	needSoffice(t)
 	dir := t.TempDir()
 	orig, err := os.ReadFile(filepath.Join("testdata", "layouts", "fmt-ods-pt", "di.ods"))
