@@ -11,7 +11,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/workbook"
 	"tradecheck/samples"
 )
@@ -86,7 +85,7 @@ func TestCheckSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) < 12 || rows[0][0] != claims.SheetHeader[0] || rows[11][0] != "C11" {
+	if len(rows) < 12 || rows[0][0] != workbook.ClaimsHeader[0] || rows[11][0] != "C11" {
 		t.Errorf("Claims sheet: got %d rows starting %v, want the header and C1…C11", len(rows), rows[0])
 	}
 	// The claim about listed consignees is checked against the list.

@@ -32,9 +32,27 @@ type inspectSheet struct {
 	Checks     []string       `json:"checks,omitempty"`
 	Flags      map[string]int `json:"flags,omitempty"`
 	HiddenRows int            `json:"hidden_rows,omitempty"`
+	// Flow is what the sheet states about its trade flow ("export" or
+	// "import", "" when nothing), FlowWhy what says so, Country the
+	// declaring country it names.
+	Flow    string `json:"flow,omitempty"`
+	FlowWhy string `json:"flow_why,omitempty"`
+	Country string `json:"declaring_country,omitempty"`
+	// Constants are fixed values of fields for the whole sheet and where
+	// each came from ("banner row 2 (…)"); Period is the span the banner
+	// states, with From/To as ISO dates.
+	Constants []read.Constant `json:"constants,omitempty"`
+	Period    *inspectPeriod  `json:"period,omitempty"`
 	// For the text output only.
 	gran read.Granularity
 	cols []read.Column
+}
+
+type inspectPeriod struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Row  int    `json:"row"`
+	Text string `json:"text"`
 }
 
 type inspectColumn struct {
@@ -189,6 +207,10 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 			sh.Checks = append(sh.Checks, c.String())
 		}
 		sh.HiddenRows = sr.HiddenRows()
+		sh.Constants = sr.Constants()
+		if p := sr.Period(); p.Known() {
+			sh.Period = &inspectPeriod{From: p.From.String(), To: p.To.String(), Row: p.Row, Text: p.Text}
+		}
 		if err := sr.NeedsMapping(); err != nil && readErr == nil {
 			readErr = err
 		}
@@ -206,6 +228,9 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		sh.Units, sh.Currencies = read.DetectedUnits(sr.Columns())
 		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
+		if st := sr.Flow(); st.Flow != "" {
+			sh.Flow, sh.FlowWhy, sh.Country = st.Flow, st.Why, st.Country
+		}
 		if readErr != nil {
 			sh.Error = reconcile.Explain(readErr, func(re *reconcile.Error) string {
 				if re.Fix != reconcile.FixMapColumns {
@@ -284,6 +309,13 @@ func printInspectText(w io.Writer, f inspectFile) {
 			fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
 		}
 		fmt.Fprintf(w, ", %s rows\n", s.gran)
+		if s.Flow != "" {
+			fmt.Fprintf(w, "    flow: %s declarations (%s)", s.Flow, s.FlowWhy)
+			if s.Country != "" {
+				fmt.Fprintf(w, ", declaring country %s", s.Country)
+			}
+			fmt.Fprintln(w)
+		}
 		for _, c := range s.cols {
 			field := string(c.Field)
 			if field == "" {
@@ -300,6 +332,12 @@ func printInspectText(w io.Writer, f inspectFile) {
 			if c.Reason != "" {
 				fmt.Fprintf(w, "         why: %s\n", c.Reason)
 			}
+		}
+		for _, c := range s.Constants {
+			fmt.Fprintf(w, "    fixed: %s = %s, from %s\n", c.Field, c.Value, c.From)
+		}
+		if p := s.Period; p != nil {
+			fmt.Fprintf(w, "    period: %s – %s, from banner row %d (“%s”)\n", p.From, p.To, p.Row, p.Text)
 		}
 		if s.Error != "" {
 			fmt.Fprintf(w, "    error: %s\n", s.Error)

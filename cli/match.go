@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
 
@@ -13,7 +15,11 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/values"
 )
+
+// maxINNWarnings caps the invalid-INN lines match prints.
+const maxINNWarnings = 20
 
 // runMatch clusters the company names of one CSV column and writes the
 // rows back, in order, with cluster_id, canonical_name, match_score and
@@ -22,6 +28,7 @@ func runMatch(env *Env, args []string) int {
 	fs := newFlagSet(env, "match")
 	column := fs.String("column", "", "name column (default: \"name\" if present, else the first column)")
 	idColumn := fs.String("id-column", "", "column holding tax IDs (INN) for the names")
+	trustIDs := fs.Bool("trust-id-column", false, "use the --id-column even when it looks like row numbers, not tax IDs")
 	threshold := fs.Float64("threshold", match.DefaultAutoThreshold, "score at or above which names merge automatically (0-1)")
 	out := fs.String("o", "", "output CSV (default: standard output)")
 	reviewOut := fs.String("review", "", "write the pairs for review to this CSV (name_a, name_b, score, reasons, cluster_a, cluster_b, decision)")
@@ -56,10 +63,14 @@ func runMatch(env *Env, args []string) int {
 			return ExitInput
 		}
 	}
-	header, rows, err := matchReadCSV(in)
+	header, rows, nums, err := matchReadCSV(in)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
+	}
+	skip, notes := raggedRows(header, rows, nums)
+	for _, n := range notes {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", n)
 	}
 	col, err := matchPickColumn(header, *column, true)
 	if err != nil {
@@ -70,6 +81,33 @@ func runMatch(env *Env, args []string) int {
 		if idCol, err = matchPickColumn(header, *idColumn, false); err != nil {
 			return usageError(env, "match", "%v", err)
 		}
+		if why := notTaxIDs(rows, idCol); why != "" && !*trustIDs {
+			// Different tax IDs keep two names apart: row numbers taken
+			// for IDs would split every firm into its rows.
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: --id-column %s %s, not tax IDs: not used (give --trust-id-column to use it anyway)\n", header[idCol], why)
+			idCol = -1
+		}
+	}
+	badINN := make([]string, len(rows)) // per row: a glued INN failing its checksum
+	warned := 0
+	for i, r := range rows {
+		name := matchCell(r, col)
+		if d := values.InvalidGluedINN(name); d != "" {
+			badINN[i] = d
+			if warned++; warned <= maxINNWarnings {
+				fmt.Fprintf(env.Stderr, "tradecheck-cli match: invalid INN %s in row %d (%q): the check digit is wrong, so it is not used as a tax ID; the name is matched without it\n", d, nums[i], name)
+			}
+		}
+		if idCol >= 0 {
+			if id := strings.TrimSpace(matchCell(r, idCol)); (len(id) == 10 || len(id) == 12) && strings.Trim(id, "0123456789") == "" && !values.ValidINN(id) {
+				if warned++; warned <= maxINNWarnings {
+					fmt.Fprintf(env.Stderr, "tradecheck-cli match: tax ID %s in row %d, column %s, fails the INN checksum: used as given, check it\n", id, nums[i], header[idCol])
+				}
+			}
+		}
+	}
+	if warned > maxINNWarnings {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d more tax IDs failing their checksum not shown\n", warned-maxINNWarnings)
 	}
 	// Distinct (name, tax ID) pairs become mentions.
 	type key struct{ name, tax string }
@@ -77,6 +115,10 @@ func runMatch(env *Env, args []string) int {
 	var mentions []match.Mention
 	rowMention := make([]int, len(rows))
 	for i, r := range rows {
+		if skip[i] != "" {
+			rowMention[i] = -1
+			continue
+		}
 		name := strings.TrimSpace(matchCell(r, col))
 		tax := ""
 		if idCol >= 0 {
@@ -96,8 +138,11 @@ func runMatch(env *Env, args []string) int {
 		mentions[m].Count++
 		rowMention[i] = m
 	}
-	review := min(match.DefaultReviewThreshold, *threshold)
-	res, err := match.Cluster(context.Background(), mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
+	review := match.ReviewThresholdFor(*threshold)
+	// Clustering a long list takes a while: Ctrl+C stops it cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := match.Cluster(ctx, mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
@@ -125,10 +170,19 @@ func runMatch(env *Env, args []string) int {
 		for len(rec) < len(header) {
 			rec = append(rec, "")
 		}
-		if m := rowMention[i]; m >= 0 {
+		// Header-wide: cells past the header are empty (trailing
+		// delimiters) or the row is skipped and its reason quotes them.
+		rec = rec[:len(header)]
+		if skip[i] != "" {
+			rec = append(rec, "", "", "", skip[i])
+		} else if m := rowMention[i]; m >= 0 {
 			e := res.Entities[res.EntityOf[m]]
 			k := pos2[m]
-			rec = append(rec, e.ID, e.Canonical, strconv.FormatFloat(e.Scores[k], 'f', 2, 64), e.Reasons[k])
+			reason := e.Reasons[k]
+			if badINN[i] != "" {
+				reason += "; invalid INN " + badINN[i] + " in the name not used as a tax ID (checksum fails)"
+			}
+			rec = append(rec, e.ID, e.Canonical, strconv.FormatFloat(e.Scores[k], 'f', 2, 64), reason)
 		} else {
 			rec = append(rec, "", "", "", "no name")
 		}
@@ -145,9 +199,50 @@ func runMatch(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
-	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows, %d distinct names, %d entities, %d pairs to review, %d decisions applied\n",
-		len(rows), len(mentions), len(res.Entities), len(res.Review), len(decisions)-len(res.Unapplied))
+	skipped := 0
+	for _, why := range skip {
+		if why != "" {
+			skipped++
+		}
+	}
+	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows (%d read, %d skipped), %d distinct names, %d entities, %d pairs to review, %d decisions applied\n",
+		len(rows), len(rows)-skipped, skipped, len(mentions), len(res.Entities), len(res.Review), len(decisions)-len(res.Unapplied))
 	return ExitOK
+}
+
+// notTaxIDs says why an ID column does not hold tax IDs ("holds the
+// numbers 1 to 31 in sequence"), or "". Tax IDs are long (an INN has 10
+// or 12 digits, a US EIN 9, a UK company number 8); a column of short
+// whole numbers, or of numbers that count up one by one, is a row number
+// or an index a spreadsheet or pandas added.
+func notTaxIDs(rows [][]string, col int) string {
+	var nums []int
+	for _, r := range rows {
+		v := strings.TrimSpace(matchCell(r, col))
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return "" // letters or signs: IDs of some kind
+		}
+		nums = append(nums, n)
+	}
+	if len(nums) == 0 {
+		return ""
+	}
+	short, seq := true, len(nums) >= 3
+	for i, n := range nums {
+		short = short && n < 1000000
+		seq = seq && (i == 0 || n == nums[i-1]+1)
+	}
+	switch {
+	case seq:
+		return fmt.Sprintf("holds the numbers %d to %d in sequence", nums[0], nums[len(nums)-1])
+	case short:
+		return "holds only short numbers (under 7 digits)"
+	}
+	return ""
 }
 
 func matchCell(r []string, i int) string {
@@ -180,19 +275,17 @@ func matchPickColumn(header []string, name string, fallback bool) (int, error) {
 // workbook), encodings (UTF-8 with or without BOM, UTF-16, Windows-1251,
 // Windows-1252) and delimiter sniffing (, ; tab |) as every other command.
 // Blank lines are left out.
-func matchReadCSV(path string) ([]string, [][]string, error) {
+func matchReadCSV(path string) (header []string, rows [][]string, nums []int, err error) {
 	w, err := read.Open(path, read.Options{})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	format := w.Format()
 	w.Close()
 	if format != "csv" {
-		return nil, nil, &reconcile.Error{File: path, Err: errors.New("a workbook, not a CSV file"), Hint: "match reads one CSV with a name column; save that sheet as CSV"}
+		return nil, nil, nil, &reconcile.Error{File: path, Err: errors.New("a workbook, not a CSV file"), Hint: "match reads one CSV with a name column; save that sheet as CSV"}
 	}
-	var header []string
-	var rows [][]string
-	err = read.EachRow(context.Background(), path, "", read.Options{}, func(_ int, cells []string) error {
+	err = read.EachRow(context.Background(), path, "", read.Options{}, func(num int, cells []string) error {
 		blank := true
 		for _, c := range cells {
 			if strings.TrimSpace(c) != "" {
@@ -208,16 +301,58 @@ func matchReadCSV(path string) ([]string, [][]string, error) {
 			header = rec
 		} else {
 			rows = append(rows, rec)
+			nums = append(nums, num)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if header == nil {
-		return nil, nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the CSV needs a header row and rows of names"}
+		return nil, nil, nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the CSV needs a header row and rows of names"}
 	}
-	return header, rows, nil
+	return header, rows, nums, nil
+}
+
+// raggedRows checks every row's width against the header's and says what
+// is done with each row that differs: a shorter row is read with its
+// missing cells empty; a longer one whose extra cells hold text is
+// skipped, because a delimiter inside an unquoted name ("ROMASHKA, OOO")
+// shifts every cell after it and the name column may hold the wrong
+// text. skip[i] is row i's reason ("" for rows read); notes are the lines
+// for stderr, at most 20 and a count of the rest.
+func raggedRows(header []string, rows [][]string, nums []int) (skip, notes []string) {
+	skip = make([]string, len(rows))
+	const most = 20
+	n := 0
+	say := func(format string, a ...any) {
+		if n < most {
+			notes = append(notes, fmt.Sprintf(format, a...))
+		}
+		n++
+	}
+	for i, r := range rows {
+		width := len(r)
+		for width > len(header) && strings.TrimSpace(r[width-1]) == "" {
+			width-- // trailing delimiters
+		}
+		switch {
+		case width > len(header):
+			extra := make([]string, 0, width-len(header))
+			for _, c := range r[len(header):width] {
+				extra = append(extra, strconv.Quote(c))
+			}
+			skip[i] = fmt.Sprintf("skipped: %d fields where the header has %d (extra %s); a delimiter inside an unquoted value may have shifted the columns — quote it and run again",
+				width, len(header), strings.Join(extra, ", "))
+			say("row %d: %s", nums[i], skip[i])
+		case len(r) < len(header):
+			say("row %d: %d fields where the header has %d; read with the missing cells empty", nums[i], len(r), len(header))
+		}
+	}
+	if n > most {
+		notes = append(notes, fmt.Sprintf("… and %d more rows of another width than the header", n-most))
+	}
+	return skip, notes
 }
 
 // safeCSV is a CSV writer into buf whose write neutralises every cell

@@ -17,6 +17,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 	"tradecheck/reconcile/workbook"
 )
 
@@ -40,6 +41,7 @@ func runReconcile(env *Env, args []string) int {
 	password := fs.String("password", "", "password for encrypted workbooks")
 	noSaved := noSavedFlag(fs)
 	parquetDir := parquetFlag(fs)
+	stream := streamFlag(fs)
 	// Numeric flags are strings so that "not given" differs from any
 	// value: a --decisions workbook's parameters apply unless overridden.
 	dateTol := fs.String("date-tolerance", "", "days two rows' dates may differ for the fuzzy shipment rule (default 3)")
@@ -51,6 +53,9 @@ func runReconcile(env *Env, args []string) int {
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
+	dateOrders := dateOrderFlag(fs)
+	units := unitFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -67,9 +72,13 @@ func runReconcile(env *Env, args []string) int {
 	for _, f := range claimFiles {
 		fmt.Fprintf(env.Stdout, "set aside %s: a claims table, not shipments (check its claims with: tradecheck-cli check --claims %s FILE...)\n", filepath.Base(f), f)
 	}
+	// Ctrl+C stops reading, matching and writing, and leaves any earlier
+	// output intact.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	var p *pipeline.Project
 	if *prev != "" {
-		p, err = pipeline.OpenExported(*prev)
+		p, err = pipeline.OpenExported(ctx, *prev, nil)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %s\n", explain(err))
 			return ExitUsage
@@ -122,7 +131,14 @@ func runReconcile(env *Env, args []string) int {
 	if err := lists.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
-	if err := applyMaps(p, *maps); err != nil {
+	orderMaps, err := dateOrderMaps(*dateOrders)
+	if err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
+	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
+	if err := rules.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
 	for _, s := range rates {
@@ -149,21 +165,15 @@ func runReconcile(env *Env, args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	if *parquetDir != "" && *out == "" && useStream(fs, *stream, p) {
+		return streamParquet(ctx, env, p, savedMappings(env, "reconcile", *noSaved), *parquetDir)
+	}
 	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		return ExitInput
 	}
-	code := ExitOK
-	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
-		code = ExitInput
-	}
-	if c := readProblems(env, "reconcile", res); c != ExitOK {
-		code = c
-	}
+	code := reportRead(env, res)
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
 		return ExitInput
@@ -218,49 +228,38 @@ func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
 	return p
 }
 
-// parseRate reads CUR=RATE or CUR:YYYY-MM=RATE.
+// parseRate reads CUR=RATE or CUR:YYYY-MM=RATE, RATE being USD per one
+// unit of CUR. CUR is an ISO code or a name the reader knows ("руб",
+// "$"), stored as its ISO code, or else a label exactly as the file's
+// currency cells write it ("у.е.", "XYZ"): values in that label are then
+// converted at the rate instead of being left out as "currency unknown".
 func parseRate(s string) (totals.Rate, error) {
 	k, v, ok := strings.Cut(s, "=")
 	if !ok {
-		return totals.Rate{}, errors.New("want CUR=USD or CUR:YYYY-MM=USD")
+		return totals.Rate{}, errors.New("want CUR=USD or CUR:YYYY-MM=USD (CUR an ISO code or the currency label as the file writes it)")
 	}
-	cur, month, _ := strings.Cut(k, ":")
-	cur = strings.ToUpper(strings.TrimSpace(cur))
-	if len(cur) != 3 {
-		return totals.Rate{}, fmt.Errorf("currency %q is not a 3-letter ISO code", cur)
-	}
-	if month != "" {
+	cur, month := strings.TrimSpace(k), ""
+	if i := strings.LastIndex(cur, ":"); i >= 0 {
+		cur, month = strings.TrimSpace(cur[:i]), strings.TrimSpace(cur[i+1:])
 		if _, err := time.Parse("2006-01", month); err != nil {
 			return totals.Rate{}, fmt.Errorf("month %q is not YYYY-MM", month)
 		}
 	}
+	if cur == "" {
+		return totals.Rate{}, errors.New("no currency before '='")
+	}
+	if c, ok := values.Currency(cur); ok {
+		cur = c
+	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if err != nil || f <= 0 {
-		return totals.Rate{}, fmt.Errorf("rate %q is not a positive number", v)
+		return totals.Rate{}, fmt.Errorf("rate %q is not a positive number (USD per one %s)", v, cur)
 	}
 	return totals.Rate{Currency: cur, Month: month, ToUSD: f}, nil
 }
 
 func printSummary(env *Env, res *pipeline.Result, written string) {
-	for _, f := range res.Files {
-		if f.Err != nil {
-			continue
-		}
-		for _, s := range f.Sheets {
-			if s.NoTable {
-				continue
-			}
-			skipped := 0
-			for _, n := range s.Skipped {
-				skipped += n
-			}
-			name := filepath.Base(f.Path)
-			if s.Sheet != "" {
-				name += " [" + s.Sheet + "]"
-			}
-			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
-		}
-	}
+	printRead(env, res)
 	all := res.Totals(totals.ByNone, totals.Filter{})
 	m := res.Merge
 	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once)\n",
@@ -284,4 +283,41 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
+}
+
+// printRead says how many rows each sheet gave.
+func printRead(env *Env, res *pipeline.Result) {
+	for _, f := range res.Files {
+		if f.Err != nil {
+			continue
+		}
+		for _, s := range f.Sheets {
+			if s.NoTable {
+				continue
+			}
+			skipped := 0
+			for _, n := range s.Skipped {
+				skipped += n
+			}
+			name := filepath.Base(f.Path)
+			if s.Sheet != "" {
+				name += " [" + s.Sheet + "]"
+			}
+			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
+		}
+	}
+}
+
+// reportRead reports the files that could not be read and the sheets
+// that were not, and returns the exit code they call for.
+func reportRead(env *Env, res *pipeline.Result) int {
+	code := ExitOK
+	for _, e := range res.Errors() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
+		code = ExitInput
+	}
+	if c := readProblems(env, "reconcile", res); c != ExitOK {
+		code = c
+	}
+	return code
 }

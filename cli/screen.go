@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -111,7 +112,9 @@ func runScreen(env *Env, args []string) int {
 		qs = append(qs, screen.MentionQueries(res.Names)...)
 	}
 	if len(namesFiles) > 0 {
-		nq, err := screenNameQueries(ctx, namesFiles, *column, *idColumn)
+		nq, err := screenNameQueries(ctx, namesFiles, *column, *idColumn, func(note string) {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", note)
+		})
 		if err != nil {
 			var ue usageErr
 			if errors.As(err, &ue) {
@@ -227,16 +230,21 @@ type usageErr struct{ error }
 // distinct (name, tax ID) pairs so that spellings of one firm share an
 // entity ID, and returns one query per pair. A "role" column, when there,
 // gives each name its role.
-func screenNameQueries(ctx context.Context, files []string, column, idColumn string) ([]screen.Query, error) {
+// warn gets a line for each row of another width than its header.
+func screenNameQueries(ctx context.Context, files []string, column, idColumn string, warn func(string)) ([]screen.Query, error) {
 	type key struct{ name, tax, role string }
 	at := map[key]int{}
 	var mentions []match.Mention
 	var errs []error
 	for _, f := range files {
-		header, rows, err := matchReadCSV(f)
+		header, rows, nums, err := matchReadCSV(f)
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		skip, notes := raggedRows(header, rows, nums)
+		for _, n := range notes {
+			warn(filepath.Base(f) + ": " + n)
 		}
 		col, err := matchPickColumn(header, column, true)
 		if err != nil {
@@ -251,7 +259,10 @@ func screenNameQueries(ctx context.Context, files []string, column, idColumn str
 		if c, err := matchPickColumn(header, "role", false); err == nil {
 			roleCol = c
 		}
-		for _, r := range rows {
+		for i, r := range rows {
+			if skip[i] != "" {
+				continue
+			}
 			k := key{name: strings.TrimSpace(matchCell(r, col))}
 			if idCol >= 0 {
 				k.tax = strings.TrimSpace(matchCell(r, idCol))

@@ -410,7 +410,7 @@ func TestConcurrentRuns(t *testing.T) {
 				t.Errorf("two runs wrote %s", o)
 			}
 			seen[o] = true
-			if _, err := pipeline.OpenExported(o); err != nil {
+			if _, err := pipeline.OpenExported(context.Background(), o, nil); err != nil {
 				t.Errorf("%s is not a complete audit workbook: %v", o, err)
 			}
 		}
@@ -501,7 +501,7 @@ func TestAwkwardFileNames(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if _, err := pipeline.OpenExported(out); err != nil {
+	if _, err := pipeline.OpenExported(context.Background(), out, nil); err != nil {
 		t.Errorf("the audit workbook does not read back: %v", err)
 	}
 }

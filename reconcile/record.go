@@ -49,6 +49,14 @@ var Fields = []Field{
 	FieldNetWeight, FieldGrossWeight, FieldValue, FieldCurrency, FieldValueUSD,
 }
 
+// Trade flows a source can state: its declarations are import
+// declarations (the destination's customs) or export declarations (the
+// dispatching country's). "" is a flow nobody stated.
+const (
+	FlowImport = "import"
+	FlowExport = "export"
+)
+
 // Provenance is where a record came from, as Excel shows it: the file's
 // path, the sheet name ("" for CSV) and the 1-based row number.
 type Provenance struct {
@@ -157,7 +165,7 @@ type Record struct {
 	GrossKg Number
 
 	Value    Number // in Currency
-	Currency string // ISO 4217, "" when unknown
+	Currency string // ISO 4217, or a label that is not one ("у.е.") the user gave a rate for; "" when unknown
 	ValueUSD Number
 
 	Flags []Flag
@@ -178,6 +186,12 @@ const (
 	FlagNegative        FlagCode = "negative"         // negative weight or value
 	FlagAmbiguousDate   FlagCode = "ambiguous_date"   // dd/mm vs mm/dd not resolvable for the column
 	FlagDamagedID       FlagCode = "damaged_id"       // a tax ID in scientific notation (7.72346E+11): digits lost, never matched
+	// FlagUnidentified marks a row with figures but no party, date, HS
+	// code or goods: a subtotal the reader could not prove, or a
+	// shipment written without its particulars. It is never silently a
+	// shipment: the pipeline leaves it out of totals until the user
+	// includes it.
+	FlagUnidentified FlagCode = "unidentified_row"
 
 	// Flags below keep their value (Kept set): the value is read and
 	// counted, and the flag says how, so a reader can check it.
@@ -185,12 +199,16 @@ const (
 	FlagUnitConflict    FlagCode = "unit_conflict"    // the cell's own unit or currency differs from the header's; the cell's is used (not kept when it is not a unit of the field)
 	FlagAmbiguousNumber FlagCode = "ambiguous_number" // "3.471" in a kg column: read as thousands (3471), could be a decimal
 	FlagHiddenRow       FlagCode = "hidden_row"       // the row is hidden in Excel (by a filter or by hand); read and counted
+	// FlagDateFromDeclaration: the date cell was empty or could be read
+	// day-first or month-first, and the declaration number's own date
+	// (10702070/150922/0001234: registered 15 Sep 2022) was used.
+	FlagDateFromDeclaration FlagCode = "date_from_declaration"
 )
 
 // KeptFlag reports whether a flag of this code keeps its value.
 func KeptFlag(c FlagCode) bool {
 	switch c {
-	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow:
+	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration:
 		return true
 	}
 	return false

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -50,6 +49,7 @@ type entitiesScreen struct {
 	members  []memberRow
 	gen      int
 	mu       sync.Mutex
+	indexing latest // the search index being built
 
 	inner     *container.AppTabs
 	tabList   *container.TabItem
@@ -215,12 +215,14 @@ func (s *entitiesScreen) setResult(res *pipeline.Result) {
 		s.threshold.OnChanged(s.threshold.Value)
 	}
 	s.searcher, s.searchErr = nil, nil
+	// A newer result makes the index of this one pointless: it stops.
+	ctx := s.indexing.start(s.u.ctx)
 	if res.Names == nil || len(res.Names.Mentions) < 20000 {
-		s.searcher, s.searchErr = newEntitySearch(context.Background(), res)
+		s.searcher, s.searchErr = newEntitySearch(ctx, res)
 	} else {
 		s.count.SetText("Indexing names…")
 		s.u.goBG(func() {
-			idx, err := newEntitySearch(context.Background(), res)
+			idx, err := newEntitySearch(ctx, res)
 			s.u.main(func() {
 				if s.res == res {
 					s.searcher, s.searchErr = idx, err

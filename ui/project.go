@@ -61,7 +61,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		have[absPath(s.Path)] = true
 	}
 	added, retry := 0, false
-	var fresh []string
+	var fresh []pipeline.SourceSpec
 	for _, f := range files {
 		a := absPath(f)
 		if have[a] {
@@ -75,7 +75,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 		}
 		have[a] = true
 		u.project.Sources = append(u.project.Sources, pipeline.SourceSpec{Path: a})
-		fresh = append(fresh, a)
+		fresh = append(fresh, pipeline.SourceSpec{Path: a, Password: u.passwords[a]})
 		added++
 	}
 	if added > 0 && u.projID != "" {
@@ -194,6 +194,8 @@ var stageNames = map[string]string{
 	pipeline.StageMerge:  "Reconciling shipments",
 	pipeline.StageWrite:  "Writing",
 	pipeline.StageVerify: "Checking the workbook",
+	pipeline.StageOpen:   "Opening",
+	pipeline.StageClaims: "Checking claims",
 }
 
 // stageProgress adapts the pipeline's staged progress to the bar.

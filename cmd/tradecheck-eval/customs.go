@@ -286,7 +286,9 @@ func customsEval(rows []alias, twins, coreTwins map[string]string, seed uint64, 
 			fams[it.group] = true
 		}
 		fmt.Fprintf(w, "\n(c) customs spellings, %s half: %d names of %d firms\n", label, len(items), len(fams))
+		missedLabel = label
 		evaluate(items, opt, w, show)
+		missedLabel = ""
 	}
 }
 

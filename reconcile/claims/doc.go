@@ -29,8 +29,10 @@
 // shipper filters are resolved against the current entities on every
 // check, so verdicts follow the user's confirm and split decisions.
 //
-// Claims are read from CSV (ReadCSV) or from a Claims sheet of a workbook
-// (ReadFile); bad rows become *reconcile.Error values with file, sheet,
-// row, column and a hint. Sheet writes the Claims sheet of the audit
-// workbook, with the computed figure as a formula over Shipments.
+// Claims are read from CSV (ReadCSV) or from the rows of any table
+// (Table: pipeline.ReadClaims feeds it a workbook's Claims sheet); bad
+// rows become *reconcile.Error values with file, sheet, row, column and a
+// hint. The package knows nothing of spreadsheets: package workbook
+// writes the audit workbook's Claims sheet from the verdicts, with the
+// computed figure as a formula over Shipments, and reads its claims back.
 package claims

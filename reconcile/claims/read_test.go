@@ -2,14 +2,11 @@ package claims
 
 import (
 	"bytes"
-	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"tradecheck/reconcile"
@@ -143,50 +140,6 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 	back[0].Origin = in[0].Origin
 	if !reflect.DeepEqual(back[0], in[0]) {
 		t.Errorf("round trip:\ngot  %+v\nwant %+v", back[0], in[0])
-	}
-}
-
-func TestReadSheet(t *testing.T) {
-	t.Parallel()
-	path := filepath.Join(t.TempDir(), "claims.xlsx")
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "Data")
-	if _, err := f.NewSheet("claims"); err != nil {
-		t.Fatal(err)
-	}
-	rows := [][]any{
-		{"claim", "measure", "comparator", "figure", "destination", "date_from", "date_to"},
-		{"Almost 80 t", "tonnes", "almost", 80, "RU", "2022-01-01", "2022-12-31"},
-		{"Bad one", "tonnes", "sort of", 80, "RU", nil, nil},
-	}
-	for i, r := range rows {
-		if err := f.SetSheetRow("claims", "A"+string(rune('1'+i)), &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// A typed date cell must come through as an ISO date.
-	style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
-	f.SetCellValue("claims", "F2", 44562.0) // 2022-01-01
-	f.SetCellStyle("claims", "F2", "F2", style)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	got, errs := ReadSheet(context.Background(), path, "")
-	want := []Claim{{ID: "C1", Text: "Almost 80 t", Measure: Tonnes, Comparator: Almost, Figure: 80,
-		Filters: Filters{Destination: []string{"RU"}, From: "2022-01-01", To: "2022-12-31"}, Origin: "claims.xlsx!claims:2"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("claims:\ngot  %+v\nwant %+v", got, want)
-	}
-	checkErrs(t, errs, []wantErr{{3, 3, "unknown comparator"}}, path, "claims")
-
-	// A workbook without a Claims sheet says so.
-	f.DeleteSheet("claims")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	_, errs = ReadSheet(context.Background(), path, "")
-	if len(errs) != 1 || !errors.Is(errs[0], reconcile.ErrNoTable) {
-		t.Errorf("no Claims sheet: got %v, want one ErrNoTable", errs)
 	}
 }
 

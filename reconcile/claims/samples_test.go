@@ -56,7 +56,7 @@ func runSamples(t testing.TB) *pipeline.Result {
 		p := pipeline.NewProject(files...)
 		// The sample list, so the claim about listed consignees is checked.
 		p.Lists = []string{filepath.Join("..", "..", "samples", samples.List)}
-		cs, errs := claims.ReadFile(context.Background(), filepath.Join("..", "..", "samples", samples.Claims))
+		cs, errs := pipeline.ReadClaims(context.Background(), filepath.Join("..", "..", "samples", samples.Claims), "")
 		if len(errs) > 0 {
 			sampleErr = errs[0]
 			return

@@ -13,7 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/internal/lotest"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/workbook"
@@ -54,7 +53,7 @@ func writeSampleWorkbook(t *testing.T) (*pipeline.Result, string) {
 }
 
 func col(name string) string {
-	for i, h := range claims.SheetHeader {
+	for i, h := range workbook.ClaimsHeader {
 		if h == name {
 			return reconcile.ColumnName(i + 1)
 		}
@@ -78,8 +77,8 @@ func TestClaimsSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], "|"); got != strings.Join(claims.SheetHeader, "|") {
-		t.Fatalf("header: got %q, want %q", got, strings.Join(claims.SheetHeader, "|"))
+	if got := strings.Join(rows[0], "|"); got != strings.Join(workbook.ClaimsHeader, "|") {
+		t.Fatalf("header: got %q, want %q", got, strings.Join(workbook.ClaimsHeader, "|"))
 	}
 	shipRow := map[string]int{}
 	ids, err := f.GetCols(workbook.SheetShipments)
@@ -109,7 +108,7 @@ func TestClaimsSheet(t *testing.T) {
 				t.Errorf("computed cached value: got %q, want %v", cached, v.Lower)
 			}
 			for k, sr := range v.InScope {
-				if k == claims.MaxRowLinks {
+				if k == workbook.MaxRowLinks {
 					break
 				}
 				ref, _ := excelize.CoordinatesToCellName(linkCol+k, i+2)
@@ -124,7 +123,7 @@ func TestClaimsSheet(t *testing.T) {
 	// The detail list names every shipment in scope under its claim.
 	detail := 0
 	for _, row := range rows {
-		if len(row) > 2 && row[1] == claims.RoleInScope && strings.HasPrefix(row[2], "S") {
+		if len(row) > 2 && row[1] == workbook.RoleInScope && strings.HasPrefix(row[2], "S") {
 			detail++
 		}
 	}
@@ -167,7 +166,7 @@ func TestClaimsSheetLibreOffice(t *testing.T) {
 func TestReadClaimsFromAuditWorkbook(t *testing.T) {
 	t.Parallel()
 	res, out := writeSampleWorkbook(t)
-	got, errs := claims.ReadFile(context.Background(), out)
+	got, errs := pipeline.ReadClaims(context.Background(), out, "")
 	if len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
 	}

@@ -67,12 +67,14 @@ var columnAliases = map[string]string{
 	"goods list": ColGoodsList, "goods lists": ColGoodsList, "chpl": ColGoodsList,
 }
 
-// columnsHint is the hint for tables whose header is not recognised.
-const columnsHint = "the first row must name the columns: claim, measure, unit, comparator, figure, tolerance_pct, consignee, shipper, origin, dispatch, destination, hs_prefixes, description_contains, date_from, date_to, and optionally party_listed, goods_list (see the README)"
+// ColumnsHint is the hint for tables whose header is not recognised.
+const ColumnsHint = "the first row must name the columns: claim, measure, unit, comparator, figure, tolerance_pct, consignee, shipper, origin, dispatch, destination, hs_prefixes, description_contains, date_from, date_to, and optionally party_listed, goods_list (see the README)"
 
-// table turns the rows of one claims table into claims. Rows above the
-// header (a banner) are ignored; blank rows are skipped.
-type table struct {
+// Table turns the rows of one claims table into claims, whatever the file
+// they come from: give it every row with Row, then take the claims and
+// the positioned errors from Done. Rows above the header (a banner) are
+// ignored; blank rows are skipped.
+type Table struct {
 	file, sheet string
 	cols        []string // per cell index: column name, "" unknown
 	colOf       map[string]int
@@ -83,11 +85,13 @@ type table struct {
 	errs        []error
 }
 
-func newTable(file, sheet string) *table {
-	return &table{file: file, sheet: sheet, ids: map[string]int{}}
+// NewTable starts a claims table read from file (and sheet, "" for a
+// CSV); errors name both.
+func NewTable(file, sheet string) *Table {
+	return &Table{file: file, sheet: sheet, ids: map[string]int{}}
 }
 
-func (t *table) fail(row, col int, err error, hint string) {
+func (t *Table) fail(row, col int, err error, hint string) {
 	t.errs = append(t.errs, &reconcile.Error{File: t.file, Sheet: t.sheet, Row: row, Column: col, Err: fmt.Errorf("%w: %v", ErrBadClaim, err), Hint: hint})
 }
 
@@ -114,7 +118,8 @@ func headerColumns(cells []string) (cols []string, ok bool) {
 	return cols, known >= 3 && has(ColMeasure) && has(ColFigure)
 }
 
-func (t *table) row(num int, cells []string) {
+// Row reads row num of the table (1-based, as the file numbers it).
+func (t *Table) Row(num int, cells []string) {
 	blank := true
 	for _, c := range cells {
 		if strings.TrimSpace(c) != "" {
@@ -134,7 +139,7 @@ func (t *table) row(num int, cells []string) {
 		for i, c := range cols {
 			if c == "" {
 				if h := strings.TrimSpace(cells[i]); h != "" {
-					t.fail(num, i+1, fmt.Errorf("unknown column %q", h), "it is ignored; "+columnsHint)
+					t.fail(num, i+1, fmt.Errorf("unknown column %q", h), "it is ignored; "+ColumnsHint)
 				}
 				continue
 			}
@@ -145,7 +150,7 @@ func (t *table) row(num int, cells []string) {
 			t.colOf[c] = i
 		}
 		if _, ok := t.colOf[ColComparator]; !ok {
-			t.fail(num, 0, fmt.Errorf("no comparator column"), columnsHint)
+			t.fail(num, 0, fmt.Errorf("no comparator column"), ColumnsHint)
 		}
 		return
 	}
@@ -284,11 +289,17 @@ func (t *table) row(num int, cells []string) {
 	t.claims = append(t.claims, c)
 }
 
-// finish reports a table without header.
-func (t *table) finish() {
+// ReadError records an error that stopped reading the table's file.
+func (t *Table) ReadError(err error) { t.errs = append(t.errs, err) }
+
+// Done ends the table: the claims read, in row order, and an error for
+// every row left out (a table without header is an error wrapping
+// reconcile.ErrNoTable).
+func (t *Table) Done() ([]Claim, []error) {
 	if !t.header {
-		t.errs = append(t.errs, &reconcile.Error{File: t.file, Sheet: t.sheet, Err: fmt.Errorf("%w: no claims table found", reconcile.ErrNoTable), Hint: columnsHint})
+		t.errs = append(t.errs, &reconcile.Error{File: t.file, Sheet: t.sheet, Err: fmt.Errorf("%w: no claims table found", reconcile.ErrNoTable), Hint: ColumnsHint})
 	}
+	return t.claims, t.errs
 }
 
 func fileBase(p string) string {

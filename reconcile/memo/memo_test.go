@@ -27,7 +27,7 @@ func sampleRun(t *testing.T, ds []match.Decision, sds []merge.Decision) (*pipeli
 	for _, s := range samples.Sources {
 		files = append(files, filepath.Join(dir, s))
 	}
-	cs, errs := claims.ReadSheet(context.Background(), filepath.Join(dir, "claims.csv"), "")
+	cs, errs := pipeline.ReadClaims(context.Background(), filepath.Join(dir, "claims.csv"), "")
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

@@ -26,6 +26,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"tradecheck/reconcile"
@@ -33,8 +34,10 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 // Version is written into the Method sheet of every audit workbook.
@@ -67,6 +70,12 @@ type Params struct {
 	// which a gross-only weight matches a net-only one. 0 means the
 	// default (merge.DefaultPackagingBandPct).
 	PackagingBandPct float64 `json:"packaging_band_pct,omitempty"`
+	// ExportDaysBefore and ExportDaysAfter bound an export declaration's
+	// date against the import declaration of the same goods: up to
+	// ExportDaysBefore days earlier, ExportDaysAfter later. 0 means the
+	// default (merge.DefaultExportDaysBefore, DefaultExportDaysAfter).
+	ExportDaysBefore int `json:"export_days_before,omitempty"`
+	ExportDaysAfter  int `json:"export_days_after,omitempty"`
 	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
 	// pairs scoring at or above AutoThreshold merge automatically, pairs in
 	// [ReviewThreshold, AutoThreshold) go to the Review queue.
@@ -124,6 +133,14 @@ type ColumnOverride struct {
 	Ignore   bool            `json:"ignore,omitempty"`
 	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
 	Currency string          `json:"currency,omitempty"` // ISO 4217
+	// Column -1 is no column but a setting for the whole sheet (every
+	// sheet when Sheet is ""): Field with Value gives that field a fixed
+	// value on every row that has none (dispatch_country "TR" for a
+	// Turkish export register), DateOrder (DateDMY or DateMDY) settles
+	// dates such as 03/04/2022 that the file cannot, and Unit ("t",
+	// "short ton", "long ton") says what "tons" alone means.
+	Value     string `json:"value,omitempty"`
+	DateOrder string `json:"date_order,omitempty"`
 }
 
 // SourceSpec is one input file and what the user said about it.
@@ -138,6 +155,34 @@ type SourceSpec struct {
 	// Granularity* constants.
 	Granularity map[string]string `json:"granularity,omitempty"`
 	Mapping     []ColumnOverride  `json:"mapping,omitempty"`
+	// Flow per sheet ("" key = every sheet / CSV): reconcile.FlowExport
+	// for a register of export declarations, FlowImport for import
+	// declarations; unset, the sheet's own statement (a flow column, a
+	// banner, its name) decides, and without one it is read as imports.
+	Flow map[string]string `json:"flow,omitempty"`
+	// DeclaringCountry is the ISO alpha-2 code of the country whose
+	// customs wrote an export register: its rows' dispatch (and, when
+	// the file gives none, origin) country. Unset, the file's statement
+	// decides ("China exports 2022"); without one they stay unknown.
+	DeclaringCountry string `json:"declaring_country,omitempty"`
+}
+
+// Date orders of ColumnOverride.DateOrder.
+const (
+	DateDMY = "dmy"
+	DateMDY = "mdy"
+)
+
+// ParseDateOrder maps "dmy"/"mdy" (any case, "d/m/y" too) to the
+// reader's order; ok is false for anything else.
+func ParseDateOrder(s string) (values.DateOrder, bool) {
+	switch strings.ToLower(strings.NewReplacer("/", "", ".", "", "-", "", " ", "").Replace(s)) {
+	case DateDMY:
+		return values.OrderDMY, true
+	case DateMDY:
+		return values.OrderMDY, true
+	}
+	return values.OrderUnknown, false
 }
 
 // Project is the whole user state of a reconciliation.
@@ -170,13 +215,17 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // Check verifies that the source exists and, when the project recorded a
 // SHA-256, that the file still has it. The app calls it after
 // OpenExported to ask the user to locate moved or changed files. Errors
-// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
-func (s SourceSpec) Check() error {
-	sum, err := fileio.SHA256(context.Background(), s.Path)
+// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged,
+// or ctx's error when it is cancelled while hashing a large file.
+func (s SourceSpec) Check(ctx context.Context) error {
+	sum, err := fileio.SHA256(ctx, s.Path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}
-	if s.SHA256 != "" && sum != s.SHA256 {
+	if s.SHA256 != "" && !strings.EqualFold(sum, s.SHA256) {
 		return &reconcile.Error{File: s.Path, Err: ErrSourceChanged, Hint: "this is not the file the workbook was made from; locate the original or accept the new content"}
 	}
 	return nil
@@ -198,6 +247,8 @@ const (
 	StageMerge  = "merge"  // records reconciled
 	StageWrite  = "write"  // rows written to the workbook
 	StageVerify = "verify" // reading back an exported workbook
+	StageOpen   = "open"   // reading an exported workbook as a project; Done: rows read
+	StageClaims = "claims" // claims checked of all
 )
 
 // Progress is one progress report. File is set during StageRead and
@@ -224,13 +275,17 @@ type SheetResult struct {
 	Format      string            // how the file was read: xlsx, csv, xls, ods, html, xml2003
 	Encoding    string            // a text file's or HTML page's encoding; "" for workbooks
 	Granularity string            // GranularityShipment or GranularityMonthly
-	Rows        int               // rows read into records
-	Skipped     map[reconcile.SkipReason]int
-	Skips       []reconcile.Skip
-	Warnings    []string
-	DateFrom    reconcile.Date // range of the records' dates
-	DateTo      reconcile.Date
-	NoTable     bool // the sheet holds no table (reported, not guessed)
+	// Flow is reconcile.FlowExport or FlowImport as the user or the sheet
+	// states it, "" when nothing does (read as imports); FlowWhy says who
+	// stated it, Country the declaring country of an export register.
+	Flow, FlowWhy, Country string
+	Rows                   int // rows read into records
+	Skipped                map[reconcile.SkipReason]int
+	Skips                  []reconcile.Skip
+	Warnings               []string
+	DateFrom               reconcile.Date // range of the records' dates
+	DateTo                 reconcile.Date
+	NoTable                bool // the sheet holds no table (reported, not guessed)
 	// NeedsMapping: a table with figures whose party and date columns
 	// were not recognised; none of its rows is read until the user maps
 	// them (read.ErrNeedsMapping). Status says why for this and NoTable.
@@ -246,6 +301,12 @@ type SheetResult struct {
 	TotalRows  int // last row number seen, so the per-source sheet can show every row
 	// First and N delimit this sheet's records in Result.Records.
 	First, N int
+	// Constants are fixed values of fields for the whole sheet, from the
+	// user's mapping or the banner ("from banner row 2"); Period is the
+	// span the banner says the sheet covers (zero when it says none),
+	// for claims' coverage.
+	Constants []read.Constant
+	Period    read.Period
 }
 
 // FileResult is how one file was read. Err is a *reconcile.Error when the
@@ -374,4 +435,8 @@ func DefaultOutputPath(p *Project, now time.Time) string { return defaultOutputP
 // recorded log plus new ones derived from edits to the Entities sheet
 // (a changed Entity ID moves or splits a name; Decision "confirmed" or
 // "not same"). Run the returned project to reproduce or update the run.
-func OpenExported(path string) (*Project, error) { return openExported(path) }
+// progress (may be nil) gets StageOpen with the rows read so far; when ctx
+// is cancelled it stops within about a thousand rows with ctx's error.
+func OpenExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+	return openExported(ctx, path, progress)
+}

@@ -2,11 +2,15 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 )
@@ -118,7 +122,7 @@ func TestOpenExportedRestoresClaims(t *testing.T) {
 			if err := WriteWorkbook(context.Background(), res, out, nil); err != nil {
 				t.Fatal(err)
 			}
-			back, err := OpenExported(out)
+			back, err := OpenExported(context.Background(), out, nil)
 			if err != nil {
 				t.Fatalf("OpenExported: %v", err)
 			}
@@ -132,5 +136,54 @@ func TestOpenExportedRestoresClaims(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadClaimsSheet reads claims typed into the Claims sheet of an
+// input workbook (matched case-insensitively).
+func TestReadClaimsSheet(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "claims.xlsx")
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Data")
+	if _, err := f.NewSheet("claims"); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"claim", "measure", "comparator", "figure", "destination", "date_from", "date_to"},
+		{"Almost 80 t", "tonnes", "almost", 80, "RU", "2022-01-01", "2022-12-31"},
+		{"Bad one", "tonnes", "sort of", 80, "RU", nil, nil},
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow("claims", "A"+string(rune('1'+i)), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A typed date cell must come through as an ISO date.
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	f.SetCellValue("claims", "F2", 44562.0) // 2022-01-01
+	f.SetCellStyle("claims", "F2", "F2", style)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	got, errs := ReadClaims(context.Background(), path, "")
+	want := []claims.Claim{{ID: "C1", Text: "Almost 80 t", Measure: claims.Tonnes, Comparator: claims.Almost, Figure: 80,
+		Filters: claims.Filters{Destination: []string{"RU"}, From: "2022-01-01", To: "2022-12-31"}, Origin: "claims.xlsx!claims:2"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("claims:\ngot  %+v\nwant %+v", got, want)
+	}
+	var re *reconcile.Error
+	if len(errs) != 1 || !errors.As(errs[0], &re) || re.File != path || re.Sheet != "claims" || re.Row != 3 || re.Column != 3 ||
+		!strings.Contains(re.Error(), "unknown comparator") || re.Hint == "" {
+		t.Errorf("errors: got %v, want one at claims row 3 column 3 naming the unknown comparator, with a hint", errs)
+	}
+
+	// A workbook without a Claims sheet says so.
+	f.DeleteSheet("claims")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	_, errs = ReadClaims(context.Background(), path, "")
+	if len(errs) != 1 || !errors.Is(errs[0], reconcile.ErrNoTable) {
+		t.Errorf("no Claims sheet: got %v, want one ErrNoTable", errs)
 	}
 }

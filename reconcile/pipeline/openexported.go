@@ -11,14 +11,15 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/workbook"
 )
 
-func openExported(path string) (*Project, error) {
-	ex, err := workbook.Read(path)
+func openExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+	ex, err := workbook.Read(ctx, path, func(done, total int) {
+		report(progress, Progress{Stage: StageOpen, File: path, Done: done, Total: total})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +84,7 @@ func openExported(path string) (*Project, error) {
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a
 	// positioned error rather than a claim silently dropped.
-	cs, errs := claims.ReadSheet(context.Background(), path, "")
+	cs, errs := ReadClaims(ctx, path, "")
 	for _, err := range errs {
 		if !errors.Is(err, reconcile.ErrNoTable) {
 			return nil, err
@@ -122,7 +123,7 @@ func applyParams(p *Params, m map[string]string) {
 	}
 	f(paramWeightTol, &p.WeightTolerancePct)
 	f(paramBand, &p.PackagingBandPct)
-	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter} {
+	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter, paramExpBefore: &p.ExportDaysBefore, paramExpAfter: &p.ExportDaysAfter} {
 		if v, err := strconv.Atoi(m[k]); err == nil && v >= 0 {
 			*dst = v
 		}

@@ -67,9 +67,12 @@ type readSheet struct {
 	skipped     []reconcile.Skip
 	skipCounts  map[reconcile.SkipReason]int
 	granularity read.Granularity
+	flow        read.FlowStatement
 	warnings    []string
 	totals      []read.TotalCheck
 	hiddenRows  int
+	constants   []read.Constant
+	period      read.Period
 	err         error
 	first, n    int
 	// format and encoding are the file's, kept per sheet for the Sources
@@ -77,19 +80,20 @@ type readSheet struct {
 	format, encoding string
 }
 
-// readFile reads every sheet of a file into recs, like read.ReadAll but
-// without holding a second copy of the records. Records are interned as
-// they arrive.
-func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, in *interner, progress func(rows int)) ([]readSheet, error) {
+// readFile reads every sheet of a file and hands each record to add with
+// its sheet's index, like read.ReadAll but without holding the records:
+// Run keeps them in chunks, the bounded-memory path spills them to disk.
+// A sheet's first and n count the records handed to add.
+func readFile(ctx context.Context, path string, opt read.Options, add func(sheet int, name string, rec *reconcile.Record) error, progress func(rows int)) ([]readSheet, error) {
 	w, err := read.Open(path, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer w.Close()
 	var sheets []readSheet
-	total := 0
+	total, count := 0, 0
 	for _, name := range w.Sheets() {
-		rs := readSheet{name: name, first: recs.n, format: w.Format(), encoding: w.Encoding()}
+		rs := readSheet{name: name, first: count, format: w.Format(), encoding: w.Encoding()}
 		sr, err := w.Sheet(name)
 		if err != nil {
 			rs.err = err
@@ -108,8 +112,11 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 				rs.err = err
 				break
 			}
-			in.record(&rec)
-			recs.add(rec)
+			if err := add(len(sheets), name, &rec); err != nil {
+				sr.Close()
+				return sheets, err
+			}
+			count++
 			if n%4096 == 0 {
 				if ctx.Err() != nil {
 					sr.Close()
@@ -121,10 +128,11 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 			}
 		}
 		total += sr.Rows()
-		rs.n = recs.n - rs.first
+		rs.n = count - rs.first
 		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
-		rs.granularity, rs.warnings = sr.Granularity(), sr.Warnings()
+		rs.granularity, rs.warnings, rs.flow = sr.Granularity(), sr.Warnings(), sr.Flow()
 		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
+		rs.constants, rs.period = sr.Constants(), sr.Period()
 		if err := sr.NeedsMapping(); err != nil && rs.err == nil {
 			rs.err = err
 		}

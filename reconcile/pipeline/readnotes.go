@@ -3,7 +3,13 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/values"
 )
 
 // ReadNotes lists what reading the sources found that a reader of the
@@ -11,7 +17,8 @@ import (
 // total rows that differ from the rows read (rows may be missing or
 // misread), total rows that match, sheets whose columns need mapping
 // (left out of every total), sheets that are not data, and rows hidden
-// in Excel.
+// in Excel, and currency labels that are not currencies (with the rate
+// to give).
 func (r *Result) ReadNotes() []string {
 	var out []string
 	for _, f := range r.Files {
@@ -33,7 +40,148 @@ func (r *Result) ReadNotes() []string {
 			for _, c := range s.Checks {
 				out = append(out, name+": "+c)
 			}
+			if s.Flow == reconcile.FlowExport {
+				out = append(out, name+": "+exportNote(s, mergeOptions(r.Project.Params)))
+			}
+			if n := r.unidentifiedNote(s); n != "" {
+				out = append(out, name+": "+n)
+			}
+			if n := r.ambiguousDateNote(f.Path, s); n != "" {
+				out = append(out, name+": "+n)
+			}
+			if n := r.tonsNote(f.Path, s); n != "" {
+				out = append(out, name+": "+n)
+			}
 		}
 	}
+	if n := r.rulesNote(); n != "" {
+		out = append(out, n)
+	}
+	return append(out, r.currencyLabelNotes()...)
+}
+
+// unidentifiedNote names the rows of sheet s the reader flagged
+// unidentified_row, left out of totals until the user includes them.
+func (r *Result) unidentifiedNote(s SheetResult) string {
+	var rows []string
+	n := 0
+	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if f.Code == reconcile.FlagUnidentified {
+				if n < 10 {
+					rows = append(rows, strconv.Itoa(r.Records[i].Source.Row))
+				}
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	list := strings.Join(rows, ", ")
+	if n > len(rows) {
+		list += fmt.Sprintf(" and %d more", n-len(rows))
+	}
+	return fmt.Sprintf("%d row(s) with figures but no party, date, HS code or goods (row %s) are left out of totals until you decide: a total row stays out; a shipment is counted once you include it (Decision \"include\" on the Shipments sheet, then reconcile --decisions; or Include in the app)", n, list)
+}
+
+// ambiguousDateNote says how many dates of sheet s could be day/month
+// or month/day, in which column, and exactly what to type.
+func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
+	n, col := 0, -1
+	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if f.Code == reconcile.FlagAmbiguousDate {
+				n++
+				col = f.Column
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	where := ""
+	if col >= 0 && col < len(s.Headers) {
+		where = fmt.Sprintf(" in column %s %q", reconcile.ColumnName(col+1), s.Headers[col])
+	}
+	target := filepath.Base(path)
+	if s.Sheet != "" {
+		target += "!" + s.Sheet
+	}
+	return fmt.Sprintf("%d row(s) have dates%s whose day and month are both 12 or less, and nothing in the file tells which comes first: they are left undated (out of every date filter and monthly series) until you state the order — CLI --date-order '%s:dmy' (day first) or '%s:mdy' (month first, US style); in the app, Date order on the Sources screen",
+		n, where, target, target)
+}
+
+// tonsNote says how many weights of sheet s are in "tons" alone, left
+// out of tonnes, and what to type.
+func (r *Result) tonsNote(path string, s SheetResult) string {
+	n := 0
+	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if read.IsTonsFlag(f) {
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d row(s) give weights in \"tons\" without saying metric, short or long: left out of tonnes until you decide — CLI --unit '%s:tons=t' (metric), or tons='short ton' / 'long ton'", n, filepath.Base(path))
+}
+
+// currencyLabelNotes says, per currency label the reader did not know
+// ("у.е."), how many values it leaves out and exactly what to type: a
+// label is never guessed to be a currency.
+func (r *Result) currencyLabelNotes() []string {
+	n := map[string]int{}
+	var order []string
+	for i := range r.Records {
+		for _, f := range r.Records[i].Flags {
+			if l, ok := read.UnknownCurrencyLabel(f); ok {
+				if n[l] == 0 {
+					order = append(order, l)
+				}
+				n[l]++
+			}
+		}
+	}
+	var out []string
+	for _, l := range order {
+		vals := "values are"
+		if n[l] == 1 {
+			vals = "value is"
+		}
+		out = append(out, fmt.Sprintf("%d %s in currency %q, which is not a currency code: left out of the value total until you give its rate in USD per one %s (CLI: --rate '%s=RATE', e.g. --rate '%s=1' if it means US dollars)",
+			n[l], vals, l, l, l, l))
+	}
 	return out
+}
+
+func exportNote(s SheetResult, o merge.Options) string {
+	of := ""
+	if s.Country != "" {
+		of = " of " + values.CountryName(s.Country)
+	}
+	n := fmt.Sprintf("export declarations%s (%s): each pairs with the import rows of the same goods — same consignee and shipper, HS-6, weights, the export up to %d days before or %d after — and counts once; uncertain pairs are on Possible duplicates", of, s.FlowWhy, o.ExportDaysBefore, o.ExportDaysAfter)
+	if s.Country == "" {
+		n += fmt.Sprintf("; the file does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow %s=export:CC)", flowFileArg(&s))
+	}
+	return n
+}
+
+// rulesNote echoes the shipment rules' windows and band when they are
+// not the defaults (the Method sheet always lists them), so that the
+// figures of the Summary say under which rules they were made.
+func (r *Result) rulesNote() string {
+	o, def := mergeOptions(r.Project.Params), merge.DefaultOptions()
+	if o.BLDaysBefore == def.BLDaysBefore && o.BLDaysAfter == def.BLDaysAfter && o.PackagingBandPct == def.PackagingBandPct &&
+		o.ExportDaysBefore == def.ExportDaysBefore && o.ExportDaysAfter == def.ExportDaysAfter {
+		return ""
+	}
+	return fmt.Sprintf("shipment rules set by the user: B/L window -%d,+%d days (default -%d,+%d), packaging band %g (default %g), export window -%d,+%d days (default -%d,+%d); the same files with the same flags (--bl-window, --packaging-band, --export-window) give the same figures",
+		o.BLDaysBefore, o.BLDaysAfter, def.BLDaysBefore, def.BLDaysAfter, o.PackagingBandPct/100, def.PackagingBandPct/100,
+		o.ExportDaysBefore, o.ExportDaysAfter, def.ExportDaysBefore, def.ExportDaysAfter)
 }

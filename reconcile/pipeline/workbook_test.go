@@ -55,7 +55,7 @@ func TestWorkbookReopen(t *testing.T) {
 			workbook.SheetSummary: workbook.SummaryHeader, workbook.SheetShipments: workbook.ShipmentsHeader,
 			workbook.SheetEntities: workbook.EntitiesHeader, workbook.SheetReview: workbook.ReviewHeader,
 			workbook.SheetDiscrepancies: workbook.DiscrepanciesHeader, workbook.SheetSources: workbook.SourcesHeader,
-			workbook.SheetRates: workbook.RatesHeader, workbook.SheetClaims: workbook.DefaultClaimsHeader,
+			workbook.SheetRates: workbook.RatesHeader, workbook.SheetClaims: workbook.ClaimsHeader,
 			workbook.SheetMethod: workbook.MethodHeader,
 		}
 		for sheet, want := range headers {

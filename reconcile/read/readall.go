@@ -36,7 +36,11 @@ type SheetResult struct {
 	// HiddenRows counts records from rows hidden in Excel.
 	Totals     []TotalCheck
 	HiddenRows int
-	Err        error
+	// Constants are fixed values of fields for the whole sheet (the
+	// user's or the banner's); Period is the span the banner states.
+	Constants []Constant
+	Period    Period
+	Err       error
 }
 
 // progressEvery is how often (in rows) ReadAll reports progress and
@@ -98,6 +102,7 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 		res.HeaderRow, res.Columns, res.Skipped, res.SkipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 		res.Granularity, res.Warnings, res.Rows, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
 		res.Totals, res.HiddenRows = sr.TotalChecks(), sr.HiddenRows()
+		res.Constants, res.Period = sr.Constants(), sr.Period()
 		if err := sr.NeedsMapping(); err != nil && res.Err == nil {
 			res.Err = err
 		}

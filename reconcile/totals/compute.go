@@ -23,7 +23,9 @@ type Filter struct {
 
 	Consignee []string `json:"consignee,omitempty"` // entity IDs
 	Shipper   []string `json:"shipper,omitempty"`
-	Entity    string   `json:"entity,omitempty"` // entity ID in either role
+	// Entities keeps shipments whose consignee or shipper is any of
+	// these entity IDs (a name the app resolved to several entities).
+	Entities []string `json:"entities,omitempty"`
 
 	DescriptionContains string `json:"description_contains,omitempty"` // case-insensitive; every word must appear
 
@@ -117,7 +119,7 @@ func (f *Filter) Match(sh *merge.Shipment, lab Labels) bool {
 	if len(f.Consignee) > 0 && !in(f.Consignee, lab.id(sh.Consignee)) || len(f.Shipper) > 0 && !in(f.Shipper, lab.id(sh.Shipper)) {
 		return false
 	}
-	if f.Entity != "" && lab.id(sh.Consignee) != f.Entity && lab.id(sh.Shipper) != f.Entity {
+	if len(f.Entities) > 0 && !in(f.Entities, lab.id(sh.Consignee)) && !in(f.Entities, lab.id(sh.Shipper)) {
 		return false
 	}
 	switch f.PartyListed {
@@ -335,7 +337,7 @@ func notes(m *Measures, superseded int) []string {
 		n = append(n, fmt.Sprintf("%s converted to USD with the rates you gave.", count(m.Converted, "value", "values")))
 	}
 	if m.NoUSD > 0 {
-		n = append(n, count(m.NoUSD, "value has no USD equivalent (no rate given) and is", "values have no USD equivalent (no rate given) and are")+" left out of the value total.")
+		n = append(n, count(m.NoUSD, "value has no USD equivalent (no rate given, or its currency is unknown) and is", "values have no USD equivalent (no rate given, or their currency is unknown) and are")+" left out of the value total.")
 	}
 	return n
 }

@@ -127,7 +127,8 @@ func TestComputeGroupsAndFilters(t *testing.T) {
 		{"HS prefix with dots", ByNone, Filter{HSPrefixes: []string{"6307.90"}}, "all:2:3.5", nil, "2:3.5"},
 		{"origin", ByNone, Filter{Origin: []string{"cn"}}, "all:2:2.3", nil, "2:2.3"},
 		{"any country", ByNone, Filter{Countries: []string{"AE"}}, "all:1:0.3", nil, "1:0.3"},
-		{"entity in either role", ByNone, Filter{Entity: "E-B"}, "all:2:2.3", nil, "2:2.3"},
+		{"entity in either role", ByNone, Filter{Entities: []string{"E-B"}}, "all:2:2.3", nil, "2:2.3"},
+		{"any of several entities", ByNone, Filter{Entities: []string{"E-C", "E-B"}}, "all:3:3.8", nil, "3:3.8"},
 		{"consignee", ByNone, Filter{Consignee: []string{"E-B"}}, "all:1:0.3", nil, "1:0.3"},
 		{"description words, any case", ByNone, Filter{DescriptionContains: "ARMOUR vest"}, "all:1:2", nil, "1:2"},
 		{"nothing", ByNone, Filter{DescriptionContains: "rifles"}, "", nil, "0:0"},
@@ -169,6 +170,14 @@ func TestKeysAreSafeCriteria(t *testing.T) {
 			if k == "" || strings.ContainsAny(k, "*?~") || strings.ContainsAny(k[:1], "<>=0123456789") {
 				t.Errorf("%s key %q of %s is not a safe COUNTIFS criterion", g, k, shs[i].ID)
 			}
+		}
+	}
+}
+
+func TestFmtKgRoundsForDisplay(t *testing.T) {
+	for in, want := range map[float64]string{770.018407312: "770.018", 1200.5: "1200.5", 2000: "2000", 0.0004: "0"} {
+		if got := fmtKg(in); got != want {
+			t.Errorf("fmtKg(%v) = %q, want %q", in, got, want)
 		}
 	}
 }

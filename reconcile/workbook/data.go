@@ -4,9 +4,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
@@ -99,46 +98,20 @@ type Data struct {
 	Overlaps     []Overlap
 	Notes        []string
 
-	Raw    RawRows
-	Claims ClaimsHook // nil: the Claims sheet has its header only
+	Raw RawRows
+	// Claims are the verdicts on the project's claims, in order; with
+	// none the Claims sheet has its header only.
+	Claims []claims.Verdict
 
 	// Screening, when set, adds the Screening sheet and fills the Listed
 	// columns of Summary and Entities.
 	Screening *Screening
 }
 
-// ClaimsHook fills the Claims sheet. Header is written as row 1; Write
-// gets the stream writer with row 2 as the first free row. Write runs
-// while other sheets are being written by another goroutine: it must
-// write through the ClaimsSheet only, and read Data without changing it.
-type ClaimsHook interface {
-	Header() []string
-	Write(c *ClaimsSheet) error
-}
-
-// ClaimsSheet is what a ClaimsHook writes with.
-type ClaimsSheet struct {
-	SW      *excelize.StreamWriter
-	NextRow int // first free row; advance it after each SetRow
-	// ShipmentRow gives the Shipments sheet row of a shipment ID, for
-	// HYPERLINK("#Shipments!A<row>", id).
-	ShipmentRow map[string]int
-	// Column gives the Shipments column letter of a header, for formulas
-	// (e.g. Column["Tonnes"] = "N"); LastRow is Shipments' last row.
-	Column  map[string]string
-	LastRow int
-	Styles  Styles
-}
-
-// Styles are the style IDs the writer registered.
-type Styles struct {
+// styles are the style IDs the writer registered.
+type styles struct {
 	Header, Tonnes, USD, Kg, Date, Wrap, Title, Link, Muted int
 }
-
-// DefaultClaimsHeader is the Claims sheet header written when no hook is
-// given (issue 6's columns).
-var DefaultClaimsHeader = []string{"Claim", "Measure", "Comparator", "Figure", "Filters", "Computed", "Lower bound",
-	"Upper bound", "Verdict", "Reason", "Shipments"}
 
 // Overlap is one row of the Sources sheet's overlap table (see
 // merge.Overlap), with the sources named.

@@ -18,7 +18,8 @@
 //	Sources        path, SHA-256, citation, date range, rows read and skipped, mapping;
 //	               below, the overlap of every pair of sources
 //	Rates          the currency rates used
-//	Claims         filled by the claims engine through Data.Claims
+//	Claims         the verdict on each claim (Data.Claims), its Computed figure a
+//	               formula over Shipments, and the shipments behind it
 //	Method         version, run time, every parameter, the method text and the
 //	               decision log
 //	<one per source sheet>  every input row once, with Shipment ID and Fate
@@ -30,6 +31,8 @@
 // The document core property Category is set to Marker; the reader refuses
 // such a file as a source and Read takes it back as a project.
 package workbook
+
+import "tradecheck/reconcile/claims"
 
 // Marker is the core property Category of every audit workbook.
 const Marker = "Tradecheck audit workbook"
@@ -45,7 +48,7 @@ const (
 	SheetDuplicates    = "Possible duplicates"
 	SheetSources       = "Sources"
 	SheetRates         = "Rates"
-	SheetClaims        = "Claims"
+	SheetClaims        = claims.SheetName
 	SheetMethod        = "Method"
 )
 

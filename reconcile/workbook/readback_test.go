@@ -25,7 +25,7 @@ func TestReadDecisionTime(t *testing.T) {
 	if _, err := Write(context.Background(), d, path, WriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	ex, err := Read(path)
+	ex, err := Read(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestReadDecisionTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	_, err = Read(path)
+	_, err = Read(context.Background(), path, nil)
 	var re *reconcile.Error
 	col, row, _ := excelize.CellNameToCoordinates(cell)
 	if !errors.As(err, &re) || re.Sheet != SheetMethod || re.Row != row || re.Column != col || !strings.Contains(err.Error(), `"yesterday"`) {

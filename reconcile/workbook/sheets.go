@@ -20,7 +20,7 @@ type writer struct {
 	ctx      context.Context
 	d        *Data
 	f        *excelize.File
-	st       Styles
+	st       styles
 	progress func(done, total int)
 	done     atomic.Int64
 	total    int
@@ -245,7 +245,7 @@ func (w *writer) styles() error {
 	usd := "#,##0"
 	kg := "#,##0.###"
 	date := "yyyy-mm-dd"
-	w.st = Styles{
+	w.st = styles{
 		Header: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 		Tonnes: mk(&excelize.Style{CustomNumFmt: &t3}),

@@ -359,7 +359,7 @@ func TestReadRefusesOtherWorkbooks(t *testing.T) {
 	if err := f.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Read(p); !errors.Is(err, ErrNotExported) {
+	if _, err := Read(context.Background(), p, nil); !errors.Is(err, ErrNotExported) {
 		t.Errorf("got %v, want ErrNotExported", err)
 	}
 }
@@ -390,7 +390,7 @@ func FuzzRead(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		ex, err := Read(path)
+		ex, err := Read(context.Background(), path, nil)
 		if err == nil && ex == nil {
 			t.Error("nil result without error")
 		}
