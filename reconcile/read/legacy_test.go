@@ -16,6 +16,7 @@ import (
 )
 
 func TestHTMLTable(t *testing.T) {
+	t.Parallel()
 	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>
 <table><tr><td><table><tr><td>logo</td></tr></table></td></tr></table>
 <table border=1>
@@ -66,6 +67,7 @@ func TestHTMLTable(t *testing.T) {
 }
 
 func TestXML2003(t *testing.T) {
+	t.Parallel()
 	doc := `<?xml version="1.0"?>
 <?mso-application progid="Excel.Sheet"?>
 <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
@@ -110,6 +112,7 @@ func needSoffice(t *testing.T) {
 // twice: one conversion, reported through Options.Converting, the input
 // untouched, no lock file beside it.
 func TestConvertedOnce(t *testing.T) {
+	t.Parallel()
 	needSoffice(t)
 	dir := t.TempDir()
 	orig, err := os.ReadFile(filepath.Join("testdata", "layouts", "fmt-ods-pt", "di.ods"))
