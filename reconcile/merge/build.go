@@ -137,14 +137,45 @@ func (r *reconciler) supersede() {
 	}
 	for i := range r.res.Shipments {
 		sh := &r.res.Shipments[i]
-		if !sh.Monthly || !sh.Date.Known() || sh.Consignee < 0 {
+		if !sh.Monthly || !sh.Date.Known() {
+			continue
+		}
+		if sh.Consignee < 0 {
+			r.supersedeByRoute(sh)
 			continue
 		}
 		for _, hs := range covered[key{sh.Date.Time.Format("2006-01"), sh.Consignee}] {
-			if hs == "" || sh.HSCode == "" || strings.HasPrefix(hs, sh.HSCode) || strings.HasPrefix(sh.HSCode, hs) {
+			if hsPrefix(hs, sh.HSCode) {
 				sh.Superseded = true
 				break
 			}
+		}
+	}
+}
+
+// hsPrefix: one HS code begins the other, or one is missing.
+func hsPrefix(a, b string) bool {
+	return a == "" || b == "" || strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+// supersedeByRoute marks a monthly line that names no consignee (a
+// Comtrade or national-statistics aggregate by country and HS code) when
+// shipment-level data of the same month carries goods on a route it
+// could cover: compatible HS code, and each country the same where both
+// say one. Counting both would add the same goods twice, and nothing in
+// an aggregate tells which of its tonnes the shipments already hold; the
+// line stays listed, and IncludeSuperseded shows it.
+func (r *reconciler) supersedeByRoute(m *Shipment) {
+	month := m.Date.Time.Format("2006-01")
+	same := func(a, b string) bool { return a == "" || b == "" || a == b }
+	for i := range r.res.Shipments {
+		sh := &r.res.Shipments[i]
+		if sh.Monthly || !sh.Date.Known() || sh.Date.Time.Format("2006-01") != month {
+			continue
+		}
+		if hsPrefix(sh.HSCode, m.HSCode) && same(sh.Origin, m.Origin) && same(sh.Dispatch, m.Dispatch) && same(sh.Destination, m.Destination) {
+			m.Superseded = true
+			return
 		}
 	}
 }

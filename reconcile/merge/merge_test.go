@@ -409,3 +409,27 @@ func TestCanceled(t *testing.T) {
 		t.Errorf("got %v, want ErrCanceled", err)
 	}
 }
+
+// A country-level aggregate (Comtrade: month, HS, countries, no
+// consignee) is left out when shipment-level rows of the same month carry
+// goods on a route it could cover, and counted when none do: a new user's
+// China→Russia aggregates were added on top of the shipments they repeat.
+func TestCountryAggregatesSuperseded(t *testing.T) {
+	t.Parallel()
+	rows := []row{
+		{src: 0, cons: 1, ship: 2, date: "2022-03-14", hs: "0306170000", net: 9800, origin: "CN"},
+		{src: 2, cons: -1, ship: -1, date: "2022-03", hs: "030617", net: 9800, origin: "CN"},
+		{src: 2, cons: -1, ship: -1, date: "2022-03", hs: "030617", net: 5000, origin: "VN"},
+		{src: 2, cons: -1, ship: -1, date: "2022-04", hs: "030617", net: 7000, origin: "CN"},
+	}
+	res, err := Reconcile(context.Background(), input(rows, 2), DefaultOptions(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int32]bool{1: true, 2: false, 3: false} // row → superseded
+	for _, sh := range res.Shipments {
+		if w, ok := want[sh.Rows[0]]; ok && (sh.Superseded != w || !sh.Monthly) {
+			t.Errorf("aggregate row %d: monthly %v superseded %v, want superseded %v", sh.Rows[0], sh.Monthly, sh.Superseded, w)
+		}
+	}
+}

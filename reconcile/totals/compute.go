@@ -325,7 +325,7 @@ func notes(m *Measures, superseded int) []string {
 		n = append(n, fmt.Sprintf("Combines shipment-level data with %s: tonnes and value include them; the shipment count covers shipment-level data only.", count(m.AggregateRows, "monthly aggregate line", "monthly aggregate lines")))
 	}
 	if superseded > 0 {
-		n = append(n, fmt.Sprintf("%s left out: shipment-level data covers the same month and consignee.", count(superseded, "monthly aggregate line", "monthly aggregate lines")))
+		n = append(n, fmt.Sprintf("%s left out: shipment-level data covers the same month and consignee (or, for a line naming no consignee, the same month, route and goods).", count(superseded, "monthly aggregate line", "monthly aggregate lines")))
 	}
 	if m.GrossFallback > 0 {
 		n = append(n, fmt.Sprintf("Tonnes of %s gross weight because net weight is missing.", count(m.GrossFallback, "shipment are", "shipments are")))
