@@ -1,0 +1,57 @@
+package match
+
+import (
+	"context"
+	"testing"
+)
+
+// pairOutcome clusters two names alone and says whether they merged, went
+// to review or stayed apart; every merge and review pair must give reasons.
+func pairOutcome(t *testing.T, a, b string) string {
+	t.Helper()
+	res, err := Cluster(context.Background(), []Mention{{Name: a}, {Name: b}}, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case res.EntityOf[0] == res.EntityOf[1]:
+		if e := res.Entities[res.EntityOf[0]]; len(e.Reasons) != 2 || e.Reasons[1] == "" {
+			t.Errorf("%q ~ %q merged without a reason: %q", a, b, e.Reasons)
+		}
+		return "merged"
+	case len(res.Review) > 0:
+		if len(res.Review[0].Reasons) == 0 {
+			t.Errorf("%q ~ %q in review without reasons", a, b)
+		}
+		return "review"
+	}
+	return "apart"
+}
+
+// TestForeignFormsInCyrillic: foreign legal forms written in Cyrillic by
+// ear (ЛТД ШТИ, ФЗЕ, ГМБХ) are read as their classes, so the foreign
+// firm's name in a Russian declaration meets its own Latin name; the
+// same words that are Russian acronyms or the whole name are not forms.
+// The names are invented.
+func TestForeignFormsInCyrillic(t *testing.T) {
+	tests := []struct{ name, a, b, want string }{
+		{"Turkish Ltd. Şti.", "КАРАДЕНИЗ ОРМАН ТЕКСТИЛЬ ЛТД ШТИ", "KARADENIZ ORMAN TEKSTIL LTD STI", "merged"},
+		{"Turkish A.Ş.", "ЙЫЛМАЗ ДЕМИРЧИ А.Ш.", "YILMAZ DEMIRCI A.S.", "merged"},
+		{"Emirati FZE", "ТОРВАЛЕКС ФЗЕ", "TORVALEX FZE", "merged"},
+		{"Emirati FZ-LLC", "ТОРВАЛЕКС ФЗ-ЛЛС", "TORVALEX FZ-LLC", "merged"},
+		{"DMCC", "ТОРВАЛЕКС ДМСС", "TORVALEX DMCC", "merged"},
+		{"GmbH", "БРАУНФЕЛЬД ГМБХ", "BRAUNFELD GMBH", "merged"},
+		{"Co., Ltd", "КАРАВАН МАРИН КО., ЛТД", "KARAVAN MARIN CO., LTD", "merged"},
+		{"LLC written as ЛЛС", "ТОРВАЛЕКС ЛЛС", "TORVALEX LLC", "merged"},
+		{"FZE is not LLC", "ТОРВАЛЕКС ФЗЕ", "TORVALEX LLC", "review"},
+		{"ИНК after ООО is an acronym", "ООО ИНК", "INC", "apart"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
+				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
+				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
+			}
+		})
+	}
+}
