@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -51,6 +52,32 @@ func TestForeignFormsInCyrillic(t *testing.T) {
 			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
 				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
 				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
+			}
+		})
+	}
+}
+
+// TestSoundAlikeReview: English words written as they sound in Cyrillic
+// meet their Latin spelling only on the phonetic key, which sends the
+// pair to review with its reason and never merges it. Invented names.
+func TestSoundAlikeReview(t *testing.T) {
+	tests := []struct{ name, a, b, want string }{
+		{"English words by ear", "БЛУРИВЕР ФАЙБЕРС ФЗКО", "BLUERIVER FIBERS FZCO", "review"},
+		{"ДЖ for soft g", "ВЕРТЕКС ТЕКНОЛОДЖИ ЛТД", "VERTEX TECHNOLOGY LTD", "review"},
+		{"other consonants", "БЛУРИВЕР ФАЙБЕРС ФЗКО", "BLACKRIVER FIBERS FZCO", "apart"},
+		{"two Latin names never meet on the key", "SKAILAIN DRONS", "SKYLINE DRONES", "apart"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
+				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
+				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
+			}
+			if tt.want == "review" {
+				res, _ := Cluster(context.Background(), []Mention{{Name: tt.a}, {Name: tt.b}}, nil, Options{}, nil)
+				if r := strings.Join(res.Review[0].Reasons, "; "); !strings.Contains(r, "sounds alike when read back from Cyrillic") {
+					t.Errorf("review reasons %q do not say the names sound alike", r)
+				}
 			}
 		})
 	}

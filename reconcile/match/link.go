@@ -222,6 +222,7 @@ func (c *clusterer) link() {
 		c.linkPair(p, ambiguous, notSame)
 	}
 	c.reviewCutStarts()
+	c.reviewSoundAlike()
 }
 
 // linkPair merges the units of a scored pair, or puts it in review, or
