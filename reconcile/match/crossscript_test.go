@@ -82,3 +82,30 @@ func TestSoundAlikeReview(t *testing.T) {
 		})
 	}
 }
+
+// TestTranslatedReview: a name translated into Russian or Chinese meets
+// its English form through the table of common company words, in review
+// with the words that translated, never merged. Invented names.
+func TestTranslatedReview(t *testing.T) {
+	tests := []struct{ name, a, b, want string }{
+		{"Russian descriptive words and a distinctive word", "ООО «Машиностроительный комплекс «Орвента»»", "ORVENTA MACHINERY COMPLEX LLC", "review"},
+		{"Russian, bracketed acronym", "ЮЖНАЯ ХИМИЧЕСКАЯ КОРПОРАЦИЯ (SOCHEMCO)", "SOUTHERN CHEMICAL CORP. (SOCHEMCO)", "review"},
+		{"Chinese common words", "东方电子有限公司", "Eastern Electronics Co., Ltd", "review"},
+		{"a different distinctive word", "ООО «Машиностроительный комплекс «Орвента»»", "KARVELO MACHINERY COMPLEX LLC", "apart"},
+		{"Chinese with an unknown part", "华东电子有限公司", "Eastern Electronics Co., Ltd", "apart"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
+				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
+				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
+			}
+			if tt.want == "review" {
+				res, _ := Cluster(context.Background(), []Mention{{Name: tt.a}, {Name: tt.b}}, nil, Options{}, nil)
+				if r := strings.Join(res.Review[0].Reasons, "; "); !strings.Contains(r, "same words in translation") {
+					t.Errorf("review reasons %q do not say the words are the same in translation", r)
+				}
+			}
+		})
+	}
+}

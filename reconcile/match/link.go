@@ -223,6 +223,7 @@ func (c *clusterer) link() {
 	}
 	c.reviewCutStarts()
 	c.reviewSoundAlike()
+	c.reviewTranslated()
 }
 
 // linkPair merges the units of a scored pair, or puts it in review, or

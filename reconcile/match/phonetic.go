@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"strings"
 
 	"tradecheck/reconcile/names"
 )
@@ -53,13 +54,73 @@ func (c *clusterer) reviewSoundAlike() {
 				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
 					continue
 				}
-				if _, ok := c.review[[2]int{min(x, y), max(x, y)}]; ok {
-					continue
-				}
-				c.addReview(u, v, c.opt.ReviewThreshold, fmt.Sprintf(
+				c.crossReview(x, y, u, v, fmt.Sprintf(
 					"sounds alike when read back from Cyrillic: %s / %s, consonants “%s” — a foreign name written as it sounds? check, never merged on this alone",
 					c.profs[u].n.Display(), c.profs[v].n.Display(), k))
 			}
 		}
 	}
+}
+
+// reviewTranslated sends to review pairs of a Latin name and a Cyrillic
+// or Han name whose words are the same once the common company words are
+// translated (names.TranslationKey): КИТАЙСКАЯ СЕВЕРНАЯ ПРОМЫШЛЕННАЯ
+// КОРПОРАЦИЯ (NORINCO) / CHINA NORTH INDUSTRIES CORP. (NORINCO), ООО
+// «Судостроительный комплекс «Звезда»» / SHIPBUILDING COMPLEX ZVEZDA LLC.
+// Generic words translate too readily to merge on: review only.
+func (c *clusterer) reviewTranslated() {
+	type side struct {
+		other, lat []int
+		why        map[int][]string
+	}
+	groups := map[string]*side{}
+	for u := range c.units {
+		n := c.profs[u].n
+		if c.units[u].pinned || !n.Distinctive || n.Cut {
+			continue
+		}
+		k, tr := names.TranslationKey(n)
+		if k == "" || !strings.Contains(k, " ") {
+			continue
+		}
+		g := groups[k]
+		if g == nil {
+			g = &side{why: map[int][]string{}}
+			groups[k] = g
+		}
+		switch n.Script {
+		case names.ScriptLatin:
+			g.lat = append(g.lat, u)
+		case names.ScriptCyrillic, names.ScriptHan:
+			g.other = append(g.other, u)
+			g.why[u] = tr
+		}
+	}
+	for _, g := range groups {
+		if len(g.other) == 0 || len(g.lat) == 0 || len(g.other)+len(g.lat) > soundGroupMax {
+			continue
+		}
+		for _, u := range g.other {
+			for _, v := range g.lat {
+				x, y := c.find(u), c.find(v)
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+					continue
+				}
+				c.crossReview(x, y, u, v, "same words in translation: "+strings.Join(g.why[u], ", ")+
+					" — a translated name? check, never merged on this alone")
+			}
+		}
+	}
+}
+
+// crossReview puts units u and v (of clusters x and y) in review with
+// reason why, or adds why to the reasons of the pair already there.
+func (c *clusterer) crossReview(x, y, u, v int, why string) {
+	k := [2]int{min(x, y), max(x, y)}
+	if p, ok := c.review[k]; ok {
+		p.Reasons = append(p.Reasons, why)
+		c.review[k] = p
+		return
+	}
+	c.addReview(u, v, c.opt.ReviewThreshold, why)
 }
