@@ -109,3 +109,20 @@ func TestTranslatedReview(t *testing.T) {
 		})
 	}
 }
+
+// TestPinyinReview: a Chinese name whose leading characters read in
+// pinyin as a Latin name starts goes to review, never merged. Invented.
+func TestPinyinReview(t *testing.T) {
+	tests := []struct{ name, a, b, want string }{
+		{"place and brand in pinyin", "湛江明珠水产开发有限公司", "Zhanjiang Mingzhu Aquatic Products Co., Ltd", "review"},
+		{"another brand", "湛江明珠水产开发有限公司", "Zhanjiang Hualong Aquatic Products Co., Ltd", "apart"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
+				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
+				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
+			}
+		})
+	}
+}

@@ -224,6 +224,7 @@ func (c *clusterer) link() {
 	c.reviewCutStarts()
 	c.reviewSoundAlike()
 	c.reviewTranslated()
+	c.reviewPinyin()
 }
 
 // linkPair merges the units of a scored pair, or puts it in review, or

@@ -124,3 +124,48 @@ func (c *clusterer) crossReview(x, y, u, v int, why string) {
 	}
 	c.addReview(u, v, c.opt.ReviewThreshold, why)
 }
+
+// reviewPinyin sends to review pairs of a Han name and a Latin name whose
+// first words, written together, are the pinyin of the Han name's place
+// and brand (湛江国联… / ZHANJIANG GUOLIAN AQUATIC PRODUCTS CO., LTD).
+func (c *clusterer) reviewPinyin() {
+	han := map[string][]int{}
+	for u := range c.units {
+		if n := c.profs[u].n; !c.units[u].pinned {
+			if k := names.HanLead(n); len(k) >= 6 {
+				han[k] = append(han[k], u)
+			}
+		}
+	}
+	if len(han) == 0 {
+		return
+	}
+	lat := map[string][]int{}
+	for u := range c.units {
+		n := c.profs[u].n
+		if c.units[u].pinned || !n.Distinctive || n.Cut {
+			continue
+		}
+		for _, k := range names.LatinLeads(n) {
+			if _, ok := han[k]; ok {
+				lat[k] = append(lat[k], u)
+			}
+		}
+	}
+	for k, hs := range han {
+		ls := lat[k]
+		if len(ls) == 0 || len(hs)+len(ls) > soundGroupMax {
+			continue
+		}
+		for _, u := range hs {
+			for _, v := range ls {
+				x, y := c.find(u), c.find(v)
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+					continue
+				}
+				c.crossReview(x, y, u, v, fmt.Sprintf("the Chinese name's first characters read in pinyin %q, as the Latin name starts"+
+					" — its Latin name? check, never merged on this alone", strings.ToUpper(k)))
+			}
+		}
+	}
+}
