@@ -222,6 +222,9 @@ func (c *clusterer) link() {
 		c.linkPair(p, ambiguous, notSame)
 	}
 	c.reviewCutStarts()
+	c.reviewSoundAlike()
+	c.reviewTranslated()
+	c.reviewPinyin()
 }
 
 // linkPair merges the units of a scored pair, or puts it in review, or

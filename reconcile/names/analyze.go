@@ -131,6 +131,7 @@ func analyze(s string) *Name {
 			i--
 		}
 	}
+	foreignSuffix(raw)
 	toks := make([]string, 0, len(raw)+1)
 	var hanForms []LegalClass
 	for i, t := range raw {

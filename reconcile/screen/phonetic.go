@@ -6,76 +6,11 @@ import (
 	"tradecheck/reconcile/names"
 )
 
-// A Russian register writes a foreign firm's name as it sounds, in
-// Cyrillic: SKYLINE DRONES FZ-CO becomes СКАЙЛАЙН ДРОНС ФЗКО. Read back
-// letter by letter that is "skailain drons", which shares no word with
-// "skyline drones", so word-based screening finds nothing. The phonetic
-// key keeps what survives the round trip through Cyrillic, the consonant
-// skeleton of each core word ("skln drns" for both), and a Cyrillic name
-// whose skeleton equals a Latin listed name's goes to review: the key is
-// too coarse to list anyone by itself.
+// The phonetic key (names.PhoneticKey) lets a Cyrillic name written as
+// it sounds (СКАЙЛАЙН ДРОНС) meet a Latin listed name (SKYLINE DRONES):
+// a review hit only, the key is too coarse to list anyone by itself.
 
-// phonMin is the shortest skeleton, over the whole core, that may make a
-// review hit: shorter ones ("drns") are shared by too many names.
-const phonMin = 6
-
-// phonKey is the consonant skeleton of n's core words, "" when it is too
-// short to compare or some word has fewer than two consonants (a name
-// made of short words is too common a skeleton).
-func phonKey(n *names.Name) string {
-	var parts []string
-	total := 0
-	for i, w := range n.Tokens {
-		// The tokens as transliterated, not the comparison keys: a key
-		// folds letters (x, ks → h) the skeleton must keep.
-		if i < len(n.Legal) && n.Legal[i] || strings.Trim(w, "0123456789") == "" {
-			continue
-		}
-		k := skeleton(w)
-		if len(k) < 2 {
-			return ""
-		}
-		total += len(k)
-		parts = append(parts, k)
-	}
-	if len(parts) == 0 || total < phonMin {
-		return ""
-	}
-	return strings.Join(parts, " ")
-}
-
-// skeleton drops a word's vowels and the letters transliteration adds or
-// loses (h, j, w, y), merges letters Cyrillic writes alike (c, k, q → k;
-// qu → kv; z → s; ph, v → f; x → ks) and collapses doubled letters.
-func skeleton(w string) string {
-	w = strings.NewReplacer("ph", "f", "qu", "kv").Replace(w)
-	var b strings.Builder
-	var last byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'j', 'w':
-			continue
-		case 'c', 'q':
-			c = 'k'
-		case 'z':
-			c = 's'
-		case 'v':
-			c = 'f'
-		case 'x':
-			if last != 'k' {
-				b.WriteByte('k')
-			}
-			c = 's'
-		}
-		if c < 'a' || c > 'z' || c == last {
-			continue
-		}
-		b.WriteByte(c)
-		last = c
-	}
-	return b.String()
-}
+func phonKey(n *names.Name) string { return names.PhoneticKey(n) }
 
 // addPhonetic files a Latin listed name under its phonetic key.
 func (x *Index) addPhonetic(n *names.Name, ni int32) {
