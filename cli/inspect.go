@@ -33,7 +33,7 @@ type inspectSheet struct {
 	Flags      map[string]int `json:"flags,omitempty"`
 	HiddenRows int            `json:"hidden_rows,omitempty"`
 	// For the text output only.
-	gran read.Granularity
+	gran reconcile.Granularity
 	cols []read.Column
 }
 

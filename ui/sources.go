@@ -227,7 +227,7 @@ func sheetLine(sh *pipeline.SheetResult) string {
 	if len(sh.Warnings) > 0 {
 		s += fmt.Sprintf(", %d warnings", len(sh.Warnings))
 	}
-	if sh.Granularity == pipeline.GranularityMonthly {
+	if sh.Granularity == reconcile.GranularityMonthly {
 		s += ", monthly"
 	}
 	return s

@@ -40,16 +40,11 @@ import (
 // Version is written into the Method sheet of every audit workbook.
 var Version = "0.1.0"
 
-// Weight bases for Params.Weight.
-const (
-	WeightNet   = "net"   // net weight; gross where net is missing, flagged
-	WeightGross = "gross" // gross weight throughout
-)
-
 // Params are every tunable of a run. The zero value is not useful: start
 // from DefaultParams.
 type Params struct {
-	// Weight is WeightNet (default) or WeightGross.
+	// Weight is totals.WeightNet (default: net weight, gross where net is
+	// missing, flagged) or totals.WeightGross (gross weight throughout).
 	Weight string `json:"weight"`
 	// DateToleranceDays is how far apart two rows' dates may be for the
 	// fuzzy shipment rule (rows without declaration numbers). Default 3.
@@ -91,20 +86,13 @@ type Params struct {
 // DefaultParams returns the documented defaults.
 func DefaultParams() Params {
 	return Params{
-		Weight:             WeightNet,
+		Weight:             totals.WeightNet,
 		DateToleranceDays:  3,
 		WeightTolerancePct: 1,
 		AutoThreshold:      match.DefaultAutoThreshold,
 		ReviewThreshold:    match.DefaultReviewThreshold,
 	}
 }
-
-// Granularity of a source sheet, as the user or the reader declares it.
-const (
-	GranularityAuto     = ""         // decided from the data: month-only dates → monthly
-	GranularityShipment = "shipment" // one row per shipment or declaration item
-	GranularityMonthly  = "monthly"  // vendor aggregates, one row per month and party
-)
 
 // Citation says where a source came from, for the Sources sheet.
 type Citation struct {
@@ -134,10 +122,9 @@ type SourceSpec struct {
 	// audit workbook; the app should not autosave it either.
 	Password string   `json:"-"`
 	Citation Citation `json:"citation"`
-	// Granularity per sheet ("" key = every sheet / CSV); values are the
-	// Granularity* constants.
-	Granularity map[string]string `json:"granularity,omitempty"`
-	Mapping     []ColumnOverride  `json:"mapping,omitempty"`
+	// Granularity per sheet ("" key = every sheet / CSV).
+	Granularity map[string]reconcile.Granularity `json:"granularity,omitempty"`
+	Mapping     []ColumnOverride                 `json:"mapping,omitempty"`
 }
 
 // Project is the whole user state of a reconciliation.
@@ -213,18 +200,18 @@ type Progress struct {
 
 // SheetResult is how one sheet (or a CSV file) was read.
 type SheetResult struct {
-	File        string            // path as given
-	Sheet       string            // "" for CSV
-	HeaderRow   int               // 1-based; 0 when NoTable
-	Headers     []string          // as written (joined when two-row)
-	Mapping     []reconcile.Field // per column, after overrides
-	Reasons     []string          // per column: why it was mapped or not (rule, synonym, table)
-	Units       []string          // weight units detected ("kg", "t", "kg (assumed)")
-	Currencies  []string          // currencies of the value columns
-	Format      string            // how the file was read: xlsx, csv, xls, ods, html, xml2003
-	Encoding    string            // a text file's or HTML page's encoding; "" for workbooks
-	Granularity string            // GranularityShipment or GranularityMonthly
-	Rows        int               // rows read into records
+	File        string                // path as given
+	Sheet       string                // "" for CSV
+	HeaderRow   int                   // 1-based; 0 when NoTable
+	Headers     []string              // as written (joined when two-row)
+	Mapping     []reconcile.Field     // per column, after overrides
+	Reasons     []string              // per column: why it was mapped or not (rule, synonym, table)
+	Units       []string              // weight units detected ("kg", "t", "kg (assumed)")
+	Currencies  []string              // currencies of the value columns
+	Format      string                // how the file was read: xlsx, csv, xls, ods, html, xml2003
+	Encoding    string                // a text file's or HTML page's encoding; "" for workbooks
+	Granularity reconcile.Granularity // shipment or monthly, never auto
+	Rows        int                   // rows read into records
 	Skipped     map[reconcile.SkipReason]int
 	Skips       []reconcile.Skip
 	Warnings    []string

@@ -13,6 +13,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
 )
 
@@ -38,9 +39,9 @@ func openExported(path string) (*Project, error) {
 		spec := &p.Sources[i]
 		if s.Granularity != "" {
 			if spec.Granularity == nil {
-				spec.Granularity = map[string]string{}
+				spec.Granularity = map[string]reconcile.Granularity{}
 			}
-			spec.Granularity[s.Sheet] = s.Granularity
+			spec.Granularity[s.Sheet] = reconcile.Granularity(s.Granularity)
 		}
 		if s.UserMapping != "" {
 			var ovs []ColumnOverride
@@ -108,7 +109,7 @@ func locate(recorded, workbookPath string) string {
 // applyParams reads the Method sheet's parameters over p; unknown or
 // unparsable values keep the default.
 func applyParams(p *Params, m map[string]string) {
-	if v := m[paramWeight]; v == WeightNet || v == WeightGross {
+	if v := m[paramWeight]; v == totals.WeightNet || v == totals.WeightGross {
 		p.Weight = v
 	}
 	if v, err := strconv.Atoi(m[paramDateTol]); err == nil && v >= 0 {

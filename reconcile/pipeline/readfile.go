@@ -66,7 +66,7 @@ type readSheet struct {
 	columns     []read.Column
 	skipped     []reconcile.Skip
 	skipCounts  map[reconcile.SkipReason]int
-	granularity read.Granularity
+	granularity reconcile.Granularity
 	warnings    []string
 	totals      []read.TotalCheck
 	hiddenRows  int

@@ -182,7 +182,7 @@ func cloneProject(p *Project) Project {
 	c.ScreenDecisions = append(c.ScreenDecisions[:0:0], p.ScreenDecisions...)
 	c.Params.SourcePreference = append([]string(nil), p.Params.SourcePreference...)
 	if c.Params.Weight == "" {
-		c.Params.Weight = WeightNet
+		c.Params.Weight = totals.WeightNet
 	}
 	return c
 }
@@ -211,17 +211,17 @@ func readOptions(spec *SourceSpec) read.Options {
 	return opt
 }
 
-func granularity(spec *SourceSpec, sheet string, g read.Granularity) string {
-	if g := spec.Granularity[sheet]; g != "" {
+func granularity(spec *SourceSpec, sheet string, g reconcile.Granularity) reconcile.Granularity {
+	if g := spec.Granularity[sheet]; g != reconcile.GranularityAuto {
 		return g
 	}
-	if g := spec.Granularity[""]; g != "" {
+	if g := spec.Granularity[""]; g != reconcile.GranularityAuto {
 		return g
 	}
-	if g == read.Monthly {
-		return GranularityMonthly
+	if g == reconcile.GranularityMonthly {
+		return reconcile.GranularityMonthly
 	}
-	return GranularityShipment
+	return reconcile.GranularityShipment
 }
 
 // sheetResults turns what was read into SheetResults; finishSheet fills
@@ -313,11 +313,11 @@ func checkGranularity(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record
 		}
 	}
 	switch {
-	case sr.Granularity == GranularityMonthly && day > month:
-		sr.Granularity = GranularityShipment
+	case sr.Granularity == reconcile.GranularityMonthly && day > month:
+		sr.Granularity = reconcile.GranularityShipment
 		return fmt.Sprintf("detected as monthly aggregates, but %d of %d dated rows carry a full date: treated as shipment-level (set the granularity to override)", day, day+month)
-	case sr.Granularity == GranularityShipment && month > 0 && day == 0 && decl == 0:
-		sr.Granularity = GranularityMonthly
+	case sr.Granularity == reconcile.GranularityShipment && month > 0 && day == 0 && decl == 0:
+		sr.Granularity = reconcile.GranularityMonthly
 		return "every date is a month without a day and there are no declaration numbers: treated as monthly aggregates (set the granularity to override)"
 	}
 	return ""
@@ -397,9 +397,9 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 					break
 				}
 			}
-			gran := merge.ShipmentLevel
-			if s.Granularity == GranularityMonthly {
-				gran = merge.MonthlyAggregate
+			gran := reconcile.GranularityShipment
+			if s.Granularity == reconcile.GranularityMonthly {
+				gran = reconcile.GranularityMonthly
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
 			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})

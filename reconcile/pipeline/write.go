@@ -131,7 +131,7 @@ func (r *Result) sourceOrder() string {
 		case sa.Rank != sb.Rank:
 			return sa.Rank < sb.Rank
 		case sa.Granularity != sb.Granularity:
-			return sb.Granularity == merge.MonthlyAggregate
+			return sb.Granularity == reconcile.GranularityMonthly
 		case decl[order[a]] != decl[order[b]]:
 			return decl[order[a]]
 		}
@@ -148,7 +148,7 @@ func (r *Result) sourceOrder() string {
 func MethodText(p Params) []string {
 	o := mergeOptions(p)
 	basis := "net weight; where a shipment has no net weight its gross weight is used and the shipment is flagged"
-	if p.Weight == WeightGross {
+	if p.Weight == totals.WeightGross {
 		basis = "gross weight throughout"
 	}
 	return []string{

@@ -27,7 +27,7 @@ type SheetResult struct {
 	Records     []reconcile.Record
 	Skipped     []reconcile.Skip
 	SkipCounts  map[reconcile.SkipReason]int
-	Granularity Granularity
+	Granularity reconcile.Granularity
 	Warnings    []string
 	Rows        int // rows below the header (records + skips there)
 	LayoutKey   string

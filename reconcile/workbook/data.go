@@ -35,7 +35,7 @@ type Sheet struct {
 	HeaderRow   int
 	Headers     []string
 	Mapping     []reconcile.Field
-	Granularity string
+	Granularity reconcile.Granularity
 	Rows        int
 	Skipped     map[reconcile.SkipReason]int
 	Skips       []reconcile.Skip // sorted by row

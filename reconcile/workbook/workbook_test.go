@@ -46,7 +46,7 @@ func testData(t testing.TB) *Data {
 		names.EntityOf = append(names.EntityOf, i)
 		cons[i], ments[i], ship[i] = int32(i), int32(i), -1
 	}
-	in := merge.Input{Records: recs, SourceOf: make([]int32, len(recs)), Sources: []merge.Source{{Name: "Summary.csv", Granularity: merge.ShipmentLevel}},
+	in := merge.Input{Records: recs, SourceOf: make([]int32, len(recs)), Sources: []merge.Source{{Name: "Summary.csv", Granularity: reconcile.GranularityShipment}},
 		Consignee: cons, Shipper: ship}
 	m, err := merge.Reconcile(context.Background(), in, merge.DefaultOptions(), nil, nil)
 	if err != nil {
