@@ -456,7 +456,8 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		if absPath(src.Path) != absPath(f.Path) {
 			continue
 		}
-		ov := pipeline.ColumnOverride{Sheet: sh.Sheet, Column: col, Field: field, Ignore: field == reconcile.FieldNone}
+		ov := pipeline.ColumnOverride{Sheet: sh.Sheet, Column: col}
+		ov.Field, ov.Ignore = field, field == reconcile.FieldNone
 		if col < len(sh.Headers) {
 			ov.Header = sh.Headers[col]
 		}

@@ -33,6 +33,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
 )
@@ -101,17 +102,15 @@ type Citation struct {
 	Note      string `json:"note,omitempty"`
 }
 
-// ColumnOverride is the user's decision about one column of one sheet:
-// map it to Field, or Ignore it; Unit and Currency say what a weight or
-// value column is in. Field "" with Ignore false keeps the detected field.
+// ColumnOverride is the user's decision about one column (the reader's
+// read.ColumnOverride: map it to Field, or Ignore it; Unit and Currency
+// say what a weight or value column is in) placed at a sheet and column
+// of a source. Its JSON is flat: sheet, column, header, field, ….
 type ColumnOverride struct {
-	Sheet    string          `json:"sheet,omitempty"`  // "" for CSV
-	Column   int             `json:"column"`           // 0-based
-	Header   string          `json:"header,omitempty"` // as written, for humans and for layout checks
-	Field    reconcile.Field `json:"field,omitempty"`
-	Ignore   bool            `json:"ignore,omitempty"`
-	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
-	Currency string          `json:"currency,omitempty"` // ISO 4217
+	Sheet  string `json:"sheet,omitempty"`  // "" for CSV, or every sheet
+	Column int    `json:"column"`           // 0-based
+	Header string `json:"header,omitempty"` // as written, for humans and for layout checks
+	read.ColumnOverride
 }
 
 // SourceSpec is one input file and what the user said about it.

@@ -16,6 +16,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
 )
@@ -24,7 +25,7 @@ func TestProjectJSONRoundTrip(t *testing.T) {
 	p := NewProject("a.xlsx", "b.csv")
 	p.Sources[0].Password = "secret"
 	p.Sources[0].Citation = Citation{Vendor: "Vendor X", Retrieved: "2024-03-01"}
-	p.Sources[1].Mapping = []ColumnOverride{{Column: 3, Header: "Net, t", Field: reconcile.FieldNetWeight, Unit: "t"}}
+	p.Sources[1].Mapping = []ColumnOverride{{Column: 3, Header: "Net, t", ColumnOverride: read.ColumnOverride{Field: reconcile.FieldNetWeight, Unit: "t"}}}
 	p.Sources[1].Granularity = map[string]reconcile.Granularity{"": reconcile.GranularityMonthly}
 	p.Decisions = []match.Decision{{Op: match.OpSplit, Name: "X", Role: match.Consignee, Time: time.Unix(0, 0).UTC()}}
 	p.ShipmentDecisions = []merge.Decision{{Op: merge.OpExclude, Row: "a.xlsx!S:4", Reason: "re-export"}}
@@ -147,7 +148,7 @@ func TestOpenExportedEdits(t *testing.T) {
 	p.Params.SourcePreference = []string{filepath.Base(p.Sources[1].Path)}
 	p.Rates = []totals.Rate{{Currency: "CNY", Month: "2022-06", ToUSD: 0.15}}
 	p.Sources[0].Citation = Citation{Vendor: "Vendor X", Retrieved: "2024-03-01"}
-	p.Sources[2].Mapping = []ColumnOverride{{Column: 7, Header: "Description of goods", Field: reconcile.FieldDescription}}
+	p.Sources[2].Mapping = []ColumnOverride{{Column: 7, Header: "Description of goods", ColumnOverride: read.ColumnOverride{Field: reconcile.FieldDescription}}}
 	res, err := res.Recluster(context.Background(), &p, nil)
 	if err != nil {
 		t.Fatal(err)

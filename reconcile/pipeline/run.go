@@ -190,7 +190,7 @@ func cloneProject(p *Project) Project {
 func readOptions(spec *SourceSpec) read.Options {
 	opt := read.Options{Password: spec.Password}
 	for _, o := range spec.Mapping {
-		ov := read.ColumnOverride{Field: o.Field, Ignore: o.Ignore, Unit: o.Unit, Currency: o.Currency}
+		ov := o.ColumnOverride
 		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")
 			if opt.Mapping == nil {
 				opt.Mapping = map[int]read.ColumnOverride{}

@@ -61,7 +61,7 @@ func (p *Project) ApplySaved(st *read.MappingStore, res *Result) bool {
 						continue
 					}
 					src.Mapping = append(src.Mapping, ColumnOverride{Sheet: sh.Sheet, Column: col, Header: sh.Headers[col],
-						Field: field, Ignore: field == reconcile.FieldNone, Unit: o.Unit, Currency: o.Currency})
+						ColumnOverride: read.ColumnOverride{Field: field, Ignore: field == reconcile.FieldNone, Unit: o.Unit, Currency: o.Currency}})
 					changed = true
 				}
 			}
