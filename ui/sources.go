@@ -265,9 +265,9 @@ func (s *sourcesScreen) showSheet() {
 		return
 	}
 	sh := &f.Sheets[s.cur.sheet]
-	s.headers = sh.Headers
-	s.mapping = sh.Mapping
-	s.reasons = sh.Reasons
+	s.headers = sh.Headers()
+	s.mapping = sh.Mapping()
+	s.reasons = sh.Reasons()
 	s.headerRow = sh.HeaderRow
 	s.summary.SetText(sheetSummary(f, sh))
 	s.grid.SetColumnWidth(0, 60)
@@ -368,7 +368,8 @@ func detectedLine(sh *pipeline.SheetResult) string {
 	if sh.Encoding != "" {
 		line += ", encoding " + sh.Encoding
 	}
-	return line + " · units: " + none(sh.Units) + " · currencies: " + none(sh.Currencies)
+	units, currencies := sh.Units()
+	return line + " · units: " + none(units) + " · currencies: " + none(currencies)
 }
 
 // onCellSelected shows why the clicked column was mapped as it is.
@@ -448,7 +449,7 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 	if v == notUsed {
 		field = reconcile.FieldNone
 	}
-	if col < len(sh.Mapping) && sh.Mapping[col] == field {
+	if col < len(sh.Columns) && sh.Columns[col].Field == field {
 		return
 	}
 	for i := range s.u.project.Sources {
@@ -458,8 +459,8 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		}
 		ov := pipeline.ColumnOverride{Sheet: sh.Sheet, Column: col}
 		ov.Field, ov.Ignore = field, field == reconcile.FieldNone
-		if col < len(sh.Headers) {
-			ov.Header = sh.Headers[col]
+		if col < len(sh.Columns) {
+			ov.Header = sh.Columns[col].Header
 		}
 		kept := src.Mapping[:0]
 		for _, m := range src.Mapping {
@@ -469,7 +470,7 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		}
 		src.Mapping = append(kept, ov)
 	}
-	s.u.layouts.remember(sh.Headers, col, field)
+	s.u.layouts.remember(sh.Headers(), col, field)
 	s.u.runProject()
 }
 

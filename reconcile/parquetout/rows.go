@@ -33,9 +33,9 @@ func records(r *pipeline.Result, emit func(Record) error) error {
 }
 
 func sheetRows(r *pipeline.Result, f *pipeline.FileResult, sh *pipeline.SheetResult, emit func(Record) error) error {
-	end := sh.First + sh.N
+	end := sh.First + sh.Rows
 	last := sh.TotalRows
-	if sh.N > 0 {
+	if sh.Rows > 0 {
 		last = max(last, r.Records[end-1].Source.Row)
 	}
 	if n := len(sh.Skips); n > 0 {

@@ -197,42 +197,10 @@ type Progress struct {
 	Total int
 }
 
-// SheetResult is how one sheet (or a CSV file) was read.
-type SheetResult struct {
-	File        string                // path as given
-	Sheet       string                // "" for CSV
-	HeaderRow   int                   // 1-based; 0 when NoTable
-	Headers     []string              // as written (joined when two-row)
-	Mapping     []reconcile.Field     // per column, after overrides
-	Reasons     []string              // per column: why it was mapped or not (rule, synonym, table)
-	Units       []string              // weight units detected ("kg", "t", "kg (assumed)")
-	Currencies  []string              // currencies of the value columns
-	Format      string                // how the file was read: xlsx, csv, xls, ods, html, xml2003
-	Encoding    string                // a text file's or HTML page's encoding; "" for workbooks
-	Granularity reconcile.Granularity // shipment or monthly, never auto
-	Rows        int                   // rows read into records
-	Skipped     map[reconcile.SkipReason]int
-	Skips       []reconcile.Skip
-	Warnings    []string
-	DateFrom    reconcile.Date // range of the records' dates
-	DateTo      reconcile.Date
-	NoTable     bool // the sheet holds no table (reported, not guessed)
-	// NeedsMapping: a table with figures whose party and date columns
-	// were not recognised; none of its rows is read until the user maps
-	// them (read.ErrNeedsMapping). Status says why for this and NoTable.
-	NeedsMapping bool
-	Status       string
-	// Checks are what the sheet's total rows say about the rows read
-	// ("total row 12 matches the 10 rows read", or a warning that rows
-	// may be missing or misread) and how many rows were hidden in Excel.
-	Checks     []string
-	TotalsOK   bool // every total row matches (false when there is none)
-	TotalsBad  int  // total rows that differ from the rows read
-	HiddenRows int
-	TotalRows  int // last row number seen, so the per-source sheet can show every row
-	// First and N delimit this sheet's records in Result.Records.
-	First, N int
-}
+// SheetResult is how one sheet (or a CSV file) was read: the reader's
+// description (read.SheetResult) with the project's granularity, status,
+// date range and the place of its records in Result.Records (First, Rows).
+type SheetResult = read.SheetResult
 
 // FileResult is how one file was read. Err is a *reconcile.Error when the
 // whole file failed; the other files are still read.

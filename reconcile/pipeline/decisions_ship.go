@@ -101,8 +101,8 @@ func (f *rowFinder) find(key, sha string) (string, bool) {
 		ref := SheetRef{int32(fi), int32(si)}
 		idx, ok := f.rows[ref]
 		if !ok {
-			idx = make(map[int]int32, s.N)
-			for i := s.First; i < s.First+s.N; i++ {
+			idx = make(map[int]int32, s.Rows)
+			for i := s.First; i < s.First+s.Rows; i++ {
 				idx[f.r.Records[i].Source.Row] = int32(i)
 			}
 			f.rows[ref] = idx

@@ -58,41 +58,23 @@ func copyChunks(recs []reconcile.Record, stores []placed) {
 	}
 }
 
-// readSheet is one sheet as read, without its records (those went to the
-// chunks).
-type readSheet struct {
-	name        string
-	headerRow   int
-	columns     []read.Column
-	skipped     []reconcile.Skip
-	skipCounts  map[reconcile.SkipReason]int
-	granularity reconcile.Granularity
-	warnings    []string
-	totals      []read.TotalCheck
-	hiddenRows  int
-	err         error
-	first, n    int
-	// format and encoding are the file's, kept per sheet for the Sources
-	// screen.
-	format, encoding string
-}
-
 // readFile reads every sheet of a file into recs, like read.ReadAll but
-// without holding a second copy of the records. Records are interned as
-// they arrive.
-func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, in *interner, progress func(rows int)) ([]readSheet, error) {
+// without holding a second copy of the records: each sheet's Records stay
+// nil, and First and Rows say where its records are in recs. Records are
+// interned as they arrive.
+func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, in *interner, progress func(rows int)) ([]read.SheetResult, error) {
 	w, err := read.Open(path, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer w.Close()
-	var sheets []readSheet
+	var sheets []read.SheetResult
 	total := 0
 	for _, name := range w.Sheets() {
-		rs := readSheet{name: name, first: recs.n, format: w.Format(), encoding: w.Encoding()}
+		rs := read.SheetResult{File: path, Sheet: name, First: recs.n, Format: w.Format(), Encoding: w.Encoding(), Hidden: w.SheetHidden(name)}
 		sr, err := w.Sheet(name)
 		if err != nil {
-			rs.err = err
+			rs.Err = err
 			sheets = append(sheets, rs)
 			if ctx.Err() != nil {
 				return sheets, reconcile.ErrCanceled
@@ -105,7 +87,7 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 				break
 			}
 			if err != nil {
-				rs.err = err
+				rs.Err = err
 				break
 			}
 			in.record(&rec)
@@ -121,13 +103,8 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 			}
 		}
 		total += sr.Rows()
-		rs.n = recs.n - rs.first
-		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
-		rs.granularity, rs.warnings = sr.Granularity(), sr.Warnings()
-		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
-		if err := sr.NeedsMapping(); err != nil && rs.err == nil {
-			rs.err = err
-		}
+		rs.Rows = recs.n - rs.First
+		sr.Describe(&rs)
 		sr.Close()
 		sheets = append(sheets, rs)
 		if progress != nil {

@@ -42,7 +42,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	// Files are read in parallel (one per core); each keeps its own
 	// record chunks, concatenated in source order afterwards.
 	type fileRead struct {
-		sheets []readSheet
+		sheets []read.SheetResult
 		store  chunks
 		sha    string
 		err    error
@@ -122,15 +122,16 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 			base := len(res.Records)
 			fr.SHA256, spec.SHA256 = rd.sha, rd.sha
 			for si := range rd.sheets {
-				rd.sheets[si].first += base
+				rd.sheets[si].First += base
 			}
-			fr.Sheets = sheetResults(spec, rd.sheets)
+			applySpec(spec, rd.sheets)
+			fr.Sheets = rd.sheets
 			// Room for the file's records; copyChunks fills it below.
 			res.Records = res.Records[:base+rd.store.n]
 			stores = append(stores, placed{rd.store, base})
 			for si, sh := range rd.sheets {
 				ref := SheetRef{int32(len(res.Files)), int32(si)}
-				for k := 0; k < sh.n; k++ {
+				for k := 0; k < sh.Rows; k++ {
 					res.RecSheet = append(res.RecSheet, ref)
 				}
 			}
@@ -143,7 +144,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	for fi := range res.Files {
 		for si := range res.Files[fi].Sheets {
 			sr := &res.Files[fi].Sheets[si]
-			finishSheet(&res.Project.Sources[fi], sr, res.Records[sr.First:sr.First+sr.N])
+			finishSheet(&res.Project.Sources[fi], sr, res.Records[sr.First:sr.First+sr.Rows])
 		}
 	}
 	if err := res.cluster(ctx, progress); err != nil {
@@ -224,47 +225,24 @@ func granularity(spec *SourceSpec, sheet string, g reconcile.Granularity) reconc
 	return reconcile.GranularityShipment
 }
 
-// sheetResults turns what was read into SheetResults; finishSheet fills
-// the parts that need the records.
-func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
-	var out []SheetResult
-	for _, sh := range sheets {
-		sr := SheetResult{File: spec.Path, Sheet: sh.name, HeaderRow: sh.headerRow, Skips: sh.skipped,
-			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n,
-			Format: sh.format, Encoding: sh.encoding}
-		for _, c := range sh.columns {
-			sr.Headers = append(sr.Headers, c.Header)
-			sr.Mapping = append(sr.Mapping, c.Field)
-			sr.Reasons = append(sr.Reasons, c.Reason)
-		}
-		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
-		sr.Granularity = granularity(spec, sh.name, sh.granularity)
-		if sh.err != nil {
+// applySpec adds to sheets what the project makes of them: the
+// granularity the user set, and the sheet's error as a status.
+func applySpec(spec *SourceSpec, sheets []SheetResult) {
+	for i := range sheets {
+		sr := &sheets[i]
+		sr.Granularity = granularity(spec, sr.Sheet, sr.Granularity)
+		if sr.Err != nil {
 			switch {
-			case errors.Is(sh.err, reconcile.ErrNoTable):
+			case errors.Is(sr.Err, reconcile.ErrNoTable):
 				sr.NoTable = true
-				sr.Status = sheetStatus(sh.err)
-			case errors.Is(sh.err, reconcile.ErrNeedsMapping):
+				sr.Status = sheetStatus(sr.Err)
+			case errors.Is(sr.Err, reconcile.ErrNeedsMapping):
 				sr.NeedsMapping = true
-				sr.Status = sheetStatus(sh.err)
+				sr.Status = sheetStatus(sr.Err)
 			}
-			sr.Warnings = append(sr.Warnings, sh.err.Error())
+			sr.Warnings = append(sr.Warnings, sr.Err.Error())
 		}
-		sr.HiddenRows = sh.hiddenRows
-		sr.TotalsOK = len(sh.totals) > 0
-		for _, c := range sh.totals {
-			sr.Checks = append(sr.Checks, c.String())
-			if !c.Matches {
-				sr.TotalsOK = false
-				sr.TotalsBad++
-			}
-		}
-		if sh.hiddenRows > 0 {
-			sr.Checks = append(sr.Checks, fmt.Sprintf("%d rows hidden in Excel were read and counted (flagged hidden_row); unhide them to see what the user may have hidden on purpose", sh.hiddenRows))
-		}
-		out = append(out, sr)
 	}
-	return out
 }
 
 // finishSheet computes the date range and last row, and checks the

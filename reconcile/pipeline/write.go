@@ -204,10 +204,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		}
 		d.Files = append(d.Files, wf)
 		for _, s := range f.Sheets {
-			d.Sheets = append(d.Sheets, workbook.Sheet{File: fi, Name: s.Sheet, HeaderRow: s.HeaderRow, Headers: s.Headers,
-				Mapping: s.Mapping, Granularity: s.Granularity, Rows: s.Rows, Skipped: s.Skipped, Skips: s.Skips,
-				Warnings: s.Warnings, DateFrom: s.DateFrom, DateTo: s.DateTo, NoTable: s.NoTable, TotalRows: s.TotalRows,
-				NeedsMapping: s.NeedsMapping, Status: s.Status, Checks: s.Checks, First: s.First, N: s.N})
+			d.Sheets = append(d.Sheets, workbook.Sheet{SheetResult: s, FileIndex: fi})
 			var spec *SourceSpec
 			if fi < len(r.Project.Sources) {
 				spec = &r.Project.Sources[fi]

@@ -36,7 +36,7 @@ func TestLayoutScore(t *testing.T) {
 			var cols []Column
 			if err == nil {
 				for i := range f.Sheets {
-					if f.Sheets[i].Name == name || len(f.Sheets) == 1 && name == "" {
+					if f.Sheets[i].Sheet == name || len(f.Sheets) == 1 && name == "" {
 						cols = f.Sheets[i].Columns
 					}
 				}

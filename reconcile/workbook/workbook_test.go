@@ -18,6 +18,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 )
 
@@ -55,8 +56,9 @@ func testData(t testing.TB) *Data {
 	m.Discrepancies = append(m.Discrepancies, totals.Apply(m.Shipments, recs, totals.WeightNet, nil)...)
 	lab := totals.Labels{EntityID: func(e int32) string { return names.Entities[e].ID }, EntityName: func(e int32) string { return names.Entities[e].Canonical }}
 	d := &Data{Version: "test", Started: time.Now(), Finished: time.Now(),
-		Files:   []File{{Path: "/in/Summary.csv", SHA256: "abc"}},
-		Sheets:  []Sheet{{File: 0, Name: "", HeaderRow: 1, Headers: []string{"Name"}, Mapping: []reconcile.Field{reconcile.FieldConsignee}, Granularity: "shipment", Rows: len(recs), N: len(recs), TotalRows: len(recs) + 1}},
+		Files: []File{{Path: "/in/Summary.csv", SHA256: "abc"}},
+		Sheets: []Sheet{{FileIndex: 0, SheetResult: read.SheetResult{Sheet: "", HeaderRow: 1, Columns: []read.Column{{Header: "Name", Field: reconcile.FieldConsignee}},
+			Granularity: reconcile.GranularityShipment, Rows: len(recs), TotalRows: len(recs) + 1}}},
 		Records: recs, Names: names, ConsigneeEntity: cons, ShipperEntity: ship, ConsigneeMention: ments, ShipperMention: ship,
 		Merge: m, WeightBasis: "net",
 		ByConsignee: totals.Compute(m.Shipments, totals.ByConsignee, totals.Filter{}, lab),
