@@ -2,10 +2,17 @@
 // app: read every source, cluster company names, reconcile shipments across
 // sources, total them and write the audit workbook.
 //
-// The app and the CLI only talk to this package. Its types are stable:
-// fields may be added, none are renamed or removed. A Project is the whole
-// user state (sources, mappings, decisions, parameters, rates) and is plain
-// JSON, so the app can autosave it and the audit workbook can carry it.
+// The app and the CLI run the engine through this package: Run,
+// Recluster, WriteWorkbook, OpenExported, ReadClaims and CheckClaims are
+// implemented here, not forwarded. It is not their only import: they use
+// the engine's value types directly where those are the vocabulary
+// (claims.Claim, totals.Table, totals.WeightNet, match.Decision,
+// reconcile.Granularity), and other packages for what is not a run
+// (read for inspect and the saved mappings, fileio, screen, memo,
+// parquetout, chart). Its types are stable: fields may be added, none are
+// renamed or removed. A Project is the whole user state (sources,
+// mappings, decisions, parameters, rates) and is plain JSON, so the app
+// can autosave it and the audit workbook can carry it.
 //
 // Typical use:
 //
@@ -39,7 +46,7 @@ import (
 )
 
 // Version is written into the Method sheet of every audit workbook.
-var Version = "0.1.0"
+const Version = "0.1.0"
 
 // Params are every tunable of a run. The zero value is not useful: start
 // from DefaultParams.
@@ -273,32 +280,6 @@ type EntitySummary struct {
 	Entity    int      // index into Names.Entities
 }
 
-// Run reads every source, clusters names and reconciles shipments. A file
-// that cannot be read keeps its error in Result.Files and the others go on;
-// Run itself fails only on cancellation or an internal error. progress may
-// be nil.
-func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
-	return run(ctx, p, progress)
-}
-
-// Recluster applies p's decisions, params and rates to the records already
-// read, without reading files again, and returns a new Result. Use it when
-// the user confirms, splits or merges names, changes thresholds, tolerances,
-// weight basis, source preference or rates. Changes to Sources or Mapping
-// need Run.
-func (r *Result) Recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
-	return r.recluster(ctx, p, progress)
-}
-
-// Totals groups the counted shipments by g after applying f.
-func (r *Result) Totals(g totals.GroupBy, f totals.Filter) *totals.Table {
-	return r.totals(g, f)
-}
-
-// Entities returns one summary per entity and role that appears on a
-// shipment, by tonnes descending.
-func (r *Result) Entities() []EntitySummary { return r.entities() }
-
 // Errors returns the per-file errors of the run, in file order.
 func (r *Result) Errors() []error {
 	var errs []error
@@ -309,23 +290,3 @@ func (r *Result) Errors() []error {
 	}
 	return errs
 }
-
-// WriteWorkbook writes the audit workbook to path atomically: a temp file
-// in the same folder, synced, then renamed over path. On any failure the
-// previous file at path is left intact. It refuses a path that is one of
-// the inputs (reconcile.ErrOverwrite). progress may be nil.
-func WriteWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
-	return writeWorkbook(ctx, r, path, progress)
-}
-
-// DefaultOutputPath returns reconciled-YYYYMMDD-HHMMSS.xlsx beside the
-// first input, with a -2, -3 … suffix when that name is taken.
-func DefaultOutputPath(p *Project, now time.Time) string { return defaultOutputPath(p, now) }
-
-// OpenExported reads an audit workbook that Tradecheck wrote, possibly
-// edited in Excel, back into a Project: sources with their SHA-256,
-// citations, granularity and mappings; params; rates; and decisions — the
-// recorded log plus new ones derived from edits to the Entities sheet
-// (a changed Entity ID moves or splits a name; Decision "confirmed" or
-// "not same"). Run the returned project to reproduce or update the run.
-func OpenExported(path string) (*Project, error) { return openExported(path) }

@@ -17,7 +17,13 @@ import (
 	"tradecheck/reconcile/workbook"
 )
 
-func openExported(path string) (*Project, error) {
+// OpenExported reads an audit workbook that Tradecheck wrote, possibly
+// edited in Excel, back into a Project: sources with their SHA-256,
+// citations, granularity and mappings; params; rates; and decisions — the
+// recorded log plus new ones derived from edits to the Entities sheet
+// (a changed Entity ID moves or splits a name; Decision "confirmed" or
+// "not same"). Run the returned project to reproduce or update the run.
+func OpenExported(path string) (*Project, error) {
 	ex, err := workbook.Read(path)
 	if err != nil {
 		return nil, err

@@ -26,7 +26,11 @@ func report(progress func(Progress), p Progress) {
 	}
 }
 
-func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+// Run reads every source, clusters names and reconciles shipments. A file
+// that cannot be read keeps its error in Result.Files and the others go on;
+// Run itself fails only on cancellation or an internal error. progress may
+// be nil.
+func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
 	if p == nil {
 		return nil, errors.New("pipeline: nil project")
 	}
@@ -427,7 +431,12 @@ func mergeOptions(p Params) merge.Options {
 	return o
 }
 
-func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
+// Recluster applies p's decisions, params and rates to the records already
+// read, without reading files again, and returns a new Result. Use it when
+// the user confirms, splits or merges names, changes thresholds, tolerances,
+// weight basis, source preference or rates. Changes to Sources or Mapping
+// need Run.
+func (r *Result) Recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
 	nr := &Result{
 		Project: cloneProject(p), Files: r.Files, Records: r.Records, RecSheet: r.RecSheet,
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention,
@@ -490,14 +499,17 @@ func (r *Result) Labels() totals.Labels {
 	}
 }
 
-func (r *Result) totals(g totals.GroupBy, f totals.Filter) *totals.Table {
+// Totals groups the counted shipments by g after applying f.
+func (r *Result) Totals(g totals.GroupBy, f totals.Filter) *totals.Table {
 	return totals.Compute(r.Merge.Shipments, g, f, r.Labels())
 }
 
-func (r *Result) entities() []EntitySummary {
+// Entities returns one summary per entity and role that appears on a
+// shipment, by tonnes descending.
+func (r *Result) Entities() []EntitySummary {
 	var out []EntitySummary
 	for _, g := range []totals.GroupBy{totals.ByConsignee, totals.ByShipper} {
-		t := r.totals(g, totals.Filter{})
+		t := r.Totals(g, totals.Filter{})
 		role := match.Consignee
 		if g == totals.ByShipper {
 			role = match.Shipper

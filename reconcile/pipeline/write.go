@@ -27,7 +27,11 @@ func countryName(iso2 string) string { return values.CountryName(iso2) }
 var TotalsSheetGroups = []totals.GroupBy{totals.ByRoute, totals.ByOrigin, totals.ByDispatch, totals.ByDestination,
 	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth, totals.ByCHPLTier}
 
-func writeWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
+// WriteWorkbook writes the audit workbook to path atomically: a temp file
+// in the same folder, synced, then renamed over path. On any failure the
+// previous file at path is left intact. It refuses a path that is one of
+// the inputs (reconcile.ErrOverwrite). progress may be nil.
+func WriteWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
 	_, err := write(ctx, r, path, false, progress)
 	return err
 }
@@ -54,7 +58,9 @@ func write(ctx context.Context, r *Result, path string, noClobber bool, progress
 		}})
 }
 
-func defaultOutputPath(p *Project, now time.Time) string {
+// DefaultOutputPath returns reconciled-YYYYMMDD-HHMMSS.xlsx beside the
+// first input, with a -2, -3 … suffix when that name is taken.
+func DefaultOutputPath(p *Project, now time.Time) string {
 	dir := "."
 	if len(p.Sources) > 0 {
 		dir = filepath.Dir(p.Sources[0].Path)

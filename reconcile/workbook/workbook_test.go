@@ -253,12 +253,10 @@ func TestAtomicWrite(t *testing.T) {
 		}
 	}
 	t.Run("disk full", func(t *testing.T) {
-		old := writeTo
-		writeTo = func(*excelize.File, io.Writer) error {
+		full := func(*excelize.File, io.Writer) error {
 			return &os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}
 		}
-		defer func() { writeTo = old }()
-		_, err := Write(context.Background(), d, out, WriteOptions{})
+		_, err := Write(context.Background(), d, out, WriteOptions{writeTo: full})
 		if err == nil || !strings.Contains(err.Error(), "disk is full") || !strings.Contains(err.Error(), "unchanged") {
 			t.Errorf("got %v, want a disk-full message", err)
 		}

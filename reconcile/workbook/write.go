@@ -30,6 +30,9 @@ type WriteOptions struct {
 	NoClobber bool
 	// Progress is called with rows written so far and the total.
 	Progress func(done, total int)
+
+	// writeTo replaces the serialiser, for tests that simulate a full disk.
+	writeTo func(f *excelize.File, w io.Writer) error
 }
 
 // Write writes d to path atomically and returns the path written (which
@@ -56,7 +59,11 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 	if err != nil {
 		return "", err
 	}
-	err = writeTo(f, tmp)
+	if opt.writeTo != nil {
+		err = opt.writeTo(f, tmp)
+	} else {
+		err = writeTo(f, tmp)
+	}
 	f.Close()
 	if err != nil {
 		return "", writeErr(path, err, "writing the workbook failed")
@@ -85,13 +92,12 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 	return final, nil
 }
 
-// writeTo serialises the workbook straight into w; tests replace it to
-// simulate a full disk. excelize's own WriteTo assembles the whole zip in
+// writeTo serialises the workbook straight into w. excelize's own WriteTo assembles the whole zip in
 // memory first (hundreds of MB for a million rows), so the zip writer is
 // pointed at the file instead (parallelZip: the large sheets are deflated
 // on every core), with the fastest deflate level: the sheets are large and
 // repetitive, and speed matters more than a few percent of size.
-var writeTo = func(f *excelize.File, w io.Writer) error {
+func writeTo(f *excelize.File, w io.Writer) error {
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newParallelZip(w, "") })
 	buf, err := f.WriteToBuffer()
 	if err == nil && buf.Len() > 0 {
