@@ -87,15 +87,11 @@ e2e: cli
 	@echo "== CLI end to end on the samples"
 	@scripts/e2e-cli.sh $(BIN)/tradecheck-cli $(SAMPLE_SOURCES)
 
-# The smoke test (real binary under Xvfb, driven by xdotool) lives in
-# scripts/smoke.sh, written with the desktop app. It depends on app so it
-# never drives a stale binary.
+# The smoke test: the real binary under Xvfb, driven by xdotool
+# (scripts/smoke.sh). It depends on app so it never drives a stale binary.
 smoke: app
-	@if [ -f scripts/smoke.sh ]; then \
-		echo "== smoke test"; bash scripts/smoke.sh; \
-	else \
-		echo "== smoke test: scripts/smoke.sh is not written yet — nothing to run"; \
-	fi
+	@echo "== smoke test"
+	@bash scripts/smoke.sh
 
 # Property test over many random source sets (reconcile/internal/synth):
 # every true shipment counted once, totals exact, any file order the same.
@@ -111,7 +107,6 @@ eval: setup
 		echo "      It is not part of the repository (licences). Point EVAL_DATA at it: make eval EVAL_DATA=/path/to/eval-data"; \
 		exit 1; \
 	fi
-	@if [ ! -d cmd/tradecheck-eval ]; then echo "eval: cmd/tradecheck-eval is not written yet"; exit 1; fi
 	TRADECHECK_EVAL_DATA="$(EVAL_DATA)" $(GO) run ./cmd/tradecheck-eval -data "$(EVAL_DATA)"
 
 bench: setup

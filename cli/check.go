@@ -38,6 +38,7 @@ func runCheck(env *Env, args []string) int {
 	lists := addListFlags(fs)
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -68,6 +69,9 @@ func runCheck(env *Env, args []string) int {
 		return usageError(env, "check", "%v", err)
 	}
 	if err := applyMaps(p, *maps); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := rules.apply(p); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {
@@ -111,7 +115,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s is a claims table: its rows are read as claims, not as shipments\n", filepath.Base(f))
 	}
 	for _, e := range cerrs {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if len(cs) == 0 {
@@ -122,11 +126,11 @@ func runCheck(env *Env, args []string) int {
 
 	res, err := runWithSaved(ctx, p, savedMappings(env, "check", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", e)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
 	if printScreening(io.Discard, env.Stderr, "check", res) {
@@ -142,10 +146,14 @@ func runCheck(env *Env, args []string) int {
 	for _, w := range res.Warnings() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
 	}
-	verdicts := res.CheckClaims()
+	verdicts, err := res.CheckClaimsContext(ctx, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: interrupted while checking claims (%v)\n", err)
+		return ExitInput
+	}
 	if *asJSON {
 		if err := printVerdictsJSON(env.Stdout, verdicts); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 	} else {
@@ -154,7 +162,7 @@ func runCheck(env *Env, args []string) int {
 	if *memoDir != "" {
 		paths, err := memo.WriteDir(*memoDir, memo.Build(res, verdicts, memo.Options{Generated: time.Now()}))
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			return ExitInput
 		}
 		if !*asJSON {
@@ -163,7 +171,7 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *out != "" {
 		if err := pipeline.WriteWorkbook(ctx, res, *out, nil); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(err))
 			if errors.Is(err, reconcile.ErrOverwrite) {
 				return ExitUsage
 			}

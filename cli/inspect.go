@@ -32,6 +32,12 @@ type inspectSheet struct {
 	Checks     []string       `json:"checks,omitempty"`
 	Flags      map[string]int `json:"flags,omitempty"`
 	HiddenRows int            `json:"hidden_rows,omitempty"`
+	// Flow is what the sheet states about its trade flow ("export" or
+	// "import", "" when nothing), FlowWhy what says so, Country the
+	// declaring country it names.
+	Flow    string `json:"flow,omitempty"`
+	FlowWhy string `json:"flow_why,omitempty"`
+	Country string `json:"declaring_country,omitempty"`
 	// For the text output only.
 	gran reconcile.Granularity
 	cols []read.Column
@@ -128,7 +134,7 @@ func runInspect(env *Env, args []string) int {
 			v = results[0]
 		}
 		if err := enc.Encode(v); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli inspect: %s\n", explain(err))
 			return ExitInput
 		}
 	}
@@ -145,7 +151,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 	}
 	w, err := read.Open(path, opt)
 	if err != nil {
-		res.Error = err.Error()
+		res.Error = explain(err)
 		return res, false
 	}
 	defer w.Close()
@@ -162,7 +168,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		sh := inspectSheet{Name: name, Skipped: map[string]int{}, Columns: []inspectColumn{}, Warnings: []string{}, Units: []string{}, Currencies: []string{}}
 		sr, err := w.Sheet(name)
 		if err != nil {
-			sh.Error = err.Error()
+			sh.Error = explain(err)
 			res.Sheets = append(res.Sheets, sh)
 			continue
 		}
@@ -206,8 +212,24 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		sh.Units, sh.Currencies = read.DetectedUnits(sr.Columns())
 		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
+		if st := sr.Flow(); st.Flow != "" {
+			sh.Flow, sh.FlowWhy, sh.Country = st.Flow, st.Why, st.Country
+		}
 		if readErr != nil {
-			sh.Error = readErr.Error()
+			sh.Error = reconcile.Explain(readErr, func(re *reconcile.Error) string {
+				if re.Fix != reconcile.FixMapColumns {
+					return how(re)
+				}
+				var heads []string
+				var fields []reconcile.Field
+				for _, c := range sr.Columns() {
+					if c.UnitFor != "" || c.CurrencyFor {
+						c.Header = "" // a unit or currency column is no party or date
+					}
+					heads, fields = append(heads, c.Header), append(fields, c.Field)
+				}
+				return mapHow(re.File, re.Sheet, firstUnmapped(heads, fields))
+			})
 		} else {
 			good++
 		}
@@ -271,6 +293,13 @@ func printInspectText(w io.Writer, f inspectFile) {
 			fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
 		}
 		fmt.Fprintf(w, ", %s rows\n", s.gran)
+		if s.Flow != "" {
+			fmt.Fprintf(w, "    flow: %s declarations (%s)", s.Flow, s.FlowWhy)
+			if s.Country != "" {
+				fmt.Fprintf(w, ", declaring country %s", s.Country)
+			}
+			fmt.Fprintln(w)
+		}
 		for _, c := range s.cols {
 			field := string(c.Field)
 			if field == "" {

@@ -216,15 +216,7 @@ func TestInspectUsage(t *testing.T) {
 }
 
 func TestInspectPassword(t *testing.T) {
-	dir := t.TempDir()
-	f := excelize.NewFile()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"Importer", "Net weight"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"A", 1})
-	path := filepath.Join(dir, "locked.xlsx")
-	if err := f.SaveAs(path, excelize.Options{Password: "pw"}); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := lockedWorkbook(t, t.TempDir())
 	if code, _, stderr := runCLI("inspect", path); code != ExitInput || !strings.Contains(stderr, "password") {
 		t.Errorf("without password: exit %d stderr %q, want 1 and a password message", code, stderr)
 	}

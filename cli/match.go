@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
 
@@ -52,14 +54,18 @@ func runMatch(env *Env, args []string) int {
 	var decisions []match.Decision
 	if *decisionsIn != "" {
 		if decisions, err = readDecisionsFile(*decisionsIn); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 			return ExitInput
 		}
 	}
-	header, rows, err := matchReadCSV(in)
+	header, rows, nums, err := matchReadCSV(in)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
+	}
+	skip, notes := raggedRows(header, rows, nums)
+	for _, n := range notes {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", n)
 	}
 	col, err := matchPickColumn(header, *column, true)
 	if err != nil {
@@ -77,6 +83,10 @@ func runMatch(env *Env, args []string) int {
 	var mentions []match.Mention
 	rowMention := make([]int, len(rows))
 	for i, r := range rows {
+		if skip[i] != "" {
+			rowMention[i] = -1
+			continue
+		}
 		name := strings.TrimSpace(matchCell(r, col))
 		tax := ""
 		if idCol >= 0 {
@@ -96,10 +106,13 @@ func runMatch(env *Env, args []string) int {
 		mentions[m].Count++
 		rowMention[i] = m
 	}
-	review := min(match.DefaultReviewThreshold, *threshold)
-	res, err := match.Cluster(context.Background(), mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
+	review := match.ReviewThresholdFor(*threshold)
+	// Clustering a long list takes a while: Ctrl+C stops it cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := match.Cluster(ctx, mentions, decisions, match.Options{AutoThreshold: *threshold, ReviewThreshold: review}, nil)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, d := range res.Unapplied {
@@ -107,7 +120,7 @@ func runMatch(env *Env, args []string) int {
 	}
 	if *reviewOut != "" {
 		if err := writeReview(*reviewOut, res); err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 			return ExitInput
 		}
 	}
@@ -125,7 +138,12 @@ func runMatch(env *Env, args []string) int {
 		for len(rec) < len(header) {
 			rec = append(rec, "")
 		}
-		if m := rowMention[i]; m >= 0 {
+		// Header-wide: cells past the header are empty (trailing
+		// delimiters) or the row is skipped and its reason quotes them.
+		rec = rec[:len(header)]
+		if skip[i] != "" {
+			rec = append(rec, "", "", "", skip[i])
+		} else if m := rowMention[i]; m >= 0 {
 			e := res.Entities[res.EntityOf[m]]
 			k := pos2[m]
 			rec = append(rec, e.ID, e.Canonical, strconv.FormatFloat(e.Scores[k], 'f', 2, 64), e.Reasons[k])
@@ -136,17 +154,23 @@ func runMatch(env *Env, args []string) int {
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
 	if *out == "" {
 		env.Stdout.Write(buf.Bytes())
 	} else if err := fileio.WriteFile(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %s\n", explain(err))
 		return ExitInput
 	}
-	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows, %d distinct names, %d entities, %d pairs to review, %d decisions applied\n",
-		len(rows), len(mentions), len(res.Entities), len(res.Review), len(decisions)-len(res.Unapplied))
+	skipped := 0
+	for _, why := range skip {
+		if why != "" {
+			skipped++
+		}
+	}
+	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows (%d read, %d skipped), %d distinct names, %d entities, %d pairs to review, %d decisions applied\n",
+		len(rows), len(rows)-skipped, skipped, len(mentions), len(res.Entities), len(res.Review), len(decisions)-len(res.Unapplied))
 	return ExitOK
 }
 
@@ -180,19 +204,17 @@ func matchPickColumn(header []string, name string, fallback bool) (int, error) {
 // workbook), encodings (UTF-8 with or without BOM, UTF-16, Windows-1251,
 // Windows-1252) and delimiter sniffing (, ; tab |) as every other command.
 // Blank lines are left out.
-func matchReadCSV(path string) ([]string, [][]string, error) {
+func matchReadCSV(path string) (header []string, rows [][]string, nums []int, err error) {
 	w, err := read.Open(path, read.Options{})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	format := w.Format()
 	w.Close()
 	if format != "csv" {
-		return nil, nil, &reconcile.Error{File: path, Err: errors.New("a workbook, not a CSV file"), Hint: "match reads one CSV with a name column; save that sheet as CSV"}
+		return nil, nil, nil, &reconcile.Error{File: path, Err: errors.New("a workbook, not a CSV file"), Hint: "match reads one CSV with a name column; save that sheet as CSV"}
 	}
-	var header []string
-	var rows [][]string
-	err = read.EachRow(context.Background(), path, "", read.Options{}, func(_ int, cells []string) error {
+	err = read.EachRow(context.Background(), path, "", read.Options{}, func(num int, cells []string) error {
 		blank := true
 		for _, c := range cells {
 			if strings.TrimSpace(c) != "" {
@@ -208,16 +230,58 @@ func matchReadCSV(path string) ([]string, [][]string, error) {
 			header = rec
 		} else {
 			rows = append(rows, rec)
+			nums = append(nums, num)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if header == nil {
-		return nil, nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the CSV needs a header row and rows of names"}
+		return nil, nil, nil, &reconcile.Error{File: path, Err: reconcile.ErrEmpty, Hint: "the CSV needs a header row and rows of names"}
 	}
-	return header, rows, nil
+	return header, rows, nums, nil
+}
+
+// raggedRows checks every row's width against the header's and says what
+// is done with each row that differs: a shorter row is read with its
+// missing cells empty; a longer one whose extra cells hold text is
+// skipped, because a delimiter inside an unquoted name ("ROMASHKA, OOO")
+// shifts every cell after it and the name column may hold the wrong
+// text. skip[i] is row i's reason ("" for rows read); notes are the lines
+// for stderr, at most 20 and a count of the rest.
+func raggedRows(header []string, rows [][]string, nums []int) (skip, notes []string) {
+	skip = make([]string, len(rows))
+	const most = 20
+	n := 0
+	say := func(format string, a ...any) {
+		if n < most {
+			notes = append(notes, fmt.Sprintf(format, a...))
+		}
+		n++
+	}
+	for i, r := range rows {
+		width := len(r)
+		for width > len(header) && strings.TrimSpace(r[width-1]) == "" {
+			width-- // trailing delimiters
+		}
+		switch {
+		case width > len(header):
+			extra := make([]string, 0, width-len(header))
+			for _, c := range r[len(header):width] {
+				extra = append(extra, strconv.Quote(c))
+			}
+			skip[i] = fmt.Sprintf("skipped: %d fields where the header has %d (extra %s); a delimiter inside an unquoted value may have shifted the columns — quote it and run again",
+				width, len(header), strings.Join(extra, ", "))
+			say("row %d: %s", nums[i], skip[i])
+		case len(r) < len(header):
+			say("row %d: %d fields where the header has %d; read with the missing cells empty", nums[i], len(r), len(header))
+		}
+	}
+	if n > most {
+		notes = append(notes, fmt.Sprintf("… and %d more rows of another width than the header", n-most))
+	}
+	return skip, notes
 }
 
 // safeCSV is a CSV writer into buf whose write neutralises every cell

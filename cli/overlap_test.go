@@ -39,7 +39,7 @@ func TestReconcileWarnsOfDoubleCounting(t *testing.T) {
 	}
 }
 
-// The case on the samples: the bill-of-lading feed's B/L column
+// On the samples: the bill-of-lading feed's B/L column
 // read as declaration numbers can merge with nothing, and reconcile says
 // so for both sources it overlaps.
 func TestReconcileWarnsOnMisreadBillOfLading(t *testing.T) {

@@ -5,15 +5,43 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/parquetout"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/read"
 )
 
 // parquetFlag is reconcile's --parquet DIR.
 func parquetFlag(fs *flag.FlagSet) *string {
 	return fs.String("parquet", "", "write records.parquet, shipments.parquet, entities.parquet and decisions.parquet into this folder, for DuckDB or Spark (docs/parquet); no workbook is written unless -o is given too")
+}
+
+// streamFlag is reconcile's --stream.
+func streamFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("stream", false, "with --parquet and no -o: reconcile in bounded memory (rows spilled to a temporary folder, merged part by part); chosen by itself when the inputs total "+
+		fmt.Sprint(streamAutoBytes>>20)+" MB or more, --stream=false turns that off")
+}
+
+// streamAutoBytes is the input size from which --parquet alone streams:
+// about two million CSV rows, which in memory take some 3 GB.
+const streamAutoBytes = 256 << 20
+
+// useStream decides the path: --stream when given, else by input size.
+func useStream(fs *flag.FlagSet, stream bool, p *pipeline.Project) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "stream" })
+	if given {
+		return stream
+	}
+	var size int64
+	for _, s := range p.Sources {
+		if fi, err := os.Stat(s.Path); err == nil {
+			size += fi.Size()
+		}
+	}
+	return size >= streamAutoBytes
 }
 
 // writeParquet writes the run's Parquet files into dir.
@@ -22,9 +50,52 @@ func writeParquet(ctx context.Context, env *Env, res *pipeline.Result, dir strin
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --parquet: %v\n", err)
+	return parquetError(env, err)
+}
+
+func parquetError(env *Env, err error) int {
+	fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --parquet: %s\n", explain(err))
 	if errors.Is(err, reconcile.ErrOverwrite) {
 		return ExitUsage
 	}
 	return ExitInput
+}
+
+// streamParquet is the bounded-memory path: the project straight to
+// Parquet with pipeline.Stream, part by part; saved mappings that change
+// what was read make it run again, as runWithSaved does.
+func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.MappingStore, dir string) int {
+	if len(p.Lists) > 0 {
+		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: --stream does not screen against sanctions lists: screen the entities with tradecheck-cli screen, or run without --stream")
+	}
+	progress := func(pr pipeline.Progress) {
+		if pr.Stage == pipeline.StageMatch && pr.Done == 0 {
+			fmt.Fprintf(env.Stderr, "clustering %d distinct names…\n", pr.Total)
+		}
+	}
+	sum, err := parquetout.WriteStream(ctx, p, dir, parquetout.Options{}, pipeline.StreamOptions{}, progress)
+	if err == nil && p.ApplySaved(st, sum.Result) {
+		fmt.Fprintln(env.Stderr, "saved column mappings apply: reading again")
+		sum, err = parquetout.WriteStream(ctx, p, dir, parquetout.Options{}, pipeline.StreamOptions{}, progress)
+	}
+	if err != nil {
+		if errors.Is(err, reconcile.ErrCanceled) {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+			return ExitInput
+		}
+		return parquetError(env, err)
+	}
+	res := sum.Result
+	code := reportRead(env, res)
+	printRead(env, res)
+	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once), reconciled in %d part(s) of at most %d rows\n",
+		sum.Rows, sum.Shipments, sum.Merged, sum.Duplicates, sum.Parts, sum.LargestPart)
+	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %.0f USD\n", sum.Counted, sum.Tonnes, res.Project.Params.Weight, sum.ValueUSD)
+	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), sum.Discrepancies)
+	if sum.StaleDecisions > 0 {
+		fmt.Fprintf(env.Stdout, "warning: %d shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied\n", sum.StaleDecisions)
+	}
+	fmt.Fprintln(env.Stdout, "note: streamed (bounded memory): no possible-duplicates list, source overlap check or screening; review those on a sample in the app and bring the decisions back with --decisions")
+	fmt.Fprintf(env.Stdout, "wrote %s\n", dir)
+	return code
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"tradecheck/reconcile/parquetout"
+	"tradecheck/reconcile/pipeline"
 )
 
 func TestReconcileParquet(t *testing.T) {
@@ -45,10 +47,80 @@ func TestReconcileParquet(t *testing.T) {
 			t.Error(err)
 		}
 	})
+	t.Run("streamed", func(t *testing.T) {
+		sdir := filepath.Join(t.TempDir(), "streamed")
+		code, out, errs := runRec(append([]string{"reconcile", "--stream", "--parquet", sdir}, files...)...)
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if !strings.Contains(out, "part(s) of at most") || !strings.Contains(out, "wrote "+sdir) {
+			t.Errorf("output does not say it streamed into the folder: %s", out)
+		}
+		// The same shipments as the in-memory run wrote above.
+		mem, err1 := parquet.ReadFile[parquetout.Shipment](filepath.Join(dir, parquetout.ShipmentsFile))
+		str, err2 := parquet.ReadFile[parquetout.Shipment](filepath.Join(sdir, parquetout.ShipmentsFile))
+		if err1 != nil || err2 != nil || len(mem) == 0 || len(mem) != len(str) {
+			t.Fatalf("shipments: %d in memory (%v), %d streamed (%v)", len(mem), err1, len(str), err2)
+		}
+		ids := map[string]bool{}
+		for _, s := range mem {
+			ids[s.ID] = true
+		}
+		for _, s := range str {
+			if !ids[s.ID] {
+				t.Errorf("streamed shipment %s is not among the in-memory run's", s.ID)
+			}
+		}
+	})
+	t.Run("--stream with -o is the workbook path", func(t *testing.T) {
+		xlsx := filepath.Join(t.TempDir(), "b.xlsx")
+		code, out, errs := runRec(append([]string{"reconcile", "--stream", "--parquet", t.TempDir(), "-o", xlsx}, files...)...)
+		if code != ExitOK || strings.Contains(out, "part(s)") {
+			t.Fatalf("exit %d (%s): %s", code, errs, out)
+		}
+	})
 	t.Run("a file is not a folder", func(t *testing.T) {
 		code, _, errs := runRec(append([]string{"reconcile", "--parquet", files[0]}, files...)...)
 		if code != ExitUsage || !strings.Contains(errs, "--parquet") {
 			t.Fatalf("exit %d (%s), want a usage error", code, errs)
 		}
 	})
+}
+
+func TestUseStream(t *testing.T) {
+	small := filepath.Join(t.TempDir(), "a.csv")
+	if err := os.WriteFile(small, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(t.TempDir(), "b.csv")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(streamAutoBytes); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tc := range []struct {
+		name string
+		args []string
+		file string
+		want bool
+	}{
+		{"small input", nil, small, false},
+		{"256 MB of input", nil, big, true},
+		{"--stream on small input", []string{"--stream"}, small, true},
+		{"--stream=false on big input", []string{"--stream=false"}, big, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("reconcile", flag.ContinueOnError)
+			stream := streamFlag(fs)
+			if err := fs.Parse(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			if got := useStream(fs, *stream, pipeline.NewProject(tc.file)); got != tc.want {
+				t.Errorf("useStream = %v, want %v", got, tc.want)
+			}
+		})
+	}
 }

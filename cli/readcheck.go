@@ -118,7 +118,7 @@ func readProblems(env *Env, cmd string, res *pipeline.Result) int {
 				name += " [" + s.Sheet + "]"
 			}
 			if s.NeedsMapping {
-				fmt.Fprintf(env.Stderr, "tradecheck-cli %s: %s: not read: %s\n", cmd, name, s.Status)
+				fmt.Fprintf(env.Stderr, "tradecheck-cli %s: %s: not read: %s; %s\n", cmd, name, s.Status, mapHow(f.Path, s.Sheet, firstUnmapped(s.Headers(), s.Mapping())))
 				code, reported = ExitInput, true
 			}
 			if s.Status != "" {

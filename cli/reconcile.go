@@ -40,6 +40,7 @@ func runReconcile(env *Env, args []string) int {
 	password := fs.String("password", "", "password for encrypted workbooks")
 	noSaved := noSavedFlag(fs)
 	parquetDir := parquetFlag(fs)
+	stream := streamFlag(fs)
 	// Numeric flags are strings so that "not given" differs from any
 	// value: a --decisions workbook's parameters apply unless overridden.
 	dateTol := fs.String("date-tolerance", "", "days two rows' dates may differ for the fuzzy shipment rule (default 3)")
@@ -51,6 +52,7 @@ func runReconcile(env *Env, args []string) int {
 	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
+	rules := addRuleFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -67,11 +69,15 @@ func runReconcile(env *Env, args []string) int {
 	for _, f := range claimFiles {
 		fmt.Fprintf(env.Stdout, "set aside %s: a claims table, not shipments (check its claims with: tradecheck-cli check --claims %s FILE...)\n", filepath.Base(f), f)
 	}
+	// Ctrl+C stops reading, matching and writing, and leaves any earlier
+	// output intact.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	var p *pipeline.Project
 	if *prev != "" {
-		p, err = pipeline.OpenExported(*prev)
+		p, err = pipeline.OpenExported(ctx, *prev, nil)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: --decisions: %s\n", explain(err))
 			return ExitUsage
 		}
 		if len(files) > 0 {
@@ -125,6 +131,9 @@ func runReconcile(env *Env, args []string) int {
 	if err := applyMaps(p, *maps); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
+	if err := rules.apply(p); err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
 	for _, s := range rates {
 		r, err := parseRate(s)
 		if err != nil {
@@ -149,21 +158,15 @@ func runReconcile(env *Env, args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	if *parquetDir != "" && *out == "" && useStream(fs, *stream, p) {
+		return streamParquet(ctx, env, p, savedMappings(env, "reconcile", *noSaved), *parquetDir)
+	}
 	res, err := runWithSaved(ctx, p, savedMappings(env, "reconcile", *noSaved))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		return ExitInput
 	}
-	code := ExitOK
-	for _, e := range res.Errors() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", e)
-		code = ExitInput
-	}
-	if c := readProblems(env, "reconcile", res); c != ExitOK {
-		code = c
-	}
+	code := reportRead(env, res)
 	if len(res.Records) == 0 && code != ExitOK {
 		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: no rows could be read; no workbook written")
 		return ExitInput
@@ -185,7 +188,7 @@ func runReconcile(env *Env, args []string) int {
 		written, err = pipeline.WriteWorkbookUnique(ctx, res, pipeline.DefaultOutputPath(p, time.Now()), nil)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 		var re *reconcile.Error
 		if errors.As(err, &re) && errors.Is(err, reconcile.ErrOverwrite) {
 			return ExitUsage
@@ -242,25 +245,7 @@ func parseRate(s string) (totals.Rate, error) {
 }
 
 func printSummary(env *Env, res *pipeline.Result, written string) {
-	for _, f := range res.Files {
-		if f.Err != nil {
-			continue
-		}
-		for _, s := range f.Sheets {
-			if s.NoTable {
-				continue
-			}
-			skipped := 0
-			for _, n := range s.Skipped {
-				skipped += n
-			}
-			name := filepath.Base(f.Path)
-			if s.Sheet != "" {
-				name += " [" + s.Sheet + "]"
-			}
-			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
-		}
-	}
+	printRead(env, res)
 	all := res.Totals(totals.ByNone, totals.Filter{})
 	m := res.Merge
 	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once)\n",
@@ -284,4 +269,41 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
+}
+
+// printRead says how many rows each sheet gave.
+func printRead(env *Env, res *pipeline.Result) {
+	for _, f := range res.Files {
+		if f.Err != nil {
+			continue
+		}
+		for _, s := range f.Sheets {
+			if s.NoTable {
+				continue
+			}
+			skipped := 0
+			for _, n := range s.Skipped {
+				skipped += n
+			}
+			name := filepath.Base(f.Path)
+			if s.Sheet != "" {
+				name += " [" + s.Sheet + "]"
+			}
+			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
+		}
+	}
+}
+
+// reportRead reports the files that could not be read and the sheets
+// that were not, and returns the exit code they call for.
+func reportRead(env *Env, res *pipeline.Result) int {
+	code := ExitOK
+	for _, e := range res.Errors() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(e))
+		code = ExitInput
+	}
+	if c := readProblems(env, "reconcile", res); c != ExitOK {
+		code = c
+	}
+	return code
 }

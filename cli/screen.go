@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -17,8 +18,8 @@ import (
 	"tradecheck/reconcile/screen"
 )
 
-// screenHeader is the output of screen: one row per hit. status and
-// listing_date follow the columns the issue asked for.
+// screenHeader is the output of screen: one row per hit, ending with the
+// hit's review status and the date the party was listed.
 var screenHeader = []string{"entity_id", "name", "role", "list", "listed_id", "listed_name", "score", "reasons", "programs", "status", "listing_date"}
 
 // runScreen screens the consignees and shippers of shipment files, or the
@@ -81,7 +82,7 @@ func runScreen(env *Env, args []string) int {
 	ls, err := screen.ReadFiles(ctx, lists)
 	if err != nil {
 		for _, e := range unjoin(err) {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", e)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(e))
 		}
 		code = ExitInput
 	}
@@ -101,23 +102,25 @@ func runScreen(env *Env, args []string) int {
 	if len(shipFiles) > 0 {
 		res, err := runWithSaved(ctx, pipeline.NewProject(shipFiles...), savedMappings(env, "screen", *noSaved))
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 			return ExitInput
 		}
 		for _, e := range res.Errors() {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", e)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(e))
 			code = ExitInput
 		}
 		qs = append(qs, screen.MentionQueries(res.Names)...)
 	}
 	if len(namesFiles) > 0 {
-		nq, err := screenNameQueries(ctx, namesFiles, *column, *idColumn)
+		nq, err := screenNameQueries(ctx, namesFiles, *column, *idColumn, func(note string) {
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", note)
+		})
 		if err != nil {
 			var ue usageErr
 			if errors.As(err, &ue) {
 				return usageError(env, "screen", "%v", err)
 			}
-			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 			code = ExitInput
 		}
 		qs = append(qs, nq...)
@@ -126,7 +129,7 @@ func runScreen(env *Env, args []string) int {
 	idx := screen.NewIndex(ls)
 	r, err := idx.Screen(ctx, qs, screen.Options{Threshold: *threshold, ReviewThreshold: *review, Decisions: ds}, nil)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 		return ExitInput
 	}
 	for _, d := range r.Unapplied {
@@ -135,13 +138,13 @@ func runScreen(env *Env, args []string) int {
 	hits := screen.Best(r.Hits)
 	data, err := screenCSV(hits)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 		return ExitInput
 	}
 	if *out == "" {
 		env.Stdout.Write(data)
 	} else if err := fileio.WriteFile(*out, data); err != nil {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %v\n", err)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli screen: %s\n", explain(err))
 		return ExitInput
 	}
 	nListed, nReview := 0, 0
@@ -227,16 +230,21 @@ type usageErr struct{ error }
 // distinct (name, tax ID) pairs so that spellings of one firm share an
 // entity ID, and returns one query per pair. A "role" column, when there,
 // gives each name its role.
-func screenNameQueries(ctx context.Context, files []string, column, idColumn string) ([]screen.Query, error) {
+// warn gets a line for each row of another width than its header.
+func screenNameQueries(ctx context.Context, files []string, column, idColumn string, warn func(string)) ([]screen.Query, error) {
 	type key struct{ name, tax, role string }
 	at := map[key]int{}
 	var mentions []match.Mention
 	var errs []error
 	for _, f := range files {
-		header, rows, err := matchReadCSV(f)
+		header, rows, nums, err := matchReadCSV(f)
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		skip, notes := raggedRows(header, rows, nums)
+		for _, n := range notes {
+			warn(filepath.Base(f) + ": " + n)
 		}
 		col, err := matchPickColumn(header, column, true)
 		if err != nil {
@@ -251,7 +259,10 @@ func screenNameQueries(ctx context.Context, files []string, column, idColumn str
 		if c, err := matchPickColumn(header, "role", false); err == nil {
 			roleCol = c
 		}
-		for _, r := range rows {
+		for i, r := range rows {
+			if skip[i] != "" {
+				continue
+			}
 			k := key{name: strings.TrimSpace(matchCell(r, col))}
 			if idCol >= 0 {
 				k.tax = strings.TrimSpace(matchCell(r, idCol))

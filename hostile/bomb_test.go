@@ -132,7 +132,7 @@ func TestZipBomb(t *testing.T) {
 		{"3 GiB of zeros, size lies (1 MiB)", bomb{head: vHead, unit: "0", tail: vTail, size: 3 * gib, declared: 1 << 20}, false, []error{reconcile.ErrTooLarge, reconcile.ErrCorrupt}, "sheet", 0},
 		// Rows of 26 bytes deflate 412:1 and one endless row 487:1, both
 		// far above real exports (10:1 for the 1,048,576-row sheet of
-		// TestMillionRows).
+		// BenchmarkMillionRows).
 		{"1.5 GiB of empty rows", bomb{head: worksheetHead + headerXML(), unit: "<row><c><v>0</v></c></row>", tail: worksheetTail, size: gib + gib/2}, false, []error{reconcile.ErrTooLarge}, "sheet", 0},
 		{"1.5 GiB of cells in one row", bomb{head: worksheetHead + headerXML() + "<row>", unit: "<c><v>0</v></c>", tail: "</row>" + worksheetTail, size: gib + gib/2}, false, []error{reconcile.ErrTooLarge}, "sheet", 0},
 		{"400 MiB shared strings of zeros", bomb{head: `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>`, unit: "0", tail: "</t></si></sst>", size: 400 << 20}, true, []error{reconcile.ErrTooLarge}, "sheet", 0},

@@ -1,5 +1,5 @@
 // Package hostile holds Tradecheck's end-to-end tests for hostile and broken
-// input (issue 7): every case is generated in t.TempDir() and driven through
+// input: every case is generated in t.TempDir() and driven through
 // the real entry points — the CLI (cli.Run) and the engine APIs (read.Open,
 // read.ReadAll, pipeline.Run, pipeline.WriteWorkbook) — asserting the typed
 // error (errors.Is against the sentinels in reconcile/errors.go), the

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"tradecheck/cli"
+	"tradecheck/internal/testenv"
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/pipeline"
 )
@@ -169,7 +170,7 @@ func TestOutputUnwritable(t *testing.T) {
 			}
 			for d := os.TempDir(); ; d = filepath.Dir(d) {
 				if fi, err := os.Stat(d); err != nil || fi.Mode().Perm()&0o001 == 0 {
-					t.Skipf("%s is closed to other users, so the CLI cannot run as nobody here", d)
+					testenv.Skip(t, d+" is closed to other users, so the CLI cannot run as nobody here")
 				}
 				if d == "/" {
 					break
@@ -205,7 +206,7 @@ func TestOutputUnwritable(t *testing.T) {
 		prev := filepath.Join(mnt, "out.xlsx")
 		writeBytes(t, prev, []byte("previous output"))
 		if err := syscall.Mount("tmpfs", mnt, "tmpfs", syscall.MS_REMOUNT|syscall.MS_RDONLY, "size=1m"); err != nil {
-			t.Skipf("cannot remount read-only: %v", err)
+			testenv.Skip(t, "cannot remount read-only: "+err.Error())
 		}
 		code, _, stderr := runCLI("reconcile", "-o", prev, in)
 		if code != 1 {
@@ -301,13 +302,14 @@ func copyFile(t *testing.T, src, dst string, mode os.FileMode) {
 	}
 }
 
-// mountTmpfs mounts a small tmpfs at dir for the test, or skips: only a
+// mountTmpfs mounts a small tmpfs at dir for the test, or skips (fails
+// under CI=true): only a
 // privileged user can mount, and there is no other honest way to make a
 // folder's disk full.
 func mountTmpfs(t *testing.T, dir, opts string) {
 	t.Helper()
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, opts); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v): needs root with CAP_SYS_ADMIN", err)
+		testenv.Skip(t, "cannot mount a tmpfs here ("+err.Error()+"): needs root with CAP_SYS_ADMIN")
 	}
 	t.Cleanup(func() {
 		if err := syscall.Unmount(dir, syscall.MNT_DETACH); err != nil {
@@ -408,7 +410,7 @@ func TestConcurrentRuns(t *testing.T) {
 				t.Errorf("two runs wrote %s", o)
 			}
 			seen[o] = true
-			if _, err := pipeline.OpenExported(o); err != nil {
+			if _, err := pipeline.OpenExported(context.Background(), o, nil); err != nil {
 				t.Errorf("%s is not a complete audit workbook: %v", o, err)
 			}
 		}
@@ -499,7 +501,7 @@ func TestAwkwardFileNames(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if _, err := pipeline.OpenExported(out); err != nil {
+	if _, err := pipeline.OpenExported(context.Background(), out, nil); err != nil {
 		t.Errorf("the audit workbook does not read back: %v", err)
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tradecheck/internal/testenv"
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/read"
@@ -246,7 +247,7 @@ func TestNotRegularFiles(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "export.csv")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("cannot make a named pipe: %v", err)
+		testenv.Skip(t, "cannot make a named pipe: "+err.Error())
 	}
 	for _, tc := range []struct {
 		name, path string
@@ -259,7 +260,7 @@ func TestNotRegularFiles(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := os.Stat(tc.path); err != nil {
-				t.Skip(err)
+				testenv.Skip(t, err.Error())
 			}
 			_, err := readAll(tc.path, read.Options{})
 			if err == nil || !read.IsRefusal(err) || !errors.Is(err, tc.want) {

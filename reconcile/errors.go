@@ -37,8 +37,74 @@ type Error struct {
 	Sheet  string
 	Row    int
 	Column int
-	Err    error  // a sentinel above, or an underlying error
-	Hint   string // what the user should do
+	Err    error // a sentinel above, or an underlying error
+	// Hint says what the user should do, in words that fit every front
+	// end: the app shows it word for word, so it names no flag or screen.
+	Hint string
+	// Fix is the kind of step Hint asks for, so a front end can add where
+	// to take it with its own controls (Explain).
+	Fix Fix
+}
+
+// Fix is the kind of step that resolves an Error. The engine cannot word
+// it for both front ends ("use --password" means nothing in the app), so
+// it names the step and each front end says where to take it.
+type Fix uint8
+
+const (
+	FixNone         Fix = iota
+	FixPassword         // give the workbook's password
+	FixOutputFile       // choose another output file
+	FixOutputFolder     // choose another output folder
+	FixMapColumns       // map a sheet's party and date columns
+	FixCheckClaims      // check claims, so an audit workbook carries them
+)
+
+// HintWith is e's hint followed by how(e), a front end's words for where
+// to take the step e.Fix names; just the hint when how has none.
+func (e *Error) HintWith(how func(*Error) string) string {
+	if e.Fix == FixNone || how == nil {
+		return e.Hint
+	}
+	w := how(e)
+	switch {
+	case w == "":
+		return e.Hint
+	case e.Hint == "":
+		return w
+	}
+	return e.Hint + "; " + w
+}
+
+// Explain is err's message with the hint of each *Error in it completed
+// by how (HintWith). Errors joined with errors.Join are explained one by
+// one, a line each, as errors.Join prints them.
+func Explain(err error, how func(*Error) string) string {
+	if err == nil {
+		return ""
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, Explain(e, how))
+		}
+		return strings.Join(lines, "\n")
+	}
+	msg := err.Error()
+	var re *Error
+	if !errors.As(err, &re) || re.Fix == FixNone {
+		return msg
+	}
+	c := *re
+	c.Hint = re.HintWith(how)
+	if c.Hint == re.Hint {
+		return msg
+	}
+	// err may wrap re in words of its own: keep them.
+	if inner := re.Error(); strings.Contains(msg, inner) {
+		return strings.Replace(msg, inner, c.Error(), 1)
+	}
+	return msg + " (" + how(re) + ")"
 }
 
 func (e *Error) Error() string {

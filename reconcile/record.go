@@ -49,6 +49,14 @@ var Fields = []Field{
 	FieldNetWeight, FieldGrossWeight, FieldValue, FieldCurrency, FieldValueUSD,
 }
 
+// Trade flows a source can state: its declarations are import
+// declarations (the destination's customs) or export declarations (the
+// dispatching country's). "" is a flow nobody stated.
+const (
+	FlowImport = "import"
+	FlowExport = "export"
+)
+
 // Provenance is where a record came from, as Excel shows it: the file's
 // path, the sheet name ("" for CSV) and the 1-based row number.
 type Provenance struct {
@@ -185,12 +193,16 @@ const (
 	FlagUnitConflict    FlagCode = "unit_conflict"    // the cell's own unit or currency differs from the header's; the cell's is used (not kept when it is not a unit of the field)
 	FlagAmbiguousNumber FlagCode = "ambiguous_number" // "3.471" in a kg column: read as thousands (3471), could be a decimal
 	FlagHiddenRow       FlagCode = "hidden_row"       // the row is hidden in Excel (by a filter or by hand); read and counted
+	// FlagDateFromDeclaration: the date cell was empty or could be read
+	// day-first or month-first, and the declaration number's own date
+	// (10702070/150922/0001234: registered 15 Sep 2022) was used.
+	FlagDateFromDeclaration FlagCode = "date_from_declaration"
 )
 
 // KeptFlag reports whether a flag of this code keeps its value.
 func KeptFlag(c FlagCode) bool {
 	switch c {
-	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow:
+	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration:
 		return true
 	}
 	return false

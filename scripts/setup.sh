@@ -39,6 +39,10 @@ pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 pkgs+=(xvfb xdotool imagemagick)
 # The workbook check recalculates the audit workbook in headless LibreOffice.
 pkgs+=(libreoffice-calc)
+# Chinese company names need a CJK font: Fyne falls back to system fonts for
+# glyphs its own font lacks, and a bare Debian has none, so names showed as
+# boxes. WenQuanYi Micro Hei is 1.6 MB; Windows and macOS ship their own.
+pkgs+=(fonts-wqy-microhei)
 # The Parquet test's DuckDB runs under Node.js (see duckdb_js).
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	pkgs+=(nodejs npm)

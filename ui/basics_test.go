@@ -156,6 +156,13 @@ func TestHumanMessage(t *testing.T) {
 		{"position", pos, "a.csv, row 12, column C: file is damaged or truncated"},
 		{"wrapped", errors.Join(enc, pos), "secret.xlsx: workbook is password-protected — enter the password\na.csv, row 12, column C: file is damaged or truncated"},
 		{"cancel", reconcile.ErrCanceled, "Cancelled."},
+		// The engine names the step, the app says where: no CLI flag.
+		{"password", &reconcile.Error{File: "/d/s.xlsx", Err: reconcile.ErrEncrypted, Hint: "give the workbook's password", Fix: reconcile.FixPassword},
+			"s.xlsx: workbook is password-protected — give the workbook's password; add the file again (Add files… on the Sources screen) and enter the password when asked"},
+		{"mapping", &reconcile.Error{File: "/d/k.csv", Err: reconcile.ErrNeedsMapping, Hint: "map the party and date columns", Fix: reconcile.FixMapColumns},
+			"k.csv: columns need mapping — map the party and date columns; select the sheet on the Sources screen and click its columns to choose their fields"},
+		{"output", &reconcile.Error{File: "/d/o.xlsx", Err: reconcile.ErrOverwrite, Hint: "choose another output name", Fix: reconcile.FixOutputFile},
+			"o.xlsx: would overwrite an input — choose another output name; save again and pick another place in the dialog"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"sync"
 
@@ -39,6 +38,16 @@ type claimsScreen struct {
 	checker *claims.Checker
 	ckMu    sync.Mutex
 	gen     int // bumps on every check, so stale verdicts are dropped
+	// checking is the background check: a newer check or Cancel stops
+	// it. stopped says the user cancelled it, so claims show "Not
+	// checked" rather than "Checking…" until the next check.
+	checking latest
+	stopped  bool
+	// checkBar and checkBtn show a background check's progress and stop
+	// it (Cancel), or start it again after a cancel (Check again).
+	checkBar *widget.ProgressBar
+	checkBtn *widget.Button
+	checkBox *fyne.Container
 
 	selID string // ID of the selected claim, "" none
 	sel   *claims.Verdict
@@ -108,7 +117,11 @@ func (s *claimsScreen) buildUI() {
 	s.list.OnSelected = s.onSelected
 
 	buttons := container.NewGridWithColumns(2, s.addBtn, s.importBtn, s.editBtn, s.delBtn)
-	left := container.NewBorder(container.NewVBox(buttons, s.count), nil, nil, nil, s.list)
+	s.checkBar = widget.NewProgressBar()
+	s.checkBtn = widget.NewButton("Cancel", s.onCancelCheck)
+	s.checkBox = container.NewBorder(nil, nil, nil, s.checkBtn, s.checkBar)
+	s.checkBox.Hide()
+	left := container.NewBorder(container.NewVBox(buttons, s.count, s.checkBox), nil, nil, nil, s.list)
 
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.title.Wrapping = fyne.TextWrapWord
@@ -162,7 +175,7 @@ func (s *claimsScreen) claimList() []claims.Claim {
 // checked (a verdict of an earlier version of the claim does not count).
 func (s *claimsScreen) verdictOf(c *claims.Claim) *claims.Verdict {
 	for i := range s.verdicts {
-		if s.verdicts[i].Claim.ID == c.ID && reflect.DeepEqual(&s.verdicts[i].Claim, c) {
+		if s.verdicts[i].Claim.Equal(c) {
 			return &s.verdicts[i]
 		}
 	}
@@ -181,7 +194,7 @@ func (s *claimsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[0].(*widget.Label).SetText(c.ID + "  " + oneLine(c.Text))
 	v := s.verdictOf(&c)
 	if v == nil {
-		badge.setKind("")
+		badge.setKind(s.pendingKind())
 		box.Objects[1].(*widget.Label).SetText("Claimed: " + c.Expected())
 		box.Objects[2].(*widget.Label).SetText("")
 		return
@@ -231,7 +244,7 @@ func figureDetail(v *claims.Verdict) string {
 // every Recluster (confirm, split, merge, threshold), so verdicts follow
 // the user's decisions.
 func (s *claimsScreen) setResult(res *pipeline.Result) {
-	if cs := s.claimList(); s.u.result == res && !reflect.DeepEqual(res.Project.Claims, cs) && (len(cs) > 0 || len(res.Project.Claims) > 0) {
+	if cs := s.claimList(); s.u.result == res && !claims.EqualLists(res.Project.Claims, cs) && (len(cs) > 0 || len(res.Project.Claims) > 0) {
 		// Claims changed while the run read a snapshot of the project:
 		// the export writes the Claims sheet from the result's project.
 		s.u.result = res.WithClaims(cs)
@@ -251,59 +264,10 @@ func (s *claimsScreen) setResult(res *pipeline.Result) {
 // read, so no claim shows a verdict computed over other sources.
 func (s *claimsScreen) reset() {
 	s.gen++
+	s.checking.cancel()
+	s.stopped = false
+	s.checkBox.Hide()
 	s.res, s.data, s.vdata, s.verdicts = nil, nil, nil, nil
-	s.update()
-}
-
-// checkInline bounds the work (shipments × claims) done on the UI
-// goroutine; more runs in the background. A pair costs about 230 ns on
-// the samples (BenchmarkClaimsRecheck), so inline checks stay under about
-// 25 ms.
-var checkInline = 100_000
-
-// recheck computes every verdict again. Small projects check inline, so
-// the list never flickers; large ones check in the background and the
-// badges say "Checking…" meanwhile.
-func (s *claimsScreen) recheck() {
-	s.gen++
-	gen := s.gen
-	d := s.data
-	cs := append([]claims.Claim(nil), s.claimList()...)
-	if d == nil {
-		s.verdicts = nil
-		s.update()
-		return
-	}
-	work := func() []claims.Verdict {
-		s.ckMu.Lock()
-		defer s.ckMu.Unlock()
-		s.checker.Reset(d)
-		out := make([]claims.Verdict, len(cs))
-		for i, c := range cs {
-			out[i] = s.checker.Check(c)
-		}
-		return out
-	}
-	if len(d.Shipments)*max(len(cs), 1) <= checkInline {
-		s.showVerdicts(gen, d, work())
-		return
-	}
-	s.verdicts = nil
-	s.update()
-	s.count.SetText(fmt.Sprintf("Checking %s…", plural(len(cs), "claim")))
-	s.u.goBG(func() {
-		vs := work()
-		s.u.main(func() { s.showVerdicts(gen, d, vs) }, false)
-	})
-}
-
-// showVerdicts installs verdicts computed over d unless a newer check
-// started meanwhile.
-func (s *claimsScreen) showVerdicts(gen int, d *claims.Data, vs []claims.Verdict) {
-	if gen != s.gen {
-		return
-	}
-	s.verdicts, s.vdata = vs, d
 	s.update()
 }
 
@@ -316,6 +280,8 @@ func (s *claimsScreen) update() {
 		s.count.SetText("Load sources first: claims are checked against them.")
 	case len(cs) == 0:
 		s.count.SetText("No claims yet.")
+	case s.stopped:
+		s.count.SetText(plural(len(cs), "claim") + ": check cancelled, not checked.")
 	default:
 		n := map[claims.Kind]int{}
 		for _, v := range s.verdicts {
@@ -401,9 +367,9 @@ func (s *claimsScreen) showDetail() {
 	s.sel = s.verdictOf(&c)
 	v := s.sel
 	if v == nil {
-		s.badge.setKind("")
+		s.badge.setKind(s.pendingKind())
 		s.figure.SetText("Claimed: " + c.Expected())
-		s.reason.SetText("Checking…")
+		s.reason.SetText(s.badge.text())
 		s.notes.SetText("")
 		s.notes.Hide()
 	} else {
@@ -503,20 +469,6 @@ func (s *claimsScreen) setClaims(cs []claims.Claim, id string) {
 	}
 }
 
-// nextID returns the first free "C<n>" claim ID.
-func nextID(cs []claims.Claim) string {
-	taken := map[string]bool{}
-	for _, c := range cs {
-		taken[strings.ToLower(c.ID)] = true
-	}
-	for n := len(cs) + 1; ; n++ {
-		id := fmt.Sprintf("C%d", n)
-		if !taken[strings.ToLower(id)] {
-			return id
-		}
-	}
-}
-
 func (s *claimsScreen) onAdd() {
 	if s.u.project == nil {
 		return
@@ -540,7 +492,7 @@ func (s *claimsScreen) saveClaim(c claims.Claim) {
 	if i := s.indexOf(c.ID); c.ID != "" && i >= 0 {
 		cs[i] = c
 	} else {
-		c.ID = nextID(cs)
+		c.ID = claims.NextID(cs)
 		cs = append(cs, c)
 	}
 	s.setClaims(cs, c.ID)

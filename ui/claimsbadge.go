@@ -29,7 +29,11 @@ func newVerdictBadge() *verdictBadge {
 	return b
 }
 
-// setKind shows a verdict kind; "" shows "Checking…".
+// notChecked is the badge of a claim whose check the user cancelled.
+const notChecked claims.Kind = "not_checked"
+
+// setKind shows a verdict kind; "" shows "Checking…", notChecked "Not
+// checked".
 func (b *verdictBadge) setKind(k claims.Kind) {
 	if b.kind == k {
 		return
@@ -40,8 +44,11 @@ func (b *verdictBadge) setKind(k claims.Kind) {
 
 // text is the badge's label.
 func (b *verdictBadge) text() string {
-	if b.kind == "" {
+	switch b.kind {
+	case "":
 		return "Checking…"
+	case notChecked:
+		return "Not checked"
 	}
 	return b.kind.Label()
 }

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -53,8 +51,12 @@ func splitClaimFiles(files []string) (sources, claimFiles []string) {
 // importFile reads claims from path off the UI goroutine and adds them.
 func (s *claimsScreen) importFile(path string) {
 	s.u.setStatus("Reading claims from " + path + "…")
+	ctx := s.u.ctx // closing the window stops the read
 	s.u.goBG(func() {
-		cs, errs := pipeline.ReadClaims(context.Background(), path, "")
+		cs, errs := pipeline.ReadClaims(ctx, path, "")
+		if ctx.Err() != nil {
+			return
+		}
 		s.u.main(func() { s.addImported(path, cs, errs) }, false)
 	})
 }
@@ -67,8 +69,7 @@ func (s *claimsScreen) addImported(path string, read []claims.Claim, errs []erro
 	if s.u.project == nil {
 		return
 	}
-	cs := append([]claims.Claim(nil), s.claimList()...)
-	added, same := mergeClaims(&cs, read)
+	cs, added, same := claims.Add(s.claimList(), read)
 	first := ""
 	if added > 0 {
 		first = cs[len(cs)-added].ID
@@ -92,42 +93,6 @@ func baseName(p string) string {
 		return p[i+1:]
 	}
 	return p
-}
-
-// mergeClaims appends the claims of read that are not in cs yet,
-// renumbering IDs that are taken or missing. It returns how many were
-// added and how many were already there.
-func mergeClaims(cs *[]claims.Claim, read []claims.Claim) (added, same int) {
-	for _, c := range read {
-		dup := false
-		for _, have := range *cs {
-			if sameClaim(have, c) {
-				dup = true
-				break
-			}
-		}
-		if dup {
-			same++
-			continue
-		}
-		taken := c.ID == ""
-		for _, have := range *cs {
-			taken = taken || strings.EqualFold(have.ID, c.ID)
-		}
-		if taken {
-			c.ID = nextID(*cs)
-		}
-		*cs = append(*cs, c)
-		added++
-	}
-	return added, same
-}
-
-// sameClaim reports whether two claims assert the same thing (their IDs,
-// notes and origins aside).
-func sameClaim(a, b claims.Claim) bool {
-	a.ID, b.ID, a.Note, b.Note, a.Origin, b.Origin = "", "", "", "", "", ""
-	return reflect.DeepEqual(a, b)
 }
 
 // sampleClaims puts the bundled sample claims (samples/claims.csv) into
@@ -157,33 +122,23 @@ func (u *UI) sampleClaims(p *pipeline.Project) bool {
 }
 
 // importFromSources reads the Claims sheet of each new source workbook
-// that has one, off the UI goroutine, and adds claims not in the project
+// that has one (pipeline.ClaimsBySource, with the passwords typed this
+// session), off the UI goroutine, and adds claims not in the project
 // yet. Only new sources are read, so a claim the user deleted does not
 // come back on every run.
-func (s *claimsScreen) importFromSources(paths []string) {
-	if len(paths) == 0 {
+func (s *claimsScreen) importFromSources(sources []pipeline.SourceSpec) {
+	if len(sources) == 0 {
 		return
 	}
+	ctx := s.u.ctx // closing the window stops the read
 	s.u.goBG(func() {
-		type found struct {
-			path string
-			cs   []claims.Claim
-			errs []error
-		}
-		var all []found
-		for _, p := range paths {
-			if !pipeline.HasClaimsSheet(p) {
-				continue
-			}
-			cs, errs := pipeline.ReadClaims(context.Background(), p, "")
-			all = append(all, found{p, cs, errs})
-		}
-		if len(all) == 0 {
+		found := pipeline.ClaimsBySource(ctx, sources)
+		if len(found) == 0 || ctx.Err() != nil {
 			return
 		}
 		s.u.main(func() {
-			for _, f := range all {
-				s.addImported(f.path, f.cs, f.errs)
+			for _, f := range found {
+				s.addImported(f.Path, f.Claims, f.Errs)
 			}
 		}, false)
 	})

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -50,6 +49,7 @@ type entitiesScreen struct {
 	members  []memberRow
 	gen      int
 	mu       sync.Mutex
+	indexing latest // the search index being built
 
 	inner     *container.AppTabs
 	tabList   *container.TabItem
@@ -75,8 +75,11 @@ type entitiesScreen struct {
 	// leaving is the key of a name being split out, so the detail panel
 	// stays on the entity it left.
 	leaving string
-	// searcher indexes the current result's names; nil while indexing.
-	searcher *entitySearch
+	// searcher indexes the current result's names; nil while indexing,
+	// or when indexing failed: searchErr then says why, where the count
+	// of results would be.
+	searcher  *entitySearch
+	searchErr error
 }
 
 func newEntitiesScreen(u *UI) *entitiesScreen {
@@ -211,16 +214,18 @@ func (s *entitiesScreen) setResult(res *pipeline.Result) {
 		s.threshold.SetValue(res.Project.Params.AutoThreshold)
 		s.threshold.OnChanged(s.threshold.Value)
 	}
-	s.searcher = nil
+	s.searcher, s.searchErr = nil, nil
+	// A newer result makes the index of this one pointless: it stops.
+	ctx := s.indexing.start(s.u.ctx)
 	if res.Names == nil || len(res.Names.Mentions) < 20000 {
-		s.searcher, _ = newEntitySearch(context.Background(), res)
+		s.searcher, s.searchErr = newEntitySearch(ctx, res)
 	} else {
 		s.count.SetText("Indexing names…")
 		s.u.goBG(func() {
-			idx, err := newEntitySearch(context.Background(), res)
+			idx, err := newEntitySearch(ctx, res)
 			s.u.main(func() {
-				if err == nil && s.res == res {
-					s.searcher = idx
+				if s.res == res {
+					s.searcher, s.searchErr = idx, err
 					s.applySearch(s.search.Text)
 				}
 			}, false)
@@ -271,6 +276,9 @@ func (s *entitiesScreen) applySearch(q string) {
 		return
 	}
 	if q != "" && searcher == nil {
+		if s.searchErr != nil {
+			s.count.SetText("Search unavailable: " + humanMessage(s.searchErr))
+		}
 		return // indexing; the search runs when the index is ready
 	}
 	// The goroutine works on this result's slices only, never on fields

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile/match"
-	"tradecheck/reconcile/pipeline"
 )
 
 // core returns the selected entity's core name (its first member in the
@@ -132,9 +131,7 @@ func (s *entitiesScreen) onThresholdChanged(v float64) {
 		return
 	}
 	p.Params.AutoThreshold = v
-	// The grey zone sits below the auto-merge threshold: keep the default
-	// review threshold unless the new threshold is lower still.
-	p.Params.ReviewThreshold = min(pipeline.DefaultParams().ReviewThreshold, v)
+	p.Params.ReviewThreshold = match.ReviewThresholdFor(v)
 	s.u.recluster(fmt.Sprintf("Re-matching names at %.2f…", v))
 }
 

@@ -28,6 +28,7 @@ func humanMessage(err error) string {
 	var re *reconcile.Error
 	if errors.As(err, &re) {
 		short := *re
+		short.Hint = re.HintWith(how)
 		short.File = filepath.Base(re.File)
 		if re.File == "" {
 			short.File = "input"
@@ -38,6 +39,22 @@ func humanMessage(err error) string {
 		return "Cancelled."
 	}
 	return err.Error()
+}
+
+// how is the app's wording for where to take an error's Fix: the
+// engine's hints name no control, the app names its own.
+func how(re *reconcile.Error) string {
+	switch re.Fix {
+	case reconcile.FixPassword:
+		return "add the file again (Add files… on the Sources screen) and enter the password when asked"
+	case reconcile.FixOutputFile, reconcile.FixOutputFolder:
+		return "save again and pick another place in the dialog"
+	case reconcile.FixMapColumns:
+		return "select the sheet on the Sources screen and click its columns to choose their fields"
+	case reconcile.FixCheckClaims:
+		return "add the claims on the Claims screen, then export the audit workbook"
+	}
+	return ""
 }
 
 // errorDetails lists every error in err's chain, outermost first, with the
@@ -58,8 +75,8 @@ func errorDetails(err error) string {
 			if re.Column > 0 {
 				fmt.Fprintf(&b, "  column: %s\n", reconcile.ColumnName(re.Column))
 			}
-			if re.Hint != "" {
-				fmt.Fprintf(&b, "  hint: %s\n", re.Hint)
+			if h := re.HintWith(how); h != "" {
+				fmt.Fprintf(&b, "  hint: %s\n", h)
 			}
 		}
 		if j, ok := e.(interface{ Unwrap() []error }); ok {

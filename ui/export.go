@@ -18,7 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/fileio"
+	"tradecheck/reconcile/parquetout"
 	"tradecheck/reconcile/pipeline"
 )
 
@@ -27,10 +27,11 @@ type exportScreen struct {
 	u       *UI
 	content fyne.CanvasObject
 
-	info    *widget.Label
-	saveBtn *widget.Button
-	openBtn *widget.Button
-	last    *widget.Label
+	info       *widget.Label
+	saveBtn    *widget.Button
+	openBtn    *widget.Button
+	parquetBtn *widget.Button
+	last       *widget.Label
 	// lastPath is the workbook written last, for the "open folder" offer.
 	lastPath string
 }
@@ -50,14 +51,19 @@ func (s *exportScreen) buildUI() {
 	s.saveBtn.Importance = widget.HighImportance
 	s.saveBtn.Disable()
 	s.openBtn = widget.NewButtonWithIcon("Open exported workbook…", theme.FolderOpenIcon(), s.u.onOpenExported)
+	s.parquetBtn = widget.NewButtonWithIcon("Export Parquet…", theme.FolderIcon(), s.onExportParquet)
+	s.parquetBtn.Disable()
+	pq := widget.NewRichTextFromMarkdown("**Parquet** files (records, shipments, entities, decisions) carry the same rows and totals to DuckDB, Spark or Polars: for sets too large for this app, decide names on a sample here, export the workbook, and run `tradecheck-cli reconcile --decisions WORKBOOK.xlsx --parquet DIR` over the full files (README, \"Large sets\").")
+	pq.Wrapping = fyne.TextWrapWord
 	s.last = widget.NewLabel("")
 	s.last.Wrapping = fyne.TextWrapWord
 	s.content = container.NewPadded(container.NewVBox(intro, s.info,
-		container.NewHBox(s.saveBtn, s.openBtn), s.last))
+		container.NewHBox(s.saveBtn, s.openBtn), widget.NewSeparator(), pq, container.NewHBox(s.parquetBtn), s.last))
 }
 
 func (s *exportScreen) setResult(res *pipeline.Result) {
 	s.saveBtn.Enable()
+	s.parquetBtn.Enable()
 	s.info.SetText(fmt.Sprintf("Ready to export: %s, %s about names.", summary(res), plural(len(res.Project.Decisions), "decision")))
 }
 
@@ -106,6 +112,67 @@ func (s *exportScreen) write(path string) {
 	})
 }
 
+// onExportParquet asks for a folder with the real folder dialog, then
+// writes the four Parquet files into it.
+func (s *exportScreen) onExportParquet() {
+	if s.u.result == nil {
+		dialog.ShowInformation("Nothing to export", "Load sources first.", s.u.win)
+		return
+	}
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			showError("Could not open the folder", err, s.u.win)
+			return
+		}
+		if l == nil {
+			return
+		}
+		s.u.app.Preferences().SetString(prefSaveDir, l.Path())
+		s.writeParquet(l.Path())
+	}, s.u.win)
+	d.SetConfirmText("Export here")
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(s.u.saveDir(home))); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeParquet writes the result's Parquet files into dir in the
+// background, with the rows written as progress, and offers to open the
+// folder.
+func (s *exportScreen) writeParquet(dir string) {
+	res := s.u.result
+	s.u.jobs.run("Writing Parquet files…", func(ctx context.Context, progress progressFunc) error {
+		return parquetout.Write(ctx, res, dir, parquetout.Options{Progress: func(file string, rows int) {
+			total := len(res.Records)
+			if filepath.Base(file) == parquetout.ShipmentsFile && res.Merge != nil {
+				total = len(res.Merge.Shipments)
+			}
+			progress(rows, total, "Writing "+filepath.Base(file)+"…")
+		}})
+	}, func(err error) {
+		if err != nil {
+			if errors.Is(err, reconcile.ErrCanceled) || errors.Is(err, context.Canceled) {
+				s.u.setStatus("Parquet export cancelled; files written earlier in that folder are intact.")
+				return
+			}
+			showError("Could not write the Parquet files", err, s.u.win)
+			return
+		}
+		msg := "Wrote " + parquetout.RecordsFile + ", " + parquetout.ShipmentsFile + ", " + parquetout.EntitiesFile + " and " + parquetout.DecisionsFile + " into " + dir
+		s.last.SetText(msg)
+		s.u.setStatus(msg)
+		dialog.ShowConfirm("Parquet files written", msg+".\nOpen the folder?", func(ok bool) {
+			if ok {
+				s.openFolder(dir)
+			}
+		}, s.u.win)
+	})
+}
+
 func (s *exportScreen) openFolder(dir string) {
 	u := &url.URL{Scheme: "file", Path: dir}
 	if err := s.u.app.OpenURL(u); err != nil {
@@ -148,7 +215,7 @@ func (u *UI) OpenExported(path string) {
 	var checks []sourceCheck
 	u.jobs.run("Opening "+filepath.Base(path)+"…", func(ctx context.Context, progress progressFunc) error {
 		var err error
-		p, err = pipeline.OpenExported(path)
+		p, err = pipeline.OpenExported(ctx, path, stageProgress(progress))
 		if err != nil {
 			return err
 		}
@@ -165,8 +232,8 @@ func (u *UI) OpenExported(path string) {
 	})
 }
 
-// checkSources hashes each source of p that still exists and returns those
-// missing or changed.
+// checkSources checks each source of p with the engine (SourceSpec.Check:
+// found, same SHA-256) and returns those missing or changed.
 func checkSources(ctx context.Context, p *pipeline.Project, progress progressFunc) ([]sourceCheck, error) {
 	var bad []sourceCheck
 	for i, s := range p.Sources {
@@ -174,14 +241,15 @@ func checkSources(ctx context.Context, p *pipeline.Project, progress progressFun
 			return nil, err
 		}
 		progress(i, len(p.Sources), "Checking "+filepath.Base(s.Path)+"…")
-		sum, err := fileio.SHA256(ctx, s.Path)
+		err := s.Check(ctx)
 		switch {
-		case err != nil && errors.Is(err, context.Canceled):
-			return nil, err
-		case err != nil:
-			bad = append(bad, sourceCheck{index: i, path: s.Path, missing: true})
-		case s.SHA256 != "" && !strings.EqualFold(sum, s.SHA256):
+		case err == nil:
+		case errors.Is(err, pipeline.ErrSourceChanged):
 			bad = append(bad, sourceCheck{index: i, path: s.Path, changed: true})
+		case errors.Is(err, reconcile.ErrNotFound):
+			bad = append(bad, sourceCheck{index: i, path: s.Path, missing: true})
+		default:
+			return nil, err // cancelled
 		}
 	}
 	return bad, nil

@@ -11,10 +11,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/parquet-go/parquet-go"
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/parquetout"
 )
 
 // copySamples copies the sample sources into a temp folder, so tests can
@@ -258,4 +260,37 @@ func TestUnreadableSourceShowsErrorAndKeepsOthers(t *testing.T) {
 	if !found {
 		t.Errorf("the Sources list does not show the unreadable file")
 	}
+}
+
+// TestExportParquet drives the Export Parquet… action: disabled until a
+// result exists, the real folder dialog opens in the folder saved to
+// last, and confirming it writes the four files there in the background.
+func TestExportParquet(t *testing.T) {
+	u := newTestUI(t)
+	if !u.export.parquetBtn.Disabled() {
+		t.Error("Export Parquet… is enabled before any source is loaded")
+	}
+	u.OpenPaths(sampleSources(t))
+	settle(t, u)
+	if u.export.parquetBtn.Disabled() {
+		t.Fatal("Export Parquet… is disabled after loading the samples")
+	}
+	dir := t.TempDir()
+	u.app.Preferences().SetString(prefSaveDir, dir)
+	test.Tap(u.export.parquetBtn)
+	test.Tap(dialogButton(t, u, "Export here"))
+	settle(t, u)
+	shs, err := parquet.ReadFile[parquetout.Shipment](filepath.Join(dir, parquetout.ShipmentsFile))
+	if err != nil || len(shs) != len(u.result.Merge.Shipments) {
+		t.Fatalf("shipments.parquet in the chosen folder: %d rows (%v), want %d", len(shs), err, len(u.result.Merge.Shipments))
+	}
+	for _, f := range []string{parquetout.RecordsFile, parquetout.EntitiesFile, parquetout.DecisionsFile} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if !strings.Contains(u.export.last.Text, "Wrote") || !strings.Contains(u.export.last.Text, dir) {
+		t.Errorf("the screen does not say where the files went: %q", u.export.last.Text)
+	}
+	test.Tap(dialogButton(t, u, "No")) // the offer to open the folder
 }

@@ -48,10 +48,12 @@ type jobBar struct {
 	active atomic.Int32
 	// main delivers updates to the UI goroutine.
 	main toMain
+	// parent is the window's context: closing the window cancels the job.
+	parent context.Context
 }
 
-func newJobBar(main toMain) *jobBar {
-	j := &jobBar{main: main}
+func newJobBar(parent context.Context, main toMain) *jobBar {
+	j := &jobBar{main: main, parent: parent}
 	j.buildUI()
 	return j
 }
@@ -75,7 +77,7 @@ type progressFunc func(done, total int, note string)
 // reconcile.ErrCanceled when the user pressed Cancel) unless a newer job
 // replaced this one, in which case done is not called.
 func (j *jobBar) run(title string, work func(ctx context.Context, progress progressFunc) error, done func(error)) {
-	ctx, stop := context.WithCancel(context.Background())
+	ctx, stop := context.WithCancel(j.parent)
 	j.mu.Lock()
 	if j.stop != nil {
 		j.stop()

@@ -23,7 +23,7 @@ func TestJobBar(t *testing.T) {
 	test.NewTempApp(t)
 	m := &testMain{}
 	t.Run("done gets the result and the bar hides", func(t *testing.T) {
-		j := newJobBar(m.do)
+		j := newJobBar(context.Background(), m.do)
 		var got error = errors.New("not called")
 		j.run("Working", func(ctx context.Context, p progressFunc) error {
 			p(1, 2, "")
@@ -42,7 +42,7 @@ func TestJobBar(t *testing.T) {
 		}
 	})
 	t.Run("cancel gives ErrCanceled", func(t *testing.T) {
-		j := newJobBar(m.do)
+		j := newJobBar(context.Background(), m.do)
 		started := make(chan struct{})
 		var got error
 		j.run("Working", func(ctx context.Context, p progressFunc) error {
@@ -58,7 +58,7 @@ func TestJobBar(t *testing.T) {
 		}
 	})
 	t.Run("a newer job replaces the running one", func(t *testing.T) {
-		j := newJobBar(m.do)
+		j := newJobBar(context.Background(), m.do)
 		started := make(chan struct{})
 		calls := 0
 		j.run("First", func(ctx context.Context, p progressFunc) error {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,28 +19,31 @@ import (
 // reconcile read a file the way the app does.
 type layoutStore struct {
 	st *read.MappingStore // nil when the file could not be read: nothing is saved over it
+	// err is why mappings cannot be saved (the store's file is damaged,
+	// or taking over the old layouts failed), until remember reports it.
+	err error
 }
 
 func newLayoutStore(path, configDir string) *layoutStore {
 	st, err := read.OpenMappingStore(path)
 	if err != nil {
-		return &layoutStore{} // a damaged file is left for the user to fix, not overwritten
+		return &layoutStore{err: err} // a damaged file is left for the user to fix, not overwritten
 	}
-	importLayouts(st, filepath.Join(configDir, "layouts.json"))
-	return &layoutStore{st: st}
+	return &layoutStore{st: st, err: importLayouts(st, filepath.Join(configDir, "layouts.json"))}
 }
 
 // importLayouts takes over the layouts an earlier version kept in its own
 // layouts.json (headers lower-cased and joined by \x1f), for layouts the
-// store does not know yet. The old file is left as it is.
-func importLayouts(st *read.MappingStore, path string) {
+// store does not know yet. The old file is left as it is; one that is
+// missing or unreadable has nothing to take over.
+func importLayouts(st *read.MappingStore, path string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return
+		return nil
 	}
 	var old map[string]map[int]reconcile.Field
 	if json.Unmarshal(b, &old) != nil {
-		return
+		return nil
 	}
 	for k, cols := range old {
 		headers := strings.Split(k, "\x1f")
@@ -47,14 +51,30 @@ func importLayouts(st *read.MappingStore, path string) {
 			continue
 		}
 		for col, f := range cols {
-			_ = pipeline.RememberMapping(st, headers, col, f)
+			if err := pipeline.RememberMapping(st, headers, col, f); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
-// remember saves one column's field for a layout.
-func (l *layoutStore) remember(headers []string, col int, f reconcile.Field) {
-	_ = pipeline.RememberMapping(l.st, headers, col, f) // a failed save only loses the memory of it
+// remember saves one column's field for a layout. The mapping applies to
+// this run either way; the error says why the next file with these
+// headers will not get it. A store that could not be opened is reported
+// once, not on every change.
+func (l *layoutStore) remember(headers []string, col int, f reconcile.Field) error {
+	err := l.err
+	l.err = nil
+	if l.st != nil {
+		if e := pipeline.RememberMapping(l.st, headers, col, f); e != nil {
+			err = e
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("the mapping is used now but was not saved for the next file with these columns: %w", err)
+	}
+	return nil
 }
 
 // apply adds saved mappings to the project (pipeline.Project.ApplySaved);

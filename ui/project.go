@@ -60,16 +60,22 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	for _, s := range u.project.Sources {
 		have[absPath(s.Path)] = true
 	}
-	added := 0
-	var fresh []string
+	added, retry := 0, false
+	var fresh []pipeline.SourceSpec
 	for _, f := range files {
 		a := absPath(f)
 		if have[a] {
+			// A file whose password prompt was skipped asks again: adding
+			// it again is how the error's hint says to give the password.
+			if u.noPassword[a] {
+				delete(u.noPassword, a)
+				retry = true
+			}
 			continue
 		}
 		have[a] = true
 		u.project.Sources = append(u.project.Sources, pipeline.SourceSpec{Path: a})
-		fresh = append(fresh, a)
+		fresh = append(fresh, pipeline.SourceSpec{Path: a, Password: u.passwords[a]})
 		added++
 	}
 	if added > 0 && u.projID != "" {
@@ -79,7 +85,7 @@ func (u *UI) openPaths(paths []string, prep func(*pipeline.Project) bool) {
 	}
 	// Claims typed into a Claims sheet of a new source join the project.
 	u.claims.importFromSources(fresh)
-	if added == 0 && u.result != nil && !listsAdded {
+	if added == 0 && u.result != nil && !listsAdded && !retry {
 		if prepped {
 			u.claims.setClaims(u.project.Claims, "")
 		}
@@ -188,6 +194,8 @@ var stageNames = map[string]string{
 	pipeline.StageMerge:  "Reconciling shipments",
 	pipeline.StageWrite:  "Writing",
 	pipeline.StageVerify: "Checking the workbook",
+	pipeline.StageOpen:   "Opening",
+	pipeline.StageClaims: "Checking claims",
 }
 
 // stageProgress adapts the pipeline's staged progress to the bar.
@@ -347,7 +355,10 @@ func (u *UI) autosave() {
 		return
 	}
 	if u.grownFrom != "" && u.grownFrom != id {
-		u.store.forget(u.grownFrom)
+		// The project grew: its smaller entry would stay in the recent list.
+		if err := u.store.forget(u.grownFrom); err != nil {
+			u.setStatus("Saved, but the recent list still shows the project before these files were added: " + err.Error())
+		}
 	}
 	u.grownFrom = ""
 	u.projID = id

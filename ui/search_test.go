@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -132,5 +133,19 @@ func BenchmarkEntitySearch(b *testing.B) {
 		if hits := s.search(queries[i%len(queries)], 500); len(hits) == 0 {
 			b.Fatal("no hits")
 		}
+	}
+}
+
+// When the names cannot be indexed, the search box says so where the
+// count of results goes, rather than finding nothing without a word.
+func TestEntitySearchFailureShown(t *testing.T) {
+	s := loadSamples(t).entities
+	if s.searcher == nil || s.searchErr != nil {
+		t.Fatalf("the samples' names were not indexed: %v", s.searchErr)
+	}
+	s.searcher, s.searchErr = nil, errors.New("the index ran out of memory")
+	s.search.SetText("tekh")
+	if got := s.count.Text; !strings.Contains(got, "Search unavailable") || !strings.Contains(got, "out of memory") {
+		t.Errorf("count shows %q, want the indexing error", got)
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -56,6 +55,9 @@ type sourcesScreen struct {
 	// rowNums are the Excel row numbers of the preview rows.
 	rowNums   []int
 	headerRow int
+	// previewing is the preview being read; selecting another sheet
+	// stops it (a large CSV can take a while to reach row 30).
+	previewing latest
 }
 
 func newSourcesScreen(u *UI) *sourcesScreen {
@@ -282,10 +284,11 @@ func (s *sourcesScreen) showSheet() {
 func (s *sourcesScreen) loadPreview(path string, sh *pipeline.SheetResult) {
 	cur := *s.cur
 	pw := s.u.passwords[absPath(path)]
+	ctx := s.previewing.start(s.u.ctx)
 	s.u.goBG(func() {
-		nums, rows, err := previewRows(context.Background(), path, sh, pw, 30)
+		nums, rows, err := previewRows(ctx, path, sh, pw, 30)
 		s.u.main(func() {
-			if s.cur == nil || *s.cur != cur {
+			if s.cur == nil || *s.cur != cur || ctx.Err() != nil {
 				return
 			}
 			if err != nil {
@@ -470,7 +473,9 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		}
 		src.Mapping = append(kept, ov)
 	}
-	s.u.layouts.remember(sh.Headers(), col, field)
+	if err := s.u.layouts.remember(sh.Headers(), col, field); err != nil {
+		showError("Mapping not saved", err, s.u.win)
+	}
 	s.u.runProject()
 }
 

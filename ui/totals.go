@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/values"
@@ -47,13 +48,21 @@ type totalsScreen struct {
 	u       *UI
 	content fyne.CanvasObject
 
-	res     *pipeline.Result
-	table   *totals.Table
-	rows    []totals.Group // table.Groups, ordered by the chosen measure
-	gen     int
-	mu      sync.Mutex
-	stale   bool // result changed while the tab was hidden
-	groupBy totals.GroupBy
+	res *pipeline.Result
+	// resolver turns the entity text into entities the way a claim's
+	// consignee and shipper filters do; nil when the result has no names.
+	resolver *claims.Resolver
+	table    *totals.Table
+	// applied is the filter the table was computed with, for the chart
+	// subtitle; entityNote says how its entity text was resolved when a
+	// reader must know (a closest-name guess, several entities).
+	applied    totals.Filter
+	entityNote string
+	rows       []totals.Group // table.Groups, ordered by the chosen measure
+	gen        int
+	mu         sync.Mutex
+	stale      bool // result changed while the tab was hidden
+	groupBy    totals.GroupBy
 
 	group   *widget.Select
 	measure *widget.RadioGroup
@@ -195,6 +204,10 @@ func (s *totalsScreen) onMeasureChanged() { s.show() }
 
 func (s *totalsScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	s.resolver = nil
+	if res.Names != nil {
+		s.resolver = claims.NewResolver(res.Names)
+	}
 	if res.Screening != nil {
 		s.listed.Enable()
 	} else {
@@ -229,10 +242,18 @@ func dedupe(xs []string) []string {
 	return out
 }
 
-// filter builds the engine's filter from the controls. The entity text
-// picks the entity whose canonical name equals it, else the first that
-// contains it; unknown text matches nothing rather than everything.
+// filter builds the engine's filter from the controls, the entity text
+// resolved as in entityFilter.
 func (s *totalsScreen) filter() totals.Filter {
+	f, q := s.controlsFilter()
+	entityFilter(&f, s.resolver, q)
+	return f
+}
+
+// controlsFilter builds the engine's filter from every control but the
+// entity, whose text it returns for entityFilter: resolving a name can
+// take a while on a large result, so refresh does it off the UI goroutine.
+func (s *totalsScreen) controlsFilter() (totals.Filter, string) {
 	tf := shipFilter{From: s.from.Text, To: s.to.Text, HS: s.hs.Text, Countries: s.country.Text}.totalsFilter()
 	tf.DescriptionContains = strings.TrimSpace(s.desc.Text)
 	if s.listed.Checked {
@@ -245,25 +266,25 @@ func (s *totalsScreen) filter() totals.Filter {
 	default:
 		tf.CHPLTiers = []string{strings.TrimPrefix(t, "CHPL tier ")}
 	}
-	if q := strings.TrimSpace(s.entity.Text); q != "" && s.res != nil && s.res.Names != nil {
-		tf.Entity = "(no such entity)"
-		lq := strings.ToLower(q)
-		for _, e := range s.res.Names.Entities {
-			if strings.EqualFold(e.Canonical, q) || strings.EqualFold(e.ID, q) {
-				tf.Entity = e.ID
-				break
-			}
-		}
-		if tf.Entity == "(no such entity)" {
-			for _, e := range s.res.Names.Entities {
-				if strings.Contains(strings.ToLower(e.Canonical), lq) {
-					tf.Entity = e.ID
-					break
-				}
-			}
-		}
+	return tf, strings.TrimSpace(s.entity.Text)
+}
+
+// entityFilter narrows f to the entities that q names, in either role,
+// resolved exactly as a claim's consignee or shipper filter resolves a
+// name (claims.Resolver: entity ID, tax ID, same name, name words,
+// closest name), so the Totals and a claim never disagree on who a name
+// is. Text that resolves to nothing matches nothing rather than
+// everything. It returns what the reader must know about the resolution.
+func entityFilter(f *totals.Filter, rv *claims.Resolver, q string) string {
+	if q == "" || rv == nil {
+		return ""
 	}
-	return tf
+	r := rv.Resolve(claims.AnyRole, q)
+	f.Entities = r.Entities
+	if len(f.Entities) == 0 {
+		f.Entities = []string{q} // no entity has it as ID: matches nothing
+	}
+	return r.Note()
 }
 
 // refresh recomputes the totals in the background.
@@ -276,27 +297,32 @@ func (s *totalsScreen) refresh() {
 	s.gen++
 	gen := s.gen
 	s.mu.Unlock()
-	res, g, f := s.res, s.groupBy, s.filter()
-	s.refreshMonthly(res, f)
-	compute := func() *totals.Table { return res.Totals(g, f) }
+	res, g, rv := s.res, s.groupBy, s.resolver
+	f, q := s.controlsFilter()
+	compute := func() (*totals.Table, string) {
+		note := entityFilter(&f, rv, q)
+		return res.Totals(g, f), note
+	}
 	if len(res.Records) < 50000 {
-		s.apply(gen, compute())
+		t, note := compute()
+		s.apply(gen, res, f, t, note)
 		return
 	}
 	s.u.goBG(func() {
-		t := compute()
-		s.u.main(func() { s.apply(gen, t) }, false)
+		t, note := compute()
+		s.u.main(func() { s.apply(gen, res, f, t, note) }, false)
 	})
 }
 
-func (s *totalsScreen) apply(gen int, t *totals.Table) {
+func (s *totalsScreen) apply(gen int, res *pipeline.Result, f totals.Filter, t *totals.Table, note string) {
 	s.mu.Lock()
 	stale := gen != s.gen
 	s.mu.Unlock()
-	if stale {
+	if stale || res != s.res {
 		return
 	}
-	s.table = t
+	s.table, s.applied, s.entityNote = t, f, note
+	s.refreshMonthly(res, f)
 	s.show()
 }
 
@@ -329,7 +355,12 @@ func (s *totalsScreen) show() {
 	m := &t.Total
 	s.total.SetText(fmt.Sprintf("Total: %s, %s t, %s — %s%s",
 		plural(m.Shipments, "shipment"), fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), plural(len(t.Groups), "group"), suffix(leftOut(m))))
-	s.notes.SetText(strings.Join(append(s.res.Warnings(), t.Notes...), "\n"))
+	var notes []string
+	if s.entityNote != "" {
+		notes = append(notes, s.entityNote)
+	}
+	notes = append(append(notes, s.res.Warnings()...), t.Notes...)
+	s.notes.SetText(strings.Join(notes, "\n"))
 }
 
 func suffix(s string) string {

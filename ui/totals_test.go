@@ -2,11 +2,14 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/totals"
 )
 
@@ -77,4 +80,79 @@ func TestTotalsScreen(t *testing.T) {
 		}
 		s.entity.SetText("")
 	})
+}
+
+// TestTotalsEntityResolvesLikeClaims types names into the Totals entity
+// filter and checks that they pick the entities a claim's consignee
+// filter picks for the same text (the engine's resolver, not a UI
+// substring search), and that the total counts exactly their shipments.
+func TestTotalsEntityResolvesLikeClaims(t *testing.T) {
+	u := loadSamples(t)
+	u.tabs.Select(u.tabTotals)
+	s := u.totals
+	byCons := u.result.Totals(totals.ByConsignee, totals.Filter{})
+	var top *match.Entity
+	for i := range u.result.Names.Entities {
+		if e := &u.result.Names.Entities[i]; len(byCons.Groups) > 0 && e.ID == byCons.Groups[0].Key {
+			top = e
+		}
+	}
+	if top == nil {
+		t.Fatalf("no entity for the top consignee group %+v", byCons.Groups[0])
+	}
+	typo := []rune(top.Canonical)
+	typo[3] = 'Q' // a letter no transliteration maps back
+	d := u.result.ClaimsData()
+	lab := u.result.Labels()
+	for _, tt := range []struct {
+		name, q string
+		how     string // how the claim resolves it
+	}{
+		{"entity ID", top.ID, claims.ByEntityID},
+		{"canonical name", top.Canonical, claims.BySameName},
+		{"lower case", strings.ToLower(top.Canonical), claims.BySameName},
+		{"typo", string(typo), claims.ByClosest},
+		{"unknown", "Qwxzv Plorg Trading", claims.NotFound},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := claims.Check(d, claims.Claim{ID: "C1", Measure: claims.Shipments, Comparator: claims.AtLeast, Figure: 1,
+				Filters: claims.Filters{Consignee: []string{tt.q}}})
+			if len(v.Resolved) != 1 || v.Resolved[0].How != tt.how {
+				t.Fatalf("claim resolves %q as %+v, want %s", tt.q, v.Resolved, tt.how)
+			}
+			want := v.Resolved[0].Entities
+			s.entity.SetText(tt.q)
+			settle(t, u)
+			got := s.filter().Entities
+			if tt.how == claims.NotFound {
+				if len(s.rows) != 0 || s.table.Total.Shipments != 0 {
+					t.Errorf("%q: %d groups, %d shipments; want none", tt.q, len(s.rows), s.table.Total.Shipments)
+				}
+				if !strings.Contains(s.notes.Text, "matches “"+tt.q+"”") {
+					t.Errorf("notes %q do not say that nothing matches", s.notes.Text)
+				}
+				return
+			}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Fatalf("Totals filter resolves %q to %v, a claim to %v", tt.q, got, want)
+			}
+			n := 0
+			for i := range d.Shipments {
+				sh := &d.Shipments[i]
+				if sh.Excluded || sh.Superseded {
+					continue
+				}
+				if slices.Contains(want, lab.EntityID(sh.Consignee)) || slices.Contains(want, lab.EntityID(sh.Shipper)) {
+					n++
+				}
+			}
+			if s.table.Total.Shipments != n || n == 0 {
+				t.Errorf("%q: total %d shipments, want %d (> 0)", tt.q, s.table.Total.Shipments, n)
+			}
+			if closest := strings.Contains(s.notes.Text, "closest name"); closest != (tt.how == claims.ByClosest) {
+				t.Errorf("%q: notes %q; a closest-name guess must be flagged, and only it", tt.q, s.notes.Text)
+			}
+		})
+	}
+	s.entity.SetText("")
 }

@@ -146,7 +146,7 @@ func (s *totalsScreen) groupsChart() *chart.Chart {
 // describe sets the subtitle (the filter in words) and the footnote
 // (where the figures come from).
 func (s *totalsScreen) describe(c *chart.Chart) {
-	f := s.filter()
+	f := s.applied
 	c.Subtitle = f.Describe(func(id string) string {
 		if s.res == nil || s.res.Names == nil {
 			return ""

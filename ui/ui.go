@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -49,6 +50,10 @@ type UI struct {
 	jobs    *jobBar
 	// main delivers work to the UI goroutine (fyne.Do in the app).
 	main toMain
+	// ctx is cancelled when the window closes: every background job
+	// derives its context from it, so none outlives the window.
+	ctx     context.Context
+	closeBG context.CancelFunc
 	// bg counts background goroutines other than jobs (filtering,
 	// indexing, previews), so tests can wait for them.
 	bg atomic.Int32
@@ -118,6 +123,7 @@ func newUI(a fyne.App, w fyne.Window, opt Options, main toMain) *UI {
 	if opt.SampleDir == "" {
 		opt.SampleDir = filepath.Join(opt.ConfigDir, "samples")
 	}
+	ctx, closeBG := context.WithCancel(context.Background())
 	u := &UI{
 		app:        a,
 		win:        w,
@@ -125,7 +131,9 @@ func newUI(a fyne.App, w fyne.Window, opt Options, main toMain) *UI {
 		store:      newProjectStore(opt.ConfigDir),
 		layouts:    newLayoutStore(opt.MappingPath, opt.ConfigDir),
 		main:       main,
-		jobs:       newJobBar(main),
+		ctx:        ctx,
+		closeBG:    closeBG,
+		jobs:       newJobBar(ctx, main),
 		passwords:  map[string]string{},
 		noPassword: map[string]bool{},
 		shownErrs:  map[string]string{},
@@ -173,6 +181,7 @@ func (u *UI) buildUI() {
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.win.Canvas().SetOnTypedRune(u.onTypedRune)
+	u.win.SetOnClosed(u.closeBG)
 	u.win.Resize(fyne.NewSize(1200, 780))
 }
 

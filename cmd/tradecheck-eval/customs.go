@@ -16,7 +16,7 @@ import (
 )
 
 // Set (c): customs-style spellings of sanctioned Russian, Turkish, UAE and
-// Chinese firms, written the ways issue 13 found the matcher missing:
+// Chinese firms, written the ways real customs records spell them:
 // combining marks, legal forms in other transliteration schemes (Polish,
 // Czech, French, German, ad hoc), a space dropped or added, other
 // transliteration schemes for the whole name, slips in long words and cuts
@@ -286,7 +286,9 @@ func customsEval(rows []alias, twins, coreTwins map[string]string, seed uint64, 
 			fams[it.group] = true
 		}
 		fmt.Fprintf(w, "\n(c) customs spellings, %s half: %d names of %d firms\n", label, len(items), len(fams))
+		missedLabel = label
 		evaluate(items, opt, w, show)
+		missedLabel = ""
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -105,4 +107,53 @@ func sampleFalse(w io.Writer, items []item, res *match.Result, n int) {
 	for _, p := range all[:min(n, len(all))] {
 		fmt.Fprintf(w, "  SAMPLE %-26s %q\n         %-26s %q\n", items[p.a].group, items[p.a].name, items[p.b].group, items[p.b].name)
 	}
+}
+
+// missedDir, when set (-missed DIR), is where evaluate writes every true
+// pair of a set that did not end in one entity, one TSV file per set.
+var missedDir, missedLabel string
+
+// dumpMissed writes the missed true pairs of items, with the kinds of both
+// names, whether the pair reached review, and the matcher's own score and
+// reasons for the pair on its own (match.Explain), for classifying misses.
+func dumpMissed(items []item, res *match.Result) error {
+	if missedDir == "" || missedLabel == "" {
+		return nil
+	}
+	inReview := map[[2]int]bool{}
+	for _, p := range res.Review {
+		a, b := res.EntityOf[p.A], res.EntityOf[p.B]
+		inReview[[2]int{min(a, b), max(a, b)}] = true
+	}
+	byFam := map[string][]int{}
+	var fams []string
+	for i, it := range items {
+		if byFam[it.family] == nil {
+			fams = append(fams, it.family)
+		}
+		byFam[it.family] = append(byFam[it.family], i)
+	}
+	var b strings.Builder
+	b.WriteString("kind_a\tkind_b\tstatus\tscore\tname_a\tname_b\treasons\n")
+	clean := strings.NewReplacer("\t", " ", "\n", " ")
+	for _, f := range fams {
+		ms := byFam[f]
+		for x := 0; x < len(ms); x++ {
+			for y := x + 1; y < len(ms); y++ {
+				i, j := ms[x], ms[y]
+				ea, eb := res.EntityOf[i], res.EntityOf[j]
+				if ea == eb {
+					continue
+				}
+				status := "apart"
+				if inReview[[2]int{min(ea, eb), max(ea, eb)}] {
+					status = "review"
+				}
+				sc, why := match.Explain(match.Mention{Name: items[i].name}, match.Mention{Name: items[j].name})
+				fmt.Fprintf(&b, "%s\t%s\t%s\t%.2f\t%s\t%s\t%s\n", items[i].kind, items[j].kind, status, sc,
+					clean.Replace(items[i].name), clean.Replace(items[j].name), clean.Replace(strings.Join(why, "; ")))
+			}
+		}
+	}
+	return os.WriteFile(filepath.Join(missedDir, "missed-"+missedLabel+".tsv"), []byte(b.String()), 0o644)
 }

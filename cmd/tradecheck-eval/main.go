@@ -38,6 +38,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	auto := fl.Float64("threshold", 0, "auto-merge threshold (0: the default)")
 	rev := fl.Float64("review", 0, "review threshold (0: the default)")
 	show := fl.Int("show", 0, "print this many false merges and missed pairs of each set")
+	missed := fl.String("missed", "", "write the missed true pairs of set (c) to missed-<half>.tsv in this folder")
 	only := fl.String("only", "", "run only the \"match\", \"customs\" (set c of match) or \"screen\" evaluation")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -48,6 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "Point -data at a copy of the eval-data folder to run the matching evaluation.")
 		return 0
 	}
+	missedDir = *missed
 	if *only == "screen" {
 		return runScreenEval(*data, *seed, *perName, *show, stdout, stderr)
 	}

@@ -82,7 +82,8 @@ func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
 	pc := safeDiv(float64(tp), float64(tp+fpCore))
 	fmt.Fprintf(w, "  pairs: true %d, found %d, missed %d; false merges %d, of which %d between groups with an identical name and %d more between groups with a name identical after transliteration and legal-form kind\n",
 		truePairs, tp, fn, fp, fp-fpTwin, fpTwin-fpCore)
-	fmt.Fprintf(w, "  (%d entities, %d review pairs, %v, %.0f MB allocated)\n", len(res.Entities), len(res.Review), el.Round(time.Millisecond), float64(m1.TotalAlloc-m0.TotalAlloc)/1e6)
+	fmt.Fprintf(w, "  (%d entities, %d review pairs = %.1f per 1,000 names, %v, %.0f MB allocated)\n", len(res.Entities), len(res.Review),
+		1000*safeDiv(float64(len(res.Review)), float64(len(items))), el.Round(time.Millisecond), float64(m1.TotalAlloc-m0.TotalAlloc)/1e6)
 	fmt.Fprintf(w, "  %-78s %9s %7s %7s\n", "ground truth", "precision", "recall", "F1")
 	fmt.Fprintf(w, "  %-78s %9.4f %7.4f %7.4f\n", "L1 list group IDs, joined by INN/OGRN", p, r, f1)
 	fmt.Fprintf(w, "  %-78s %9.4f %7.4f %7.4f\n", "L2 also joining groups that share an identical name (lists' duplicates)", pt, r, ft)
@@ -100,6 +101,9 @@ func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
 		trace(w, items, res, t)
 	}
 	byKind(w, items, res)
+	if err := dumpMissed(items, res); err != nil {
+		fmt.Fprintf(w, "  missed pairs: %v\n", err)
+	}
 	return scores{p, r, f1, pt, ft, pc, safeDiv(2*pc*r, pc+r)}
 }
 

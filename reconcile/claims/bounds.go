@@ -51,10 +51,11 @@ func (k *Checker) coverage(v *Verdict, sc *scope) {
 	var minM, maxM int
 	any := false
 	for _, s := range k.d.Sources {
-		if !s.From.Known() || !s.To.Known() {
+		from, to, ok := s.span()
+		if !ok {
 			continue
 		}
-		f, t := month(s.From.Time), month(s.To.Time)
+		f, t := month(from), month(to)
 		if !any || f < minM {
 			minM = f
 		}

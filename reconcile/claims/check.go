@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"context"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,6 +24,16 @@ type Data struct {
 	// confirmed hit); nil when the run screened nothing, so that a claim
 	// about listed parties says so instead of finding nothing.
 	Listed func(e int32) bool
+	// Listing, when set, tells more than Listed: a hit pending review
+	// and the listing date (see Listing). A claim about listed parties
+	// then treats a pending hit as undecided and says which shipments
+	// predate their party's listing.
+	Listing func(e int32) Listing
+	// ConsigneeOf and ShipperOf give each record's entity (-1 unknown),
+	// as merge.Input does: a merged shipment's party is listed when any
+	// of its rows names a listed entity, not only the row whose name it
+	// kept. nil: only Shipment.Consignee and Shipper are used.
+	ConsigneeOf, ShipperOf []int32
 	// GoodsLists are the user's goods lists, for goods_list beside the
 	// bundled CHPL.
 	GoodsLists []*goods.List
@@ -37,6 +48,12 @@ type Data struct {
 type Coverage struct {
 	Source   string // "file.xlsx!Sheet" or "file.csv"
 	From, To reconcile.Date
+	// StatedFrom and StatedTo are the period the source says it covers
+	// (a register's banner: "период 01.01.2022–31.12.2022"; see
+	// StatedPeriod), zero when it states none. It counts as coverage:
+	// a month the source covers but declared nothing in is a month
+	// with nothing to add.
+	StatedFrom, StatedTo reconcile.Date
 }
 
 // Kind is a verdict.
@@ -130,8 +147,17 @@ type Verdict struct {
 	// NearByFilter counts every near-boundary shipment by the filter it
 	// misses.
 	NearByFilter map[string]int
-	Resolved     []Resolved // how consignee and shipper names were resolved
-	Notes        []string   // what a careful reader must know (gross weights, aggregates, …)
+	// Predate counts, for a claim about listed parties, the shipments in
+	// scope made before their party was listed (on ListedSince dates);
+	// AtShipmentLower, AtShipmentUpper and AtShipmentKind are the bounds
+	// and verdict counting only the others (listed at the time of
+	// shipment).
+	Predate                          int
+	ListedSince                      []string
+	AtShipmentLower, AtShipmentUpper float64
+	AtShipmentKind                   Kind
+	Resolved                         []Resolved // how consignee and shipper names were resolved
+	Notes                            []string   // what a careful reader must know (gross weights, aggregates, …)
 }
 
 // Figure is the computed figure: the lower bound, which counts known
@@ -202,77 +228,118 @@ func sameMentions(a, b []match.Mention) bool {
 // Check checks one claim against d. See Checker.Check.
 func Check(d *Data, c Claim) Verdict { return NewChecker(d).Check(c) }
 
-// CheckAll checks every claim, in order.
+// CheckAll checks every claim, in order. See Checker.CheckAll for a
+// check that can be cancelled.
 func CheckAll(d *Data, cs []Claim) []Verdict {
-	k := NewChecker(d)
-	out := make([]Verdict, len(cs))
-	for i, c := range cs {
-		out[i] = k.Check(c)
-	}
+	out, _ := NewChecker(d).CheckAll(context.Background(), cs, nil)
 	return out
 }
+
+// CheckAll checks every claim, in order, calling progress (when not nil)
+// with the number of claims done after each. It stops when ctx is
+// cancelled, within a few thousand shipments, and returns ctx's error
+// with the verdicts so far.
+func (k *Checker) CheckAll(ctx context.Context, cs []Claim, progress func(done, total int)) ([]Verdict, error) {
+	out := make([]Verdict, 0, len(cs))
+	for i, c := range cs {
+		v, err := k.CheckContext(ctx, c)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+		if progress != nil {
+			progress(i+1, len(cs))
+		}
+	}
+	return out, nil
+}
+
+// checkEvery is how many shipments a check reads between looks at its
+// context: often enough to stop within milliseconds on a million rows,
+// rarely enough to cost nothing.
+const checkEvery = 4096
 
 // Check computes the verdict of c. A claim that fails Validate gets
 // Insufficient data with the problem as its reason.
 func (k *Checker) Check(c Claim) Verdict {
+	v, _ := k.CheckContext(context.Background(), c)
+	return v
+}
+
+// CheckContext is Check that stops when ctx is cancelled, returning ctx's
+// error and an incomplete verdict that must not be shown.
+func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 	v := Verdict{Claim: c, Covered: true}
 	if err := c.Validate(); err != nil {
 		v.Kind, v.Why = Insufficient, ""
 		v.Reason = "The claim cannot be checked as written: " + err.Error() + "."
-		return v
+		return v, nil
 	}
 	d := k.d
-	if c.Filters.PartyListed != "" && d.Listed == nil {
+	if c.Filters.PartyListed != "" && d.Listed == nil && d.Listing == nil {
 		v.Kind = Insufficient
-		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a list (Lists, or --screen) to check it."
-		return v
+		v.Reason = "The claim is about listed parties, but no sanctions list was loaded: load a sanctions list with the sources to check it."
+		return v, nil
 	}
 	sc := k.compile(&c, &v)
 	if sc.goodsErr != nil {
 		v.Kind = Insufficient
 		v.Reason = "The claim cannot be checked as written: " + sc.goodsErr.Error() + "."
-		return v
+		return v, nil
+	}
+	if len(sc.unresolved) > 0 {
+		// Every shipment would be one filter away: a near-boundary list
+		// of the whole data tells the reader nothing about the company.
+		v.Kind = NothingFound
+		k.coverage(&v, sc)
+		k.notes(&v)
+		v.Reason = "Nothing found: no " + strings.Join(sc.unresolved, " and no ") +
+			" matches a company in the data, so no shipment can be in scope and none is listed near the boundary. Check the spelling, or name the company by its entity ID or tax ID."
+		if !v.Covered {
+			v.Reason += " Note: " + v.Gap + "."
+		}
+		return v, nil
 	}
 	var known []float64
 	var und undetermined
 	for i := range d.Shipments {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return v, ctx.Err()
+		}
 		sh := &d.Shipments[i]
 		if sh.Superseded {
 			// Covered by shipment-level data: counting it would count
 			// the same goods twice.
 			continue
 		}
-		miss := k.misses(sc, sh)
+		fail, unknown := k.misses(sc, sh)
 		switch {
-		case miss == "" && !sh.Excluded:
+		case fail == 0 && !sh.Excluded:
 			r := k.row(&c, i)
 			if r.Value.Valid {
 				known = append(known, r.Value.Value)
 			}
 			v.InScope = append(v.InScope, r)
-		case miss == "" && sh.Excluded:
-			v.NearTotal++
-			v.countNear(FilterExcluded)
-			if len(v.Near) < MaxNear {
+		case fail == 0 && sh.Excluded:
+			if v.countNear(FilterExcluded) {
 				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: FilterExcluded, Detail: "excluded by the user: " + sh.ExcludeReason})
 			}
-		case miss != "-" && !sh.Excluded && unrecorded(miss, sh):
-			// No source records the field the shipment misses on: it may
-			// be in scope. Counting it out would turn "not recorded" into
-			// "not so" (a Russian import register has no destination
-			// column, and every claim about imports into RU found nothing).
+		case sh.Excluded:
+		case fail&^unknown == 0:
+			// Every filter the shipment fails is on a field no source
+			// records (or one it cannot decide): it may be in scope.
+			// Counting it out would turn "not recorded" into "not so" (a
+			// Russian import register has no destination column, a B/L
+			// row neither dispatch nor destination).
 			r := k.row(&c, i)
-			und.add(&v, r, miss)
-			v.NearTotal++
-			v.countNear(miss)
-			if len(v.Near) < MaxNear {
-				v.Near = append(v.Near, Near{Row: r, Filter: miss, Detail: k.detail(sc, sh, miss) + " (not recorded: may be in scope)"})
+			und.add(&v, r, k.unknownWhat(sh, fail))
+			if v.countNear(firstFilter(fail)) {
+				v.Near = append(v.Near, Near{Row: r, Filter: firstFilter(fail), Detail: k.unknownDetail(sc, sh, fail)})
 			}
-		case miss != "-" && !sh.Excluded:
-			v.NearTotal++
-			v.countNear(miss)
-			if len(v.Near) < MaxNear {
-				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: miss, Detail: k.detail(sc, sh, miss)})
+		case fail&(fail-1) == 0:
+			// Exactly one filter missed, on a recorded value.
+			if f := firstFilter(fail); v.countNear(f) {
+				v.Near = append(v.Near, Near{Row: k.row(&c, i), Filter: f, Detail: k.detail(sc, sh, f)})
 			}
 		}
 	}
@@ -280,16 +347,21 @@ func (k *Checker) Check(c Claim) Verdict {
 	und.widen(&v)
 	k.coverage(&v, sc)
 	k.decide(&v)
+	k.predating(&v)
 	k.notes(&v)
-	v.Reason = reason(&v)
-	return v
+	v.Reason = reason(&v) + predateText(&v)
+	return v, nil
 }
 
-func (v *Verdict) countNear(filter string) {
+// countNear counts a near-boundary shipment by the filter it misses and
+// reports whether Near has room to list it.
+func (v *Verdict) countNear(filter string) bool {
 	if v.NearByFilter == nil {
 		v.NearByFilter = map[string]int{}
 	}
+	v.NearTotal++
 	v.NearByFilter[filter]++
+	return len(v.Near) < MaxNear
 }
 
 // NearList names the first max near-boundary shipments with what each
@@ -390,19 +462,8 @@ func (k *Checker) notes(v *Verdict) {
 	}
 	k.doubleCountNote(v)
 	for _, r := range v.Resolved {
-		switch r.How {
-		case NotFound:
-			if LooksLikeEntityID(r.Query) {
-				v.Notes = append(v.Notes, "Entity "+r.Query+" no longer exists (it was split or merged): name the "+string(r.Role)+" again.")
-			} else {
-				v.Notes = append(v.Notes, "No "+string(r.Role)+" matches “"+r.Query+"”.")
-			}
-		case ByClosest:
-			v.Notes = append(v.Notes, "“"+r.Query+"” was taken to mean "+strings.Join(r.Names, ", ")+" (closest name in the data): check it.")
-		case ByNameWords, BySameName, ByTaxID:
-			if len(r.Entities) > 1 {
-				v.Notes = append(v.Notes, "“"+r.Query+"” matches several "+string(r.Role)+"s, all included: "+strings.Join(r.Names, "; ")+".")
-			}
+		if n := r.Note(); n != "" {
+			v.Notes = append(v.Notes, n)
 		}
 	}
 	excluded := 0

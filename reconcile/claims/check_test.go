@@ -168,7 +168,7 @@ func TestCheck(t *testing.T) {
 			name: "insufficient: a missing weight straddles", ships: withoutWeight(), claim: claim(Tonnes, MoreThan, 5, armourJuneDec),
 			kind: Insufficient, why: WhyStraddle, lower: 4.1, upper: 6.2, inScope: []string{"A1", "A2", "A3"},
 			near:   map[string]string{"A-MAY": FilterDate, "A-KZ": FilterDispatch, "MASK": FilterHS},
-			reason: "holds at one bound and not at the other",
+			reason: "which holds at the upper bound but not at the lower one",
 		},
 		{
 			name: "supported despite a missing weight", ships: withoutWeight(), claim: claim(Tonnes, MoreThan, 4, armourJuneDec),
@@ -314,7 +314,7 @@ func TestCheck(t *testing.T) {
 		{
 			name:  "unknown consignee name finds nothing",
 			claim: claim(Tonnes, MoreThan, 1, Filters{Consignee: []string{"Zzyzx Holdings"}, HSPrefixes: []string{"9303"}}),
-			kind:  NothingFound, near: map[string]string{"R1": FilterConsignee, "R2": FilterConsignee},
+			kind:  NothingFound, reason: "no consignee “Zzyzx Holdings” matches a company in the data",
 		},
 	}
 	for _, tt := range tests {

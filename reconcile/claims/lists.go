@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"tradecheck/reconcile/goods"
-	"tradecheck/reconcile/merge"
 )
 
 // ParsePartyListed reads the party_listed column: consignee, shipper or
@@ -61,33 +60,4 @@ func (k *Checker) goodsSelector(s string) (goods.Selector, error) {
 		}
 	}
 	return goods.ParseSelector(s, lists...)
-}
-
-// listed reports whether the party a PartyListed filter names is listed.
-func (k *Checker) listed(party string, sh *merge.Shipment) bool {
-	l := k.d.Listed
-	if l == nil {
-		return false
-	}
-	c := sh.Consignee >= 0 && l(sh.Consignee)
-	s := sh.Shipper >= 0 && l(sh.Shipper)
-	switch party {
-	case PartyConsignee:
-		return c
-	case PartyShipper:
-		return s
-	}
-	return c || s
-}
-
-// listedDetail says which party of a near-boundary shipment is not
-// listed.
-func (k *Checker) listedDetail(party string, sh *merge.Shipment) string {
-	switch party {
-	case PartyConsignee:
-		return "consignee " + k.party(sh.Consignee, sh.ConsigneeName) + " not on a sanctions list"
-	case PartyShipper:
-		return "shipper " + k.party(sh.Shipper, sh.ShipperName) + " not on a sanctions list"
-	}
-	return "neither party on a sanctions list"
 }

@@ -39,13 +39,7 @@ func found(v *Verdict) string {
 		return foundKnown(v)
 	}
 	c := &v.Claim
-	what := strings.Join(v.UndeterminedWhat, " or ")
-	note := plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but has no " + what +
-		" recorded, so may be in scope"
-	if v.Undetermined != 1 {
-		note = plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but have no " + what +
-			" recorded, so may be in scope"
-	}
+	note := undeterminedNote(v)
 	if v.Missing == 0 {
 		hi := "no upper bound"
 		if !math.IsInf(v.Upper, 1) {
@@ -55,6 +49,34 @@ func found(v *Verdict) string {
 			plural(len(v.InScope), "shipment", "shipments") + " in scope; " + note + ")"
 	}
 	return foundKnown(v) + "; also, " + note + ", up to " + FormatFigure(c.Measure, c.Unit, v.Upper)
+}
+
+// undeterminedNote says why shipments may be in scope: "2 shipments pass
+// every other filter but have no dispatch or destination recorded, so may
+// be in scope".
+func undeterminedNote(v *Verdict) string {
+	var fields, other []string
+	for _, w := range v.UndeterminedWhat {
+		switch w {
+		case WhatDateOrder:
+			other = append(other, "a date whose day and month cannot be told apart")
+		case WhatListing:
+			other = append(other, "a party whose screening hit awaits review")
+		default:
+			fields = append(fields, w)
+		}
+	}
+	have := "have"
+	if v.Undetermined == 1 {
+		have = "has"
+	}
+	var why []string
+	if len(fields) > 0 {
+		why = append(why, "no "+strings.Join(fields, " or ")+" recorded")
+	}
+	why = append(why, other...)
+	return plural(v.Undetermined, "shipment passes", "shipments pass") + " every other filter but " + have + " " +
+		strings.Join(why, ", or ") + ", so may be in scope"
 }
 
 // foundKnown is found for shipments whose filters are all decided.
@@ -117,17 +139,43 @@ func reason(v *Verdict) string {
 	case Insufficient:
 		switch v.Why {
 		case WhyStraddle:
-			b.WriteString("the figure is " + found(v) + "; " + claim + ", which holds at one bound and not at the other.")
+			b.WriteString("the figure is " + found(v) + "; " + claim + ", " + straddle(v) + ".")
 			if !v.Covered {
 				b.WriteString(" Also, " + v.Gap + ".")
 			}
 		case WhyCoverage:
-			b.WriteString(found(v) + ", but " + v.Gap + "; shipments in the months not covered could make the claim (" + c.Expected() + ") true.")
+			b.WriteString(found(v) + ", but " + v.Gap + "; " + uncovered(v) + ".")
 		default:
 			return b.String() + "the claim cannot be checked."
 		}
 	}
 	return b.String()
+}
+
+// straddle says where the claim holds between the bounds.
+func straddle(v *Verdict) string {
+	in := claimInterval(&v.Claim)
+	lo, hi := in.holds(v.Lower), in.holds(v.Upper)
+	switch {
+	case lo && !hi:
+		return "which holds at the lower bound but not at the upper one"
+	case hi && !lo:
+		return "which holds at the upper bound but not at the lower one"
+	}
+	return "which fails at both bounds but holds for figures between them"
+}
+
+// uncovered says what shipments in months no source covers could do to
+// the claim. They can only add to the figure: a claim that holds now
+// ("less than 100 t", "about 10 t") could become false, one that fails
+// because the figure is too small ("more than 12 t") could become true.
+func uncovered(v *Verdict) string {
+	in := claimInterval(&v.Claim)
+	c := v.Claim.Expected()
+	if in.holds(v.Lower) && in.holds(v.Upper) {
+		return "shipments in the months not covered could only add to the figure and could make the claim (" + c + ") false"
+	}
+	return "shipments in the months not covered could only add to the figure and could make the claim (" + c + ") true"
 }
 
 func nearList(ns []Near, total, max int) string {

@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/names"
@@ -26,6 +27,60 @@ type Resolved struct {
 	How      string   // ByEntityID … NotFound
 	Entities []string // entity IDs
 	Names    []string // their canonical names
+}
+
+// Resolver resolves names to entities exactly as a claim's consignee and
+// shipper filters do (entity ID, tax ID, same name, name words, closest
+// name), for other filters that take a name, such as the app's Totals
+// entity filter. It caches the analysis of every name as written, so
+// build one per result. It is safe for concurrent use.
+type Resolver struct {
+	mu  sync.Mutex
+	res *match.Result
+	rv  resolver
+}
+
+// NewResolver prepares resolution over the entities of res (nil: every
+// name is NotFound).
+func NewResolver(res *match.Result) *Resolver {
+	r := &Resolver{res: res}
+	if res != nil {
+		r.rv.mentions = res.Mentions
+	}
+	return r
+}
+
+// Resolve resolves one name or ID among the entities of role (AnyRole:
+// consignees and shippers).
+func (r *Resolver) Resolve(role match.Role, q string) Resolved {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out, _ := r.rv.resolve(r.res, role, q)
+	return out
+}
+
+// Note says what a reader must know about a resolution, "" when nothing:
+// a name that matches nothing, a closest-name guess to check, or a name
+// that took in several entities.
+func (r *Resolved) Note() string {
+	role := string(r.Role)
+	if role == "" {
+		role = "consignee or shipper"
+	}
+	switch r.How {
+	case NotFound:
+		if LooksLikeEntityID(r.Query) {
+			return "Entity " + r.Query + " no longer exists (it was split or merged): name the " + role + " again."
+		}
+		return "No " + role + " matches “" + r.Query + "”."
+	case ByClosest:
+		return "“" + r.Query + "” was taken to mean " + strings.Join(r.Names, ", ") + " (closest name in the data): check it."
+	case ByNameWords, BySameName, ByTaxID:
+		if len(r.Entities) > 1 {
+			return "“" + r.Query + "” matches several " + role + "s, all included: " + strings.Join(r.Names, "; ") + "."
+		}
+	}
+	return ""
 }
 
 // mentionKey is one mention prepared for resolution.
@@ -72,7 +127,12 @@ func numberWords(ns []string) []string {
 	return out
 }
 
-// resolve turns one filter entry into entity indexes for role.
+// AnyRole resolves a name among consignees and shippers alike, as the
+// app's Totals entity filter does.
+const AnyRole match.Role = ""
+
+// resolve turns one filter entry into entity indexes for role (AnyRole:
+// either role).
 func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resolved, []int32) {
 	out := Resolved{Role: role, Query: q, How: NotFound}
 	q = strings.TrimSpace(q)
@@ -114,7 +174,7 @@ func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resol
 	}
 	if tax != "" {
 		for m, k := range rv.keys {
-			if k.tax == tax && rv.mentions[m].Role == role {
+			if k.tax == tax && rv.roleOK(m, role) {
 				add(entityOf(m))
 			}
 		}
@@ -125,7 +185,7 @@ func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resol
 	core := qn.CoreKey()
 	if core != "" {
 		for m, k := range rv.keys {
-			if k.core == core && rv.mentions[m].Role == role {
+			if k.core == core && rv.roleOK(m, role) {
 				add(entityOf(m))
 			}
 		}
@@ -134,7 +194,7 @@ func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resol
 		}
 		words := append(append([]string(nil), qn.Core...), numberWords(qn.Numbers)...)
 		for m, k := range rv.keys {
-			if rv.mentions[m].Role == role && containsAll(k.words, words) {
+			if rv.roleOK(m, role) && containsAll(k.words, words) {
 				add(entityOf(m))
 			}
 		}
@@ -153,6 +213,10 @@ func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resol
 	return out, nil
 }
 
+func (rv *resolver) roleOK(m int, role match.Role) bool {
+	return role == AnyRole || rv.mentions[m].Role == role
+}
+
 func (rv *resolver) searchFor(role match.Role) *roleSearch {
 	if rs, ok := rv.search[role]; ok {
 		return rs
@@ -160,7 +224,7 @@ func (rv *resolver) searchFor(role match.Role) *roleSearch {
 	rs := &roleSearch{}
 	var list []string
 	for m, x := range rv.mentions {
-		if x.Role == role {
+		if rv.roleOK(m, role) {
 			list = append(list, x.Name)
 			rs.mentions = append(rs.mentions, m)
 		}

@@ -20,6 +20,9 @@ type scope struct {
 	descr     [][]string // alternatives of folded words
 	goods     *goods.Selector
 	goodsErr  error
+	// unresolved names the filter entries that match no entity
+	// ("consignee “Zzyzx Holdings”"): no shipment can be in scope.
+	unresolved []string
 }
 
 func (k *Checker) compile(c *Claim, v *Verdict) *scope {
@@ -39,6 +42,9 @@ func (k *Checker) compile(c *Claim, v *Verdict) *scope {
 			for _, e := range ents {
 				set[e] = true
 			}
+		}
+		if len(set) == 0 {
+			sc.unresolved = append(sc.unresolved, string(role)+" “"+strings.Join(list, "” or “")+"”")
 		}
 		return set
 	}
@@ -70,56 +76,92 @@ func (k *Checker) compile(c *Claim, v *Verdict) *scope {
 	return sc
 }
 
-// misses returns the one filter sh fails, "" when it passes all, or "-"
-// when it fails two or more. It allocates nothing: the detail of a near
-// miss is written by detail, for the few shipments that need it.
-func (k *Checker) misses(sc *scope, sh *merge.Shipment) string {
-	f := &sc.c.Filters
-	filter := ""
-	fail := func(name string) bool {
-		if filter != "" {
-			return true
+// filterOrder lists the filters in the order tests run and near-boundary
+// details name them; a filter's bit in a mask is 1<<its index.
+var filterOrder = [...]string{FilterConsignee, FilterShipper, FilterOrigin, FilterDispatch, FilterDestination,
+	FilterHS, FilterGoods, FilterListed, FilterDescription, FilterDate}
+
+func bit(filter string) uint16 {
+	for i, f := range filterOrder {
+		if f == filter {
+			return 1 << i
 		}
-		filter = name
-		return false
 	}
-	if sc.consignee != nil && !sc.consignee[sh.Consignee] && fail(FilterConsignee) {
-		return "-"
+	return 0
+}
+
+// firstFilter names the first filter of a non-zero mask.
+func firstFilter(mask uint16) string {
+	for i, f := range filterOrder {
+		if mask&(1<<i) != 0 {
+			return f
+		}
 	}
-	if sc.shipper != nil && !sc.shipper[sh.Shipper] && fail(FilterShipper) {
-		return "-"
+	return ""
+}
+
+// misses tests sh against every filter. fail has a bit per filter sh does
+// not pass; unknown the bits of those it fails only because the field is
+// not recorded (no country, date or HS code), its date readings disagree,
+// or its party's listing awaits review: on those, sh may be in scope. It
+// allocates nothing: the detail of a near miss is written by detail, for
+// the few shipments that need it.
+func (k *Checker) misses(sc *scope, sh *merge.Shipment) (fail, unknown uint16) {
+	f := &sc.c.Filters
+	miss := func(filter string, unrec bool) {
+		b := bit(filter)
+		fail |= b
+		if unrec {
+			unknown |= b
+		}
 	}
-	if len(f.Origin) > 0 && !inList(f.Origin, sh.Origin) && fail(FilterOrigin) {
-		return "-"
+	if sc.consignee != nil && !sc.consignee[sh.Consignee] {
+		miss(FilterConsignee, false)
 	}
-	if len(f.Dispatch) > 0 && !inList(f.Dispatch, sh.Dispatch) && fail(FilterDispatch) {
-		return "-"
+	if sc.shipper != nil && !sc.shipper[sh.Shipper] {
+		miss(FilterShipper, false)
 	}
-	if len(f.Destination) > 0 && !inList(f.Destination, sh.Destination) && fail(FilterDestination) {
-		return "-"
+	if len(f.Origin) > 0 && !inList(f.Origin, sh.Origin) {
+		miss(FilterOrigin, sh.Origin == "")
+	}
+	if len(f.Dispatch) > 0 && !inList(f.Dispatch, sh.Dispatch) {
+		miss(FilterDispatch, sh.Dispatch == "")
+	}
+	if len(f.Destination) > 0 && !inList(f.Destination, sh.Destination) {
+		miss(FilterDestination, sh.Destination == "")
 	}
 	if len(sc.hs) > 0 {
 		ok := false
 		for _, p := range sc.hs {
 			ok = ok || strings.HasPrefix(sh.HSCode, p)
 		}
-		if !ok && fail(FilterHS) {
-			return "-"
+		if !ok {
+			miss(FilterHS, sh.HSCode == "")
 		}
 	}
-	if sc.goods != nil && !sc.goods.Match(sh.HSCode) && fail(FilterGoods) {
-		return "-"
+	if sc.goods != nil && !sc.goods.Match(sh.HSCode) {
+		miss(FilterGoods, sh.HSCode == "")
 	}
-	if f.PartyListed != "" && !k.listed(f.PartyListed, sh) && fail(FilterListed) {
-		return "-"
+	if f.PartyListed != "" {
+		switch k.listedState(f.PartyListed, sh) {
+		case listNo:
+			miss(FilterListed, false)
+		case listPending:
+			miss(FilterListed, true)
+		}
 	}
-	if len(sc.descr) > 0 && !k.descMatch(sc, sh.Description) && fail(FilterDescription) {
-		return "-"
+	if len(sc.descr) > 0 && !k.descMatch(sc, sh.Description) {
+		miss(FilterDescription, false)
 	}
-	if (!sc.from.IsZero() || !sc.to.IsZero()) && !dateIn(sh.Date, sc.from, sc.to) && fail(FilterDate) {
-		return "-"
+	if !sc.from.IsZero() || !sc.to.IsZero() {
+		switch k.dateTest(sc, sh) {
+		case dateOut:
+			miss(FilterDate, false)
+		case dateUndecided:
+			miss(FilterDate, true)
+		}
 	}
-	return filter
+	return fail, unknown
 }
 
 // detail says what sh has instead of what filter asks for.
@@ -146,6 +188,9 @@ func (k *Checker) detail(sc *scope, sh *merge.Shipment, filter string) string {
 	case FilterDescription:
 		return "description " + quoteShort(sh.Description)
 	case FilterDate:
+		if !sh.Date.Known() {
+			return k.readingsDetail(sh)
+		}
 		return dateDetail(sh.Date, sc.from, sc.to)
 	case FilterGoods:
 		return "HS " + or(sh.HSCode) + ", not on " + sc.goods.String()

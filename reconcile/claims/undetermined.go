@@ -3,44 +3,59 @@ package claims
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"tradecheck/reconcile/merge"
 )
 
-// unrecorded reports whether the one filter a shipment misses is a field
-// the shipment has no value for: a country, its date or its HS code. Such
-// a shipment is undetermined, not out of scope.
-func unrecorded(filter string, sh *merge.Shipment) bool {
-	switch filter {
-	case FilterDate:
-		return !sh.Date.Known()
-	case FilterHS, FilterGoods:
-		return sh.HSCode == ""
-	case FilterOrigin:
-		return sh.Origin == ""
-	case FilterDispatch:
-		return sh.Dispatch == ""
-	case FilterDestination:
-		return sh.Destination == ""
-	}
-	return false
-}
-
-// undetermined adds up the shipments that may be in scope: the upper
-// bound grows by each one's value, or opens when one lacks the measure.
+// undetermined adds up the shipments that may be in scope: those whose
+// only failures are on fields no source records (a country, the date, the
+// HS code), on a date whose two readings disagree, or on a party whose
+// listing awaits review. However many such fields a shipment lacks (a B/L
+// row has neither dispatch nor destination), it widens the upper bound by
+// its value, or opens it when it lacks the measure, instead of being
+// counted out: "not recorded" is not "not so".
 type undetermined struct {
 	sum  float64
 	open bool
 }
 
-func (u *undetermined) add(v *Verdict, r Row, filter string) {
-	v.Undetermined++
-	what := filter // origin, dispatch, destination, date
-	if filter == FilterHS || filter == FilterGoods {
-		what = "HS code"
+// What UndeterminedWhat holds besides the names of unrecorded fields
+// ("dispatch", "HS code").
+const (
+	WhatDateOrder = "date order"        // the date's day and month cannot be told apart
+	WhatListing   = "pending screening" // the party's screening hit awaits review
+)
+
+// unknownWhat names what is undecided about sh on each filter of mask.
+func (k *Checker) unknownWhat(sh *merge.Shipment, mask uint16) []string {
+	var out []string
+	for i, f := range filterOrder {
+		if mask&(1<<i) == 0 {
+			continue
+		}
+		w := f // origin, dispatch, destination, date
+		switch {
+		case f == FilterHS || f == FilterGoods:
+			w = "HS code"
+		case f == FilterListed:
+			w = WhatListing
+		case f == FilterDate && len(k.readings(sh)) > 0:
+			w = WhatDateOrder
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
 	}
-	if !slices.Contains(v.UndeterminedWhat, what) {
-		v.UndeterminedWhat = append(v.UndeterminedWhat, what)
+	return out
+}
+
+func (u *undetermined) add(v *Verdict, r Row, what []string) {
+	v.Undetermined++
+	for _, w := range what {
+		if !slices.Contains(v.UndeterminedWhat, w) {
+			v.UndeterminedWhat = append(v.UndeterminedWhat, w)
+		}
 	}
 	if r.Value.Valid {
 		u.sum += r.Value.Value
@@ -59,4 +74,16 @@ func (u *undetermined) widen(v *Verdict) {
 		return
 	}
 	v.Upper = round(v.Upper + u.sum)
+}
+
+// unknownDetail says, for every undetermined filter of sh, what it has:
+// "dispatched from unknown; destination unknown (may be in scope)".
+func (k *Checker) unknownDetail(sc *scope, sh *merge.Shipment, mask uint16) string {
+	var parts []string
+	for i, f := range filterOrder {
+		if mask&(1<<i) != 0 {
+			parts = append(parts, k.detail(sc, sh, f))
+		}
+	}
+	return strings.Join(parts, "; ") + " (may be in scope)"
 }

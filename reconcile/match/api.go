@@ -66,6 +66,13 @@ type Options struct {
 	// Zero thresholds take DefaultAutoThreshold and DefaultReviewThreshold.
 }
 
+// ReviewThresholdFor is the review threshold that goes with an auto-merge
+// threshold the user chose: the default, unless auto is lower still. The
+// grey zone sits below the auto-merge threshold, so a lower auto threshold
+// must not leave the review threshold above it (an empty or inverted
+// zone). The app's slider and the CLI's --threshold both use it.
+func ReviewThresholdFor(auto float64) float64 { return min(DefaultReviewThreshold, auto) }
+
 // Decision op codes.
 const (
 	OpConfirm = "confirm"  // Name/Role and Other/OtherRole are the same firm

@@ -2,11 +2,12 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
 // TestSpellingClasses checks, pair by pair, the classes of spelling that
-// issue 13 found the matcher missing (merged), the judgement cases that
+// real customs records use for one firm (merged), the judgement cases that
 // must go to review and not merge, and the bugs found by the screening
 // work (apart).
 func TestSpellingClasses(t *testing.T) {
@@ -27,6 +28,13 @@ func TestSpellingClasses(t *testing.T) {
 		{"legal form, German", "Akzionernoje Obschtschestwo Tekhkrim", "AO TEKHKRIM", merged},
 		{"space dropped", "ANISOPRINTRUS LLC", "ANISOPRINT RUS LLC", merged},
 		{"spaces dropped", "DONGMTIINVESTMENT LTD", "DONG MTI INVESTMENT LTD", merged},
+		{"space inside a word spelt with a caron", "AO KAMTR ANSMAŠ", "AO KAMTRANSMASH", merged},
+		{"a space and a doubled letter beside a connector word", "ZORAVEL SHIIPPING AND TRADING LLC", "ZORAVEL SHIP PING AND TRADING LLC", merged},
+		{"space inside an acronym-like word", "KNII TRMS AO", "KNIITRMS AO", merged},
+		{"French scheme: ou, tch, ch for ш", "OOO VEDOUCHTCHIE TEKHNOLOGII ZORAVA", "ООО Ведущие Технологии Зорава", merged},
+		{"French scheme: j for ж", "ZAO BELOJSKOE MACHINOSTROITELNOE OBCHTCHESTVO", "ЗАО Беложское машиностроительное общество", merged},
+		{"French scheme: ou for у in a one-word name", "OOO LIOUTRAN", "ООО ЛЮТРАН", merged},
+		{"Й after a vowel in a short word", "OOO MAJ TORVELS", "ООО МАЙ ТОРВЕЛС", merged},
 		{"c for ts", "NAUCHNO TEKHNICHESKIY CENTR ORION", "NAUCHNO TEKHNICHESKIY TSENTR ORION", merged},
 		{"c for ts and ye for ie", "Aviacionnie Izmeritelnie Tehnologii", "Aviatsionnye Izmeritelnye Tekhnologii", merged},
 		{"w for v in an acronym", "WKBR LLC", "VKBR LLC", merged},
@@ -37,6 +45,18 @@ func TestSpellingClasses(t *testing.T) {
 		{"Czech carons read as digraphs", "OOO ŽELDORMAŠ", "OOO ZHELDORMASH", merged},
 		{"Czech carons dropped", "ŠKODA TRANSPORTATION A.S.", "SKODA TRANSPORTATION AS", merged},
 
+		{"a slip that breaks a digraph", "ZELENODOLSK MACIHNES LLC", "ZELENODOLSK MACHINES LLC", merged},
+		{"a slip beside a doubled letter", "ORLANDA KOMPONNTS JSC", "ORLANDA KOMPONENTS JSC", merged},
+		{"two letters swapped in a long word", "DUBNENKSY PRIBOR JSC", "DUBNENSKY PRIBOR JSC", merged},
+		{"j for i making jo", "VOLGA NATJONAL REINSURANCE", "VOLGA NATIONAL REINSURANCE", merged},
+
+		{"one letter in a six-letter one-word name", "AO KORVAL", "AO KORFAL", review},
+		{"two letters swapped in a six-letter name", "LLC TORVEL", "LLC TOVREL", review},
+		{"Han name with its Latin spelling after it", "技术克里姆有限责任公司 TEKHKRIM", "Tekhkrim LLC", merged},
+		{"Cyrillic name with its Latin spelling in brackets", "ООО «Техкрим» (TEKHKRIM LLC)", "Tekhkrim LLC", merged},
+		{"Cyrillic name with its Latin spelling after it", "ООО Техкрим TEKHKRIM LLC", "Tekhkrim Limited Liability Company", merged},
+
+		{"Han limited company's Latin spelling and a JSC", "技术克里姆有限责任公司 TEKHKRIM", "TEKHKRIM JSC", review},
 		{"FZE and LLC", "ALFA STAR FZE", "ALFA STAR LLC", review},
 		{"A.Ş. and Ltd. Şti.", "ALFA MAKINA A.Ş.", "ALFA MAKINA LTD. ŞTİ.", review},
 		{"trade phrase on one side", "ALFA STAR GENERAL TRADING LLC", "ALFA STAR LLC", review},
@@ -69,7 +89,26 @@ func TestSpellingClasses(t *testing.T) {
 				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
 				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
 			}
+			// Every merge and every review pair keeps its explanation.
+			if got == merged {
+				e := res.Entities[res.EntityOf[0]]
+				if len(e.Reasons) != 2 || e.Reasons[1] == "" {
+					t.Errorf("%q ~ %q merged without a reason: %q", tt.a, tt.b, e.Reasons)
+				}
+			}
+			if got == review && len(res.Review[0].Reasons) == 0 {
+				t.Errorf("%q ~ %q in review without reasons", tt.a, tt.b)
+			}
 		})
+	}
+}
+
+// TestScriptReadingReason: a merge through one script's part of a name
+// says so, not that the name has brackets.
+func TestScriptReadingReason(t *testing.T) {
+	_, why := Explain(Mention{Name: "技术克里姆有限责任公司 TEKHKRIM"}, Mention{Name: "Tekhkrim LLC"})
+	if len(why) == 0 || !strings.HasPrefix(why[0], "one name written in two scripts; read as TEKHKRIM") {
+		t.Errorf("reasons %q, want the two-script reading first", why)
 	}
 }
 
@@ -107,6 +146,18 @@ func TestGluedLegalForms(t *testing.T) {
 		{"TEKHKRIMLLC", "TEKHKRIM LLC", true},
 		{"POSITIVE GROUPPJSC", "Positive Group PJSC", true},
 		{"PAOLINI TRADING", "PAO LINI TRADING", false}, // AO is not taken off a word
+		{"ZORANG TAILUNG HOTELCO., LTD.", "ZORANG TAILUNG HOTEL CO., LTD.", true},
+		{"KORVALIS TRADEDMCC", "KORVALIS TRADE DMCC", true},
+		{"ZORAVLETY ROSSII AO", "ZORAVLETY ROSSIIAO", true},
+		{"ZORABANI DIS TICARETLIMITED SIRKETI", "ZORABANI DIS TICARET LIMITED SIRKETI", true},
+		{"KORVANDR EKOOO", "KORVANDR EK OOO", true},
+		{"ALFA TRADINGL.L.C.", "ALFA TRADING L.L.C.", true},
+		{"VPZ KORMASHAO", "AO VPZ KORMASH", true}, // the form written first in the other name
+		{"ZORIYAH STEELFZC", "ZORIYAH STEEL FZC", true},
+		{"XIAO", "XI AO", false},               // a word ending like a form is no glued form without the rest
+		{"LLC ZORATEST", "ZORATEST-TT", false}, // Key would fold the TT into ZORATEST's T
+		{"AO OSKKB", "AO SKKBB", false},        // spaced alike but not the same letters: doubled letters count
+		{"JSC KTIIM", "JSC ‘CTIIM’", false},    // nor is c the same letter as k
 	}
 	for _, tt := range tests {
 		t.Run(tt.a, func(t *testing.T) {
@@ -118,5 +169,25 @@ func TestGluedLegalForms(t *testing.T) {
 				t.Errorf("%q ~ %q merged = %v, want %v", tt.a, tt.b, got, tt.merge)
 			}
 		})
+	}
+}
+
+// TestWholeNameAtCutWidth: a whole name about 35 characters long may be
+// cut, but its own spellings with a slip or a space, which do not match
+// each other, are not two names it starts: all three are one firm.
+func TestWholeNameAtCutWidth(t *testing.T) {
+	ms := []Mention{
+		{Name: "AO ZARECHNYY NANOTECHNOLOGY CENTER"},
+		{Name: "JSC ZARECHNYY NANOTECHNOLGOY CENTER"},
+		{Name: "JSC “Zarechnyy Nanote chnology Center”"},
+	}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(ms); i++ {
+		if res.EntityOf[i] != res.EntityOf[0] {
+			t.Errorf("%q not merged with %q; review: %+v", ms[i].Name, ms[0].Name, res.Review)
+		}
 	}
 }

@@ -213,7 +213,17 @@ func (c *clusterer) makeUnits() {
 	c.weights = w
 	c.profs = make([]*profile, len(c.units))
 	for ui, u := range c.units {
+		// A unit is scored through one of its spellings: one that is not
+		// cut when it has one. A cut spelling as the unit's face would
+		// make the whole name (… NEW YORK CORP.) the start of every longer
+		// name too (… NEW YORK II CORP.).
 		r := u.mentions[0]
+		for _, i := range u.mentions {
+			if !c.an[i].Cut {
+				r = i
+				break
+			}
+		}
 		c.profs[ui] = newProfile(c.an[r], c.tax[r], w)
 	}
 }

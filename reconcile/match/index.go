@@ -72,6 +72,11 @@ func buildIndex(ctx context.Context, profs []*profile) (*index, error) {
 		var g, words []string
 		if p.n.Distinctive {
 			g = trigrams(p.joined)
+			if p.flat != p.joined {
+				// Spacing ignored: SNII GGIMS keys its short words apart
+				// and meets SNIIGGIMS only written together.
+				g = append(g, trigrams(p.flat)...)
+			}
 			words = p.n.Core
 			if alt := altJoined(p.n); alt != "" {
 				// The Ц reading of c (names.SoftC) is indexed too.

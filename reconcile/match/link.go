@@ -199,78 +199,135 @@ func (c *clusterer) link() {
 	// A name without tax ID that matches names with two different tax IDs
 	// could be either firm: it goes to review, not into one of them.
 	ambiguous := c.ambiguous()
-	c.cutAmbiguous(ambiguous)
+	cuts := c.cutPartners(ambiguous)
+	var later []scored
 	for _, p := range c.pairs {
-		u, v := int(p.u), int(p.v)
-		if c.units[u].pinned || c.units[v].pinned {
+		if float64(p.s) >= c.opt.AutoThreshold && (cuts[int(p.u)] != nil || cuts[int(p.v)] != nil) {
+			later = append(later, p)
 			continue
 		}
-		if (ambiguous[u] != "" || ambiguous[v] != "") && float64(p.s) >= c.opt.AutoThreshold {
-			why := ambiguous[u]
-			if why == "" {
-				why = ambiguous[v]
-			}
-			c.addReview(u, v, float64(p.s), why)
-			continue
-		}
-		x, y := c.find(u), c.find(v)
-		if x == y {
-			continue
-		}
-		s := float64(p.s)
-		if notSame[[2]int{u, v}] || c.conflict(x, y) {
-			continue
-		}
-		if s < c.opt.AutoThreshold {
-			c.addReview(u, v, s, "")
-			continue
-		}
-		if cs, cx, cy := c.anchorScore(x, y, u, v, s); cs < c.opt.ReviewThreshold {
-			c.addReview(u, v, s, fmt.Sprintf("not merged: %s and %s, the cores of their groups, score only %.2f",
-				c.profs[cx].n.Display(), c.profs[cy].n.Display(), cs))
-			continue
-		}
-		_, why := scorePair(c.profs[u], c.profs[v], true)
-		c.union(u, v, s, strings.Join(why, "; "), false)
+		c.linkPair(p, ambiguous, notSame)
 	}
+	// A name that may be cut and starts names that do not match each
+	// other is linked last: when those names have become one firm (its
+	// spellings with a slip, a space, another legal form), the cut name is
+	// that firm's; when they are two firms, it could be either: review.
+	for u, ps := range cuts {
+		if a, b, two := c.twoClusters(ps); two {
+			ambiguous[u] = fmt.Sprintf("not merged: may be cut at %d characters, and starts both %q and %q",
+				TruncationWidth, c.profs[a].n.Original, c.profs[b].n.Original)
+		}
+	}
+	for _, p := range later {
+		c.linkPair(p, ambiguous, notSame)
+	}
+	c.reviewCutStarts()
 }
 
-// cutAmbiguous marks names that may be cut at a field width and match, as
+// linkPair merges the units of a scored pair, or puts it in review, or
+// leaves it, by the rules of step 3 of link.
+func (c *clusterer) linkPair(p scored, ambiguous map[int]string, notSame map[[2]int]bool) {
+	u, v := int(p.u), int(p.v)
+	if c.units[u].pinned || c.units[v].pinned {
+		return
+	}
+	if (ambiguous[u] != "" || ambiguous[v] != "") && float64(p.s) >= c.opt.AutoThreshold {
+		why := ambiguous[u]
+		if why == "" {
+			why = ambiguous[v]
+		}
+		c.addReview(u, v, float64(p.s), why)
+		return
+	}
+	x, y := c.find(u), c.find(v)
+	if x == y {
+		return
+	}
+	s := float64(p.s)
+	if notSame[[2]int{u, v}] || c.conflict(x, y) {
+		return
+	}
+	if s < c.opt.AutoThreshold {
+		c.addReview(u, v, s, "")
+		return
+	}
+	if cs, cx, cy := c.anchorScore(x, y, u, v, s); cs < c.opt.ReviewThreshold {
+		c.addReview(u, v, s, fmt.Sprintf("not merged: %s and %s, the cores of their groups, score only %.2f",
+			c.profs[cx].n.Display(), c.profs[cy].n.Display(), cs))
+		return
+	}
+	_, why := scorePair(c.profs[u], c.profs[v], true)
+	c.union(u, v, s, strings.Join(why, "; "), false)
+}
+
+// twoClusters reports two of units that are in different clusters.
+func (c *clusterer) twoClusters(units []int) (int, int, bool) {
+	for _, w := range units[1:] {
+		if c.find(w) != c.find(units[0]) {
+			return units[0], w, true
+		}
+	}
+	return 0, 0, false
+}
+
+// cutPartners finds names that may be cut at a field width and match, as
 // starts, longer names that do not match each other ("STATE UNITARY
-// ENTERPRISE OF THE RE" starts many firms): they could be any of them.
-func (c *clusterer) cutAmbiguous(out map[int]string) {
+// ENTERPRISE OF THE RE" starts many firms), with those names; link
+// decides once the others are linked whether they are one firm.
+func (c *clusterer) cutPartners(ambiguous map[int]string) map[int][]int {
 	partners := map[int][]int{}
+	whole := map[int][]int{} // names a cut name matches that do not go on past it
 	for _, p := range c.pairs {
 		if float64(p.s) < c.opt.AutoThreshold {
 			break
 		}
 		u, v := int(p.u), int(p.v)
-		if c.profs[u].cut && c.profs[v].runeLen > c.profs[u].runeLen {
-			partners[u] = append(partners[u], v)
-		}
-		if c.profs[v].cut && c.profs[u].runeLen > c.profs[v].runeLen {
-			partners[v] = append(partners[v], u)
+		for _, x := range [][2]int{{u, v}, {v, u}} {
+			a, b := x[0], x[1]
+			if !c.profs[a].cut {
+				continue
+			}
+			if goesOn(c.profs[a], c.profs[b]) {
+				partners[a] = append(partners[a], b)
+			} else {
+				whole[a] = append(whole[a], b)
+			}
 		}
 	}
+	out := map[int][]int{}
 	for u, ps := range partners {
-		if len(ps) < 2 || out[u] != "" {
+		// A name it matches whole counts too (… NEW YORK is the whole
+		// core of … NEW YORK CORP. and the start of … NEW YORK II CORP.),
+		// or the cut name would bind two firms as their common core.
+		ps = append(ps, whole[u]...)
+		if len(ps) < 2 || ambiguous[u] != "" {
 			continue
 		}
+		all := ps
 		ps = ps[:min(len(ps), 12)]
 	check:
 		for i := 0; i < len(ps); i++ {
 			for j := i + 1; j < len(ps); j++ {
 				// Partners that would not merge on their own (VOLGATRANS
-				// NORTH / VOLGATRANS SOUTH score 0.88, review) are two
+				// NORTH / VOLGATRANS SOUTH score 0.88, review) may be two
 				// firms, and the cut name could be either.
 				if scoreFast(c.profs[ps[i]], c.profs[ps[j]]) < c.opt.AutoThreshold {
-					out[u] = fmt.Sprintf("not merged: may be cut at %d characters, and starts both %q and %q",
-						TruncationWidth, c.profs[ps[i]].n.Original, c.profs[ps[j]].n.Original)
+					out[u] = all
 					break check
 				}
 			}
 		}
 	}
+	return out
+}
+
+// goesOn reports whether a may be cut and b goes on past it: longer as
+// written and by two letters of its core at least. A name of about 35
+// characters that is whole (AO ZARECHNYY NANOTECHNOLOGY CENTER) matches
+// its own spellings with a typo or a space (NANOTECHNOLGOY, NANOTE
+// CHNOLOGY), which do not match each other; they are not names it starts.
+func goesOn(a, b *profile) bool {
+	return a.cut && b.runeLen > a.runeLen && (len(b.flat) >= len(a.flat)+2 || len(b.n.Numbers) > len(a.n.Numbers))
 }
 
 // anchorScore is the best score between the anchors of clusters x and y

@@ -22,6 +22,8 @@ type profile struct {
 	flat      string     // Key of the core words written together: spacing ignored
 	flatAcr   string     // the same by AcronymKey
 	flatShort bool       // a core word is an acronym or short word
+	flatAll   string     // every word written together, legal forms included (flatKeys)
+	altJoined string     // joined with each word's second key (names.Name.AltCore) in place; "" if none
 	runeLen   int        // length of the name as written, trimmed
 	cut       bool       // may have been cut at TruncationWidth
 	alts      []*profile // second readings of a name written twice ("X (ALIAS)")
@@ -68,6 +70,8 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 	}
 	p.joined = strings.Join(n.Core, "")
 	p.flat, p.flatAcr, p.flatShort = flatKeys(n)
+	p.flatAll = flatAll(n)
+	p.altJoined = altJoined(n)
 	p.runeLen = utf8.RuneCountInString(strings.TrimSpace(n.Original))
 	p.cut = n.Cut
 	for _, alt := range n.Alts {
@@ -76,29 +80,6 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		p.alts = append(p.alts, ap)
 	}
 	return p
-}
-
-// flatKeys are the core words written together, keyed as one word by
-// Key and by AcronymKey, and whether a word is an acronym or short word.
-func flatKeys(n *names.Name) (key, acr string, short bool) {
-	w := strings.Join(n.CoreLat, "")
-	for _, t := range n.CoreLat {
-		short = short || len(t) <= 4
-	}
-	return names.Key(w), names.AcronymKey(w), short
-}
-
-// sameFlat reports whether two names are the same words spaced
-// differently. When either has an acronym or a short word, all letters
-// must stay (AcronymKey: VZPP-S is not VZPS, though Key folds pp to p).
-func sameFlat(a, b *profile) bool {
-	if len(a.n.Core) == len(b.n.Core) {
-		return false
-	}
-	if a.flatShort || b.flatShort {
-		return a.flatAcr == b.flatAcr
-	}
-	return a.flat == b.flat
 }
 
 // indexable reports whether a profile can match anything on its name.
@@ -139,7 +120,11 @@ func scorePair(a, b *profile, explain bool) (float64, []string) {
 		if t > s {
 			s, reasons = t, tr
 			if explain {
-				reasons = append([]string{fmt.Sprintf("one name written two ways, with and without brackets; read as %s", alt.n.Display())}, tr...)
+				how := "one name written two ways, with and without brackets; read as %s"
+				if alt.n.ScriptPart {
+					how = "one name written in two scripts; read as %s"
+				}
+				reasons = append([]string{fmt.Sprintf(how, alt.n.Display())}, tr...)
 			}
 		}
 	}
@@ -232,7 +217,7 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 			// an automatic merge.
 			s = min(s, loneWordCap)
 			if explain {
-				defer func() { reasonsOut = append(reasonsOut, "word "+lone+" in one name only") }()
+				defer func() { reasonsOut = append(reasonsOut, "word "+strings.ToUpper(lone)+" in one name only") }()
 			}
 		}
 		if explain {
@@ -340,6 +325,7 @@ anchor:
 		for i, k := range x.n.Core {
 			best := 0.0
 			bj := -1
+			doubt := false
 			for j, l := range y.n.Core {
 				if sameWord(x.n, i, y.n, j) {
 					best, bj = 1, j
@@ -348,13 +334,18 @@ anchor:
 				if bits.OnesCount32(x.masks[i]^y.masks[j]) > 4 {
 					continue // more than two edits apart
 				}
-				v := tokenMatch(k, l, minLen)
+				v, d := tokenMatch(k, l, x.n.CoreLat[i], y.n.CoreLat[j], minLen)
 				if v > best {
-					best, bj = v, j
+					best, bj, doubt = v, j, d
 				}
 			}
-			if best > 0 && best < 1 && slip == "" && !names.IsGeneric(k) {
-				slip = slipDoubt(k, y.n.Core[bj], x.n.CoreLat[i], y.n.CoreLat[bj])
+			if best > 0 && best < 1 && slip == "" {
+				if !names.IsGeneric(k) {
+					slip = slipDoubt(k, y.n.Core[bj], x.n.CoreLat[i], y.n.CoreLat[bj])
+				}
+				if slip == "" && doubt {
+					slip = shortSlip(x.n.CoreLat[i], y.n.CoreLat[bj])
+				}
 			}
 			if best == 0 && k == groupKey && beforeForm(x.n, k) {
 				// "Group" before a legal form is how Chinese firms render
@@ -366,7 +357,7 @@ anchor:
 			}
 			got += x.weights[i] * best
 			if best == 0 && lone == "" {
-				lone = strings.ToUpper(x.n.CoreLat[i])
+				lone = x.n.CoreLat[i] // upper-cased for the reasons only
 			}
 			if record && bj >= 0 && best > 0 && !names.IsGeneric(k) {
 				shared = append(shared, strings.ToUpper(x.n.CoreLat[i]))
@@ -379,18 +370,6 @@ anchor:
 	// The worse side counts: a rare word that only one name has ("ALFA" /
 	// "ALFA BANK") is evidence of a different firm.
 	return min(sa, sb), shared, lone, slip
-}
-
-// slipDoubt says why two distinctive words one slip apart may be two
-// names, or "": the slip is in the first letter (MARUN / KAROON, TAESONG /
-// DAESONG): typos seldom hit it, names often differ there. Such pairs go
-// to review, not merged. (Short words are already kept from slips by
-// tokenMatch's length rule: seven letters, or five beside an exact word.)
-func slipDoubt(k, l string, kw, lw string) string {
-	if k[0] != l[0] {
-		return fmt.Sprintf("the words differ in their first letter (%s / %s): more often two names than a typo", strings.ToUpper(kw), strings.ToUpper(lw))
-	}
-	return ""
 }
 
 var groupKey = names.Key("group")
@@ -431,157 +410,6 @@ func beforeForm(n *names.Name, k string) bool {
 		}
 	}
 	return false
-}
-
-func tokenMatch(k, l string, minLen int) float64 {
-	if k == l {
-		return 1
-	}
-	lk, ll := len(k), len(l)
-	if lk < minLen || ll < minLen {
-		return 0 // short words differ by one letter between firms too often
-	}
-	allowed := 1
-	if lk >= 12 && ll >= 12 {
-		allowed = 2
-	}
-	if editDistanceAtMost(k, l, allowed) > allowed {
-		return 0
-	}
-	return jaroWinkler(k, l)
-}
-
-// truncScore checks whether a looks like b cut at a fixed field width:
-// a is about TruncationWidth long and its tokens are the start of b's.
-func truncScore(a, b *profile, explain bool) (float64, []string) {
-	if !a.cut || b.runeLen <= a.runeLen {
-		return 0, nil
-	}
-	ka, kb := a.n.Keys, b.n.Keys
-	if len(ka) == 0 || len(ka) > len(kb) {
-		return 0, nil
-	}
-	distinctive := false
-	for i := 0; i < len(ka)-1; i++ {
-		if tokenMatch(ka[i], kb[i], 7) < 0.9 {
-			return 0, nil
-		}
-		if !a.n.Legal[i] && !names.IsGeneric(ka[i]) && !isDigits(ka[i]) {
-			distinctive = true
-		}
-	}
-	// The stump is keyed as a whole word would be: a short stump gets an
-	// acronym key (AZ of AZOTSTAL keeps its z), which the start of the
-	// longer word's key must be compared with as Key spells it.
-	last := names.Key(a.n.Tokens[len(ka)-1])
-	other := names.Key(b.n.Tokens[len(ka)-1])
-	if !strings.HasPrefix(other, last) && tokenMatch(last, other, 7) < 0.9 {
-		// The cut may fall inside a letter group that folds differently
-		// (kh cut to k): accept a shorter common prefix, of two letters
-		// at least (the stump LO of ARKTIK LO is not the start of LNG).
-		if len(last) < 3 || !strings.HasPrefix(other, last[:len(last)-1]) {
-			return 0, nil
-		}
-	}
-	if !distinctive && (len(last) < 5 || names.IsGeneric(last) || a.n.Legal[len(ka)-1]) {
-		// Only legal form and generic words before the cut, and the cut
-		// word too short to tell firms apart.
-		return 0, nil
-	}
-	// Numbers in the kept part must agree.
-	s, reasons := numberEvidenceTrunc(a, b)
-	if s == 0 {
-		return 0, reasons
-	}
-	if !explain {
-		return 0.95, nil
-	}
-	return 0.95, []string{fmt.Sprintf("cut at %d characters: %q is the start of %q", TruncationWidth, strings.TrimSpace(a.n.Original), strings.TrimSpace(b.n.Original))}
-}
-
-func numberEvidenceTrunc(a, b *profile) (float64, []string) {
-	for _, x := range a.n.Numbers {
-		if !slices.Contains(b.n.Numbers, x) {
-			return 0, []string{"different numbers"}
-		}
-	}
-	return 1, nil
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// typoScore catches names that differ by a slip of the keyboard in one
-// word, legal form included ("Limited Liability Compbny …"): the same
-// words in the same order but one, and that one within one edit (two for
-// words of twelve letters or more). The word must be long enough to stay
-// recognisable: seven letters, or five when another distinctive word
-// agrees or the word is generic or a legal form, since short names differ
-// by one letter between firms all the time (SIMA/SINA). Cut names are left to truncScore; numbers must agree.
-func typoScore(a, b *profile, explain bool) (float64, []string) {
-	if a.cut || b.cut || len(a.n.Keys) != len(b.n.Keys) || len(a.n.Keys) < 2 {
-		return 0, nil
-	}
-	diff := -1
-	for i, k := range a.n.Keys {
-		if k != b.n.Keys[i] {
-			if diff >= 0 {
-				return 0, nil
-			}
-			diff = i
-		}
-	}
-	if diff < 0 {
-		return 0, nil
-	}
-	ka, kb := a.n.Keys[diff], b.n.Keys[diff]
-	// The rest must be distinctive: not only legal form and generic words.
-	distinctive := false
-	for i, k := range a.n.Keys {
-		if i != diff && !a.n.Legal[i] && !names.IsGeneric(k) && !isDigits(k) {
-			distinctive = true
-		}
-	}
-	minLen := 7
-	if distinctive || a.n.Legal[diff] || b.n.Legal[diff] || names.IsGeneric(ka) || names.IsGeneric(kb) {
-		// Another distinctive word already agrees, or the slip is in a
-		// legal form or generic word: shorter words may carry it.
-		minLen = 5
-	}
-	if min(len(ka), len(kb)) < minLen {
-		return 0, nil
-	}
-	allowed := 1
-	if min(len(ka), len(kb)) >= 12 {
-		allowed = 2
-	}
-	if editDistanceAtMost(ka, kb, allowed) > allowed {
-		return 0, nil
-	}
-	if !distinctive && (a.n.Legal[diff] || names.IsGeneric(ka)) {
-		return 0, nil
-	}
-	s := 0.93
-	var reasons []string
-	if explain {
-		reasons = []string{fmt.Sprintf("one word differs by a letter: %s ~ %s", strings.ToUpper(a.n.Tokens[diff]), strings.ToUpper(b.n.Tokens[diff]))}
-	}
-	if !a.n.Legal[diff] && !names.IsGeneric(ka) {
-		if why := slipDoubt(ka, kb, a.n.Tokens[diff], b.n.Tokens[diff]); why != "" {
-			s = loneWordCap
-			if explain {
-				reasons = append(reasons, why)
-			}
-		}
-	}
-	s, reasons = numberEvidence(a, b, s, reasons, explain)
-	return s, reasons
 }
 
 // Explain scores two mentions on their own, with the reasons, as the

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"cmp"
+	"context"
 	"slices"
 
 	"tradecheck/reconcile"
@@ -71,4 +72,21 @@ func sortBlockRows(rs []blockRow) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
+}
+
+// scanPairs visits every pair of rows of one block whose days are at most
+// span apart, in block order, each row with at most limit later rows of
+// its block (0: no limit). rs must be sorted by sortBlockRows with the
+// source left 0. The merge's pairing (fuzzyEdges) and the Possible
+// duplicates pass scan candidates with it, so both see the same pairs.
+func scanPairs(ctx context.Context, rs []blockRow, span int32, limit int, visit func(a, b blockRow)) error {
+	for x := range rs {
+		if x%65536 == 0 && ctx.Err() != nil {
+			return reconcile.ErrCanceled
+		}
+		for y := x + 1; y < len(rs) && rs[y].key == rs[x].key && rs[y].day-rs[x].day <= span && (limit <= 0 || y-x <= limit); y++ {
+			visit(rs[x], rs[y])
+		}
+	}
+	return nil
 }

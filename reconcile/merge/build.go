@@ -256,7 +256,11 @@ func boolOrder(b bool) int {
 // (each with its own arena and caches), and the lists joined in order.
 func (r *reconciler) conflicts() {
 	n := len(r.res.Shipments)
-	parts := max(1, min(runtime.GOMAXPROCS(0), n/conflictRun))
+	run := r.opt.conflictRun
+	if run <= 0 {
+		run = conflictRun
+	}
+	parts := max(1, min(runtime.GOMAXPROCS(0), n/run))
 	states := make([]conflictState, parts)
 	var wg sync.WaitGroup
 	for p := range states {
@@ -280,7 +284,7 @@ func (r *reconciler) conflicts() {
 }
 
 // conflictRun is the fewest shipments worth a goroutine of their own.
-var conflictRun = 20000
+const conflictRun = 20000
 
 // conflictState is what one run of conflictsIn keeps and caches.
 type conflictState struct {
@@ -302,7 +306,7 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 			rec := &r.in.Records[x]
 			for _, f := range rec.Flags {
 				switch {
-				case f.Kept && (f.Code == reconcile.FlagRestoredZero || f.Code == reconcile.FlagUnitConflict || f.Code == reconcile.FlagAmbiguousNumber):
+				case f.Kept && (f.Code == reconcile.FlagRestoredZero || f.Code == reconcile.FlagUnitConflict || f.Code == reconcile.FlagAmbiguousNumber || f.Code == reconcile.FlagDateFromDeclaration):
 					st.out = append(st.out, Discrepancy{
 						Shipment: sh.ID, Kind: KindRepaired, Field: f.Field,
 						Values: st.obs.Copy([]Observed{{rec.Source, f.Raw}}),
@@ -480,6 +484,8 @@ func (r *reconciler) whyPreferred(rows []int32) string {
 		return " (declaration-level over aggregated)"
 	case r.declSrc[r.in.SourceOf[a]] != r.declSrc[r.in.SourceOf[b]]:
 		return " (gives declaration numbers)"
+	case r.exportRow(a) != r.exportRow(b):
+		return " (the import declaration: the consignee's own record, CIF value, arrival date; the export declaration states FOB and the dispatch date)"
 	case r.in.Records[a].ValueUSD.Valid && !r.in.Records[b].ValueUSD.Valid:
 		return " (gives USD; the other needs conversion)"
 	case filledFields(&r.in.Records[a]) != filledFields(&r.in.Records[b]):
@@ -524,7 +530,11 @@ func (r *reconciler) datesMinor(vals []string) bool {
 	if errA != nil || errB != nil {
 		return false
 	}
-	return b.Sub(a).Hours()/24 <= float64(max(r.opt.DateToleranceDays, r.opt.BLDaysBefore))+1e-9
+	window := max(r.opt.DateToleranceDays, r.opt.BLDaysBefore)
+	if r.anyExport {
+		window = max(window, r.opt.ExportDaysBefore)
+	}
+	return b.Sub(a).Hours()/24 <= float64(window)+1e-9
 }
 
 func fmtNum(v float64) string {

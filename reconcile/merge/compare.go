@@ -40,6 +40,10 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj && fail("not the same shipper entity") {
 		return c
 	}
+	cross := r.crossFlow(i, j)
+	if cross && (r.in.Shipper[i] < 0 || r.in.Shipper[j] < 0) && fail("an export and an import declaration pair only when both name the exporter (shipper unknown on one side)") {
+		return c
+	}
 	a, b := &r.in.Records[i], &r.in.Records[j]
 	if (len(a.HSCode) < 6 || len(b.HSCode) < 6 || a.HSCode[:6] != b.HSCode[:6]) && fail("HS-6 differs or is missing") {
 		return c
@@ -48,8 +52,8 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 		if fail("no full date on one side") {
 			return c
 		}
-	} else if dc, ok := r.compareDates(a, b); !ok {
-		if fail(r.dateText(a, b) + ", outside the window") {
+	} else if dc, ok := r.compareDates(i, j); !ok {
+		if fail(r.dateText(i, j) + ", outside the window") {
 			return c
 		}
 	} else {
@@ -63,12 +67,21 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	} else {
 		c.cost += w.cost
 	}
+	if cross {
+		// After every pairing of rows of one flow: an export row joins
+		// the shipment its import rows make, not one of them alone.
+		c.cost += crossFlowCost
+	}
 	return c
 }
 
 // compareDates checks the date rule: ±DateToleranceDays, or the
 // asymmetric window when exactly one row is dated by its bill of lading.
-func (r *reconciler) compareDates(a, b *reconcile.Record) (float64, bool) {
+func (r *reconciler) compareDates(i, j int32) (float64, bool) {
+	if r.crossFlow(i, j) {
+		return r.compareCrossDates(i, j)
+	}
+	a, b := &r.in.Records[i], &r.in.Records[j]
 	d := b.Date.Time.Sub(a.Date.Time).Hours() / 24 // b − a
 	ba, bb := blDated(a), blDated(b)
 	if ba != bb {
@@ -91,7 +104,11 @@ func (r *reconciler) compareDates(a, b *reconcile.Record) (float64, bool) {
 	return math.Abs(d) / (tol + 1), true
 }
 
-func (r *reconciler) dateText(a, b *reconcile.Record) string {
+func (r *reconciler) dateText(i, j int32) string {
+	if r.crossFlow(i, j) {
+		return r.crossDateText(i, j)
+	}
+	a, b := &r.in.Records[i], &r.in.Records[j]
 	days := int(math.Round(math.Abs(a.Date.Time.Sub(b.Date.Time).Hours() / 24)))
 	ba, bb := blDated(a), blDated(b)
 	if ba == bb {
@@ -178,21 +195,14 @@ func (r *reconciler) compareWeights(i, j int32) (weightFit, bool) {
 // writtenPrecision finds, per source and basis, half the finest unit its
 // weights were written with: the smallest WrittenHalfStep over its values
 // (a kg column with one decimal has whole values too; its precision is
-// the tenth its other values show).
+// the tenth its other values show), and which sources give declaration
+// numbers — the source facts, over every row (see SourceFacts).
 func (r *reconciler) writtenPrecision() {
 	r.netHalf = make([]float64, len(r.in.Sources))
 	r.grossHalf = make([]float64, len(r.in.Sources))
-	for s := range r.netHalf {
-		r.netHalf[s], r.grossHalf[s] = 0.5, 0.5
-	}
-	for i := range r.in.Records {
-		rec, s := &r.in.Records[i], r.in.SourceOf[i]
-		if rec.NetKg.Valid && rec.NetKg.Value > 0 {
-			r.netHalf[s] = math.Min(r.netHalf[s], WrittenHalfStep(rec.NetKg.Value))
-		}
-		if rec.GrossKg.Valid && rec.GrossKg.Value > 0 {
-			r.grossHalf[s] = math.Min(r.grossHalf[s], WrittenHalfStep(rec.GrossKg.Value))
-		}
+	for s, f := range r.in.facts() {
+		r.netHalf[s], r.grossHalf[s] = f.NetHalf, f.GrossHalf
+		r.declSrc[s] = f.Declarations
 	}
 }
 
@@ -258,8 +268,12 @@ func (r *reconciler) reason(core, x int32) string {
 		shipper = "same shipper entity"
 	}
 	w, _ := r.compareWeights(core, x)
+	if r.crossFlow(core, x) {
+		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s; values not compared (an export declaration states FOB, an import declaration CIF)",
+			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text)
+	}
 	return fmt.Sprintf("no shared identifier; same consignee entity, %s, HS-6 %s, %s, %s",
-		shipper, b.HSCode[:6], r.dateText(a, b), w.text)
+		shipper, b.HSCode[:6], r.dateText(core, x), w.text)
 }
 
 // Comparer compares any two records of an Input by the rules Reconcile

@@ -82,22 +82,24 @@ func PossibleDuplicates(ctx context.Context, in Input, res *Result, opt Options,
 	}
 	sortBlockRows(cs)
 	apart := apartRows(decisions)
-	d := dupJudge{in: in, res: res, opt: opt, days: days, wpct: wpct, split: splitRows(decisions)}
-	for x := range cs {
-		if x%65536 == 0 && ctx.Err() != nil {
-			return nil, reconcile.ErrCanceled
+	d := dupJudge{in: in, res: res, opt: opt, days: days, wpct: wpct, split: splitRows(decisions), export: exportSources(in)}
+	span := int32(days)
+	if d.export != nil {
+		span = max(span, int32(opt.ExportDaysBefore+days))
+	}
+	err := scanPairs(ctx, cs, span, neighbours, func(a, b blockRow) {
+		p, ok := d.judge(a.i, b.i)
+		if !ok {
+			return
 		}
-		for y := x + 1; y < len(cs) && y <= x+neighbours && cs[y].key == cs[x].key && cs[y].day-cs[x].day <= int32(days); y++ {
-			p, ok := d.judge(cs[x].i, cs[y].i)
-			if !ok {
-				continue
-			}
-			if len(apart) > 0 && d.keptApart(apart, p.A, p.B) {
-				out.KeptApart++
-				continue
-			}
-			out.Pairs = append(out.Pairs, p)
+		if len(apart) > 0 && d.keptApart(apart, p.A, p.B) {
+			out.KeptApart++
+			return
 		}
+		out.Pairs = append(out.Pairs, p)
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(out.Pairs, func(a, b DupPair) int {
 		if a.Score != b.Score {
@@ -154,6 +156,36 @@ type dupJudge struct {
 	days  int
 	wpct  float64
 	split map[string]bool
+	// export marks export-register sources; nil when there is none.
+	export []bool
+}
+
+// exportSources marks the sources whose Flow is export, nil when none is.
+func exportSources(in Input) []bool {
+	var out []bool
+	for s, src := range in.Sources {
+		if src.Flow == reconcile.FlowExport {
+			if out == nil {
+				out = make([]bool, len(in.Sources))
+			}
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// flows reports whether every row of sh comes from an export register
+// (exportOnly) or none does (importOnly).
+func (d *dupJudge) flows(sh *Shipment) (exportOnly, importOnly bool) {
+	exportOnly, importOnly = true, true
+	for _, x := range sh.Rows {
+		if d.export != nil && d.export[d.in.SourceOf[x]] {
+			importOnly = false
+		} else {
+			exportOnly = false
+		}
+	}
+	return exportOnly, importOnly
 }
 
 // keptApart reports whether the user kept a row of shipment a apart from
@@ -174,10 +206,31 @@ func (d *dupJudge) keptApart(apart map[pairKey]bool, a, b int32) bool {
 func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	recs := d.in.Records
 	A, B := &d.res.Shipments[a], &d.res.Shipments[b]
-	if differ(A, B, recs, func(r *reconcile.Record) string {
+	// An export shipment against an import one: the two sides of one
+	// shipment, whose declaration numbers are of two kinds.
+	cross := false
+	if d.export != nil {
+		ea, ia := d.flows(A)
+		eb, ib := d.flows(B)
+		cross = ea && ib || eb && ia
+	}
+	if !cross && differ(A, B, recs, func(r *reconcile.Record) string {
 		return NormalizeDeclaration(r.DeclarationID) + "\x1f" + NormalizeItem(r.ItemNo)
 	}, func(r *reconcile.Record) bool { return r.DeclarationID != "" }) ||
 		differ(A, B, recs, func(r *reconcile.Record) string { return NormalizeDeclaration(r.BillOfLading) }, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
+		return DupPair{}, false
+	}
+	lead := 0.0 // the export's lead over the import, in days
+	if cross {
+		ex, im := A, B
+		if ea, _ := d.flows(B); ea {
+			ex, im = B, A
+		}
+		lead = im.Date.Time.Sub(ex.Date.Time).Hours() / 24
+		if lead < -float64(d.days) || lead > float64(d.opt.ExportDaysBefore+d.days) {
+			return DupPair{}, false
+		}
+	} else if math.Abs(A.Date.Time.Sub(B.Date.Time).Hours()/24) > float64(d.days)+1e-9 {
 		return DupPair{}, false
 	}
 	band := DupBand(d.opt)
@@ -195,6 +248,9 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	}
 	p.Agree = append(p.Agree, "same consignee entity", "HS-6 "+A.HSCode[:6], fmt.Sprintf("dates %d day(s) apart", days), weight)
 	score := 1 - 0.35*float64(days)/float64(d.days) - 0.35*pct/d.wpct
+	if cross {
+		score = 1 - 0.35*math.Abs(lead)/float64(d.opt.ExportDaysBefore+d.days) - 0.35*pct/d.wpct
+	}
 	switch {
 	case A.Shipper >= 0 && B.Shipper >= 0 && A.Shipper != B.Shipper:
 		p.NotMerged = append(p.NotMerged, "the shippers are different entities ("+A.ShipperName+" / "+B.ShipperName+")")
@@ -218,7 +274,9 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		}
 		score -= 0.15
 	}
-	if days > d.opt.DateToleranceDays {
+	if cross {
+		p.NotMerged = append(p.NotMerged, d.crossWhy(A, B, lead)...)
+	} else if days > d.opt.DateToleranceDays {
 		why := fmt.Sprintf("dates %d days apart, beyond the ±%d-day window", days, d.opt.DateToleranceDays)
 		if has(A, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) != has(B, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
 			why += fmt.Sprintf(" (a bill of lading may be dated up to %d days before a declaration and %d after)", d.opt.BLDaysBefore, d.opt.BLDaysAfter)
@@ -241,14 +299,34 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 			}
 		}
 	}
-	if hasDecl(A, recs) && hasDecl(B, recs) {
+	if !cross && hasDecl(A, recs) && hasDecl(B, recs) {
 		p.NotMerged = append(p.NotMerged, "both carry a declaration number, and two declarations are never merged by the rules")
+	}
+	if len(p.NotMerged) == 0 && cross {
+		p.NotMerged = append(p.NotMerged, "an export and an import declaration: another row of one side also fits the other within the window, and picking one would be a guess")
 	}
 	if len(p.NotMerged) == 0 {
 		p.NotMerged = append(p.NotMerged, "each was paired with a closer row of the other's source, or a third row disagreed")
 	}
 	p.Score = math.Round(100*math.Max(0, math.Min(1, score))) / 100
 	return p, true
+}
+
+// crossWhy says which part of the export rule kept an export shipment
+// and an import shipment apart.
+func (d *dupJudge) crossWhy(A, B *Shipment, lead float64) []string {
+	var why []string
+	const pre = "an export and an import declaration: "
+	if A.Shipper < 0 || B.Shipper < 0 {
+		why = append(why, pre+"the exporter (shipper) is unknown on one side, and the pair needs it on both")
+	}
+	switch {
+	case lead > float64(d.opt.ExportDaysBefore):
+		why = append(why, fmt.Sprintf(pre+"the export is %.0f days before the import, beyond the %d-day window", lead, d.opt.ExportDaysBefore))
+	case -lead > float64(d.opt.ExportDaysAfter):
+		why = append(why, fmt.Sprintf(pre+"the export is %.0f days after the import, beyond the %d days allowed", -lead, d.opt.ExportDaysAfter))
+	}
+	return why
 }
 
 func (d *dupJudge) sources(sh *Shipment) map[int32]bool {

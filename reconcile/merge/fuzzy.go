@@ -72,17 +72,12 @@ func (r *reconciler) link(ctx context.Context) error {
 }
 
 // fuzzyEdges finds the pairs the fuzzy rule accepts, within blocks of one
-// consignee entity and HS-6 heading, scanning dates in order.
+// consignee entity and HS-6 heading, scanning dates in order (scanPairs,
+// the scan Possible duplicates uses too). Export–import pairs are then
+// kept only when unambiguous (clearCrossEdges).
 func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
-	type cand struct {
-		i, ord int32
-		days   int64
-	}
-	type bkey struct {
-		c  int32
-		hs string
-	}
-	blocks := map[bkey][]cand{}
+	var keys blockKeys
+	var cs []blockRow
 	for i := range r.in.Records {
 		if r.res.DuplicateOf[i] >= 0 || r.monthly(i) || r.isSplit(i) || r.in.Consignee[i] < 0 {
 			continue
@@ -91,44 +86,27 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 		if rec.Date.Precision != reconcile.PrecisionDay || len(rec.HSCode) < 6 || !hasWeight(rec) {
 			continue
 		}
-		k := bkey{r.in.Consignee[i], rec.HSCode[:6]}
-		blocks[k] = append(blocks[k], cand{int32(i), r.ord[i], rec.Date.Time.Unix() / secondsPerDay})
+		cs = append(cs, newBlockRow(keys.key(r.in.Consignee[i], rec.HSCode), 0, dayOf(rec.Date), int32(i)))
 	}
-	span := int64(max(r.opt.DateToleranceDays, r.opt.BLDaysBefore, r.opt.BLDaysAfter, 0))
+	sortBlockRows(cs)
+	span := int32(max(r.opt.DateToleranceDays, r.opt.BLDaysBefore, r.opt.BLDaysAfter, 0))
+	wide := span
+	if r.anyExport {
+		wide = max(span, int32(r.opt.ExportDaysBefore), int32(r.opt.ExportDaysAfter))
+	}
 	var edges []edge
-	keys := make([]bkey, 0, len(blocks))
-	for k := range blocks {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if keys[a].c != keys[b].c {
-			return keys[a].c < keys[b].c
+	err := scanPairs(ctx, cs, wide, 0, func(a, b blockRow) {
+		if b.day-a.day > span && !r.crossFlow(a.i, b.i) {
+			return
 		}
-		return keys[a].hs < keys[b].hs
+		if c, ok := r.agree(a.i, b.i); ok {
+			edges = append(edges, r.oriented(a.i, b.i, c))
+		}
 	})
-	for n, k := range keys {
-		if n%1024 == 0 && ctx.Err() != nil {
-			return nil, reconcile.ErrCanceled
-		}
-		cs := blocks[k]
-		if len(cs) < 2 {
-			continue
-		}
-		sort.Slice(cs, func(a, b int) bool {
-			if cs[a].days != cs[b].days {
-				return cs[a].days < cs[b].days
-			}
-			return cs[a].ord < cs[b].ord
-		})
-		for x := range cs {
-			for y := x + 1; y < len(cs) && cs[y].days-cs[x].days <= span; y++ {
-				if c, ok := r.agree(cs[x].i, cs[y].i); ok {
-					edges = append(edges, r.oriented(cs[x].i, cs[y].i, c))
-				}
-			}
-		}
+	if err != nil {
+		return nil, err
 	}
-	return edges, nil
+	return r.clearCrossEdges(edges), nil
 }
 
 func (r *reconciler) oriented(a, b int32, cost float64) edge {

@@ -78,9 +78,9 @@ func TestConflictsInParallel(t *testing.T) {
 			row{src: 1, cons: 1, ship: 2, decl: d, item: "1", date: "2022-06-15", hs: "930320", net: 1100 + float64(i%3), usd: 5, origin: "TR"})
 	}
 	run := func(minRun int) *Result {
-		defer func(old int) { conflictRun = old }(conflictRun)
-		conflictRun = minRun
-		res, err := Reconcile(context.Background(), input(rows), DefaultOptions(), nil, nil)
+		opt := DefaultOptions()
+		opt.conflictRun = minRun
+		res, err := Reconcile(context.Background(), input(rows), opt, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -31,6 +31,12 @@ func (r *reconciler) prepare() {
 	r.declH = make([]uint64, n)
 	r.itemH = make([]uint64, n)
 	r.declSrc = make([]bool, len(r.in.Sources))
+	r.exportSrc = make([]bool, len(r.in.Sources))
+	for s, src := range r.in.Sources {
+		if src.Flow == reconcile.FlowExport {
+			r.exportSrc[s], r.anyExport = true, true
+		}
+	}
 	for i := range r.in.Records {
 		rec := &r.in.Records[i]
 		if rec.DeclarationID == "" {
@@ -38,7 +44,6 @@ func (r *reconciler) prepare() {
 		}
 		if d := values.NormalizeID(reconcile.FieldDeclarationID, rec.DeclarationID); d != "" {
 			r.declH[i] = maphash.String(seed, d) | 1
-			r.declSrc[r.in.SourceOf[i]] = true
 			if it := NormalizeItem(rec.ItemNo); it != "" {
 				r.itemH[i] = maphash.String(seed, it) | 1
 			}
@@ -84,7 +89,9 @@ func (r *reconciler) srcKey(s int) string {
 // the kind that links them (or keeps them apart).
 func (r *reconciler) idRel(i, j int32) (int, reconcile.Field) {
 	rel, kind := idNone, reconcile.FieldNone
-	if r.declH[i] != 0 && r.declH[j] != 0 {
+	// An export declaration and an import declaration are numbers of two
+	// kinds (two customs services): they neither prove nor block.
+	if r.declH[i] != 0 && r.declH[j] != 0 && !r.crossFlow(i, j) {
 		if r.declH[i] != r.declH[j] {
 			return idBlocked, reconcile.FieldDeclarationID
 		}
@@ -191,6 +198,14 @@ func (r *reconciler) anchor(rows []int32) int32 {
 		dx, db := r.declH[x] != 0, r.declH[best] != 0
 		if dx != db {
 			if dx {
+				best = x
+			}
+			continue
+		}
+		// An import declaration over an export one: adding the exporting
+		// country's register keeps the shipment's ID.
+		if ex, eb := r.exportRow(x), r.exportRow(best); ex != eb {
+			if eb {
 				best = x
 			}
 			continue

@@ -33,6 +33,19 @@
 // by the sources' keys and row numbers, never by input order, so the same
 // files give the same shipments and IDs in any order.
 //
+// Export declarations (a source whose Flow is reconcile.FlowExport) and
+// import declarations of the same goods are one shipment seen from two
+// sides. Their declaration numbers are of two kinds and neither prove nor
+// block; the pair must agree on the consignee entity and the shipper
+// entity (both known: the exporter declares the export, the consignee
+// the import), HS-6 and the weights as above; the export date may come up
+// to ExportDaysBefore days before the import date and ExportDaysAfter
+// after it; values are not compared (FOB against CIF). Because that
+// window is wide, an export row merges only when it is the one candidate
+// of its import source and that row's one export candidate; otherwise the
+// pair is left to Possible duplicates. The import row is preferred for
+// the shipment's values and ID.
+//
 // Monthly aggregates (vendor "Short" exports) are never merged with
 // shipment-level rows; each stays its own line, marked Superseded when
 // shipment-level data covers the same month, consignee and HS code.
@@ -57,6 +70,11 @@ type Source struct {
 	// given in: the file's SHA-256 and the sheet name. Ties between
 	// sources and shipment IDs derive from it; "" falls back to Name.
 	Key string
+	// Flow is reconcile.FlowExport for a register of export declarations
+	// (the exporter declares, the consignee is abroad, FOB values,
+	// dispatch dates), FlowImport or "" otherwise: rows of an export
+	// source pair with import rows by the export rule (see package doc).
+	Flow string
 }
 
 // Input is what Reconcile works on. All per-record slices have
@@ -69,6 +87,10 @@ type Input struct {
 	// typically an index into match.Result.Entities), -1 when unknown.
 	Consignee []int32
 	Shipper   []int32
+	// Facts, when given (one per source), are the sources' facts over a
+	// larger set than Records (see SourceFacts); nil computes them from
+	// Records.
+	Facts []SourceFacts
 }
 
 // Options of a reconciliation.
@@ -82,13 +104,23 @@ type Options struct {
 	// PackagingBandPct is r in net ≤ gross ≤ net × (1 + r/100), the band
 	// within which a gross-only weight matches a net-only one.
 	PackagingBandPct float64
+	// ExportDaysBefore and ExportDaysAfter bound an export declaration's
+	// date against the import declaration of the same goods: the export
+	// may be up to ExportDaysBefore days earlier (the voyage) and
+	// ExportDaysAfter days later (dates written in two time zones, an
+	// import declared before arrival).
+	ExportDaysBefore, ExportDaysAfter int
+
+	// conflictRun, when set, replaces the const conflictRun, so a test
+	// can compare shipments in many small runs.
+	conflictRun int
 }
 
 // Measured defaults (README "Shipments: identifiers, weights, dates").
 const (
 	// DefaultBLDaysBefore: arrival dates on vendor B/L rows run 0–3 days
 	// before customs registration in the shared vendor samples (US AMS,
-	// Ecuador), B/L dates of the feed 1–2 days; 10 leaves room for
+	// Ecuador), B/L dates of the samples' B/L feed 1–2 days; 10 leaves room for
 	// a weekend and a holiday without reaching the next monthly shipment
 	// of a regular importer.
 	DefaultBLDaysBefore = 10
@@ -100,12 +132,24 @@ const (
 	// percentile 5.6 %, 95th 13.4 %; 15 % keeps 96 of 102. The samples'
 	// declarations run 2–8 %.
 	DefaultPackagingBandPct = 15
+	// DefaultExportDaysBefore: sea freight from China to a Russian or
+	// European port takes 30–50 days, rail 15–25, a truck from Turkey
+	// 5–10; 60 covers a ship and its wait at the port. A window this wide
+	// meets a regular importer's next shipment, so an export row merges
+	// only with the one import row of each source that fits (see
+	// clearCrossEdges); two candidates go to Possible duplicates.
+	DefaultExportDaysBefore = 60
+	// DefaultExportDaysAfter: an export declaration dated a day or two
+	// after the import one (time zones, declarations lodged before
+	// arrival, an export declaration completed after departure).
+	DefaultExportDaysAfter = 2
 )
 
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options {
 	return Options{DateToleranceDays: 3, WeightTolerancePct: 1,
-		BLDaysBefore: DefaultBLDaysBefore, BLDaysAfter: DefaultBLDaysAfter, PackagingBandPct: DefaultPackagingBandPct}
+		BLDaysBefore: DefaultBLDaysBefore, BLDaysAfter: DefaultBLDaysAfter, PackagingBandPct: DefaultPackagingBandPct,
+		ExportDaysBefore: DefaultExportDaysBefore, ExportDaysAfter: DefaultExportDaysAfter}
 }
 
 // Shipment decision ops.

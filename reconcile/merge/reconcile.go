@@ -79,7 +79,11 @@ type reconciler struct {
 	// order (see prepare).
 	declH, itemH []uint64
 	declSrc      []bool
-	ord          []int32
+	// exportSrc marks the sources that are export declarations (Source.
+	// Flow); anyExport says whether there is one (the wider scan).
+	exportSrc []bool
+	anyExport bool
+	ord       []int32
 	// netHalf and grossHalf give, per source, half the finest unit its
 	// weights were written with (writtenPrecision).
 	netHalf, grossHalf []float64
@@ -412,6 +416,9 @@ func (r *reconciler) preference(a, b int32) int {
 	}
 	if da, db := r.declSrc[r.in.SourceOf[a]], r.declSrc[r.in.SourceOf[b]]; da != db {
 		return boolOrder(db)
+	}
+	if ea, eb := r.exportRow(a), r.exportRow(b); ea != eb {
+		return boolOrder(ea)
 	}
 	ua, ub := r.in.Records[a].ValueUSD.Valid, r.in.Records[b].ValueUSD.Valid
 	if ua != ub {

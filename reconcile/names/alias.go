@@ -3,6 +3,7 @@ package names
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"tradecheck/reconcile/values"
@@ -164,4 +165,94 @@ func withinOneEdit(a, b string) bool {
 		return i == len(a) || a[i+1:] == b[i+1:]
 	}
 	return a[i:] == b[i+1:]
+}
+
+// scriptReadings reads a name written in two scripts, one after the other,
+// as two names: "技术克里姆有限责任公司 TEKHKRIM", "ООО Техкрим TEKHKRIM
+// LLC". Exports write a Chinese or Russian name with its Latin spelling
+// after it (or before it), without brackets; the Latin part alone must
+// match the firm's Latin names, which the whole name, Han text and all,
+// never did. The parts are returned when the tokens fall into exactly two
+// runs, one Latin and one in another script, and each is a name of its
+// own (aliasWorthy); a Latin legal form on a Cyrillic name ("Техкрим
+// LLC") or digits are no second name.
+func scriptReadings(s string) []*Name {
+	if !twoScripts(s) {
+		return nil
+	}
+	toks := Tokens(s)
+	cut := -1
+	prev := 0 // 1 Latin, 2 another script, 0 none yet (digits only)
+	for i, t := range toks {
+		sc := tokenScript(fixMixedScript(t))
+		if sc == 0 {
+			continue
+		}
+		if prev != 0 && sc != prev {
+			if cut >= 0 {
+				return nil // more than two runs
+			}
+			cut = i
+		}
+		prev = sc
+	}
+	if cut <= 0 {
+		return nil
+	}
+	var out []*Name
+	for _, part := range [][]string{toks[:cut], toks[cut:]} {
+		n := analyze(strings.Join(part, " "))
+		if !aliasWorthy(n) {
+			return nil
+		}
+		out = append(out, n)
+	}
+	// A legal form written in one script is the whole firm's: the Latin
+	// TEKHKRIM of 技术克里姆有限责任公司 TEKHKRIM is a limited company, so
+	// it meets TEKHKRIM LLC but goes to review with TEKHKRIM JSC.
+	for i, n := range out {
+		if o := out[1-i]; len(n.Forms) == 0 && len(o.Forms) > 0 {
+			n.Forms = append([]LegalClass(nil), o.Forms...)
+		}
+		n.ScriptPart = true
+	}
+	return out
+}
+
+// twoScripts reports whether s has Latin letters and letters of another
+// script, cheaply, before any tokenising.
+func twoScripts(s string) bool {
+	lat, other := false, false
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			lat = lat || (r|0x20 >= 'a' && r|0x20 <= 'z')
+		case unicode.IsLetter(r) && r >= 0x250:
+			other = true
+		}
+		if lat && other {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenScript is 1 for a token of Latin letters, 2 for one in another
+// script, 0 for one without letters (digits).
+func tokenScript(t string) int {
+	sc := 0
+	for _, r := range t {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if r < 0x250 {
+			if sc == 2 {
+				return 2
+			}
+			sc = 1
+		} else {
+			sc = 2
+		}
+	}
+	return sc
 }

@@ -47,9 +47,15 @@ type Name struct {
 
 	// Alts are second readings of a name written twice, the second time
 	// in brackets: the name outside the brackets (when distinctive) and
-	// each name inside ("China North Industries Group (NORINCO)"). They
-	// match whole names, never each other's alternatives.
+	// each name inside ("China North Industries Group (NORINCO)"), or in
+	// two scripts one after the other (scriptReadings). They match whole
+	// names, never each other's alternatives.
 	Alts []*Name
+
+	// ScriptPart is set on a second reading that is one script's part of
+	// a name written in two ("TEKHKRIM" of "技术克里姆有限责任公司
+	// TEKHKRIM"), so an explanation can say so.
+	ScriptPart bool
 }
 
 // Class is the first legal form found, or "".
@@ -99,6 +105,9 @@ func Analyze(s string) *Name {
 	}
 	n := analyze(s)
 	n.Alts = aliasesOf(s)
+	if len(n.Alts) == 0 {
+		n.Alts = scriptReadings(s)
+	}
 	return n
 }
 
@@ -152,6 +161,7 @@ func analyze(s string) *Name {
 	}
 	toks = unglue(toks)
 	carons := caronWords(rest)
+	french := frenchMarked(s)
 	n.Tokens = toks
 	n.Keys = make([]string, len(toks))
 	for i, t := range toks {
@@ -166,6 +176,13 @@ func analyze(s string) *Name {
 	n.Cut = cut
 	lk := legalKeys(toks, n.Keys)
 	markLegal(n, cut, lk)
+	if cut && endsInForm(n) {
+		// "NINGBO EASTERN MACHINERY CO., LTD" is 33 characters but ends
+		// in a legal form spelled out: a cut seldom leaves one, and
+		// taking it for a cut name made it "the start of" NINGBO EASTERN
+		// MACHINERY TRADING CO LTD, another firm.
+		n.Cut = false
+	}
 	n.Forms = append(n.Forms, hanForms...)
 	var coreAt []int // token index of each core word
 	for i, t := range toks {
@@ -203,7 +220,12 @@ func analyze(s string) *Name {
 		if ct, ok := carons[t]; ok {
 			alt = Key(ct)
 		} else if len(t) > shortCore {
-			alt = SoftC(t)
+			if french {
+				alt = FrenchReading(t)
+			}
+			if alt == "" {
+				alt = SoftC(t)
+			}
 		}
 		if alt == n.Keys[i] {
 			alt = ""
@@ -309,6 +331,19 @@ func endsComplete(s string) bool {
 		return (ids.INN != "" && strings.HasSuffix(s, ids.INN)) || (ids.KPP != "" && strings.HasSuffix(s, ids.KPP))
 	}
 	return false
+}
+
+// endsInForm reports whether markLegal took the name's last word as a
+// legal form that a cut would not leave: two form words ("CO., LTD") or
+// one of three letters or more ("LLC", "LIMITED"). markLegal already
+// leaves a last word of a possibly cut name that only folds to a form
+// ("TO" of TOBACCO) in the name.
+func endsInForm(n *Name) bool {
+	last := len(n.Tokens) - 1
+	if last < 1 || !n.Legal[last] {
+		return false
+	}
+	return n.Legal[last-1] || utf8.RuneCountInString(n.Tokens[last]) >= 3
 }
 
 // closers maps closing quotes and brackets to their openers.

@@ -50,7 +50,10 @@ func plural(tok string) string {
 // each byte of the key came from: the search box folds names the way the
 // matcher does and still highlights the letters as written. Tokens that
 // are not ASCII come back unchanged.
-func KeyMap(tok string) (string, []int) { return keyMap(tok, true) }
+func KeyMap(tok string) (string, []int) {
+	// plural keeps the length, so the positions still point into tok.
+	return keyMap(plural(tok), true)
+}
 
 // keyMap does the work of Key and KeyMap; the matcher calls it millions of
 // times, so the byte map is only kept when asked for.
@@ -173,7 +176,8 @@ func isConsonant(c byte) bool {
 // acronymRules fold only the letter groups that transliteration schemes
 // write differently for one Cyrillic letter: Ц (ts, tz, cz, c), Ч and Х
 // (ch, tch, tsch, kh, h), Ш and Щ (sh, sch, shh, shch), Ж (zh), Ю/Я/Ё/Е
-// (yu/ju/iu, ya/ja/ia, yo/jo, ye/je), В (w/v). Longer patterns first.
+// (yu/ju/iu, ya/ja/ia, yo/jo, ye/je), В (w/v), and Й after a vowel
+// (y/j/i). Longer patterns first.
 var acronymRules = []struct{ from, to string }{
 	{"schtsch", "sh"}, {"shch", "sh"}, {"tsch", "h"}, {"sch", "sh"}, {"shh", "sh"},
 	{"tch", "h"}, {"ch", "h"}, {"kh", "h"}, {"zh", "sh"},
@@ -181,6 +185,8 @@ var acronymRules = []struct{ from, to string }{
 	{"yo", "e"}, {"jo", "e"}, {"ye", "e"}, {"je", "e"},
 	{"ya", "ia"}, {"ja", "ia"}, {"yu", "iu"}, {"ju", "iu"},
 }
+
+func isVowel(c byte) bool { return c >= 'a' && c <= 'z' && !isConsonant(c) }
 
 // AcronymKey is the key of a short word or an acronym (four letters or
 // fewer): it folds the digraph families of the schemes, so ЦКБ written
@@ -216,6 +222,11 @@ func AcronymKey(tok string) string {
 		c := tok[i]
 		if c == 'w' {
 			c = 'v'
+		}
+		if (c == 'y' || c == 'j') && i > 0 && isVowel(tok[i-1]) && (i+1 == len(tok) || !isVowel(tok[i+1])) {
+			// After a vowel and not before one, y, j and i are all Й (СКАЙ:
+			// SKAY, SKAJ, SKAI).
+			c = 'i'
 		}
 		out = append(out, c)
 		i++

@@ -205,6 +205,12 @@ func TestAliases(t *testing.T) {
 		{"bracket inside the name", "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE", nil},
 		{"legal form after the bracket", "Albatros (OOO ‘Al'batros’) Limited Liability Company", []string{"albatros", "albatros"}},
 		{"no brackets", "NORINCO", nil},
+		{"Han name, Latin spelling after it", "技术克里姆有限责任公司 TEKHKRIM", []string{"技术克里姆", "tehkrim"}},
+		{"Latin spelling before a Han name", "TEKHKRIM 技术克里姆有限责任公司", []string{"tehkrim", "技术克里姆"}},
+		{"Cyrillic name, Latin spelling after it", "ООО Техкрим TEKHKRIM LLC", []string{"tehkrim", "tehkrim"}},
+		{"Latin legal form on a Cyrillic name", "Техкрим LLC", nil},
+		{"Latin legal form before a Cyrillic name", "OOO Техкрим", nil},
+		{"three runs of scripts", "ALFA 技术克里姆 TEKHKRIM", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -257,13 +263,18 @@ func FuzzAnalyze(f *testing.F) {
 	for _, tt := range tokenTests {
 		f.Add(tt.in)
 	}
+	for _, s := range []string{"技术克里姆有限责任公司 TEKHKRIM", "ООО Техкрим TEKHKRIM LLC", "OBCHTCHESTVO «VEDOUCHTCHIE ZORAVA»", "AO KAMTR ANSMAŠ"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Analyze(s)
-		if len(n.Keys) != len(n.Tokens) || len(n.Legal) != len(n.Tokens) {
-			t.Fatalf("Analyze(%q): %d tokens, %d keys, %d legal flags", s, len(n.Tokens), len(n.Keys), len(n.Legal))
-		}
-		if len(n.Core) != len(n.CoreLat) {
-			t.Fatalf("Analyze(%q): core %d, coreLat %d", s, len(n.Core), len(n.CoreLat))
+		for _, x := range append([]*Name{n}, n.Alts...) {
+			if len(x.Keys) != len(x.Tokens) || len(x.Legal) != len(x.Tokens) {
+				t.Fatalf("Analyze(%q): %d tokens, %d keys, %d legal flags", s, len(x.Tokens), len(x.Keys), len(x.Legal))
+			}
+			if len(x.Core) != len(x.CoreLat) || len(x.AltCore) != len(x.Core) {
+				t.Fatalf("Analyze(%q): core %d, coreLat %d, altCore %d", s, len(x.Core), len(x.CoreLat), len(x.AltCore))
+			}
 		}
 		out, idx := TranslitMap(s)
 		if len(idx) != len(out) {
@@ -299,6 +310,9 @@ func TestCut(t *testing.T) {
 		{"ends in a paired straight quote", "OOO 'VOENNO-PROMYSHLENNAYA KOMPANI'", false},
 		{"ends in an unpaired quote", "VOENNO-PROMYSHLENNAYA KOMPANIYA AB'", true},
 		{"ends in a closer never opened", "VOENNO PROMYSHLENNAYA KOMPANIYA AB)", true},
+		{"ends in a two-word legal form", "NINGBO EASTERN MACHINERY CO., LTD", false},
+		{"ends in a spelled-out legal form", "KURGAN MACHINE BUILDING PLANT LLC", false},
+		{"ends in a form's stump", "KURGAN MACHINE BUILDING PLANT AN TO", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -332,6 +346,48 @@ func TestKeyMap(t *testing.T) {
 			}
 			if !slices.Equal(src, tt.want) {
 				t.Errorf("KeyMap(%q) = %q %v, want map %v", tt.tok, k, src, tt.want)
+			}
+		})
+	}
+}
+
+func TestFrenchReading(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"naoutchno", Key("nauchno")},
+		{"obchtchestvo", Key("obshchestvo")},
+		{"belojskoe", Key("belozhskoe")},
+		{"machinostroitelnaia", Key("mashinostroitelnaya")},
+		{"djiefkei", Key("dzhiefkei")},
+		{"kamensk", ""}, // nothing French to read
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := FrenchReading(tt.in); got != tt.want {
+				t.Errorf("FrenchReading(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAcronymKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"tskb", "czkb", true},
+		{"ckb", "tskb", true},
+		{"wkbr", "vkbr", true},
+		{"skay", "skaj", true}, // Й after a vowel
+		{"skai", "skay", true},
+		{"ay", "aj", true},
+		{"yrz", "irz", false}, // a lone y at the start is a letter of its own
+		{"lkck", "lk", false},
+		{"mx", "mks", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			if got := AcronymKey(tt.a) == AcronymKey(tt.b); got != tt.same {
+				t.Errorf("AcronymKey(%q)=%q, AcronymKey(%q)=%q: same %v, want %v", tt.a, AcronymKey(tt.a), tt.b, AcronymKey(tt.b), got, tt.same)
 			}
 		})
 	}

@@ -7,8 +7,10 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -104,7 +106,7 @@ func benchNames(n int) []string {
 	return out
 }
 
-// BenchmarkParquetRun is the issue-17 measurement: generated CSV sources
+// BenchmarkParquetRun measures the big-data path: generated CSV sources
 // with TRADECHECK_BENCH_ROWS rows (default 10,000,000) and 200,000
 // distinct company names, reconciled and written to Parquet, as
 // `tradecheck-cli reconcile --parquet` does. It is skipped unless
@@ -211,4 +213,78 @@ func genCSV(b *testing.B, dir string, n, distinct int) []string {
 	write(files[0], nReg, func(_ *rand.Rand, i int) int { return i })
 	write(files[1], n-nReg, func(rng *rand.Rand, _ int) int { return rng.IntN(nReg) })
 	return files
+}
+
+// BenchmarkParquetStream is issue 17's bounded-memory measurement: the
+// generated CSV sources of BenchmarkParquetRun (TRADECHECK_BENCH_ROWS
+// rows, default 10,000,000; 200,000 distinct names) written to Parquet by
+// WriteStream, as `tradecheck-cli reconcile --parquet` does above 256 MB
+// of input (with the CLI's 1.4 GB soft heap limit unless GOMEMLIMIT is
+// set). Peak RSS is the process's, so run one size per process. When
+// DuckDB is installed (scripts/setup.sh) it then times
+// docs/parquet/totals.sql, the Summary and Totals, over the files.
+// Skipped unless TRADECHECK_BENCH_PARQUET=1; run with -benchtime=1x.
+func BenchmarkParquetStream(b *testing.B) {
+	if os.Getenv("TRADECHECK_BENCH_PARQUET") != "1" {
+		b.Skip("set TRADECHECK_BENCH_PARQUET=1 to run the 10M-row streamed Parquet benchmark")
+	}
+	n := benchRows(10_000_000)
+	files := genCSV(b, filepath.Join(os.TempDir(), "tradecheck-parquet-bench-"+strconv.Itoa(n)), n, 200_000)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(1400 << 20))
+	}
+	out := b.TempDir()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		start, cpu0 := time.Now(), procstat.CPUSeconds()
+		stop := heapPeak()
+		stages := map[string]time.Time{}
+		sum, err := WriteStream(context.Background(), pipeline.NewProject(files...), out, Options{}, pipeline.StreamOptions{TempDir: b.TempDir()}, func(p pipeline.Progress) {
+			if _, ok := stages[p.Stage]; !ok {
+				stages[p.Stage] = time.Now()
+			}
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range sum.Result.Errors() {
+			b.Fatal(e)
+		}
+		el := time.Since(start)
+		b.ReportMetric(float64(sum.Rows), "rows")
+		b.ReportMetric(float64(len(sum.Result.Names.Mentions)), "distinct-names")
+		b.ReportMetric(float64(sum.Shipments), "shipments")
+		b.ReportMetric(float64(sum.Parts), "parts")
+		b.ReportMetric(float64(sum.LargestPart), "rows-largest-part")
+		b.ReportMetric(float64(sum.HeldBack), "shipments-held-back")
+		b.ReportMetric(float64(sum.IDClashes), "id-clashes")
+		if m, ok := stages[pipeline.StageMatch]; ok {
+			b.ReportMetric(m.Sub(start).Seconds(), "s-read")
+			if g, ok := stages[pipeline.StageMerge]; ok {
+				b.ReportMetric(g.Sub(m).Seconds(), "s-match+group")
+				b.ReportMetric(time.Since(g).Seconds(), "s-merge+write")
+			}
+		}
+		b.ReportMetric(el.Seconds(), "s-total")
+		b.ReportMetric(float64(sum.Rows)/el.Seconds(), "rows/s")
+		b.ReportMetric(procstat.CPUSeconds()-cpu0, "cpu-s")
+		b.ReportMetric(stop(), "MB-heap-peak")
+		b.ReportMetric(procstat.PeakRSSMB(), "MB-peak-RSS")
+		var size int64
+		for _, f := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
+			if fi, err := os.Stat(filepath.Join(out, f)); err == nil {
+				size += fi.Size()
+			}
+		}
+		b.ReportMetric(float64(size)/(1<<20), "MB-parquet")
+		if cmd := duckdbCommand(); cmd != nil {
+			sql, _ := filepath.Abs(filepath.Join("..", "..", "docs", "parquet", "totals.sql"))
+			ds := time.Now()
+			if msg, err := exec.Command(cmd[0], append(cmd[1:], "-C", out, sql)...).CombinedOutput(); err != nil {
+				b.Fatalf("duckdb: %v: %s", err, msg)
+			}
+			b.ReportMetric(time.Since(ds).Seconds(), "s-duckdb-summary+totals")
+		}
+	}
 }

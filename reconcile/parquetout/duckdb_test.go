@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"tradecheck/internal/testenv"
 )
 
 // duckdbRunner returns the command that runs a SQL file in DuckDB: the
@@ -15,26 +17,37 @@ import (
 // Without it the test skips, except under CI=true, where it fails.
 func duckdbRunner(t *testing.T) []string {
 	t.Helper()
+	cmd := duckdbCommand()
+	if cmd == nil {
+		testenv.Skip(t, "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh")
+	}
+	return cmd
+}
+
+// duckdbCommand is the runner's command line, nil when not installed.
+func duckdbCommand() []string {
 	runner, _ := filepath.Abs(filepath.Join("..", "..", "scripts", "duckdb", "duckdb.mjs"))
 	mod := filepath.Join(filepath.Dir(runner), "node_modules", "@duckdb", "node-api")
 	node, err := exec.LookPath("node")
-	_, merr := os.Stat(mod)
-	if err != nil || merr != nil {
-		msg := "DuckDB not installed (node and scripts/duckdb/node_modules): run scripts/setup.sh"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+	if _, merr := os.Stat(mod); err != nil || merr != nil {
+		return nil
 	}
 	return []string{node, runner}
 }
 
 // TestDuckDBFiguresEqualWorkbook runs docs/parquet/totals.sql in DuckDB
-// over the samples' Parquet files and compares every Summary and Totals
-// figure with the audit workbook's.
+// over the samples' Parquet files, as Write and as WriteStream give them,
+// and compares every Summary and Totals figure with the audit workbook's.
 func TestDuckDBFiguresEqualWorkbook(t *testing.T) {
 	cmd := duckdbRunner(t)
-	_, dir, xlsx := writeSamples(t)
+	res, dir, xlsx := writeSamples(t)
+	_, streamDir := writeSamplesStream(t, res)
+	for name, dir := range map[string]string{"Write": dir, "WriteStream": streamDir} {
+		t.Run(name, func(t *testing.T) { duckdbFigures(t, cmd, dir, xlsx) })
+	}
+}
+
+func duckdbFigures(t *testing.T, cmd []string, dir, xlsx string) {
 	sql, _ := filepath.Abs(filepath.Join("..", "..", "docs", "parquet", "totals.sql"))
 	if b, err := os.ReadFile(sql); err != nil || !bytes.Contains(b, []byte("\n-- query\n")) {
 		t.Fatalf("totals.sql has no \"-- query\" line, which totals_spark.py splits on (%v)", err)

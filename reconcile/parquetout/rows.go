@@ -18,7 +18,7 @@ import (
 func records(r *pipeline.Result, emit func(Record) error) error {
 	for _, f := range r.Files {
 		if f.Err != nil {
-			if err := emit(Record{File: f.Path, SHA256: f.SHA256, Fate: FateSkipped, FateDetail: "file not read: " + f.Err.Error()}); err != nil {
+			if err := emit(fileError(&f)); err != nil {
 				return err
 			}
 			continue
@@ -30,6 +30,11 @@ func records(r *pipeline.Result, emit func(Record) error) error {
 		}
 	}
 	return nil
+}
+
+// fileError is the one row of a file that could not be read.
+func fileError(f *pipeline.FileResult) Record {
+	return Record{File: f.Path, SHA256: f.SHA256, Fate: FateSkipped, FateDetail: "file not read: " + f.Err.Error()}
 }
 
 func sheetRows(r *pipeline.Result, f *pipeline.FileResult, sh *pipeline.SheetResult, emit func(Record) error) error {
@@ -50,31 +55,46 @@ func sheetRows(r *pipeline.Result, f *pipeline.FileResult, sh *pipeline.SheetRes
 			k++
 		}
 		var out Record
-		switch {
-		case k < end && r.Records[k].Source.Row == row:
+		if k < end && r.Records[k].Source.Row == row {
 			out = record(r, k)
 			k++
-		case si < len(sh.Skips) && sh.Skips[si].Row == row:
-			out.Fate, out.FateDetail = FateSkipped, string(sh.Skips[si].Reason)
-			if d := sh.Skips[si].Detail; d != "" {
-				out.FateDetail += " (" + d + ")"
-			}
-		case row == sh.HeaderRow:
-			out.Fate = FateHeader
-		case sh.NoTable:
-			out.Fate, out.FateDetail = FateSkipped, "no table found in this sheet"
-		case row < sh.HeaderRow:
-			out.Fate, out.FateDetail = FateSkipped, string(reconcile.SkipBanner)
-		default:
-			out.Fate, out.FateDetail = FateSkipped, "not read (no reason given by the reader)"
+		} else {
+			out = otherRow(sh, row, si)
 		}
-		p := reconcile.Provenance{File: f.Path, Sheet: sh.Sheet, Row: row}
-		out.File, out.SHA256, out.Sheet, out.Row, out.RowKey = f.Path, f.SHA256, sh.Sheet, int32(row), merge.RowKey(p)
+		provenance(&out, f, sh, row)
 		if err := emit(out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// provenance fills the row's file, sheet, row and row key.
+func provenance(out *Record, f *pipeline.FileResult, sh *pipeline.SheetResult, row int) {
+	p := reconcile.Provenance{File: f.Path, Sheet: sh.Sheet, Row: row}
+	out.File, out.SHA256, out.Sheet, out.Row, out.RowKey = f.Path, f.SHA256, sh.Sheet, int32(row), merge.RowKey(p)
+}
+
+// otherRow is the fate of a row that holds no record: skipped (why),
+// the header, or above it; si is the first of sh.Skips not before row.
+func otherRow(sh *pipeline.SheetResult, row, si int) Record {
+	var out Record
+	switch {
+	case si < len(sh.Skips) && sh.Skips[si].Row == row:
+		out.Fate, out.FateDetail = FateSkipped, string(sh.Skips[si].Reason)
+		if d := sh.Skips[si].Detail; d != "" {
+			out.FateDetail += " (" + d + ")"
+		}
+	case row == sh.HeaderRow:
+		out.Fate = FateHeader
+	case sh.NoTable:
+		out.Fate, out.FateDetail = FateSkipped, "no table found in this sheet"
+	case row < sh.HeaderRow:
+		out.Fate, out.FateDetail = FateSkipped, string(reconcile.SkipBanner)
+	default:
+		out.Fate, out.FateDetail = FateSkipped, "not read (no reason given by the reader)"
+	}
+	return out
 }
 
 // record converts record k with its fate and entity IDs.
@@ -300,9 +320,31 @@ func decisionText(d match.Decision) string {
 	return s
 }
 
+// decisionRows reports which row keys named by the project's shipment
+// decisions are records of r: one pass over the records, keeping only
+// the decisions' keys.
+func decisionRows(r *pipeline.Result) func(key string) bool {
+	found := map[string]bool{}
+	for _, d := range r.Project.ShipmentDecisions {
+		found[d.Row] = false
+		if d.Other != "" {
+			found[d.Other] = false
+		}
+	}
+	for i := 0; len(found) > 0 && i < len(r.Records); i++ {
+		if k := merge.RowKey(r.Records[i].Source); !found[k] {
+			if _, ok := found[k]; ok {
+				found[k] = true
+			}
+		}
+	}
+	return func(key string) bool { return found[key] }
+}
+
 // decisions emits the project's name decisions, then its shipment
-// decisions, in the order they were made.
-func decisions(r *pipeline.Result, emit func(Decision) error) error {
+// decisions, in the order they were made; hasRow says whether a row key
+// is a record of the run (a shipment decision applies when its rows are).
+func decisions(r *pipeline.Result, hasRow func(key string) bool, emit func(Decision) error) error {
 	unapplied := map[string]bool{}
 	if r.Names != nil {
 		for _, d := range r.Names.Unapplied {
@@ -319,26 +361,10 @@ func decisions(r *pipeline.Result, emit func(Decision) error) error {
 			return err
 		}
 	}
-	// A shipment decision applies when its row is a record of this run:
-	// one pass over the records, keeping only the decisions' keys.
-	found := map[string]bool{}
-	for _, d := range r.Project.ShipmentDecisions {
-		found[d.Row] = false
-		if d.Other != "" {
-			found[d.Other] = false
-		}
-	}
-	for i := 0; len(found) > 0 && i < len(r.Records); i++ {
-		if k := merge.RowKey(r.Records[i].Source); !found[k] {
-			if _, ok := found[k]; ok {
-				found[k] = true
-			}
-		}
-	}
 	for _, d := range r.Project.ShipmentDecisions {
 		seq++
 		// A pair decision (merge, apart) names its second row in Other.
-		applied := found[d.Row] && (d.Other == "" || found[d.Other])
+		applied := hasRow(d.Row) && (d.Other == "" || hasRow(d.Other))
 		if err := emit(Decision{Seq: seq, Kind: "shipment", Op: d.Op, Row: d.Row, Other: d.Other, Note: d.Reason, Time: timePtr(d.Time), Applied: applied}); err != nil {
 			return err
 		}

@@ -35,18 +35,8 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 	if opt.RowGroupRows <= 0 {
 		opt.RowGroupRows = RowGroupRows
 	}
-	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return &reconcile.Error{File: dir, Err: reconcile.ErrOverwrite, Hint: "--parquet takes a folder; this is a file"}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &reconcile.Error{File: dir, Err: err, Hint: "cannot create the output folder"}
-	}
-	for _, name := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
-		for _, s := range r.Project.Sources {
-			if fileio.Same(s.Path, filepath.Join(dir, name)) {
-				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another --parquet folder; inputs are never overwritten"}
-			}
-		}
+	if err := prepareDir(dir, r.Project.Sources); err != nil {
+		return err
 	}
 	if err := writeFile(ctx, filepath.Join(dir, RecordsFile), opt, func(emit func(Record) error) error {
 		return records(r, emit)
@@ -64,8 +54,27 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 		return err
 	}
 	return writeFile(ctx, filepath.Join(dir, DecisionsFile), opt, func(emit func(Decision) error) error {
-		return decisions(r, emit)
+		return decisions(r, decisionRows(r), emit)
 	})
+}
+
+// prepareDir creates dir and refuses one that is a file or would have
+// an input overwritten.
+func prepareDir(dir string, sources []pipeline.SourceSpec) error {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return &reconcile.Error{File: dir, Err: reconcile.ErrOverwrite, Hint: "the Parquet files go into a folder; this is a file", Fix: reconcile.FixOutputFolder}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &reconcile.Error{File: dir, Err: err, Hint: "cannot create the output folder"}
+	}
+	for _, name := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
+		for _, s := range sources {
+			if fileio.Same(s.Path, filepath.Join(dir, name)) {
+				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another folder for the Parquet files; inputs are never overwritten", Fix: reconcile.FixOutputFolder}
+			}
+		}
+	}
+	return nil
 }
 
 // batchRows is how many rows are handed to the Parquet writer at once.
@@ -83,54 +92,79 @@ func writeFile[T any](ctx context.Context, path string, opt Options, produce fun
 // writeStream writes the rows produce emits as one Parquet file to out;
 // path names it in errors and progress.
 func writeStream[T any](ctx context.Context, out io.Writer, path string, opt Options, produce func(emit func(T) error) error) error {
+	w := newRowWriter[T](ctx, out, path, opt)
+	if err := produce(w.add); err != nil {
+		return err
+	}
+	return w.close()
+}
+
+// rowWriter writes rows of type T as one Parquet file: batches of
+// batchRows go to the writer, and every opt.RowGroupRows rows the row
+// group is flushed, so memory does not grow with the rows.
+type rowWriter[T any] struct {
+	ctx          context.Context
+	w            *parquet.GenericWriter[T]
+	path         string
+	opt          Options
+	buf          []T
+	inGroup, all int
+}
+
+func newRowWriter[T any](ctx context.Context, out io.Writer, path string, opt Options) *rowWriter[T] {
+	if opt.RowGroupRows <= 0 {
+		opt.RowGroupRows = RowGroupRows
+	}
 	w := parquet.NewGenericWriter[T](out,
 		parquet.Compression(&parquet.Zstd),
 		parquet.CreatedBy("tradecheck", pipeline.Version, ""),
 		parquet.KeyValueMetadata("tradecheck.schema_version", SchemaVersion),
 		parquet.KeyValueMetadata("tradecheck.version", pipeline.Version),
 	)
-	buf := make([]T, 0, min(batchRows, opt.RowGroupRows))
-	inGroup, total := 0, 0
-	flush := func() error {
-		if len(buf) == 0 {
-			return nil
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if _, err := w.Write(buf); err != nil {
-			return writeErr(path, err)
-		}
-		inGroup += len(buf)
-		total += len(buf)
-		clear(buf) // drop references to strings and slices already written
-		buf = buf[:0]
-		if inGroup >= opt.RowGroupRows {
-			if err := w.Flush(); err != nil {
-				return writeErr(path, err)
-			}
-			inGroup = 0
-		}
-		if opt.Progress != nil {
-			opt.Progress(path, total)
-		}
+	return &rowWriter[T]{ctx: ctx, w: w, path: path, opt: opt, buf: make([]T, 0, min(batchRows, opt.RowGroupRows))}
+}
+
+func (rw *rowWriter[T]) add(row T) error {
+	rw.buf = append(rw.buf, row)
+	if len(rw.buf) == cap(rw.buf) {
+		return rw.flush()
+	}
+	return nil
+}
+
+func (rw *rowWriter[T]) flush() error {
+	if len(rw.buf) == 0 {
 		return nil
 	}
-	err := produce(func(row T) error {
-		buf = append(buf, row)
-		if len(buf) == cap(buf) {
-			return flush()
-		}
-		return nil
-	})
-	if err == nil {
-		err = flush()
-	}
-	if err != nil {
+	if err := rw.ctx.Err(); err != nil {
 		return err
 	}
-	if err := w.Close(); err != nil {
-		return writeErr(path, err)
+	if _, err := rw.w.Write(rw.buf); err != nil {
+		return writeErr(rw.path, err)
+	}
+	rw.inGroup += len(rw.buf)
+	rw.all += len(rw.buf)
+	clear(rw.buf) // drop references to strings and slices already written
+	rw.buf = rw.buf[:0]
+	if rw.inGroup >= rw.opt.RowGroupRows {
+		if err := rw.w.Flush(); err != nil {
+			return writeErr(rw.path, err)
+		}
+		rw.inGroup = 0
+	}
+	if rw.opt.Progress != nil {
+		rw.opt.Progress(rw.path, rw.all)
+	}
+	return nil
+}
+
+// close writes the last rows and the file's footer.
+func (rw *rowWriter[T]) close() error {
+	if err := rw.flush(); err != nil {
+		return err
+	}
+	if err := rw.w.Close(); err != nil {
+		return writeErr(rw.path, err)
 	}
 	return nil
 }

@@ -33,6 +33,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"tradecheck/reconcile"
@@ -70,6 +71,12 @@ type Params struct {
 	// which a gross-only weight matches a net-only one. 0 means the
 	// default (merge.DefaultPackagingBandPct).
 	PackagingBandPct float64 `json:"packaging_band_pct,omitempty"`
+	// ExportDaysBefore and ExportDaysAfter bound an export declaration's
+	// date against the import declaration of the same goods: up to
+	// ExportDaysBefore days earlier, ExportDaysAfter later. 0 means the
+	// default (merge.DefaultExportDaysBefore, DefaultExportDaysAfter).
+	ExportDaysBefore int `json:"export_days_before,omitempty"`
+	ExportDaysAfter  int `json:"export_days_after,omitempty"`
 	// AutoThreshold and ReviewThreshold are the name-matching thresholds:
 	// pairs scoring at or above AutoThreshold merge automatically, pairs in
 	// [ReviewThreshold, AutoThreshold) go to the Review queue.
@@ -131,6 +138,16 @@ type SourceSpec struct {
 	// Granularity per sheet ("" key = every sheet / CSV).
 	Granularity map[string]reconcile.Granularity `json:"granularity,omitempty"`
 	Mapping     []ColumnOverride                 `json:"mapping,omitempty"`
+	// Flow per sheet ("" key = every sheet / CSV): reconcile.FlowExport
+	// for a register of export declarations, FlowImport for import
+	// declarations; unset, the sheet's own statement (a flow column, a
+	// banner, its name) decides, and without one it is read as imports.
+	Flow map[string]string `json:"flow,omitempty"`
+	// DeclaringCountry is the ISO alpha-2 code of the country whose
+	// customs wrote an export register: its rows' dispatch (and, when
+	// the file gives none, origin) country. Unset, the file's statement
+	// decides ("China exports 2022"); without one they stay unknown.
+	DeclaringCountry string `json:"declaring_country,omitempty"`
 }
 
 // Project is the whole user state of a reconciliation.
@@ -163,13 +180,17 @@ var ErrSourceChanged = errors.New("source file changed since the project recorde
 // Check verifies that the source exists and, when the project recorded a
 // SHA-256, that the file still has it. The app calls it after
 // OpenExported to ask the user to locate moved or changed files. Errors
-// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged.
-func (s SourceSpec) Check() error {
-	sum, err := fileio.SHA256(context.Background(), s.Path)
+// are *reconcile.Error wrapping reconcile.ErrNotFound or ErrSourceChanged,
+// or ctx's error when it is cancelled while hashing a large file.
+func (s SourceSpec) Check(ctx context.Context) error {
+	sum, err := fileio.SHA256(ctx, s.Path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return &reconcile.Error{File: s.Path, Err: reconcile.ErrNotFound, Hint: "locate the file: it was moved, renamed or deleted"}
 	}
-	if s.SHA256 != "" && sum != s.SHA256 {
+	if s.SHA256 != "" && !strings.EqualFold(sum, s.SHA256) {
 		return &reconcile.Error{File: s.Path, Err: ErrSourceChanged, Hint: "this is not the file the workbook was made from; locate the original or accept the new content"}
 	}
 	return nil
@@ -191,6 +212,8 @@ const (
 	StageMerge  = "merge"  // records reconciled
 	StageWrite  = "write"  // rows written to the workbook
 	StageVerify = "verify" // reading back an exported workbook
+	StageOpen   = "open"   // reading an exported workbook as a project; Done: rows read
+	StageClaims = "claims" // claims checked of all
 )
 
 // Progress is one progress report. File is set during StageRead and

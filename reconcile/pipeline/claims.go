@@ -11,6 +11,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/workbook"
 )
 
@@ -24,7 +25,9 @@ func (r *Result) ClaimsData() *claims.Data {
 	}
 	if r.Screening != nil {
 		d.Listed = r.Labels().Listed
+		d.Listing = r.listings()
 	}
+	d.ConsigneeOf, d.ShipperOf = r.ConsigneeEntity, r.ShipperEntity
 	if r.Goods != nil {
 		d.GoodsLists = r.Goods.Lists
 	}
@@ -34,13 +37,65 @@ func (r *Result) ClaimsData() *claims.Data {
 			continue
 		}
 		for _, s := range f.Sheets {
-			if s.NoTable || s.Rows == 0 || !s.DateFrom.Known() {
+			if s.NoTable || s.Rows == 0 {
 				continue
 			}
-			d.Sources = append(d.Sources, claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo})
+			c := claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo}
+			for _, sk := range s.Skips {
+				if sk.Reason == reconcile.SkipBanner {
+					if from, to, ok := claims.StatedPeriod(sk.Detail); ok {
+						c.StatedFrom, c.StatedTo = from, to
+						break
+					}
+				}
+			}
+			if c.From.Known() || c.StatedFrom.Known() {
+				d.Sources = append(d.Sources, c)
+			}
 		}
 	}
 	return d
+}
+
+// listings gives claims what screening found about each entity: listed
+// (with the earliest listing date of its counting hits), or a hit pending
+// review with its best score.
+func (r *Result) listings() func(e int32) claims.Listing {
+	if r.Names == nil {
+		return nil
+	}
+	at := make(map[string]int, len(r.Names.Entities))
+	for i, e := range r.Names.Entities {
+		at[e.ID] = i
+	}
+	ls := make([]claims.Listing, len(r.Names.Entities))
+	for _, h := range r.Screening.Hits {
+		i, ok := at[h.Key]
+		if !ok {
+			continue
+		}
+		l := &ls[i]
+		since := h.Listed
+		if len(since) > 10 {
+			since = since[:10]
+		}
+		switch {
+		case h.Status.Counts():
+			if !l.Listed || since != "" && (l.Since == "" || since < l.Since) {
+				l.Since = since
+				l.Name = h.Primary
+			}
+			l.Listed, l.Pending = true, false
+		case h.Status == screen.StatusReview && !l.Listed && h.Score > l.Score:
+			l.Pending, l.Score, l.Name = true, h.Score, h.Primary
+		}
+	}
+	return func(e int32) claims.Listing {
+		if e < 0 || int(e) >= len(ls) {
+			return claims.Listing{}
+		}
+		return ls[e]
+	}
 }
 
 // CheckClaims checks every claim of the project against this result, in
@@ -49,31 +104,61 @@ func (r *Result) CheckClaims() []claims.Verdict {
 	return claims.CheckAll(r.ClaimsData(), r.Project.Claims)
 }
 
+// CheckClaimsContext is CheckClaims that reports progress (StageClaims:
+// claims done of all) and stops with ctx's error when ctx is cancelled.
+func (r *Result) CheckClaimsContext(ctx context.Context, progress func(Progress)) ([]claims.Verdict, error) {
+	return claims.NewChecker(r.ClaimsData()).CheckAll(ctx, r.Project.Claims, func(done, total int) {
+		report(progress, Progress{Stage: StageClaims, Done: done, Total: total})
+	})
+}
+
 // ClaimsInSources reads the Claims sheet of every source workbook that
 // has one, so claims typed into an input workbook are checked without a
 // separate file. Rows that cannot be read come back as positioned errors.
 func ClaimsInSources(ctx context.Context, p *Project) ([]claims.Claim, []error) {
-	var paths, passwords []string
-	for _, s := range p.Sources {
-		if HasClaimsSheet(s.Path) {
-			paths, passwords = append(paths, s.Path), append(passwords, s.Password)
-		}
+	var out []claims.Claim
+	var errs []error
+	for _, sc := range ClaimsBySource(ctx, p.Sources) {
+		out = AppendClaims(out, sc.Claims)
+		errs = append(errs, sc.Errs...)
 	}
-	return readClaims(ctx, paths, passwords)
+	return out, errs
+}
+
+// SourceClaims are the claims read from one source's Claims sheet.
+type SourceClaims struct {
+	Path   string
+	Claims []claims.Claim
+	Errs   []error // rows that could not be read, positioned
+}
+
+// ClaimsBySource reads the Claims sheet of each source workbook that has
+// one (with its password), source by source, so the app can add each
+// file's claims and say how many it added. Sources without a Claims sheet
+// are left out. It stops at the first source after ctx is cancelled.
+func ClaimsBySource(ctx context.Context, sources []SourceSpec) []SourceClaims {
+	var out []SourceClaims
+	for _, s := range sources {
+		if ctx.Err() != nil {
+			break
+		}
+		if !HasClaimsSheet(s.Path) {
+			continue
+		}
+		cs, errs := ReadClaims(ctx, s.Path, s.Password)
+		out = append(out, SourceClaims{Path: s.Path, Claims: cs, Errs: errs})
+	}
+	return out
 }
 
 // ClaimsFromFiles reads the claims of every file (a claims CSV, or a
 // workbook with a Claims sheet), for claims tables given among the
 // inputs of the CLI. IDs taken by an earlier file get a suffix.
 func ClaimsFromFiles(ctx context.Context, paths []string) ([]claims.Claim, []error) {
-	return readClaims(ctx, paths, make([]string, len(paths)))
-}
-
-func readClaims(ctx context.Context, paths, passwords []string) ([]claims.Claim, []error) {
 	var out []claims.Claim
 	var errs []error
-	for i, path := range paths {
-		cs, es := ReadClaims(ctx, path, passwords[i])
+	for _, path := range paths {
+		cs, es := ReadClaims(ctx, path, "")
 		out = AppendClaims(out, cs)
 		errs = append(errs, es...)
 	}

@@ -120,7 +120,7 @@ func TestOpenExportedRestoresClaims(t *testing.T) {
 			if err := WriteWorkbook(context.Background(), res, out, nil); err != nil {
 				t.Fatal(err)
 			}
-			back, err := OpenExported(out)
+			back, err := OpenExported(context.Background(), out, nil)
 			if err != nil {
 				t.Fatalf("OpenExported: %v", err)
 			}

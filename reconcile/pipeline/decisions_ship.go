@@ -60,22 +60,44 @@ func (r *Result) ExcludeDecision(op string, sh int, reason string) merge.Decisio
 	return d
 }
 
-// rowFinder finds records by file SHA-256, sheet and row, indexing a
-// sheet's rows the first time a decision names it.
+// rowFinder finds records by file SHA-256, sheet and row. recordKey
+// returns the row key of the record at row n of a sheet, if it holds one.
 type rowFinder struct {
-	r      *Result
-	byFile map[string]int // SHA-256 → file index
-	rows   map[SheetRef]map[int]int32
+	files     []FileResult
+	byFile    map[string]int // SHA-256 → file index
+	recordKey func(ref SheetRef, n int) (string, bool)
 }
 
-func (r *Result) newRowFinder() *rowFinder {
-	f := &rowFinder{r: r, byFile: map[string]int{}, rows: map[SheetRef]map[int]int32{}}
-	for i, fr := range r.Files {
+func newRowFinder(files []FileResult, recordKey func(ref SheetRef, n int) (string, bool)) *rowFinder {
+	f := &rowFinder{files: files, byFile: map[string]int{}, recordKey: recordKey}
+	for i, fr := range files {
 		if fr.Err == nil && fr.SHA256 != "" {
 			f.byFile[fr.SHA256] = i
 		}
 	}
 	return f
+}
+
+// newRowFinder indexes a sheet's records the first time a decision names
+// it.
+func (r *Result) newRowFinder() *rowFinder {
+	rows := map[SheetRef]map[int]int32{}
+	return newRowFinder(r.Files, func(ref SheetRef, n int) (string, bool) {
+		idx, ok := rows[ref]
+		if !ok {
+			s := r.Files[ref.File].Sheets[ref.Sheet]
+			idx = make(map[int]int32, s.Rows)
+			for i := s.First; i < s.First+s.Rows; i++ {
+				idx[r.Records[i].Source.Row] = int32(i)
+			}
+			rows[ref] = idx
+		}
+		i, ok := idx[n]
+		if !ok {
+			return "", false
+		}
+		return merge.RowKey(r.Records[i].Source), true
+	})
 }
 
 // find returns the current row key of the row that key names in the
@@ -85,7 +107,7 @@ func (f *rowFinder) find(key, sha string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	for si, s := range f.r.Files[fi].Sheets {
+	for si, s := range f.files[fi].Sheets {
 		prefix := ":"
 		if s.Sheet != "" {
 			prefix = "!" + s.Sheet + ":"
@@ -98,20 +120,35 @@ func (f *rowFinder) find(key, sha string) (string, bool) {
 		if err != nil {
 			continue
 		}
-		ref := SheetRef{int32(fi), int32(si)}
-		idx, ok := f.rows[ref]
-		if !ok {
-			idx = make(map[int]int32, s.Rows)
-			for i := s.First; i < s.First+s.Rows; i++ {
-				idx[f.r.Records[i].Source.Row] = int32(i)
-			}
-			f.rows[ref] = idx
-		}
-		if i, ok := idx[n]; ok {
-			return merge.RowKey(f.r.Records[i].Source), true
+		if cur, ok := f.recordKey(SheetRef{int32(fi), int32(si)}, n); ok {
+			return cur, true
 		}
 	}
 	return key, true // the file was read; the row holds no record
+}
+
+// renameDecisions gives the decisions the engine applies: rows named by
+// SHA-256 are renamed to the row keys of this run, and decisions about a
+// file that was not read are left out (they would name another file's
+// rows). It returns how many were left out.
+func renameDecisions(ds []merge.Decision, f *rowFinder) ([]merge.Decision, int) {
+	out := make([]merge.Decision, 0, len(ds))
+	stale := 0
+	for _, d := range ds {
+		ok := true
+		if d.SHA256 != "" {
+			d.Row, ok = f.find(d.Row, d.SHA256)
+		}
+		if ok && d.OtherSHA256 != "" {
+			d.Other, ok = f.find(d.Other, d.OtherSHA256)
+		}
+		if !ok {
+			stale++
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, stale
 }
 
 // shipmentDecisions gives the decisions the engine applies: rows named
@@ -123,23 +160,8 @@ func (r *Result) shipmentDecisions() []merge.Decision {
 	if len(ds) == 0 {
 		return nil
 	}
-	f := r.newRowFinder()
-	out := make([]merge.Decision, 0, len(ds))
-	r.StaleDecisions = 0
-	for _, d := range ds {
-		ok := true
-		if d.SHA256 != "" {
-			d.Row, ok = f.find(d.Row, d.SHA256)
-		}
-		if ok && d.OtherSHA256 != "" {
-			d.Other, ok = f.find(d.Other, d.OtherSHA256)
-		}
-		if !ok {
-			r.StaleDecisions++
-			continue
-		}
-		out = append(out, d)
-	}
+	out, stale := renameDecisions(ds, r.newRowFinder())
+	r.StaleDecisions = stale
 	return out
 }
 

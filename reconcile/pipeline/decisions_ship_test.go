@@ -189,7 +189,7 @@ func TestDuplicatesSheetRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			g.Close()
-			p, err := OpenExported(edited)
+			p, err := OpenExported(context.Background(), edited, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -212,7 +212,7 @@ func TestDuplicatesSheetRoundTrip(t *testing.T) {
 			if err := WriteWorkbook(ctx, r2, again, nil); err != nil {
 				t.Fatal(err)
 			}
-			q, err := OpenExported(again)
+			q, err := OpenExported(context.Background(), again, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -23,8 +23,12 @@ import (
 // recorded log plus new ones derived from edits to the Entities sheet
 // (a changed Entity ID moves or splits a name; Decision "confirmed" or
 // "not same"). Run the returned project to reproduce or update the run.
-func OpenExported(path string) (*Project, error) {
-	ex, err := workbook.Read(path)
+// progress (may be nil) gets StageOpen with the rows read so far; when ctx
+// is cancelled it stops within about a thousand rows with ctx's error.
+func OpenExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+	ex, err := workbook.Read(ctx, path, func(done, total int) {
+		report(progress, Progress{Stage: StageOpen, File: path, Done: done, Total: total})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +93,7 @@ func OpenExported(path string) (*Project, error) {
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a
 	// positioned error rather than a claim silently dropped.
-	cs, errs := ReadClaims(context.Background(), path, "")
+	cs, errs := ReadClaims(ctx, path, "")
 	for _, err := range errs {
 		if !errors.Is(err, reconcile.ErrNoTable) {
 			return nil, err
@@ -128,7 +132,7 @@ func applyParams(p *Params, m map[string]string) {
 	}
 	f(paramWeightTol, &p.WeightTolerancePct)
 	f(paramBand, &p.PackagingBandPct)
-	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter} {
+	for k, dst := range map[string]*int{paramBLBefore: &p.BLDaysBefore, paramBLAfter: &p.BLDaysAfter, paramExpBefore: &p.ExportDaysBefore, paramExpAfter: &p.ExportDaysAfter} {
 		if v, err := strconv.Atoi(m[k]); err == nil && v >= 0 {
 			*dst = v
 		}

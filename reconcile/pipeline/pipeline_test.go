@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -185,7 +186,7 @@ func TestOpenExportedEdits(t *testing.T) {
 	}
 	f.Close()
 
-	q, err := OpenExported(edited)
+	q, err := OpenExported(context.Background(), edited, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,11 +267,12 @@ func TestSourceCheck(t *testing.T) {
 		{"same", SourceSpec{Path: p, SHA256: sum}, nil},
 		{"no recorded sum", SourceSpec{Path: p}, nil},
 		{"changed", SourceSpec{Path: p, SHA256: "00"}, ErrSourceChanged},
+		{"recorded in upper case", SourceSpec{Path: p, SHA256: strings.ToUpper(sum)}, nil},
 		{"moved", SourceSpec{Path: filepath.Join(dir, "gone.csv"), SHA256: sum}, reconcile.ErrNotFound},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := tc.spec.Check()
+			err := tc.spec.Check(context.Background())
 			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Errorf("got %v, want %v", err, tc.want)
 			}

@@ -58,20 +58,21 @@ func copyChunks(recs []reconcile.Record, stores []placed) {
 	}
 }
 
-// readFile reads every sheet of a file into recs, like read.ReadAll but
-// without holding a second copy of the records: each sheet's Records stay
-// nil, and First and Rows say where its records are in recs. Records are
-// interned as they arrive.
-func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, in *interner, progress func(rows int)) ([]read.SheetResult, error) {
+// readFile reads every sheet of a file and hands each record to add with
+// its sheet's index, like read.ReadAll but without holding the records:
+// Run keeps them in chunks, the bounded-memory path spills them to disk.
+// Each sheet's Records stay nil; its First and Rows count the records
+// handed to add.
+func readFile(ctx context.Context, path string, opt read.Options, add func(sheet int, name string, rec *reconcile.Record) error, progress func(rows int)) ([]read.SheetResult, error) {
 	w, err := read.Open(path, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer w.Close()
 	var sheets []read.SheetResult
-	total := 0
+	total, count := 0, 0
 	for _, name := range w.Sheets() {
-		rs := read.SheetResult{File: path, Sheet: name, First: recs.n, Format: w.Format(), Encoding: w.Encoding(), Hidden: w.SheetHidden(name)}
+		rs := read.SheetResult{File: path, Sheet: name, First: count, Format: w.Format(), Encoding: w.Encoding(), Hidden: w.SheetHidden(name)}
 		sr, err := w.Sheet(name)
 		if err != nil {
 			rs.Err = err
@@ -90,8 +91,11 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 				rs.Err = err
 				break
 			}
-			in.record(&rec)
-			recs.add(rec)
+			if err := add(len(sheets), name, &rec); err != nil {
+				sr.Close()
+				return sheets, err
+			}
+			count++
 			if n%4096 == 0 {
 				if ctx.Err() != nil {
 					sr.Close()
@@ -103,7 +107,7 @@ func readFile(ctx context.Context, path string, opt read.Options, recs *chunks, 
 			}
 		}
 		total += sr.Rows()
-		rs.Rows = recs.n - rs.First
+		rs.Rows = count - rs.First
 		sr.Describe(&rs)
 		sr.Close()
 		sheets = append(sheets, rs)

@@ -4,16 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
@@ -54,48 +51,32 @@ func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	}
 	srcs := res.Project.Sources
 	reads := make([]fileRead, len(srcs))
-	seen := map[string]int{}
-	for i := range srcs {
-		reads[i].dup = -1
-		key := fileIdentity(srcs[i].Path)
-		if j, dup := seen[key]; dup {
-			reads[i].dup = j
-			continue
-		}
-		seen[key] = i
+	dups := duplicateSources(srcs)
+	for i := range reads {
+		reads[i].dup = dups[i]
 	}
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	var wg sync.WaitGroup
-	for i := range srcs {
-		if reads[i].dup >= 0 {
-			continue
+	eachSource(dups, func(i int) {
+		fr, spec := &reads[i], &srcs[i]
+		if ctx.Err() != nil {
+			fr.err = reconcile.ErrCanceled
+			return
 		}
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			fr, spec := &reads[i], &srcs[i]
-			if ctx.Err() != nil {
-				fr.err = reconcile.ErrCanceled
-				return
-			}
-			sha, err := fileio.SHA256(context.Background(), spec.Path)
-			if err != nil {
-				fr.err = &reconcile.Error{File: spec.Path, Err: reconcile.ErrNotFound, Hint: "check the path (" + err.Error() + ")"}
-				if _, e := read.Open(spec.Path, readOptions(spec)); e != nil {
-					fr.err = e // the reader's typed error says it best
-				}
-				return
-			}
-			var in interner
-			fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), &fr.store, &in, func(rows int) {
-				prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
-			})
-			fr.sha = sha
-		}(i)
-	}
-	wg.Wait()
+		sha, err := sourceSHA(spec)
+		if err != nil {
+			fr.err = err
+			return
+		}
+		var in interner
+		add := func(_ int, _ string, rec *reconcile.Record) error {
+			in.record(rec)
+			fr.store.add(*rec)
+			return nil
+		}
+		fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
+			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
+		})
+		fr.sha = sha
+	})
 	if ctx.Err() != nil {
 		return nil, reconcile.ErrCanceled
 	}
@@ -110,19 +91,11 @@ func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	var stores []placed
 	for i := range srcs {
 		spec, rd := &srcs[i], &reads[i]
-		fr := FileResult{Path: spec.Path, Citation: spec.Citation}
-		if fi, err := os.Stat(spec.Path); err == nil {
-			fr.Size = fi.Size()
+		if rd.dup < 0 && errors.Is(rd.err, reconcile.ErrCanceled) {
+			return nil, reconcile.ErrCanceled
 		}
-		switch {
-		case rd.dup >= 0:
-			fr.Err = &reconcile.Error{File: spec.Path, Err: errors.New("given twice"), Hint: fmt.Sprintf("the same file as source %d (%s); it is read once", rd.dup+1, srcs[rd.dup].Path)}
-		case rd.err != nil:
-			if errors.Is(rd.err, reconcile.ErrCanceled) {
-				return nil, reconcile.ErrCanceled
-			}
-			fr.Err = rd.err
-		default:
+		fr := newFileResult(srcs, i, rd.dup, rd.err)
+		if fr.Err == nil {
 			base := len(res.Records)
 			fr.SHA256, spec.SHA256 = rd.sha, rd.sha
 			for si := range rd.sheets {
@@ -193,7 +166,7 @@ func cloneProject(p *Project) Project {
 }
 
 func readOptions(spec *SourceSpec) read.Options {
-	opt := read.Options{Password: spec.Password}
+	opt := read.Options{Password: spec.Password, Flow: spec.Flow}
 	for _, o := range spec.Mapping {
 		ov := o.ColumnOverride
 		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")
@@ -230,11 +203,12 @@ func granularity(spec *SourceSpec, sheet string, g reconcile.Granularity) reconc
 }
 
 // applySpec adds to sheets what the project makes of them: the
-// granularity the user set, and the sheet's error as a status.
+// granularity and flow the user set, and the sheet's error as a status.
 func applySpec(spec *SourceSpec, sheets []SheetResult) {
 	for i := range sheets {
 		sr := &sheets[i]
 		sr.Granularity = granularity(spec, sr.Sheet, sr.Granularity)
+		sr.Flow, sr.FlowWhy, sr.Country = sheetFlow(spec, sr.Sheet, sr.Stated)
 		if sr.Err != nil {
 			switch {
 			case errors.Is(sr.Err, reconcile.ErrNoTable):
@@ -249,28 +223,66 @@ func applySpec(spec *SourceSpec, sheets []SheetResult) {
 	}
 }
 
+// sheetStats is what finishSheet needs from a sheet's records, gathered
+// one record at a time (the bounded-memory path never holds a sheet).
+type sheetStats struct {
+	lastRow          int
+	from, to         reconcile.Date
+	day, month, decl int
+	// rows without a dispatch or origin country, for export registers
+	noDispatch, noOrigin int
+}
+
+func (st *sheetStats) add(rec *reconcile.Record) {
+	st.lastRow = max(st.lastRow, rec.Source.Row)
+	if rec.Date.Known() {
+		if !st.from.Known() || rec.Date.Time.Before(st.from.Time) {
+			st.from = rec.Date
+		}
+		if !st.to.Known() || rec.Date.Time.After(st.to.Time) {
+			st.to = rec.Date
+		}
+	}
+	switch rec.Date.Precision {
+	case reconcile.PrecisionDay:
+		st.day++
+	case reconcile.PrecisionMonth:
+		st.month++
+	}
+	if rec.DeclarationID != "" {
+		st.decl++
+	}
+	if rec.DispatchCountry == "" {
+		st.noDispatch++
+	}
+	if rec.OriginCountry == "" {
+		st.noOrigin++
+	}
+}
+
 // finishSheet computes the date range and last row, and checks the
 // granularity against the dates.
 func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
-	sr.TotalRows = sr.HeaderRow
+	var st sheetStats
 	for k := range recs {
-		rec := &recs[k]
-		if rec.Source.Row > sr.TotalRows {
-			sr.TotalRows = rec.Source.Row
-		}
-		if rec.Date.Known() {
-			if !sr.DateFrom.Known() || rec.Date.Time.Before(sr.DateFrom.Time) {
-				sr.DateFrom = rec.Date
-			}
-			if !sr.DateTo.Known() || rec.Date.Time.After(sr.DateTo.Time) {
-				sr.DateTo = rec.Date
-			}
-		}
+		st.add(&recs[k])
 	}
+	finishSheetStats(spec, sr, &st)
+	for k := range recs {
+		fillExportCountry(sr, &recs[k])
+	}
+}
+
+func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
+	sr.TotalRows = max(sr.HeaderRow, st.lastRow)
+	sr.DateFrom, sr.DateTo = st.from, st.to
 	for _, sk := range sr.Skips {
 		sr.TotalRows = max(sr.TotalRows, sk.Row)
 	}
-	if note := checkGranularity(spec, sr, recs); note != "" {
+	if note := checkGranularity(spec, sr, st); note != "" {
+		sr.Warnings = append(sr.Warnings, note)
+	}
+	if note := exportCountries(sr, st); note != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }
@@ -278,22 +290,11 @@ func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
 // checkGranularity corrects a detected granularity the dates contradict:
 // monthly aggregates carry month-only dates and no declaration numbers.
 // A granularity the user set is never changed.
-func checkGranularity(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) string {
+func checkGranularity(spec *SourceSpec, sr *SheetResult, st *sheetStats) string {
 	if spec.Granularity[sr.Sheet] != "" || spec.Granularity[""] != "" {
 		return ""
 	}
-	day, month, decl := 0, 0, 0
-	for i := range recs {
-		switch recs[i].Date.Precision {
-		case reconcile.PrecisionDay:
-			day++
-		case reconcile.PrecisionMonth:
-			month++
-		}
-		if recs[i].DeclarationID != "" {
-			decl++
-		}
-	}
+	day, month, decl := st.day, st.month, st.decl
 	switch {
 	case sr.Granularity == reconcile.GranularityMonthly && day > month:
 		sr.Granularity = reconcile.GranularityShipment
@@ -305,45 +306,76 @@ func checkGranularity(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record
 	return ""
 }
 
+// mentionTable numbers the distinct names (with role and tax ID) in the
+// order they first appear and counts their rows.
+type mentionTable struct {
+	idx map[string]int32
+	ms  []match.Mention
+}
+
+// mention is p's mention in role, and whether it names anyone.
+func mention(p reconcile.Party, role match.Role) (match.Mention, bool) {
+	name := strings.TrimSpace(p.Name())
+	if name == "" && p.TaxID == "" {
+		return match.Mention{}, false
+	}
+	return match.Mention{Name: name, Role: role, TaxID: p.TaxID}, true
+}
+
+// add counts one row naming p in role and returns its mention index, -1
+// when the row names no party.
+func (t *mentionTable) add(p reconcile.Party, role match.Role) int32 {
+	m, ok := mention(p, role)
+	if !ok {
+		return -1
+	}
+	return t.addN(m, 1)
+}
+
+// addN counts n rows naming m.
+func (t *mentionTable) addN(m match.Mention, n int) int32 {
+	k := m.Key()
+	if i, ok := t.idx[k]; ok {
+		t.ms[i].Count += n
+		return i
+	}
+	if t.idx == nil {
+		t.idx = map[string]int32{}
+	}
+	m.Count = n
+	t.ms = append(t.ms, m)
+	t.idx[k] = int32(len(t.ms) - 1)
+	return int32(len(t.ms) - 1)
+}
+
+// find returns p's mention index without counting, -1 when none.
+func (t *mentionTable) find(p reconcile.Party, role match.Role) int32 {
+	m, ok := mention(p, role)
+	if !ok {
+		return -1
+	}
+	if i, ok := t.idx[m.Key()]; ok {
+		return i
+	}
+	return -1
+}
+
 // cluster builds mentions from the records and clusters them.
 func (r *Result) cluster(ctx context.Context, progress func(Progress)) error {
 	n := len(r.Records)
 	if r.ConsigneeMention == nil {
 		r.ConsigneeMention = make([]int32, n)
 		r.ShipperMention = make([]int32, n)
-		idx := map[string]int32{}
-		var ms []match.Mention
-		add := func(p reconcile.Party, role match.Role) int32 {
-			name := strings.TrimSpace(p.Name())
-			if name == "" && p.TaxID == "" {
-				return -1
-			}
-			m := match.Mention{Name: name, Role: role, TaxID: p.TaxID}
-			k := m.Key()
-			if i, ok := idx[k]; ok {
-				ms[i].Count++
-				return i
-			}
-			m.Count = 1
-			ms = append(ms, m)
-			idx[k] = int32(len(ms) - 1)
-			return int32(len(ms) - 1)
-		}
+		var mt mentionTable
 		for i := range r.Records {
-			r.ConsigneeMention[i] = add(r.Records[i].Consignee, match.Consignee)
-			r.ShipperMention[i] = add(r.Records[i].Shipper, match.Shipper)
+			r.ConsigneeMention[i] = mt.add(r.Records[i].Consignee, match.Consignee)
+			r.ShipperMention[i] = mt.add(r.Records[i].Shipper, match.Shipper)
 		}
-		r.Names = &match.Result{Mentions: ms}
+		r.Names = &match.Result{Mentions: mt.ms}
 	}
-	report(progress, Progress{Stage: StageMatch, Total: len(r.Names.Mentions)})
-	names, err := match.Cluster(ctx, r.Names.Mentions, r.Project.Decisions,
-		match.Options{AutoThreshold: r.Project.Params.AutoThreshold, ReviewThreshold: r.Project.Params.ReviewThreshold},
-		func(done, total int) { report(progress, Progress{Stage: StageMatch, Done: done, Total: total}) })
+	names, err := clusterNames(ctx, &r.Project, r.Names.Mentions, progress)
 	if err != nil {
-		if ctx.Err() != nil {
-			return reconcile.ErrCanceled
-		}
-		return fmt.Errorf("matching names: %w", err)
+		return err
 	}
 	r.Names = names
 	ent := func(m int32) int32 {
@@ -384,7 +416,7 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 				gran = reconcile.GranularityMonthly
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
-			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet})
+			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet, Flow: s.Flow})
 		}
 	}
 	return idx, srcs
@@ -393,15 +425,27 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 // reconcile merges the records into shipments and applies the measures.
 func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	idx, srcs := r.sheetIndex()
+	in := r.mergeInput(idx, srcs)
+	ds := r.shipmentDecisions()
+	if err := r.merge(ctx, in, ds, progress); err != nil {
+		return err
+	}
+	return r.findDupes(ctx, in, mergeOptions(r.Project.Params), ds)
+}
+
+// mergeInput is the merge's view of r's records.
+func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.Input {
 	srcOf := make([]int32, len(r.Records))
 	for i, ref := range r.RecSheet {
 		srcOf[i] = idx[ref]
 	}
+	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+}
+
+// merge reconciles in (r's records) into r.Merge with the measures applied.
+func (r *Result) merge(ctx context.Context, in merge.Input, ds []merge.Decision, progress func(Progress)) error {
 	p := r.Project.Params
-	in := merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
-	opt := mergeOptions(p)
-	ds := r.shipmentDecisions()
-	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	m, err := merge.Reconcile(ctx, in, mergeOptions(p), ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
@@ -411,7 +455,7 @@ func (r *Result) reconcile(ctx context.Context, progress func(Progress)) error {
 	// hundreds of thousands of discrepancies, and the result lives on.
 	m.Discrepancies = slices.Clone(m.Discrepancies)
 	r.Merge = m
-	return r.findDupes(ctx, in, opt, ds)
+	return nil
 }
 
 // mergeOptions turns params into the merge options, with the measured
@@ -427,6 +471,12 @@ func mergeOptions(p Params) merge.Options {
 	}
 	if p.PackagingBandPct > 0 {
 		o.PackagingBandPct = p.PackagingBandPct
+	}
+	if p.ExportDaysBefore > 0 {
+		o.ExportDaysBefore = p.ExportDaysBefore
+	}
+	if p.ExportDaysAfter > 0 {
+		o.ExportDaysAfter = p.ExportDaysAfter
 	}
 	return o
 }

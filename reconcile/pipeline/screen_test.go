@@ -206,7 +206,7 @@ func TestScreeningDecisionsAndWorkbook(t *testing.T) {
 	}
 
 	// The workbook carries the lists and the decision back.
-	q, err := OpenExported(out)
+	q, err := OpenExported(context.Background(), out, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

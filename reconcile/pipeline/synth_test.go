@@ -47,21 +47,7 @@ func TestSynthCountsOnce(t *testing.T) {
 			t.Parallel()
 			set := synth.Generate(seed)
 			dir := t.TempDir()
-			paths, err := set.WriteAll(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := runSynth(t, paths)
-			problems := checkSynth(set, res)
-			// The same files in another order give the same result.
-			rng := rand.New(rand.NewPCG(seed, 7))
-			shuffled := append([]string(nil), paths...)
-			for k := 0; k < 5 && equalStrings(shuffled, paths); k++ {
-				rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-			}
-			if diff := diffRuns(res, runSynth(t, shuffled)); diff != "" {
-				problems = append(problems, "another file order gave another result: "+diff)
-			}
+			_, _, problems := synthCheck(t, set, dir)
 			if len(problems) > 0 {
 				if len(problems) > 12 {
 					problems = append(problems[:12], fmt.Sprintf("… and %d more", len(problems)-12))
@@ -70,6 +56,28 @@ func TestSynthCountsOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// synthCheck writes set into dir, reconciles it, checks the result
+// against the truth (checkSynth) and against another file order.
+func synthCheck(t *testing.T, set *synth.Set, dir string) (paths []string, res *Result, problems []string) {
+	t.Helper()
+	paths, err := set.WriteAll(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = runSynth(t, paths)
+	problems = checkSynth(set, res)
+	// The same files in another order give the same result.
+	rng := rand.New(rand.NewPCG(set.Seed, 7))
+	shuffled := append([]string(nil), paths...)
+	for k := 0; k < 5 && equalStrings(shuffled, paths); k++ {
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	}
+	if diff := diffRuns(res, runSynth(t, shuffled)); diff != "" {
+		problems = append(problems, "another file order gave another result: "+diff)
+	}
+	return paths, res, problems
 }
 
 func runSynth(t *testing.T, paths []string) *Result {

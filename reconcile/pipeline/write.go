@@ -86,6 +86,8 @@ const (
 	paramBLBefore   = "B/L date before declaration (days)"
 	paramBLAfter    = "B/L date after declaration (days)"
 	paramBand       = "Packaging band (%)"
+	paramExpBefore  = "Export declaration before import (days)"
+	paramExpAfter   = "Export declaration after import (days)"
 	paramLists      = "Sanctions lists"
 	paramGoodsLists = "Goods lists"
 	paramScreenThr  = "Screening threshold"
@@ -105,6 +107,8 @@ func (r *Result) params() []workbook.Param {
 		wp(paramBLBefore, strconv.Itoa(o.BLDaysBefore), "A bill-of-lading date (a row with a B/L and no declaration) may be up to this many days before the declaration's registration date (measured: arrival 0–3 days before registration in the vendor samples)."),
 		wp(paramBLAfter, strconv.Itoa(o.BLDaysAfter), "…or up to this many days after it (declarations lodged before arrival)."),
 		wp(paramBand, f(o.PackagingBandPct), "A gross-only weight matches a net-only one when net ≤ gross ≤ net × (1 + this/100) (measured: gross/net − 1 is at most 13.4% in 95% of vendor rows giving both)."),
+		wp(paramExpBefore, strconv.Itoa(o.ExportDaysBefore), "An export declaration pairs with the import declaration of the same goods when it is dated up to this many days before it (the voyage)…"),
+		wp(paramExpAfter, strconv.Itoa(o.ExportDaysAfter), "…or up to this many days after it; and only when each is the other's one candidate in its source."),
 		wp(paramPreference, strings.Join(p.SourcePreference, " | "), "When sources disagree, the first listed wins; then, never by file order: declaration-level over aggregated, sources with declaration numbers, USD as given over converted, the richer row, the file name."),
 		wp("Source order applied", r.sourceOrder(), "The order the preference rule gives the sources before row-level ties (USD given, richer row)."),
 		wp("Rates", strconv.Itoa(len(r.Project.Rates))+" (see the Rates sheet)", "Non-USD values are converted only with these; others are left out of value totals and counted."),
@@ -163,6 +167,7 @@ func MethodText(p Params) []string {
 		"Identifiers are compared by kind — declaration numbers, bills of lading, container numbers, invoice numbers — after removing case, spaces and separators. Rows carrying the same identifier of one kind are one shipment (the same declaration and item number at once; otherwise with the same 6-digit HS code, the closest weights first). Rows whose identifiers of one kind differ are never merged, except bills of lading of different issuers, which may be the master and the house B/L of one cargo. Identifiers of different kinds (a declaration number and a B/L) neither prove nor prevent a merge.",
 		fmt.Sprintf("Rows no identifier links were counted as one shipment when they agree on consignee entity, shipper entity (when both are known), 6-digit HS code, date and weight. Dates: within ±%d days; a bill-of-lading date may be up to %d days before a declaration's registration date and %d after. Weights: net with net and gross with gross, within %s%% of the larger or the precision each source wrote with; a gross-only row matches a net-only row when net ≤ gross ≤ net × %s. Each shipment takes at most one row per source and matches never chain. Exact duplicate rows within one source are counted once.",
 			p.DateToleranceDays, o.BLDaysBefore, o.BLDaysAfter, strconv.FormatFloat(p.WeightTolerancePct, 'g', -1, 64), strconv.FormatFloat(1+o.PackagingBandPct/100, 'g', -1, 64)),
+		fmt.Sprintf("Export declarations (a file that says it holds exports — a flow column, a banner or sheet name such as \"China exports 2022\" — or that the user marked so) and import declarations of the same goods are one shipment seen from two sides, counted once. Their declaration numbers are of two kinds and neither prove nor prevent a merge. The pair must agree on the consignee entity and the shipper entity (the exporter; both must be known), the 6-digit HS code and the weights as above; the export may be dated up to %d days before the import and %d after; values are not compared (an export declaration states FOB, an import declaration CIF) and their difference is listed as a discrepancy. A pair merges only when each row is the one candidate of the other's source; otherwise it is listed on Possible duplicates. The import declaration's values and date are used. An export register's rows without a dispatch or origin country take the declaring country when the file or the user states it, and stay unknown otherwise.", o.ExportDaysBefore, o.ExportDaysAfter),
 		"Where sources disagree about a merged shipment, the value of the preferred source is used — the user's source order, then declaration-level data over aggregates, sources with declaration numbers, USD as given over converted values, the row with more fields, the file name; never the order the files were given in — and every disagreement beyond the precision the values were written with is listed on the Discrepancies sheet, marked minor (within the merge tolerance) or material.",
 		"Shipment IDs (S-…, M-… for monthly aggregates) are hashed from one source row of the shipment — its file's SHA-256, sheet and row, a row with a declaration number first — so they stay the same across re-runs, mapping edits, file order and added files that do not change that row's shipment.",
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
@@ -179,7 +184,7 @@ func MethodText(p Params) []string {
 func dupesMethod(p Params) string {
 	opt := mergeOptions(p)
 	days, pct := merge.DupWindow(opt)
-	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to %g%% heavier: twice the packaging band). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct, 100*merge.DupBand(opt))
+	return fmt.Sprintf("Possible duplicates are pairs of counted shipments that were not merged but share the consignee entity and the 6-digit HS code, with dates at most %d days apart and weights within %g%% (net with net, gross with gross, or a net weight and a gross weight up to %g%% heavier: twice the packaging band). Pairs whose declaration numbers or bills of lading differ are not listed: those numbers say they are two shipments — except an export declaration against an import declaration (numbers of two customs services), listed when the export comes up to %d days before the import. Each pair gives what agrees, which rule kept it apart and a score from 0 to 1; none is merged unless you decide so.", days, pct, 100*merge.DupBand(opt), opt.ExportDaysBefore+days)
 }
 
 // WorkbookData assembles what the audit workbook shows; exported for the
@@ -260,7 +265,12 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		return read.EachRow(ctx, src.path, src.sheet, opt, fn)
 	}
 	if len(r.Project.Claims) > 0 {
-		d.Claims = r.CheckClaims()
+		// Cancelling an export also stops checking its claims.
+		vs, err := r.CheckClaimsContext(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		d.Claims = vs
 	}
 	d.Screening = r.screeningSheet()
 	return d, nil

@@ -52,32 +52,16 @@ func (s *SheetReader) checkData() error {
 	if len(free) > 0 {
 		cols = "unmapped columns: " + strings.Join(free, ", ")
 	}
-	example := "B"
-	if len(free) > 0 {
-		example, _, _ = strings.Cut(free[0], " ")
-	}
 	return &reconcile.Error{File: s.w.path, Sheet: s.name, Row: s.headerRow,
-		Err: fmt.Errorf("%w: the sheet has figures but no column was recognised as a consignee, shipper or date, so its rows are not counted (%s)", reconcile.ErrNeedsMapping, cols),
-		Hint: "map the party and date columns: in the app on the Sources screen (saved for this header layout, and used by the command line too), or with --map " +
-			strconv.Quote(mapExample(s.w.path, s.name, example)) + " (fields: consignee, shipper, date, consignee_id, shipper_id)"}
+		Err:  fmt.Errorf("%w: the sheet has figures but no column was recognised as a consignee, shipper or date, so its rows are not counted (%s)", reconcile.ErrNeedsMapping, cols),
+		Hint: "map the party and date columns (the mapping is saved for this header layout, for the app and the command line alike)",
+		Fix:  reconcile.FixMapColumns}
 }
 
 func (s *SheetReader) notData(reason string) error {
 	return &reconcile.Error{File: s.w.path, Sheet: s.name, Row: s.headerRow,
 		Err:  fmt.Errorf("%w: not a data sheet: %s", reconcile.ErrNoTable, reason),
 		Hint: "nothing from this sheet is counted; if it does hold shipments, map its columns"}
-}
-
-// mapExample is a --map argument for one column of this sheet.
-func mapExample(path, sheet, col string) string {
-	base := path
-	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
-		base = base[i+1:]
-	}
-	if sheet != "" {
-		base += "!" + sheet
-	}
-	return base + ":" + col + "=consignee"
 }
 
 // isFigure reports a sample that reads as a number, with or without a

@@ -33,6 +33,11 @@ type Options struct {
 	// SampleRows is how many rows below the header are looked at to sniff
 	// column contents, date order and number locale (default 200).
 	SampleRows int
+	// Flow is the trade flow the user states per sheet name ("" for
+	// every sheet and a CSV): reconcile.FlowExport or FlowImport. It wins
+	// over what the sheet states (Flow) and decides flow-dependent
+	// columns (a Chinese record's 收发货人 is the shipper of an export).
+	Flow map[string]string
 }
 
 // ColumnOverride is a user's decision about one column. An empty Field
@@ -369,7 +374,7 @@ func openOLE(path string, f *os.File, size int64, password string) (*xlsxBook, e
 		return nil, &reconcile.Error{File: path, Err: reconcile.ErrNotSheet, Hint: "this is an old Office document (Word or PowerPoint?), not a spreadsheet"}
 	}
 	if password == "" {
-		return nil, &reconcile.Error{File: path, Err: reconcile.ErrEncrypted, Hint: "give the password (--password in the CLI)"}
+		return nil, &reconcile.Error{File: path, Err: reconcile.ErrEncrypted, Hint: "give the workbook's password", Fix: reconcile.FixPassword}
 	}
 	if size > MaxEncryptedSize {
 		return nil, &reconcile.Error{File: path, Err: fmt.Errorf("%w: encrypted workbooks are decrypted in memory, limit %s", reconcile.ErrTooLarge, humanBytes(MaxEncryptedSize)), Hint: "remove the password in Excel and save it again"}
@@ -381,7 +386,7 @@ func openOLE(path string, f *os.File, size int64, password string) (*xlsxBook, e
 	plain, err := decrypt(raw, password)
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookPassword) {
-			return nil, &reconcile.Error{File: path, Err: reconcile.ErrWrongPassword, Hint: "check the password (it is case-sensitive)"}
+			return nil, &reconcile.Error{File: path, Err: reconcile.ErrWrongPassword, Hint: "check the password (it is case-sensitive)", Fix: reconcile.FixPassword}
 		}
 		return nil, &reconcile.Error{File: path, Err: reconcile.ErrEncrypted, Hint: "this encryption cannot be opened (" + err.Error() + "); remove the password in Excel and save it again"}
 	}
@@ -389,7 +394,7 @@ func openOLE(path string, f *os.File, size int64, password string) (*xlsxBook, e
 	if err != nil {
 		var re *reconcile.Error
 		if errors.As(err, &re) && errors.Is(re.Err, reconcile.ErrCorrupt) {
-			re.Err, re.Hint = reconcile.ErrWrongPassword, "check the password (it is case-sensitive)"
+			re.Err, re.Hint, re.Fix = reconcile.ErrWrongPassword, "check the password (it is case-sensitive)", reconcile.FixPassword
 		}
 		return nil, err
 	}

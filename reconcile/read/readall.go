@@ -35,6 +35,12 @@ type SheetResult struct {
 	Columns     []Column // every column: header as written, field after overrides, why, unit, currency
 	LayoutKey   string
 	Granularity reconcile.Granularity // shipment or monthly; pipeline applies the user's setting
+	// Stated is what the sheet says of its trade flow. Flow is
+	// reconcile.FlowExport or FlowImport as the user or the sheet states
+	// it, "" when nothing does (read as imports); FlowWhy says who stated
+	// it, Country the declaring country of an export register (pipeline).
+	Stated                 FlowStatement
+	Flow, FlowWhy, Country string
 
 	// Records are the sheet's records (ReadAll only: pipeline keeps them
 	// in Result.Records, from First on). Rows counts them; Scanned counts
@@ -109,7 +115,7 @@ func (s SheetResult) Units() (units, currencies []string) { return DetectedUnits
 func (sr *SheetReader) Describe(res *SheetResult) {
 	res.HeaderRow, res.Columns, res.Skips, res.Skipped = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 	res.Granularity, res.Warnings, res.Scanned, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
-	res.Totals, res.HiddenRows = sr.TotalChecks(), sr.HiddenRows()
+	res.Totals, res.HiddenRows, res.Stated = sr.TotalChecks(), sr.HiddenRows(), sr.Flow()
 	res.TotalsOK = len(res.Totals) > 0
 	for _, c := range res.Totals {
 		res.Checks = append(res.Checks, c.String())

@@ -155,6 +155,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 		}
 	}
 	rec.DeclarationID, _ = text(reconcile.FieldDeclarationID)
+	p.dateFromDeclaration(&rec)
 	rec.ItemNo, _ = text(reconcile.FieldItemNo)
 	rec.BillOfLading, _ = text(reconcile.FieldBillOfLading)
 	rec.Container, _ = text(reconcile.FieldContainer)
@@ -188,7 +189,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	rec.NetKg = p.weight(r, reconcile.FieldNetWeight, p.netUnit, flag)
 	rec.GrossKg = p.weight(r, reconcile.FieldGrossWeight, p.grossUnit, flag)
 	// Values.
-	curText, curCol := text(reconcile.FieldCurrency)
+	curText, _ := text(reconcile.FieldCurrency)
 	rowCur := ""
 	if curText != "" {
 		if c, ok := values.Currency(curText); ok {
@@ -214,7 +215,6 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 					d = "currency " + strconvQuote(curText) + " not recognised"
 				}
 				flag(reconcile.FieldValue, reconcile.FlagUnknownCurrency, i, n.Raw, d)
-				_ = curCol
 			}
 			if cur == "USD" {
 				rec.ValueUSD = n

@@ -14,6 +14,7 @@ import (
 type SheetReader struct {
 	w           *Workbook
 	name        string
+	flow        FlowStatement // what the sheet states about its trade flow (detectFlow)
 	src         rowSource
 	headerRow   int
 	headerEnd   int // last header row (two-row headers)
@@ -203,8 +204,26 @@ func (s *SheetReader) init() error {
 		hidden = h.hiddenColumns()
 	}
 	cols, warns := resolveColumns(headers, samples, over, hidden)
-	// Keep only a few samples per column for display; all were used above.
+	var bannerText []string
+	for _, r := range banners {
+		if t := strings.Join(nonEmpty(r.strings()), " "); t != "" {
+			bannerText = append(bannerText, t)
+		}
+	}
+	s.flow = detectFlow(s.name, bannerText, headers, samples)
+	for _, k := range []string{"", s.name} { // the sheet's own setting last: it wins
+		if f := opt.Flow[k]; f != "" {
+			s.flow.Flow, s.flow.Why = f, "set by the user"
+		}
+	}
+	flowRoles(cols, s.flow)
+	// Keep only a few samples per column for display; the plan (date
+	// order, decimal separator) is decided on all of them below: a file
+	// whose first five dates are all ambiguous but whose 20th says
+	// "08/15/2022" is month-first.
+	full := make([][]string, len(cols))
 	for i := range cols {
+		full[i] = cols[i].Samples
 		if len(cols[i].Samples) > 5 {
 			cols[i].Samples = distinctFirst(cols[i].Samples, 5)
 		}
@@ -224,7 +243,14 @@ func (s *SheetReader) init() error {
 		}
 	}
 	s.currencyFromFormats()
+	for i := range cols {
+		full[i], cols[i].Samples = cols[i].Samples, full[i]
+	}
 	s.plan = newPlan(s.w.path, s.name, cols)
+	for i := range cols {
+		cols[i].Samples = full[i]
+	}
+	s.plan.settleDateOrder(s.buffered)
 	if s.w.x != nil {
 		s.plan.date1904 = s.w.x.date1904
 	}
@@ -324,6 +350,9 @@ func (s *SheetReader) checkMapping() {
 	}
 	if s.w.x != nil && s.w.SheetHidden(s.name) {
 		s.warnings = append(s.warnings, "the sheet is hidden in Excel")
+	}
+	if s.w.x != nil {
+		s.warnings = append(s.warnings, s.w.x.warnings...)
 	}
 }
 

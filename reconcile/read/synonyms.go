@@ -3,7 +3,9 @@ package read
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -271,7 +273,9 @@ func (h hdr) record(concept string, s synonym) {
 // whose synonym the header holds, and returns XXX.
 func (h hdr) tagged(prefix string) (string, bool) {
 	found := ""
-	for name := range synonyms.concepts {
+	// In name order, not map order: h.is records what it finds in the
+	// mapping's reason, which must read the same on every run.
+	for _, name := range slices.Sorted(maps.Keys(synonyms.concepts)) {
 		if rest, ok := strings.CutPrefix(name, prefix); ok && h.is(name) {
 			if found != "" && found != rest {
 				return "", false // two different currencies: say nothing

@@ -45,7 +45,7 @@ func TestSynonymTableErrors(t *testing.T) {
 	}
 }
 
-// classifyLangCases are headers of exports in the languages of issue 12;
+// classifyLangCases are headers of exports in the languages Tradecheck reads;
 // each row names the table that must explain the mapping.
 var classifyLangCases = []struct {
 	header string

@@ -54,6 +54,10 @@ type xlsxBook struct {
 	sstLong map[int]bool // shared strings over MaxCellLen (clipped; an error where used)
 	sstErr  error
 
+	// warnings are damaged parts the reading worked around; every sheet
+	// of the book reports them.
+	warnings []string
+
 	calcOnce sync.Once
 	calc     calcer
 	calcErr  error
@@ -210,11 +214,19 @@ func (b *xlsxBook) partErr(name string, err error) error {
 // load reads the workbook's sheet list, relationships and styles.
 func (b *xlsxBook) load() error {
 	wbPath := "xl/workbook.xml"
-	if rels, _ := b.readSmall("_rels/.rels"); rels != nil {
-		for _, r := range parseRels(rels) {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				wbPath = strings.TrimPrefix(r.Target, "/")
-			}
+	// The package's root relationships name the workbook part; when they
+	// cannot be read, the usual name is tried, and the sheets say so.
+	rootRels, err := b.readSmall("_rels/.rels")
+	var root []rel
+	if err == nil {
+		root, err = parseRels(rootRels)
+	}
+	if err != nil {
+		b.warnings = append(b.warnings, fmt.Sprintf("the package part _rels/.rels is damaged (%s); the workbook was read from %s", errText(err), wbPath))
+	}
+	for _, r := range root {
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			wbPath = strings.TrimPrefix(r.Target, "/")
 		}
 	}
 	wb, err := b.readSmall(wbPath)
@@ -243,12 +255,20 @@ func (b *xlsxBook) load() error {
 		return &reconcile.Error{File: b.file, Err: fmt.Errorf("%w: %d sheets, the limit is %d", reconcile.ErrTooLarge, len(w.Sheets), MaxSheets), Hint: "split the workbook or delete unused sheets"}
 	}
 	dir := path.Dir(wbPath)
-	relsData, err := b.readSmall(path.Join(dir, "_rels", path.Base(wbPath)+".rels"))
+	relsPart := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
+	relsData, err := b.readSmall(relsPart)
 	if err != nil {
 		return err
 	}
+	list, err := parseRels(relsData)
+	if err != nil {
+		// Without them no sheet can be found: every sheet would look
+		// like a chart sheet.
+		return &reconcile.Error{File: b.file, Err: fmt.Errorf("%w: the part %s, which says where each sheet is, is damaged (%v)", reconcile.ErrCorrupt, relsPart, err),
+			Hint: "download the file again or re-save it in Excel"}
+	}
 	rels := map[string]rel{}
-	for _, r := range parseRels(relsData) {
+	for _, r := range list {
 		rels[r.ID] = r
 	}
 	for _, s := range w.Sheets {
@@ -262,20 +282,13 @@ func (b *xlsxBook) load() error {
 		}
 		b.sheets = append(b.sheets, e)
 	}
+	var styles []string // where the styles may be: where the book says, then the usual name
 	for _, r := range rels {
 		if strings.HasSuffix(r.Type, "/styles") {
-			if st, err := b.readSmall(resolvePart(dir, r.Target)); err == nil && st != nil {
-				b.dateXF = parseDateStyles(st)
-				b.curXF = parseCurrencyStyles(st)
-			}
+			styles = append(styles, resolvePart(dir, r.Target))
 		}
 	}
-	if b.dateXF == nil {
-		if st, err := b.readSmall(path.Join(dir, "styles.xml")); err == nil && st != nil {
-			b.dateXF = parseDateStyles(st)
-			b.curXF = parseCurrencyStyles(st)
-		}
-	}
+	b.loadStyles(append(styles, path.Join(dir, "styles.xml")))
 	return nil
 }
 
@@ -285,12 +298,16 @@ type rel struct {
 	Target string `xml:"Target,attr"`
 }
 
-func parseRels(data []byte) []rel {
+// parseRels reads a relationships part; a missing part (nil) has none.
+func parseRels(data []byte) ([]rel, error) {
 	var r struct {
 		Rels []rel `xml:"Relationship"`
 	}
-	_ = xml.Unmarshal(data, &r)
-	return r.Rels
+	if data == nil {
+		return nil, nil
+	}
+	err := xml.Unmarshal(data, &r)
+	return r.Rels, err
 }
 
 func resolvePart(dir, target string) string {
@@ -315,11 +332,7 @@ type stylesPart struct {
 
 // parseDateStyles returns, per cellXfs entry, whether its number format
 // shows a date.
-func parseDateStyles(data []byte) []bool {
-	var st stylesPart
-	if xml.Unmarshal(data, &st) != nil {
-		return nil
-	}
+func parseDateStyles(st *stylesPart) []bool {
 	custom := map[int]bool{}
 	for _, f := range st.NumFmts {
 		custom[f.ID] = isDateFormat(f.Code)

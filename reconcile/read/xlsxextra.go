@@ -3,6 +3,8 @@ package read
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,11 +17,7 @@ import (
 // number format shows ("$#,##0.00", "#,##0.00 [$€-407]", `#,##0" руб."`),
 // "" when none. Built-in formats 5–8 show the system's currency, which
 // the file does not name, so they give none.
-func parseCurrencyStyles(data []byte) []string {
-	var st stylesPart
-	if xml.Unmarshal(data, &st) != nil {
-		return nil
-	}
+func parseCurrencyStyles(st *stylesPart) []string {
 	custom := map[int]string{}
 	for _, f := range st.NumFmts {
 		if c := formatCurrency(f.Code); c != "" {
@@ -138,3 +136,43 @@ func (s *sheetScanner) markHiddenColumns(attrs []byte) {
 
 // hiddenColumns returns, per 0-based column, whether it is hidden.
 func (s *sheetScanner) hiddenColumns() []bool { return s.hiddenCols }
+
+// loadStyles reads the number formats that make a number a date or give
+// it a currency. A damaged styles part does not stop the reading (the
+// cells are still there), but dates may then read as plain numbers, so
+// every sheet warns.
+func (b *xlsxBook) loadStyles(parts []string) {
+	var part string
+	var data []byte
+	var err error
+	for _, part = range parts {
+		if data, err = b.readSmall(part); err != nil || data != nil {
+			break
+		}
+	}
+	if err == nil && data == nil {
+		return // no styles: no cell is formatted
+	}
+	var st stylesPart
+	if err == nil {
+		err = xml.Unmarshal(data, &st)
+	}
+	if err != nil {
+		b.warnings = append(b.warnings, fmt.Sprintf("the styles part %s is damaged (%s): dates stored as numbers may not be recognised and currencies shown only by a number format are not known", part, errText(err)))
+		return
+	}
+	b.dateXF = parseDateStyles(&st)
+	b.curXF = parseCurrencyStyles(&st)
+}
+
+// errText is err's message without the file name a *reconcile.Error
+// starts with, for a warning that is already about that file.
+func errText(err error) string {
+	var re *reconcile.Error
+	if errors.As(err, &re) {
+		re := *re
+		re.File = ""
+		return strings.TrimPrefix(re.Error(), ": ")
+	}
+	return err.Error()
+}

@@ -17,6 +17,7 @@ type Index struct {
 	byStart map[string][]int32 // the first letters (four or more) of a key -> names, for names cut short
 	byWhole map[string][]int32 // core keys joined without spaces; "#"+SeqKey for numbered names
 	byID    map[string][]int32 // normalised identifier -> entries
+	byPhon  map[string][]int32 // phonetic key of a Latin name -> names, for Cyrillic spellings (phonetic.go)
 	screens int                // organisations indexed
 }
 
@@ -38,7 +39,7 @@ type listedName struct {
 // is matched through the firm's own listing).
 func NewIndex(lists []*List) *Index {
 	x := &Index{lists: lists, byKey: map[string][]int32{}, byDel: map[string][]int32{}, byStart: map[string][]int32{},
-		byWhole: map[string][]int32{}, byID: map[string][]int32{}}
+		byWhole: map[string][]int32{}, byID: map[string][]int32{}, byPhon: map[string][]int32{}}
 	for li, l := range lists {
 		for ei := range l.Entries {
 			e := &l.Entries[ei]
@@ -58,6 +59,7 @@ func NewIndex(lists []*List) *Index {
 				ni := int32(len(x.names))
 				x.names = append(x.names, listedName{entry: ref, text: nm.Text, n: n, p: prep(n)})
 				x.addName(n, ni)
+				x.addPhonetic(n, ni)
 				for _, alt := range n.Alts {
 					x.addName(alt, ni)
 				}

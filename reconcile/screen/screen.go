@@ -218,6 +218,7 @@ func (x *Index) screenOne(s *scratch, qi int, q Query, opt Options) []Hit {
 		h.Score, h.Reasons = score, reasons
 		best[ln.entry] = h
 	}
+	x.phoneticHits(best, qi, q, qn, tax, opt)
 	if len(best) == 0 {
 		return nil
 	}

@@ -23,7 +23,9 @@ type Filter struct {
 
 	Consignee []string `json:"consignee,omitempty"` // entity IDs
 	Shipper   []string `json:"shipper,omitempty"`
-	Entity    string   `json:"entity,omitempty"` // entity ID in either role
+	// Entities keeps shipments whose consignee or shipper is any of
+	// these entity IDs (a name the app resolved to several entities).
+	Entities []string `json:"entities,omitempty"`
 
 	DescriptionContains string `json:"description_contains,omitempty"` // case-insensitive; every word must appear
 
@@ -117,7 +119,7 @@ func (f *Filter) Match(sh *merge.Shipment, lab Labels) bool {
 	if len(f.Consignee) > 0 && !in(f.Consignee, lab.id(sh.Consignee)) || len(f.Shipper) > 0 && !in(f.Shipper, lab.id(sh.Shipper)) {
 		return false
 	}
-	if f.Entity != "" && lab.id(sh.Consignee) != f.Entity && lab.id(sh.Shipper) != f.Entity {
+	if len(f.Entities) > 0 && !in(f.Entities, lab.id(sh.Consignee)) && !in(f.Entities, lab.id(sh.Shipper)) {
 		return false
 	}
 	switch f.PartyListed {

@@ -43,9 +43,7 @@ func (f *Filter) Describe(entity func(id string) string) string {
 	}
 	list("consignee", names(f.Consignee), " or ")
 	list("shipper", names(f.Shipper), " or ")
-	if f.Entity != "" {
-		parts = append(parts, "entity "+name(f.Entity))
-	}
+	list("entity", names(f.Entities), " or ")
 	if f.DescriptionContains != "" {
 		parts = append(parts, "description has “"+f.DescriptionContains+"”")
 	}

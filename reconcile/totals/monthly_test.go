@@ -44,7 +44,7 @@ func TestDescribe(t *testing.T) {
 		{"empty", Filter{}, "All counted shipments"},
 		{"range and lists", Filter{From: from, To: to, HSPrefixes: []string{"6307", "9303"}, Countries: []string{"CN", "TR"}},
 			"Counted shipments: 2022-01-01 to 2022-12-31; HS 6307/9303; countries CN/TR"},
-		{"entity named", Filter{Entity: "E-1", DescriptionContains: "armour"}, "Counted shipments: entity OOO TEKHKRIM; description has “armour”"},
+		{"entity named", Filter{Entities: []string{"E-1"}, DescriptionContains: "armour"}, "Counted shipments: entity OOO TEKHKRIM; description has “armour”"},
 		{"from only, excluded too", Filter{From: from, IncludeExcluded: true}, "Shipments including excluded or superseded ones: from 2022-01-01"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,7 +2,7 @@ package values
 
 import "testing"
 
-// TestCountryNamesIntl: names in the languages of issue 12's exports.
+// TestCountryNamesIntl: names in the languages of the exports Tradecheck reads.
 func TestCountryNamesIntl(t *testing.T) {
 	for in, want := range map[string]string{
 		"Туреччина": "TR", "Türkiye": "TR", "Rusya": "RU", "RUSYA FEDERASYONU": "RU", "Çin": "CN", "CIN": "CN",

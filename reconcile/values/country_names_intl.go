@@ -1,7 +1,7 @@
 package values
 
 // countryAliasesIntl are country names in the other languages of the
-// exports Tradecheck reads (issue 12): Turkish, Ukrainian, Kazakh,
+// exports Tradecheck reads: Turkish, Ukrainian, Kazakh,
 // Chinese (simplified and traditional) and Spanish/Portuguese names that
 // countryAliases lacks. Like countryAliases, keys are written naturally
 // (case, diacritics and spacing do not matter) and "Korea" alone, in any

@@ -22,7 +22,7 @@ func evalColumns(t *testing.T, kind func(header string) string) (map[string]map[
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "port_brain_trade_samples", "csv", "*.csv"))
 	if len(files) == 0 {
-		t.Skipf("no CSV samples under %s", dir)
+		t.Fatalf("TRADECHECK_EVAL_DATA is set, but %s holds no CSV samples", filepath.Join(dir, "port_brain_trade_samples", "csv"))
 	}
 	out := map[string]map[string]int{}
 	var headers []string

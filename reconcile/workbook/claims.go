@@ -288,7 +288,7 @@ func ReadClaims(path, password string) ([]claims.Claim, []error) {
 	rows, err := f.GetRows(SheetClaims)
 	if err != nil || len(rows) == 0 {
 		return nil, []error{&reconcile.Error{File: path, Sheet: SheetClaims, Err: fmt.Errorf("%w: this audit workbook has no claims", reconcile.ErrNoTable),
-			Hint: "check claims with tradecheck-cli check --claims CLAIMS.csv, then -o writes them into the audit workbook"}}
+			Hint: "check the claims against the sources first; the audit workbook written then carries them", Fix: reconcile.FixCheckClaims}}
 	}
 	jcol := -1
 	for i, h := range rows[0] {

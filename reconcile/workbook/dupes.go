@@ -126,7 +126,7 @@ func (w *writer) overlaps(sw *excelize.StreamWriter, r int) error {
 // readDuplicates picks up the pairs the user marked "merge" or "apart"
 // on the Possible duplicates sheet. A workbook written before the sheet
 // existed has none.
-func readDuplicates(f *excelize.File, ex *Exported) error {
+func readDuplicates(f *book, ex *Exported) error {
 	if idx, _ := f.GetSheetIndex(SheetDuplicates); idx < 0 {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -59,14 +60,33 @@ type MappedColumn struct {
 // ErrNotExported is returned by Read for a workbook without the marker.
 var ErrNotExported = errors.New("not a Tradecheck audit workbook")
 
+// book is an open workbook being read back, with what eachRow needs to
+// stop on cancel and report progress.
+type book struct {
+	*excelize.File
+	ctx      context.Context
+	progress func(done, total int)
+	rows     int // rows read so far, every sheet
+}
+
+// progressEvery is how many rows Read reads between progress reports
+// and looks at its context.
+const progressEvery = 1024
+
 // Read reads an exported workbook back. It streams every sheet it reads,
-// so a large workbook does not load whole.
-func Read(path string) (*Exported, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipXMLSizeLimit: 64 << 20})
+// so a large workbook does not load whole. progress (may be nil) gets the
+// rows read so far with total 0 (unknown). When ctx is cancelled Read
+// stops within about a thousand rows and returns ctx's error.
+func Read(ctx context.Context, path string, progress func(done, total int)) (*Exported, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	xf, err := excelize.OpenFile(path, excelize.Options{UnzipXMLSizeLimit: 64 << 20})
 	if err != nil {
 		return nil, &reconcile.Error{File: path, Err: reconcile.ErrCorrupt, Hint: "cannot open the workbook (" + err.Error() + ")"}
 	}
-	defer f.Close()
+	defer xf.Close()
+	f := &book{File: xf, ctx: ctx, progress: progress}
 	props, err := f.GetDocProps()
 	if err != nil || props.Category != Marker {
 		return nil, &reconcile.Error{File: path, Err: ErrNotExported, Hint: "give a workbook that Tradecheck exported (its Method sheet starts with the marker)"}
@@ -96,10 +116,16 @@ func Read(path string) (*Exported, error) {
 	if err := readScreening(f, ex); err != nil {
 		return nil, wrapRead(path, SheetScreening, err)
 	}
+	if progress != nil {
+		progress(f.rows, 0)
+	}
 	return ex, nil
 }
 
 func wrapRead(path, sheet string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
 	var re *reconcile.Error
 	if errors.As(err, &re) {
 		if re.File == "" {
@@ -114,7 +140,10 @@ func wrapRead(path, sheet string, err error) error {
 }
 
 // eachRow streams a sheet's rows with a header index.
-func eachRow(f *excelize.File, sheet string, fn func(row int, get func(h string) string, cells []string) error) error {
+func eachRow(f *book, sheet string, fn func(row int, get func(h string) string, cells []string) error) error {
+	if err := f.ctx.Err(); err != nil {
+		return err
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return &reconcile.Error{Sheet: sheet, Err: reconcile.ErrNoTable, Hint: "the sheet is missing; export again"}
@@ -124,6 +153,14 @@ func eachRow(f *excelize.File, sheet string, fn func(row int, get func(h string)
 	n := 0
 	for rows.Next() {
 		n++
+		if f.rows++; f.rows%progressEvery == 0 {
+			if err := f.ctx.Err(); err != nil {
+				return err
+			}
+			if f.progress != nil {
+				f.progress(f.rows, 0)
+			}
+		}
 		cells, err := rows.Columns()
 		if err != nil {
 			return err
@@ -148,7 +185,7 @@ func eachRow(f *excelize.File, sheet string, fn func(row int, get func(h string)
 	return rows.Error()
 }
 
-func readMethod(f *excelize.File, ex *Exported) error {
+func readMethod(f *book, ex *Exported) error {
 	inLog := false
 	var logHdr map[string]int
 	return eachRow(f, SheetMethod, func(row int, get func(string) string, cells []string) error {
@@ -182,7 +219,16 @@ func readMethod(f *excelize.File, ex *Exported) error {
 			}
 			return ""
 		}
-		t, _ := time.Parse(time.RFC3339, g("Time"))
+		// A decision's time is part of its audit trail: an empty cell is
+		// a decision written without one, anything else must read back.
+		var t time.Time
+		if v := g("Time"); v != "" {
+			var err error
+			if t, err = time.Parse(time.RFC3339, v); err != nil {
+				return &reconcile.Error{Sheet: SheetMethod, Row: row, Column: logHdr["Time"] + 1, Err: fmt.Errorf("decision time %q is not a time", v),
+					Hint: "write it as Tradecheck did (2024-05-01T12:00:00Z), or clear the cell"}
+			}
+		}
 		switch g("Kind") {
 		case "shipment":
 			ex.ShipmentDecisions = append(ex.ShipmentDecisions, merge.Decision{Op: g("Op"), Row: g("Row"), Other: g("Other"),
@@ -238,7 +284,7 @@ func columnNumber(s string) int {
 	return n
 }
 
-func readSources(f *excelize.File, ex *Exported) error {
+func readSources(f *book, ex *Exported) error {
 	done := false
 	return eachRow(f, SheetSources, func(row int, get func(string) string, cells []string) error {
 		if len(cells) > 0 && strings.TrimSpace(cells[0]) == OverlapTitle {
@@ -255,7 +301,7 @@ func readSources(f *excelize.File, ex *Exported) error {
 	})
 }
 
-func readRates(f *excelize.File, ex *Exported) error {
+func readRates(f *book, ex *Exported) error {
 	return eachRow(f, SheetRates, func(row int, get func(string) string, cells []string) error {
 		cur := strings.ToUpper(get("Currency"))
 		if cur == "" {
@@ -297,7 +343,7 @@ func SafeEntityID(s string) string {
 	return out
 }
 
-func readEntities(f *excelize.File, ex *Exported) error {
+func readEntities(f *book, ex *Exported) error {
 	type row struct {
 		id, canon, name, role, decision, tax, was, reason string
 	}
@@ -350,7 +396,7 @@ func readEntities(f *excelize.File, ex *Exported) error {
 	return nil
 }
 
-func readReview(f *excelize.File, ex *Exported) error {
+func readReview(f *book, ex *Exported) error {
 	now := time.Now().UTC()
 	return eachRow(f, SheetReview, func(n int, get func(string) string, cells []string) error {
 		op := ""
@@ -372,7 +418,7 @@ func readReview(f *excelize.File, ex *Exported) error {
 // "excluded: reason" into Status, and the commands typed in the Decision
 // column (DecisionCommands). The rows are named by the Sources cell,
 // which stays stable across runs.
-func readShipmentStatus(f *excelize.File, ex *Exported) error {
+func readShipmentStatus(f *book, ex *Exported) error {
 	now := time.Now().UTC()
 	rowsOf := map[string][]string{}
 	var cmds []shipmentCommand

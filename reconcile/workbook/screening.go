@@ -139,7 +139,7 @@ func nilIfEmpty(s string) any {
 
 // readScreening reads the Decision column of the Screening sheet back as
 // screening decisions. A workbook without the sheet has none.
-func readScreening(f *excelize.File, ex *Exported) error {
+func readScreening(f *book, ex *Exported) error {
 	if idx, err := f.GetSheetIndex(SheetScreening); err != nil || idx < 0 {
 		return nil
 	}

@@ -212,7 +212,7 @@ func (w *writer) autoFilters() error {
 	}
 	for _, f := range filters {
 		if f.sheet == SheetShipments {
-			// Print the columns (A:Q); the helper columns stay on screen.
+			// Print the shipment columns (A:Q); the helper columns stay on screen.
 			if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetShipments,
 				RefersTo: "Shipments!$A$1:$" + col(ShipmentsHeader, "Status") + "$" + strconv.Itoa(w.lastShip)}); err != nil {
 				return err

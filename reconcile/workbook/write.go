@@ -31,8 +31,9 @@ type WriteOptions struct {
 	// Progress is called with rows written so far and the total.
 	Progress func(done, total int)
 
-	// writeTo replaces the serialiser, for tests that simulate a full disk.
-	writeTo func(f *excelize.File, w io.Writer) error
+	// writeTo, when set, replaces writeTo, so a test can simulate a
+	// full disk.
+	writeTo func(*excelize.File, io.Writer) error
 }
 
 // Write writes d to path atomically and returns the path written (which
@@ -59,11 +60,11 @@ func Write(ctx context.Context, d *Data, path string, opt WriteOptions) (string,
 	if err != nil {
 		return "", err
 	}
+	write := writeTo
 	if opt.writeTo != nil {
-		err = opt.writeTo(f, tmp)
-	} else {
-		err = writeTo(f, tmp)
+		write = opt.writeTo
 	}
+	err = write(f, tmp)
 	f.Close()
 	if err != nil {
 		return "", writeErr(path, err, "writing the workbook failed")
@@ -160,7 +161,7 @@ func checkTarget(path string, inputs []string) error {
 			}
 		}
 		if same {
-			return &reconcile.Error{File: path, Err: reconcile.ErrOverwrite, Hint: "choose another output name with -o; inputs are never overwritten"}
+			return &reconcile.Error{File: path, Err: reconcile.ErrOverwrite, Hint: "choose another output name; inputs are never overwritten", Fix: reconcile.FixOutputFile}
 		}
 	}
 	return nil
@@ -169,16 +170,16 @@ func checkTarget(path string, inputs []string) error {
 // writeErr explains the usual failures: read-only folder, disk full,
 // file open in another program.
 func writeErr(path string, err error, what string) error {
-	hint := what + " (" + err.Error() + "); the previous file, if any, is unchanged"
+	hint, fix := what+" ("+err.Error()+"); the previous file, if any, is unchanged", reconcile.FixNone
 	switch {
 	case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
-		hint = "the output folder or file is read-only or locked (is it open in Excel?); choose another place with -o — the previous file, if any, is unchanged"
+		hint, fix = "the output folder or file is read-only or locked (is it open in Excel?); choose another place — the previous file, if any, is unchanged", reconcile.FixOutputFile
 	case errors.Is(err, syscall.ENOSPC):
-		hint = "the disk is full; free some space or write elsewhere with -o — the previous file, if any, is unchanged"
+		hint, fix = "the disk is full; free some space or write elsewhere — the previous file, if any, is unchanged", reconcile.FixOutputFile
 	case errors.Is(err, fs.ErrNotExist):
-		hint = "the output folder does not exist; create it or choose another with -o"
+		hint, fix = "the output folder does not exist; create it or choose another", reconcile.FixOutputFile
 	}
-	return &reconcile.Error{File: path, Err: err, Hint: hint}
+	return &reconcile.Error{File: path, Err: err, Hint: hint, Fix: fix}
 }
 
 // build assembles the workbook in memory-light streaming form.

@@ -195,7 +195,11 @@ func (s *Source) numText(v float64, dec int) string {
 func (s *Source) Write(dir string, all []Shipment) (string, error) {
 	var rows [][]any
 	for k := 0; k < s.Banner; k++ {
-		rows = append(rows, []any{[]string{"ILLUSTRATIVE SYNTHETIC DATA — NOT REAL RECORDS", "Export generated 2023-01-15", "Query: imports, 2022", ""}[k%4]})
+		text := []string{"ILLUSTRATIVE SYNTHETIC DATA — NOT REAL RECORDS", "Export generated 2023-01-15", "Query: imports, 2022", ""}[k%4]
+		if k < len(s.BannerText) {
+			text = s.BannerText[k]
+		}
+		rows = append(rows, []any{text})
 	}
 	hdr := make([]any, len(s.cols))
 	for i, c := range s.cols {
@@ -238,7 +242,7 @@ func (s *Source) Write(dir string, all []Shipment) (string, error) {
 	if s.Format == "csv" {
 		return path, writeCSV(path, rows, s.Delim)
 	}
-	return path, writeXLSX(path, rows)
+	return path, writeXLSX(path, s.sheetName(), rows)
 }
 
 func writeCSV(path string, rows [][]any, delim rune) error {
@@ -274,10 +278,16 @@ func text(v any) string {
 	return ""
 }
 
-func writeXLSX(path string, rows [][]any) error {
+func (s *Source) sheetName() string {
+	if s.Sheet != "" {
+		return s.Sheet
+	}
+	return "Data"
+}
+
+func writeXLSX(path, sheet string, rows [][]any) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := "Data"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}

@@ -17,6 +17,11 @@ const (
 	KindBL           Kind = "bill-of-lading" // a B/L feed: B/L numbers, dates before registration, often gross only
 	KindAggregator   Kind = "aggregator"     // a vendor export with declaration numbers
 	KindBare         Kind = "no-ids"         // a hand-made table without any identifier
+	// KindExport is the exporting country's register of export
+	// declarations for the same goods: exporter and foreign consignee,
+	// the export date days to weeks before arrival, FOB values, 8-digit
+	// national HS codes (see GenerateExportImport).
+	KindExport Kind = "export"
 )
 
 // Weights says which weights a source gives.
@@ -49,10 +54,16 @@ type Source struct {
 	Items      bool   // gives item numbers (declaration kinds)
 	TotalRow   bool   // ends with a total row of sums
 	Banner     int    // rows above the header
-	Cyrillic   bool   // consignee names in Cyrillic
-	GluedINN   bool   // some consignee names carry their INN in front
-	Delim      rune   // CSV delimiter
-	Extra      bool   // columns no field takes (port, incoterms)
+	BannerText []string
+	Sheet      string // xlsx sheet name ("" → "Data")
+	// Country is an export register's declaring country (KindExport);
+	// States says how the file states its flow: "banner" (with the
+	// country), "sheet" (the sheet name) or "column" (a flow column).
+	Country, States string
+	Cyrillic        bool // consignee names in Cyrillic
+	GluedINN        bool // some consignee names carry their INN in front
+	Delim           rune // CSV delimiter
+	Extra           bool // columns no field takes (port, incoterms)
 	// Covers lists the true shipments this source holds; Order is the row
 	// order (a permutation of Covers' indexes).
 	Covers []int

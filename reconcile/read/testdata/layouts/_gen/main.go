@@ -1,5 +1,5 @@
-// Command _gen writes the layouts of issue 12 items 5, 6 and 8 (header
-// languages, encodings, legacy formats) into ../<name>/: the input file,
+// Command _gen writes the layouts that test header languages, encodings
+// and legacy formats into ../<name>/: the input file,
 // written the way its tool writes it, and expected.json. Run from the
 // module root:
 //

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"tradecheck/reconcile"
+)
+
+// The engine's hints name no flag (the app shows them word for word);
+// the command line adds its own: each Fix gets the flag that takes it.
+func TestHowNamesTheFlag(t *testing.T) {
+	tests := []struct {
+		fix  reconcile.Fix
+		want string
+	}{
+		{reconcile.FixPassword, "--password"},
+		{reconcile.FixOutputFile, "-o"},
+		{reconcile.FixOutputFolder, "--parquet"},
+		{reconcile.FixMapColumns, `--map "a.csv!S:COLUMN=consignee"`},
+		{reconcile.FixCheckClaims, "check --claims"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			err := &reconcile.Error{File: "/d/a.csv", Sheet: "S", Err: reconcile.ErrNoTable, Hint: "do this", Fix: tt.fix}
+			if strings.Contains(err.Error(), "-") {
+				t.Fatalf("the engine's message names a flag: %q", err.Error())
+			}
+			if got := explain(err); !strings.Contains(got, "do this; ") || !strings.Contains(got, tt.want) {
+				t.Errorf("explain = %q, want the hint and %q", got, tt.want)
+			}
+		})
+	}
+	if how(&reconcile.Error{}) != "" {
+		t.Error("an error without a Fix gets words")
+	}
+}
+
+// End to end: a locked workbook, and --parquet given a file, are
+// explained with the flag to use.
+func TestCLIHintsEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	locked := lockedWorkbook(t, dir)
+	for _, cmd := range []string{"inspect", "reconcile"} {
+		_, _, stderr := runCLI(cmd, "-o", filepath.Join(dir, "o.xlsx"), locked)
+		if cmd == "inspect" {
+			_, _, stderr = runCLI(cmd, locked)
+		}
+		if !strings.Contains(stderr, "give the workbook's password; give it with --password") {
+			t.Errorf("%s: stderr %q lacks the hint and the flag", cmd, stderr)
+		}
+	}
+	files := sampleCopy(t)
+	_, _, stderr := runRec(append([]string{"reconcile", "--parquet", files[0]}, files...)...)
+	if !strings.Contains(stderr, "the Parquet files go into a folder; this is a file; give --parquet a folder") {
+		t.Errorf("--parquet FILE: stderr %q lacks the hint and the flag", stderr)
+	}
+}
+
+// lockedWorkbook writes a one-row workbook protected by the password
+// "pw" into dir.
+func lockedWorkbook(t *testing.T, dir string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Importer", "Net weight"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"A", 1})
+	path := filepath.Join(dir, "locked.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "pw"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
+}

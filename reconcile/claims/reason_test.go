@@ -1,0 +1,81 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReasonDirection checks that every reason says which way the
+// missing data could move the verdict: months no source covers can only
+// add to a figure, so they can make "less than" false and "more than"
+// true, never the reverse.
+func TestReasonDirection(t *testing.T) {
+	// armourJuneDec finds A1–A3: 5.9 t. The only source covers
+	// 2022-01 to 2022-12, the claims ask from 2021-07: months missing.
+	gap := []Coverage{{Source: "a.xlsx!S", From: day("2022-01-03"), To: day("2022-12-30")}}
+	from2021 := func(cmp Comparator, fig float64) Claim {
+		c := claim(Tonnes, cmp, fig, armourJuneDec)
+		c.Filters.From = "2021-07-01"
+		return c
+	}
+	withoutWeight := func() []ship {
+		s := baseShips()
+		s[1].tonnes = nan // bounds 4.1 to 6.2 on June–December
+		return s
+	}
+	tests := []struct {
+		name    string
+		ships   []ship
+		sources []Coverage
+		claim   Claim
+		kind    Kind
+		want    string
+		notWant string
+	}{
+		{"less than holds but missing months could make it false", nil, gap, from2021(LessThan, 100), Insufficient,
+			"could make the claim (less than 100 t) false", "true"},
+		{"at most holds but missing months could make it false", nil, gap, from2021(AtMost, 8), Insufficient,
+			"could make the claim (at most 8 t) false", "true"},
+		{"about holds but missing months could make it false", nil, gap, from2021(About, 7.4), Insufficient,
+			") false", ") true"},
+		{"exactly holds but missing months could make it false", nil, gap, from2021(Exactly, 7.4), Insufficient,
+			"could make the claim (exactly 7.4 t) false", "true"},
+		{"at least fails but missing months could make it true", nil, gap, from2021(AtLeast, 10), Insufficient,
+			"could make the claim (at least 10 t) true", "false"},
+		{"about fails below but missing months could make it true", nil, gap, from2021(About, 20), Insufficient,
+			") true", ") false"},
+		{"more than holds whatever the missing months add", nil, gap, from2021(MoreThan, 5), Supported,
+			"could only add to the figure, and the claim holds however much they add", ""},
+		{"less than already exceeded: more months cannot help", nil, gap, from2021(LessThan, 5), Contradicted,
+			"which already exceeds the claim", ""},
+		{"straddle: holds at the upper bound only", withoutWeight(), nil, claim(Tonnes, MoreThan, 5, armourJuneDec), Insufficient,
+			"holds at the upper bound but not at the lower one", "lower bound but"},
+		{"straddle: holds at the lower bound only", withoutWeight(), nil, claim(Tonnes, LessThan, 5, armourJuneDec), Insufficient,
+			"holds at the lower bound but not at the upper one", "upper bound but"},
+		{"straddle: fails at both bounds, holds between", withoutWeight(), nil,
+			func() Claim { c := claim(Tonnes, About, 5.2, armourJuneDec); c.TolerancePct = 5; return c }(), Insufficient,
+			"fails at both bounds but holds for figures between them", "holds at the"},
+		{"contradicted at both bounds", withoutWeight(), nil, claim(Tonnes, AtMost, 3, armourJuneDec), Contradicted,
+			"fails at both bounds and everywhere between", ""},
+		{"supported at both bounds", withoutWeight(), nil, claim(Tonnes, AtLeast, 4, armourJuneDec), Supported,
+			"which holds at both bounds", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ships := tt.ships
+			if ships == nil {
+				ships = baseShips()
+			}
+			v := Check(testData(ships, tt.sources...), tt.claim)
+			if v.Kind != tt.kind {
+				t.Fatalf("kind: got %s, want %s (%s)", v.Kind, tt.kind, v.Reason)
+			}
+			if !strings.Contains(v.Reason, tt.want) {
+				t.Errorf("reason: got %q, want it to contain %q", v.Reason, tt.want)
+			}
+			if tt.notWant != "" && strings.Contains(v.Reason, tt.notWant) {
+				t.Errorf("reason: got %q, must not contain %q", v.Reason, tt.notWant)
+			}
+		})
+	}
+}

@@ -1,0 +1,110 @@
+package match
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestCutNames checks names cut at a fixed width (35 characters) against
+// the whole name spelt another way: legal form in another scheme, a space
+// added, another legal kind, and a cut name that starts the spellings of
+// one firm or the names of two.
+func TestCutNames(t *testing.T) {
+	tests := []struct {
+		name string
+		cut  string
+		long []string // names that are not cut
+		want string   // merged (all one entity), review (cut name alone, in review), apart
+	}{
+		{"legal form in another scheme", "JSC ZARECHNYY HELICOPTER CENTER MIL",
+			[]string{"AKCIONERNOE OBSZCZESTWO ZARECHNYY HELICOPTER CENTER MIL & KAMOV"}, "merged"},
+		{"a space added in the whole name", "AO KAMSKIY CENTER OF SHIPBUILDING A",
+			[]string{"AO KAMSKIY CENTER OF SHIPBUILD ING AND SHIP REPAIRING"}, "merged"},
+		{"another legal kind", "OOO ZARECHNYY SHIPBUILDING PLANT VO",
+			[]string{"AO ZARECHNYY SHIPBUILDING PLANT VOLNA"}, "review"},
+		{"starts the spellings of one firm", "JSC ZARECHNYY TRANSPORT PLANT VOLNA",
+			[]string{"JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBOR", "JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBRO", "JSC ZARECHNYY TRANSPORT PLANT VOLNA - PRI BOR"}, "merged"},
+		{"starts two firms", "JSC ZARECHNYY TRANSPORT PLANT VOLNA",
+			[]string{"JSC ZARECHNYY TRANSPORT PLANT VOLNA-PRIBOR", "JSC ZARECHNYY TRANSPORT PLANT VOLNAKHIM"}, "review"},
+		{"a whole name ending in a legal form is no cut of a longer one", "ZORAMAXIA REAL ESTATE GMBH & CO. KG",
+			[]string{"ZORAMAXIA REAL ESTATE DEVELOPMENT GMBH & CO. KG"}, "review"},
+		{"legal form set aside, one word before the cut is not enough", "LIMITED LIABILITY COMPANY SPEKTROL",
+			[]string{"SPEKTROL INVESTMENT GROUP SAL HOLDING"}, "review"},
+		{"generic words only, the start of one firm's names: review", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC SCIENTIFIC AND ENGINEERING ENTERPRISE ZORATEK"}, "review"},
+		{"generic words only, the start of two firms' names", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash"}, "apart"},
+		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘KORV",
+			[]string{"JSC MACHINE BUILDING COMPANY ‘KORVAZ’"}, "review"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if l := utf8.RuneCountInString(tt.cut); l < 33 || l > 35 {
+				t.Fatalf("test name %q is %d characters, not about 35", tt.cut, l)
+			}
+			ms := []Mention{{Name: tt.cut}}
+			for _, l := range tt.long {
+				ms = append(ms, Mention{Name: l})
+			}
+			res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			merged := 0
+			for i := 1; i < len(ms); i++ {
+				if res.EntityOf[i] == res.EntityOf[0] {
+					merged++
+				}
+			}
+			inReview := false
+			for _, p := range res.Review {
+				if p.A == 0 || p.B == 0 {
+					inReview = true
+					if len(p.Reasons) == 0 {
+						t.Errorf("review pair %d~%d has no reasons", p.A, p.B)
+					}
+				}
+			}
+			got := "apart"
+			switch {
+			case merged == len(ms)-1:
+				got = "merged"
+			case merged == 0 && inReview:
+				got = "review"
+			case merged > 0:
+				got = "partly merged"
+			}
+			if got != tt.want {
+				t.Errorf("%q with %q: %s, want %s (review %+v)", tt.cut, strings.Join(tt.long, " | "), got, tt.want, res.Review)
+			}
+			if got == "merged" {
+				e := res.Entities[res.EntityOf[0]]
+				for k, r := range e.Reasons {
+					if r == "" {
+						t.Errorf("member %d of %s has no reason", e.Members[k], e.ID)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestCutNameBeforeANumber: a cut name that is the whole core of one firm
+// and the start of another numbered after it (… NEW YORK / … NEW YORK II)
+// is the first (same core and legal form: one unit) and does not bind the
+// second to it; that pair goes to review.
+func TestCutNameBeforeANumber(t *testing.T) {
+	ms := []Mention{{Name: "CORP ZORAVEL PROPERTIES OF NEW YORK"}, {Name: "ZORAVEL PROPERTIES OF NEW YORK II CORP."}, {Name: "ZORAVEL PROPERTIES OF NEW YORK CORP."}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.EntityOf[1] == res.EntityOf[2] {
+		t.Errorf("%q and %q merged through the cut name %q", ms[1].Name, ms[2].Name, ms[0].Name)
+	}
+	if res.EntityOf[0] == res.EntityOf[1] || len(res.Review) == 0 {
+		t.Errorf("cut name merged with the numbered firm or no review: entities %v, review %+v", res.EntityOf, res.Review)
+	}
+}

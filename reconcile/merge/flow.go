@@ -1,0 +1,118 @@
+package merge
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"tradecheck/reconcile"
+)
+
+// crossFlowCost puts pairs of an export and an import row after every
+// pair of one flow, so the import rows of one shipment (declaration
+// register, B/L feed, aggregator) join first and the export row joins the
+// shipment they make, checked against each of them.
+const crossFlowCost = 3
+
+// exportRow reports whether record i comes from an export register.
+func (r *reconciler) exportRow(i int32) bool {
+	return int(r.in.SourceOf[i]) < len(r.exportSrc) && r.exportSrc[r.in.SourceOf[i]]
+}
+
+// crossFlow reports whether one row is an export declaration and the
+// other is not: the two sides of one shipment.
+func (r *reconciler) crossFlow(i, j int32) bool {
+	return r.anyExport && r.exportRow(i) != r.exportRow(j)
+}
+
+// exportDays gives the export row's date's lead over the import row's,
+// in days (positive when the export comes first).
+func (r *reconciler) exportDays(i, j int32) float64 {
+	if r.exportRow(j) {
+		i, j = j, i
+	}
+	return r.in.Records[j].Date.Time.Sub(r.in.Records[i].Date.Time).Hours() / 24
+}
+
+// compareCrossDates checks the export rule's window: the export up to
+// ExportDaysBefore days before the import and ExportDaysAfter after it.
+func (r *reconciler) compareCrossDates(i, j int32) (float64, bool) {
+	d := r.exportDays(i, j)
+	before, after := float64(max(r.opt.ExportDaysBefore, 0)), float64(max(r.opt.ExportDaysAfter, 0))
+	if d > before+1e-9 || -d > after+1e-9 {
+		return 0, false
+	}
+	// Any lead inside the window is as good as another (voyages differ);
+	// a shorter one costs a little less so ties break the same way.
+	return math.Abs(d) / (before + 1), true
+}
+
+func (r *reconciler) crossDateText(i, j int32) string {
+	d := int(math.Round(r.exportDays(i, j)))
+	if d >= 0 {
+		return fmt.Sprintf("export declared %d day(s) before the import (window %d before to %d after)", d, r.opt.ExportDaysBefore, r.opt.ExportDaysAfter)
+	}
+	return fmt.Sprintf("export declared %d day(s) after the import (window %d before to %d after)", -d, r.opt.ExportDaysBefore, r.opt.ExportDaysAfter)
+}
+
+// crossText names the two declarations of a pair, export first.
+func (r *reconciler) crossText(i, j int32) string {
+	if r.exportRow(j) {
+		i, j = j, i
+	}
+	id := func(rec *reconcile.Record) string {
+		if rec.DeclarationID != "" {
+			return " " + rec.DeclarationID
+		}
+		return ""
+	}
+	return fmt.Sprintf("export declaration%s and import row%s of the same goods", id(&r.in.Records[i]), id(&r.in.Records[j]))
+}
+
+// clearCrossEdges keeps an export–import pair only when it is the one
+// candidate each row has: the export row's only candidate in the import
+// row's source, and the import row's only export declaration across every
+// export register (goods leave one country; two registers naming the same
+// declaration number are one candidate). The export window is wide
+// enough to meet a regular importer's next shipment, and picking the
+// closer of two would be a guess: such pairs stay apart and Possible
+// duplicates lists them. Pairs of one flow pass unchanged.
+func (r *reconciler) clearCrossEdges(edges []edge) []edge {
+	if !r.anyExport {
+		return edges
+	}
+	type side struct{ row, src int32 }
+	perSource := map[side]int{}         // export row, import source → candidates
+	exportDecls := map[int32][]uint64{} // import row → its export candidates' declarations
+	for _, e := range edges {
+		if !r.crossFlow(e.a, e.b) {
+			continue
+		}
+		ex, im := e.a, e.b
+		if r.exportRow(im) {
+			ex, im = im, ex
+		}
+		perSource[side{ex, r.in.SourceOf[im]}]++
+		d := r.declH[ex]
+		if d == 0 {
+			d = uint64(ex) + 1<<63 // no number: a candidate of its own
+		}
+		if !slices.Contains(exportDecls[im], d) {
+			exportDecls[im] = append(exportDecls[im], d)
+		}
+	}
+	out := edges[:0]
+	for _, e := range edges {
+		if r.crossFlow(e.a, e.b) {
+			ex, im := e.a, e.b
+			if r.exportRow(im) {
+				ex, im = im, ex
+			}
+			if perSource[side{ex, r.in.SourceOf[im]}] > 1 || len(exportDecls[im]) > 1 {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

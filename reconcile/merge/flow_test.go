@@ -1,0 +1,97 @@
+package merge
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"tradecheck/reconcile"
+)
+
+// Source 2 (c.csv) is an export register in these cases: its rows are the
+// exporting country's declarations of goods that sources 0 and 1 (import
+// declarations, a B/L feed) record on arrival.
+func TestExportImportPairs(t *testing.T) {
+	imp := row{src: 0, cons: 1, ship: 2, decl: "10702070/150922/0001234", item: "1", date: "2022-09-15", hs: "930200", net: 1000, gross: 1040, usd: 50000}
+	exp := row{src: 2, cons: 1, ship: 2, decl: "22341300EX000123", date: "2022-08-10", hs: "930200", net: 1000, gross: 1040, usd: 45000}
+	with := func(r row, f func(*row)) row { f(&r); return r }
+	tests := []struct {
+		name  string
+		rows  []row
+		want  string // groups
+		dupes int    // Possible duplicates pairs
+	}{
+		{"one export and one import declaration are one shipment", []row{imp, exp}, "0+1", 0},
+		{"the export row joins the shipment an import and a B/L row make",
+			[]row{imp, with(imp, func(r *row) { r.src, r.decl, r.item, r.bl, r.date, r.net = 1, "", "", "MAEU123456789", "2022-09-13", 0 }), exp}, "0+1+2", 0},
+		{"two export declarations of one register stay two", []row{exp, with(exp, func(r *row) { r.src, r.decl = 2, "22341300EX000124" })}, "0 1", 0},
+		{"weights beyond the tolerance: apart, listed", []row{imp, with(exp, func(r *row) { r.net, r.gross = 1030, 1072 })}, "0 1", 1},
+		{"exporter unknown on one side: apart, listed", []row{imp, with(exp, func(r *row) { r.ship = -1 })}, "0 1", 1},
+		{"different exporters: apart", []row{imp, with(exp, func(r *row) { r.ship = 3 })}, "0 1", 1},
+		{"the export 70 days before: apart, listed", []row{imp, with(exp, func(r *row) { r.date = "2022-07-07" })}, "0 1", 1},
+		{"the export 10 days after the import: apart, listed", []row{imp, with(exp, func(r *row) { r.date = "2022-09-25" })}, "0 1", 1},
+		{"the export 20 days after the import: apart", []row{imp, with(exp, func(r *row) { r.date = "2022-10-05" })}, "0 1", 0},
+		{"two import shipments fit one export: none merges, both listed",
+			[]row{imp, with(imp, func(r *row) { r.decl, r.date = "10702070/051022/0000007", "2022-10-05" }), exp}, "0 1 2", 2},
+		{"two export registers fit one import: none merges, both listed",
+			[]row{imp, exp, with(exp, func(r *row) { r.src, r.decl = 1, "TR22341300EX000999" })}, "0 1 2", 2},
+		{"without an export source, two declarations stay two", []row{imp, with(exp, func(r *row) { r.src = 1 })}, "0 1", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := input(tc.rows)
+			in.Sources[2].Flow = reconcile.FlowExport
+			if strings.HasPrefix(tc.name, "two export registers") {
+				in.Sources[1].Flow = reconcile.FlowExport
+			}
+			res, err := Reconcile(context.Background(), in, DefaultOptions(), nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := groups(res); got != tc.want {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+			d, err := PossibleDuplicates(context.Background(), in, res, DefaultOptions(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Pairs) != tc.dupes {
+				t.Errorf("%d possible duplicates, want %d: %+v", len(d.Pairs), tc.dupes, d.Pairs)
+			}
+			for _, p := range d.Pairs {
+				why := strings.Join(p.NotMerged, "|")
+				if !strings.Contains(why, "export") && !strings.Contains(why, "weights") && !strings.Contains(why, "shippers") {
+					t.Errorf("the pair's reasons do not name the rule that kept it apart: %q", p.NotMerged)
+				}
+			}
+		})
+	}
+	t.Run("the merged shipment takes the import's values and shows the export's", func(t *testing.T) {
+		in := input([]row{exp, imp})
+		in.Sources[2].Flow = reconcile.FlowExport
+		res, err := Reconcile(context.Background(), in, DefaultOptions(), nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh := res.Shipments[0]
+		if got := sh.ValueUSD(in.Records).Value; got != 50000 {
+			t.Errorf("value %v, want the import's 50000", got)
+		}
+		if sh.Date.String() != "2022-09-15" {
+			t.Errorf("date %s, want the import's", sh.Date)
+		}
+		why := strings.Join(sh.Reasons, "|")
+		if !strings.Contains(why, "export declaration 22341300EX000123") || !strings.Contains(why, "36 day(s) before the import") || !strings.Contains(why, "FOB") {
+			t.Errorf("reasons %q", why)
+		}
+		var fields []string
+		for _, dc := range res.Discrepancies {
+			if dc.Kind == KindConflict {
+				fields = append(fields, string(dc.Field)+":"+dc.Severity)
+			}
+		}
+		if got := strings.Join(fields, " "); got != "date:minor value_usd:material" {
+			t.Errorf("discrepancies %q, want the date (minor) and the value (material)", got)
+		}
+	})
+}
