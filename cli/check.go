@@ -39,6 +39,9 @@ func runCheck(env *Env, args []string) int {
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
 	maps := mapFlag(fs)
 	rules := addRuleFlags(fs)
+	dateOrders := dateOrderFlag(fs)
+	units := unitFlag(fs)
+	decisionsPath := fs.String("decisions", "", "an audit workbook exported earlier (its decisions, parameters, rates, mappings and lists apply; with no FILE its sources are read again), or a decisions file: match's --review CSV with its decision column filled in, or a JSON decisions log")
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -47,9 +50,18 @@ func runCheck(env *Env, args []string) int {
 		return ExitUsage
 	}
 	// A claims table among the inputs is read as claims, never as
-	// shipments (the app does the same with a dropped claims file).
+	// shipments (the app does the same with a dropped claims file); an
+	// audit workbook among them gives its decisions, as --decisions.
 	files, claimFiles := claims.SplitFiles(files)
-	if len(files) == 0 {
+	files, audits := splitAudits(files)
+	switch {
+	case len(audits) > 1 || len(audits) == 1 && *decisionsPath != "":
+		return usageError(env, "check", "give one audit workbook for its decisions (--decisions), not %d", len(audits)+min(1, len(*decisionsPath)))
+	case len(audits) == 1:
+		*decisionsPath = audits[0]
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s is an audit workbook: its decisions, parameters and rates apply (as --decisions %s)\n", filepath.Base(audits[0]), audits[0])
+	}
+	if len(files) == 0 && *decisionsPath == "" {
 		if len(claimFiles) > 0 {
 			return usageError(env, "check", "every FILE is a claims table; give the shipment sources too")
 		}
@@ -58,7 +70,16 @@ func runCheck(env *Env, args []string) int {
 	if *weight != "" && *weight != totals.WeightNet && *weight != totals.WeightGross {
 		return usageError(env, "check", "--weight must be net or gross, not %q", *weight)
 	}
-	p := pipeline.NewProject(files...)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	p, fromAudit, err := checkProject(ctx, files, *decisionsPath)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: --decisions: %v\n", err)
+		return ExitUsage
+	}
+	if len(p.Sources) == 0 {
+		return usageError(env, "check", "give at least one FILE with shipment data (--decisions %s is not an audit workbook that names its sources)", *decisionsPath)
+	}
 	for i := range p.Sources {
 		p.Sources[i].Password = *password
 	}
@@ -68,7 +89,11 @@ func runCheck(env *Env, args []string) int {
 	if err := lists.apply(p); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
-	if err := applyMaps(p, *maps); err != nil {
+	orderMaps, err := dateOrderMaps(*dateOrders)
+	if err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if err := rules.apply(p); err != nil {
@@ -83,13 +108,14 @@ func runCheck(env *Env, args []string) int {
 				return usageError(env, "check", "-o %s is one of the inputs; inputs are never overwritten", *out)
 			}
 		}
+		if *decisionsPath != "" && fileio.Same(*decisionsPath, *out) {
+			return usageError(env, "check", "-o %s is the --decisions workbook; inputs are never overwritten", *out)
+		}
 		if *claimsPath != "" && fileio.Same(*claimsPath, *out) {
 			return usageError(env, "check", "-o %s is the claims file; inputs are never overwritten", *out)
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	code := ExitOK
 	var cs []claims.Claim
 	var cerrs []error
@@ -105,6 +131,8 @@ func runCheck(env *Env, args []string) int {
 		}
 	case len(claimFiles) > 0:
 		cs, cerrs = pipeline.ClaimsFromFiles(ctx, claimFiles)
+	case fromAudit:
+		cs, cerrs = auditClaims(ctx, *decisionsPath)
 	default:
 		cs, cerrs = pipeline.ClaimsInSources(ctx, p)
 		if len(cs) == 0 && len(cerrs) == 0 {

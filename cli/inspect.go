@@ -38,9 +38,21 @@ type inspectSheet struct {
 	Flow    string `json:"flow,omitempty"`
 	FlowWhy string `json:"flow_why,omitempty"`
 	Country string `json:"declaring_country,omitempty"`
+	// Constants are fixed values of fields for the whole sheet and where
+	// each came from ("banner row 2 (…)"); Period is the span the banner
+	// states, with From/To as ISO dates.
+	Constants []read.Constant `json:"constants,omitempty"`
+	Period    *inspectPeriod  `json:"period,omitempty"`
 	// For the text output only.
 	gran reconcile.Granularity
 	cols []read.Column
+}
+
+type inspectPeriod struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Row  int    `json:"row"`
+	Text string `json:"text"`
 }
 
 type inspectColumn struct {
@@ -195,6 +207,10 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 			sh.Checks = append(sh.Checks, c.String())
 		}
 		sh.HiddenRows = sr.HiddenRows()
+		sh.Constants = sr.Constants()
+		if p := sr.Period(); p.Known() {
+			sh.Period = &inspectPeriod{From: p.From.String(), To: p.To.String(), Row: p.Row, Text: p.Text}
+		}
 		if err := sr.NeedsMapping(); err != nil && readErr == nil {
 			readErr = err
 		}
@@ -316,6 +332,12 @@ func printInspectText(w io.Writer, f inspectFile) {
 			if c.Reason != "" {
 				fmt.Fprintf(w, "         why: %s\n", c.Reason)
 			}
+		}
+		for _, c := range s.Constants {
+			fmt.Fprintf(w, "    fixed: %s = %s, from %s\n", c.Field, c.Value, c.From)
+		}
+		if p := s.Period; p != nil {
+			fmt.Fprintf(w, "    period: %s – %s, from banner row %d (“%s”)\n", p.From, p.To, p.Row, p.Text)
 		}
 		if s.Error != "" {
 			fmt.Fprintf(w, "    error: %s\n", s.Error)

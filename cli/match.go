@@ -15,7 +15,11 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/read"
+	"tradecheck/reconcile/values"
 )
+
+// maxINNWarnings caps the invalid-INN lines match prints.
+const maxINNWarnings = 20
 
 // runMatch clusters the company names of one CSV column and writes the
 // rows back, in order, with cluster_id, canonical_name, match_score and
@@ -24,6 +28,7 @@ func runMatch(env *Env, args []string) int {
 	fs := newFlagSet(env, "match")
 	column := fs.String("column", "", "name column (default: \"name\" if present, else the first column)")
 	idColumn := fs.String("id-column", "", "column holding tax IDs (INN) for the names")
+	trustIDs := fs.Bool("trust-id-column", false, "use the --id-column even when it looks like row numbers, not tax IDs")
 	threshold := fs.Float64("threshold", match.DefaultAutoThreshold, "score at or above which names merge automatically (0-1)")
 	out := fs.String("o", "", "output CSV (default: standard output)")
 	reviewOut := fs.String("review", "", "write the pairs for review to this CSV (name_a, name_b, score, reasons, cluster_a, cluster_b, decision)")
@@ -76,6 +81,33 @@ func runMatch(env *Env, args []string) int {
 		if idCol, err = matchPickColumn(header, *idColumn, false); err != nil {
 			return usageError(env, "match", "%v", err)
 		}
+		if why := notTaxIDs(rows, idCol); why != "" && !*trustIDs {
+			// Different tax IDs keep two names apart: row numbers taken
+			// for IDs would split every firm into its rows.
+			fmt.Fprintf(env.Stderr, "tradecheck-cli match: --id-column %s %s, not tax IDs: not used (give --trust-id-column to use it anyway)\n", header[idCol], why)
+			idCol = -1
+		}
+	}
+	badINN := make([]string, len(rows)) // per row: a glued INN failing its checksum
+	warned := 0
+	for i, r := range rows {
+		name := matchCell(r, col)
+		if d := values.InvalidGluedINN(name); d != "" {
+			badINN[i] = d
+			if warned++; warned <= maxINNWarnings {
+				fmt.Fprintf(env.Stderr, "tradecheck-cli match: invalid INN %s in row %d (%q): the check digit is wrong, so it is not used as a tax ID; the name is matched without it\n", d, nums[i], name)
+			}
+		}
+		if idCol >= 0 {
+			if id := strings.TrimSpace(matchCell(r, idCol)); (len(id) == 10 || len(id) == 12) && strings.Trim(id, "0123456789") == "" && !values.ValidINN(id) {
+				if warned++; warned <= maxINNWarnings {
+					fmt.Fprintf(env.Stderr, "tradecheck-cli match: tax ID %s in row %d, column %s, fails the INN checksum: used as given, check it\n", id, nums[i], header[idCol])
+				}
+			}
+		}
+	}
+	if warned > maxINNWarnings {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d more tax IDs failing their checksum not shown\n", warned-maxINNWarnings)
 	}
 	// Distinct (name, tax ID) pairs become mentions.
 	type key struct{ name, tax string }
@@ -146,7 +178,11 @@ func runMatch(env *Env, args []string) int {
 		} else if m := rowMention[i]; m >= 0 {
 			e := res.Entities[res.EntityOf[m]]
 			k := pos2[m]
-			rec = append(rec, e.ID, e.Canonical, strconv.FormatFloat(e.Scores[k], 'f', 2, 64), e.Reasons[k])
+			reason := e.Reasons[k]
+			if badINN[i] != "" {
+				reason += "; invalid INN " + badINN[i] + " in the name not used as a tax ID (checksum fails)"
+			}
+			rec = append(rec, e.ID, e.Canonical, strconv.FormatFloat(e.Scores[k], 'f', 2, 64), reason)
 		} else {
 			rec = append(rec, "", "", "", "no name")
 		}
@@ -172,6 +208,41 @@ func runMatch(env *Env, args []string) int {
 	fmt.Fprintf(env.Stderr, "tradecheck-cli match: %d rows (%d read, %d skipped), %d distinct names, %d entities, %d pairs to review, %d decisions applied\n",
 		len(rows), len(rows)-skipped, skipped, len(mentions), len(res.Entities), len(res.Review), len(decisions)-len(res.Unapplied))
 	return ExitOK
+}
+
+// notTaxIDs says why an ID column does not hold tax IDs ("holds the
+// numbers 1 to 31 in sequence"), or "". Tax IDs are long (an INN has 10
+// or 12 digits, a US EIN 9, a UK company number 8); a column of short
+// whole numbers, or of numbers that count up one by one, is a row number
+// or an index a spreadsheet or pandas added.
+func notTaxIDs(rows [][]string, col int) string {
+	var nums []int
+	for _, r := range rows {
+		v := strings.TrimSpace(matchCell(r, col))
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return "" // letters or signs: IDs of some kind
+		}
+		nums = append(nums, n)
+	}
+	if len(nums) == 0 {
+		return ""
+	}
+	short, seq := true, len(nums) >= 3
+	for i, n := range nums {
+		short = short && n < 1000000
+		seq = seq && (i == 0 || n == nums[i-1]+1)
+	}
+	switch {
+	case seq:
+		return fmt.Sprintf("holds the numbers %d to %d in sequence", nums[0], nums[len(nums)-1])
+	case short:
+		return "holds only short numbers (under 7 digits)"
+	}
+	return ""
 }
 
 func matchCell(r []string, i int) string {

@@ -80,7 +80,7 @@ func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.
 	}
 	if err != nil {
 		if errors.Is(err, reconcile.ErrCanceled) {
-			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %v\n", err)
+			fmt.Fprintf(env.Stderr, "tradecheck-cli reconcile: %s\n", explain(err))
 			return ExitInput
 		}
 		return parquetError(env, err)

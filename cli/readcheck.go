@@ -5,18 +5,21 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/read"
 )
 
 // mapFlag adds --map, the command line's way to map a column the reader
 // did not recognise (the app's Sources screen does the same).
 func mapFlag(fs *flag.FlagSet) *listFlag {
 	var l listFlag
-	fs.Var(&l, "map", "map a column: [FILE[!SHEET]:]COLUMN=FIELD, e.g. exports.csv:B=consignee or book.xlsx!Data:C=date; FIELD is a canonical field (consignee, shipper, date, hs_code, net_weight, …) or ignore (repeatable)")
+	fs.Var(&l, "map", "map a column: [FILE[!SHEET]:]COLUMN=FIELD, e.g. exports.csv:B=consignee or book.xlsx!Data:C=date; FIELD is a canonical field (consignee, shipper, date, hs_code, net_weight, …) or ignore. "+
+		"Or give a field one value for the whole file or sheet: [FILE[!SHEET]:]FIELD=VALUE, e.g. tr_export.xls:dispatch_country=TR (country fields and currency), or settle its dates: FILE:date_order=dmy|mdy (repeatable)")
 	return &l
 }
 
@@ -30,15 +33,18 @@ func applyMaps(p *pipeline.Project, maps []string) error {
 		}
 		col, field, ok := strings.Cut(assign, "=")
 		if !ok {
-			return fmt.Errorf("--map %q: want [FILE[!SHEET]:]COLUMN=FIELD", m)
+			return fmt.Errorf("--map %q: want [FILE[!SHEET]:]COLUMN=FIELD or [FILE[!SHEET]:]FIELD=VALUE", m)
 		}
 		idx := columnIndex(strings.ToUpper(strings.TrimSpace(col)))
-		if idx < 0 {
-			return fmt.Errorf("--map %q: %q is not a column letter (A, B, … XFD)", m, col)
-		}
-		ov := pipeline.ColumnOverride{Column: idx}
+		var ov pipeline.ColumnOverride
 		field = strings.ToLower(strings.TrimSpace(field))
-		if field == "ignore" {
+		if idx < 0 {
+			// Not a column: a value or date order for the whole sheet.
+			var err error
+			if ov, err = sheetSetting(strings.TrimSpace(col), strings.TrimSpace(assign[len(col)+1:])); err != nil {
+				return fmt.Errorf("--map %q: %v", m, err)
+			}
+		} else if field == "ignore" {
 			ov.Ignore = true
 		} else {
 			known := false
@@ -52,6 +58,7 @@ func applyMaps(p *pipeline.Project, maps []string) error {
 			}
 			ov.Field = reconcile.Field(field)
 		}
+		ov.Column = idx
 		file, sheet, _ := strings.Cut(target, "!")
 		ov.Sheet = sheet
 		hit := false
@@ -66,6 +73,66 @@ func applyMaps(p *pipeline.Project, maps []string) error {
 		}
 	}
 	return nil
+}
+
+// sheetSetting reads FIELD=VALUE (a fixed value of a field for the whole
+// sheet) or date_order=dmy|mdy, the left side of --map that is not a
+// column letter.
+func sheetSetting(key, value string) (pipeline.ColumnOverride, error) {
+	k := strings.ToLower(key)
+	if k == "date_order" {
+		if _, ok := pipeline.ParseDateOrder(value); !ok {
+			return pipeline.ColumnOverride{}, fmt.Errorf("date_order %q: want dmy (day first, 03/04/2022 = 3 April) or mdy (month first = 4 March)", value)
+		}
+		return pipeline.ColumnOverride{DateOrder: strings.ToLower(value)}, nil
+	}
+	if k == "tons" || k == "ton" {
+		u := strings.ToLower(strings.Join(strings.Fields(value), " "))
+		if _, ok := read.TonUnits[u]; !ok {
+			return pipeline.ColumnOverride{}, fmt.Errorf("tons=%q: want t (metric tonne), \"short ton\" or \"long ton\"", value)
+		}
+		return pipeline.ColumnOverride{ColumnOverride: read.ColumnOverride{Unit: u}}, nil
+	}
+	f := reconcile.Field(k)
+	if !slices.Contains(read.ConstantFields, f) {
+		var names []string
+		for _, c := range read.ConstantFields {
+			names = append(names, string(c))
+		}
+		return pipeline.ColumnOverride{}, fmt.Errorf("%q is neither a column letter (A, B, … XFD) nor a field that takes one value for the whole file (%s, or date_order)", key, strings.Join(names, ", "))
+	}
+	v, ok := read.CanonicalConstant(f, value)
+	if !ok {
+		return pipeline.ColumnOverride{}, fmt.Errorf("%q is not a %s for %s", value, map[bool]string{true: "currency", false: "country"}[f == reconcile.FieldCurrency], f)
+	}
+	return pipeline.ColumnOverride{ColumnOverride: read.ColumnOverride{Field: f}, Value: v}, nil
+}
+
+// unitFlag adds --unit, the same as --map [FILE:]tons=….
+func unitFlag(fs *flag.FlagSet) *listFlag {
+	var l listFlag
+	fs.Var(&l, "unit", "say what \"tons\" alone means: [FILE[!SHEET]:]tons=t (metric tonne), tons=\"short ton\" or tons=\"long ton\"; until then such weights are left out of tonnes (repeatable)")
+	return &l
+}
+
+// dateOrderFlag adds --date-order, the same as --map FILE:date_order=….
+func dateOrderFlag(fs *flag.FlagSet) *listFlag {
+	var l listFlag
+	fs.Var(&l, "date-order", "settle dates such as 03/04/2022 that a file cannot: FILE[!SHEET]:dmy (day first) or FILE[!SHEET]:mdy (month first); same as --map FILE:date_order=mdy (repeatable)")
+	return &l
+}
+
+// dateOrderMaps turns --date-order values into --map ones.
+func dateOrderMaps(ds []string) ([]string, error) {
+	var out []string
+	for _, d := range ds {
+		i := strings.LastIndex(d, ":")
+		if i < 0 {
+			return nil, fmt.Errorf("--date-order %q: want FILE[!SHEET]:dmy or FILE[!SHEET]:mdy", d)
+		}
+		out = append(out, d[:i]+":date_order="+d[i+1:])
+	}
+	return out, nil
 }
 
 func fieldList() string {

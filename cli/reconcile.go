@@ -17,6 +17,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 	"tradecheck/reconcile/workbook"
 )
 
@@ -53,6 +54,8 @@ func runReconcile(env *Env, args []string) int {
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
 	rules := addRuleFlags(fs)
+	dateOrders := dateOrderFlag(fs)
+	units := unitFlag(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -128,7 +131,11 @@ func runReconcile(env *Env, args []string) int {
 	if err := lists.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
-	if err := applyMaps(p, *maps); err != nil {
+	orderMaps, err := dateOrderMaps(*dateOrders)
+	if err != nil {
+		return usageError(env, "reconcile", "%v", err)
+	}
+	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
 	if err := rules.apply(p); err != nil {
@@ -221,25 +228,32 @@ func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
 	return p
 }
 
-// parseRate reads CUR=RATE or CUR:YYYY-MM=RATE.
+// parseRate reads CUR=RATE or CUR:YYYY-MM=RATE, RATE being USD per one
+// unit of CUR. CUR is an ISO code or a name the reader knows ("руб",
+// "$"), stored as its ISO code, or else a label exactly as the file's
+// currency cells write it ("у.е.", "XYZ"): values in that label are then
+// converted at the rate instead of being left out as "currency unknown".
 func parseRate(s string) (totals.Rate, error) {
 	k, v, ok := strings.Cut(s, "=")
 	if !ok {
-		return totals.Rate{}, errors.New("want CUR=USD or CUR:YYYY-MM=USD")
+		return totals.Rate{}, errors.New("want CUR=USD or CUR:YYYY-MM=USD (CUR an ISO code or the currency label as the file writes it)")
 	}
-	cur, month, _ := strings.Cut(k, ":")
-	cur = strings.ToUpper(strings.TrimSpace(cur))
-	if len(cur) != 3 {
-		return totals.Rate{}, fmt.Errorf("currency %q is not a 3-letter ISO code", cur)
-	}
-	if month != "" {
+	cur, month := strings.TrimSpace(k), ""
+	if i := strings.LastIndex(cur, ":"); i >= 0 {
+		cur, month = strings.TrimSpace(cur[:i]), strings.TrimSpace(cur[i+1:])
 		if _, err := time.Parse("2006-01", month); err != nil {
 			return totals.Rate{}, fmt.Errorf("month %q is not YYYY-MM", month)
 		}
 	}
+	if cur == "" {
+		return totals.Rate{}, errors.New("no currency before '='")
+	}
+	if c, ok := values.Currency(cur); ok {
+		cur = c
+	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if err != nil || f <= 0 {
-		return totals.Rate{}, fmt.Errorf("rate %q is not a positive number", v)
+		return totals.Rate{}, fmt.Errorf("rate %q is not a positive number (USD per one %s)", v, cur)
 	}
 	return totals.Rate{Currency: cur, Month: month, ToUSD: f}, nil
 }

@@ -165,7 +165,7 @@ type Record struct {
 	GrossKg Number
 
 	Value    Number // in Currency
-	Currency string // ISO 4217, "" when unknown
+	Currency string // ISO 4217, or a label that is not one ("у.е.") the user gave a rate for; "" when unknown
 	ValueUSD Number
 
 	Flags []Flag
@@ -186,6 +186,12 @@ const (
 	FlagNegative        FlagCode = "negative"         // negative weight or value
 	FlagAmbiguousDate   FlagCode = "ambiguous_date"   // dd/mm vs mm/dd not resolvable for the column
 	FlagDamagedID       FlagCode = "damaged_id"       // a tax ID in scientific notation (7.72346E+11): digits lost, never matched
+	// FlagUnidentified marks a row with figures but no party, date, HS
+	// code or goods: a subtotal the reader could not prove, or a
+	// shipment written without its particulars. It is never silently a
+	// shipment: the pipeline leaves it out of totals until the user
+	// includes it.
+	FlagUnidentified FlagCode = "unidentified_row"
 
 	// Flags below keep their value (Kept set): the value is read and
 	// counted, and the flag says how, so a reader can check it.

@@ -58,6 +58,7 @@ type sourcesScreen struct {
 	// previewing is the preview being read; selecting another sheet
 	// stops it (a large CSV can take a while to reach row 30).
 	previewing latest
+	settings   *sheetSettings // fixed values and date order (sourcesettings.go)
 }
 
 func newSourcesScreen(u *UI) *sourcesScreen {
@@ -122,7 +123,8 @@ func (s *sourcesScreen) buildUI() {
 	help := widget.NewLabel("Each column's field is chosen above it; the first row is the header as written. A change re-reads the source and is saved with the project.")
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
-	s.panel = container.NewBorder(container.NewVBox(s.summary, help, s.why), nil, nil, nil, s.grid)
+	s.settings = newSheetSettings(s)
+	s.panel = container.NewBorder(container.NewVBox(s.summary, s.settings.box, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
 	s.order = newSourceOrderPanel(s.u)
 	s.overview = container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.lists, s.order.overlapBox)))
@@ -271,7 +273,8 @@ func (s *sourcesScreen) showSheet() {
 	s.mapping = sh.Mapping()
 	s.reasons = sh.Reasons()
 	s.headerRow = sh.HeaderRow
-	s.summary.SetText(sheetSummary(f, sh))
+	s.summary.SetText(sheetSummary(f, sh) + settingsLines(sh))
+	s.settings.show(f.Path, sh.Sheet)
 	s.grid.SetColumnWidth(0, 60)
 	for i := range s.headers {
 		s.grid.SetColumnWidth(i+1, 150)

@@ -37,6 +37,27 @@ func (k *Checker) bounds(v *Verdict, known []float64) {
 	}
 }
 
+// shown returns the bounds as the verdict prints them (FormatFigure's
+// decimals: tonnes to the kilogram, other measures to the hundredth).
+// The claim is judged on these: 999.99 kg read from "2,204.6 lbs" plus
+// 499.99 kg is shown as 1.5 t, and "1.5 t, but the claim says at least
+// 1.5 t" must not be a contradiction. A difference the shown figure
+// cannot express is below the precision of the sources anyway.
+func (v *Verdict) shown() (lo, hi float64) {
+	return shownFigure(v.Claim.Measure, v.Lower), shownFigure(v.Claim.Measure, v.Upper)
+}
+
+func shownFigure(m Measure, x float64) float64 {
+	if math.IsInf(x, 0) || math.IsNaN(x) {
+		return x
+	}
+	scale := 100.0
+	if m == Tonnes {
+		scale = 1000
+	}
+	return math.Round(x*scale) / scale
+}
+
 // round drops float noise below a millionth (sums of 0.1 t).
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
@@ -135,13 +156,14 @@ func (k *Checker) decide(v *Verdict) {
 		return
 	}
 	in := claimInterval(&v.Claim)
-	sup := in.holds(v.Lower) && in.holds(v.Upper)
-	con := in.disjoint(v.Lower, v.Upper)
+	lo, hi := v.shown()
+	sup := in.holds(lo) && in.holds(hi)
+	con := in.disjoint(lo, hi)
 	if !v.Covered {
 		// Months no source covers could add any amount: the figure can
 		// only grow, so the upper bound is open.
-		supC := in.holds(v.Lower) && in.holds(math.Inf(1))
-		conC := in.disjoint(v.Lower, math.Inf(1))
+		supC := in.holds(lo) && in.holds(math.Inf(1))
+		conC := in.disjoint(lo, math.Inf(1))
 		switch {
 		case supC:
 			v.Kind = Supported

@@ -153,6 +153,7 @@ type Verdict struct {
 	// and verdict counting only the others (listed at the time of
 	// shipment).
 	Predate                          int
+	ListingUnknown                   int // shipments in scope whose party's listing date (or own date) is unknown
 	ListedSince                      []string
 	AtShipmentLower, AtShipmentUpper float64
 	AtShipmentKind                   Kind

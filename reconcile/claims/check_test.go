@@ -40,7 +40,7 @@ var testEntities = []struct {
 	names         []string
 	tax           string
 }{
-	{"E-TEK", "OOO TEKHKRIM", match.Consignee, []string{"OOO TEKHKRIM", "ООО «Техкрим»"}, "7701234560"},                                                                            // 0
+	{"E-TEK", "OOO TEKHKRIM", match.Consignee, []string{"OOO TEKHKRIM", "ООО «Техкрим»", "7701234567 ООО «ТЕХКРИМ»"}, "7701234560"},                                                // 0
 	{"E-TKS", "TEKHKRIM-SERVICE LLC", match.Consignee, []string{"TEKHKRIM-SERVICE LLC"}, ""},                                                                                       // 1
 	{"E-NOR", "CHINA NORTH INDUSTRIES CORP. (NORINCO)", match.Shipper, []string{"CHINA NORTH INDUSTRIES CORP. (NORINCO)", "CHINA NORTH INDUSTRIES GROUP CORPORATION LIMITED"}, ""}, // 2
 	{"E-MAR", "MARMARA BALISTIK", match.Shipper, []string{"MARMARA BALISTIK SAN VE TIC LTD STI"}, ""},                                                                              // 3
@@ -380,8 +380,10 @@ func TestResolveNames(t *testing.T) {
 		{match.Shipper, "NORINCO", ByNameWords, []string{"E-NOR"}},
 		{match.Shipper, "China North Industries Group", BySameName, []string{"E-NOR"}},
 		{match.Shipper, "Marmra", ByClosest, []string{"E-MAR"}},
-		{match.Consignee, "NORINCO", NotFound, nil},  // a shipper, not a consignee
-		{match.Consignee, "E-0BADF0", NotFound, nil}, // a stale ID never fuzzy-matches
+		{match.Consignee, "NORINCO", NotFound, nil},                 // a shipper, not a consignee
+		{match.Consignee, "E-0BADF0", NotFound, nil},                // a stale ID never fuzzy-matches
+		{match.Consignee, "7701234567", ByTaxID, []string{"E-TEK"}}, // glued to a name, check digit wrong
+		{match.Consignee, "7709999999", NotFound, nil},              // a number never fuzzy-matches a name
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.role)+" "+tt.q, func(t *testing.T) {

@@ -156,6 +156,9 @@ func (k *Checker) predating(v *Verdict) {
 				}
 			}
 		}
+		if undated || first == "" || !r.Date.Known() {
+			v.ListingUnknown++
+		}
 		if !undated && first != "" && r.Date.Known() && r.Date.String() < first {
 			v.Predate++
 			if r.Value.Valid {
@@ -192,8 +195,14 @@ func (k *Checker) predating(v *Verdict) {
 // predateText is the reason's sentence about shipments made before their
 // party was listed.
 func predateText(v *Verdict) string {
-	if v.Predate == 0 {
+	if v.Claim.Filters.PartyListed == "" || len(v.InScope) == 0 {
 		return ""
+	}
+	if v.Predate == 0 {
+		if v.ListingUnknown > 0 {
+			return " For " + plural(v.ListingUnknown, "shipment", "shipments") + " the list gives no listing date (or the shipment no date): the figure counts parties listed today, and whether they were listed at the time of shipment is not known."
+		}
+		return " Every shipment was made after its party was listed, so the figure is the same counted by listing status then or today."
 	}
 	c := &v.Claim
 	s := " " + strconv.Itoa(v.Predate) + " of " + strconv.Itoa(len(v.InScope)) + " shipments predate the listing"
@@ -202,10 +211,11 @@ func predateText(v *Verdict) string {
 	} else {
 		s += " of their party (listed on " + strings.Join(v.ListedSince, " or ") + ")"
 	}
-	s += ": the figure counts parties listed today; counting only shipments made after the listing it is " +
-		FormatFigure(c.Measure, c.Unit, v.AtShipmentLower)
+	s += ": the figure counts parties listed today; counting only shipments made after the listing it is "
 	if v.AtShipmentUpper != v.AtShipmentLower {
-		s += " to " + FormatFigure(c.Measure, c.Unit, v.AtShipmentUpper)
+		s += "between " + FormatFigure(c.Measure, c.Unit, v.AtShipmentLower) + " and " + FormatFigure(c.Measure, c.Unit, v.AtShipmentUpper)
+	} else {
+		s += FormatFigure(c.Measure, c.Unit, v.AtShipmentLower)
 	}
 	switch v.AtShipmentKind {
 	case Supported:

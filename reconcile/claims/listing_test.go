@@ -29,7 +29,9 @@ func TestListedParties(t *testing.T) {
 		predated int
 	}{
 		{name: "listed since before every shipment", listing: map[int32]Listing{2: {Listed: true, Since: "2022-03-01"}},
-			kind: Supported, lo: 3, hi: 3, reason: []string{"3 shipments"}},
+			kind: Supported, lo: 3, hi: 3, reason: []string{"3 shipments", "Every shipment was made after its party was listed"}},
+		{name: "no listing date: not known whether listed then", listing: map[int32]Listing{2: {Listed: true}},
+			kind: Supported, lo: 3, hi: 3, reason: []string{"For 3 shipments the list gives no listing date", "is not known"}},
 		{name: "listed after the June shipments: both readings stated", listing: map[int32]Listing{2: {Listed: true, Since: "2022-08-01"}},
 			kind: Supported, lo: 3, hi: 3, predated: 2,
 			reason: []string{"2 of 3 shipments predate the listing on 2022-08-01", "it is 1 shipment, and the claim would not hold"}},
@@ -81,5 +83,18 @@ func TestListedParties(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTaxIDClaim checks that a claim naming a firm by a tax ID finds it
+// by that ID, even one with a wrong check digit glued to a name in the
+// sources, and says the ID is not valid.
+func TestTaxIDClaim(t *testing.T) {
+	v := Check(testData(baseShips()), claim(Quantity, AtLeast, 1, Filters{Consignee: []string{"7701234567"}, HSPrefixes: []string{"9303"}}))
+	if v.Kind != Supported || len(v.InScope) != 2 || len(v.Resolved) != 1 || v.Resolved[0].How != ByTaxID {
+		t.Fatalf("got %s, %d in scope, resolved %+v; want supported by tax ID (%s)", v.Kind, len(v.InScope), v.Resolved, v.Reason)
+	}
+	if !strings.Contains(strings.Join(v.Notes, " "), "“7701234567” is not a valid INN") {
+		t.Errorf("notes %q do not say the INN is invalid", v.Notes)
 	}
 }

@@ -155,7 +155,8 @@ func reason(v *Verdict) string {
 // straddle says where the claim holds between the bounds.
 func straddle(v *Verdict) string {
 	in := claimInterval(&v.Claim)
-	lo, hi := in.holds(v.Lower), in.holds(v.Upper)
+	l, h := v.shown()
+	lo, hi := in.holds(l), in.holds(h)
 	switch {
 	case lo && !hi:
 		return "which holds at the lower bound but not at the upper one"
@@ -172,7 +173,7 @@ func straddle(v *Verdict) string {
 func uncovered(v *Verdict) string {
 	in := claimInterval(&v.Claim)
 	c := v.Claim.Expected()
-	if in.holds(v.Lower) && in.holds(v.Upper) {
+	if lo, hi := v.shown(); in.holds(lo) && in.holds(hi) {
 		return "shipments in the months not covered could only add to the figure and could make the claim (" + c + ") false"
 	}
 	return "shipments in the months not covered could only add to the figure and could make the claim (" + c + ") true"

@@ -79,3 +79,23 @@ func TestReasonDirection(t *testing.T) {
 		})
 	}
 }
+
+// TestShownPrecision checks that a claim is judged on the figure as the
+// verdict shows it: 1.499985 t (from pounds) is shown as 1.5 t and
+// supports "at least 1.5 t"; 1.4994 t is shown as 1.499 t and does not.
+func TestShownPrecision(t *testing.T) {
+	for _, tt := range []struct {
+		a, b float64
+		kind Kind
+	}{
+		{0.999990, 0.499995, Supported},
+		{0.9994, 0.5, Contradicted},
+	} {
+		s := baseShips()[:3]
+		s[0].tonnes, s[1].tonnes, s[2].tonnes = tt.a, tt.b, 0
+		v := Check(testData(s), claim(Tonnes, AtLeast, 1.5, armourJuneDec))
+		if v.Kind != tt.kind {
+			t.Errorf("%v + %v t: got %s, want %s (%s)", tt.a, tt.b, v.Kind, tt.kind, v.Reason)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/names"
+	"tradecheck/reconcile/values"
 )
 
 // How a name in a filter was resolved to entities, most certain first.
@@ -76,9 +77,14 @@ func (r *Resolved) Note() string {
 	case ByClosest:
 		return "“" + r.Query + "” was taken to mean " + strings.Join(r.Names, ", ") + " (closest name in the data): check it."
 	case ByNameWords, BySameName, ByTaxID:
-		if len(r.Entities) > 1 {
-			return "“" + r.Query + "” matches several " + role + "s, all included: " + strings.Join(r.Names, "; ") + "."
+		var notes []string
+		if q := strings.TrimSpace(r.Query); r.How == ByTaxID && (len(q) == 10 || len(q) == 12) && !values.ValidINN(q) {
+			notes = append(notes, "“"+q+"” is not a valid INN (its check digit is wrong); it was matched as written beside the "+role+"'s name in the sources: check it.")
 		}
+		if len(r.Entities) > 1 {
+			notes = append(notes, "“"+r.Query+"” matches several "+role+"s, all included: "+strings.Join(r.Names, "; ")+".")
+		}
+		return strings.Join(notes, " ")
 	}
 	return ""
 }
@@ -88,6 +94,7 @@ type mentionKey struct {
 	core  string   // Analyze(name).CoreKey()
 	words []string // core keys and numbers
 	tax   string
+	glued string // digits glued to the name, valid INN or not (values.GluedDigits)
 }
 
 // resolver resolves filter names against the entities of one result.
@@ -115,7 +122,8 @@ func (rv *resolver) prepare() {
 		if tax == "" {
 			tax = n.TaxID
 		}
-		rv.keys[i] = mentionKey{core: n.CoreKey(), words: append(append([]string(nil), n.Core...), numberWords(n.Numbers)...), tax: tax}
+		rv.keys[i] = mentionKey{core: n.CoreKey(), words: append(append([]string(nil), n.Core...), numberWords(n.Numbers)...), tax: tax,
+			glued: values.GluedDigits(m.Name)}
 	}
 }
 
@@ -174,12 +182,17 @@ func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resol
 	}
 	if tax != "" {
 		for m, k := range rv.keys {
-			if k.tax == tax && rv.roleOK(m, role) {
+			if (k.tax == tax || k.glued == tax) && rv.roleOK(m, role) {
 				add(entityOf(m))
 			}
 		}
 		if len(ents) > 0 {
 			return rv.finish(res, out, ByTaxID, ents)
+		}
+		if tax == q {
+			// A bare number names a firm by its ID: the closest name to
+			// a string of digits is no answer.
+			return out, nil
 		}
 	}
 	core := qn.CoreKey()

@@ -44,6 +44,7 @@ import (
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/screen"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 // Version is written into the Method sheet of every audit workbook.
@@ -125,6 +126,14 @@ type ColumnOverride struct {
 	Column int    `json:"column"`           // 0-based
 	Header string `json:"header,omitempty"` // as written, for humans and for layout checks
 	read.ColumnOverride
+	// Column -1 is no column but a setting for the whole sheet (every
+	// sheet when Sheet is ""): Field with Value gives that field a fixed
+	// value on every row that has none (dispatch_country "TR" for a
+	// Turkish export register), DateOrder (DateDMY or DateMDY) settles
+	// dates such as 03/04/2022 that the file cannot, and Unit ("t",
+	// "short ton", "long ton") says what "tons" alone means.
+	Value     string `json:"value,omitempty"`
+	DateOrder string `json:"date_order,omitempty"`
 }
 
 // SourceSpec is one input file and what the user said about it.
@@ -148,6 +157,24 @@ type SourceSpec struct {
 	// the file gives none, origin) country. Unset, the file's statement
 	// decides ("China exports 2022"); without one they stay unknown.
 	DeclaringCountry string `json:"declaring_country,omitempty"`
+}
+
+// Date orders of ColumnOverride.DateOrder.
+const (
+	DateDMY = "dmy"
+	DateMDY = "mdy"
+)
+
+// ParseDateOrder maps "dmy"/"mdy" (any case, "d/m/y" too) to the
+// reader's order; ok is false for anything else.
+func ParseDateOrder(s string) (values.DateOrder, bool) {
+	switch strings.ToLower(strings.NewReplacer("/", "", ".", "", "-", "", " ", "").Replace(s)) {
+	case DateDMY:
+		return values.OrderDMY, true
+	case DateMDY:
+		return values.OrderMDY, true
+	}
+	return values.OrderUnknown, false
 }
 
 // Project is the whole user state of a reconciliation.

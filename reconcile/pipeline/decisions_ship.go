@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -192,13 +194,28 @@ func (r *Result) SourceName(s int32) string {
 }
 
 // Warnings are what a reader of the totals must know beyond the totals'
-// own notes: possible double counting between sources, and decisions
-// about files that were not read.
+// own notes: possible double counting between sources, sheets whose
+// total rows disagree with the rows read, and decisions about files
+// that were not read.
 func (r *Result) Warnings() []string {
 	var out []string
 	for _, o := range r.Overlaps {
 		if o.Warning != "" {
 			out = append(out, o.Warning)
+		}
+	}
+	// A total row that disagrees with the rows read and that nothing
+	// resolved (no subtotal found, no row excluded) means the sheet's
+	// figures in the totals may be wrong: a warning, not only a note.
+	for _, f := range r.Files {
+		for _, sh := range f.Sheets {
+			if sh.TotalsBad > 0 {
+				name := filepath.Base(f.Path)
+				if sh.Sheet != "" {
+					name += " [" + sh.Sheet + "]"
+				}
+				out = append(out, fmt.Sprintf("%s: %d total row(s) do not match the rows read, so its figures in these totals may be wrong (the note on each total row says how)", name, sh.TotalsBad))
+			}
 		}
 	}
 	if r.StaleDecisions > 0 {

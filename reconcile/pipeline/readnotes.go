@@ -3,10 +3,12 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/values"
 )
 
@@ -15,7 +17,8 @@ import (
 // total rows that differ from the rows read (rows may be missing or
 // misread), total rows that match, sheets whose columns need mapping
 // (left out of every total), sheets that are not data, and rows hidden
-// in Excel.
+// in Excel, and currency labels that are not currencies (with the rate
+// to give).
 func (r *Result) ReadNotes() []string {
 	var out []string
 	for _, f := range r.Files {
@@ -40,10 +43,119 @@ func (r *Result) ReadNotes() []string {
 			if s.Flow == reconcile.FlowExport {
 				out = append(out, name+": "+exportNote(s, mergeOptions(r.Project.Params)))
 			}
+			if n := r.unidentifiedNote(s); n != "" {
+				out = append(out, name+": "+n)
+			}
+			if n := r.ambiguousDateNote(f.Path, s); n != "" {
+				out = append(out, name+": "+n)
+			}
+			if n := r.tonsNote(f.Path, s); n != "" {
+				out = append(out, name+": "+n)
+			}
 		}
 	}
 	if n := r.rulesNote(); n != "" {
 		out = append(out, n)
+	}
+	return append(out, r.currencyLabelNotes()...)
+}
+
+// unidentifiedNote names the rows of sheet s the reader flagged
+// unidentified_row, left out of totals until the user includes them.
+func (r *Result) unidentifiedNote(s SheetResult) string {
+	var rows []string
+	n := 0
+	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if f.Code == reconcile.FlagUnidentified {
+				if n < 10 {
+					rows = append(rows, strconv.Itoa(r.Records[i].Source.Row))
+				}
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	list := strings.Join(rows, ", ")
+	if n > len(rows) {
+		list += fmt.Sprintf(" and %d more", n-len(rows))
+	}
+	return fmt.Sprintf("%d row(s) with figures but no party, date, HS code or goods (row %s) are left out of totals until you decide: a total row stays out; a shipment is counted once you include it (Decision \"include\" on the Shipments sheet, then reconcile --decisions; or Include in the app)", n, list)
+}
+
+// ambiguousDateNote says how many dates of sheet s could be day/month
+// or month/day, in which column, and exactly what to type.
+func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
+	n, col := 0, -1
+	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if f.Code == reconcile.FlagAmbiguousDate {
+				n++
+				col = f.Column
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	where := ""
+	if col >= 0 && col < len(s.Columns) {
+		where = fmt.Sprintf(" in column %s %q", reconcile.ColumnName(col+1), s.Columns[col].Header)
+	}
+	target := filepath.Base(path)
+	if s.Sheet != "" {
+		target += "!" + s.Sheet
+	}
+	return fmt.Sprintf("%d row(s) have dates%s whose day and month are both 12 or less, and nothing in the file tells which comes first: they are left undated (out of every date filter and monthly series) until you state the order — CLI --date-order '%s:dmy' (day first) or '%s:mdy' (month first, US style); in the app, Date order on the Sources screen",
+		n, where, target, target)
+}
+
+// tonsNote says how many weights of sheet s are in "tons" alone, left
+// out of tonnes, and what to type.
+func (r *Result) tonsNote(path string, s SheetResult) string {
+	n := 0
+	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if read.IsTonsFlag(f) {
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d row(s) give weights in \"tons\" without saying metric, short or long: left out of tonnes until you decide — CLI --unit '%s:tons=t' (metric), or tons='short ton' / 'long ton'", n, filepath.Base(path))
+}
+
+// currencyLabelNotes says, per currency label the reader did not know
+// ("у.е."), how many values it leaves out and exactly what to type: a
+// label is never guessed to be a currency.
+func (r *Result) currencyLabelNotes() []string {
+	n := map[string]int{}
+	var order []string
+	for i := range r.Records {
+		for _, f := range r.Records[i].Flags {
+			if l, ok := read.UnknownCurrencyLabel(f); ok {
+				if n[l] == 0 {
+					order = append(order, l)
+				}
+				n[l]++
+			}
+		}
+	}
+	var out []string
+	for _, l := range order {
+		vals := "values are"
+		if n[l] == 1 {
+			vals = "value is"
+		}
+		out = append(out, fmt.Sprintf("%d %s in currency %q, which is not a currency code: left out of the value total until you give its rate in USD per one %s (CLI: --rate '%s=RATE', e.g. --rate '%s=1' if it means US dollars)",
+			n[l], vals, l, l, l, l))
 	}
 	return out
 }

@@ -15,6 +15,7 @@ import (
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
+	"tradecheck/reconcile/values"
 )
 
 func report(progress func(Progress), p Progress) {
@@ -72,7 +73,9 @@ func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 			fr.store.add(*rec)
 			return nil
 		}
-		fr.sheets, fr.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
+		opt := readOptions(spec)
+		opt.CurrencyLabels = RateLabels(res.Project.Rates)
+		fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 		})
 		fr.sha = sha
@@ -165,9 +168,26 @@ func cloneProject(p *Project) Project {
 	return c
 }
 
+// RateLabels are the currencies of rates that are not ISO 4217 codes:
+// labels as a file writes them ("у.е."), which the reader then keeps as
+// the values' currency so that the rate applies.
+func RateLabels(rates []totals.Rate) []string {
+	var out []string
+	for _, r := range rates {
+		if c, ok := values.Currency(r.Currency); !ok || c != r.Currency {
+			out = append(out, r.Currency)
+		}
+	}
+	return out
+}
+
 func readOptions(spec *SourceSpec) read.Options {
 	opt := read.Options{Password: spec.Password, Flow: spec.Flow}
 	for _, o := range spec.Mapping {
+		if o.Column < 0 {
+			sheetSetting(&opt, o)
+			continue
+		}
 		ov := o.ColumnOverride
 		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")
 			if opt.Mapping == nil {
@@ -445,6 +465,12 @@ func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.I
 // merge reconciles in (r's records) into r.Merge with the measures applied.
 func (r *Result) merge(ctx context.Context, in merge.Input, ds []merge.Decision, progress func(Progress)) error {
 	p := r.Project.Params
+	if un := r.unidentifiedDecisions(); len(un) > 0 {
+		// Rows with figures but nothing to say what they are stay out
+		// until the user includes them: their decisions come first, so a
+		// user's include (later in ds) wins.
+		ds = append(un, ds...)
+	}
 	m, err := merge.Reconcile(ctx, in, mergeOptions(p), ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/values"
 )
 
 // Options controls how a file is read. The zero value is ready to use.
@@ -38,6 +39,28 @@ type Options struct {
 	// over what the sheet states (Flow) and decides flow-dependent
 	// columns (a Chinese record's 收发货人 is the shipper of an export).
 	Flow map[string]string
+	// CurrencyLabels are currency labels as written in currency cells that
+	// are not ISO codes ("у.е.") and that the user gave a rate for: a
+	// value in one keeps the label as its Currency instead of being
+	// flagged unknown_currency.
+	CurrencyLabels []string
+	// DateOrder is the user's reading of dates such as 03/04/2022 for
+	// every sheet (values.OrderUnknown: decided from the data);
+	// SheetDateOrder, by sheet name, wins over it. It settles a column
+	// whose dates all have day and month ≤ 12.
+	DateOrder      values.DateOrder
+	SheetDateOrder map[string]values.DateOrder
+	// Constants give a field a fixed value on every row of every sheet
+	// that has none (a Turkish export register's dispatch country "TR");
+	// SheetConstants, by sheet name, win over them. Fields: the country
+	// fields and currency (see ConstantFields).
+	Constants      map[reconcile.Field]string
+	SheetConstants map[string]map[reconcile.Field]string
+	// TonUnit is how "tons" alone is read: "t", "short ton" or "long
+	// ton" (TonUnits); "" leaves it undecided unless the file says
+	// metric. SheetTonUnit, by sheet name, wins.
+	TonUnit      string
+	SheetTonUnit map[string]string
 }
 
 // ColumnOverride is a user's decision about one column. An empty Field

@@ -76,6 +76,11 @@ type SheetResult struct {
 	// row number seen, so the per-source sheet can show every row.
 	DateFrom, DateTo reconcile.Date
 	TotalRows        int
+
+	// Constants are fixed values of fields for the whole sheet (the
+	// user's or the banner's); Period is the span the banner states.
+	Constants []Constant
+	Period    Period
 }
 
 // Headers are the column headers as written (two-row headers joined).
@@ -116,6 +121,7 @@ func (sr *SheetReader) Describe(res *SheetResult) {
 	res.HeaderRow, res.Columns, res.Skips, res.Skipped = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
 	res.Granularity, res.Warnings, res.Scanned, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
 	res.Totals, res.HiddenRows, res.Stated = sr.TotalChecks(), sr.HiddenRows(), sr.Flow()
+	res.Constants, res.Period = sr.Constants(), sr.Period()
 	res.TotalsOK = len(res.Totals) > 0
 	for _, c := range res.Totals {
 		res.Checks = append(res.Checks, c.String())

@@ -19,7 +19,9 @@ type plan struct {
 	netUnit     int // unit column for net weight, -1 if none
 	grossUnit   int
 	dateOrder   values.DateOrder
-	numHint     map[int]values.NumberHint
+	// dateOrderSet: the user chose dateOrder (Options.DateOrder).
+	dateOrderSet bool
+	numHint      map[int]values.NumberHint
 	// unsettled lists measure columns whose lone "1.234" cells nothing
 	// settles: read as thousands, flagged ambiguous_number (weights).
 	unsettled    []int
@@ -27,6 +29,15 @@ type plan struct {
 	headerFilled int
 	monthly      bool
 	date1904     bool // serials count from 1904 (old Mac Excel)
+	// curLabels are currency labels the user gave a rate for, by
+	// labelKey (see labels.go).
+	curLabels map[string]string
+	// tonsCols are weight columns whose header says only "tons", left
+	// undecided; tonUnit is the user's reading of "tons" ("t", "short
+	// ton", "long ton"), metric whether the file says metric (tons.go).
+	tonsCols []int
+	tonUnit  string
+	metric   bool
 }
 
 func newPlan(file, sheet string, cols []Column) *plan {
@@ -196,6 +207,8 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			rowCur = c
 		} else if c, ok := synonyms.currencyWords[foldHeader(strings.TrimSpace(curText))]; ok {
 			rowCur = c
+		} else if l, ok := p.curLabels[labelKey(curText)]; ok {
+			rowCur = l
 		}
 	}
 	if i := p.col(reconcile.FieldValue); i >= 0 {
@@ -212,7 +225,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			if n.Valid && cur == "" {
 				d := "no currency in the header, a currency column or the mapping"
 				if curText != "" {
-					d = "currency " + strconvQuote(curText) + " not recognised"
+					d = unknownCurrencyDetail(curText)
 				}
 				flag(reconcile.FieldValue, reconcile.FlagUnknownCurrency, i, n.Raw, d)
 			}
@@ -342,6 +355,9 @@ func (p *plan) countryAt(r *rawRow, i int, f reconcile.Field, flag flagFn) strin
 	if iso, ok := values.Country(c.s); ok {
 		return iso
 	}
+	if iso, ok := portCountry(c.s); ok && p.isPortColumn(i) {
+		return iso
+	}
 	flag(f, reconcile.FlagUnparsed, i, c.s, "country not recognised")
 	return ""
 }
@@ -358,7 +374,7 @@ func (p *plan) date(rec *reconcile.Record, i int, c cell, flag flagFn) {
 	d, ok := values.ParseDate(s, p.dateOrder)
 	if !ok {
 		if p.dateOrder == values.OrderUnknown && ambiguousDate(s) {
-			flag(reconcile.FieldDate, reconcile.FlagAmbiguousDate, i, c.s, "day and month cannot be told apart in this column")
+			flag(reconcile.FieldDate, reconcile.FlagAmbiguousDate, i, c.s, ambiguousDateDetail(c.s))
 			return
 		}
 		flag(reconcile.FieldDate, reconcile.FlagUnparsed, i, c.s, "not a date")
@@ -459,9 +475,19 @@ func (p *plan) weight(r *rawRow, f reconcile.Field, unitCol int, flag flagFn) re
 		return p.cellWeight(r, f, i, unitCol, n, u, flag)
 	}
 	fac := p.cols[i].Factor
+	if p.isTonsCol(i) {
+		flag(f, reconcile.FlagUnknownUnit, i, n.Raw, detailTons)
+		return reconcile.Number{Raw: n.Raw}
+	}
 	if unitCol >= 0 && p.cols[i].Unit == "from unit column" {
 		u := cellAt(r, unitCol).s
 		uf, ok := weightFactor(u)
+		if ok && bareTon(u) {
+			if uf, ok = p.tonsFactor(); !ok {
+				flag(f, reconcile.FlagUnknownUnit, i, n.Raw, detailTons)
+				return reconcile.Number{Raw: n.Raw}
+			}
+		}
 		if !ok {
 			d := "no unit in the unit column"
 			if u != "" {

@@ -9,13 +9,68 @@ import (
 )
 
 // totalWords label total and subtotal rows, compared in lower case as the
-// whole cell or its first word(s): English, Russian, Ukrainian, Kazakh,
-// Turkish, Spanish, Portuguese, Polish, Dutch, German and Chinese
-// (simplified and traditional).
+// whole cell, its first word(s) followed by a period or a month ("Ara
+// Toplam 02.2022", "Итого за март", "小计 2022-02"), or its last word(s)
+// after a group's name (Excel's Subtotal command writes "02.2022 Total",
+// "ООО Техкрим Итог"): English, Russian, Ukrainian, Kazakh, Turkish,
+// Spanish, Portuguese, Polish, Dutch, German, French and Chinese
+// (simplified and traditional), the languages of the header tables.
 var totalWords = []string{"итого", "всего", "итог", "total", "grand total", "subtotal", "sub-total", "sub total", "totals", "sum", "сумма", "общий итог", "total general", "totaal", "gesamt",
-	"разом", "усього", "всього", "підсумок", "барлығы", "жиыны", "toplam", "genel toplam", "ara toplam",
-	"suma", "suma total", "total geral", "razem", "summe", "gesamtsumme",
-	"合计", "总计", "小计", "合計", "總計", "小計", "总和"}
+	"промежуточный итог", "итог по", "разом", "усього", "всього", "підсумок", "проміжний підсумок", "барлығы", "жиыны", "жиынтығы", "аралық жиын",
+	"toplam", "genel toplam", "ara toplam", "aylık toplam",
+	"suma", "suma total", "total parcial", "total geral", "soma", "razem", "summe", "gesamtsumme", "zwischensumme", "sous-total", "total général",
+	"合计", "总计", "小计", "合計", "總計", "小計", "总和", "汇总", "彙總"}
+
+// totalFirst and totalLast hold the first and last runes of totalWords:
+// the cheap filter that runs on every text cell before any lowering.
+var totalFirst, totalLast = func() (first, last map[rune]bool) {
+	first, last = map[rune]bool{}, map[rune]bool{}
+	for _, w := range totalWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		first[r] = true
+		l, _ := utf8.DecodeLastRuneInString(w)
+		last[l] = true
+	}
+	return first, last
+}()
+
+// totalLabel reports whether t (trimmed, lower case) is a total label:
+// a total word alone, followed by a qualifier (a period, a month, a
+// group), or, when suffix is allowed, ending a short label. A word
+// must end where the label's next character is not a letter ("totals"
+// is its own word; "totality" is none); Chinese words need no space.
+func totalLabel(t string, suffix bool) bool {
+	for _, w := range totalWords {
+		if t == w {
+			return true
+		}
+		if len(t) > len(w) && len(t) < len(w)+40 && strings.HasPrefix(t, w) && wordEnds(w, t[len(w):]) {
+			return true
+		}
+		if suffix && len(t) > len(w) && len(t) < len(w)+40 && strings.HasSuffix(t, w) {
+			r, _ := utf8.DecodeLastRuneInString(t[:len(t)-len(w)])
+			if !unicode.IsLetter(r) || han(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordEnds reports whether rest, what follows total word w in a label,
+// starts a new word.
+func wordEnds(w, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if han(w) {
+		return !unicode.Is(unicode.Han, r)
+	}
+	return !unicode.IsLetter(r)
+}
+
+func han(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Han, r)
+}
 
 // classifyRow decides a row's fate before conversion: "" means read it.
 // It runs on every row, so it avoids allocation: header cells are
@@ -35,8 +90,7 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 		return reconcile.SkipBlank, ""
 	}
 	filled, text := 0, ""
-	same := 0
-	for i, c := range r.cells {
+	for _, c := range r.cells {
 		if c.k == kindEmpty || isBlankText(c.s) {
 			continue
 		}
@@ -44,12 +98,8 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 		if text == "" {
 			text = strings.TrimSpace(c.s)
 		}
-		if c.k == kindString && i < len(p.headerRaw) && p.headerRaw[i] != "" && len(c.s) >= len(p.headerRaw[i]) &&
-			strings.EqualFold(strings.TrimSpace(c.s), p.headerRaw[i]) {
-			same++
-		}
 	}
-	if same >= 2 && same*10 >= p.headerFilled*6 {
+	if repeatsHeader(r, p.headerRaw, p.headerFilled) {
 		return reconcile.SkipRepeatedHeader, ""
 	}
 	// A SUM or SUBTOTAL over the rows above, in the cell's own column,
@@ -60,21 +110,23 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 		}
 	}
 	// A total row names itself in a text cell and carries no HS code or
-	// date: a company called "Total SA" on a dated row is data.
+	// date: a company called "Total SA" on a dated row is data. A label
+	// that ends with the total word ("TEKHKRIM Total", as Excel's
+	// Subtotal command writes it) needs both missing from a sheet that
+	// has one of them.
+	hs, date := p.col(reconcile.FieldHSCode), p.col(reconcile.FieldDate)
 	for li, c := range r.cells {
-		if c.k != kindString || len(c.s) > 80 || !maybeTotal(c.s) {
+		if c.k != kindString || len(c.s) > 80 {
+			continue
+		}
+		first, last := maybeTotal(c.s)
+		if !first && !last {
 			continue
 		}
 		t := strings.ToLower(strings.TrimRight(strings.Trim(strings.TrimSpace(c.s), ":.*"), "：:"))
-		for _, w := range totalWords {
-			if t == w || len(t) > len(w) && strings.HasPrefix(t, w) && (t[len(w)] == ' ' || t[len(w)] == ':' || strings.HasPrefix(t[len(w):], "：")) && len(t) < len(w)+40 {
-				// The label itself may sit in the date or code column
-				// ("Grand Total" under Date).
-				hs, date := p.col(reconcile.FieldHSCode), p.col(reconcile.FieldDate)
-				if (hs == li || cellAt(r, hs).s == "") && (date == li || cellAt(r, date).s == "") || filled <= 3 {
-					return reconcile.SkipTotal, c.s
-				}
-			}
+		noCode := (hs == li || cellAt(r, hs).s == "") && (date == li || cellAt(r, date).s == "")
+		if first && totalLabel(t, false) && (noCode || filled <= 3) || last && noCode && (hs >= 0 || date >= 0) && totalLabel(t, true) {
+			return reconcile.SkipTotal, c.s
 		}
 	}
 	if filled == 1 && len(p.cols) > 1 {
@@ -91,26 +143,31 @@ func (p *plan) classifyRow(r *rawRow) (reconcile.SkipReason, string) {
 	return "", ""
 }
 
-// maybeTotal is a cheap first-letter filter for totalWords: it decodes
-// one rune and allocates nothing, as it runs on every text cell.
-func maybeTotal(s string) bool {
-	s = strings.TrimLeft(s, " \t*")
-	if s == "" {
-		return false
-	}
-	if s[0] < utf8.RuneSelf {
-		switch s[0] | 0x20 {
-		case 't', 's', 'g', 'r':
-			return true
+// repeatsHeader reports whether row r repeats the header (a page break
+// of a printed report, files pasted together): at least two cells, and
+// six in ten of the header's filled cells, equal to the header's text.
+func repeatsHeader(r *rawRow, headerRaw []string, headerFilled int) bool {
+	same := 0
+	for i, c := range r.cells {
+		if c.k == kindString && i < len(headerRaw) && headerRaw[i] != "" && len(c.s) >= len(headerRaw[i]) &&
+			strings.EqualFold(strings.TrimSpace(c.s), headerRaw[i]) {
+			same++
 		}
-		return false
+	}
+	return same >= 2 && same*10 >= headerFilled*6
+}
+
+// maybeTotal is a cheap filter for totalWords: whether the cell's first
+// or last letter can start or end one. It decodes two runes and
+// allocates nothing, as it runs on every text cell.
+func maybeTotal(s string) (first, last bool) {
+	s = strings.Trim(s, " \t*:.：")
+	if s == "" {
+		return false, false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	switch unicode.ToLower(r) {
-	case 'и', 'в', 'о', 'с', 'р', 'у', 'п', 'б', 'ж', '合', '总', '小', '總':
-		return true
-	}
-	return false
+	l, _ := utf8.DecodeLastRuneInString(s)
+	return totalFirst[unicode.ToLower(r)], totalLast[unicode.ToLower(l)]
 }
 
 func firstFilled(r *rawRow) int {

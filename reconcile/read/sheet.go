@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/values"
 )
 
 // SheetReader reads the records of one sheet, one at a time.
@@ -37,8 +38,15 @@ type SheetReader struct {
 	sumTotals   int   // total rows recognised by their figures alone
 	needs       error // ErrNeedsMapping: no row is read until it is mapped
 	hiddenRows  int
-	done        bool
-	err         error
+	// ambiguousDates counts records whose date was left unread because
+	// day and month cannot be told apart (see dates.go).
+	ambiguousDates int
+	constants      []Constant // fixed values of fields (constants.go)
+	period         Period     // the period the banner states (period.go)
+	// unidentifiedRows are the rows read with an unidentified_row flag.
+	unidentifiedRows []int
+	done             bool
+	err              error
 }
 
 // Sheet finds the header of the named sheet, maps its columns and
@@ -178,8 +186,20 @@ func (s *SheetReader) init() error {
 	for len(headers) < width {
 		headers = append(headers, "")
 	}
+	// A repeated header row's text is no sample of its column: it would
+	// show as a value in inspect and the field picker, and vote in the
+	// sniffing of dates and numbers.
+	headerRaw, headerFilled := make([]string, len(header.cells)), 0
+	for i := range header.cells {
+		if headerRaw[i] = strings.TrimSpace(header.text(i)); headerRaw[i] != "" {
+			headerFilled++
+		}
+	}
 	samples := make([][]string, width)
 	for _, r := range s.buffered {
+		if repeatsHeader(r, headerRaw, headerFilled) {
+			continue
+		}
 		for i := 0; i < width && i < len(r.cells); i++ {
 			if t := strings.TrimSpace(r.cells[i].s); t != "" && !nullText(t) {
 				samples[i] = append(samples[i], t)
@@ -204,6 +224,8 @@ func (s *SheetReader) init() error {
 		hidden = h.hiddenColumns()
 	}
 	cols, warns := resolveColumns(headers, samples, over, hidden)
+	portCountries(cols)
+	shipperCountryReason(cols)
 	var bannerText []string
 	for _, r := range banners {
 		if t := strings.Join(nonEmpty(r.strings()), " "); t != "" {
@@ -230,6 +252,8 @@ func (s *SheetReader) init() error {
 	}
 	s.columns = cols
 	s.warnings = append(s.warnings, warns...)
+	s.sheetConstants(bannerConstants(banners))
+	s.period = bannerPeriod(banners)
 	s.dropRepeatedTotals()
 	// A read error while sampling (a cell over the size limit) is the
 	// sheet's real problem: the samples it cut short decide nothing.
@@ -254,12 +278,22 @@ func (s *SheetReader) init() error {
 	if s.w.x != nil {
 		s.plan.date1904 = s.w.x.date1904
 	}
-	for i := range header.cells {
-		t := strings.TrimSpace(header.text(i))
-		s.plan.headerRaw = append(s.plan.headerRaw, t)
-		if t != "" {
-			s.plan.headerFilled++
+	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
+	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
+	evidence := append([]string(nil), headers...)
+	for _, r := range banners {
+		evidence = append(evidence, r.strings()...)
+	}
+	for _, c := range cols {
+		if c.UnitFor != "" || c.Field == reconcile.FieldQuantityUnit {
+			evidence = append(evidence, c.Samples...)
 		}
+	}
+	s.settleTons(evidence)
+	if o := opt.SheetDateOrder[s.name]; o != values.OrderUnknown {
+		s.plan.dateOrder, s.plan.dateOrderSet = o, true
+	} else if opt.DateOrder != values.OrderUnknown {
+		s.plan.dateOrder, s.plan.dateOrderSet = opt.DateOrder, true
 	}
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
@@ -338,7 +372,7 @@ func (s *SheetReader) checkMapping() {
 		if strings.HasSuffix(c.Reason, "kg assumed") {
 			assumed = append(assumed, fmt.Sprintf("%s %q", reconcile.ColumnName(c.Index+1), c.Header))
 		}
-		if (c.Field == reconcile.FieldValue) && c.Currency == "" && !has[reconcile.FieldCurrency] {
+		if (c.Field == reconcile.FieldValue) && c.Currency == "" && !has[reconcile.FieldCurrency] && !s.hasConstant(reconcile.FieldCurrency) {
 			s.warnings = append(s.warnings, fmt.Sprintf("column %s %q: currency not stated; values are flagged unknown_currency until you set it", reconcile.ColumnName(c.Index+1), c.Header))
 		}
 	}
@@ -454,6 +488,7 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipNoData, "no party, weight, value or quantity")
 			continue
 		}
+		s.applyConstants(&rec)
 		q := s.plan.quanta(r, &rec)
 		if c, ok := s.sumTotal(&rec, &q); ok {
 			s.totals = append(s.totals, c)
@@ -461,7 +496,20 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
 			continue
 		}
-		s.sums.add(&rec, &q)
+		s.countAmbiguousDates(&rec)
+		if bare(&rec) {
+			if c, ok := s.bareSubtotal(&rec, &q); ok {
+				s.totals = append(s.totals, c)
+				s.sums.endGroup()
+				s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
+				continue
+			}
+			// Not summed: until decided it is not a shipment, and a total
+			// row below is checked against the shipments.
+			s.unidentified(&rec)
+		} else {
+			s.sums.add(&rec, &q)
+		}
 		if r.hidden {
 			// A filter is a view, not a deletion: the row is read, but the
 			// user may have hidden it on purpose, so it says so.
@@ -512,6 +560,12 @@ func (s *SheetReader) Warnings() []string {
 		if !c.Matches {
 			out = append(out, c.String())
 		}
+	}
+	if w := s.ambiguousDatesWarning(); w != "" {
+		out = append(out, w)
+	}
+	if w := s.unidentifiedWarning(); w != "" {
+		out = append(out, w)
 	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
 		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")

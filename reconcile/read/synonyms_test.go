@@ -154,6 +154,16 @@ var classifyLangCases = []struct {
 	{"Container Type", "", "en"},
 	{"Invoice No", reconcile.FieldInvoice, "en"},
 	{"Invoice Value", reconcile.FieldValue, "en"},
+	// Currency columns as registers abbreviate them.
+	{"Cur.", reconcile.FieldCurrency, "en"},
+	{"Curr", reconcile.FieldCurrency, "en"},
+	{"CCY", reconcile.FieldCurrency, "en"},
+	{"Валюта", reconcile.FieldCurrency, "ru"},
+	{"Вал.", reconcile.FieldCurrency, "ru"},
+	{"Döviz", reconcile.FieldCurrency, "tr"},
+	{"Döviz Kodu", reconcile.FieldCurrency, "tr"},
+	{"Валюта контракту", reconcile.FieldCurrency, ""},
+	{"Currency rate", "", "en"},
 }
 
 func TestClassifyLanguages(t *testing.T) {

@@ -19,6 +19,9 @@ type TotalCheck struct {
 	// Differences names each measure that differs: "net weight 2000.5
 	// in the total, 1800.5 read".
 	Differences []string
+	// Multiple is k when every figure read is k times the total's (k ≥ 2):
+	// rows that repeat others, such as subtotals, were read as records.
+	Multiple int
 }
 
 // String is the check as the Sources sheet, the Summary notes and inspect
@@ -30,6 +33,9 @@ func (c TotalCheck) String() string {
 	}
 	if c.Matches {
 		return fmt.Sprintf("total row %d matches %s", c.Row, rows)
+	}
+	if c.Multiple >= 2 {
+		return fmt.Sprintf("total row %d differs from %s above it (%s): they add up to %d times the total, so subtotal or repeated rows were probably read as shipments; check the rows without a date or party, and map or exclude them", c.Row, rows, strings.Join(c.Differences, "; "), c.Multiple)
 	}
 	return fmt.Sprintf("total row %d differs from %s above it (%s): rows may be missing or misread", c.Row, rows, strings.Join(c.Differences, "; "))
 }
@@ -242,16 +248,40 @@ func (s *SheetReader) labelTotal(r *rawRow, how string) {
 		sum, slack, n, mixed = &s.sums.group, &s.sums.groupSlack, s.sums.groupN, s.sums.groupMixed
 	}
 	c := TotalCheck{Row: r.num, How: how, Rows: n}
+	k, kOK := 0, true
 	for m, v := range measuresOf(&rec) {
 		if m == valueIndex && mixed {
 			continue
+		}
+		if v.Valid {
+			km := multiple(sum[m], v.Value)
+			if km < 2 || k != 0 && km != k {
+				kOK = false
+			}
+			k = km
 		}
 		if v.Valid && !sameSum(v.Value, sum[m], slack[m]+q[m]/2) {
 			c.Differences = append(c.Differences, fmt.Sprintf("%s %s in the total, %s read", measureNames[m],
 				strconv.FormatFloat(v.Value, 'f', -1, 64), strconv.FormatFloat(math.Round(sum[m]*1000)/1000, 'f', -1, 64)))
 		}
 	}
+	if kOK && k >= 2 {
+		c.Multiple = k
+	}
 	s.totals = append(s.totals, c)
+}
+
+// multiple is the whole number k with sum ≈ k × total (within half a
+// percent), 0 when there is none.
+func multiple(sum, total float64) int {
+	if total <= 0 || sum <= 0 {
+		return 0
+	}
+	k := math.Round(sum / total)
+	if k < 1 || k > 20 || math.Abs(sum-k*total) > 0.005*sum {
+		return 0
+	}
+	return int(k)
 }
 
 // TotalChecks returns the checks of the sheet's total rows so far.

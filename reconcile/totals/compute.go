@@ -337,7 +337,7 @@ func notes(m *Measures, superseded int) []string {
 		n = append(n, fmt.Sprintf("%s converted to USD with the rates you gave.", count(m.Converted, "value", "values")))
 	}
 	if m.NoUSD > 0 {
-		n = append(n, count(m.NoUSD, "value has no USD equivalent (no rate given) and is", "values have no USD equivalent (no rate given) and are")+" left out of the value total.")
+		n = append(n, count(m.NoUSD, "value has no USD equivalent (no rate given, or its currency is unknown) and is", "values have no USD equivalent (no rate given, or their currency is unknown) and are")+" left out of the value total.")
 	}
 	return n
 }

@@ -2,6 +2,7 @@ package totals
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"tradecheck/reconcile"
@@ -118,4 +119,8 @@ func monthText(m string) string {
 	return m
 }
 
-func fmtKg(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// fmtKg writes a figure for a note at most to the gram (or thousandth),
+// as the workbook's kg format shows it: a weight converted from pounds
+// is computed in full (770.018407312 kg from 1697.6 lb) but its last
+// digits say nothing the pounds did not.
+func fmtKg(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64) }

@@ -170,3 +170,11 @@ func TestKeysAreSafeCriteria(t *testing.T) {
 		}
 	}
 }
+
+func TestFmtKgRoundsForDisplay(t *testing.T) {
+	for in, want := range map[float64]string{770.018407312: "770.018", 1200.5: "1200.5", 2000: "2000", 0.0004: "0"} {
+		if got := fmtKg(in); got != want {
+			t.Errorf("fmtKg(%v) = %q, want %q", in, got, want)
+		}
+	}
+}

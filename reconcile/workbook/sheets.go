@@ -35,10 +35,13 @@ type writer struct {
 	srcNames []string   // per Data.Sheets
 	parts    [][]string // per Data.Sheets: overflow sheet names, part 2 first
 	taken    map[string]bool
-	recSheet []int32        // per record: index into Data.Sheets
-	nShip    int            // shipment-level shipments (IDs S1…), before the monthly ones (M1…)
-	idRows   map[string]int // made by shipmentRow when an ID is not where expected
-	lastShip int            // last row of Shipments
+	recSheet []int32 // per record: index into Data.Sheets
+	nShip    int     // shipment-level shipments (IDs S1…), before the monthly ones (M1…)
+	// idRows is made by shipmentRow when an ID is not where expected;
+	// sheets are written two at a time, so it is made once (idRowsOnce).
+	idRows     map[string]int
+	idRowsOnce sync.Once
+	lastShip   int // last row of Shipments
 }
 
 func (w *writer) tick(n int) error {
@@ -338,9 +341,7 @@ func (w *writer) shipmentRow(id string) (int, bool) {
 			return i + 2, true
 		}
 	}
-	if w.idRows == nil {
-		w.idRows = w.shipmentRows()
-	}
+	w.idRowsOnce.Do(func() { w.idRows = w.shipmentRows() })
 	row, ok := w.idRows[id]
 	return row, ok
 }

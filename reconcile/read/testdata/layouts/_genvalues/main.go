@@ -70,6 +70,36 @@ var csvLayouts = []textLayout{
 		",,930200,spare barrels,10\n" +
 		"2022-10-04,OOO ALFA,847130,laptops,7\n" +
 		",,,,7\n"},
+	{"total-subtotal-labels-csv", "input.csv", "Declaration No;Date;Consignee;HS Code;Net weight (kg);Value USD\n" +
+		"10216170/030222/0000001;03.02.2022;OOO ALFA;930200;100;1000\n" +
+		"Subtotal 02.2022;;;;100;1000\n" +
+		"10216170/040322/0000002;04.03.2022;OOO ALFA;930200;200;2000\n" +
+		"10216170/050322/0000003;05.03.2022;OOO BETA;930200;50,5;500\n" +
+		"Итого за март;;;;250,5;2500\n" +
+		"10216170/060422/0000004;06.04.2022;OOO BETA;930200;10;100\n" +
+		"小计 2022-04;;;;10;100\n" +
+		"10216170/070522/0000005;07.05.2022;OOO GAMMA;930200;20;200\n" +
+		"Ara Toplam 05.2022;;;;20;200\n" +
+		"10216170/080622/0000006;08.06.2022;OOO GAMMA;930200;30;300\n" +
+		"06.2022 Total;;;;30;300\n" +
+		"Genel Toplam;;;;410,5;4100\n"},
+	{"total-bare-subtotals-csv", "input.csv", "Declaración;Fecha;Importador;Código HS;Peso neto (kg);Valor USD\n" +
+		"10216170/030222/0000001;03.02.2022;OOO ALFA;930200;100;1000\n" +
+		"Período 02.2022;;;;100;1000\n" +
+		"10216170/040322/0000002;04.03.2022;OOO ALFA;930200;200;2000\n" +
+		"Período 03.2022;;;;200;2000\n" +
+		"10216170/050422/0000003;05.04.2022;OOO BETA;930200;50;500\n" +
+		"10216170/060422/0000004;06.04.2022;OOO BETA;930200;10;100\n" +
+		"Período 04.2022;;;;60;600\n" +
+		";;;;7;70\n" +
+		"TOTAL;;;;360;3600\n"},
+	{"total-twice-csv", "input.csv", "Date,Consignee,HS Code,Net weight (kg),Value USD\n" +
+		"2022-02-03,OOO ALFA,930200,100,1000\n" +
+		"2022-02-28,February,,100,1000\n" +
+		"2022-03-04,OOO ALFA,930200,200,2000\n" +
+		"2022-03-05,OOO BETA,930200,50,500\n" +
+		"2022-03-31,March,,250,2500\n" +
+		"TOTAL,,,350,3500\n"},
 	{"needsmap-unknown-headers-csv", "input.csv", "GR8;GR2;GR54;Net weight, kg\n" +
 		"ТОО Альфа;Norinco;03.10.2022;1200\n" +
 		"ТОО Бета;Poly Tech;05.10.2022;800\n"},

@@ -1,0 +1,75 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/totals"
+)
+
+// A row with figures but no party, date or goods is never silently a
+// shipment: it is listed, left out of totals and named in the notes,
+// until the user includes it.
+func TestUnidentifiedRowNeedsDecision(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "reg.csv")
+	if err := os.WriteFile(path, []byte("Date,Consignee,HS Code,Net weight (kg),Value USD\n"+
+		"2022-10-03,OOO ALFA,930200,100,1000\n"+
+		"2022-10-04,OOO BETA,930200,200,2000\n"+
+		",,,7,70\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p := &Project{Sources: []SourceSpec{{Path: path}}}
+	res, err := Run(ctx, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := res.Totals(totals.ByNone, totals.Filter{})
+	if all.Total.Shipments != 2 || all.Total.ValueUSD != 3000 {
+		t.Errorf("undecided: %d shipments, %v USD; want 2 and 3000", all.Total.Shipments, all.Total.ValueUSD)
+	}
+	if n := strings.Join(res.ReadNotes(), "\n"); !strings.Contains(n, "row 4") || !strings.Contains(n, "left out of totals until you decide") {
+		t.Errorf("notes do not name row 4: %q", n)
+	}
+	sh := -1
+	for i, s := range res.Merge.Shipments {
+		if s.Excluded {
+			sh = i
+		}
+	}
+	if sh < 0 {
+		t.Fatal("the unidentified row's shipment is not listed as excluded")
+	}
+	q := res.Project
+	q.ShipmentDecisions = append(q.ShipmentDecisions, res.ExcludeDecision(merge.OpInclude, sh, ""))
+	r2, err := res.Recluster(ctx, &q, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := r2.Totals(totals.ByNone, totals.Filter{}); all.Total.Shipments != 3 || all.Total.ValueUSD != 3070 {
+		t.Errorf("included: %d shipments, %v USD; want 3 and 3070", all.Total.Shipments, all.Total.ValueUSD)
+	}
+}
+
+// A total row that disagrees with the rows read is a warning (CLI,
+// Summary notes, the app's Totals), not only a note.
+func TestTotalMismatchWarns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "reg.csv")
+	if err := os.WriteFile(path, []byte("Date,Consignee,HS Code,Net weight (kg)\n"+
+		"2022-10-03,OOO ALFA,930200,100\n"+
+		"2022-10-04,OOO BETA,930200,200\n"+
+		"TOTAL,,,150\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), &Project{Sources: []SourceSpec{{Path: path}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings(), "\n"); !strings.Contains(w, "reg.csv: 1 total row(s) do not match the rows read") {
+		t.Errorf("warnings: %q", w)
+	}
+}

@@ -1,0 +1,62 @@
+package read
+
+import (
+	"fmt"
+
+	"tradecheck/reconcile"
+	"tradecheck/reconcile/values"
+)
+
+// A date column whose every date has day and month ≤ 12 ("03/04/2022")
+// cannot be settled from the file: nothing says whether it is 3 April or
+// 4 March. Such dates are never guessed; each is flagged ambiguous_date
+// with both readings kept (AmbiguousDateReadings), the sheet warns with
+// the count and what to do, and the user settles the order for the file
+// or sheet (Options.DateOrder; CLI --date-order FILE:dmy|mdy).
+
+func ambiguousDateDetail(raw string) string {
+	d, m, ok := AmbiguousDateReadings(reconcile.Flag{Code: reconcile.FlagAmbiguousDate, Raw: raw})
+	if !ok {
+		return "day and month cannot be told apart in this column"
+	}
+	return fmt.Sprintf("day and month cannot be told apart in this column: %s if day first, %s if month first", d, m)
+}
+
+// AmbiguousDateReadings returns both readings of an ambiguous_date
+// flag's date: day first and month first. Claims use them to test a
+// figure under each reading.
+func AmbiguousDateReadings(f reconcile.Flag) (dayFirst, monthFirst reconcile.Date, ok bool) {
+	if f.Code != reconcile.FlagAmbiguousDate {
+		return reconcile.Date{}, reconcile.Date{}, false
+	}
+	d, ok1 := values.ParseDate(f.Raw, values.OrderDMY)
+	m, ok2 := values.ParseDate(f.Raw, values.OrderMDY)
+	return d, m, ok1 && ok2
+}
+
+func (s *SheetReader) countAmbiguousDates(rec *reconcile.Record) {
+	for _, f := range rec.Flags {
+		if f.Code == reconcile.FlagAmbiguousDate {
+			s.ambiguousDates++
+			return
+		}
+	}
+}
+
+// AmbiguousDates returns how many records so far have a date that could
+// be day/month or month/day.
+func (s *SheetReader) AmbiguousDates() int { return s.ambiguousDates }
+
+// ambiguousDatesWarning says which column, how many rows, and what to
+// do.
+func (s *SheetReader) ambiguousDatesWarning() string {
+	if s.ambiguousDates == 0 || s.plan == nil {
+		return ""
+	}
+	i := s.plan.col(reconcile.FieldDate)
+	col := ""
+	if i >= 0 && i < len(s.columns) {
+		col = fmt.Sprintf("column %s %q: ", reconcile.ColumnName(i+1), s.columns[i].Header)
+	}
+	return fmt.Sprintf("%s%d dates have day and month both ≤ 12 and nothing in the file tells which comes first: they are left undated (flagged ambiguous_date, both readings kept) — state the order: CLI --date-order FILE:dmy or FILE:mdy, or Date order on the Sources screen", col, s.ambiguousDates)
+}
