@@ -21,7 +21,7 @@ all: build
 
 help:
 	@echo "make run      build the desktop app and open it on the sample data"
-	@echo "make test     gofmt + vet + import check + every test + CLI end-to-end + smoke test"
+	@echo "make test     gofmt + vet + import check + every test (engine and CLI with -race) + CLI end-to-end + smoke test"
 	@echo "make build    build bin/tradecheck (desktop) and bin/tradecheck-cli (headless)"
 	@echo "make cli      build bin/tradecheck-cli only (CGO_ENABLED=0, no C compiler needed)"
 	@echo "make eval     property test over SYNTH_SEEDS random sets, then evaluate against EVAL_DATA=$(EVAL_DATA) (not in the repo)"
@@ -78,9 +78,15 @@ fyne-check:
 		exit 1; \
 	fi
 
+# The engine and the CLI run under the race detector (their tests read,
+# merge and write on every core); the rest (the Fyne UI, the hostile-input
+# end-to-end tests, the commands) without it.
+RACE_PKGS := ./reconcile/... ./cli/...
 unit:
-	@echo "== go test ./..."
-	$(GO) test -count=1 -timeout 25m ./...
+	@echo "== go test -race $(RACE_PKGS)"
+	$(GO) test -race -count=1 -timeout 25m $(RACE_PKGS)
+	@echo "== go test (the other packages)"
+	$(GO) test -count=1 -timeout 25m $$($(GO) list ./... | grep -v -e '^tradecheck/reconcile' -e '^tradecheck/cli$$')
 
 # CLI end to end on the samples, with a CLI built exactly as shipped (no cgo).
 e2e: cli

@@ -174,6 +174,9 @@ func runCheck(env *Env, args []string) int {
 	for _, w := range res.Warnings() {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
 	}
+	for _, n := range res.DecisionNotes() {
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: to decide: %s\n", n)
+	}
 	verdicts, err := res.CheckClaimsContext(ctx, nil)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: interrupted while checking claims (%v)\n", err)

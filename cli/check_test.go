@@ -61,6 +61,7 @@ func dataWorkbook(t *testing.T, dir string, claimRows [][]any) string {
 }
 
 func TestCheckSamples(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out.xlsx")
 	// Flags after the files, as users type them.
 	args := append(sampleFiles(), "--claims", filepath.Join("..", "samples", samples.Claims), "-o", out,
@@ -95,6 +96,7 @@ func TestCheckSamples(t *testing.T) {
 }
 
 func TestCheckClaimsSheetInInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := dataWorkbook(t, dir, [][]any{
 		{"claim", "measure", "comparator", "figure", "consignee", "hs_prefixes", "date_from", "date_to"},
@@ -116,6 +118,7 @@ func TestCheckClaimsSheetInInput(t *testing.T) {
 }
 
 func TestCheckJSON(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := dataWorkbook(t, dir, nil)
 	csv := filepath.Join(dir, "claims.csv")
@@ -144,6 +147,7 @@ func TestCheckJSON(t *testing.T) {
 }
 
 func TestCheckBadClaimRows(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := dataWorkbook(t, dir, nil)
 	csv := filepath.Join(dir, "claims.csv")
@@ -161,6 +165,7 @@ func TestCheckBadClaimRows(t *testing.T) {
 }
 
 func TestCheckUsage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := dataWorkbook(t, dir, nil)
 	csv := filepath.Join(dir, "claims.csv")

@@ -10,6 +10,7 @@ import (
 // A claims table given among the input files is read as claims by check
 // and set aside by reconcile; it is never read as shipments.
 func TestClaimsTableAmongInputs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := dataWorkbook(t, dir, nil)
 	csv := filepath.Join(dir, "claims.csv")

@@ -13,6 +13,7 @@ import (
 // The engine's hints name no flag (the app shows them word for word);
 // the command line adds its own: each Fix gets the flag that takes it.
 func TestHowNamesTheFlag(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fix  reconcile.Fix
 		want string
@@ -42,6 +43,7 @@ func TestHowNamesTheFlag(t *testing.T) {
 // End to end: a locked workbook, and --parquet given a file, are
 // explained with the flag to use.
 func TestCLIHintsEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	locked := lockedWorkbook(t, dir)
 	for _, cmd := range []string{"inspect", "reconcile"} {

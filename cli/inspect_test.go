@@ -16,6 +16,7 @@ import (
 // TestInspectTurkishCSV: a Windows-1254 CSV says its encoding, and each
 // column why it was mapped, naming the Turkish table.
 func TestInspectTurkishCSV(t *testing.T) {
+	t.Parallel()
 	b, err := charmap.Windows1254.NewEncoder().Bytes([]byte("İthalatçı;Gönderici Firma;GTİP;Brüt Ağırlık (kg);İstatistiki Kıymet (USD);Tescil Tarihi\nAKDENİZ GIDA A.Ş.;Özbek Pamuk;5201000000;1200,5;3400,25;03.10.2022\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -75,6 +76,7 @@ func runCLI(args ...string) (int, string, string) {
 }
 
 func TestInspectJSONShape(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	xlsx := bannerWorkbook(t, dir)
 	code, out, stderr := runCLI("inspect", "--json", xlsx)
@@ -142,6 +144,7 @@ func TestInspectJSONShape(t *testing.T) {
 }
 
 func TestInspectSeveralFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	xlsx := bannerWorkbook(t, dir)
 	csv := filepath.Join(dir, "ru.csv")
@@ -181,6 +184,7 @@ func TestInspectSeveralFiles(t *testing.T) {
 }
 
 func TestInspectText(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	xlsx := bannerWorkbook(t, dir)
 	code, out, _ := runCLI("inspect", xlsx)
@@ -195,6 +199,7 @@ func TestInspectText(t *testing.T) {
 }
 
 func TestInspectUsage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string
@@ -216,6 +221,7 @@ func TestInspectUsage(t *testing.T) {
 }
 
 func TestInspectPassword(t *testing.T) {
+	t.Parallel()
 	path := lockedWorkbook(t, t.TempDir())
 	if code, _, stderr := runCLI("inspect", path); code != ExitInput || !strings.Contains(stderr, "password") {
 		t.Errorf("without password: exit %d stderr %q, want 1 and a password message", code, stderr)

@@ -45,6 +45,7 @@ const namesCSV = "id,name,qty\n" +
 	"6,=HYPERLINK(\"http://x\"),1\n"
 
 func TestMatchCSV(t *testing.T) {
+	t.Parallel()
 	in := writeCSVFile(t, "names.csv", namesCSV)
 	code, out, errs := runMatchCLI(in)
 	if code != ExitOK {
@@ -85,6 +86,7 @@ func TestMatchCSV(t *testing.T) {
 }
 
 func TestMatchOptions(t *testing.T) {
+	t.Parallel()
 	in := writeCSVFile(t, "names.csv", "company;inn\nROMASHKA LLC;7736050003\nZVEZDA;7736050003\nROMASHKA LLC;5027089703\n")
 	outPath := filepath.Join(t.TempDir(), "out.csv")
 	code, stdout, errs := runMatchCLI("--column", "company", in, "--id-column", "inn", "-o", outPath)
@@ -114,6 +116,7 @@ func TestMatchOptions(t *testing.T) {
 }
 
 func TestMatchDefaultsToFirstColumn(t *testing.T) {
+	t.Parallel()
 	in := writeCSVFile(t, "n.csv", "Company\nOOO TEKHKRIM\nTekhkrim LLC\n")
 	code, out, errs := runMatchCLI(in)
 	if code != ExitOK {
@@ -126,6 +129,7 @@ func TestMatchDefaultsToFirstColumn(t *testing.T) {
 }
 
 func TestMatchErrors(t *testing.T) {
+	t.Parallel()
 	good := writeCSVFile(t, "n.csv", "name\nA\n")
 	tests := []struct {
 		name string
@@ -155,6 +159,7 @@ func TestMatchErrors(t *testing.T) {
 }
 
 func TestNeutraliseCell(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"=1+1", "'=1+1"}, {"+CMD", "'+CMD"}, {"-2+3", "'-2+3"}, {"@SUM(A1)", "'@SUM(A1)"},
 		{"-12.5", "-12.5"}, {"+7", "+7"}, {"OOO TEKHKRIM", "OOO TEKHKRIM"}, {"", ""},

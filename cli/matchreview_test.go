@@ -28,6 +28,7 @@ func clusterOf(t *testing.T, out string) map[string]string {
 }
 
 func TestMatchReviewAndDecisions(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := writeCSVFile(t, "names.csv", reviewCSV)
 	review := filepath.Join(dir, "review.csv")

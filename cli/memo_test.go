@@ -12,6 +12,7 @@ import (
 // TestCheckMemo: check --memo writes the memo of every claim, as Markdown
 // and HTML, plus one pair per claim, into a folder it creates.
 func TestCheckMemo(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "memo")
 	args := append(sampleFiles(), "--claims", filepath.Join("..", "samples", samples.Claims), "--memo", dir)
 	code, stdout, stderr := runCheckCLI(args...)
@@ -42,6 +43,7 @@ func TestCheckMemo(t *testing.T) {
 // TestCheckMemoUnwritable: a memo folder that cannot be made is an input
 // error naming the folder, after the verdicts are printed.
 func TestCheckMemoUnwritable(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(t.TempDir(), "plain")
 	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)

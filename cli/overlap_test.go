@@ -16,6 +16,7 @@ import (
 // as one): reconcile says so instead of printing an inflated total
 // silently.
 func TestReconcileWarnsOfDoubleCounting(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var a, b strings.Builder
 	a.WriteString("Declaration number,Date,Consignee,HS code,Net weight kg\n")
@@ -43,6 +44,7 @@ func TestReconcileWarnsOfDoubleCounting(t *testing.T) {
 // read as declaration numbers can merge with nothing, and reconcile says
 // so for both sources it overlaps.
 func TestReconcileWarnsOnMisreadBillOfLading(t *testing.T) {
+	t.Parallel()
 	var files []string
 	for _, s := range samples.Sources {
 		files = append(files, filepath.Join("..", "samples", s))

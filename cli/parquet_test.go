@@ -14,6 +14,7 @@ import (
 )
 
 func TestReconcileParquet(t *testing.T) {
+	t.Parallel()
 	files := sampleCopy(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	t.Run("parquet only", func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 // added to the totals silently: reconcile exits 1 and says which columns
 // to map and how; with --map the same file is read.
 func TestReconcileNeedsMapping(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	csv := filepath.Join(dir, "kz.csv")
 	// Headers the reader does not know, figures it does.
@@ -43,6 +44,7 @@ func TestReconcileNeedsMapping(t *testing.T) {
 // An input that yields no rows is an error, as in inspect, while the
 // other inputs are still reconciled; a notes sheet adds no shipment.
 func TestReconcileFileWithoutRows(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.csv")
 	os.WriteFile(good, []byte("Date,Consignee,Net weight (kg)\n2022-10-03,OOO TEKHKRIM,1200\n"), 0o644)

@@ -53,6 +53,7 @@ func runRec(args ...string) (int, string, string) {
 }
 
 func TestReconcileUsage(t *testing.T) {
+	t.Parallel()
 	files := sampleCopy(t)
 	tests := []struct {
 		name     string
@@ -92,6 +93,7 @@ func TestReconcileUsage(t *testing.T) {
 }
 
 func TestReconcileEndToEnd(t *testing.T) {
+	t.Parallel()
 	files := sampleCopy(t)
 	dir := filepath.Dir(files[0])
 	missing := filepath.Join(dir, "missing.xlsx")
@@ -137,6 +139,7 @@ func TestReconcileEndToEnd(t *testing.T) {
 // --decisions and checks the totals move by exactly that alias's
 // shipments.
 func TestReconcileRoundTrip(t *testing.T) {
+	t.Parallel()
 	files := sampleCopy(t)
 	dir := filepath.Dir(files[0])
 	first := filepath.Join(dir, "first.xlsx")
@@ -288,6 +291,7 @@ func pickAlias(t *testing.T, res *pipeline.Result) (match.Mention, match.Entity,
 // a review hit confirmed in the Screening sheet as a user would in Excel,
 // and feeds the workbook back: the list and the decision come with it.
 func TestReconcileScreen(t *testing.T) {
+	t.Parallel()
 	files := sampleCopy(t)
 	dir := filepath.Dir(files[0])
 	list := filepath.Join("..", "samples", samples.List)

@@ -27,6 +27,7 @@ const screenShipments = "Date,Consignee,Shipper,Country of origin,Country of des
 	"2022-06-07,VEGA TRADING LLC,ALMAZPROM UKRAINE,CN,RU,848210,Ball bearings,400,7000\n"
 
 func TestScreenCommand(t *testing.T) {
+	t.Parallel()
 	ship := writeCSVFile(t, "shipments.csv", screenShipments)
 	namesFile := writeCSVFile(t, "names.csv", "name,inn\n7701234560 ROMASHKA,\nKORSET JSC,\n11420 CORP,\nVostok,7803456788\n")
 	tests := []struct {
@@ -87,6 +88,7 @@ func TestScreenCommand(t *testing.T) {
 }
 
 func TestScreenSameEntity(t *testing.T) {
+	t.Parallel()
 	// Two spellings of one firm are one entity: same entity_id, one row
 	// per listed entry.
 	ship := writeCSVFile(t, "shipments.csv", screenShipments)
@@ -108,6 +110,7 @@ func TestScreenSameEntity(t *testing.T) {
 }
 
 func TestScreenDecisionsAndOutput(t *testing.T) {
+	t.Parallel()
 	ship := writeCSVFile(t, "shipments.csv", screenShipments)
 	dir := t.TempDir()
 	dec := filepath.Join(dir, "decisions.json")
@@ -136,6 +139,7 @@ func TestScreenDecisionsAndOutput(t *testing.T) {
 }
 
 func TestScreenErrors(t *testing.T) {
+	t.Parallel()
 	ship := writeCSVFile(t, "shipments.csv", screenShipments)
 	notList := writeCSVFile(t, "notlist.csv", "a,b\n1,2\n")
 	badDec := writeCSVFile(t, "d.json", `[{"op":"maybe"}]`)

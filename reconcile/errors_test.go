@@ -10,6 +10,7 @@ import (
 // words, wherever the error sits in a chain or a join, and leaves other
 // errors as they print.
 func TestExplain(t *testing.T) {
+	t.Parallel()
 	pw := &Error{File: "a.xlsx", Err: ErrEncrypted, Hint: "give the workbook's password", Fix: FixPassword}
 	plain := &Error{File: "b.csv", Row: 3, Err: ErrCorrupt, Hint: "save it again"}
 	noHint := &Error{File: "c.xlsx", Err: ErrOverwrite, Fix: FixOutputFile}

@@ -36,6 +36,7 @@ func fyneDo(fn func(), wait bool) {
 type jobBar struct {
 	label  *widget.Label
 	bar    *widget.ProgressBar
+	spin   *widget.ProgressBarInfinite // shown instead of bar while the total is unknowable
 	cancel *widget.Button
 	box    *fyne.Container
 
@@ -61,14 +62,18 @@ func newJobBar(parent context.Context, main toMain) *jobBar {
 func (j *jobBar) buildUI() {
 	j.label = widget.NewLabel("")
 	j.bar = widget.NewProgressBar()
+	j.spin = widget.NewProgressBarInfinite()
+	j.spin.Stop()
+	j.spin.Hide()
 	j.cancel = widget.NewButton("Cancel", j.onCancel)
-	j.box = container.NewBorder(nil, nil, j.label, j.cancel, j.bar)
+	j.box = container.NewBorder(nil, nil, j.label, j.cancel, container.NewStack(j.bar, j.spin))
 	j.box.Hide()
 }
 
 // progressFunc reports progress: done of total (total 0 = unknown, the bar
-// then shows the count in its label) and an optional note such as the
-// file being read.
+// then shows the count in its label; total < 0 = work that cannot be
+// measured, such as a LibreOffice conversion: a moving bar) and an
+// optional note such as the file being read.
 type progressFunc func(done, total int, note string)
 
 // run starts work in a goroutine. progress may be called from any
@@ -89,6 +94,7 @@ func (j *jobBar) run(title string, work func(ctx context.Context, progress progr
 	j.mu.Unlock()
 
 	j.label.SetText(title)
+	j.indeterminate(false)
 	j.bar.SetValue(0)
 	j.cancel.Enable()
 	j.box.Show()
@@ -98,7 +104,7 @@ func (j *jobBar) run(title string, work func(ctx context.Context, progress progr
 	progress := func(n, total int, note string) {
 		lastMu.Lock()
 		now := time.Now()
-		if now.Sub(last) < 50*time.Millisecond && (total == 0 || n < total) {
+		if now.Sub(last) < 50*time.Millisecond && (total == 0 || n < total) && total >= 0 {
 			lastMu.Unlock()
 			return
 		}
@@ -116,6 +122,7 @@ func (j *jobBar) run(title string, work func(ctx context.Context, progress progr
 			if !j.current(serial) {
 				return
 			}
+			j.indeterminate(total < 0)
 			if v >= 0 {
 				j.bar.SetValue(v)
 			}
@@ -142,12 +149,29 @@ func (j *jobBar) run(title string, work func(ctx context.Context, progress progr
 			j.stop = nil
 			j.mu.Unlock()
 			stop()
+			j.indeterminate(false)
 			j.box.Hide()
 			if done != nil {
 				done(err)
 			}
 		}, true)
 	}()
+}
+
+// indeterminate swaps the bar for the moving one (on) or back.
+func (j *jobBar) indeterminate(on bool) {
+	if on == j.spin.Visible() {
+		return
+	}
+	if on {
+		j.bar.Hide()
+		j.spin.Show()
+		j.spin.Start()
+		return
+	}
+	j.spin.Stop()
+	j.spin.Hide()
+	j.bar.Show()
 }
 
 // current reports whether serial is the newest job.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tradecheck/reconcile"
+	"tradecheck/reconcile/pipeline"
 )
 
 // runJobs waits for j's goroutines, running their UI work on this one.
@@ -76,5 +77,36 @@ func TestJobBar(t *testing.T) {
 		if second != nil {
 			t.Errorf("second job: got %v, want nil", second)
 		}
+	})
+	t.Run("a LibreOffice conversion shows a moving bar, then rows the plain one", func(t *testing.T) {
+		j := newJobBar(context.Background(), m.do)
+		step, next := make(chan struct{}), make(chan struct{})
+		j.run("Loading", func(ctx context.Context, p progressFunc) error {
+			sp := stageProgress(p)
+			sp(pipeline.Progress{Stage: pipeline.StageConvert, File: "/in/ru_dt_2023.xls"})
+			step <- struct{}{}
+			<-next
+			time.Sleep(60 * time.Millisecond) // past the bar's throttle
+			sp(pipeline.Progress{Stage: pipeline.StageRead, File: "/in/ru_dt_2023.xls", Done: 5})
+			step <- struct{}{}
+			<-next
+			return nil
+		}, nil)
+		<-step
+		m.drain()
+		if got, want := j.label.Text, "Converting ru_dt_2023.xls with LibreOffice…"; got != want {
+			t.Errorf("label %q, want %q", got, want)
+		}
+		if !j.spin.Visible() || j.bar.Visible() {
+			t.Errorf("moving bar visible=%v, plain bar visible=%v during the conversion; want the moving one only", j.spin.Visible(), j.bar.Visible())
+		}
+		next <- struct{}{}
+		<-step
+		m.drain()
+		if j.spin.Visible() || !j.bar.Visible() || j.label.Text != "Reading ru_dt_2023.xls: 5 rows…" {
+			t.Errorf("after the conversion: moving bar visible=%v, plain %v, label %q", j.spin.Visible(), j.bar.Visible(), j.label.Text)
+		}
+		next <- struct{}{}
+		runJobs(j, m)
 	})
 }

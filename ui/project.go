@@ -201,6 +201,11 @@ var stageNames = map[string]string{
 // stageProgress adapts the pipeline's staged progress to the bar.
 func stageProgress(p progressFunc) func(pipeline.Progress) {
 	return func(pr pipeline.Progress) {
+		if pr.Stage == pipeline.StageConvert {
+			// No rows to count while LibreOffice works: a moving bar.
+			p(0, -1, "Converting "+filepath.Base(pr.File)+" with LibreOffice…")
+			return
+		}
 		note := stageNames[pr.Stage]
 		if note == "" {
 			note = pr.Stage

@@ -19,7 +19,7 @@ type shipFilter struct {
 	From, To  string // ISO dates, inclusive; "2022", "2022-06" also work
 	HS        string // prefixes separated by spaces or commas
 	Countries string // ISO codes; a shipment matches if any of its countries is listed
-	Entity    string // substring of the consignee or shipper (as written or canonical)
+	Entity    string // a consignee or shipper, resolved as on Totals and in claims (entityFilter)
 	Text      string // substring of any shown column
 }
 
@@ -94,13 +94,22 @@ func (f shipFilter) totalsFilter() totals.Filter {
 }
 
 // compile returns the matcher for the Shipments view: the engine's filter
-// (showing excluded and superseded rows too, greyed), then the entity and
-// free-text substrings, which only narrow what is on screen.
-func (f shipFilter) compile(res *pipeline.Result) func(*merge.Shipment) bool {
+// (showing excluded and superseded rows too, greyed), with the entity
+// text resolved by rv exactly as on the Totals screen (entityFilter), so
+// both screens show the same shipments for the same name; then the
+// free-text substring, which only narrows what is on screen. note says
+// how the entity text was resolved. Without a resolver (no names yet) the
+// entity text is a substring of the names as written or canonical.
+func (f shipFilter) compile(res *pipeline.Result, rv *claims.Resolver) (match func(*merge.Shipment) bool, note string) {
 	tf := f.totalsFilter()
 	tf.IncludeExcluded, tf.IncludeSuperseded = true, true
 	lab := labels(res)
-	entity := strings.ToLower(strings.TrimSpace(f.Entity))
+	entity := strings.TrimSpace(f.Entity)
+	if rv != nil {
+		note = entityFilter(&tf, rv, entity)
+		entity = ""
+	}
+	entity = strings.ToLower(entity)
 	text := strings.ToLower(strings.TrimSpace(f.Text))
 	return func(s *merge.Shipment) bool {
 		if !tf.Match(s, lab) {
@@ -122,7 +131,7 @@ func (f shipFilter) compile(res *pipeline.Result) func(*merge.Shipment) bool {
 			}
 		}
 		return true
-	}
+	}, note
 }
 
 func containsFold(needle string, hay ...string) bool {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
 )
@@ -77,11 +78,15 @@ type shipmentsScreen struct {
 	entity  *widget.Entry
 	text    *widget.Entry
 	count   *widget.Label
-	table   *widget.Table
-	detail  *widget.Label
-	rows    *widget.Table
-	actions *shipActions
-	sel     int32 // selected shipment, -1 none
+	// resolver resolves the entity text as the Totals screen and claims
+	// do; entityNote under the filters says how it was resolved.
+	resolver   *claims.Resolver
+	entityNote *widget.Label
+	table      *widget.Table
+	detail     *widget.Label
+	rows       *widget.Table
+	actions    *shipActions
+	sel        int32 // selected shipment, -1 none
 	// only, when set, narrows the table to these shipment IDs (a claim's
 	// rows, from the Claims screen); onlyNote says whose they are.
 	only     map[string]bool
@@ -106,7 +111,11 @@ func (s *shipmentsScreen) buildUI() {
 	s.count = widget.NewLabel("No shipments yet.")
 
 	filters := container.NewGridWithColumns(6, s.from, s.to, s.hs, s.country, s.entity, s.text)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(clear, s.count), filters)
+	s.entityNote = widget.NewLabel("")
+	s.entityNote.Wrapping = fyne.TextWrapWord
+	s.entityNote.Importance = widget.LowImportance
+	s.entityNote.Hide()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(clear, s.count), filters), s.entityNote)
 
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.view), len(shipColumns) + 1 },
@@ -245,6 +254,10 @@ func (s *shipmentsScreen) onFilterChanged() {
 
 func (s *shipmentsScreen) setResult(res *pipeline.Result) {
 	s.res = res
+	s.resolver = nil
+	if res.Names != nil {
+		s.resolver = claims.NewResolver(res.Names)
+	}
 	s.ships = nil
 	s.disc = map[string]int{}
 	if res.Merge != nil {
@@ -271,9 +284,11 @@ func (s *shipmentsScreen) refilter() {
 	gen := s.gen
 	s.mu.Unlock()
 	ships, f, col, desc := s.ships, s.filter, s.sortCol, s.sortDesc
-	res, only := s.res, s.only
+	res, only, rv := s.res, s.only, s.resolver
+	var note string
 	compute := func() []int32 {
-		m := f.compile(res)
+		var m func(*merge.Shipment) bool
+		m, note = f.compile(res, rv)
 		view := make([]int32, 0, len(ships))
 		for i := range ships {
 			// A newer keystroke makes this run pointless: stop early.
@@ -288,13 +303,14 @@ func (s *shipmentsScreen) refilter() {
 		return view
 	}
 	if len(ships) < 20000 {
-		s.applyView(gen, compute())
+		view := compute() // sets note
+		s.applyView(gen, view, note)
 		return
 	}
 	s.count.SetText("Filtering…")
 	s.u.goBG(func() {
 		view := compute()
-		s.u.main(func() { s.applyView(gen, view) }, false)
+		s.u.main(func() { s.applyView(gen, view, note) }, false)
 	})
 }
 
@@ -305,11 +321,17 @@ func (s *shipmentsScreen) stale(gen int) bool {
 	return gen != s.gen
 }
 
-func (s *shipmentsScreen) applyView(gen int, view []int32) {
+func (s *shipmentsScreen) applyView(gen int, view []int32, entityNote string) {
 	if s.stale(gen) {
 		return
 	}
 	s.view = view
+	s.entityNote.SetText(entityNote)
+	if entityNote == "" {
+		s.entityNote.Hide()
+	} else {
+		s.entityNote.Show()
+	}
 	if s.only != nil {
 		s.count.SetText(fmt.Sprintf("%d of %d shipments — %s (clear filters to see all)", len(view), len(s.ships), s.onlyNote))
 	} else {

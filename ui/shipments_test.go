@@ -14,6 +14,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/totals"
 )
 
 // bigResult has n synthetic shipments and nothing else.
@@ -174,7 +175,7 @@ func BenchmarkShipmentsRefilterMillion(b *testing.B) {
 	s.filter = shipFilter{HS: "6211", Text: "firm 12"}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m := s.filter.compile(res)
+		m, _ := s.filter.compile(res, nil)
 		n := 0
 		for j := range s.ships {
 			if m(&s.ships[j]) {
@@ -185,4 +186,54 @@ func BenchmarkShipmentsRefilterMillion(b *testing.B) {
 			b.Fatal("nothing matched")
 		}
 	}
+}
+
+// TestShipmentsEntityResolvesLikeTotals types the same entity text into
+// the Shipments and Totals entity boxes: both resolve it with the claims'
+// resolver, so the counted shipments on screen are the ones Totals adds
+// up, and the Shipments screen says how the name was resolved.
+func TestShipmentsEntityResolvesLikeTotals(t *testing.T) {
+	u := loadSamples(t)
+	s, tot := u.shipments, u.totals
+	u.tabs.Select(u.tabTotals)
+	byCons := u.result.Totals(totals.ByConsignee, totals.Filter{})
+	if len(byCons.Groups) == 0 {
+		t.Fatal("no consignee groups in the samples")
+	}
+	top := byCons.Groups[0]
+	typo := []rune(top.Label)
+	typo[3] = 'Q'
+	for _, tt := range []struct {
+		name, q string
+		note    string // in the resolution note under the filters ("" = no note)
+	}{
+		{"entity ID", top.Key, ""},
+		{"lower case name", strings.ToLower(top.Label), ""},
+		{"typo", string(typo), "closest name"},
+		{"unknown", "Qwxzv Plorg Trading", "matches “Qwxzv Plorg Trading”"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tot.entity.SetText(tt.q)
+			settle(t, u)
+			test.Type(s.entity, tt.q)
+			settle(t, u)
+			counted := 0
+			for _, i := range s.view {
+				if sh := &s.ships[i]; !sh.Excluded && !sh.Superseded {
+					counted++
+				}
+			}
+			if counted != tot.table.Total.Shipments {
+				t.Errorf("%q: Shipments shows %d counted shipments, Totals adds up %d", tt.q, counted, tot.table.Total.Shipments)
+			}
+			if tt.name != "unknown" && counted == 0 {
+				t.Errorf("%q: no shipment shown", tt.q)
+			}
+			if tt.note != "" && (!s.entityNote.Visible() || !strings.Contains(s.entityNote.Text, tt.note)) {
+				t.Errorf("%q: note %q (visible %v), want it to say %q", tt.q, s.entityNote.Text, s.entityNote.Visible(), tt.note)
+			}
+			s.entity.SetText("")
+		})
+	}
+	tot.entity.SetText("")
 }

@@ -59,6 +59,8 @@ type sourcesScreen struct {
 	// stops it (a large CSV can take a while to reach row 30).
 	previewing latest
 	settings   *sheetSettings // fixed values and date order (sourcesettings.go)
+	// flow sets the selected sheet's trade flow and declaring country.
+	flow *flowPanel
 }
 
 func newSourcesScreen(u *UI) *sourcesScreen {
@@ -124,7 +126,8 @@ func (s *sourcesScreen) buildUI() {
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
 	s.settings = newSheetSettings(s)
-	s.panel = container.NewBorder(container.NewVBox(s.summary, s.settings.box, help, s.why), nil, nil, nil, s.grid)
+	s.flow = newFlowPanel(s)
+	s.panel = container.NewBorder(container.NewVBox(s.summary, s.settings.box, s.flow.box, help, s.why), nil, nil, nil, s.grid)
 	s.panel.Hide()
 	s.order = newSourceOrderPanel(s.u)
 	s.overview = container.NewPadded(container.NewVScroll(container.NewVBox(s.empty, s.lists, s.order.overlapBox)))
@@ -262,6 +265,7 @@ func (s *sourcesScreen) showSheet() {
 	s.panel.Show()
 	f := &s.res.Files[s.cur.file]
 	if s.cur.sheet < 0 {
+		s.flow.box.Hide()
 		if f.Err != nil {
 			s.summary.SetText(fmt.Sprintf("%s\n\n%s", f.Path, humanMessage(f.Err)))
 		}
@@ -275,6 +279,7 @@ func (s *sourcesScreen) showSheet() {
 	s.headerRow = sh.HeaderRow
 	s.summary.SetText(sheetSummary(f, sh) + settingsLines(sh))
 	s.settings.show(f.Path, sh.Sheet)
+	s.flow.show()
 	s.grid.SetColumnWidth(0, 60)
 	for i := range s.headers {
 		s.grid.SetColumnWidth(i+1, 150)

@@ -29,17 +29,7 @@ func TestSourcesListAndMapping(t *testing.T) {
 	if got := s.list.Length(); got != sheets {
 		t.Errorf("list: got %d lines, want %d sheets", got, sheets)
 	}
-	// Pick the first sheet with a table.
-	idx := -1
-	for i, it := range s.items {
-		if it.sheet >= 0 && !u.result.Files[it.file].Sheets[it.sheet].NoTable {
-			idx = i
-			break
-		}
-	}
-	if idx < 0 {
-		t.Fatal("no sheet with a table")
-	}
+	idx := firstTableItem(t, u)
 	s.list.Select(idx)
 	// The overlap of the sources shares the right side with the editor:
 	// it must give way, or its text is drawn over the columns.
@@ -111,6 +101,18 @@ func TestSourcesListAndMapping(t *testing.T) {
 	if got := st.Get(read.LayoutKey(sh.Headers())); len(got) != 1 || !got[col].Ignore {
 		t.Errorf("saved mappings for this layout: got %v, want column %d not used", got, col)
 	}
+}
+
+// firstTableItem is the Sources list line of the first sheet with a table.
+func firstTableItem(t *testing.T, u *UI) int {
+	t.Helper()
+	for i, it := range u.sources.items {
+		if it.sheet >= 0 && !u.result.Files[it.file].Sheets[it.sheet].NoTable {
+			return i
+		}
+	}
+	t.Fatal("no sheet with a table")
+	return -1
 }
 
 func TestDropFilesAndFolders(t *testing.T) {

@@ -52,6 +52,7 @@ func golden(t *testing.T, name string, got []byte) {
 // TestSVG pins both chart kinds as SVG, checks the markup is well-formed
 // XML with every label escaped, and that values are drawn in order.
 func TestSVG(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		c    *Chart
@@ -88,6 +89,7 @@ func TestSVG(t *testing.T) {
 // TestPNG renders at article size and checks, pixel by pixel, that the
 // longest bar is drawn in the bar colour and is longer than the next.
 func TestPNG(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		c    *Chart
@@ -133,6 +135,7 @@ func TestPNG(t *testing.T) {
 // TestEmptyAndTicks: no data draws a message, not a broken axis; ticks
 // are round numbers.
 func TestEmptyAndTicks(t *testing.T) {
+	t.Parallel()
 	empty := &Chart{Kind: Columns, Title: "Tonnes by month"}
 	if s := string(empty.SVG()); !strings.Contains(s, "No shipments match these filters.") {
 		t.Error("an empty chart does not say so")

@@ -135,6 +135,7 @@ var armourJuneDec = Filters{Origin: []string{"CN"}, Dispatch: []string{"TR"}, De
 	HSPrefixes: []string{"63079098"}, From: "2022-06-01", To: "2022-12-31"}
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	withoutWeight := func() []ship {
 		s := baseShips()
 		s[1].tonnes = nan // A2 has no weight
@@ -366,6 +367,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestResolveNames(t *testing.T) {
+	t.Parallel()
 	d := testData(baseShips())
 	tests := []struct {
 		role match.Role
@@ -400,6 +402,7 @@ func TestResolveNames(t *testing.T) {
 // a Recluster): a name that moves into the consignee's entity moves its
 // shipments into scope.
 func TestCheckerFollowsEntities(t *testing.T) {
+	t.Parallel()
 	ships := baseShips()
 	ships[8].cons = 1 // SCOPES went to Tekhkrim-Service
 	ships[8].hs = "9303100000"
@@ -424,6 +427,7 @@ func TestCheckerFollowsEntities(t *testing.T) {
 }
 
 func TestCheckEmptyData(t *testing.T) {
+	t.Parallel()
 	c := claim(Tonnes, MoreThan, 1, Filters{Consignee: []string{"Tekhkrim"}, From: "2022-01-01", To: "2022-12-31"})
 	for name, d := range map[string]*Data{"nil": nil, "empty": {}} {
 		t.Run(name, func(t *testing.T) {
@@ -436,6 +440,7 @@ func TestCheckEmptyData(t *testing.T) {
 }
 
 func TestCheckInvalidClaim(t *testing.T) {
+	t.Parallel()
 	v := Check(testData(baseShips()), Claim{ID: "X", Measure: "furlongs", Comparator: MoreThan, Figure: 1})
 	if v.Kind != Insufficient || !strings.Contains(v.Reason, "cannot be checked") {
 		t.Errorf("got %s %q, want insufficient data, cannot be checked", v.Kind, v.Reason)
@@ -470,6 +475,7 @@ func BenchmarkCheck(b *testing.B) {
 // A verdict resting on shipments from a pair of sources the run warned
 // about says so in its notes; without the warning it does not.
 func TestDoubleCountNote(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name string
 		dc   func(int) string

@@ -7,6 +7,7 @@ import (
 )
 
 func TestIsClaimsCSV(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name, content string

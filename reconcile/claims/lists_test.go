@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseListColumns(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in, party, goods string
 		bad              bool
@@ -47,6 +48,7 @@ func TestParseListColumns(t *testing.T) {
 }
 
 func TestReadListColumns(t *testing.T) {
+	t.Parallel()
 	csv := "claim,measure,comparator,figure,party_listed,goods_list\n" +
 		"Listed firms got CHPL chips,shipments,at_least,1,consignee,chpl:1\n" +
 		"Bad party,shipments,at_least,1,nobody,\n"

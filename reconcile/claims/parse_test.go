@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseMeasure(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in       string
 		want     Measure
@@ -34,6 +35,7 @@ func TestParseMeasure(t *testing.T) {
 }
 
 func TestParseComparator(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Comparator
@@ -81,6 +83,7 @@ var figureTests = []struct {
 }
 
 func TestParseFigure(t *testing.T) {
+	t.Parallel()
 	tests := figureTests
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -110,6 +113,7 @@ var countryTests = []struct {
 }
 
 func TestParseCountries(t *testing.T) {
+	t.Parallel()
 	tests := countryTests
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -139,6 +143,7 @@ var hsTests = []struct {
 }
 
 func TestParseHSPrefixes(t *testing.T) {
+	t.Parallel()
 	tests := hsTests
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -166,6 +171,7 @@ var periodTests = []struct {
 }
 
 func TestParsePeriod(t *testing.T) {
+	t.Parallel()
 	tests := periodTests
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -178,6 +184,7 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestFormatFigure(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		m    Measure
 		unit string

@@ -80,6 +80,7 @@ var readCSVTests = []struct {
 }
 
 func TestReadCSV(t *testing.T) {
+	t.Parallel()
 	for _, tt := range readCSVTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, errs := ReadCSV(strings.NewReader(tt.in), "claims.csv")
@@ -112,6 +113,7 @@ func checkErrs(t *testing.T, errs []error, want []wantErr, file, sheet string) {
 }
 
 func TestReadCSVWindows1251(t *testing.T) {
+	t.Parallel()
 	in := "claim;measure;comparator;figure;description_contains\nБронежилеты;tonnes;more_than;12;бронежилет\n"
 	enc, err := charmap.Windows1251.NewEncoder().String(in)
 	if err != nil {
@@ -124,6 +126,7 @@ func TestReadCSVWindows1251(t *testing.T) {
 }
 
 func TestWriteCSVRoundTrip(t *testing.T) {
+	t.Parallel()
 	in, errs := ReadCSV(strings.NewReader(readCSVTests[0].in+readCSVTests[1].in[strings.Index(readCSVTests[1].in, "\n")+1:]), "x.csv")
 	_ = errs // the second table's row has fewer columns under the first header; only the first matters here
 	var buf bytes.Buffer

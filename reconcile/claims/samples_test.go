@@ -86,6 +86,7 @@ func readExpected(t *testing.T) expectedFile {
 // TestSampleClaims checks the sample claims' verdicts, bounds and the
 // shipments behind them against samples/expected.json.
 func TestSampleClaims(t *testing.T) {
+	t.Parallel()
 	res := runSamples(t)
 	exp := readExpected(t)
 	// The verdicts rest on the reconciliation: say so first when it is off,

@@ -65,6 +65,7 @@ func col(name string) string {
 // verdict, a Computed formula over Shipments whose cached value is the
 // engine's figure, and links that land on the right Shipments row.
 func TestClaimsSheet(t *testing.T) {
+	t.Parallel()
 	res, out := writeSampleWorkbook(t)
 	vs := res.CheckClaims()
 	f, err := excelize.OpenFile(out)
@@ -146,6 +147,7 @@ func abs(x float64) float64 {
 // LibreOffice and checks that every Computed formula gives the engine's
 // figure. A canary with a wrong cached value proves the recalculation.
 func TestClaimsSheetLibreOffice(t *testing.T) {
+	t.Parallel()
 	recalculate := lotest.Recalculator(t)
 
 	res, out := writeSampleWorkbook(t)
@@ -162,6 +164,7 @@ func TestClaimsSheetLibreOffice(t *testing.T) {
 // TestReadClaimsFromAuditWorkbook reads the claims back from an audit
 // workbook's Claims sheet, so a later run can re-check them.
 func TestReadClaimsFromAuditWorkbook(t *testing.T) {
+	t.Parallel()
 	res, out := writeSampleWorkbook(t)
 	got, errs := pipeline.ReadClaims(context.Background(), out, "")
 	if len(errs) > 0 {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestWriteAtomicReplacesWholeFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
 	if err := WriteFile(path, []byte("old")); err != nil {
@@ -31,6 +32,7 @@ func TestWriteAtomicReplacesWholeFile(t *testing.T) {
 }
 
 func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
 	if err := WriteFile(path, []byte("old")); err != nil {
@@ -52,6 +54,7 @@ func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
 }
 
 func TestWriteAtomicMissingFolder(t *testing.T) {
+	t.Parallel()
 	if err := WriteFile(filepath.Join(t.TempDir(), "no", "such", "x.csv"), nil); err == nil {
 		t.Fatal("no error writing into a missing folder")
 	}
@@ -70,6 +73,7 @@ func assertOnlyFile(t *testing.T, dir, name string) {
 }
 
 func TestSHA256(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "a.txt")
 	os.WriteFile(path, []byte("abc"), 0o644)
 	got, err := SHA256(context.Background(), path)
@@ -88,6 +92,7 @@ func TestSHA256(t *testing.T) {
 }
 
 func TestSame(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.xlsx")
 	os.WriteFile(a, []byte("x"), 0o644)

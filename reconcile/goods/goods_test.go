@@ -12,6 +12,7 @@ import (
 )
 
 func TestCHPLData(t *testing.T) {
+	t.Parallel()
 	l := CHPL()
 	if len(l.Items) != 50 {
 		t.Fatalf("%d codes, want the 50 of the February 2024 list", len(l.Items))
@@ -38,6 +39,7 @@ func TestCHPLData(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
+	t.Parallel()
 	l := CHPL()
 	tests := []struct {
 		name, code, tier string
@@ -68,6 +70,7 @@ func TestLookup(t *testing.T) {
 }
 
 func TestUserList(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, csv string
 		code      string // a code to look up
@@ -115,6 +118,7 @@ func TestUserList(t *testing.T) {
 }
 
 func TestSelector(t *testing.T) {
+	t.Parallel()
 	chpl := CHPL()
 	tests := []struct {
 		sel   string
@@ -158,6 +162,7 @@ func TestSelector(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	day := func(y, m, d int) reconcile.Date {
 		return reconcile.Date{Time: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), Precision: reconcile.PrecisionDay}
 	}
@@ -213,6 +218,7 @@ func FuzzReadList(f *testing.F) {
 }
 
 func TestIsListFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, c := range []struct {
 		name, text string

@@ -11,6 +11,7 @@ import (
 // must go to review and not merge, and the bugs found by the screening
 // work (apart).
 func TestSpellingClasses(t *testing.T) {
+	t.Parallel()
 	const (
 		merged = "merged"
 		review = "review"
@@ -116,6 +117,7 @@ func TestScriptReadingReason(t *testing.T) {
 // wrongly: identical cut names that are only a legal form or generic
 // words stay apart, and acronyms keep every letter.
 func TestCutAndAcronymErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ a, b string }{
 		{"OBCHTCHESTVO S OGRANITCHENNOÏ OTVET", "OBCHTCHESTVO S OGRANITCHENNOÏ OTVET"}, // cut inside the legal form
 		{"JSC ‘SCIENTIFIC AND PRODUCTION ASSO", "JSC “SCIENTIFIC AND PRODUCTION ASSO"}, // cut inside a generic word
@@ -137,6 +139,7 @@ func TestCutAndAcronymErrors(t *testing.T) {
 
 // TestGluedLegalForms checks legal forms written onto a word.
 func TestGluedLegalForms(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a, b  string
 		merge bool

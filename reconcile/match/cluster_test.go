@@ -49,6 +49,7 @@ func loadBlocks(t testing.TB) ([]Mention, [][]int) {
 }
 
 func TestClusterFixtures(t *testing.T) {
+	t.Parallel()
 	ms, blocks := loadBlocks(t)
 	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
 	if err != nil {
@@ -74,6 +75,7 @@ func TestClusterFixtures(t *testing.T) {
 }
 
 func TestEveryMemberHasAReason(t *testing.T) {
+	t.Parallel()
 	ms, _ := loadBlocks(t)
 	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
 	if err != nil {
@@ -102,6 +104,7 @@ func TestEveryMemberHasAReason(t *testing.T) {
 }
 
 func TestReasonsWording(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{
 		{Name: "OOO TEKHKRIM", Count: 3}, {Name: "ООО «Техкрим»", Count: 1},
 		{Name: "TEKHKRIN LLC", Count: 1},
@@ -141,6 +144,7 @@ func TestReasonsWording(t *testing.T) {
 // A~B and B~C must not put A with C when A and C do not match: B links
 // to both by one letter, A and C are two letters apart.
 func TestNoChaining(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{
 		{Name: "ROSTEKHMASH LLC", Count: 5},
 		{Name: "ROSTEKHMAST LLC", Count: 1},
@@ -172,6 +176,7 @@ func TestNoChaining(t *testing.T) {
 }
 
 func TestDifferentTaxIDsNeverMerge(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{
 		{Name: "OOO TEKHKRIM", TaxID: "7707083893"},
 		{Name: "OOO TEKHKRIM", TaxID: "7736050003", Role: Shipper},
@@ -186,6 +191,7 @@ func TestDifferentTaxIDsNeverMerge(t *testing.T) {
 }
 
 func TestAmbiguousNameGoesToReview(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{
 		{Name: "OOO TEKHKRIM", TaxID: "7707083893"},
 		{Name: "TEKHKRIM LLC", TaxID: "7736050003"},
@@ -210,6 +216,7 @@ func TestAmbiguousNameGoesToReview(t *testing.T) {
 }
 
 func TestDeterministicAcrossInputOrder(t *testing.T) {
+	t.Parallel()
 	ms, _ := loadBlocks(t)
 	a, err := Cluster(context.Background(), ms, nil, Options{}, nil)
 	if err != nil {
@@ -233,6 +240,7 @@ func TestDeterministicAcrossInputOrder(t *testing.T) {
 var excelUnsafe = regexp.MustCompile(`^[0-9]+$|^[0-9]+[eE][0-9]+$|^[0-9.,:/-]+$`)
 
 func TestEntityIDsExcelSafe(t *testing.T) {
+	t.Parallel()
 	ms, _ := loadBlocks(t)
 	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
 	if err != nil {
@@ -258,6 +266,7 @@ func TestEntityIDsExcelSafe(t *testing.T) {
 }
 
 func TestCanonicalPrefersFrequentLatin(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{
 		{Name: "ООО «Техкрим»", Count: 50},
 		{Name: "OOO TEKHKRIM", Count: 3},
@@ -273,6 +282,7 @@ func TestCanonicalPrefersFrequentLatin(t *testing.T) {
 }
 
 func TestCanonicalWithoutGluedINN(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{{Name: "7707083893 LTD «TECHKRIM»", Count: 9}, {Name: "ООО «Техкрим»", Count: 1}}
 	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
 	if err != nil {
@@ -286,6 +296,7 @@ func TestCanonicalWithoutGluedINN(t *testing.T) {
 // With equal counts, a spelling that still carries an identifier the
 // splitter did not trust (a mistyped INN) is not the one shown.
 func TestCanonicalAvoidsUnsplitID(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{{Name: "7701234567 LTD «TECHKRIM»", Count: 1}, {Name: "OOO TEKHKRIM", Count: 1}}
 	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
 	if err != nil {
@@ -300,6 +311,7 @@ func TestCanonicalAvoidsUnsplitID(t *testing.T) {
 }
 
 func TestClusterOptionsAndCancel(t *testing.T) {
+	t.Parallel()
 	ms, _ := loadBlocks(t)
 	if _, err := Cluster(context.Background(), ms, nil, Options{AutoThreshold: 0.5, ReviewThreshold: 0.9}, nil); !errors.Is(err, ErrBadOptions) {
 		t.Errorf("review above auto: err = %v, want ErrBadOptions", err)
@@ -319,6 +331,7 @@ func TestClusterOptionsAndCancel(t *testing.T) {
 }
 
 func TestEmptyInput(t *testing.T) {
+	t.Parallel()
 	res, err := Cluster(context.Background(), nil, nil, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -340,6 +353,7 @@ func TestEmptyInput(t *testing.T) {
 // the most frequent spelling. The tax-ID units used to be dropped as
 // anchors when a more frequent name won the core.
 func TestNamesJoinTheirFirmsINNGroup(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{
 		{Name: "AO KRASNOMASHZAVOD", Count: 9},
 		{Name: "Joint Stock Company Krasnoyarsk Machine Plant", Count: 20},
@@ -363,6 +377,7 @@ func TestNamesJoinTheirFirmsINNGroup(t *testing.T) {
 // rarity weights are small (a fixed weight for generic words used to
 // outweigh the shared name there and hide the pair).
 func TestSubsidiaryGoesToReview(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{{Name: "TEKHKRIM-SERVICE LLC", Count: 29}, {Name: "OOO TEKHKRIM", Count: 5}}
 	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
 	if err != nil {

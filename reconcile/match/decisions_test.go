@@ -24,6 +24,7 @@ func sampleDecisions() []Decision {
 }
 
 func TestDecisionsRoundTrip(t *testing.T) {
+	t.Parallel()
 	want := sampleDecisions()
 	var buf bytes.Buffer
 	if err := WriteDecisions(&buf, want); err != nil {
@@ -66,6 +67,7 @@ var readDecisionTests = []struct {
 }
 
 func TestReadDecisions(t *testing.T) {
+	t.Parallel()
 	for _, tt := range readDecisionTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ReadDecisions(strings.NewReader(tt.in))
@@ -141,6 +143,7 @@ func clusterWith(t *testing.T, ms []Mention, ds []Decision) *Result {
 }
 
 func TestDecisionsApplied(t *testing.T) {
+	t.Parallel()
 	ms := []Mention{
 		{Name: "OOO TEKHKRIM", Role: Consignee, Count: 5},
 		{Name: "ООО «Техкрим»", Role: Consignee, Count: 2},

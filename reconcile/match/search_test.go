@@ -11,6 +11,7 @@ import (
 )
 
 func TestSearch(t *testing.T) {
+	t.Parallel()
 	names := []string{"ООО «Техкрим»", "TEKHKOM LLC", "Tehkrim LLC", "SZ DJI TECHNOLOGY CO.,LTD", "深圳市大疆创新科技有限公司", "ROMASHKA"}
 	ix, err := NewSearchIndex(context.Background(), names, nil)
 	if err != nil {
@@ -87,6 +88,7 @@ func TestSearch(t *testing.T) {
 // mayMatch only filters: whatever the fuzzy matcher matches, it lets
 // through.
 func TestMayMatchNeverRejectsAFuzzyMatch(t *testing.T) {
+	t.Parallel()
 	strs := []string{"OOO TEKHKRIM", "ООО «Техкрим»", "Tehkrim LLC", "SZ DJI TECHNOLOGY CO.,LTD", "深圳市大疆", "sib neft", "A-B C", ""}
 	queries := []string{"tekhkrim", "TEH", "dji", "sz dji", "b c", "техкрим", "大疆", "x", "ooo t"}
 	for _, q := range queries {

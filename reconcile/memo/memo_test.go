@@ -60,6 +60,7 @@ func golden(t *testing.T, name, got string) {
 // TestGoldenSamples pins the memo of the sample claims, both renderings.
 // A user decision (an exclusion on C7's rows) shows up in C7's memo.
 func TestGoldenSamples(t *testing.T) {
+	t.Parallel()
 	res, vs := sampleRun(t, nil, nil)
 	m := Build(res, vs, Options{})
 	golden(t, "samples.md", m.Markdown())
@@ -74,6 +75,7 @@ func TestGoldenSamples(t *testing.T) {
 // touch and no other, and text from files or claims cannot inject markup
 // into either rendering.
 func TestDecisionsAndEscaping(t *testing.T) {
+	t.Parallel()
 	when := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 	ds := []match.Decision{{Op: match.OpConfirm, Name: "OOO TEKHKRIM", Role: match.Consignee, Other: "TEHKRIM LLC",
 		OtherRole: match.Consignee, Time: when, Note: "same INN in the register"}}
@@ -118,6 +120,7 @@ func TestDecisionsAndEscaping(t *testing.T) {
 // TestWriteDir writes the memo files atomically into a new folder, one
 // pair for all claims and one per claim, with IDs made file-safe.
 func TestWriteDir(t *testing.T) {
+	t.Parallel()
 	res, vs := sampleRun(t, nil, nil)
 	vs[1].Claim.ID = "../C2"
 	m := Build(res, vs[:2], Options{})

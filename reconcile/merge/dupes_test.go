@@ -17,6 +17,7 @@ var pairRows = []row{
 }
 
 func TestPairDecisions(t *testing.T) {
+	t.Parallel()
 	const r0, r1, r2 = "a.xlsx!S:2", "b.xlsx!S:3", "c.csv!S:4"
 	tests := []struct {
 		name      string
@@ -72,6 +73,7 @@ func dupes(t *testing.T, in Input, ds []Decision) (*Result, *Dupes) {
 }
 
 func TestPossibleDuplicates(t *testing.T) {
+	t.Parallel()
 	two := func(a, b row) []row { return []row{a, b} }
 	base := row{src: 0, cons: 1, ship: 2, date: "2022-06-14", hs: "930320", net: 1000}
 	with := func(f func(*row)) row { r := base; f(&r); return r }

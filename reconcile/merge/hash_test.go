@@ -17,6 +17,7 @@ import (
 // hash alike (dedupe only confirms hash matches), and the table's
 // different records should not.
 func TestContentHashAgreesWithKey(t *testing.T) {
+	t.Parallel()
 	base := func() reconcile.Record {
 		return reconcile.Record{
 			Date:          reconcile.Date{Time: time.Date(2022, 6, 14, 0, 0, 0, 0, time.UTC), Precision: reconcile.PrecisionDay},
@@ -70,6 +71,7 @@ func TestContentHashAgreesWithKey(t *testing.T) {
 // TestConflictsInParallel: comparing shipments in several runs gives the
 // discrepancies of one run, in the same order.
 func TestConflictsInParallel(t *testing.T) {
+	t.Parallel()
 	var rows []row
 	for i := 0; i < 400; i++ {
 		d := "D" + strconv.Itoa(i)

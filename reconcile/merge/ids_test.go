@@ -10,6 +10,7 @@ import (
 // TestIdentifierKinds: equal identifiers of one kind merge, different
 // ones of one kind never do, different kinds neither prove nor block.
 func TestIdentifierKinds(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		rows []row
@@ -64,6 +65,7 @@ func TestIdentifierKinds(t *testing.T) {
 // TestWeightsAndDatesByKind: weights compare by basis, gross-only with
 // net-only inside the packaging band; B/L dates may precede declarations.
 func TestWeightsAndDatesByKind(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		rows []row
@@ -126,6 +128,7 @@ func TestWeightsAndDatesByKind(t *testing.T) {
 // TestOrderIndependent: the same rows in another source order give the
 // same shipments (by provenance) and the same IDs.
 func TestOrderIndependent(t *testing.T) {
+	t.Parallel()
 	rows := []row{
 		{src: 0, cons: 1, ship: 2, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 1000, usd: 5000},
 		{src: 1, cons: 1, ship: 2, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 1000.5, usd: 5001},
@@ -192,6 +195,7 @@ func sortBySource(in Input) Input {
 }
 
 func TestShipmentIDStable(t *testing.T) {
+	t.Parallel()
 	a := ShipmentID(false, "abc!Data", 12, 0)
 	if a != ShipmentID(false, "abc!Data", 12, 0) || !strings.HasPrefix(a, "S-") || len(a) != 10 {
 		t.Fatalf("ShipmentID = %q: want S- and 8 hex digits, the same every time", a)
@@ -205,6 +209,7 @@ func TestShipmentIDStable(t *testing.T) {
 }
 
 func TestDiscrepancySeverity(t *testing.T) {
+	t.Parallel()
 	rows := []row{
 		{src: 0, cons: 1, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 1000, usd: 100},
 		{src: 1, cons: 1, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 1000.5, usd: 100},

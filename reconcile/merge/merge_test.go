@@ -110,6 +110,7 @@ func sortInt32(s []int32) {
 }
 
 func TestReconcileRules(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		rows []row
@@ -225,6 +226,7 @@ func TestReconcileRules(t *testing.T) {
 }
 
 func TestDuplicatesCountedOnce(t *testing.T) {
+	t.Parallel()
 	rows := []row{
 		{src: 0, cons: 1, ship: 2, date: "2022-06-14", hs: "930320", net: 1000, usd: 5},
 		{src: 0, cons: 1, ship: 2, date: "2022-06-14", hs: "930320", net: 1000, usd: 5},
@@ -246,6 +248,7 @@ func TestDuplicatesCountedOnce(t *testing.T) {
 }
 
 func TestDecisions(t *testing.T) {
+	t.Parallel()
 	rows := []row{
 		{src: 0, cons: 1, ship: 2, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 1000},
 		{src: 1, cons: 1, ship: 2, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 1000},
@@ -297,6 +300,7 @@ func TestDecisions(t *testing.T) {
 }
 
 func TestConflictsAndPreference(t *testing.T) {
+	t.Parallel()
 	rows := []row{
 		{src: 0, cons: 1, ship: 2, decl: "D1", item: "1", date: "2022-06-14", hs: "930320", net: 1000, usd: 500, origin: "CN"},
 		{src: 1, cons: 1, ship: 2, decl: "D1", item: "1", date: "2022-06-15", hs: "930320", net: 1200, usd: 500, origin: "TR"},
@@ -349,6 +353,7 @@ func TestConflictsAndPreference(t *testing.T) {
 }
 
 func TestMonthlyAggregatesNeverMixed(t *testing.T) {
+	t.Parallel()
 	rows := []row{
 		{src: 0, cons: 1, ship: 2, date: "2022-06-14", hs: "930320", net: 1000},
 		{src: 2, cons: 1, ship: 2, date: "2022-06", hs: "9303", net: 1000},
@@ -376,6 +381,7 @@ func TestMonthlyAggregatesNeverMixed(t *testing.T) {
 }
 
 func TestNormalizeDeclaration(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"10702030/140622/0012345", "107020301406220012345"},
 		{" 10702030-140622-0012345 ", "107020301406220012345"},
@@ -395,6 +401,7 @@ func TestNormalizeDeclaration(t *testing.T) {
 }
 
 func TestCanceled(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := Reconcile(ctx, input([]row{{src: 0, cons: 1, date: "2022-06-14", hs: "930320", net: 1}}), DefaultOptions(), nil, nil)

@@ -26,6 +26,7 @@ func overlapInput(n int, declIDs bool, shift int) Input {
 }
 
 func TestOverlaps(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name             string
 		in               Input

@@ -29,6 +29,7 @@ var tokenTests = []struct {
 }
 
 func TestTokens(t *testing.T) {
+	t.Parallel()
 	for _, tt := range tokenTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Tokens(tt.in)
@@ -40,6 +41,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestTranslitMap(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, want string
 		idx            []int
@@ -61,6 +63,7 @@ func TestTranslitMap(t *testing.T) {
 
 // Spellings of one Cyrillic word in the common schemes must fold to one key.
 func TestKeyFoldsSchemes(t *testing.T) {
+	t.Parallel()
 	groups := []struct {
 		name  string
 		forms []string
@@ -142,6 +145,7 @@ var analyzeTests = []struct {
 }
 
 func TestWithinOneEdit(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a, b string
 		want bool
@@ -164,6 +168,7 @@ func TestWithinOneEdit(t *testing.T) {
 }
 
 func TestNumbered(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -186,6 +191,7 @@ func TestNumbered(t *testing.T) {
 }
 
 func TestAliases(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -226,6 +232,7 @@ func TestAliases(t *testing.T) {
 }
 
 func TestAnalyze(t *testing.T) {
+	t.Parallel()
 	for _, tt := range analyzeTests {
 		t.Run(tt.name, func(t *testing.T) {
 			n := Analyze(tt.in)
@@ -249,6 +256,7 @@ func TestAnalyze(t *testing.T) {
 }
 
 func TestScriptOf(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]Script{"OOO TEKHKRIM": ScriptLatin, "ООО «Техкрим»": ScriptCyrillic, "大疆": ScriptHan, "123": ScriptNone} {
 		if got := ScriptOf(in); got != want {
 			t.Errorf("ScriptOf(%q) = %v, want %v", in, got, want)
@@ -296,6 +304,7 @@ func FuzzAnalyze(f *testing.F) {
 }
 
 func TestCut(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -327,6 +336,7 @@ func TestCut(t *testing.T) {
 }
 
 func TestKeyMap(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		tok  string
 		want []int // source byte of each key byte

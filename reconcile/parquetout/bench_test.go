@@ -215,7 +215,7 @@ func genCSV(b *testing.B, dir string, n, distinct int) []string {
 	return files
 }
 
-// BenchmarkParquetStream is issue 17's bounded-memory measurement: the
+// BenchmarkParquetStream measures the bounded-memory path: the
 // generated CSV sources of BenchmarkParquetRun (TRADECHECK_BENCH_ROWS
 // rows, default 10,000,000; 200,000 distinct names) written to Parquet by
 // WriteStream, as `tradecheck-cli reconcile --parquet` does above 256 MB

@@ -39,6 +39,7 @@ func duckdbCommand() []string {
 // over the samples' Parquet files, as Write and as WriteStream give them,
 // and compares every Summary and Totals figure with the audit workbook's.
 func TestDuckDBFiguresEqualWorkbook(t *testing.T) {
+	t.Parallel()
 	cmd := duckdbRunner(t)
 	res, dir, xlsx := writeSamples(t)
 	_, streamDir := writeSamplesStream(t, res)

@@ -16,6 +16,7 @@ import (
 )
 
 func TestSamplesRecords(t *testing.T) {
+	t.Parallel()
 	res, dir, _ := writeSamples(t)
 	recs, err := parquet.ReadFile[Record](filepath.Join(dir, RecordsFile))
 	if err != nil {
@@ -79,6 +80,7 @@ func TestSamplesRecords(t *testing.T) {
 }
 
 func TestSamplesShipmentsEntitiesDecisions(t *testing.T) {
+	t.Parallel()
 	res, dir, _ := writeSamples(t)
 	shs, err := parquet.ReadFile[Shipment](filepath.Join(dir, ShipmentsFile))
 	if err != nil {
@@ -141,11 +143,13 @@ func TestSamplesShipmentsEntitiesDecisions(t *testing.T) {
 // TestGoFiguresEqualWorkbook recomputes the Summary and Totals tables from
 // shipments.parquet in Go, the grouping docs/parquet/totals.sql does.
 func TestGoFiguresEqualWorkbook(t *testing.T) {
+	t.Parallel()
 	_, dir, xlsx := writeSamples(t)
 	sameFigures(t, goFigures(t, dir), workbookFigures(t, xlsx))
 }
 
 func TestFileLayout(t *testing.T) {
+	t.Parallel()
 	_, dir, _ := writeSamples(t)
 	f, err := os.Open(filepath.Join(dir, RecordsFile))
 	if err != nil {
@@ -192,6 +196,7 @@ func TestFileLayout(t *testing.T) {
 }
 
 func TestWriteFailsCleanly(t *testing.T) {
+	t.Parallel()
 	res := runSamples(t)
 	t.Run("canceled keeps the previous files", func(t *testing.T) {
 		dir := t.TempDir()

@@ -234,13 +234,14 @@ func NewProject(paths ...string) *Project {
 
 // Stages reported through Progress.Stage, in order.
 const (
-	StageRead   = "read"   // Done/Total: rows so far / rows estimated (0 = unknown)
-	StageMatch  = "match"  // names clustered
-	StageMerge  = "merge"  // records reconciled
-	StageWrite  = "write"  // rows written to the workbook
-	StageVerify = "verify" // reading back an exported workbook
-	StageOpen   = "open"   // reading an exported workbook as a project; Done: rows read
-	StageClaims = "claims" // claims checked of all
+	StageConvert = "convert" // File: a legacy workbook being converted by LibreOffice; no Done/Total (repeated every second)
+	StageRead    = "read"    // Done/Total: rows so far / rows estimated (0 = unknown)
+	StageMatch   = "match"   // names clustered
+	StageMerge   = "merge"   // records reconciled
+	StageWrite   = "write"   // rows written to the workbook
+	StageVerify  = "verify"  // reading back an exported workbook
+	StageOpen    = "open"    // reading an exported workbook as a project; Done: rows read
+	StageClaims  = "claims"  // claims checked of all
 )
 
 // Progress is one progress report. File is set during StageRead and

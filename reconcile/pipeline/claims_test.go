@@ -50,6 +50,7 @@ func claimsWorkbook(t *testing.T, dir, name string) string {
 // sheet, then merges another consignee into Tekhkrim: the re-check after
 // Recluster moves its shipment into scope.
 func TestClaimsFollowDecisions(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	a := claimsWorkbook(t, dir, "a.xlsx")
 	b := claimsWorkbook(t, dir, "b.xlsx") // same claims: IDs must stay unique
@@ -96,6 +97,7 @@ func TestClaimsFollowDecisions(t *testing.T) {
 // workbook back: the claim is part of the project, so it must come back
 // unchanged, and a workbook without claims must reopen with none.
 func TestOpenExportedRestoresClaims(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	a := claimsWorkbook(t, dir, "a.xlsx")
 	cs, errs := ClaimsInSources(context.Background(), NewProject(a))

@@ -31,6 +31,7 @@ func dupeFiles(t *testing.T) (a, b string) {
 }
 
 func TestShipmentPairDecisions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := dupeFiles(t)
 	p := NewProject(a, b)
@@ -137,6 +138,7 @@ func TestShipmentPairDecisions(t *testing.T) {
 // The Possible duplicates sheet lists the pair; a decision typed there or
 // in the Shipments sheet's Decision column comes back with --decisions.
 func TestDuplicatesSheetRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := dupeFiles(t)
 	res, err := Run(ctx, NewProject(a, b), nil)

@@ -32,6 +32,9 @@ func TestExportRegisterPairs(t *testing.T) {
 		"2022-09-30,220120220001300,NORTH INDUSTRIES CO LTD,TEKHKRIM LLC,63079098,2500.0,2600.0,73600\n"
 	plain := write("register.csv", rows)
 	bannered := write("china.csv", "China Customs exports, 2022\n"+rows)
+	// A Turkish-style banner: the flow from the title, the declaring
+	// country only from the "country of dispatch" line.
+	dispatch := write("turkey.csv", "Export declarations query result\nCountry of dispatch: Turkey\n"+rows)
 	for _, tc := range []struct {
 		name      string
 		files     []string
@@ -44,6 +47,7 @@ func TestExportRegisterPairs(t *testing.T) {
 		{"nothing says which is the export file", []string{imp, plain}, nil, "", 4, 7, ""},
 		{"the banner says so", []string{imp, bannered}, nil, "", 2, 3.5, "export declarations of China (banner"},
 		{"the user says so, with the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "CN", 2, 3.5, "export declarations of China (set by the user"},
+		{"the banner states the dispatch country", []string{imp, dispatch}, nil, "", 2, 3.5, "export declarations of Türkiye (banner"},
 		{"the user says so, without the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "", 2, 3.5, "does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow register.csv=export:CC)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,7 +78,11 @@ func TestExportRegisterPairs(t *testing.T) {
 					t.Errorf("dispatch %q; warnings %q", exp.DispatchCountry, warn)
 				}
 			default:
-				if exp.DispatchCountry != "CN" || exp.OriginCountry != "CN" || !strings.Contains(warn, "take CN, the declaring country") {
+				want := "CN"
+				if tc.files[1] == dispatch {
+					want = "TR"
+				}
+				if exp.DispatchCountry != want || exp.OriginCountry != want || !strings.Contains(warn, "take "+want+", the declaring country") {
 					t.Errorf("dispatch %q origin %q; warnings %q", exp.DispatchCountry, exp.OriginCountry, warn)
 				}
 			}

@@ -25,6 +25,7 @@ func idsByRow(res *Result) map[string]string {
 // TestShipmentIDsStable: shipment IDs derive from source rows, so they
 // survive another file order, a mapping edit and an added file.
 func TestShipmentIDsStable(t *testing.T) {
+	t.Parallel()
 	files := sampleFiles(t)
 	run := func(p *Project) *Result {
 		t.Helper()

@@ -15,6 +15,7 @@ import (
 // the samples' audit workbook and checks that every Summary and Totals
 // formula gives the engine's figure.
 func TestLibreOfficeRecalculatesSummary(t *testing.T) {
+	t.Parallel()
 	recalculate := lotest.Recalculator(t)
 
 	res, out := writeSamples(t)

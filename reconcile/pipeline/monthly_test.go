@@ -21,6 +21,7 @@ import (
 // the first to the last in order, sums to the overall dated total, and
 // carries two native charts over its columns.
 func TestMonthlySheet(t *testing.T) {
+	t.Parallel()
 	res, err := Run(context.Background(), NewProject(sampleFiles(t)...), nil)
 	if err != nil {
 		t.Fatal(err)

@@ -23,6 +23,7 @@ import (
 )
 
 func TestProjectJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	p := NewProject("a.xlsx", "b.csv")
 	p.Sources[0].Password = "secret"
 	p.Sources[0].Citation = Citation{Vendor: "Vendor X", Retrieved: "2024-03-01"}
@@ -62,6 +63,7 @@ func contains(a, b string) bool {
 }
 
 func TestRunKeepsOtherSources(t *testing.T) {
+	t.Parallel()
 	files := sampleFiles(t)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "broken.xlsx")
@@ -93,6 +95,7 @@ func TestRunKeepsOtherSources(t *testing.T) {
 }
 
 func TestRunCanceled(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Run(ctx, NewProject(sampleFiles(t)...), nil); !errors.Is(err, reconcile.ErrCanceled) {
@@ -103,6 +106,7 @@ func TestRunCanceled(t *testing.T) {
 // TestReclusterEqualsRun: applying a decision without re-reading gives
 // the same result as a fresh run with it.
 func TestReclusterEqualsRun(t *testing.T) {
+	t.Parallel()
 	res := runSamples(t)
 	var alias match.Mention
 	for _, e := range res.Names.Entities {
@@ -142,6 +146,7 @@ func TestReclusterEqualsRun(t *testing.T) {
 // Decision column, Review decisions, excluded shipments, parameters and
 // rates.
 func TestOpenExportedEdits(t *testing.T) {
+	t.Parallel()
 	res := runSamples(t)
 	p := res.Project
 	p.Params.DateToleranceDays = 5
@@ -255,6 +260,7 @@ func firstOf(s string) string {
 }
 
 func TestSourceCheck(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.csv")
 	os.WriteFile(p, []byte("a;b\n1;2\n"), 0o644)

@@ -43,21 +43,49 @@ func (r *Result) ReadNotes() []string {
 			if s.Flow == reconcile.FlowExport {
 				out = append(out, name+": "+exportNote(s, mergeOptions(r.Project.Params)))
 			}
-			if n := r.unidentifiedNote(s); n != "" {
-				out = append(out, name+": "+n)
-			}
-			if n := r.ambiguousDateNote(f.Path, s); n != "" {
-				out = append(out, name+": "+n)
-			}
-			if n := r.tonsNote(f.Path, s); n != "" {
-				out = append(out, name+": "+n)
-			}
+			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}
 	if n := r.rulesNote(); n != "" {
 		out = append(out, n)
 	}
 	return append(out, r.currencyLabelNotes()...)
+}
+
+// asksDecision reports whether read note n is one of the notes that
+// ask for a decision (sheetDecisions, currencyLabelNotes).
+func (r *Result) asksDecision(n string) bool {
+	for _, k := range []string{"left out of totals until you decide", "until you state the order", "left out of tonnes until you decide", "until you give its rate"} {
+		if strings.Contains(n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// sheetDecisions are the notes of sheet s that ask the user to decide:
+// rows without particulars, dates without an order, weights in tons.
+func (r *Result) sheetDecisions(name, path string, s SheetResult) []string {
+	var out []string
+	for _, n := range []string{r.unidentifiedNote(s), r.ambiguousDateNote(path, s), r.tonsNote(path, s)} {
+		if n != "" {
+			out = append(out, name+": "+n)
+		}
+	}
+	return out
+}
+
+// DecisionNotes are the read notes that ask the user to decide something
+// before the figures are complete (a subset of ReadNotes), for commands
+// such as check that print verdicts rather than every note.
+func (r *Result) DecisionNotes() []string {
+	var out []string
+	for _, n := range r.ReadNotes() {
+		if r.asksDecision(n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // unidentifiedNote names the rows of sheet s the reader flagged

@@ -37,6 +37,7 @@ func reviewWorkbook(t *testing.T) string {
 }
 
 func TestReviewContext(t *testing.T) {
+	t.Parallel()
 	p := NewProject(reviewWorkbook(t))
 	p.Claims = []claims.Claim{{ID: "C1", Text: "Rostekhmash got 2 t of rifles and laptops", Measure: claims.Tonnes,
 		Comparator: claims.Exactly, Figure: 2, Filters: claims.Filters{Consignee: []string{"OOO ROSTEKHMASH"}}}}

@@ -75,6 +75,7 @@ func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 		}
 		opt := readOptions(spec)
 		opt.CurrencyLabels = RateLabels(res.Project.Rates)
+		opt.Converting = func() { prog(Progress{Stage: StageConvert, File: spec.Path}) }
 		fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 		})
@@ -229,6 +230,17 @@ func applySpec(spec *SourceSpec, sheets []SheetResult) {
 		sr := &sheets[i]
 		sr.Granularity = granularity(spec, sr.Sheet, sr.Granularity)
 		sr.Flow, sr.FlowWhy, sr.Country = sheetFlow(spec, sr.Sheet, sr.Stated)
+		if sr.Flow == reconcile.FlowExport && sr.Country == "" {
+			// An export register whose banner (or the user) fixes the
+			// dispatch country ("Çıkış Ülkesi: Türkiye") names the
+			// declaring country that way.
+			for _, c := range sr.Constants {
+				if c.Field == reconcile.FieldDispatchCountry && c.Value != "" {
+					sr.Country = c.Value
+					sr.FlowWhy += "; declared in " + c.Value + " (" + c.From + ")"
+				}
+			}
+		}
 		if sr.Err != nil {
 			switch {
 			case errors.Is(sr.Err, reconcile.ErrNoTable):

@@ -87,6 +87,7 @@ func runSamples(t testing.TB) *Result {
 }
 
 func TestSamplesReconcile(t *testing.T) {
+	t.Parallel()
 	res := runSamples(t)
 	ex := loadExpected(t)
 	shipOf := map[string]string{} // row key → shipment ID

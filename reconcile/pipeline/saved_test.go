@@ -12,6 +12,7 @@ import (
 // A mapping the user fixed for one file is applied to the next file with
 // the same header row, as an ordinary override, once.
 func TestApplySaved(t *testing.T) {
+	t.Parallel()
 	files := sampleFiles(t)
 	p := NewProject(files...)
 	res, err := Run(context.Background(), p, nil)

@@ -64,6 +64,7 @@ func entityIDOf(t *testing.T, r *Result, name string) string {
 }
 
 func TestScreeningInRun(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	_, p := screenFixture(t)
 	res, err := Run(ctx, p, nil)
@@ -145,6 +146,7 @@ func TestScreeningInRun(t *testing.T) {
 }
 
 func TestScreeningDecisionsAndWorkbook(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir, p := screenFixture(t)
 	res, err := Run(ctx, p, nil)
@@ -224,6 +226,7 @@ func TestScreeningDecisionsAndWorkbook(t *testing.T) {
 }
 
 func TestScreeningListErrors(t *testing.T) {
+	t.Parallel()
 	_, p := screenFixture(t)
 	p.Lists = append(p.Lists, filepath.Join(t.TempDir(), "missing.csv"))
 	res, err := Run(context.Background(), p, nil)
@@ -255,6 +258,7 @@ func TestScreeningListErrors(t *testing.T) {
 // An entity decision reclusters without screening again: every hit keeps
 // its name as written and follows it to its (new) entity.
 func TestScreeningFollowsEntityDecisions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	_, p := screenFixture(t)
 	res, err := Run(ctx, p, nil)

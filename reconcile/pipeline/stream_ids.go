@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -219,6 +220,12 @@ func split(pr *Result, keep []bool) (rest, held *Result) {
 		}
 	}
 	held = subset(pr, &Result{Merge: &merge.Result{}}, heldRecs, keep, false)
+	for i := range held.Records {
+		detach(reflect.ValueOf(&held.Records[i]).Elem())
+	}
+	for i := range held.Merge.Shipments {
+		detach(reflect.ValueOf(&held.Merge.Shipments[i]).Elem())
+	}
 	return subset(pr, pr, restRecs, keep, true), held
 }
 
@@ -353,4 +360,36 @@ func shifted(xs []int32, off int32) []int32 {
 		out[k] = x + off
 	}
 	return out
+}
+
+// detach deep-copies every string and slice v holds (a record or a
+// shipment). A part's records and shipments keep their strings in the
+// part's arena blocks; a held one copied as is would keep its whole
+// part's blocks alive until the end — with a few hundred held per part,
+// every part's (measured: the heap reached 2 GB at 10M rows).
+func detach(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(strings.Clone(v.String()))
+		}
+	case reflect.Slice:
+		if v.IsNil() || !v.CanSet() {
+			return
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		reflect.Copy(c, v)
+		v.Set(c)
+		for i := 0; i < c.Len(); i++ {
+			detach(c.Index(i))
+		}
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			detach(v.Index(i))
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			detach(v.Field(i))
+		}
+	}
 }

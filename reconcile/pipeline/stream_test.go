@@ -6,11 +6,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/internal/synth"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
@@ -372,5 +375,21 @@ func TestNumberHeld(t *testing.T) {
 		if s.sum.IDClashes != 2 {
 			t.Errorf("order %v: %d clashes, want 2", order, s.sum.IDClashes)
 		}
+	}
+}
+
+// TestDetach: a held record keeps no string or slice of its part.
+func TestDetach(t *testing.T) {
+	var rec reconcile.Record
+	n := 0
+	fill(reflect.ValueOf(&rec).Elem(), &n)
+	c := rec
+	detach(reflect.ValueOf(&c).Elem())
+	if !reflect.DeepEqual(c, rec) {
+		t.Fatalf("detach changed the record:\n%+v\n%+v", c, rec)
+	}
+	if unsafe.StringData(c.HSCode) == unsafe.StringData(rec.HSCode) || &c.Consignee.Names[0] == &rec.Consignee.Names[0] ||
+		unsafe.StringData(c.Consignee.Names[0]) == unsafe.StringData(rec.Consignee.Names[0]) || &c.Flags[0] == &rec.Flags[0] {
+		t.Error("the copy still shares memory with the original")
 	}
 }

@@ -73,3 +73,28 @@ func TestTotalMismatchWarns(t *testing.T) {
 		t.Errorf("warnings: %q", w)
 	}
 }
+
+// Dates that cannot be settled are named among the notes that ask for a
+// decision, with the flag to type; the user's order settles them.
+func TestAmbiguousDatesAskForDecision(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "us.csv")
+	if err := os.WriteFile(path, []byte("Arrival Date,Consignee,Net weight (kg)\n03/04/2022,OOO ALFA,100\n05/06/2022,OOO BETA,200\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	res, err := Run(ctx, &Project{Sources: []SourceSpec{{Path: path}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Join(res.DecisionNotes(), "\n"); !strings.Contains(n, "2 row(s) have dates in column A \"Arrival Date\"") || !strings.Contains(n, "--date-order 'us.csv:dmy' (day first) or 'us.csv:mdy'") {
+		t.Errorf("decision notes: %q", n)
+	}
+	p := &Project{Sources: []SourceSpec{{Path: path, Mapping: []ColumnOverride{{Column: -1, DateOrder: DateMDY}}}}}
+	res, err = Run(ctx, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.DecisionNotes()) != 0 || res.Records[0].Date.String() != "2022-03-04" {
+		t.Errorf("month first: notes %q, first date %s", res.DecisionNotes(), res.Records[0].Date)
+	}
+}

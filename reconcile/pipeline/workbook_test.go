@@ -37,6 +37,7 @@ func rowsOf(t *testing.T, f *excelize.File, sheet string) [][]string {
 }
 
 func TestWorkbookReopen(t *testing.T) {
+	t.Parallel()
 	res, out := writeSamples(t)
 	f, err := excelize.OpenFile(out)
 	if err != nil {

@@ -71,6 +71,7 @@ var csvCases = []struct {
 }
 
 func TestCSVSniffAndSplit(t *testing.T) {
+	t.Parallel()
 	for _, tt := range csvCases {
 		t.Run(tt.name, func(t *testing.T) {
 			data := tt.data(t)
@@ -112,6 +113,7 @@ func TestCSVSniffAndSplit(t *testing.T) {
 }
 
 func TestCSVRecords(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "ru.csv", enc1251(t, ruCSV+"\r\n"+"Итого;;1 244,5;\r\n"))
 	sr, recs := readSheet(t, path, "", Options{})
 	if len(recs) != 2 {
@@ -131,6 +133,7 @@ func TestCSVRecords(t *testing.T) {
 }
 
 func TestCSVUnclosedQuoteDoesNotSwallowFile(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("Importer,Net weight\n\"Broken,1\n")
 	for i := 0; i < 500; i++ {
@@ -181,6 +184,7 @@ func FuzzCSV(f *testing.F) {
 }
 
 func TestCSVManyStrayQuotesStayLinear(t *testing.T) {
+	t.Parallel()
 	// Stray quotes that never close, each followed by plain lines: every
 	// one is read literally and the plain lines are read once each.
 	var b strings.Builder
@@ -211,6 +215,7 @@ func TestCSVManyStrayQuotesStayLinear(t *testing.T) {
 }
 
 func TestCSVSepLine(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "sep.csv", []byte("sep=|\nImporter|Net weight, kg\nA, B and C|1,5\n"))
 	sr, recs := readSheet(t, path, "", Options{})
 	if len(recs) != 1 || recs[0].Consignee.Name() != "A, B and C" || recs[0].NetKg.Value != 1.5 {
@@ -222,6 +227,7 @@ func TestCSVSepLine(t *testing.T) {
 }
 
 func TestCSVRowTooWide(t *testing.T) {
+	t.Parallel()
 	wide := "A" + strings.Repeat(",x", MaxColumns) + "\n"
 	path := writeFile(t, "wide.csv", []byte("Importer,Net weight\n"+wide+"B,2\n"))
 	sr, recs := readSheet(t, path, "", Options{})
@@ -234,6 +240,7 @@ func TestCSVRowTooWide(t *testing.T) {
 // workbook reader's treatment: ErrTooLarge at its row and column, the rows
 // above kept. The limit counts characters, not bytes.
 func TestCSVCellTooLong(t *testing.T) {
+	t.Parallel()
 	atLimit := strings.Repeat("Ж", MaxCellLen) // 65,534 bytes
 	over := strings.Repeat("x", MaxCellLen+1)
 	tests := []struct {

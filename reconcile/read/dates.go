@@ -34,6 +34,16 @@ func AmbiguousDateReadings(f reconcile.Flag) (dayFirst, monthFirst reconcile.Dat
 	return d, m, ok1 && ok2
 }
 
+// userDateOrder applies the user's date order for the sheet, if any.
+func (s *SheetReader) userDateOrder() {
+	opt := s.w.opt
+	if o := opt.SheetDateOrder[s.name]; o != values.OrderUnknown {
+		s.plan.dateOrder = o
+	} else if opt.DateOrder != values.OrderUnknown {
+		s.plan.dateOrder = opt.DateOrder
+	}
+}
+
 func (s *SheetReader) countAmbiguousDates(rec *reconcile.Record) {
 	for _, f := range rec.Flags {
 		if f.Code == reconcile.FlagAmbiguousDate {

@@ -79,6 +79,17 @@
 // listed. EachRow reports only the rows the file holds; the audit
 // workbook's per-source sheet fills absent rows in from the skips.
 //
+// A row with figures but no party, date, HS code or goods is a subtotal
+// when its figures equal the rows since the previous total (bare.go);
+// otherwise it is read, flagged unidentified_row and kept out of the
+// total-row sums, and the pipeline leaves it out of totals until the user
+// includes it. Banner rows above the header may state a field for the
+// whole sheet ("Çıkış Ülkesi: Türkiye") and the period the sheet covers
+// (constants.go, period.go); the user can state such a value too
+// (Options.Constants), and settle dates whose day and month are all ≤ 12
+// (Options.DateOrder; dates.go) and weights in "tons" alone
+// (Options.TonUnit; tons.go).
+//
 // # Weight units
 //
 // A weight's unit comes from its header ("Net weight, kg", "METRIC_TONS"),

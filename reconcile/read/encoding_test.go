@@ -47,6 +47,7 @@ var encodingCases = []struct {
 }
 
 func TestDetectLegacyEncodings(t *testing.T) {
+	t.Parallel()
 	for _, tt := range encodingCases {
 		t.Run(tt.name, func(t *testing.T) {
 			b, err := tt.enc.NewEncoder().Bytes([]byte(tt.text))
@@ -67,6 +68,7 @@ func TestDetectLegacyEncodings(t *testing.T) {
 // TestISO88599ReadAsWindows1254: ISO-8859-9 and Windows-1254 decode
 // letters alike; the file is read right under either name.
 func TestISO88599ReadAsWindows1254(t *testing.T) {
+	t.Parallel()
 	text := "İthalatçı;Gönderici;Brüt Ağırlık\nAKDENİZ GIDA A.Ş.;Şişecam;1200\n"
 	b, err := charmap.ISO8859_9.NewEncoder().Bytes([]byte(text))
 	if err != nil {
@@ -84,6 +86,7 @@ func TestISO88599ReadAsWindows1254(t *testing.T) {
 // TestCloseEncodingWarns: a header too short to tell Windows-1252 from
 // Windows-1250 is read with the better one, and the sheet warns naming both.
 func TestCloseEncodingWarns(t *testing.T) {
+	t.Parallel()
 	b, err := charmap.Windows1250.NewEncoder().Bytes([]byte("Consignee;Net kg;Note\nSociété Générale;12;Dvořák\n"))
 	if err != nil {
 		t.Fatal(err)

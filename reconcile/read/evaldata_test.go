@@ -14,6 +14,7 @@ import (
 // TRADECHECK_EVAL_DATA points at port_brain_trade_samples (or its parent).
 // The files are not in the repository (licences).
 func TestEvalDataWorkbooks(t *testing.T) {
+	t.Parallel()
 	dir := os.Getenv("TRADECHECK_EVAL_DATA")
 	if dir == "" {
 		t.Skip("TRADECHECK_EVAL_DATA not set")
@@ -78,6 +79,7 @@ func TestEvalDataWorkbooks(t *testing.T) {
 // TestEvalDataCSVRowCounts reads every CSV of the shared samples and
 // checks the record count against HEADERS.tsv, with no skipped rows.
 func TestEvalDataCSVRowCounts(t *testing.T) {
+	t.Parallel()
 	dir := os.Getenv("TRADECHECK_EVAL_DATA")
 	if dir == "" {
 		t.Skip("TRADECHECK_EVAL_DATA not set")

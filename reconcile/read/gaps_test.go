@@ -33,6 +33,7 @@ func gapSheet(rows ...string) string {
 // "blank" skips, so every row between the header and the last row is a
 // record or a skip; a huge run of absent rows is one summarising skip.
 func TestAbsentRowsGetAFate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		rows     []string
@@ -101,6 +102,7 @@ func TestAbsentRowsGetAFate(t *testing.T) {
 // TestSampleBlankRow: row 102 of the Russian sample is blank and absent
 // from its XML; it is listed as a blank skip.
 func TestSampleBlankRow(t *testing.T) {
+	t.Parallel()
 	f, err := ReadAll(context.Background(), "../../samples/ru_declarations_2022_ILLUSTRATIVE.xlsx", Options{}, nil)
 	if err != nil {
 		t.Fatalf("sample not readable: %v", err)

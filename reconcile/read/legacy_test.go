@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -15,6 +16,7 @@ import (
 )
 
 func TestHTMLTable(t *testing.T) {
+	t.Parallel()
 	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>
 <table><tr><td><table><tr><td>logo</td></tr></table></td></tr></table>
 <table border=1>
@@ -65,6 +67,7 @@ func TestHTMLTable(t *testing.T) {
 }
 
 func TestXML2003(t *testing.T) {
+	t.Parallel()
 	doc := `<?xml version="1.0"?>
 <?mso-application progid="Excel.Sheet"?>
 <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
@@ -106,8 +109,10 @@ func needSoffice(t *testing.T) {
 }
 
 // TestConvertedOnce reads an .ods (LibreOffice's, from the layout corpus)
-// twice: one conversion, the input untouched, no lock file beside it.
+// twice: one conversion, reported through Options.Converting, the input
+// untouched, no lock file beside it.
 func TestConvertedOnce(t *testing.T) {
+	t.Parallel()
 	needSoffice(t)
 	dir := t.TempDir()
 	orig, err := os.ReadFile(filepath.Join("testdata", "layouts", "fmt-ods-pt", "di.ods"))
@@ -121,8 +126,9 @@ func TestConvertedOnce(t *testing.T) {
 	conversions.Lock()
 	n0 := conversions.n
 	conversions.Unlock()
+	var told atomic.Int32
 	for i := 0; i < 2; i++ {
-		f := readAll(t, ods, Options{})
+		f := readAll(t, ods, Options{Converting: func() { told.Add(1) }})
 		if f.Format != "ods" || len(f.Sheets) != 1 || len(f.Sheets[0].Records) != 2 || f.Sheets[0].Records[0].NetKg.Value != 1300 {
 			t.Fatalf("read %d: format %q %+v", i, f.Format, f.Sheets)
 		}
@@ -132,6 +138,9 @@ func TestConvertedOnce(t *testing.T) {
 	conversions.Unlock()
 	if n != 1 {
 		t.Errorf("%d conversions for two reads of one file, want 1", n)
+	}
+	if told.Load() == 0 {
+		t.Error("the conversion was not reported through Options.Converting")
 	}
 	after, _ := os.ReadFile(ods)
 	if !bytes.Equal(orig, after) {

@@ -93,6 +93,7 @@ var classifyCases = []struct {
 }
 
 func TestClassify(t *testing.T) {
+	t.Parallel()
 	for _, tt := range classifyCases {
 		t.Run(tt.header, func(t *testing.T) {
 			g := classify(tt.header)
@@ -104,6 +105,7 @@ func TestClassify(t *testing.T) {
 }
 
 func TestPrecedence(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		headers []string
@@ -162,6 +164,7 @@ func rowsOf(cells [][]string) []*rawRow {
 }
 
 func TestFindHeader(t *testing.T) {
+	t.Parallel()
 	for _, tt := range headerCases {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := findHeader(rowsOf(tt.rows)); got != tt.want {
@@ -220,6 +223,7 @@ func FuzzHeader(f *testing.F) {
 }
 
 func TestWeightUnitsFromHeaders(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		header string
 		factor float64
@@ -241,6 +245,7 @@ func TestWeightUnitsFromHeaders(t *testing.T) {
 }
 
 func TestValueScale(t *testing.T) {
+	t.Parallel()
 	cols, _ := resolveColumns([]string{"IMPORTER_NAME", "STATISTICAL_VALUE_IN_1000_USD"}, nil, nil, nil)
 	if c := cols[1]; c.Field != reconcile.FieldValueUSD || c.Factor != 1000 {
 		t.Errorf("STATISTICAL_VALUE_IN_1000_USD: field %q factor %v, want value_usd × 1000", c.Field, c.Factor)

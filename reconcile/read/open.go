@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
@@ -61,6 +62,11 @@ type Options struct {
 	// metric. SheetTonUnit, by sheet name, wins.
 	TonUnit      string
 	SheetTonUnit map[string]string
+	// Converting, when set, is called when a legacy workbook (.xls, .ods)
+	// goes to LibreOffice for conversion, and every second until it is
+	// back: a conversion takes seconds to a minute and reads no rows, so a
+	// progress display has nothing else to show meanwhile.
+	Converting func()
 }
 
 // ColumnOverride is a user's decision about one column. An empty Field
@@ -285,6 +291,22 @@ var (
 // openConverted reads a legacy workbook through its .xlsx conversion;
 // errors and sheets still name the original file.
 func openConverted(w *Workbook, what string, sentinel error) (*Workbook, error) {
+	if w.opt.Converting != nil {
+		stop := make(chan struct{})
+		defer close(stop)
+		go func(tell func()) {
+			tick := time.NewTicker(time.Second)
+			defer tick.Stop()
+			for {
+				tell()
+				select {
+				case <-tick.C:
+				case <-stop:
+					return
+				}
+			}
+		}(w.opt.Converting)
+	}
 	conv, err := convertToXLSX(w.path, what, sentinel)
 	if err != nil {
 		return nil, err

@@ -133,6 +133,7 @@ func TestOpenRefusals(t *testing.T) {
 }
 
 func TestPassword(t *testing.T) {
+	t.Parallel()
 	path := encryptedXLSX(t, "s3cret")
 	if _, err := Open(path, Options{Password: "wrong"}); !errors.Is(err, reconcile.ErrWrongPassword) {
 		t.Errorf("wrong password: got %v, want ErrWrongPassword", err)
@@ -144,6 +145,7 @@ func TestPassword(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
+	t.Parallel()
 	t.Run("row past Excel's limit", func(t *testing.T) {
 		sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
 			`<row r="1"><c r="A1" t="inlineStr"><is><t>Importer</t></is></c><c r="B1" t="inlineStr"><is><t>Net weight</t></is></c></row>` +
@@ -219,6 +221,7 @@ func zipBytesOrdered(t *testing.T, files [][2]string) []byte {
 }
 
 func TestTooManySheets(t *testing.T) {
+	t.Parallel()
 	var sheets strings.Builder
 	for i := 1; i <= MaxSheets+1; i++ {
 		sheets.WriteString(`<sheet name="S` + strconv.Itoa(i) + `" sheetId="` + strconv.Itoa(i) + `" r:id="rId1"/>`)
@@ -236,6 +239,7 @@ func TestTooManySheets(t *testing.T) {
 // "not a regular file" (ErrNotSheet), never opened (opening a FIFO with
 // no writer blocks) and never called empty.
 func TestOpenNotRegularFile(t *testing.T) {
+	t.Parallel()
 	fifo := filepath.Join(t.TempDir(), "export.csv")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		testenv.Skip(t, "cannot make a named pipe: "+err.Error())

@@ -58,6 +58,7 @@ func sparseXLSX(t *testing.T, path string) {
 // sheet lists every row below the header exactly once, rows absent from
 // the source XML as "skipped: blank" (a long run as one summarising row).
 func TestPerSourceSheetListsAbsentRows(t *testing.T) {
+	t.Parallel()
 	sample, _ := filepath.Abs("../../samples/ru_declarations_2022_ILLUSTRATIVE.xlsx")
 	sparse := filepath.Join(t.TempDir(), "sparse.xlsx")
 	sparseXLSX(t, sparse)
@@ -140,6 +141,7 @@ func TestPerSourceSheetListsAbsentRows(t *testing.T) {
 // stated keeps its value through the pipeline — counted in the shipment's
 // weight — and its Kept flag is not reported as a value "left out".
 func TestAssumedKgCountedNotLeftOut(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "nounit.csv")
 	if err := os.WriteFile(path, []byte("Importer;Net weight;Value USD\nOOO TEKHKRIM;1200;5000\nOOO ALFA;800;3000\n"), 0o644); err != nil {
 		t.Fatal(err)

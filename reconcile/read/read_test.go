@@ -27,6 +27,7 @@ func vendorFull(t *testing.T) string {
 }
 
 func TestVendorFullWorkbook(t *testing.T) {
+	t.Parallel()
 	path := vendorFull(t)
 	sr, recs := readSheet(t, path, "Sheet", Options{})
 	if got := sr.HeaderRow(); got != 6 {
@@ -84,6 +85,7 @@ func TestVendorFullWorkbook(t *testing.T) {
 }
 
 func TestShortMonthlyWorkbook(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "short.xlsx", []string{"Sheet1"}, map[string]sheetRows{"Sheet1": {
 		1: {"HS_CODE", "SUPPLIER_NAME", "ORIGIN_COUNTRY", "IMPORTER_NAME_EN", "TOTALVALUE", "TOTALQUANTITY", "MONTHYEAR"},
 		2: {"6907211000", "YATAS YATAK VE YORGAN SAN TIC A S", "TURKEY", "7722476458 772201001 OOO YATASH RUS", 6398.46, 734.4, "Apr 2023"},
@@ -119,6 +121,7 @@ func TestShortMonthlyWorkbook(t *testing.T) {
 }
 
 func TestRussianDeclarationExport(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "ru.xlsx", []string{"ДТ"}, map[string]sheetRows{"ДТ": {
 		1: {"Выгрузка деклараций за 2022 год"},
 		3: {"Номер ДТ", "Дата выпуска", "Отправитель", "Получатель", "ИНН получателя", "Страна происхождения", "Страна отправления",
@@ -166,6 +169,7 @@ func TestRussianDeclarationExport(t *testing.T) {
 }
 
 func TestRowFates(t *testing.T) {
+	t.Parallel()
 	header := []any{"Consignee", "Shipper", "Date", "Net weight, kg", "Value USD"}
 	path := writeXLSX(t, "fates.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: header,
@@ -202,6 +206,7 @@ func TestRowFates(t *testing.T) {
 }
 
 func TestTwoRowHeader(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "two.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: {"Importer", "Exporter", "Weight", nil, "Value"},
 		2: {nil, nil, "net", "gross", "USD"},
@@ -225,6 +230,7 @@ func TestTwoRowHeader(t *testing.T) {
 }
 
 func TestNoTable(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "notes.xlsx", []string{"Data", "Notes"}, map[string]sheetRows{
 		"Data":  {1: {"Importer", "Net weight"}, 2: {"A", 1}},
 		"Notes": {1: {"These figures are illustrative."}, 3: {"Prepared by the desk."}},
@@ -243,6 +249,7 @@ func TestNoTable(t *testing.T) {
 }
 
 func TestFormulaCells(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "formula.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: {"Importer", "Net weight, kg", "Gross weight, kg"},
 		2: {"A", 2, 3},
@@ -266,6 +273,7 @@ func TestFormulaCells(t *testing.T) {
 }
 
 func TestDateCellsAndOrder(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "dates.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: {"Importer", "Date", "Net weight"},
 		2: {"A", "06/14/2022", 1},
@@ -288,6 +296,7 @@ func TestDateCellsAndOrder(t *testing.T) {
 }
 
 func TestUserMappingStore(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "odd.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: {"Firm", "Importer", "Kilos?"},
 		2: {"X", "A", 5},
@@ -318,6 +327,7 @@ func TestUserMappingStore(t *testing.T) {
 }
 
 func TestEachRow(t *testing.T) {
+	t.Parallel()
 	path := vendorFull(t)
 	var rows []int
 	var first []string
@@ -340,6 +350,7 @@ func TestEachRow(t *testing.T) {
 }
 
 func TestHiddenRowsAndMergedHeader(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "hidden.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: {"Importer", "Exporter", "Weight, kg", nil},
 		2: {nil, nil, "net", "gross"},
@@ -364,6 +375,7 @@ func TestHiddenRowsAndMergedHeader(t *testing.T) {
 }
 
 func TestPreview(t *testing.T) {
+	t.Parallel()
 	sr, _ := readSheet(t, vendorFull(t), "Sheet", Options{})
 	p := sr.Preview(4)
 	if len(p) != 4 || p[0][4] != "DATA" || p[1][0] != "DECLARATION_NUMBER" || p[2][0] != "10012020/310325/5016594" {
@@ -372,6 +384,7 @@ func TestPreview(t *testing.T) {
 }
 
 func TestDeclarationTotalNotSummedPerItem(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "decl.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: {"DECLARATION_NUMBER", "ITEM_NUMBER", "IMPORTER_NAME", "NET_WEIGHT_KG", "TOTAL_VALUE_USD"},
 		2: {"D1", 1, "A", 10, 900},
@@ -397,6 +410,7 @@ func TestDeclarationTotalNotSummedPerItem(t *testing.T) {
 }
 
 func TestContentSniffingOfUnnamedColumns(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "pandas.csv", []byte("Unnamed: 0,Importer,Column3,Net weight\n"+
 		"2022-06-01,A,8471300000,1\n2022-06-02,B,9306300000,2\n2022-06-03,C,6907219009,3\n"))
 	sr, recs := readSheet(t, path, "", Options{})
@@ -412,6 +426,7 @@ func TestContentSniffingOfUnnamedColumns(t *testing.T) {
 }
 
 func TestTurkishZeroUSDKeepsInvoiceValue(t *testing.T) {
+	t.Parallel()
 	path := writeXLSX(t, "tr.xlsx", []string{"S"}, map[string]sheetRows{"S": {
 		1: {"CALCULATED_ITEM_VALUE_USD", "CURRENCY", "IMPORTER_NAME", "INVOICE_AMOUNT", "NET_WEIGHT_KG", "QUANTITY"},
 		2: {0, "USD", "SAVA GRANIT", 53622.85, 23162, 0},
@@ -427,6 +442,7 @@ func TestTurkishZeroUSDKeepsInvoiceValue(t *testing.T) {
 }
 
 func TestGranularity(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		headers []any
@@ -449,6 +465,7 @@ func TestGranularity(t *testing.T) {
 }
 
 func TestContentSniffingOfIdentifiers(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, header string
 		cells        []string
@@ -477,6 +494,7 @@ func TestContentSniffingOfIdentifiers(t *testing.T) {
 }
 
 func TestMasterBLWinsOverHouseBL(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "bl.csv", []byte("House Bill of Lading,Master Bill of Lading,Consignee,Gross weight\nFWDX1,MAEU123456789,A,1\n"))
 	sr, recs := readSheet(t, path, "", Options{})
 	if f := fieldOf(sr.Columns(), "Master Bill of Lading"); f != reconcile.FieldBillOfLading {

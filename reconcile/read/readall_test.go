@@ -21,6 +21,7 @@ func bigCSV(t *testing.T, rows int) string {
 }
 
 func TestReadAllProgressAndCancel(t *testing.T) {
+	t.Parallel()
 	path := bigCSV(t, 20000)
 	var seen []int
 	f, err := ReadAll(context.Background(), path, Options{}, func(n int) { seen = append(seen, n) })
@@ -44,6 +45,7 @@ func TestReadAllProgressAndCancel(t *testing.T) {
 }
 
 func TestEachRowCSV(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "e.csv", []byte("a;b\n\n\"x\ny\";2\n3;4\n"))
 	var got []string
 	err := EachRow(context.Background(), path, "", Options{}, func(row int, cells []string) error {

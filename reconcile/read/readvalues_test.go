@@ -11,6 +11,7 @@ import (
 )
 
 func TestVerticalAgg(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		formula  string
 		col, row int // 0-based column, 1-based row of the cell
@@ -35,6 +36,7 @@ func TestVerticalAgg(t *testing.T) {
 }
 
 func TestFormatCurrency(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ code, want string }{
 		{`"$"#,##0.00`, "USD"},
 		{`$#,##0.00;[Red]($#,##0.00)`, "USD"},
@@ -59,6 +61,7 @@ func TestFormatCurrency(t *testing.T) {
 // them for mapping), reads no record and gives every row a fate; mapping
 // a party column makes it data.
 func TestNeedsMappingSheet(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "coded.csv")
 	if err := os.WriteFile(path, []byte("GR8;GR54;Net weight, kg\nALFA;03.10.2022;1200\n\nBETA;05.10.2022;800\n"), 0o644); err != nil {
 		t.Fatal(err)

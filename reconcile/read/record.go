@@ -19,9 +19,7 @@ type plan struct {
 	netUnit     int // unit column for net weight, -1 if none
 	grossUnit   int
 	dateOrder   values.DateOrder
-	// dateOrderSet: the user chose dateOrder (Options.DateOrder).
-	dateOrderSet bool
-	numHint      map[int]values.NumberHint
+	numHint     map[int]values.NumberHint
 	// unsettled lists measure columns whose lone "1.234" cells nothing
 	// settles: read as thousands, flagged ambiguous_number (weights).
 	unsettled    []int

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"tradecheck/reconcile"
-	"tradecheck/reconcile/values"
 )
 
 // SheetReader reads the records of one sheet, one at a time.
@@ -280,21 +279,8 @@ func (s *SheetReader) init() error {
 	}
 	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
 	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
-	evidence := append([]string(nil), headers...)
-	for _, r := range banners {
-		evidence = append(evidence, r.strings()...)
-	}
-	for _, c := range cols {
-		if c.UnitFor != "" || c.Field == reconcile.FieldQuantityUnit {
-			evidence = append(evidence, c.Samples...)
-		}
-	}
-	s.settleTons(evidence)
-	if o := opt.SheetDateOrder[s.name]; o != values.OrderUnknown {
-		s.plan.dateOrder, s.plan.dateOrderSet = o, true
-	} else if opt.DateOrder != values.OrderUnknown {
-		s.plan.dateOrder, s.plan.dateOrderSet = opt.DateOrder, true
-	}
+	s.settleTons(unitEvidence(headers, banners, cols))
+	s.userDateOrder()
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
 	s.plan.monthly = s.gran == reconcile.GranularityMonthly
@@ -490,20 +476,19 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 		}
 		s.applyConstants(&rec)
 		q := s.plan.quanta(r, &rec)
-		if c, ok := s.sumTotal(&rec, &q); ok {
+		isBare := bare(&rec)
+		c, ok := s.sumTotal(&rec, &q)
+		if !ok && isBare {
+			c, ok = s.bareSubtotal(&rec, &q)
+		}
+		if ok {
 			s.totals = append(s.totals, c)
 			s.sums.endGroup()
 			s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
 			continue
 		}
 		s.countAmbiguousDates(&rec)
-		if bare(&rec) {
-			if c, ok := s.bareSubtotal(&rec, &q); ok {
-				s.totals = append(s.totals, c)
-				s.sums.endGroup()
-				s.skip(r.num, reconcile.SkipTotal, fmt.Sprintf("%s (%d rows)", c.How, c.Rows))
-				continue
-			}
+		if isBare {
 			// Not summed: until decided it is not a shipment, and a total
 			// row below is checked against the shipments.
 			s.unidentified(&rec)

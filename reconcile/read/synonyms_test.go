@@ -10,6 +10,7 @@ import (
 // TestSynonymTables loads the embedded tables and checks that every
 // concept the rules ask about has at least one synonym.
 func TestSynonymTables(t *testing.T) {
+	t.Parallel()
 	tabs, err := loadSynonyms()
 	if err != nil {
 		t.Fatal(err)
@@ -25,6 +26,7 @@ func TestSynonymTables(t *testing.T) {
 }
 
 func TestSynonymTableErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ name, line, want string }{
 		{"unknown concept", "consignor_x\tfoo", "unknown concept"},
 		{"bad match", "consignee\tfoo\tsoundex", "match must be"},
@@ -167,6 +169,7 @@ var classifyLangCases = []struct {
 }
 
 func TestClassifyLanguages(t *testing.T) {
+	t.Parallel()
 	for _, tt := range classifyLangCases {
 		t.Run(tt.header, func(t *testing.T) {
 			g := classify(tt.header)
@@ -181,6 +184,7 @@ func TestClassifyLanguages(t *testing.T) {
 }
 
 func TestHeaderUnits(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		header, unit string
 		factor       float64
@@ -209,6 +213,7 @@ func TestHeaderUnits(t *testing.T) {
 }
 
 func TestBareTaxIDGoesToNeighbour(t *testing.T) {
+	t.Parallel()
 	cols, _ := resolveColumns([]string{"Получатель", "ИНН", "Отправитель", "Вес нетто, кг"}, nil, nil, nil)
 	if cols[1].Field != reconcile.FieldConsigneeID || !strings.Contains(cols[1].Reason, "beside") {
 		t.Errorf("ИНН after Получатель: %q (%s), want consignee_id", cols[1].Field, cols[1].Reason)

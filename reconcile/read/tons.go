@@ -46,6 +46,21 @@ func metricEvidence(texts []string) bool {
 	return false
 }
 
+// unitEvidence is the text that may say the sheet's weights are metric:
+// headers, banner rows and the values of unit columns.
+func unitEvidence(headers []string, banners []*rawRow, cols []Column) []string {
+	evidence := append([]string(nil), headers...)
+	for _, r := range banners {
+		evidence = append(evidence, r.strings()...)
+	}
+	for _, c := range cols {
+		if c.UnitFor != "" || c.Field == reconcile.FieldQuantityUnit {
+			evidence = append(evidence, c.Samples...)
+		}
+	}
+	return evidence
+}
+
 // headerTons reports whether a weight header states its unit only as
 // "ton"/"tons" in English.
 func headerTons(c *Column) bool {

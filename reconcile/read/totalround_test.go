@@ -10,6 +10,7 @@ import (
 // text in the record, so the rounding allowance must come from the cells:
 // without it the total became a fourth "shipment" and doubled the tonnes.
 func TestRoundedTotalOfTypedNumbers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		total   []any

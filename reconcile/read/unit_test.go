@@ -14,6 +14,7 @@ import (
 // A stated unit — in the header, a unit column or the user's mapping —
 // gives no flag.
 func TestWeightUnitNotStated(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		csv      string

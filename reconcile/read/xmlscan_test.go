@@ -38,6 +38,7 @@ func scanAll(t testing.TB, data []byte) (map[int][]string, error) {
 }
 
 func TestSheetScanner(t *testing.T) {
+	t.Parallel()
 	for _, tt := range sheetXMLCases {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := scanAll(t, []byte(tt.xml))

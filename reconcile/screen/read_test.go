@@ -13,6 +13,7 @@ import (
 )
 
 func TestDetect(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		file string // under testdata, or "" to use head
@@ -58,6 +59,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestReadOFAC(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		paths []string
@@ -127,6 +129,7 @@ func TestReadOFAC(t *testing.T) {
 const sdnRow = "1,\"X\",-0- ,\"P\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
 
 func TestReadErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, s string) string {
 		p := filepath.Join(dir, name)
@@ -162,6 +165,7 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestReadOtherLists(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		file   string
@@ -264,6 +268,7 @@ func hasNote(l *List, s string) bool {
 }
 
 func TestRemarkIDs(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in string
 		want     []ID
@@ -286,6 +291,7 @@ func TestRemarkIDs(t *testing.T) {
 }
 
 func TestIsListFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, c := range []struct {
 		name, text string

@@ -36,6 +36,7 @@ func hitsOf(t *testing.T, x *Index, q Query, opt Options) ([]string, []Hit) {
 }
 
 func TestScreen(t *testing.T) {
+	t.Parallel()
 	x := fixtureIndex(t)
 	tests := []struct {
 		name   string
@@ -100,6 +101,7 @@ func TestScreen(t *testing.T) {
 // TestSiblings checks the screening rule on top of the matcher: two names
 // that each have a word the other lacks are two firms of one group.
 func TestSiblings(t *testing.T) {
+	t.Parallel()
 	l := &List{Source: SourceOpenSanctions, Name: "test", Entries: []Entry{
 		{ID: "A", Kind: KindOrganization, Names: []Name{{Text: "KAMA VOLGA URAL SEVER PROEKT", Type: "primary"}}},
 	}}
@@ -132,6 +134,7 @@ func TestSiblings(t *testing.T) {
 // TestScreeningRules checks the rules screening adds to the matcher's
 // score, each on a pair the matcher alone would list.
 func TestScreeningRules(t *testing.T) {
+	t.Parallel()
 	org := func(id, name string) Entry {
 		return Entry{ID: id, Kind: KindOrganization, Names: []Name{{Text: name, Type: "primary"}}}
 	}
@@ -202,6 +205,7 @@ func contains(list []string, s string) bool {
 }
 
 func TestHitFields(t *testing.T) {
+	t.Parallel()
 	x := fixtureIndex(t)
 	_, hits := hitsOf(t, x, Query{Key: "E-1", Name: "АО Корвет", Role: "consignee"}, Options{})
 	for _, h := range hits {
@@ -218,6 +222,7 @@ func TestHitFields(t *testing.T) {
 }
 
 func TestThresholds(t *testing.T) {
+	t.Parallel()
 	x := fixtureIndex(t)
 	tests := []struct {
 		name string
@@ -257,6 +262,7 @@ func TestThresholds(t *testing.T) {
 }
 
 func TestDecisions(t *testing.T) {
+	t.Parallel()
 	x := fixtureIndex(t)
 	q := Query{Key: "E-9", Name: "ALMAZPROM UKRAINE", Role: "shipper"}
 	_, hits := hitsOf(t, x, q, Options{})
@@ -310,6 +316,7 @@ func TestDecisions(t *testing.T) {
 }
 
 func TestDecisionsRoundTrip(t *testing.T) {
+	t.Parallel()
 	ds := []Decision{{Op: OpConfirm, Name: "A", Role: "consignee", TaxID: "7701234560", List: SourceOFAC, ListedID: "101", Time: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Note: "n"}}
 	var b strings.Builder
 	if err := WriteDecisions(&b, ds); err != nil {
@@ -327,6 +334,7 @@ func TestDecisionsRoundTrip(t *testing.T) {
 }
 
 func TestBestAndListed(t *testing.T) {
+	t.Parallel()
 	hits := []Hit{
 		{Key: "E-1", Role: "consignee", Source: "ofac", ListedID: "1", Score: 0.95, Status: StatusListed, Name: "a"},
 		{Key: "E-1", Role: "consignee", Source: "ofac", ListedID: "1", Score: 0.99, Status: StatusListed, Name: "b"},
@@ -348,6 +356,7 @@ func TestBestAndListed(t *testing.T) {
 }
 
 func TestScreenCancel(t *testing.T) {
+	t.Parallel()
 	x := fixtureIndex(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -10,6 +10,7 @@ import (
 // TestMonthSeries: months come in calendar order with empty months
 // filled in, and undated shipments apart.
 func TestMonthSeries(t *testing.T) {
+	t.Parallel()
 	tbl := &Table{By: ByMonth, Groups: []Group{
 		{Key: "M2022-06", Label: "2022-06", Measures: Measures{Tonnes: 5}},
 		{Key: "(unknown)", Label: "(unknown)", Measures: Measures{Tonnes: 1}},
@@ -34,6 +35,7 @@ func TestMonthSeries(t *testing.T) {
 }
 
 func TestDescribe(t *testing.T) {
+	t.Parallel()
 	from, _ := time.Parse("2006-01-02", "2022-01-01")
 	to, _ := time.Parse("2006-01-02", "2022-12-31")
 	for _, tc := range []struct {

@@ -50,6 +50,7 @@ func fixture() ([]merge.Shipment, []reconcile.Record) {
 }
 
 func TestApply(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		weight string
@@ -104,6 +105,7 @@ func TestApply(t *testing.T) {
 func ftoa(v float64) string { return strconvF(v) }
 
 func TestComputeGroupsAndFilters(t *testing.T) {
+	t.Parallel()
 	shs, recs := fixture()
 	Apply(shs, recs, WeightNet, []Rate{{Currency: "RUB", ToUSD: 0.016}})
 	tests := []struct {
@@ -160,6 +162,7 @@ func TestComputeGroupsAndFilters(t *testing.T) {
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 func TestKeysAreSafeCriteria(t *testing.T) {
+	t.Parallel()
 	shs, _ := fixture()
 	for _, g := range GroupBys {
 		for i := range shs {

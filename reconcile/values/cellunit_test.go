@@ -35,6 +35,7 @@ var cellUnitTests = []struct {
 }
 
 func TestSplitNumberUnit(t *testing.T) {
+	t.Parallel()
 	for _, tt := range cellUnitTests {
 		t.Run(tt.name, func(t *testing.T) {
 			num, u, ok := SplitNumberUnit(tt.in)
@@ -70,6 +71,7 @@ func FuzzSplitNumberUnit(f *testing.F) {
 }
 
 func TestHSCodeRestore(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, in, want string // want "" for ok=false
 		restored       bool
@@ -102,6 +104,7 @@ func TestHSCodeRestore(t *testing.T) {
 }
 
 func TestCleanTaxID(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, in, want string
 		damaged        bool
@@ -123,6 +126,7 @@ func TestCleanTaxID(t *testing.T) {
 }
 
 func TestNumberVotes(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name    string
 		samples []string

@@ -4,6 +4,7 @@ import "testing"
 
 // TestCountryNamesIntl: names in the languages of the exports Tradecheck reads.
 func TestCountryNamesIntl(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Туреччина": "TR", "Türkiye": "TR", "Rusya": "RU", "RUSYA FEDERASYONU": "RU", "Çin": "CN", "CIN": "CN",
 		"韩国": "KR", "俄罗斯": "RU", "中国": "CN", "中國": "CN", "韓國": "KR", "臺灣": "TW", "Rusia": "RU",

@@ -104,6 +104,7 @@ var countryTests = []struct {
 }
 
 func TestCountry(t *testing.T) {
+	t.Parallel()
 	for _, tt := range countryTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := Country(tt.in)
@@ -115,6 +116,7 @@ func TestCountry(t *testing.T) {
 }
 
 func TestCountryName(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"RU": "Russian Federation", "TR": "Türkiye", "AE": "United Arab Emirates",
 		"CN": "China", "XK": "Kosovo", "QQ": "QQ", "": ""} {
 		if got := CountryName(in); got != want {
@@ -130,6 +132,7 @@ func TestCountryName(t *testing.T) {
 // no spelling claimed by two countries, every alias pointing at a known
 // code, and alpha-3 and numeric codes as x/text's CLDR data has them.
 func TestCountryTable(t *testing.T) {
+	t.Parallel()
 	if len(countryConflicts) > 0 {
 		t.Errorf("conflicting spellings: %q", countryConflicts)
 	}
@@ -165,6 +168,7 @@ func TestCountryTable(t *testing.T) {
 // TestCountryTableComplete walks every two-letter region x/text knows as a
 // country and expects it in the table, so no assigned code is missing.
 func TestCountryTableComplete(t *testing.T) {
+	t.Parallel()
 	// Regions CLDR lists that ISO 3166-1 does not assign to a country:
 	// reserved codes, withdrawn ones (the USSR, Yugoslavia, East Germany,
 	// the Netherlands Antilles …) and groupings. UK is reserved and read as

@@ -56,6 +56,7 @@ var currencyTests = []struct {
 }
 
 func TestCurrency(t *testing.T) {
+	t.Parallel()
 	for _, tt := range currencyTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := Currency(tt.in)
@@ -69,6 +70,7 @@ func TestCurrency(t *testing.T) {
 // TestCurrencyCodesAreISO checks every code the tables return against
 // x/text's ISO 4217 data.
 func TestCurrencyCodesAreISO(t *testing.T) {
+	t.Parallel()
 	// Codes introduced after x/text's table was cut.
 	newer := map[string]bool{"MRU": true, "VES": true, "SLE": true, "ZWG": true, "STN": true}
 	check := func(from, code string) {
@@ -121,6 +123,7 @@ var currencyHeaderTests = []struct {
 }
 
 func TestCurrencyInHeader(t *testing.T) {
+	t.Parallel()
 	for _, tt := range currencyHeaderTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := CurrencyInHeader(tt.in)
@@ -132,6 +135,7 @@ func TestCurrencyInHeader(t *testing.T) {
 }
 
 func TestValueScaleInHeader(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want float64

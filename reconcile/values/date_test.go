@@ -89,6 +89,7 @@ var dateTests = []struct {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	for _, tt := range dateTests {
 		t.Run(tt.name, func(t *testing.T) {
 			d, ok := ParseDate(tt.in, tt.order)
@@ -100,6 +101,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestParseDatePrecision(t *testing.T) {
+	t.Parallel()
 	d, ok := ParseDate("Apr 2023", OrderUnknown)
 	if !ok || d.Precision != reconcile.PrecisionMonth {
 		t.Errorf("ParseDate(Apr 2023) precision = %v, %v; want month", d.Precision, ok)
@@ -112,6 +114,7 @@ func TestParseDatePrecision(t *testing.T) {
 }
 
 func TestExcelSerial(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		serial   float64
@@ -146,6 +149,7 @@ func TestExcelSerial(t *testing.T) {
 func nan() float64 { var z float64; return z / z }
 
 func TestGuessDateOrder(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		samples []string

@@ -83,6 +83,7 @@ func misses(vals map[string]int, parse func(string) bool) (bad []string, badCell
 // what they reject. Country, date and currency columns must parse in full
 // except the values listed as not parseable on purpose.
 func TestEvalData(t *testing.T) {
+	t.Parallel()
 	cols, headers := evalColumns(t, func(h string) string {
 		u := strings.ToUpper(h)
 		switch {

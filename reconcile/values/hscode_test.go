@@ -29,6 +29,7 @@ var hsTests = []struct {
 }
 
 func TestHSCode(t *testing.T) {
+	t.Parallel()
 	for _, tt := range hsTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := HSCode(tt.in)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestNormalizeID(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		kind reconcile.Field
@@ -34,6 +35,7 @@ func TestNormalizeID(t *testing.T) {
 }
 
 func TestSplitIDs(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		want []string
@@ -54,6 +56,7 @@ func TestSplitIDs(t *testing.T) {
 }
 
 func TestContainerValid(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		want bool
@@ -73,6 +76,7 @@ func TestContainerValid(t *testing.T) {
 }
 
 func TestAirWaybillValid(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		want bool
@@ -90,6 +94,7 @@ func TestAirWaybillValid(t *testing.T) {
 }
 
 func TestLooksLikeBL(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		want bool
@@ -112,6 +117,7 @@ func TestLooksLikeBL(t *testing.T) {
 }
 
 func TestLooksLikeContainer(t *testing.T) {
+	t.Parallel()
 	if !LooksLikeContainer("CSQU3054383, MSKU9070323") {
 		t.Error("two valid containers not recognised")
 	}

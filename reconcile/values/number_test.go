@@ -88,6 +88,7 @@ var numberTests = []struct {
 }
 
 func TestParseNumber(t *testing.T) {
+	t.Parallel()
 	for _, tt := range numberTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := ParseNumber(tt.in, tt.hint)
@@ -103,6 +104,7 @@ func TestParseNumber(t *testing.T) {
 
 // TestParseNumberExact checks the fast path rounds exactly like strconv.
 func TestParseNumberExact(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"0.1", "0.3", "123456.789", "999999999999999", "1.7976931348623157e308",
 		"5e-324", "2.2250738585072014e-308", "0.000001", "123456789012345.6", "9007199254740993"} {
 		t.Run(s, func(t *testing.T) {
@@ -119,6 +121,7 @@ func TestParseNumberExact(t *testing.T) {
 }
 
 func TestGuessNumberHint(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		samples []string
@@ -225,6 +228,7 @@ var numberLocales = []struct {
 }
 
 func TestParseNumberLocales(t *testing.T) {
+	t.Parallel()
 	for _, loc := range numberLocales {
 		for _, v := range []float64{0, 1, 12.5, 999, 1000, 1234, 1234.5, -1234567.891, 0.001, 1e14 + 0.5} {
 			s := formatLocale(v, loc.sep, loc.dec)

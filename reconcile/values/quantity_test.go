@@ -72,6 +72,7 @@ var quantityTests = []struct {
 }
 
 func TestQuantityUnit(t *testing.T) {
+	t.Parallel()
 	for _, tt := range quantityTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := QuantityUnit(tt.in)

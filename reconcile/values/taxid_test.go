@@ -7,6 +7,7 @@ import (
 )
 
 func TestValidINN(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -67,6 +68,7 @@ var taxIDTests = []struct {
 }
 
 func TestSplitTaxIDs(t *testing.T) {
+	t.Parallel()
 	for _, tt := range taxIDTests {
 		t.Run(tt.name, func(t *testing.T) {
 			name, ids := SplitTaxIDs(tt.in)

@@ -60,6 +60,7 @@ var weightUnitTests = []struct {
 }
 
 func TestWeightUnit(t *testing.T) {
+	t.Parallel()
 	for _, tt := range weightUnitTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := WeightUnit(tt.in)
@@ -71,6 +72,7 @@ func TestWeightUnit(t *testing.T) {
 }
 
 func TestWeightUnitCanonical(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"KGM": "kg", "тонн": "t", "LBS": "lb", "грамм": "g", "STN": "short ton"} {
 		if got, _, ok := WeightUnitCanonical(in); !ok || got != want {
 			t.Errorf("WeightUnitCanonical(%q) = %q, %v; want %q", in, got, ok, want)
@@ -121,6 +123,7 @@ var weightHeaderTests = []struct {
 }
 
 func TestWeightUnitInHeader(t *testing.T) {
+	t.Parallel()
 	for _, tt := range weightHeaderTests {
 		t.Run(tt.name, func(t *testing.T) {
 			unit, factor, ok := WeightUnitInHeader(tt.in)

@@ -3,6 +3,7 @@ package values
 import "testing"
 
 func TestAppendKey(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, want string
 	}{
@@ -29,6 +30,7 @@ func TestAppendKey(t *testing.T) {
 }
 
 func TestTrimSpace(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"\u00a0 12 \u202f": "12", "": "", "\u2009": "", "a b": "a b", "\ufeffx": "x",
 	} {

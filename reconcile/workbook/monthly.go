@@ -30,6 +30,11 @@ func (w *writer) monthly() error {
 	f.SetColWidth(sh, "A", "A", 12)
 	f.SetColWidth(sh, "B", "B", 11)
 	f.SetColWidth(sh, "C", "D", 16)
+	// Printed: the table, a default-width gap (E) and the charts beside
+	// it (560 px is about 80 characters), one page across.
+	if err := w.setPrint(sh, []float64{12, 11, 16, 16, 8.43, 80}); err != nil {
+		return err
+	}
 	if err := f.SetSheetRow(sh, "A1", &MonthlyHeader); err != nil {
 		return err
 	}
@@ -67,14 +72,16 @@ func (w *writer) monthly() error {
 	noLegend := excelize.ChartLegend{Position: "none"}
 	one := false // one colour for the whole series
 	for i, s := range []struct{ col, title string }{{"C", "Tonnes by month"}, {"D", "Value (USD) by month"}} {
-		err := f.AddChart(sh, []string{"F2", "F20"}[i], &excelize.Chart{
+		// Both charts (15 rows each) stand in rows 2-32, which fit the
+		// first printed page, so no page break cuts one.
+		err := f.AddChart(sh, []string{"F2", "F18"}[i], &excelize.Chart{
 			Type:       excelize.Col,
 			Series:     []excelize.ChartSeries{{Name: sh + "!$" + s.col + "$1", Categories: cats, Values: sh + "!$" + s.col + "$2:$" + s.col + "$" + strconv.Itoa(last)}},
 			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.title}}},
 			Legend:     noLegend,
 			VaryColors: &one,
 			YAxis:      excelize.ChartAxis{MajorGridLines: true},
-			Dimension:  excelize.ChartDimension{Width: 720, Height: 340},
+			Dimension:  excelize.ChartDimension{Width: 560, Height: 300},
 		})
 		if err != nil {
 			return err

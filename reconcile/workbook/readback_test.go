@@ -17,6 +17,7 @@ import (
 // A decision's time reads back as written; a time edited into something
 // else is reported at its cell, not read back as no time.
 func TestReadDecisionTime(t *testing.T) {
+	t.Parallel()
 	d := testData(t)
 	when := time.Date(2024, 5, 1, 12, 30, 0, 0, time.UTC)
 	d.Decisions = []match.Decision{{Op: match.OpMerge, Name: "OOO ALFA", Role: match.Consignee, Target: "ALFA LLC", Time: when, Note: "same INN"}}

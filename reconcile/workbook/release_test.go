@@ -15,6 +15,7 @@ import (
 // excelize's stream buffer: a stream past 16 MiB spills to a temp file and
 // its buffer must be given back.
 func TestFlushReleasesBuffer(t *testing.T) {
+	t.Parallel()
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")

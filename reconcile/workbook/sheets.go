@@ -213,11 +213,23 @@ func (w *writer) autoFilters() error {
 	for s := range d.Sheets {
 		filters = append(filters, struct{ sheet, ref string }{w.srcNames[s], w.sourceFilter(s)})
 	}
+	if err := w.printTitles(); err != nil {
+		return err
+	}
 	for _, f := range filters {
 		if f.sheet == SheetShipments {
 			// Print the shipment columns (A:Q); the helper columns stay on screen.
 			if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetShipments,
 				RefersTo: "Shipments!$A$1:$" + col(ShipmentsHeader, "Status") + "$" + strconv.Itoa(w.lastShip)}); err != nil {
+				return err
+			}
+		}
+		if f.sheet == SheetRates {
+			// Print the claim columns (A through Notes); the Claim JSON and
+			// the shipment links past it stay on screen. After Rates: the
+			// Claims sheet has no filter, and this keeps names in sheet order.
+			if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetClaims,
+				RefersTo: "Claims!$A:$" + col(ClaimsHeader, "Notes")}); err != nil {
 				return err
 			}
 		}
@@ -265,18 +277,10 @@ func (w *writer) styles() error {
 func (w *writer) open(sheet string, widths []float64, freeze int) (*excelize.StreamWriter, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	// Print landscape, one page wide (screenshots and PDF exports of the
-	// fixed sheets stay readable). Set before streaming: the stream
+	// Page layout is a sheet property, set before streaming: the stream
 	// writes the sheet properties first.
-	if isFixed(sheet) {
-		fit, zero, land := true, 0, "landscape"
-		one := 1
-		if err := w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return nil, err
-		}
-		if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &land, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-			return nil, err
-		}
+	if err := w.setPrint(sheet, widths); err != nil {
+		return nil, err
 	}
 	sw, err := w.f.NewStreamWriter(sheet)
 	if err != nil {

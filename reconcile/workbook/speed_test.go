@@ -25,6 +25,7 @@ func refFormulaString(s string) string {
 }
 
 func TestFormulaStringMatchesReference(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, in string }{
 		{"empty", ""},
 		{"quotes", `say "hi" ""`},
@@ -46,6 +47,7 @@ func TestFormulaStringMatchesReference(t *testing.T) {
 // TestShipmentRowLinks checks the Discrepancies links when shipment IDs
 // are where merge puts them and when they are not.
 func TestShipmentRowLinks(t *testing.T) {
+	t.Parallel()
 	d := testData(t)
 	shs := d.Merge.Shipments
 	if len(shs) < 3 {
@@ -80,6 +82,7 @@ func TestShipmentRowLinks(t *testing.T) {
 // TestOverflowSheet: a source row past Excel's last row goes to a
 // "part 2" sheet, which gets the header, and Shipments links there.
 func TestOverflowSheet(t *testing.T) {
+	t.Parallel()
 	d := testData(t)
 	d.Raw = nil
 	far := MaxSheetRows + 5

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/values"
 )
@@ -30,7 +31,7 @@ func (w *writer) summary() error {
 	}
 	notes = append(notes, d.ReadNotes...)
 	notes = append(notes, "Figures are formulas over the Shipments sheet (entity IDs as criteria); every shipment links to its source rows.")
-	sw, err := w.open(SheetSummary, []float64{12, 40, 11, 11, 14, 16, 44, 10}, 1)
+	sw, err := w.open(SheetSummary, summaryWidths, 1)
 	if err != nil {
 		return err
 	}
@@ -45,11 +46,12 @@ func (w *writer) summary() error {
 			idCol = w.shipCol("Shipper entity ID")
 		}
 		a := "$A" + strconv.Itoa(r)
+		src := w.groupSources(x.g)
 		if err := sw.SetRow("A"+strconv.Itoa(r), []any{x.g.Key, x.g.Label, x.role,
 			excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), Value: x.g.Measures.Shipments},
 			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: x.g.Tonnes},
 			excelize.Cell{StyleID: w.st.USD, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), Value: x.g.ValueUSD},
-			w.groupSources(x.g), nilIfEmpty(w.listedCell(x.g.Key))}); err != nil {
+			excelize.Cell{StyleID: w.st.Wrap, Value: src}, nilIfEmpty(w.listedCell(x.g.Key))}, wrapHeight(src, summaryWidths[6])); err != nil {
 			return err
 		}
 	}
@@ -58,9 +60,15 @@ func (w *writer) summary() error {
 	if err := sw.SetRow("A"+strconv.Itoa(r), []any{excelize.Cell{StyleID: w.st.Title, Value: "Notes"}}); err != nil {
 		return err
 	}
+	// A note is wrapped across the table's width: left to run on, it
+	// made the printed page as wide as the longest note.
 	for _, n := range notes {
 		r++
-		if err := sw.SetRow("A"+strconv.Itoa(r), []any{n}); err != nil {
+		at := strconv.Itoa(r)
+		if err := sw.SetRow("A"+at, []any{excelize.Cell{StyleID: w.st.Wrap, Value: n}}, wrapHeight(n, summaryWidth)); err != nil {
+			return err
+		}
+		if err := sw.MergeCell("A"+at, reconcile.ColumnName(len(SummaryHeader))+at); err != nil {
 			return err
 		}
 	}
@@ -93,8 +101,30 @@ func (w *writer) summary() error {
 		if err != nil {
 			return err
 		}
+		// The chart (21 rows high) starts a printed page, so no page
+		// break runs through it.
+		w.mu.Lock()
+		err = w.f.InsertPageBreak(SheetSummary, "A"+strconv.Itoa(r+1))
+		w.mu.Unlock()
+		if err != nil {
+			return err
+		}
 	}
 	return w.flush(sw)
+}
+
+// summaryWidths are the Summary sheet's column widths; summaryWidth their
+// sum, the width a note wraps in.
+var summaryWidths = []float64{12, 40, 11, 11, 14, 16, 44, 10}
+
+const summaryWidth = 158
+
+// wrapHeight is the row height that shows text wrapped in a cell of the
+// given width: stream writing cannot autofit, and LibreOffice keeps the
+// default height, cutting the text off.
+func wrapHeight(text string, width float64) excelize.RowOpts {
+	lines := int(float64(len([]rune(text)))/(width*0.95)) + 1
+	return excelize.RowOpts{Height: min(409, 15*float64(lines))}
 }
 
 // summaryRow is one entity and role on the Summary sheet.

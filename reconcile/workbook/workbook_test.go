@@ -98,6 +98,7 @@ func writeAndOpen(t *testing.T, d *Data) *excelize.File {
 }
 
 func TestFormulaInjection(t *testing.T) {
+	t.Parallel()
 	f := writeAndOpen(t, testData(t))
 	found := 0
 	for _, sheet := range f.GetSheetList() {
@@ -130,6 +131,7 @@ func TestFormulaInjection(t *testing.T) {
 }
 
 func TestSheetName(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		want  string
@@ -188,6 +190,7 @@ func FuzzSheetName(f *testing.F) {
 }
 
 func TestLocation(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ row, part, at int }{
 		{1, 0, 1}, {1048576, 0, 1048576}, {1048577, 1, 2}, {1048577 + 1048574, 1, 1048576}, {1048577 + 1048575, 2, 2},
 	}
@@ -199,6 +202,7 @@ func TestLocation(t *testing.T) {
 }
 
 func TestMappingRoundTrip(t *testing.T) {
+	t.Parallel()
 	hdr := []string{"Дата", `Weird "quoted" → header`, "", "Value USD"}
 	m := []reconcile.Field{reconcile.FieldDate, reconcile.FieldConsignee, "", reconcile.FieldValueUSD}
 	got := ParseMapping(MappingText(hdr, m))
@@ -225,6 +229,7 @@ func FuzzParseMapping(f *testing.F) {
 }
 
 func TestFormulaString(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("x", 600)
 	tests := []struct{ in, want string }{
 		{"", `""`},
@@ -239,6 +244,7 @@ func TestFormulaString(t *testing.T) {
 }
 
 func TestAtomicWrite(t *testing.T) {
+	t.Parallel()
 	d := testData(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out.xlsx")
@@ -323,6 +329,7 @@ func TestAtomicWrite(t *testing.T) {
 }
 
 func TestConcurrentNoClobber(t *testing.T) {
+	t.Parallel()
 	d := testData(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "reconciled.xlsx")
@@ -348,6 +355,7 @@ func TestConcurrentNoClobber(t *testing.T) {
 }
 
 func TestReadRefusesOtherWorkbooks(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(t.TempDir(), "plain.xlsx")
 	f := excelize.NewFile()
 	if err := f.SaveAs(p); err != nil {
@@ -395,6 +403,7 @@ func FuzzRead(f *testing.F) {
 // (0644, not os.CreateTemp's 0600), and one that replaces a file keeps
 // that file's permissions.
 func TestOutputMode(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		testenv.Skip(t, "no Unix permissions")
 	}

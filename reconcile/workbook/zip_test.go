@@ -22,6 +22,7 @@ func xmlish(n int, seed int64) []byte {
 }
 
 func TestDeflateParallel(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		size int
@@ -67,6 +68,7 @@ func (f *failAfter) Write(b []byte) (int, error) {
 }
 
 func TestDeflateParallelWriteError(t *testing.T) {
+	t.Parallel()
 	in := xmlish(9*deflateChunk, 3)
 	_, _, _, err := deflateParallel(&failAfter{n: 1000}, io.NewSectionReader(bytes.NewReader(in), 0, int64(len(in))))
 	if err == nil || err.Error() != "disk full" {
@@ -77,6 +79,7 @@ func TestDeflateParallelWriteError(t *testing.T) {
 // TestParallelZip checks that parts handed over as sections of a file
 // (deferred) and as plain writes both come out whole and in order.
 func TestParallelZip(t *testing.T) {
+	t.Parallel()
 	big := xmlish(3*deflateChunk+99, 1)
 	small := []byte("<workbook/>")
 	var out bytes.Buffer
