@@ -19,6 +19,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/memo"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/values"
 )
 
@@ -66,7 +67,7 @@ func runCheck(env *Env, args []string) int {
 		}
 		return usageError(env, "check", "give at least one FILE with shipment data")
 	}
-	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
+	if *weight != "" && *weight != totals.WeightNet && *weight != totals.WeightGross {
 		return usageError(env, "check", "--weight must be net or gross, not %q", *weight)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

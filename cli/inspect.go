@@ -44,7 +44,7 @@ type inspectSheet struct {
 	Constants []read.Constant `json:"constants,omitempty"`
 	Period    *inspectPeriod  `json:"period,omitempty"`
 	// For the text output only.
-	gran read.Granularity
+	gran reconcile.Granularity
 	cols []read.Column
 }
 

@@ -60,7 +60,7 @@ func TestSavedMappingsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	headers := res.Files[0].Sheets[0].Headers
+	headers := res.Files[0].Sheets[0].Headers()
 	idx := slices.Index(headers, "Importer")
 	path, _ := read.DefaultMappingPath()
 	st, err := read.OpenMappingStore(path)

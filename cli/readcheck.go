@@ -91,7 +91,7 @@ func sheetSetting(key, value string) (pipeline.ColumnOverride, error) {
 		if _, ok := read.TonUnits[u]; !ok {
 			return pipeline.ColumnOverride{}, fmt.Errorf("tons=%q: want t (metric tonne), \"short ton\" or \"long ton\"", value)
 		}
-		return pipeline.ColumnOverride{Unit: u}, nil
+		return pipeline.ColumnOverride{ColumnOverride: read.ColumnOverride{Unit: u}}, nil
 	}
 	f := reconcile.Field(k)
 	if !slices.Contains(read.ConstantFields, f) {
@@ -105,7 +105,7 @@ func sheetSetting(key, value string) (pipeline.ColumnOverride, error) {
 	if !ok {
 		return pipeline.ColumnOverride{}, fmt.Errorf("%q is not a %s for %s", value, map[bool]string{true: "currency", false: "country"}[f == reconcile.FieldCurrency], f)
 	}
-	return pipeline.ColumnOverride{Field: f, Value: v}, nil
+	return pipeline.ColumnOverride{ColumnOverride: read.ColumnOverride{Field: f}, Value: v}, nil
 }
 
 // unitFlag adds --unit, the same as --map [FILE:]tons=….
@@ -185,7 +185,7 @@ func readProblems(env *Env, cmd string, res *pipeline.Result) int {
 				name += " [" + s.Sheet + "]"
 			}
 			if s.NeedsMapping {
-				fmt.Fprintf(env.Stderr, "tradecheck-cli %s: %s: not read: %s; %s\n", cmd, name, s.Status, mapHow(f.Path, s.Sheet, firstUnmapped(s.Headers, s.Mapping)))
+				fmt.Fprintf(env.Stderr, "tradecheck-cli %s: %s: not read: %s; %s\n", cmd, name, s.Status, mapHow(f.Path, s.Sheet, firstUnmapped(s.Headers(), s.Mapping())))
 				code, reported = ExitInput, true
 			}
 			if s.Status != "" {

@@ -63,7 +63,7 @@ func runReconcile(env *Env, args []string) int {
 		}
 		return ExitUsage
 	}
-	if *weight != "" && *weight != pipeline.WeightNet && *weight != pipeline.WeightGross {
+	if *weight != "" && *weight != totals.WeightNet && *weight != totals.WeightGross {
 		return usageError(env, "reconcile", "--weight must be net or gross, not %q", *weight)
 	}
 	// A claims table among the inputs holds claims, not shipments: it is

@@ -5,6 +5,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/read"
 )
 
 // --map takes FIELD=VALUE and date_order=… for a whole file or sheet
@@ -21,16 +22,16 @@ func TestMapSheetSettings(t *testing.T) {
 		bad  bool
 	}{
 		{name: "country for a file", maps: []string{"tr_ihracat.xls:dispatch_country=Türkiye"},
-			want: pipeline.ColumnOverride{Column: -1, Field: reconcile.FieldDispatchCountry, Value: "TR"}},
+			want: pipeline.ColumnOverride{Column: -1, ColumnOverride: read.ColumnOverride{Field: reconcile.FieldDispatchCountry}, Value: "TR"}},
 		{name: "currency for a sheet", maps: []string{"us.xlsx!Data:currency=usd"}, file: 1,
-			want: pipeline.ColumnOverride{Sheet: "Data", Column: -1, Field: reconcile.FieldCurrency, Value: "USD"}},
+			want: pipeline.ColumnOverride{Sheet: "Data", Column: -1, ColumnOverride: read.ColumnOverride{Field: reconcile.FieldCurrency}, Value: "USD"}},
 		{name: "date order", maps: []string{"us.xlsx:date_order=MDY"}, file: 1,
 			want: pipeline.ColumnOverride{Column: -1, DateOrder: "mdy"}},
 		{name: "tons", maps: []string{"us.xlsx:tons=Short  Ton"}, file: 1,
-			want: pipeline.ColumnOverride{Column: -1, Unit: "short ton"}},
+			want: pipeline.ColumnOverride{Column: -1, ColumnOverride: read.ColumnOverride{Unit: "short ton"}}},
 		{name: "bad tons", maps: []string{"us.xlsx:tons=kg"}, bad: true},
 		{name: "column still a column", maps: []string{"us.xlsx:C=date"}, file: 1,
-			want: pipeline.ColumnOverride{Column: 2, Field: reconcile.FieldDate}},
+			want: pipeline.ColumnOverride{Column: 2, ColumnOverride: read.ColumnOverride{Field: reconcile.FieldDate}}},
 		{name: "not a country", maps: []string{"tr_ihracat.xls:dispatch_country=Atlantis"}, bad: true},
 		{name: "field that takes no fixed value", maps: []string{"tr_ihracat.xls:consignee=ALFA"}, bad: true},
 		{name: "bad date order", maps: []string{"us.xlsx:date_order=ymd"}, bad: true},

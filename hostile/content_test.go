@@ -34,7 +34,7 @@ func TestFormulas(t *testing.T) {
 		}
 		sh := f.Sheets[0]
 		if sh.Err != nil || len(sh.Records) != 6 {
-			t.Fatalf("err %v, %d records (skips %+v); want 6 records", sh.Err, len(sh.Records), sh.Skipped)
+			t.Fatalf("err %v, %d records (skips %+v); want 6 records", sh.Err, len(sh.Records), sh.Skips)
 		}
 		want := []struct {
 			name    string
@@ -156,13 +156,13 @@ func TestMergedHeader(t *testing.T) {
 				}
 			}
 			if len(sh.Records) != 2 {
-				t.Fatalf("%d records, want 2 (skips %+v)", len(sh.Records), sh.Skipped)
+				t.Fatalf("%d records, want 2 (skips %+v)", len(sh.Records), sh.Skips)
 			}
 			r := sh.Records[1]
 			if r.Source.Row != tc.first+1 || r.Consignee.Name() != "OOO TEKHKRIM" || r.Shipper.Name() != "NORINCO" || r.NetKg.Value != 200 || r.GrossKg.Value != 210 || r.Date.String() != "2022-06-02" {
 				t.Errorf("row %d read as %+v", tc.first+1, r)
 			}
-			for _, s := range sh.Skipped {
+			for _, s := range sh.Skips {
 				if s.Row >= tc.first {
 					t.Errorf("data row %d skipped: %+v", s.Row, s)
 				}
@@ -233,7 +233,7 @@ func TestHiddenAndFiltered(t *testing.T) {
 	}
 	sh = f.Sheets[0]
 	var rows []int
-	for _, s := range sh.Skipped {
+	for _, s := range sh.Skips {
 		if s.Reason == reconcile.SkipHidden {
 			rows = append(rows, s.Row)
 		}

@@ -39,7 +39,7 @@ func fates(sh read.SheetResult) map[int]string {
 	for _, r := range sh.Records {
 		m[r.Source.Row] = r.Consignee.Name()
 	}
-	for _, s := range sh.Skipped {
+	for _, s := range sh.Skips {
 		if _, dup := m[s.Row]; dup {
 			m[s.Row] = "DUPLICATE FATE"
 			continue
@@ -101,7 +101,7 @@ func TestCSVAwkward(t *testing.T) {
 			t.Errorf("row 3 (the unclosed quote) has no fate: %v", got)
 		}
 		if !strings.Contains(strings.ToLower(strings.Join(sh.Warnings, " ")+got[3]+skipDetails(sh)), "quote") {
-			t.Errorf("nothing says row 3 has an unclosed quote: warnings %q, skips %+v", sh.Warnings, sh.Skipped)
+			t.Errorf("nothing says row 3 has an unclosed quote: warnings %q, skips %+v", sh.Warnings, sh.Skips)
 		}
 		code, _, stderr := runCLI("inspect", path)
 		if code != 0 {
@@ -153,7 +153,7 @@ func TestCSVAwkward(t *testing.T) {
 
 func skipDetails(sh read.SheetResult) string {
 	var b strings.Builder
-	for _, s := range sh.Skipped {
+	for _, s := range sh.Skips {
 		b.WriteString(s.Detail)
 	}
 	return b.String()
@@ -198,7 +198,7 @@ func TestCSVEncodings(t *testing.T) {
 			}
 			_, sh := readCSV(t, "export.csv", tc.data)
 			if len(sh.Records) != len(tc.want) {
-				t.Fatalf("%d records, want %d (skips %+v, columns %+v)", len(sh.Records), len(tc.want), sh.Skipped, sh.Columns)
+				t.Fatalf("%d records, want %d (skips %+v, columns %+v)", len(sh.Records), len(tc.want), sh.Skips, sh.Columns)
 			}
 			for i, w := range tc.want {
 				if got := sh.Records[i].Consignee.Name(); got != w {

@@ -167,8 +167,8 @@ func TestWideRow(t *testing.T) {
 	if strings.Join(names, "|") != "OOO TEKHKRIM|OOO WIDE|OOO AFTER" {
 		t.Errorf("records %q, want OOO TEKHKRIM, OOO WIDE, OOO AFTER", names)
 	}
-	if len(sh.Skipped) != 1 || sh.Skipped[0].Row != 4 || sh.Skipped[0].Reason != reconcile.SkipTooWide {
-		t.Errorf("skipped %+v, want row 4 %q", sh.Skipped, reconcile.SkipTooWide)
+	if len(sh.Skips) != 1 || sh.Skips[0].Row != 4 || sh.Skips[0].Reason != reconcile.SkipTooWide {
+		t.Errorf("skipped %+v, want row 4 %q", sh.Skips, reconcile.SkipTooWide)
 	}
 }
 

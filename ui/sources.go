@@ -234,7 +234,7 @@ func sheetLine(sh *pipeline.SheetResult) string {
 	if len(sh.Warnings) > 0 {
 		s += fmt.Sprintf(", %d warnings", len(sh.Warnings))
 	}
-	if sh.Granularity == pipeline.GranularityMonthly {
+	if sh.Granularity == reconcile.GranularityMonthly {
 		s += ", monthly"
 	}
 	return s
@@ -273,9 +273,9 @@ func (s *sourcesScreen) showSheet() {
 		return
 	}
 	sh := &f.Sheets[s.cur.sheet]
-	s.headers = sh.Headers
-	s.mapping = sh.Mapping
-	s.reasons = sh.Reasons
+	s.headers = sh.Headers()
+	s.mapping = sh.Mapping()
+	s.reasons = sh.Reasons()
 	s.headerRow = sh.HeaderRow
 	s.summary.SetText(sheetSummary(f, sh) + settingsLines(sh))
 	s.settings.show(f.Path, sh.Sheet)
@@ -379,7 +379,8 @@ func detectedLine(sh *pipeline.SheetResult) string {
 	if sh.Encoding != "" {
 		line += ", encoding " + sh.Encoding
 	}
-	return line + " · units: " + none(sh.Units) + " · currencies: " + none(sh.Currencies)
+	units, currencies := sh.Units()
+	return line + " · units: " + none(units) + " · currencies: " + none(currencies)
 }
 
 // onCellSelected shows why the clicked column was mapped as it is.
@@ -459,7 +460,7 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 	if v == notUsed {
 		field = reconcile.FieldNone
 	}
-	if col < len(sh.Mapping) && sh.Mapping[col] == field {
+	if col < len(sh.Columns) && sh.Columns[col].Field == field {
 		return
 	}
 	for i := range s.u.project.Sources {
@@ -467,9 +468,10 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		if absPath(src.Path) != absPath(f.Path) {
 			continue
 		}
-		ov := pipeline.ColumnOverride{Sheet: sh.Sheet, Column: col, Field: field, Ignore: field == reconcile.FieldNone}
-		if col < len(sh.Headers) {
-			ov.Header = sh.Headers[col]
+		ov := pipeline.ColumnOverride{Sheet: sh.Sheet, Column: col}
+		ov.Field, ov.Ignore = field, field == reconcile.FieldNone
+		if col < len(sh.Columns) {
+			ov.Header = sh.Columns[col].Header
 		}
 		kept := src.Mapping[:0]
 		for _, m := range src.Mapping {
@@ -479,7 +481,7 @@ func (s *sourcesScreen) onFieldChanged(col int, v string) {
 		}
 		src.Mapping = append(kept, ov)
 	}
-	if err := s.u.layouts.remember(sh.Headers, col, field); err != nil {
+	if err := s.u.layouts.remember(sh.Headers(), col, field); err != nil {
 		showError("Mapping not saved", err, s.u.win)
 	}
 	s.u.runProject()

@@ -55,17 +55,17 @@ func TestSourcesListAndMapping(t *testing.T) {
 		t.Errorf("before a click: %q", s.why.Text)
 	}
 	s.grid.Select(widget.TableCellID{Row: 1, Col: 1})
-	if want := sh.Reasons[0]; want == "" || !strings.Contains(s.why.Text, want) || !strings.Contains(s.why.Text, sh.Headers[0]) {
+	if want := sh.Reasons()[0]; want == "" || !strings.Contains(s.why.Text, want) || !strings.Contains(s.why.Text, sh.Headers()[0]) {
 		t.Errorf("after clicking column A: %q, want its header and reason %q", s.why.Text, want)
 	}
 	cell := widget.NewLabel("")
 	s.updateCell(widget.TableCellID{Row: 0, Col: 1}, cell)
-	if cell.Text != sh.Headers[0] || !cell.TextStyle.Italic {
-		t.Errorf("grid row 0: got %q (italic %v), want the header %q in italics", cell.Text, cell.TextStyle.Italic, sh.Headers[0])
+	if cell.Text != sh.Headers()[0] || !cell.TextStyle.Italic {
+		t.Errorf("grid row 0: got %q (italic %v), want the header %q in italics", cell.Text, cell.TextStyle.Italic, sh.Headers()[0])
 	}
 	// Unmap the first mapped column through its selector.
 	col := -1
-	for i, f := range sh.Mapping {
+	for i, f := range sh.Mapping() {
 		if f != reconcile.FieldNone {
 			col = i
 			break
@@ -74,8 +74,8 @@ func TestSourcesListAndMapping(t *testing.T) {
 	hdr := s.grid.CreateHeader()
 	s.updateHeader(widget.TableCellID{Row: -1, Col: col + 1}, hdr)
 	sel := hdr.(*fyne.Container).Objects[1].(*widget.Select)
-	if sel.Selected != string(sh.Mapping[col]) {
-		t.Fatalf("selector shows %q, want %q", sel.Selected, sh.Mapping[col])
+	if sel.Selected != string(sh.Mapping()[col]) {
+		t.Fatalf("selector shows %q, want %q", sel.Selected, sh.Mapping()[col])
 	}
 	sel.SetSelected(notUsed)
 	settle(t, u)
@@ -83,7 +83,7 @@ func TestSourcesListAndMapping(t *testing.T) {
 	if len(src.Mapping) != 1 || src.Mapping[0].Column != col || src.Mapping[0].Field != reconcile.FieldNone || !src.Mapping[0].Ignore || src.Mapping[0].Sheet != sh.Sheet {
 		t.Fatalf("project mapping: got %+v, want column %d unmapped", src.Mapping, col)
 	}
-	if got := u.result.Files[it.file].Sheets[it.sheet].Mapping[col]; got != reconcile.FieldNone {
+	if got := u.result.Files[it.file].Sheets[it.sheet].Mapping()[col]; got != reconcile.FieldNone {
 		t.Errorf("after the re-read column %d maps to %q, want none", col, got)
 	}
 	// The screen shows the new result: its selector reads "(not used)".
@@ -98,7 +98,7 @@ func TestSourcesListAndMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := st.Get(read.LayoutKey(sh.Headers)); len(got) != 1 || !got[col].Ignore {
+	if got := st.Get(read.LayoutKey(sh.Headers())); len(got) != 1 || !got[col].Ignore {
 		t.Errorf("saved mappings for this layout: got %v, want column %d not used", got, col)
 	}
 }
@@ -164,7 +164,8 @@ func TestDetectedLine(t *testing.T) {
 		sh   pipeline.SheetResult
 		want string
 	}{
-		{pipeline.SheetResult{Format: "csv", Encoding: "windows-1254", Units: []string{"kg"}, Currencies: []string{"TRY", "USD"}},
+		{pipeline.SheetResult{Format: "csv", Encoding: "windows-1254", Columns: []read.Column{{Field: reconcile.FieldNetWeight, Unit: "kg"},
+			{Field: reconcile.FieldValue, Currency: "TRY"}, {Field: reconcile.FieldValueUSD, Currency: "USD"}}},
 			"Read as csv, encoding windows-1254 · units: kg · currencies: TRY, USD"},
 		{pipeline.SheetResult{Format: "xls"}, "Read as xls · units: none found · currencies: none found"},
 	} {

@@ -133,7 +133,7 @@ func (st *sheetSettings) onSet() {
 		return
 	}
 	st.edit(func(m pipeline.ColumnOverride) bool { return m.Field == f && m.Value != "" },
-		&pipeline.ColumnOverride{Field: f, Value: v})
+		&pipeline.ColumnOverride{ColumnOverride: read.ColumnOverride{Field: f}, Value: v})
 }
 
 func (st *sheetSettings) onClear() {

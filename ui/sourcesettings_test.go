@@ -6,6 +6,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/read"
 )
 
 // The Sources screen sets a fixed value and a date order for the
@@ -40,8 +41,8 @@ func TestSheetSettingsOnSourcesScreen(t *testing.T) {
 	settle(t, u)
 
 	want := map[pipeline.ColumnOverride]bool{
-		{Sheet: sh.Sheet, Column: -1, Field: reconcile.FieldDispatchCountry, Value: "TR"}: true,
-		{Sheet: sh.Sheet, Column: -1, DateOrder: pipeline.DateMDY}:                        true,
+		{Sheet: sh.Sheet, Column: -1, ColumnOverride: read.ColumnOverride{Field: reconcile.FieldDispatchCountry}, Value: "TR"}: true,
+		{Sheet: sh.Sheet, Column: -1, DateOrder: pipeline.DateMDY}:                                                             true,
 	}
 	got := u.project.Sources[it.file].Mapping
 	if len(got) != 2 || !want[got[0]] || !want[got[1]] {

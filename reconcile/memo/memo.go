@@ -12,6 +12,7 @@ import (
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/values"
 )
 
@@ -137,7 +138,7 @@ func (m *Memo) One(id string) *Memo {
 
 func rules(p *pipeline.Project) []Rule {
 	w := "net weight; gross where net is missing (flagged in the notes)"
-	if p.Params.Weight == pipeline.WeightGross {
+	if p.Params.Weight == totals.WeightGross {
 		w = "gross weight throughout"
 	}
 	out := []Rule{

@@ -15,7 +15,7 @@ import (
 func BenchmarkDupesMillion(b *testing.B) {
 	const n = 1_000_000
 	rng := rand.New(rand.NewPCG(1, 2))
-	in := Input{Sources: []Source{{Name: "a", Granularity: ShipmentLevel}, {Name: "b", Granularity: ShipmentLevel}, {Name: "c", Granularity: ShipmentLevel}}}
+	in := Input{Sources: []Source{{Name: "a", Granularity: reconcile.GranularityShipment}, {Name: "b", Granularity: reconcile.GranularityShipment}, {Name: "c", Granularity: reconcile.GranularityShipment}}}
 	hs := make([]string, 50)
 	for i := range hs {
 		hs[i] = string(rune('1'+i%9)) + "0" + string(rune('A'+i)) + "100"

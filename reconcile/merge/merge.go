@@ -59,16 +59,10 @@ import (
 	"tradecheck/reconcile"
 )
 
-// Granularities of a source.
-const (
-	ShipmentLevel    = "shipment"
-	MonthlyAggregate = "monthly"
-)
-
 // Source describes one source sheet.
 type Source struct {
 	Name        string // file (and sheet) name for reasons and discrepancies
-	Granularity string // ShipmentLevel or MonthlyAggregate
+	Granularity reconcile.Granularity
 	// Rank orders sources for conflicts: lower wins. Sources the user did
 	// not rank share a rank past the ranked ones.
 	Rank int

@@ -38,9 +38,9 @@ func day(s string) reconcile.Date {
 }
 
 func input(rows []row, monthly ...int32) Input {
-	in := Input{Sources: []Source{{Name: "a.xlsx", Granularity: ShipmentLevel, Rank: 9}, {Name: "b.xlsx", Granularity: ShipmentLevel, Rank: 9}, {Name: "c.csv", Granularity: ShipmentLevel, Rank: 9}}}
+	in := Input{Sources: []Source{{Name: "a.xlsx", Granularity: reconcile.GranularityShipment, Rank: 9}, {Name: "b.xlsx", Granularity: reconcile.GranularityShipment, Rank: 9}, {Name: "c.csv", Granularity: reconcile.GranularityShipment, Rank: 9}}}
 	for _, m := range monthly {
-		in.Sources[m].Granularity = MonthlyAggregate
+		in.Sources[m].Granularity = reconcile.GranularityMonthly
 	}
 	files := []string{"a.xlsx", "b.xlsx", "c.csv"}
 	for i, r := range rows {

@@ -50,7 +50,7 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 	for i := range in.Records {
 		rec := &in.Records[i]
 		s := in.SourceOf[i]
-		if res.DuplicateOf[i] >= 0 || in.Sources[s].Granularity == MonthlyAggregate || in.Consignee[i] < 0 ||
+		if res.DuplicateOf[i] >= 0 || in.Sources[s].Granularity == reconcile.GranularityMonthly || in.Consignee[i] < 0 ||
 			len(rec.HSCode) < 6 || rec.Date.Precision != reconcile.PrecisionDay {
 			continue
 		}

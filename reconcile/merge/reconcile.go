@@ -126,7 +126,7 @@ func (r *reconciler) decide(ds []Decision) {
 }
 
 func (r *reconciler) monthly(i int) bool {
-	return r.in.Sources[r.in.SourceOf[i]].Granularity == MonthlyAggregate
+	return r.in.Sources[r.in.SourceOf[i]].Granularity == reconcile.GranularityMonthly
 }
 
 // dedupe marks exact duplicates within one source: every canonical field
@@ -411,7 +411,7 @@ func (r *reconciler) preference(a, b int32) int {
 	if sa.Rank != sb.Rank {
 		return cmp.Compare(sa.Rank, sb.Rank)
 	}
-	if ma, mb := sa.Granularity == MonthlyAggregate, sb.Granularity == MonthlyAggregate; ma != mb {
+	if ma, mb := sa.Granularity == reconcile.GranularityMonthly, sb.Granularity == reconcile.GranularityMonthly; ma != mb {
 		return boolOrder(ma)
 	}
 	if da, db := r.declSrc[r.in.SourceOf[a]], r.declSrc[r.in.SourceOf[b]]; da != db {

@@ -14,6 +14,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/xuri/excelize/v2"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
@@ -164,7 +165,7 @@ func goFigures(t testing.TB, dir string) []figure {
 			idx[k] = f
 			order = append(order, k)
 		}
-		if s.Granularity == merge.ShipmentLevel {
+		if s.Granularity == string(reconcile.GranularityShipment) {
 			f.Shipments++
 		}
 		if s.Tonnes != nil {

@@ -38,9 +38,9 @@ func fileError(f *pipeline.FileResult) Record {
 }
 
 func sheetRows(r *pipeline.Result, f *pipeline.FileResult, sh *pipeline.SheetResult, emit func(Record) error) error {
-	end := sh.First + sh.N
+	end := sh.First + sh.Rows
 	last := sh.TotalRows
-	if sh.N > 0 {
+	if sh.Rows > 0 {
 		last = max(last, r.Records[end-1].Source.Row)
 	}
 	if n := len(sh.Skips); n > 0 {
@@ -214,7 +214,7 @@ func shipments(r *pipeline.Result, emit func(Shipment) error) error {
 			NetKg: num(sh.NetKg(recs)), GrossKg: num(sh.GrossKg(recs)),
 			Tonnes: num(sh.Tonnes), TonnesBasis: sh.TonnesBasis, ValueUSD: num(sh.USD), USDBasis: sh.USDBasis,
 			Quantity: num(sh.Quantity), QuantityUnit: sh.QuantityUnit,
-			Counted: sh.Counted(), Granularity: merge.ShipmentLevel, Status: sh.Status(),
+			Counted: sh.Counted(), Granularity: string(reconcile.GranularityShipment), Status: sh.Status(),
 			Excluded: sh.Excluded, Superseded: sh.Superseded,
 			OriginKey: key(totals.ByOrigin, sh), DispatchKey: key(totals.ByDispatch, sh), DestinationKey: key(totals.ByDestination, sh),
 			RouteKey: key(totals.ByRoute, sh), HS2Key: key(totals.ByHSChapter, sh), HS4Key: key(totals.ByHSHeading, sh),
@@ -222,7 +222,7 @@ func shipments(r *pipeline.Result, emit func(Shipment) error) error {
 			MergeReasons: sh.Reasons,
 		}
 		if sh.Monthly {
-			out.Granularity = merge.MonthlyAggregate
+			out.Granularity = string(reconcile.GranularityMonthly)
 		}
 		out.Date, out.DatePrecision = date(sh.Date)
 		v, cur := sh.Value(recs)

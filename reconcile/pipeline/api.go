@@ -2,10 +2,17 @@
 // app: read every source, cluster company names, reconcile shipments across
 // sources, total them and write the audit workbook.
 //
-// The app and the CLI only talk to this package. Its types are stable:
-// fields may be added, none are renamed or removed. A Project is the whole
-// user state (sources, mappings, decisions, parameters, rates) and is plain
-// JSON, so the app can autosave it and the audit workbook can carry it.
+// The app and the CLI run the engine through this package: Run,
+// Recluster, WriteWorkbook, OpenExported, ReadClaims and CheckClaims are
+// implemented here, not forwarded. It is not their only import: they use
+// the engine's value types directly where those are the vocabulary
+// (claims.Claim, totals.Table, totals.WeightNet, match.Decision,
+// reconcile.Granularity), and other packages for what is not a run
+// (read for inspect and the saved mappings, fileio, screen, memo,
+// parquetout, chart). Its types are stable: fields may be added, none are
+// renamed or removed. A Project is the whole user state (sources,
+// mappings, decisions, parameters, rates) and is plain JSON, so the app
+// can autosave it and the audit workbook can carry it.
 //
 // Typical use:
 //
@@ -41,18 +48,13 @@ import (
 )
 
 // Version is written into the Method sheet of every audit workbook.
-var Version = "0.1.0"
-
-// Weight bases for Params.Weight.
-const (
-	WeightNet   = "net"   // net weight; gross where net is missing, flagged
-	WeightGross = "gross" // gross weight throughout
-)
+const Version = "0.1.0"
 
 // Params are every tunable of a run. The zero value is not useful: start
 // from DefaultParams.
 type Params struct {
-	// Weight is WeightNet (default) or WeightGross.
+	// Weight is totals.WeightNet (default: net weight, gross where net is
+	// missing, flagged) or totals.WeightGross (gross weight throughout).
 	Weight string `json:"weight"`
 	// DateToleranceDays is how far apart two rows' dates may be for the
 	// fuzzy shipment rule (rows without declaration numbers). Default 3.
@@ -100,20 +102,13 @@ type Params struct {
 // DefaultParams returns the documented defaults.
 func DefaultParams() Params {
 	return Params{
-		Weight:             WeightNet,
+		Weight:             totals.WeightNet,
 		DateToleranceDays:  3,
 		WeightTolerancePct: 1,
 		AutoThreshold:      match.DefaultAutoThreshold,
 		ReviewThreshold:    match.DefaultReviewThreshold,
 	}
 }
-
-// Granularity of a source sheet, as the user or the reader declares it.
-const (
-	GranularityAuto     = ""         // decided from the data: month-only dates → monthly
-	GranularityShipment = "shipment" // one row per shipment or declaration item
-	GranularityMonthly  = "monthly"  // vendor aggregates, one row per month and party
-)
 
 // Citation says where a source came from, for the Sources sheet.
 type Citation struct {
@@ -122,17 +117,15 @@ type Citation struct {
 	Note      string `json:"note,omitempty"`
 }
 
-// ColumnOverride is the user's decision about one column of one sheet:
-// map it to Field, or Ignore it; Unit and Currency say what a weight or
-// value column is in. Field "" with Ignore false keeps the detected field.
+// ColumnOverride is the user's decision about one column (the reader's
+// read.ColumnOverride: map it to Field, or Ignore it; Unit and Currency
+// say what a weight or value column is in) placed at a sheet and column
+// of a source. Its JSON is flat: sheet, column, header, field, ….
 type ColumnOverride struct {
-	Sheet    string          `json:"sheet,omitempty"`  // "" for CSV
-	Column   int             `json:"column"`           // 0-based
-	Header   string          `json:"header,omitempty"` // as written, for humans and for layout checks
-	Field    reconcile.Field `json:"field,omitempty"`
-	Ignore   bool            `json:"ignore,omitempty"`
-	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
-	Currency string          `json:"currency,omitempty"` // ISO 4217
+	Sheet  string `json:"sheet,omitempty"`  // "" for CSV, or every sheet
+	Column int    `json:"column"`           // 0-based
+	Header string `json:"header,omitempty"` // as written, for humans and for layout checks
+	read.ColumnOverride
 	// Column -1 is no column but a setting for the whole sheet (every
 	// sheet when Sheet is ""): Field with Value gives that field a fixed
 	// value on every row that has none (dispatch_country "TR" for a
@@ -151,10 +144,9 @@ type SourceSpec struct {
 	// audit workbook; the app should not autosave it either.
 	Password string   `json:"-"`
 	Citation Citation `json:"citation"`
-	// Granularity per sheet ("" key = every sheet / CSV); values are the
-	// Granularity* constants.
-	Granularity map[string]string `json:"granularity,omitempty"`
-	Mapping     []ColumnOverride  `json:"mapping,omitempty"`
+	// Granularity per sheet ("" key = every sheet / CSV).
+	Granularity map[string]reconcile.Granularity `json:"granularity,omitempty"`
+	Mapping     []ColumnOverride                 `json:"mapping,omitempty"`
 	// Flow per sheet ("" key = every sheet / CSV): reconcile.FlowExport
 	// for a register of export declarations, FlowImport for import
 	// declarations; unset, the sheet's own statement (a flow column, a
@@ -263,52 +255,10 @@ type Progress struct {
 	Total int
 }
 
-// SheetResult is how one sheet (or a CSV file) was read.
-type SheetResult struct {
-	File        string            // path as given
-	Sheet       string            // "" for CSV
-	HeaderRow   int               // 1-based; 0 when NoTable
-	Headers     []string          // as written (joined when two-row)
-	Mapping     []reconcile.Field // per column, after overrides
-	Reasons     []string          // per column: why it was mapped or not (rule, synonym, table)
-	Units       []string          // weight units detected ("kg", "t", "kg (assumed)")
-	Currencies  []string          // currencies of the value columns
-	Format      string            // how the file was read: xlsx, csv, xls, ods, html, xml2003
-	Encoding    string            // a text file's or HTML page's encoding; "" for workbooks
-	Granularity string            // GranularityShipment or GranularityMonthly
-	// Flow is reconcile.FlowExport or FlowImport as the user or the sheet
-	// states it, "" when nothing does (read as imports); FlowWhy says who
-	// stated it, Country the declaring country of an export register.
-	Flow, FlowWhy, Country string
-	Rows                   int // rows read into records
-	Skipped                map[reconcile.SkipReason]int
-	Skips                  []reconcile.Skip
-	Warnings               []string
-	DateFrom               reconcile.Date // range of the records' dates
-	DateTo                 reconcile.Date
-	NoTable                bool // the sheet holds no table (reported, not guessed)
-	// NeedsMapping: a table with figures whose party and date columns
-	// were not recognised; none of its rows is read until the user maps
-	// them (read.ErrNeedsMapping). Status says why for this and NoTable.
-	NeedsMapping bool
-	Status       string
-	// Checks are what the sheet's total rows say about the rows read
-	// ("total row 12 matches the 10 rows read", or a warning that rows
-	// may be missing or misread) and how many rows were hidden in Excel.
-	Checks     []string
-	TotalsOK   bool // every total row matches (false when there is none)
-	TotalsBad  int  // total rows that differ from the rows read
-	HiddenRows int
-	TotalRows  int // last row number seen, so the per-source sheet can show every row
-	// First and N delimit this sheet's records in Result.Records.
-	First, N int
-	// Constants are fixed values of fields for the whole sheet, from the
-	// user's mapping or the banner ("from banner row 2"); Period is the
-	// span the banner says the sheet covers (zero when it says none),
-	// for claims' coverage.
-	Constants []read.Constant
-	Period    read.Period
-}
+// SheetResult is how one sheet (or a CSV file) was read: the reader's
+// description (read.SheetResult) with the project's granularity, status,
+// date range and the place of its records in Result.Records (First, Rows).
+type SheetResult = read.SheetResult
 
 // FileResult is how one file was read. Err is a *reconcile.Error when the
 // whole file failed; the other files are still read.
@@ -381,32 +331,6 @@ type EntitySummary struct {
 	Entity    int      // index into Names.Entities
 }
 
-// Run reads every source, clusters names and reconciles shipments. A file
-// that cannot be read keeps its error in Result.Files and the others go on;
-// Run itself fails only on cancellation or an internal error. progress may
-// be nil.
-func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
-	return run(ctx, p, progress)
-}
-
-// Recluster applies p's decisions, params and rates to the records already
-// read, without reading files again, and returns a new Result. Use it when
-// the user confirms, splits or merges names, changes thresholds, tolerances,
-// weight basis, source preference or rates. Changes to Sources or Mapping
-// need Run.
-func (r *Result) Recluster(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
-	return r.recluster(ctx, p, progress)
-}
-
-// Totals groups the counted shipments by g after applying f.
-func (r *Result) Totals(g totals.GroupBy, f totals.Filter) *totals.Table {
-	return r.totals(g, f)
-}
-
-// Entities returns one summary per entity and role that appears on a
-// shipment, by tonnes descending.
-func (r *Result) Entities() []EntitySummary { return r.entities() }
-
 // Errors returns the per-file errors of the run, in file order.
 func (r *Result) Errors() []error {
 	var errs []error
@@ -416,28 +340,4 @@ func (r *Result) Errors() []error {
 		}
 	}
 	return errs
-}
-
-// WriteWorkbook writes the audit workbook to path atomically: a temp file
-// in the same folder, synced, then renamed over path. On any failure the
-// previous file at path is left intact. It refuses a path that is one of
-// the inputs (reconcile.ErrOverwrite). progress may be nil.
-func WriteWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
-	return writeWorkbook(ctx, r, path, progress)
-}
-
-// DefaultOutputPath returns reconciled-YYYYMMDD-HHMMSS.xlsx beside the
-// first input, with a -2, -3 … suffix when that name is taken.
-func DefaultOutputPath(p *Project, now time.Time) string { return defaultOutputPath(p, now) }
-
-// OpenExported reads an audit workbook that Tradecheck wrote, possibly
-// edited in Excel, back into a Project: sources with their SHA-256,
-// citations, granularity and mappings; params; rates; and decisions — the
-// recorded log plus new ones derived from edits to the Entities sheet
-// (a changed Entity ID moves or splits a name; Decision "confirmed" or
-// "not same"). Run the returned project to reproduce or update the run.
-// progress (may be nil) gets StageOpen with the rows read so far; when ctx
-// is cancelled it stops within about a thousand rows with ctx's error.
-func OpenExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
-	return openExported(ctx, path, progress)
 }

@@ -88,8 +88,8 @@ func (r *Result) newRowFinder() *rowFinder {
 		idx, ok := rows[ref]
 		if !ok {
 			s := r.Files[ref.File].Sheets[ref.Sheet]
-			idx = make(map[int]int32, s.N)
-			for i := s.First; i < s.First+s.N; i++ {
+			idx = make(map[int]int32, s.Rows)
+			for i := s.First; i < s.First+s.Rows; i++ {
 				idx[r.Records[i].Source.Row] = int32(i)
 			}
 			rows[ref] = idx

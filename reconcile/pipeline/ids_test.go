@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 )
 
 // idsByRow maps every source row to the ID of the shipment holding it.
@@ -66,7 +67,7 @@ func TestShipmentIDsStable(t *testing.T) {
 		// Ignore the aggregator's description column (column 11, 0-based 10).
 		for i := range p.Sources {
 			if strings.Contains(p.Sources[i].Path, "aggregator") {
-				p.Sources[i].Mapping = []ColumnOverride{{Sheet: "Shipments", Column: 10, Ignore: true}}
+				p.Sources[i].Mapping = []ColumnOverride{{Sheet: "Shipments", Column: 10, ColumnOverride: read.ColumnOverride{Ignore: true}}}
 			}
 		}
 		same(t, idsByRow(run(p)), false)

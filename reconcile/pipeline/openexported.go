@@ -13,10 +13,19 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
 )
 
-func openExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
+// OpenExported reads an audit workbook that Tradecheck wrote, possibly
+// edited in Excel, back into a Project: sources with their SHA-256,
+// citations, granularity and mappings; params; rates; and decisions — the
+// recorded log plus new ones derived from edits to the Entities sheet
+// (a changed Entity ID moves or splits a name; Decision "confirmed" or
+// "not same"). Run the returned project to reproduce or update the run.
+// progress (may be nil) gets StageOpen with the rows read so far; when ctx
+// is cancelled it stops within about a thousand rows with ctx's error.
+func OpenExported(ctx context.Context, path string, progress func(Progress)) (*Project, error) {
 	ex, err := workbook.Read(ctx, path, func(done, total int) {
 		report(progress, Progress{Stage: StageOpen, File: path, Done: done, Total: total})
 	})
@@ -40,9 +49,9 @@ func openExported(ctx context.Context, path string, progress func(Progress)) (*P
 		spec := &p.Sources[i]
 		if s.Granularity != "" {
 			if spec.Granularity == nil {
-				spec.Granularity = map[string]string{}
+				spec.Granularity = map[string]reconcile.Granularity{}
 			}
-			spec.Granularity[s.Sheet] = s.Granularity
+			spec.Granularity[s.Sheet] = reconcile.Granularity(s.Granularity)
 		}
 		if s.UserMapping != "" {
 			var ovs []ColumnOverride
@@ -110,7 +119,7 @@ func locate(recorded, workbookPath string) string {
 // applyParams reads the Method sheet's parameters over p; unknown or
 // unparsable values keep the default.
 func applyParams(p *Params, m map[string]string) {
-	if v := m[paramWeight]; v == WeightNet || v == WeightGross {
+	if v := m[paramWeight]; v == totals.WeightNet || v == totals.WeightGross {
 		p.Weight = v
 	}
 	if v, err := strconv.Atoi(m[paramDateTol]); err == nil && v >= 0 {

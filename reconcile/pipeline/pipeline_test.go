@@ -17,6 +17,7 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
 )
@@ -26,8 +27,8 @@ func TestProjectJSONRoundTrip(t *testing.T) {
 	p := NewProject("a.xlsx", "b.csv")
 	p.Sources[0].Password = "secret"
 	p.Sources[0].Citation = Citation{Vendor: "Vendor X", Retrieved: "2024-03-01"}
-	p.Sources[1].Mapping = []ColumnOverride{{Column: 3, Header: "Net, t", Field: reconcile.FieldNetWeight, Unit: "t"}}
-	p.Sources[1].Granularity = map[string]string{"": GranularityMonthly}
+	p.Sources[1].Mapping = []ColumnOverride{{Column: 3, Header: "Net, t", ColumnOverride: read.ColumnOverride{Field: reconcile.FieldNetWeight, Unit: "t"}}}
+	p.Sources[1].Granularity = map[string]reconcile.Granularity{"": reconcile.GranularityMonthly}
 	p.Decisions = []match.Decision{{Op: match.OpSplit, Name: "X", Role: match.Consignee, Time: time.Unix(0, 0).UTC()}}
 	p.ShipmentDecisions = []merge.Decision{{Op: merge.OpExclude, Row: "a.xlsx!S:4", Reason: "re-export"}}
 	p.Rates = []totals.Rate{{Currency: "RUB", Month: "2022-06", ToUSD: 0.0165}}
@@ -119,7 +120,7 @@ func TestReclusterEqualsRun(t *testing.T) {
 	}
 	p := res.Project
 	p.Decisions = append(p.Decisions, match.NewDecision(match.OpSplit, alias, nil, "", "test"))
-	p.Params.Weight = WeightGross
+	p.Params.Weight = totals.WeightGross
 	re, err := res.Recluster(context.Background(), &p, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +134,7 @@ func TestReclusterEqualsRun(t *testing.T) {
 		t.Errorf("recluster %d groups %.3f t %d shipments; run %d groups %.3f t %d shipments",
 			len(a.Groups), a.Total.Tonnes, a.Total.Shipments, len(b.Groups), b.Total.Tonnes, b.Total.Shipments)
 	}
-	if res.Project.Params.Weight != WeightNet {
+	if res.Project.Params.Weight != totals.WeightNet {
 		t.Error("Recluster changed the original result's project")
 	}
 	if len(re.Records) != len(res.Records) || &re.Records[0] != &res.Records[0] {
@@ -153,7 +154,7 @@ func TestOpenExportedEdits(t *testing.T) {
 	p.Params.SourcePreference = []string{filepath.Base(p.Sources[1].Path)}
 	p.Rates = []totals.Rate{{Currency: "CNY", Month: "2022-06", ToUSD: 0.15}}
 	p.Sources[0].Citation = Citation{Vendor: "Vendor X", Retrieved: "2024-03-01"}
-	p.Sources[2].Mapping = []ColumnOverride{{Column: 7, Header: "Description of goods", Field: reconcile.FieldDescription}}
+	p.Sources[2].Mapping = []ColumnOverride{{Column: 7, Header: "Description of goods", ColumnOverride: read.ColumnOverride{Field: reconcile.FieldDescription}}}
 	res, err := res.Recluster(context.Background(), &p, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -198,7 +199,7 @@ func TestOpenExportedEdits(t *testing.T) {
 		if q.Params.BLDaysBefore != 7 || q.Params.PackagingBandPct != 12 || q.Params.BLDaysAfter != merge.DefaultBLDaysAfter {
 			t.Errorf("B/L window and packaging band not read back from the Method sheet: %+v", q.Params)
 		}
-		if q.Params.DateToleranceDays != 5 || q.Params.Weight != WeightNet || len(q.Params.SourcePreference) != 1 ||
+		if q.Params.DateToleranceDays != 5 || q.Params.Weight != totals.WeightNet || len(q.Params.SourcePreference) != 1 ||
 			q.Params.SourcePreference[0] != p.Params.SourcePreference[0] || q.Params.AutoThreshold != p.Params.AutoThreshold {
 			t.Errorf("params: got %+v, want %+v", q.Params, p.Params)
 		}

@@ -58,45 +58,24 @@ func copyChunks(recs []reconcile.Record, stores []placed) {
 	}
 }
 
-// readSheet is one sheet as read, without its records (those went to the
-// chunks).
-type readSheet struct {
-	name        string
-	headerRow   int
-	columns     []read.Column
-	skipped     []reconcile.Skip
-	skipCounts  map[reconcile.SkipReason]int
-	granularity read.Granularity
-	flow        read.FlowStatement
-	warnings    []string
-	totals      []read.TotalCheck
-	hiddenRows  int
-	constants   []read.Constant
-	period      read.Period
-	err         error
-	first, n    int
-	// format and encoding are the file's, kept per sheet for the Sources
-	// screen.
-	format, encoding string
-}
-
 // readFile reads every sheet of a file and hands each record to add with
 // its sheet's index, like read.ReadAll but without holding the records:
 // Run keeps them in chunks, the bounded-memory path spills them to disk.
-// A sheet's first and n count the records handed to add.
-func readFile(ctx context.Context, path string, opt read.Options, add func(sheet int, name string, rec *reconcile.Record) error, progress func(rows int)) ([]readSheet, error) {
+// Each sheet's Records stay nil; its First and Rows count the records
+// handed to add.
+func readFile(ctx context.Context, path string, opt read.Options, add func(sheet int, name string, rec *reconcile.Record) error, progress func(rows int)) ([]read.SheetResult, error) {
 	w, err := read.Open(path, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer w.Close()
-	var sheets []readSheet
+	var sheets []read.SheetResult
 	total, count := 0, 0
 	for _, name := range w.Sheets() {
-		rs := readSheet{name: name, first: count, format: w.Format(), encoding: w.Encoding()}
+		rs := read.SheetResult{File: path, Sheet: name, First: count, Format: w.Format(), Encoding: w.Encoding(), Hidden: w.SheetHidden(name)}
 		sr, err := w.Sheet(name)
 		if err != nil {
-			rs.err = err
+			rs.Err = err
 			sheets = append(sheets, rs)
 			if ctx.Err() != nil {
 				return sheets, reconcile.ErrCanceled
@@ -109,7 +88,7 @@ func readFile(ctx context.Context, path string, opt read.Options, add func(sheet
 				break
 			}
 			if err != nil {
-				rs.err = err
+				rs.Err = err
 				break
 			}
 			if err := add(len(sheets), name, &rec); err != nil {
@@ -128,14 +107,8 @@ func readFile(ctx context.Context, path string, opt read.Options, add func(sheet
 			}
 		}
 		total += sr.Rows()
-		rs.n = count - rs.first
-		rs.headerRow, rs.columns, rs.skipped, rs.skipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
-		rs.granularity, rs.warnings, rs.flow = sr.Granularity(), sr.Warnings(), sr.Flow()
-		rs.totals, rs.hiddenRows = sr.TotalChecks(), sr.HiddenRows()
-		rs.constants, rs.period = sr.Constants(), sr.Period()
-		if err := sr.NeedsMapping(); err != nil && rs.err == nil {
-			rs.err = err
-		}
+		rs.Rows = count - rs.First
+		sr.Describe(&rs)
 		sr.Close()
 		sheets = append(sheets, rs)
 		if progress != nil {

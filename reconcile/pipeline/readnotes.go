@@ -93,7 +93,7 @@ func (r *Result) DecisionNotes() []string {
 func (r *Result) unidentifiedNote(s SheetResult) string {
 	var rows []string
 	n := 0
-	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
 		for _, f := range r.Records[i].Flags {
 			if f.Code == reconcile.FlagUnidentified {
 				if n < 10 {
@@ -118,7 +118,7 @@ func (r *Result) unidentifiedNote(s SheetResult) string {
 // or month/day, in which column, and exactly what to type.
 func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
 	n, col := 0, -1
-	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
 		for _, f := range r.Records[i].Flags {
 			if f.Code == reconcile.FlagAmbiguousDate {
 				n++
@@ -131,8 +131,8 @@ func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
 		return ""
 	}
 	where := ""
-	if col >= 0 && col < len(s.Headers) {
-		where = fmt.Sprintf(" in column %s %q", reconcile.ColumnName(col+1), s.Headers[col])
+	if col >= 0 && col < len(s.Columns) {
+		where = fmt.Sprintf(" in column %s %q", reconcile.ColumnName(col+1), s.Columns[col].Header)
 	}
 	target := filepath.Base(path)
 	if s.Sheet != "" {
@@ -146,7 +146,7 @@ func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
 // out of tonnes, and what to type.
 func (r *Result) tonsNote(path string, s SheetResult) string {
 	n := 0
-	for i := s.First; i < s.First+s.N && i < len(r.Records); i++ {
+	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
 		for _, f := range r.Records[i].Flags {
 			if read.IsTonsFlag(f) {
 				n++

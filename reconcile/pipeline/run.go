@@ -24,7 +24,11 @@ func report(progress func(Progress), p Progress) {
 	}
 }
 
-func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
+// Run reads every source, clusters names and reconciles shipments. A file
+// that cannot be read keeps its error in Result.Files and the others go on;
+// Run itself fails only on cancellation or an internal error. progress may
+// be nil.
+func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, error) {
 	if p == nil {
 		return nil, errors.New("pipeline: nil project")
 	}
@@ -40,7 +44,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	// Files are read in parallel (one per core); each keeps its own
 	// record chunks, concatenated in source order afterwards.
 	type fileRead struct {
-		sheets []readSheet
+		sheets []read.SheetResult
 		store  chunks
 		sha    string
 		err    error
@@ -99,15 +103,16 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 			base := len(res.Records)
 			fr.SHA256, spec.SHA256 = rd.sha, rd.sha
 			for si := range rd.sheets {
-				rd.sheets[si].first += base
+				rd.sheets[si].First += base
 			}
-			fr.Sheets = sheetResults(spec, rd.sheets)
+			applySpec(spec, rd.sheets)
+			fr.Sheets = rd.sheets
 			// Room for the file's records; copyChunks fills it below.
 			res.Records = res.Records[:base+rd.store.n]
 			stores = append(stores, placed{rd.store, base})
 			for si, sh := range rd.sheets {
 				ref := SheetRef{int32(len(res.Files)), int32(si)}
-				for k := 0; k < sh.n; k++ {
+				for k := 0; k < sh.Rows; k++ {
 					res.RecSheet = append(res.RecSheet, ref)
 				}
 			}
@@ -120,7 +125,7 @@ func run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 	for fi := range res.Files {
 		for si := range res.Files[fi].Sheets {
 			sr := &res.Files[fi].Sheets[si]
-			finishSheet(&res.Project.Sources[fi], sr, res.Records[sr.First:sr.First+sr.N])
+			finishSheet(&res.Project.Sources[fi], sr, res.Records[sr.First:sr.First+sr.Rows])
 		}
 	}
 	if err := res.cluster(ctx, progress); err != nil {
@@ -159,7 +164,7 @@ func cloneProject(p *Project) Project {
 	c.ScreenDecisions = append(c.ScreenDecisions[:0:0], p.ScreenDecisions...)
 	c.Params.SourcePreference = append([]string(nil), p.Params.SourcePreference...)
 	if c.Params.Weight == "" {
-		c.Params.Weight = WeightNet
+		c.Params.Weight = totals.WeightNet
 	}
 	return c
 }
@@ -184,7 +189,7 @@ func readOptions(spec *SourceSpec) read.Options {
 			sheetSetting(&opt, o)
 			continue
 		}
-		ov := read.ColumnOverride{Field: o.Field, Ignore: o.Ignore, Unit: o.Unit, Currency: o.Currency}
+		ov := o.ColumnOverride
 		if o.Sheet == "" { // every sheet (a CSV's only sheet is "")
 			if opt.Mapping == nil {
 				opt.Mapping = map[int]read.ColumnOverride{}
@@ -205,48 +210,26 @@ func readOptions(spec *SourceSpec) read.Options {
 	return opt
 }
 
-func granularity(spec *SourceSpec, sheet string, g read.Granularity) string {
-	if g := spec.Granularity[sheet]; g != "" {
+func granularity(spec *SourceSpec, sheet string, g reconcile.Granularity) reconcile.Granularity {
+	if g := spec.Granularity[sheet]; g != reconcile.GranularityAuto {
 		return g
 	}
-	if g := spec.Granularity[""]; g != "" {
+	if g := spec.Granularity[""]; g != reconcile.GranularityAuto {
 		return g
 	}
-	if g == read.Monthly {
-		return GranularityMonthly
+	if g == reconcile.GranularityMonthly {
+		return reconcile.GranularityMonthly
 	}
-	return GranularityShipment
+	return reconcile.GranularityShipment
 }
 
-// sheetResults turns what was read into SheetResults; finishSheet fills
-// the parts that need the records.
-func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
-	var out []SheetResult
-	for _, sh := range sheets {
-		sr := SheetResult{File: spec.Path, Sheet: sh.name, HeaderRow: sh.headerRow, Skips: sh.skipped,
-			Skipped: sh.skipCounts, Warnings: sh.warnings, Rows: sh.n, First: sh.first, N: sh.n,
-			Format: sh.format, Encoding: sh.encoding}
-		for _, c := range sh.columns {
-			sr.Headers = append(sr.Headers, c.Header)
-			sr.Mapping = append(sr.Mapping, c.Field)
-			sr.Reasons = append(sr.Reasons, c.Reason)
-		}
-		sr.Units, sr.Currencies = read.DetectedUnits(sh.columns)
-		sr.Granularity = granularity(spec, sh.name, sh.granularity)
-		sr.Flow, sr.FlowWhy, sr.Country = sheetFlow(spec, sh.name, sh.flow)
-		if sh.err != nil {
-			switch {
-			case errors.Is(sh.err, reconcile.ErrNoTable):
-				sr.NoTable = true
-				sr.Status = sheetStatus(sh.err)
-			case errors.Is(sh.err, reconcile.ErrNeedsMapping):
-				sr.NeedsMapping = true
-				sr.Status = sheetStatus(sh.err)
-			}
-			sr.Warnings = append(sr.Warnings, sh.err.Error())
-		}
-		sr.HiddenRows = sh.hiddenRows
-		sr.Constants, sr.Period = sh.constants, sh.period
+// applySpec adds to sheets what the project makes of them: the
+// granularity and flow the user set, and the sheet's error as a status.
+func applySpec(spec *SourceSpec, sheets []SheetResult) {
+	for i := range sheets {
+		sr := &sheets[i]
+		sr.Granularity = granularity(spec, sr.Sheet, sr.Granularity)
+		sr.Flow, sr.FlowWhy, sr.Country = sheetFlow(spec, sr.Sheet, sr.Stated)
 		if sr.Flow == reconcile.FlowExport && sr.Country == "" {
 			// An export register whose banner (or the user) fixes the
 			// dispatch country ("Çıkış Ülkesi: Türkiye") names the
@@ -258,20 +241,18 @@ func sheetResults(spec *SourceSpec, sheets []readSheet) []SheetResult {
 				}
 			}
 		}
-		sr.TotalsOK = len(sh.totals) > 0
-		for _, c := range sh.totals {
-			sr.Checks = append(sr.Checks, c.String())
-			if !c.Matches {
-				sr.TotalsOK = false
-				sr.TotalsBad++
+		if sr.Err != nil {
+			switch {
+			case errors.Is(sr.Err, reconcile.ErrNoTable):
+				sr.NoTable = true
+				sr.Status = sheetStatus(sr.Err)
+			case errors.Is(sr.Err, reconcile.ErrNeedsMapping):
+				sr.NeedsMapping = true
+				sr.Status = sheetStatus(sr.Err)
 			}
+			sr.Warnings = append(sr.Warnings, sr.Err.Error())
 		}
-		if sh.hiddenRows > 0 {
-			sr.Checks = append(sr.Checks, fmt.Sprintf("%d rows hidden in Excel were read and counted (flagged hidden_row); unhide them to see what the user may have hidden on purpose", sh.hiddenRows))
-		}
-		out = append(out, sr)
 	}
-	return out
 }
 
 // sheetStats is what finishSheet needs from a sheet's records, gathered
@@ -347,11 +328,11 @@ func checkGranularity(spec *SourceSpec, sr *SheetResult, st *sheetStats) string 
 	}
 	day, month, decl := st.day, st.month, st.decl
 	switch {
-	case sr.Granularity == GranularityMonthly && day > month:
-		sr.Granularity = GranularityShipment
+	case sr.Granularity == reconcile.GranularityMonthly && day > month:
+		sr.Granularity = reconcile.GranularityShipment
 		return fmt.Sprintf("detected as monthly aggregates, but %d of %d dated rows carry a full date: treated as shipment-level (set the granularity to override)", day, day+month)
-	case sr.Granularity == GranularityShipment && month > 0 && day == 0 && decl == 0:
-		sr.Granularity = GranularityMonthly
+	case sr.Granularity == reconcile.GranularityShipment && month > 0 && day == 0 && decl == 0:
+		sr.Granularity = reconcile.GranularityMonthly
 		return "every date is a month without a day and there are no declaration numbers: treated as monthly aggregates (set the granularity to override)"
 	}
 	return ""
@@ -462,9 +443,9 @@ func (r *Result) sheetIndex() (map[SheetRef]int32, []merge.Source) {
 					break
 				}
 			}
-			gran := merge.ShipmentLevel
-			if s.Granularity == GranularityMonthly {
-				gran = merge.MonthlyAggregate
+			gran := reconcile.GranularityShipment
+			if s.Granularity == reconcile.GranularityMonthly {
+				gran = reconcile.GranularityMonthly
 			}
 			idx[SheetRef{int32(fi), int32(si)}] = int32(len(srcs))
 			srcs = append(srcs, merge.Source{Name: name, Granularity: gran, Rank: rank, Key: f.SHA256 + "!" + s.Sheet, Flow: s.Flow})
@@ -538,7 +519,12 @@ func mergeOptions(p Params) merge.Options {
 	return o
 }
 
-func (r *Result) recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
+// Recluster applies p's decisions, params and rates to the records already
+// read, without reading files again, and returns a new Result. Use it when
+// the user confirms, splits or merges names, changes thresholds, tolerances,
+// weight basis, source preference or rates. Changes to Sources or Mapping
+// need Run.
+func (r *Result) Recluster(ctx context.Context, p *Project, progress func(Progress)) (_ *Result, err error) {
 	nr := &Result{
 		Project: cloneProject(p), Files: r.Files, Records: r.Records, RecSheet: r.RecSheet,
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention,
@@ -601,14 +587,17 @@ func (r *Result) Labels() totals.Labels {
 	}
 }
 
-func (r *Result) totals(g totals.GroupBy, f totals.Filter) *totals.Table {
+// Totals groups the counted shipments by g after applying f.
+func (r *Result) Totals(g totals.GroupBy, f totals.Filter) *totals.Table {
 	return totals.Compute(r.Merge.Shipments, g, f, r.Labels())
 }
 
-func (r *Result) entities() []EntitySummary {
+// Entities returns one summary per entity and role that appears on a
+// shipment, by tonnes descending.
+func (r *Result) Entities() []EntitySummary {
 	var out []EntitySummary
 	for _, g := range []totals.GroupBy{totals.ByConsignee, totals.ByShipper} {
-		t := r.totals(g, totals.Filter{})
+		t := r.Totals(g, totals.Filter{})
 		role := match.Consignee
 		if g == totals.ByShipper {
 			role = match.Shipper

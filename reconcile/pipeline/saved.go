@@ -39,7 +39,8 @@ func (p *Project) ApplySaved(st *read.MappingStore, res *Result) bool {
 	changed := false
 	for _, f := range res.Files {
 		for _, sh := range f.Sheets {
-			saved := st.Get(read.LayoutKey(sh.Headers))
+			headers, mapping := sh.Headers(), sh.Mapping()
+			saved := st.Get(read.LayoutKey(headers))
 			if len(saved) == 0 {
 				continue
 			}
@@ -54,14 +55,14 @@ func (p *Project) ApplySaved(st *read.MappingStore, res *Result) bool {
 					if o.Ignore {
 						field = reconcile.FieldNone
 					}
-					if col >= len(sh.Headers) || src.hasOverride(sh.Sheet, col) {
+					if col >= len(headers) || src.hasOverride(sh.Sheet, col) {
 						continue
 					}
-					if col < len(sh.Mapping) && sh.Mapping[col] == field && o.Unit == "" && o.Currency == "" {
+					if col < len(mapping) && mapping[col] == field && o.Unit == "" && o.Currency == "" {
 						continue
 					}
-					src.Mapping = append(src.Mapping, ColumnOverride{Sheet: sh.Sheet, Column: col, Header: sh.Headers[col],
-						Field: field, Ignore: field == reconcile.FieldNone, Unit: o.Unit, Currency: o.Currency})
+					src.Mapping = append(src.Mapping, ColumnOverride{Sheet: sh.Sheet, Column: col, Header: headers[col],
+						ColumnOverride: read.ColumnOverride{Field: field, Ignore: field == reconcile.FieldNone, Unit: o.Unit, Currency: o.Currency}})
 					changed = true
 				}
 			}

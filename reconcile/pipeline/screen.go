@@ -190,7 +190,7 @@ func (r *Result) ScreenDecide(p *Project, op, entityID, source, listedID, note s
 		// The query's tax ID as given: a decision keys on the mention's
 		// own ID column, not on one split off the name.
 		q.TaxID = mentionTaxID(r, h)
-		p.ScreenDecisions = append(p.ScreenDecisions, screen.NewDecision(op, h, q, note, nowFunc()))
+		p.ScreenDecisions = append(p.ScreenDecisions, screen.NewDecision(op, h, q, note, time.Now()))
 		added++
 	}
 	if added == 0 {
@@ -215,9 +215,6 @@ func sortedHits(hits []screen.Hit) []screen.Hit {
 	screen.SortHits(out)
 	return out
 }
-
-// nowFunc stamps decisions; tests fix it.
-var nowFunc = time.Now
 
 func screenThreshold(p Params) float64 {
 	if p.ScreenThreshold > 0 {

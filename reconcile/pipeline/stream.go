@@ -12,6 +12,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 )
 
@@ -167,7 +168,7 @@ type streamer struct {
 
 // streamFile is what pass 1 keeps of one source.
 type streamFile struct {
-	sheets   []readSheet
+	sheets   []read.SheetResult
 	stats    []sheetStats
 	facts    []merge.SourceFacts
 	rows     [][]uint64 // per sheet: bit r set when row r became a record
@@ -301,9 +302,10 @@ func (s *streamer) finishFiles(ctx context.Context) error {
 		default:
 			fr.SHA256, spec.SHA256 = f.sha, f.sha
 			for si := range f.sheets {
-				f.sheets[si].first += s.n
+				f.sheets[si].First += s.n
 			}
-			fr.Sheets = sheetResults(spec, f.sheets)
+			applySpec(spec, f.sheets)
+			fr.Sheets = f.sheets
 			for si := range fr.Sheets {
 				st := sheetStats{}
 				if si < len(f.stats) {

@@ -135,7 +135,7 @@ func runOutcome(t *testing.T, p *Project) *outcome {
 			s := &f.Sheets[si]
 			o.sheets = append(o.sheets, sheetText(f, s))
 			rows := map[int]bool{}
-			for _, r := range res.Records[s.First : s.First+s.N] {
+			for _, r := range res.Records[s.First : s.First+s.Rows] {
 				rows[r.Source.Row] = true
 			}
 			for row := 1; row <= s.TotalRows; row++ {

@@ -27,7 +27,11 @@ func countryName(iso2 string) string { return values.CountryName(iso2) }
 var TotalsSheetGroups = []totals.GroupBy{totals.ByRoute, totals.ByOrigin, totals.ByDispatch, totals.ByDestination,
 	totals.ByHSChapter, totals.ByHSHeading, totals.ByMonth, totals.ByCHPLTier}
 
-func writeWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
+// WriteWorkbook writes the audit workbook to path atomically: a temp file
+// in the same folder, synced, then renamed over path. On any failure the
+// previous file at path is left intact. It refuses a path that is one of
+// the inputs (reconcile.ErrOverwrite). progress may be nil.
+func WriteWorkbook(ctx context.Context, r *Result, path string, progress func(Progress)) error {
 	_, err := write(ctx, r, path, false, progress)
 	return err
 }
@@ -54,7 +58,9 @@ func write(ctx context.Context, r *Result, path string, noClobber bool, progress
 		}})
 }
 
-func defaultOutputPath(p *Project, now time.Time) string {
+// DefaultOutputPath returns reconciled-YYYYMMDD-HHMMSS.xlsx beside the
+// first input, with a -2, -3 … suffix when that name is taken.
+func DefaultOutputPath(p *Project, now time.Time) string {
 	dir := "."
 	if len(p.Sources) > 0 {
 		dir = filepath.Dir(p.Sources[0].Path)
@@ -135,7 +141,7 @@ func (r *Result) sourceOrder() string {
 		case sa.Rank != sb.Rank:
 			return sa.Rank < sb.Rank
 		case sa.Granularity != sb.Granularity:
-			return sb.Granularity == merge.MonthlyAggregate
+			return sb.Granularity == reconcile.GranularityMonthly
 		case decl[order[a]] != decl[order[b]]:
 			return decl[order[a]]
 		}
@@ -152,7 +158,7 @@ func (r *Result) sourceOrder() string {
 func MethodText(p Params) []string {
 	o := mergeOptions(p)
 	basis := "net weight; where a shipment has no net weight its gross weight is used and the shipment is flagged"
-	if p.Weight == WeightGross {
+	if p.Weight == totals.WeightGross {
 		basis = "gross weight throughout"
 	}
 	return []string{
@@ -209,10 +215,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		}
 		d.Files = append(d.Files, wf)
 		for _, s := range f.Sheets {
-			d.Sheets = append(d.Sheets, workbook.Sheet{File: fi, Name: s.Sheet, HeaderRow: s.HeaderRow, Headers: s.Headers,
-				Mapping: s.Mapping, Granularity: s.Granularity, Rows: s.Rows, Skipped: s.Skipped, Skips: s.Skips,
-				Warnings: s.Warnings, DateFrom: s.DateFrom, DateTo: s.DateTo, NoTable: s.NoTable, TotalRows: s.TotalRows,
-				NeedsMapping: s.NeedsMapping, Status: s.Status, Checks: s.Checks, First: s.First, N: s.N})
+			d.Sheets = append(d.Sheets, workbook.Sheet{SheetResult: s, FileIndex: fi})
 			var spec *SourceSpec
 			if fi < len(r.Project.Sources) {
 				spec = &r.Project.Sources[fi]

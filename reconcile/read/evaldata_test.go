@@ -104,8 +104,8 @@ func TestEvalDataCSVRowCounts(t *testing.T) {
 			if s.Err != nil {
 				t.Fatal(s.Err)
 			}
-			if len(s.Records) != want || len(s.Skipped) != 0 {
-				t.Errorf("%d records, %d skipped (%v); want %d and none", len(s.Records), len(s.Skipped), s.SkipCounts, want)
+			if len(s.Records) != want || len(s.Skips) != 0 {
+				t.Errorf("%d records, %d skipped (%v); want %d and none", len(s.Records), len(s.Skips), s.Skipped, want)
 			}
 		})
 	}

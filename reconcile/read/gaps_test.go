@@ -109,15 +109,15 @@ func TestSampleBlankRow(t *testing.T) {
 	}
 	sh := f.Sheets[0]
 	found := false
-	for _, s := range sh.Skipped {
+	for _, s := range sh.Skips {
 		if s.Row == 102 {
 			found = s.Reason == reconcile.SkipBlank
 		}
 	}
 	if !found {
-		t.Errorf("row 102 not a blank skip; skips %+v", sh.Skipped)
+		t.Errorf("row 102 not a blank skip; skips %+v", sh.Skips)
 	}
-	if got, want := len(sh.Records)+sh.SkipCounts[reconcile.SkipBlank]+sh.SkipCounts[reconcile.SkipTotal], sh.Rows; got != want {
+	if got, want := len(sh.Records)+sh.Skipped[reconcile.SkipBlank]+sh.Skipped[reconcile.SkipTotal], sh.Scanned; got != want {
 		t.Errorf("records + skips = %d, Rows = %d; want equal", got, want)
 	}
 }

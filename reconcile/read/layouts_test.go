@@ -181,7 +181,7 @@ func checkLayout(t *testing.T, path string, want layoutExpect) {
 	}
 	byName := map[string]*SheetResult{}
 	for i := range f.Sheets {
-		byName[f.Sheets[i].Name] = &f.Sheets[i]
+		byName[f.Sheets[i].Sheet] = &f.Sheets[i]
 	}
 	if len(f.Sheets) == 1 {
 		byName[""] = &f.Sheets[0] // a text file's one table
@@ -237,11 +237,11 @@ func checkLayout(t *testing.T, path string, want layoutExpect) {
 			}
 		}
 		if len(got.Records) != ws.Records {
-			t.Errorf("%s: got %d records, want %d (skips: %v)", label, len(got.Records), ws.Records, got.SkipCounts)
+			t.Errorf("%s: got %d records, want %d (skips: %v)", label, len(got.Records), ws.Records, got.Skipped)
 		}
 		for reason, n := range ws.Skips {
-			if g := got.SkipCounts[reconcile.SkipReason(reason)]; g != n {
-				t.Errorf("%s: got %d %q skips, want %d (all skips: %v)", label, g, reason, n, got.SkipCounts)
+			if g := got.Skipped[reconcile.SkipReason(reason)]; g != n {
+				t.Errorf("%s: got %d %q skips, want %d (all skips: %v)", label, g, reason, n, got.Skipped)
 			}
 		}
 		if len(got.Records) == 0 {
@@ -292,7 +292,7 @@ func needsConversion(path string) bool {
 func sheetNames(f *File) []string {
 	var out []string
 	for _, s := range f.Sheets {
-		out = append(out, s.Name)
+		out = append(out, s.Sheet)
 	}
 	return out
 }

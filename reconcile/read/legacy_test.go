@@ -83,7 +83,7 @@ func TestXML2003(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := readAll(t, path, Options{})
-	if f.Format != "xml2003" || len(f.Sheets) != 2 || f.Sheets[1].Name != "Data" {
+	if f.Format != "xml2003" || len(f.Sheets) != 2 || f.Sheets[1].Sheet != "Data" {
 		t.Fatalf("format %q sheets %v", f.Format, sheetNames(f))
 	}
 	s := f.Sheets[1]

@@ -79,7 +79,7 @@ func TestVendorFullWorkbook(t *testing.T) {
 	if !reflect.DeepEqual(skips, wantSkips) {
 		t.Errorf("Skipped() = %+v, want %+v", skips, wantSkips)
 	}
-	if sr.Granularity() != Shipment {
+	if sr.Granularity() != reconcile.GranularityShipment {
 		t.Errorf("Granularity() = %q, want shipment", sr.Granularity())
 	}
 }
@@ -92,7 +92,7 @@ func TestShortMonthlyWorkbook(t *testing.T) {
 		3: {"6907211000", "YATAS", "TURKEY", "OOO YATASH RUS", 0, 10, "May 2023"},
 	}}, nil)
 	sr, recs := readSheet(t, path, "Sheet1", Options{})
-	if sr.Granularity() != Monthly {
+	if sr.Granularity() != reconcile.GranularityMonthly {
 		t.Errorf("Granularity() = %q, want monthly", sr.Granularity())
 	}
 	if len(recs) != 2 {
@@ -447,11 +447,11 @@ func TestGranularity(t *testing.T) {
 		name    string
 		headers []any
 		row     []any
-		want    Granularity
+		want    reconcile.Granularity
 	}{
-		{"dated shipments", []any{"Importer", "Date", "Net weight"}, []any{"A", "14.06.2022", 1}, Shipment},
-		{"vendor short", []any{"IMPORTER_NAME", "TOTALVALUE", "MONTHYEAR"}, []any{"A", 1, "Apr 2023"}, Monthly},
-		{"month column with declarations", []any{"DECLARATION_NUMBER", "IMPORTER_NAME", "MONTHYEAR", "NET_WEIGHT_KG"}, []any{"D1", "A", "Apr 2023", 5}, Shipment},
+		{"dated shipments", []any{"Importer", "Date", "Net weight"}, []any{"A", "14.06.2022", 1}, reconcile.GranularityShipment},
+		{"vendor short", []any{"IMPORTER_NAME", "TOTALVALUE", "MONTHYEAR"}, []any{"A", 1, "Apr 2023"}, reconcile.GranularityMonthly},
+		{"month column with declarations", []any{"DECLARATION_NUMBER", "IMPORTER_NAME", "MONTHYEAR", "NET_WEIGHT_KG"}, []any{"D1", "A", "Apr 2023", 5}, reconcile.GranularityShipment},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

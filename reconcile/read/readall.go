@@ -3,6 +3,7 @@ package read
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 
 	"tradecheck/reconcile"
@@ -17,30 +18,124 @@ type File struct {
 	Sheets []SheetResult
 }
 
-// SheetResult is one sheet read into records. Err is set when the sheet
-// could not be read (no table, damaged data); records read before a
-// mid-sheet error are kept.
+// SheetResult is how one sheet (or a text file) was read. It is the one
+// description of a sheet: ReadAll returns it, pipeline.Result holds it
+// (as pipeline.SheetResult) and the audit workbook's Sources and
+// per-source sheets are written from it. The reader fills what it found
+// (Describe); package pipeline adds what the project makes of it: the
+// granularity the user set, the date range, where its records are.
 type SheetResult struct {
-	Name        string
-	HeaderRow   int
-	Columns     []Column
-	Records     []reconcile.Record
-	Skipped     []reconcile.Skip
-	SkipCounts  map[reconcile.SkipReason]int
-	Granularity Granularity
-	Warnings    []string
-	Rows        int // rows below the header (records + skips there)
+	File     string // path as given
+	Sheet    string // "" for a text file
+	Format   string // how the file was read: xlsx, csv, xls, ods, html, xml2003
+	Encoding string // a text file's or HTML page's encoding; "" for workbooks
+	Hidden   bool   // the sheet is hidden in Excel
+
+	HeaderRow   int      // 1-based; 0 when there is no table
+	Columns     []Column // every column: header as written, field after overrides, why, unit, currency
 	LayoutKey   string
-	Hidden      bool
+	Granularity reconcile.Granularity // shipment or monthly; pipeline applies the user's setting
+	// Stated is what the sheet says of its trade flow. Flow is
+	// reconcile.FlowExport or FlowImport as the user or the sheet states
+	// it, "" when nothing does (read as imports); FlowWhy says who stated
+	// it, Country the declaring country of an export register (pipeline).
+	Stated                 FlowStatement
+	Flow, FlowWhy, Country string
+
+	// Records are the sheet's records (ReadAll only: pipeline keeps them
+	// in Result.Records, from First on). Rows counts them; Scanned counts
+	// the rows below the header (records and skips there).
+	Records []reconcile.Record
+	First   int
+	Rows    int
+	Scanned int
+	Skips   []reconcile.Skip // sorted by row
+	Skipped map[reconcile.SkipReason]int
+	// Warnings say what the reader noticed; pipeline adds the sheet's
+	// error and a corrected granularity.
+	Warnings []string
+	// Err is set when the sheet could not be read (no table, columns to
+	// map, damaged data); records read before a mid-sheet error are kept.
+	// Pipeline sets NoTable or NeedsMapping from it, and Status says why.
+	Err          error
+	NoTable      bool
+	NeedsMapping bool
+	Status       string
+
 	// Totals checks the sheet's total rows against the records read;
-	// HiddenRows counts records from rows hidden in Excel.
+	// Checks says the same in words, with the rows hidden in Excel (whose
+	// records HiddenRows counts). TotalsOK: every total row matches (false
+	// when there is none); TotalsBad counts those that differ.
 	Totals     []TotalCheck
+	Checks     []string
+	TotalsOK   bool
+	TotalsBad  int
 	HiddenRows int
+
+	// Set by pipeline from the records: their date range, and the last
+	// row number seen, so the per-source sheet can show every row.
+	DateFrom, DateTo reconcile.Date
+	TotalRows        int
+
 	// Constants are fixed values of fields for the whole sheet (the
 	// user's or the banner's); Period is the span the banner states.
 	Constants []Constant
 	Period    Period
-	Err       error
+}
+
+// Headers are the column headers as written (two-row headers joined).
+func (s SheetResult) Headers() []string {
+	out := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		out[i] = c.Header
+	}
+	return out
+}
+
+// Mapping is each column's field after the user's overrides ("" unmapped).
+func (s SheetResult) Mapping() []reconcile.Field {
+	out := make([]reconcile.Field, len(s.Columns))
+	for i, c := range s.Columns {
+		out[i] = c.Field
+	}
+	return out
+}
+
+// Reasons say per column why it was mapped or not (rule, synonym, table).
+func (s SheetResult) Reasons() []string {
+	out := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		out[i] = c.Reason
+	}
+	return out
+}
+
+// Units are the weight units detected ("kg", "t", "kg (assumed)") and
+// the currencies of the value columns.
+func (s SheetResult) Units() (units, currencies []string) { return DetectedUnits(s.Columns) }
+
+// Describe fills res with what sr found, once it has read the sheet (or
+// stopped): header, columns, skipped rows, granularity, warnings and the
+// total-row checks. An unmapped table's ErrNeedsMapping becomes res.Err.
+func (sr *SheetReader) Describe(res *SheetResult) {
+	res.HeaderRow, res.Columns, res.Skips, res.Skipped = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
+	res.Granularity, res.Warnings, res.Scanned, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
+	res.Totals, res.HiddenRows, res.Stated = sr.TotalChecks(), sr.HiddenRows(), sr.Flow()
+	res.Constants, res.Period = sr.Constants(), sr.Period()
+	res.TotalsOK = len(res.Totals) > 0
+	for _, c := range res.Totals {
+		res.Checks = append(res.Checks, c.String())
+		if !c.Matches {
+			res.TotalsOK = false
+			res.TotalsBad++
+		}
+	}
+	if res.HiddenRows > 0 {
+		res.Checks = append(res.Checks, fmt.Sprintf("%d rows hidden in Excel were read and counted (flagged hidden_row); unhide them to see what the user may have hidden on purpose", res.HiddenRows))
+	}
+	if err := sr.NeedsMapping(); err != nil && res.Err == nil {
+		res.Err = err
+	}
 }
 
 // progressEvery is how often (in rows) ReadAll reports progress and
@@ -65,7 +160,7 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 	f.SHA256 = sum
 	total := 0
 	for _, name := range w.Sheets() {
-		res := SheetResult{Name: name, Hidden: w.SheetHidden(name)}
+		res := SheetResult{File: path, Sheet: name, Format: w.Format(), Encoding: w.Encoding(), Hidden: w.SheetHidden(name)}
 		sr, err := w.Sheet(name)
 		if err != nil {
 			res.Err = err
@@ -99,13 +194,8 @@ func ReadAll(ctx context.Context, path string, opt Options, progress func(rows i
 			}
 		}
 		total += sr.Rows()
-		res.HeaderRow, res.Columns, res.Skipped, res.SkipCounts = sr.HeaderRow(), sr.Columns(), sr.Skipped(), sr.SkipCounts()
-		res.Granularity, res.Warnings, res.Rows, res.LayoutKey = sr.Granularity(), sr.Warnings(), sr.Rows(), sr.LayoutKey()
-		res.Totals, res.HiddenRows = sr.TotalChecks(), sr.HiddenRows()
-		res.Constants, res.Period = sr.Constants(), sr.Period()
-		if err := sr.NeedsMapping(); err != nil && res.Err == nil {
-			res.Err = err
-		}
+		sr.Describe(&res)
+		res.Rows = len(res.Records)
 		sr.Close()
 		f.Sheets = append(f.Sheets, res)
 		if progress != nil {

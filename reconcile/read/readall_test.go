@@ -28,8 +28,8 @@ func TestReadAllProgressAndCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Sheets) != 1 || len(f.Sheets[0].Records) != 20000 || f.Sheets[0].Rows != 20000 {
-		t.Fatalf("sheets %d, records %d, rows %d; want 1, 20000, 20000", len(f.Sheets), len(f.Sheets[0].Records), f.Sheets[0].Rows)
+	if len(f.Sheets) != 1 || len(f.Sheets[0].Records) != 20000 || f.Sheets[0].Scanned != 20000 {
+		t.Fatalf("sheets %d, records %d, rows %d; want 1, 20000, 20000", len(f.Sheets), len(f.Sheets[0].Records), f.Sheets[0].Scanned)
 	}
 	if len(seen) < 2 || seen[len(seen)-1] != 20000 {
 		t.Errorf("progress calls %v, want several ending at 20000", seen)

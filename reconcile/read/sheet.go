@@ -10,15 +10,6 @@ import (
 	"tradecheck/reconcile"
 )
 
-// Granularity says whether a sheet lists shipments or monthly aggregates.
-type Granularity string
-
-// Granularities.
-const (
-	Shipment Granularity = "shipment"
-	Monthly  Granularity = "monthly" // vendor "Short" exports: one row per party, product and month
-)
-
 // SheetReader reads the records of one sheet, one at a time.
 type SheetReader struct {
 	w           *Workbook
@@ -39,7 +30,7 @@ type SheetReader struct {
 	rows        int
 	layoutKey   string
 	rowWarns    int
-	gran        Granularity
+	gran        reconcile.Granularity
 	lastRow     int // last row number given a fate (records, skips, gaps)
 	sums        sums
 	totals      []TotalCheck
@@ -292,7 +283,7 @@ func (s *SheetReader) init() error {
 	s.userDateOrder()
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
-	s.plan.monthly = s.gran == Monthly
+	s.plan.monthly = s.gran == reconcile.GranularityMonthly
 	s.checkMapping()
 	return nil
 }
@@ -332,7 +323,7 @@ func distinctFirst(ss []string, n int) []string {
 
 // granularity: a sheet whose date is a month column and that has no
 // declaration number is a vendor aggregate.
-func granularity(cols []Column) Granularity {
+func granularity(cols []Column) reconcile.Granularity {
 	monthCol, decl := false, false
 	for _, c := range cols {
 		switch c.Field {
@@ -345,9 +336,9 @@ func granularity(cols []Column) Granularity {
 		}
 	}
 	if monthCol && !decl {
-		return Monthly
+		return reconcile.GranularityMonthly
 	}
-	return Shipment
+	return reconcile.GranularityShipment
 }
 
 // checkMapping warns about mappings a reader of the figures must know.
@@ -374,7 +365,7 @@ func (s *SheetReader) checkMapping() {
 	if len(assumed) > 0 {
 		s.warnings = append(s.warnings, "weight unit not stated, kilograms assumed for "+strings.Join(assumed, ", "))
 	}
-	if s.gran == Monthly {
+	if s.gran == reconcile.GranularityMonthly {
 		s.warnings = append(s.warnings, "monthly aggregates (one row per party, product and month), not shipments")
 	}
 	if s.w.x != nil && s.w.SheetHidden(s.name) {
@@ -536,7 +527,7 @@ func (s *SheetReader) HeaderRow() int { return s.headerRow }
 func (s *SheetReader) Columns() []Column { return s.columns }
 
 // Granularity returns "shipment" or "monthly".
-func (s *SheetReader) Granularity() Granularity { return s.gran }
+func (s *SheetReader) Granularity() reconcile.Granularity { return s.gran }
 
 // Warnings returns what the reader noticed about the sheet so far.
 func (s *SheetReader) Warnings() []string {

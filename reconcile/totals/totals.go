@@ -42,7 +42,8 @@ const (
 // GroupBys lists every grouping for pickers, in display order.
 var GroupBys = []GroupBy{ByConsignee, ByShipper, ByOrigin, ByDispatch, ByDestination, ByRoute, ByHSChapter, ByHSHeading, ByHSSub, ByMonth, ByCHPLTier}
 
-// Weight bases.
+// Weight bases (pipeline.Params.Weight, the CLI's --weight): net weight,
+// gross where net is missing (flagged); or gross weight throughout.
 const (
 	WeightNet   = "net"
 	WeightGross = "gross"

@@ -39,7 +39,7 @@ func fixture() ([]merge.Shipment, []reconcile.Record) {
 			HSCode: "6307", NetKg: num(5000), ValueUSD: num(1)},
 	}
 	in := merge.Input{Records: recs, SourceOf: []int32{0, 0, 0, 0, 1},
-		Sources:   []merge.Source{{Name: "f.xlsx", Granularity: merge.ShipmentLevel}, {Name: "m.csv", Granularity: merge.MonthlyAggregate}},
+		Sources:   []merge.Source{{Name: "f.xlsx", Granularity: reconcile.GranularityShipment}, {Name: "m.csv", Granularity: reconcile.GranularityMonthly}},
 		Consignee: []int32{0, 0, 1, -1, 0}, Shipper: []int32{1, 2, 2, 2, -1}}
 	res, err := merge.Reconcile(context.Background(), in, merge.DefaultOptions(),
 		[]merge.Decision{{Op: merge.OpExclude, Row: "f.xlsx!S:5"}}, nil)

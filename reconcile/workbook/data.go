@@ -8,6 +8,7 @@ import (
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 )
 
@@ -28,29 +29,12 @@ type File struct {
 	Note      string
 }
 
-// Sheet is one read sheet of a file (a CSV is one sheet named "").
+// Sheet is one read sheet of a file (a CSV is one sheet named ""), as
+// pipeline describes it, placed in the workbook.
 type Sheet struct {
-	File        int // index into Data.Files
-	Name        string
-	HeaderRow   int
-	Headers     []string
-	Mapping     []reconcile.Field
-	Granularity string
-	Rows        int
-	Skipped     map[reconcile.SkipReason]int
-	Skips       []reconcile.Skip // sorted by row
-	Warnings    []string
-	DateFrom    reconcile.Date
-	DateTo      reconcile.Date
-	NoTable     bool
-	// NeedsMapping: a table whose rows were not read until its party or
-	// date columns are mapped; Status says why for it and NoTable.
-	NeedsMapping bool
-	Status       string
-	Checks       []string // total rows against the rows read, hidden rows
-	TotalRows    int      // last row number, 0 when unknown
-	UserMapping  string   // the user's column overrides for this sheet as JSON, read back verbatim
-	First, N     int      // this sheet's records in Data.Records
+	read.SheetResult
+	FileIndex   int    // index into Data.Files
+	UserMapping string // the user's column overrides for this sheet as JSON, read back verbatim
 }
 
 // RawRows streams the rows of sheet s (index into Data.Sheets) as they

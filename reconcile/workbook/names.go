@@ -106,13 +106,13 @@ func sourceSheetNames(d *Data) ([]string, map[string]bool) {
 	}
 	perFile := map[int]int{}
 	for _, s := range d.Sheets {
-		perFile[s.File]++
+		perFile[s.FileIndex]++
 	}
 	out := make([]string, len(d.Sheets))
 	for i, s := range d.Sheets {
-		want := filepath.Base(d.Files[s.File].Path)
-		if perFile[s.File] > 1 && s.Name != "" {
-			sheet := []rune(s.Name)
+		want := filepath.Base(d.Files[s.FileIndex].Path)
+		if perFile[s.FileIndex] > 1 && s.Sheet != "" {
+			sheet := []rune(s.Sheet)
 			if len(sheet) > 14 {
 				sheet = sheet[:14]
 			}

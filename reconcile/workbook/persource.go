@@ -44,7 +44,7 @@ func (w *writer) fateOf(k int) (string, string) {
 // sheet: its header row to its last row, "" when it has no header.
 func (w *writer) sourceFilter(s int) string {
 	sh := w.d.Sheets[s]
-	width := len(SourceSheetLead) + len(sh.Headers)
+	width := len(SourceSheetLead) + len(sh.Headers())
 	last := max(sh.TotalRows, sh.HeaderRow+1)
 	if sh.HeaderRow > 0 && width > 0 {
 		return "A" + strconv.Itoa(sh.HeaderRow) + ":" + reconcile.ColumnName(width) + strconv.Itoa(min(last, MaxSheetRows))
@@ -58,9 +58,9 @@ func (w *writer) oneSource(s int) error {
 	d := w.d
 	sh := d.Sheets[s]
 	lead := len(SourceSheetLead)
-	width := lead + len(sh.Headers)
+	width := lead + len(sh.Headers())
 	widths := []float64{8, 10, 28}
-	for range sh.Headers {
+	for range sh.Headers() {
 		widths = append(widths, 16)
 	}
 	sw, err := w.open(w.srcNames[s], widths, sh.HeaderRow)
@@ -72,7 +72,7 @@ func (w *writer) oneSource(s int) error {
 	sort.SliceStable(skips, func(a, b int) bool { return skips[a].Row < skips[b].Row })
 	si := 0
 	k := sh.First
-	end := sh.First + sh.N
+	end := sh.First + sh.Rows
 	b := newRowBuilder(lead + width)
 	labels := func() {
 		for _, l := range SourceSheetLead {
@@ -102,7 +102,7 @@ func (w *writer) oneSource(s int) error {
 			part = p
 			b.reset()
 			labels()
-			for _, h := range sh.Headers {
+			for _, h := range sh.Headers() {
 				b.cell(w.st.Header, "", h)
 			}
 			if err := sw.SetRow("A1", b.row()); err != nil {

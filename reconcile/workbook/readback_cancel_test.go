@@ -11,6 +11,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 )
 
@@ -34,7 +35,7 @@ func manyShipments(t *testing.T, n int) *Data {
 		names.EntityOf = append(names.EntityOf, i)
 		cons[i], ship[i] = int32(i), -1
 	}
-	in := merge.Input{Records: recs, SourceOf: make([]int32, n), Sources: []merge.Source{{Name: "big.csv", Granularity: merge.ShipmentLevel}},
+	in := merge.Input{Records: recs, SourceOf: make([]int32, n), Sources: []merge.Source{{Name: "big.csv", Granularity: reconcile.GranularityShipment}},
 		Consignee: cons, Shipper: ship}
 	m, err := merge.Reconcile(context.Background(), in, merge.DefaultOptions(), nil, nil)
 	if err != nil {
@@ -42,8 +43,9 @@ func manyShipments(t *testing.T, n int) *Data {
 	}
 	lab := totals.Labels{EntityID: func(e int32) string { return names.Entities[e].ID }, EntityName: func(e int32) string { return names.Entities[e].Canonical }}
 	return &Data{Version: "test", Started: time.Now(), Finished: time.Now(),
-		Files:   []File{{Path: "/in/big.csv", SHA256: "abc"}},
-		Sheets:  []Sheet{{File: 0, HeaderRow: 1, Headers: []string{"Name"}, Mapping: []reconcile.Field{reconcile.FieldConsignee}, Granularity: "shipment", Rows: n, N: n, TotalRows: n + 1}},
+		Files: []File{{Path: "/in/big.csv", SHA256: "abc"}},
+		Sheets: []Sheet{{FileIndex: 0, SheetResult: read.SheetResult{HeaderRow: 1, Columns: []read.Column{{Header: "Name", Field: reconcile.FieldConsignee}},
+			Granularity: reconcile.GranularityShipment, Rows: n, TotalRows: n + 1}}},
 		Records: recs, Names: names, ConsigneeEntity: cons, ShipperEntity: ship, ConsigneeMention: cons, ShipperMention: ship,
 		Merge: m, WeightBasis: "net",
 		ByConsignee: totals.Compute(m.Shipments, totals.ByConsignee, totals.Filter{}, lab),

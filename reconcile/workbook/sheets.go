@@ -108,7 +108,7 @@ func (w *writer) run() error {
 	}
 	w.recSheet = make([]int32, len(d.Records))
 	for i, s := range d.Sheets {
-		for k := s.First; k < s.First+s.N && k < len(w.recSheet); k++ {
+		for k := s.First; k < s.First+s.Rows && k < len(w.recSheet); k++ {
 			w.recSheet[k] = int32(i)
 		}
 	}
@@ -143,7 +143,7 @@ func (w *writer) sheets() error {
 	}
 	jobs := []job{{w.shipments, 2 * len(w.d.Merge.Shipments)}}
 	for s := range w.d.Sheets {
-		jobs = append(jobs, job{func() error { return w.oneSource(s) }, max(w.d.Sheets[s].TotalRows, w.d.Sheets[s].N)})
+		jobs = append(jobs, job{func() error { return w.oneSource(s) }, max(w.d.Sheets[s].TotalRows, w.d.Sheets[s].Rows)})
 	}
 	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].size > jobs[b].size })
 	for _, run := range []func() error{w.summary, w.totals, w.entities, w.review, w.discrepancies, w.duplicates, w.sources, w.rates,

@@ -55,7 +55,7 @@ func (w *writer) sources() error {
 			continue
 		}
 		for si, s := range d.Sheets {
-			if s.File != fi || done[si] {
+			if s.FileIndex != fi || done[si] {
 				continue
 			}
 			done[si] = true
@@ -79,9 +79,9 @@ func (w *writer) sources() error {
 				errText = "no table found in this sheet"
 			}
 			cells := append(append([]any{}, base...), s.DateFrom.String(), s.DateTo.String(), s.HeaderRow, s.Rows, total,
-				strings.Join(skipped, "; "), MappingText(s.Headers, s.Mapping), s.Granularity, w.srcNames[si], errText,
+				strings.Join(skipped, "; "), MappingText(s.Headers(), s.Mapping()), s.Granularity, w.srcNames[si], errText,
 				strings.Join(s.Warnings, "; "), strings.Join(s.Checks, "; "), s.UserMapping)
-			cells[1] = s.Name
+			cells[1] = s.Sheet
 			if err := row(cells); err != nil {
 				return err
 			}

@@ -20,6 +20,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/totals"
 )
 
@@ -48,7 +49,7 @@ func testData(t testing.TB) *Data {
 		names.EntityOf = append(names.EntityOf, i)
 		cons[i], ments[i], ship[i] = int32(i), int32(i), -1
 	}
-	in := merge.Input{Records: recs, SourceOf: make([]int32, len(recs)), Sources: []merge.Source{{Name: "Summary.csv", Granularity: merge.ShipmentLevel}},
+	in := merge.Input{Records: recs, SourceOf: make([]int32, len(recs)), Sources: []merge.Source{{Name: "Summary.csv", Granularity: reconcile.GranularityShipment}},
 		Consignee: cons, Shipper: ship}
 	m, err := merge.Reconcile(context.Background(), in, merge.DefaultOptions(), nil, nil)
 	if err != nil {
@@ -57,8 +58,9 @@ func testData(t testing.TB) *Data {
 	m.Discrepancies = append(m.Discrepancies, totals.Apply(m.Shipments, recs, totals.WeightNet, nil)...)
 	lab := totals.Labels{EntityID: func(e int32) string { return names.Entities[e].ID }, EntityName: func(e int32) string { return names.Entities[e].Canonical }}
 	d := &Data{Version: "test", Started: time.Now(), Finished: time.Now(),
-		Files:   []File{{Path: "/in/Summary.csv", SHA256: "abc"}},
-		Sheets:  []Sheet{{File: 0, Name: "", HeaderRow: 1, Headers: []string{"Name"}, Mapping: []reconcile.Field{reconcile.FieldConsignee}, Granularity: "shipment", Rows: len(recs), N: len(recs), TotalRows: len(recs) + 1}},
+		Files: []File{{Path: "/in/Summary.csv", SHA256: "abc"}},
+		Sheets: []Sheet{{FileIndex: 0, SheetResult: read.SheetResult{Sheet: "", HeaderRow: 1, Columns: []read.Column{{Header: "Name", Field: reconcile.FieldConsignee}},
+			Granularity: reconcile.GranularityShipment, Rows: len(recs), TotalRows: len(recs) + 1}}},
 		Records: recs, Names: names, ConsigneeEntity: cons, ShipperEntity: ship, ConsigneeMention: ments, ShipperMention: ship,
 		Merge: m, WeightBasis: "net",
 		ByConsignee: totals.Compute(m.Shipments, totals.ByConsignee, totals.Filter{}, lab),
