@@ -28,7 +28,8 @@ import (
 // with its Claims sheet.
 func runCheck(env *Env, args []string) int {
 	fs := newFlagSet(env, "check")
-	claimsPath := fs.String("claims", "", "claims to check: a CSV file, or a workbook with a Claims sheet (default: the Claims sheets of the input workbooks)")
+	var claimsPaths listFlag
+	fs.Var(&claimsPaths, "claims", "claims to check: a CSV file, or a workbook with a Claims sheet (default: the Claims sheets of the input workbooks); repeatable, an ID an earlier file took gets a suffix")
 	out := fs.String("o", "", "also write the audit workbook, with its Claims sheet, to this .xlsx file")
 	weight := fs.String("weight", "", "tonnes from net (default; gross where net is missing, flagged) or gross weight")
 	password := fs.String("password", "", "password for encrypted workbooks")
@@ -111,8 +112,10 @@ func runCheck(env *Env, args []string) int {
 		if *decisionsPath != "" && fileio.Same(*decisionsPath, *out) {
 			return usageError(env, "check", "-o %s is the --decisions workbook; inputs are never overwritten", *out)
 		}
-		if *claimsPath != "" && fileio.Same(*claimsPath, *out) {
-			return usageError(env, "check", "-o %s is the claims file; inputs are never overwritten", *out)
+		for _, c := range claimsPaths {
+			if fileio.Same(c, *out) {
+				return usageError(env, "check", "-o %s is the claims file; inputs are never overwritten", *out)
+			}
 		}
 	}
 
@@ -120,11 +123,18 @@ func runCheck(env *Env, args []string) int {
 	var cs []claims.Claim
 	var cerrs []error
 	switch {
-	case *claimsPath != "":
-		if _, err := os.Stat(*claimsPath); err != nil {
-			return usageError(env, "check", "--claims %s: %v", *claimsPath, errors.Unwrap(err))
+	case len(claimsPaths) > 0:
+		// Every --claims file is read, in order: a second --claims used
+		// to replace the first without a word.
+		for _, c := range claimsPaths {
+			if _, err := os.Stat(c); err != nil {
+				return usageError(env, "check", "--claims %s: %v", c, errors.Unwrap(err))
+			}
 		}
-		cs, cerrs = pipeline.ReadClaims(ctx, *claimsPath, *password)
+		for _, c := range claimsPaths {
+			more, errs := pipeline.ReadClaims(ctx, c, *password)
+			cs, cerrs = pipeline.AppendClaims(cs, more), append(cerrs, errs...)
+		}
 		if len(claimFiles) > 0 {
 			more, errs := pipeline.ClaimsFromFiles(ctx, claimFiles)
 			cs, cerrs = pipeline.AppendClaims(cs, more), append(cerrs, errs...)

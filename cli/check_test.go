@@ -192,3 +192,24 @@ func TestCheckUsage(t *testing.T) {
 		})
 	}
 }
+
+// Two --claims files are both checked; a second one used to replace the
+// first without a word.
+func TestCheckTwoClaimsFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	data := dataWorkbook(t, dir, nil)
+	a := filepath.Join(dir, "a.csv")
+	b := filepath.Join(dir, "b.csv")
+	os.WriteFile(a, []byte("claim,measure,comparator,figure\nFirst file claim,tonnes,at_least,1\n"), 0o644)
+	os.WriteFile(b, []byte("claim,measure,comparator,figure\nSecond file claim,tonnes,at_most,100\n"), 0o644)
+	code, stdout, stderr := runCheckCLI("--claims", a, "--claims", b, data)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"First file claim", "Second file claim"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("%q not checked:\n%s", want, stdout)
+		}
+	}
+}
