@@ -16,9 +16,7 @@ import (
 func TestClaimsCheckCancel(t *testing.T) {
 	u := newSampleUI(t, test.NewTempApp(t), t.TempDir())
 	s := u.claims
-	old := checkInline
-	checkInline = 0
-	t.Cleanup(func() { checkInline = old })
+	s.inline = 0
 
 	// Hold the checker so the background check cannot finish before the
 	// tap: it waits for the lock, then finds its context cancelled.

@@ -22,6 +22,9 @@ import (
 type claimsScreen struct {
 	u       *UI
 	content fyne.CanvasObject
+	// inline is the work (shipments × claims) checked on the UI
+	// goroutine; more runs in the background (checkInline).
+	inline int
 
 	res *pipeline.Result
 	// data is the result as the checker reads it; verdicts were computed
@@ -85,7 +88,7 @@ type claimsScreen struct {
 }
 
 func newClaimsScreen(u *UI) *claimsScreen {
-	s := &claimsScreen{u: u, checker: claims.NewChecker(nil)}
+	s := &claimsScreen{u: u, checker: claims.NewChecker(nil), inline: checkInline}
 	s.buildUI()
 	s.update()
 	return s

@@ -559,9 +559,7 @@ func TestClaimsSheetOfSourceIsImported(t *testing.T) {
 func TestClaimsCheckInBackground(t *testing.T) {
 	u := newSampleUI(t, test.NewTempApp(t), t.TempDir())
 	s := u.claims
-	old := checkInline
-	checkInline = 0
-	t.Cleanup(func() { checkInline = old })
+	s.inline = 0
 	s.recheck()
 	if badge, _ := claimRowView(t, s, 0); badge.kind != "" || badge.text() != "Checking…" {
 		t.Errorf("while checking: got badge %q, want Checking…", badge.text())

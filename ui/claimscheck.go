@@ -13,8 +13,8 @@ import (
 // checkInline bounds the work (shipments × claims) done on the UI
 // goroutine; more runs in the background. A pair costs about 230 ns on
 // the samples (BenchmarkClaimsRecheck), so inline checks stay under about
-// 25 ms.
-var checkInline = 100_000
+// 25 ms. claimsScreen.inline holds it (tests lower it to 0).
+const checkInline = 100_000
 
 // recheck computes every verdict again. Small projects check inline, so
 // the list never flickers; large ones check in the background and the
@@ -39,7 +39,7 @@ func (s *claimsScreen) recheck() {
 		s.checker.Reset(d)
 		return s.checker.CheckAll(ctx, cs, progress)
 	}
-	if len(d.Shipments)*max(len(cs), 1) <= checkInline {
+	if len(d.Shipments)*max(len(cs), 1) <= s.inline {
 		if vs, err := work(nil); err == nil {
 			s.showVerdicts(gen, d, vs)
 		}

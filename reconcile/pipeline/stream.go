@@ -86,6 +86,9 @@ const DefaultPartRows = 200_000
 type StreamOptions struct {
 	TempDir  string // where the spill files go; "" = the system's
 	PartRows int    // rows per part; 0 = DefaultPartRows
+	// idHashBits, when set, makes IDs clash on fewer bits than their 32
+	// (tests hold nearly every shipment back this way).
+	idHashBits int
 }
 
 // StreamSink receives Stream's output. Calls are never concurrent.
@@ -349,7 +352,7 @@ func (s *streamer) finishFiles(ctx context.Context) error {
 		}
 		s.files[i].hashes = nil
 	}
-	s.clash = clashes(hs)
+	s.clash = clashes(hs, s.hashBits())
 	hs = nil
 	s.facts = make([]merge.SourceFacts, len(s.srcs))
 	for ref, k := range s.srcIdx {

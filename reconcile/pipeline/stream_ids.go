@@ -29,18 +29,24 @@ func idHash(sourceKey string, row int) uint32 {
 	return binary.BigEndian.Uint32(h[:4])
 }
 
-// idHashBits is how many bits of idHash tell clashes apart: all 32 of
-// the ID; tests use fewer, so that nearly every shipment is held back
-// and numbered after the parts.
-var idHashBits = 32
+// clashKey is the top bits of idHash that tell clashes apart: all 32 of
+// the ID (StreamOptions.idHashBits lets a test use fewer, so that nearly
+// every shipment is held back and numbered after the parts).
+func clashKey(h uint32, bits int) uint32 { return h >> (32 - bits) }
 
-func clashKey(h uint32) uint32 { return h >> (32 - idHashBits) }
+// hashBits is the number of idHash bits clashKey keeps.
+func (s *streamer) hashBits() int {
+	if b := s.opt.idHashBits; b > 0 && b <= 32 {
+		return b
+	}
+	return 32
+}
 
 // clashes returns the clash keys that occur more than once. hs is
 // overwritten.
-func clashes(hs []uint32) map[uint32]bool {
+func clashes(hs []uint32, bits int) map[uint32]bool {
 	for i := range hs {
-		hs[i] = clashKey(hs[i])
+		hs[i] = clashKey(hs[i], bits)
 	}
 	slices.Sort(hs)
 	out := map[uint32]bool{}
@@ -99,7 +105,7 @@ func sourceRanks(srcs []merge.Source) []int {
 func (s *streamer) anchorOf(pr *Result, in *merge.Input, sh *merge.Shipment) (x int32, ok bool) {
 	for _, x := range sh.Rows {
 		key, row := sourceKey(in.Sources[in.SourceOf[x]]), pr.Records[x].Source.Row
-		if !s.clash[clashKey(idHash(key, row))] {
+		if !s.clash[clashKey(idHash(key, row), s.hashBits())] {
 			continue
 		}
 		for a := 0; a < 4; a++ {

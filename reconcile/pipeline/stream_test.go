@@ -151,8 +151,14 @@ func runOutcome(t *testing.T, p *Project) *outcome {
 // streamOutcome runs p through Stream with parts of partRows rows.
 func streamOutcome(t *testing.T, p *Project, partRows int) (*outcome, *StreamSummary) {
 	t.Helper()
+	return streamOutcomeOpt(t, p, StreamOptions{PartRows: partRows})
+}
+
+func streamOutcomeOpt(t *testing.T, p *Project, opt StreamOptions) (*outcome, *StreamSummary) {
+	t.Helper()
 	o := newOutcome()
-	sum, err := Stream(context.Background(), p, StreamOptions{TempDir: t.TempDir(), PartRows: partRows}, &collect{t, o}, nil)
+	opt.TempDir = t.TempDir()
+	sum, err := Stream(context.Background(), p, opt, &collect{t, o}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,11 +337,9 @@ func TestStreamAcrossEntities(t *testing.T) {
 // from its part and numbered after the last one: the result must still
 // equal Run's.
 func TestStreamHeldShipments(t *testing.T) {
-	defer func(b int) { idHashBits = b }(idHashBits)
-	idHashBits = 4
 	files := sampleFiles(t)
 	mem := runOutcome(t, NewProject(files...))
-	str, sum := streamOutcome(t, NewProject(files...), 30)
+	str, sum := streamOutcomeOpt(t, NewProject(files...), StreamOptions{PartRows: 30, idHashBits: 4})
 	if d := diffOutcomes(mem, str); len(d) > 0 {
 		t.Error(strings.Join(d, "\n"))
 	}
