@@ -120,64 +120,54 @@ func first(dst *string, v string) {
 
 // supersede marks monthly lines covered by shipment-level data for the
 // same month and consignee entity with a compatible HS code, so default
-// totals never count the same goods twice at two granularities.
+// totals never count the same goods twice at two granularities. A line
+// that names no consignee (a Comtrade or national-statistics aggregate by
+// country and HS code) is covered by shipment-level data of the same
+// month on a route it could cover: compatible HS code, and each country
+// the same where both say one. Nothing in such an aggregate tells which
+// of its tonnes the shipments already hold; the line stays listed, and
+// IncludeSuperseded shows it.
 func (r *reconciler) supersede() {
 	type key struct {
 		month string
 		c     int32
 	}
-	covered := map[key][]string{}
+	// Shipment-level shipments indexed once, by month and consignee and
+	// by month alone, so each monthly line looks only at its month.
+	covered := map[key][]*Shipment{}
 	for i := range r.res.Shipments {
 		sh := &r.res.Shipments[i]
-		if sh.Monthly || !sh.Date.Known() || sh.Consignee < 0 {
+		if sh.Monthly || !sh.Date.Known() {
 			continue
 		}
-		k := key{sh.Date.Time.Format("2006-01"), sh.Consignee}
-		covered[k] = append(covered[k], sh.HSCode)
+		month := sh.Date.Time.Format("2006-01")
+		covered[key{month, -1}] = append(covered[key{month, -1}], sh)
+		if sh.Consignee >= 0 {
+			covered[key{month, sh.Consignee}] = append(covered[key{month, sh.Consignee}], sh)
+		}
 	}
+	same := func(a, b string) bool { return a == "" || b == "" || a == b }
 	for i := range r.res.Shipments {
-		sh := &r.res.Shipments[i]
-		if !sh.Monthly || !sh.Date.Known() {
+		m := &r.res.Shipments[i]
+		if !m.Monthly || !m.Date.Known() {
 			continue
 		}
-		if sh.Consignee < 0 {
-			r.supersedeByRoute(sh)
-			continue
-		}
-		for _, hs := range covered[key{sh.Date.Time.Format("2006-01"), sh.Consignee}] {
-			if hsPrefix(hs, sh.HSCode) {
-				sh.Superseded = true
+		byConsignee := m.Consignee >= 0
+		for _, sh := range covered[key{m.Date.Time.Format("2006-01"), max(m.Consignee, -1)}] {
+			if hsPrefix(sh.HSCode, m.HSCode) && (byConsignee ||
+				same(sh.Origin, m.Origin) && same(sh.Dispatch, m.Dispatch) && same(sh.Destination, m.Destination)) {
+				m.Superseded = true
 				break
 			}
 		}
 	}
 }
 
-// hsPrefix: one HS code begins the other, or one is missing.
+// hsPrefix: one HS code begins the other, or one is missing. Looser than
+// fuzzy.go's hsCompatible (HS-6 agreement) on purpose: an aggregate line
+// is often written at the heading level a shipment's code begins with.
 func hsPrefix(a, b string) bool {
 	return a == "" || b == "" || strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
-}
-
-// supersedeByRoute marks a monthly line that names no consignee (a
-// Comtrade or national-statistics aggregate by country and HS code) when
-// shipment-level data of the same month carries goods on a route it
-// could cover: compatible HS code, and each country the same where both
-// say one. Counting both would add the same goods twice, and nothing in
-// an aggregate tells which of its tonnes the shipments already hold; the
-// line stays listed, and IncludeSuperseded shows it.
-func (r *reconciler) supersedeByRoute(m *Shipment) {
-	month := m.Date.Time.Format("2006-01")
-	same := func(a, b string) bool { return a == "" || b == "" || a == b }
-	for i := range r.res.Shipments {
-		sh := &r.res.Shipments[i]
-		if sh.Monthly || !sh.Date.Known() || sh.Date.Time.Format("2006-01") != month {
-			continue
-		}
-		if hsPrefix(sh.HSCode, m.HSCode) && same(sh.Origin, m.Origin) && same(sh.Dispatch, m.Dispatch) && same(sh.Destination, m.Destination) {
-			m.Superseded = true
-			return
-		}
-	}
 }
 
 // number sorts shipments by date then canonical position and gives each
