@@ -21,7 +21,7 @@ func TestHowNamesTheFlag(t *testing.T) {
 		{reconcile.FixPassword, "--password"},
 		{reconcile.FixOutputFile, "-o"},
 		{reconcile.FixOutputFolder, "--parquet"},
-		{reconcile.FixMapColumns, `--map "a.csv!S:COLUMN=consignee"`},
+		{reconcile.FixMapColumns, `--map 'a.csv!S:COLUMN=consignee'`},
 		{reconcile.FixCheckClaims, "check --claims"},
 	}
 	for _, tt := range tests {
@@ -35,8 +35,42 @@ func TestHowNamesTheFlag(t *testing.T) {
 			}
 		})
 	}
-	if how(&reconcile.Error{}) != "" {
+	if how(reconcile.Step{}) != "" {
 		t.Error("an error without a Fix gets words")
+	}
+}
+
+// The notes that ask for a step (dates without an order, "tons", a
+// currency label, an export register's country, rows to include, a
+// column to map) name no flag; the command line adds the flag, with the
+// note's file, sheet, column or label as an argument to copy.
+func TestNotesWithFlags(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		step reconcile.Step
+		want string
+	}{
+		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/us.csv"}, `--date-order 'us.csv:dmy' (day first) or 'us.csv:mdy' (month first, US style)`},
+		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/b.xlsx", Sheet: "Data 2"}, `--date-order 'b.xlsx!Data 2:dmy'`},
+		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, `--unit 't.csv:tons=t' (metric), 't.csv:tons=short ton' or 't.csv:tons=long ton'`},
+		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, `--rate 'у.е.=RATE', e.g. --rate 'у.е.=1' if it means US dollars`},
+		{reconcile.Step{Fix: reconcile.FixTradeFlow, File: "/d/register.csv"}, `--flow 'register.csv=export:CC'`},
+		{reconcile.Step{Fix: reconcile.FixTradeFlow}, `--flow 'FILE=export:CC' for the file of export declarations`},
+		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, `--map 'bl.csv:D=dispatch_country'`},
+		{reconcile.Step{Fix: reconcile.FixIncludeRows, File: "/d/reg.csv"}, `"include" in the Decision column`},
+		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "--bl-window, --packaging-band and --export-window"},
+		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/it's.csv"}, `--date-order 'it'\''s.csv:dmy'`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			n := reconcile.Note{Text: "left out until you decide", Step: tt.step}
+			if got := withFlags(n); !strings.HasPrefix(got, n.Text+" — ") || !strings.Contains(got, tt.want) {
+				t.Errorf("withFlags = %q, want the text, then %q", got, tt.want)
+			}
+		})
+	}
+	if n := (reconcile.Note{Text: "plain"}); withFlags(n) != "plain" {
+		t.Errorf("a note that asks for no step gets words: %q", withFlags(n))
 	}
 }
 

@@ -23,7 +23,7 @@ type SheetReader struct {
 	previewLast int
 	skipped     []reconcile.Skip
 	counts      map[reconcile.SkipReason]int
-	warnings    []string
+	warnings    []reconcile.Note
 	records     int
 	rows        int
 	layoutKey   string

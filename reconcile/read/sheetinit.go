@@ -171,7 +171,7 @@ func (s *SheetReader) init() error {
 	}
 	cols, warns := resolveColumns(headers, samples, over, hidden)
 	portCountries(cols)
-	shipperCountryReason(cols)
+	shipperCountryReason(cols, s.w.path, s.name)
 	var bannerText []string
 	for _, r := range banners {
 		if t := strings.Join(nonEmpty(r.strings()), " "); t != "" {
@@ -197,7 +197,7 @@ func (s *SheetReader) init() error {
 		}
 	}
 	s.columns = cols
-	s.warnings = append(s.warnings, warns...)
+	s.warnings = append(s.warnings, notes(warns...)...)
 	s.sheetConstants(bannerConstants(banners))
 	s.period = bannerPeriod(banners)
 	s.dropRepeatedTotals()
@@ -228,7 +228,7 @@ func (s *SheetReader) init() error {
 	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
 	s.settleTons(unitEvidence(headers, banners, cols))
 	s.userDateOrder()
-	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
+	s.warnings = append(s.warnings, notes(s.plan.unsettledWarnings()...)...)
 	s.gran = granularity(cols)
 	s.plan.monthly = s.gran == reconcile.GranularityMonthly
 	s.checkMapping()

@@ -14,10 +14,10 @@ func (s *SheetReader) checkMapping() {
 		has[c.Field] = true
 	}
 	if !has[reconcile.FieldConsignee] && !has[reconcile.FieldShipper] {
-		s.warnings = append(s.warnings, "no consignee or shipper column found")
+		s.warnings = append(s.warnings, reconcile.Note{Text: "no consignee or shipper column found"})
 	}
 	if !has[reconcile.FieldNetWeight] && !has[reconcile.FieldGrossWeight] && !has[reconcile.FieldValue] && !has[reconcile.FieldValueUSD] && !has[reconcile.FieldQuantity] {
-		s.warnings = append(s.warnings, "no weight, value or quantity column found")
+		s.warnings = append(s.warnings, reconcile.Note{Text: "no weight, value or quantity column found"})
 	}
 	var assumed []string
 	for _, c := range s.columns {
@@ -25,20 +25,20 @@ func (s *SheetReader) checkMapping() {
 			assumed = append(assumed, fmt.Sprintf("%s %q", reconcile.ColumnName(c.Index+1), c.Header))
 		}
 		if (c.Field == reconcile.FieldValue) && c.Currency == "" && !has[reconcile.FieldCurrency] && !s.hasConstant(reconcile.FieldCurrency) {
-			s.warnings = append(s.warnings, fmt.Sprintf("column %s %q: currency not stated; values are flagged unknown_currency until you set it", reconcile.ColumnName(c.Index+1), c.Header))
+			s.warnings = append(s.warnings, reconcile.Note{Text: fmt.Sprintf("column %s %q: currency not stated; values are flagged unknown_currency until you set it", reconcile.ColumnName(c.Index+1), c.Header)})
 		}
 	}
 	if len(assumed) > 0 {
-		s.warnings = append(s.warnings, "weight unit not stated, kilograms assumed for "+strings.Join(assumed, ", "))
+		s.warnings = append(s.warnings, reconcile.Note{Text: "weight unit not stated, kilograms assumed for " + strings.Join(assumed, ", ")})
 	}
 	if s.gran == reconcile.GranularityMonthly {
-		s.warnings = append(s.warnings, "monthly aggregates (one row per party, product and month), not shipments")
+		s.warnings = append(s.warnings, reconcile.Note{Text: "monthly aggregates (one row per party, product and month), not shipments"})
 	}
 	if s.w.x != nil && s.w.SheetHidden(s.name) {
-		s.warnings = append(s.warnings, "the sheet is hidden in Excel")
+		s.warnings = append(s.warnings, reconcile.Note{Text: "the sheet is hidden in Excel"})
 	}
 	if s.w.x != nil {
-		s.warnings = append(s.warnings, s.w.x.warnings...)
+		s.warnings = append(s.warnings, notes(s.w.x.warnings...)...)
 	}
 }
 
@@ -47,36 +47,45 @@ const maxRowWarnings = 50
 
 func (s *SheetReader) rowWarning(w string) {
 	if s.rowWarns < maxRowWarnings {
-		s.warnings = append(s.warnings, w)
+		s.warnings = append(s.warnings, reconcile.Note{Text: w})
 	}
 	s.rowWarns++
 }
 
 // Warnings returns what the reader noticed about the sheet so far.
-func (s *SheetReader) Warnings() []string {
-	out := append([]string(nil), s.warnings...)
+func (s *SheetReader) Warnings() []reconcile.Note {
+	out := append([]reconcile.Note(nil), s.warnings...)
 	if s.rowWarns > maxRowWarnings {
-		out = append(out, fmt.Sprintf("… and %d more lines with the same kind of problem (malformed quotes or over-long lines)", s.rowWarns-maxRowWarnings))
+		out = append(out, reconcile.Note{Text: fmt.Sprintf("… and %d more lines with the same kind of problem (malformed quotes or over-long lines)", s.rowWarns-maxRowWarnings)})
 	}
 	if cs, ok := s.src.(*csvSource); ok && cs.encWarn != "" {
-		out = append(out, cs.encWarn)
+		out = append(out, reconcile.Note{Text: cs.encWarn})
 	}
 	if s.hiddenRows > 0 {
-		out = append(out, fmt.Sprintf("%d rows hidden in Excel (by a filter or by hand) were read and counted; they are flagged hidden_row", s.hiddenRows))
+		out = append(out, reconcile.Note{Text: fmt.Sprintf("%d rows hidden in Excel (by a filter or by hand) were read and counted; they are flagged hidden_row", s.hiddenRows)})
 	}
 	for _, c := range s.totals {
 		if !c.Matches {
-			out = append(out, c.String())
+			out = append(out, reconcile.Note{Text: c.String()})
 		}
 	}
-	if w := s.ambiguousDatesWarning(); w != "" {
+	if w := s.ambiguousDatesWarning(); w.Text != "" {
 		out = append(out, w)
 	}
-	if w := s.unidentifiedWarning(); w != "" {
+	if w := s.unidentifiedWarning(); w.Text != "" {
 		out = append(out, w)
 	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
-		out = append(out, "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �")
+		out = append(out, reconcile.Note{Text: "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �"})
+	}
+	return out
+}
+
+// notes are texts that ask for no step, as notes.
+func notes(texts ...string) []reconcile.Note {
+	out := make([]reconcile.Note, len(texts))
+	for i, t := range texts {
+		out[i] = reconcile.Note{Text: t}
 	}
 	return out
 }
