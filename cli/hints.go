@@ -40,7 +40,7 @@ func how(s reconcile.Step) string {
 		arg := sheetArg(s.File, s.Sheet)
 		return "with --unit " + shellQuote(arg+":tons=t") + " (metric), " + shellQuote(arg+":tons=short ton") + " or " + shellQuote(arg+":tons=long ton")
 	case reconcile.FixCurrencyRate:
-		return "with --rate " + shellQuote(s.Value+"=RATE") + ", e.g. --rate " + shellQuote(s.Value+"=1") + " if it means US dollars"
+		return "with --rate " + shellQuote(s.Value+"=RATE")
 	case reconcile.FixTradeFlow:
 		if s.File == "" {
 			return "with --flow 'FILE=export:CC' for the file of export declarations (CC: the declaring country's ISO code)"

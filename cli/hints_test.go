@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,7 +54,7 @@ func TestNotesWithFlags(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/us.csv"}, `--date-order 'us.csv:dmy' (day first) or 'us.csv:mdy' (month first, US style)`},
 		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/b.xlsx", Sheet: "Data 2"}, `--date-order 'b.xlsx!Data 2:dmy'`},
 		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, `--unit 't.csv:tons=t' (metric), 't.csv:tons=short ton' or 't.csv:tons=long ton'`},
-		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, `--rate 'у.е.=RATE', e.g. --rate 'у.е.=1' if it means US dollars`},
+		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, `--rate 'у.е.=RATE'`},
 		{reconcile.Step{Fix: reconcile.FixTradeFlow, File: "/d/register.csv"}, `--flow 'register.csv=export:CC'`},
 		{reconcile.Step{Fix: reconcile.FixTradeFlow}, `--flow 'FILE=export:CC' for the file of export declarations`},
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, `--map 'bl.csv:D=dispatch_country'`},
@@ -109,4 +110,41 @@ func lockedWorkbook(t *testing.T, dir string) string {
 	}
 	f.Close()
 	return path
+}
+
+// End to end: the notes of a file whose dates could be day/month or
+// month/day, whose weights are in "tons" alone and whose shipper country
+// could be the dispatch country, as reconcile and inspect print them:
+// the engine's words, then the flag with the file's own name to copy.
+func TestNotesNameFlagsEndToEnd(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	us, tons := filepath.Join(dir, "us.csv"), filepath.Join(dir, "tons.csv")
+	os.WriteFile(us, []byte("Arrival Date,Consignee,Shipper,Shipper Country,HS Code,Net weight (kg)\n"+
+		"03/04/2022,OOO ALFA,ACME LTD,CHINA,930200,100\n05/06/2022,OOO BETA,ACME LTD,CHINA,930200,200\n"), 0o644)
+	os.WriteFile(tons, []byte("Date,Consignee,HS Code,Net weight (tons)\n2022-10-03,OOO GAMMA,930200,2\n"), 0o644)
+	code, stdout, stderr := runRec("reconcile", "--no-saved-mappings", "-o", filepath.Join(dir, "out.xlsx"), us, tons)
+	if code != ExitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"until you state the order: day first, or month first (US style) — with --date-order 'us.csv:dmy' (day first) or 'us.csv:mdy'",
+		"left out of tonnes until you decide which the file means — with --unit 'tons.csv:tons=t' (metric)",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("reconcile does not say %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, stderr = runCLI("inspect", "--no-saved-mappings", us)
+	if code != ExitOK {
+		t.Fatalf("inspect: exit %d; stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"map the column to dispatch_country — with --map 'us.csv:D=dispatch_country'",
+		"date order is stated: day first or month first — with --date-order 'us.csv:dmy'",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("inspect does not say %q:\n%s", want, stdout)
+		}
+	}
 }
