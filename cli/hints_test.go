@@ -123,28 +123,27 @@ func TestNotesNameFlagsEndToEnd(t *testing.T) {
 	os.WriteFile(us, []byte("Arrival Date,Consignee,Shipper,Shipper Country,HS Code,Net weight (kg)\n"+
 		"03/04/2022,OOO ALFA,ACME LTD,CHINA,930200,100\n05/06/2022,OOO BETA,ACME LTD,CHINA,930200,200\n"), 0o644)
 	os.WriteFile(tons, []byte("Date,Consignee,HS Code,Net weight (tons)\n2022-10-03,OOO GAMMA,930200,2\n"), 0o644)
-	code, stdout, stderr := runRec("reconcile", "--no-saved-mappings", "-o", filepath.Join(dir, "out.xlsx"), us, tons)
-	if code != ExitOK {
-		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
-	}
-	for _, want := range []string{
-		"until you state the order: day first, or month first (US style) — with --date-order 'us.csv:dmy' (day first) or 'us.csv:mdy'",
-		"left out of tonnes until you decide which the file means — with --unit 'tons.csv:tons=t' (metric)",
+	for _, run := range []struct {
+		args  []string
+		wants []string
+	}{
+		{[]string{"reconcile", "--no-saved-mappings", "-o", filepath.Join(dir, "out.xlsx"), us, tons}, []string{
+			"until you state the order: day first, or month first (US style) — with --date-order 'us.csv:dmy' (day first) or 'us.csv:mdy'",
+			"left out of tonnes until you decide which the file means — with --unit 'tons.csv:tons=t' (metric)",
+		}},
+		{[]string{"inspect", "--no-saved-mappings", us}, []string{
+			"map the column to dispatch_country — with --map 'us.csv:D=dispatch_country'",
+			"date order is stated: day first or month first — with --date-order 'us.csv:dmy'",
+		}},
 	} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("reconcile does not say %q:\n%s", want, stdout)
+		code, stdout, stderr := runCLI(run.args...)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d; stderr:\n%s", run.args[0], code, stderr)
 		}
-	}
-	code, stdout, stderr = runCLI("inspect", "--no-saved-mappings", us)
-	if code != ExitOK {
-		t.Fatalf("inspect: exit %d; stderr:\n%s", code, stderr)
-	}
-	for _, want := range []string{
-		"map the column to dispatch_country — with --map 'us.csv:D=dispatch_country'",
-		"date order is stated: day first or month first — with --date-order 'us.csv:dmy'",
-	} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("inspect does not say %q:\n%s", want, stdout)
+		for _, want := range run.wants {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("%s does not say %q:\n%s", run.args[0], want, stdout)
+			}
 		}
 	}
 }

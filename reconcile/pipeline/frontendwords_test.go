@@ -142,11 +142,7 @@ func workbookTexts(t *testing.T, res *Result) map[string]string {
 	defer f.Close()
 	out := map[string]string{}
 	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows {
+		for r, row := range rowsOf(t, f, sheet) {
 			for c, v := range row {
 				out[fmt.Sprintf("workbook %s!%s%d", sheet, reconcile.ColumnName(c+1), r+1)] = v
 			}
