@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"strings"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/read"
@@ -29,22 +28,22 @@ func sheetFlow(spec *SourceSpec, sheet string, st read.FlowStatement) (flow, why
 // exportCountries is the sheet note for an export register's rows without
 // a dispatch or origin country: they take the declaring country (the goods
 // leave the country whose customs declared them; fillExportCountry sets
-// it), or, without a stated country, stay unknown and the note says how
-// to give it.
-func exportCountries(sr *SheetResult, st *sheetStats) string {
+// it), or, without a stated country, stay unknown and the note asks for
+// it (FixTradeFlow).
+func exportCountries(sr *SheetResult, st *sheetStats) reconcile.Note {
 	if sr.Flow != reconcile.FlowExport {
-		return ""
+		return reconcile.Note{}
 	}
 	noDispatch, noOrigin := st.noDispatch, st.noOrigin
 	if noDispatch == 0 && noOrigin == 0 {
-		return ""
+		return reconcile.Note{}
 	}
 	if sr.Country == "" {
-		return fmt.Sprintf("export declarations (%s), but the file does not say which country declared them: the dispatch country of %d rows and the origin of %d stay unknown — give it with --flow %s=export:CC (ISO code) or on the Sources screen",
-			sr.FlowWhy, noDispatch, noOrigin, flowFileArg(sr))
+		return reconcile.Note{Text: fmt.Sprintf("export declarations (%s), but the file does not say which country declared them: the dispatch country of %d rows and the origin of %d stay unknown until you give the declaring country",
+			sr.FlowWhy, noDispatch, noOrigin), Step: reconcile.Step{Fix: reconcile.FixTradeFlow, File: sr.File, Sheet: sr.Sheet}}
 	}
-	return fmt.Sprintf("export declarations of %s (%s): %d rows without a dispatch country and %d without an origin take %s, the declaring country (re-exports of foreign goods would need their own origin)",
-		values.CountryName(sr.Country), sr.FlowWhy, noDispatch, noOrigin, sr.Country)
+	return reconcile.Note{Text: fmt.Sprintf("export declarations of %s (%s): %d rows without a dispatch country and %d without an origin take %s, the declaring country (re-exports of foreign goods would need their own origin)",
+		values.CountryName(sr.Country), sr.FlowWhy, noDispatch, noOrigin, sr.Country)}
 }
 
 // fillExportCountry gives a row of an export register whose declaring
@@ -61,17 +60,4 @@ func fillExportCountry(sr *SheetResult, rec *reconcile.Record) {
 	if rec.OriginCountry == "" {
 		rec.OriginCountry = sr.Country
 	}
-}
-
-// flowFileArg names a sheet for the CLI's --flow: the file's base name,
-// with "!sheet" for a workbook sheet.
-func flowFileArg(sr *SheetResult) string {
-	name := sr.File
-	if k := strings.LastIndexAny(name, `/\`); k >= 0 {
-		name = name[k+1:]
-	}
-	if sr.Sheet != "" {
-		name += "!" + sr.Sheet
-	}
-	return name
 }

@@ -250,7 +250,12 @@ func applySpec(spec *SourceSpec, sheets []SheetResult) {
 				sr.NeedsMapping = true
 				sr.Status = sheetStatus(sr.Err)
 			}
-			sr.Warnings = append(sr.Warnings, sr.Err.Error())
+			w := reconcile.Note{Text: sr.Err.Error()}
+			var re *reconcile.Error
+			if errors.As(sr.Err, &re) {
+				w.Step = re.Step()
+			}
+			sr.Warnings = append(sr.Warnings, w)
 		}
 	}
 }
@@ -312,9 +317,9 @@ func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
 		sr.TotalRows = max(sr.TotalRows, sk.Row)
 	}
 	if note := checkGranularity(spec, sr, st); note != "" {
-		sr.Warnings = append(sr.Warnings, note)
+		sr.Warnings = append(sr.Warnings, reconcile.Note{Text: note})
 	}
-	if note := exportCountries(sr, st); note != "" {
+	if note := exportCountries(sr, st); note.Text != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }

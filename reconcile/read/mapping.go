@@ -28,10 +28,16 @@ type Column struct {
 	Override bool `json:"override,omitempty"`
 	// Hidden is true for a column hidden in Excel.
 	Hidden bool `json:"hidden,omitempty"`
+	// Step is the step Reason suggests (map a shipper's country column to
+	// dispatch_country), for each front end to word; FixNone for most.
+	Step reconcile.Step `json:"-"`
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column
 }
+
+// Why is the column's reason with the step it suggests.
+func (c Column) Why() reconcile.Note { return reconcile.Note{Text: c.Reason, Step: c.Step} }
 
 // hdr is a header prepared for matching.
 type hdr struct {

@@ -103,12 +103,14 @@ func (p *plan) isPortColumn(i int) bool {
 	return i >= 0 && i < len(p.cols) && strings.HasPrefix(p.cols[i].Reason, portReason)
 }
 
-// shipperCountryReason says, on a shipper country column, that it is
-// read as the shipper's address and how to read it as dispatch instead.
-func shipperCountryReason(cols []Column) {
+// shipperCountryReason says, on a shipper country column of sheet of
+// file path, that it is read as the shipper's address, and names the
+// step that reads it as dispatch instead.
+func shipperCountryReason(cols []Column, path, sheet string) {
 	for i := range cols {
 		if cols[i].Field == reconcile.FieldShipperCountry && !cols[i].Override {
-			cols[i].Reason += fmt.Sprintf("; the shipper's address, not used as the country of dispatch (a trader may ship from another country's ports) — if the file means dispatch, map it: --map FILE:%s=dispatch_country or on the Sources screen", reconcile.ColumnName(i+1))
+			cols[i].Reason += "; the shipper's address, not used as the country of dispatch (a trader may ship from another country's ports) — if the file means dispatch, map the column to " + string(reconcile.FieldDispatchCountry)
+			cols[i].Step = reconcile.Step{Fix: reconcile.FixMapColumns, File: path, Sheet: sheet, Column: i + 1, Value: string(reconcile.FieldDispatchCountry)}
 		}
 	}
 }

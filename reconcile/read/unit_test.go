@@ -62,7 +62,7 @@ func TestWeightUnitNotStated(t *testing.T) {
 					t.Errorf("row %d: flag %+v, want none (the unit is stated)", r.Source.Row, *got)
 				}
 			}
-			warned := strings.Contains(strings.Join(sr.Warnings(), "\n"), "kilograms assumed")
+			warned := strings.Contains(strings.Join(reconcile.NoteTexts(sr.Warnings()), "\n"), "kilograms assumed")
 			if warned != tt.warnWant {
 				t.Errorf("warnings %q: kg-assumed warning %v, want %v", sr.Warnings(), warned, tt.warnWant)
 			}
