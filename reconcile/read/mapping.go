@@ -98,6 +98,7 @@ type guess struct {
 	factor  float64
 	variant int
 	unitFor reconcile.Field
+	unit    string // a weight unit the header's source documents
 }
 
 func none(reason string) guess { return guess{reason: reason, known: true} }

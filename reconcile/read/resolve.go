@@ -23,7 +23,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 	for i, h := range headers {
 		g := classify(h)
 		c := Column{Index: i, Header: h, Field: g.field, Reason: g.reason, Factor: g.factor, rank: g.rank, total: g.total,
-			Variant: g.variant, UnitFor: g.unitFor, Hidden: i < len(hidden) && hidden[i]}
+			Variant: g.variant, UnitFor: g.unitFor, Unit: g.unit, Hidden: i < len(hidden) && hidden[i]}
 		if i < len(samples) {
 			c.Samples = samples[i]
 		}
