@@ -31,6 +31,9 @@ type Column struct {
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column
+	// places is how a port column read as a country writes its places
+	// (places.go).
+	places placeConvention
 }
 
 // hdr is a header prepared for matching.

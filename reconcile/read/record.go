@@ -357,8 +357,10 @@ func (p *plan) countryAt(r *rawRow, i int, f reconcile.Field, flag flagFn) strin
 	if iso, ok := values.Country(c.s); ok {
 		return iso
 	}
-	if iso, ok := portCountry(c.s); ok && p.isPortColumn(i) {
-		return iso
+	if p.isPortColumn(i) {
+		if iso, ok := placeCountry(c.s, p.cols[i].places); ok {
+			return iso
+		}
 	}
 	flag(f, reconcile.FlagUnparsed, i, c.s, "country not recognised")
 	return ""
