@@ -201,6 +201,9 @@ func (s *SheetReader) init() error {
 		}
 		for i := 0; i < width && i < len(r.cells); i++ {
 			if t := strings.TrimSpace(r.cells[i].s); t != "" && !nullText(t) {
+				if r.cells[i].k == kindNumber {
+					t = shownNumber(t)
+				}
 				samples[i] = append(samples[i], t)
 			}
 		}
