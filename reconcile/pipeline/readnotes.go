@@ -43,6 +43,15 @@ func (r *Result) ReadNotes() []string {
 			if s.Flow == reconcile.FlowExport {
 				out = append(out, name+": "+exportNote(s, mergeOptions(r.Project.Params)))
 			}
+			if s.Flow == reconcile.FlowImport && s.Country == "" {
+				// An import register of unknown country: its rows'
+				// destination is unknown (declaredCountries).
+				for _, w := range s.Warnings {
+					if strings.HasPrefix(w, "import declarations (") {
+						out = append(out, name+": "+w)
+					}
+				}
+			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}
@@ -195,7 +204,7 @@ func exportNote(s SheetResult, o merge.Options) string {
 	}
 	n := fmt.Sprintf("export declarations%s (%s): each pairs with the import rows of the same goods — same consignee and shipper, HS-6, weights, the export up to %d days before or %d after — and counts once; uncertain pairs are on Possible duplicates", of, s.FlowWhy, o.ExportDaysBefore, o.ExportDaysAfter)
 	if s.Country == "" {
-		n += fmt.Sprintf("; the file does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow %s=export:CC)", flowFileArg(&s))
+		n += fmt.Sprintf("; the file does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow '%s=export:CC')", flowFileArg(&s))
 	}
 	return n
 }

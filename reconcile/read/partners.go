@@ -22,7 +22,7 @@ import (
 //     are goods of the reporter's own origin.
 //   - export (X) and re-export (RX): the reporter is the dispatch country
 //     and the partner the destination. An export's origin is the reporter,
-//     as for every export register (pipeline's exportCountries says so in
+//     as for every export register (pipeline's declaredCountries says so in
 //     the notes); a re-export's origin is foreign and not stated.
 //
 // The partner "World" (code 0, W00) is every partner together: no
