@@ -103,3 +103,39 @@ func TestExportRegisterPairs(t *testing.T) {
 		})
 	}
 }
+
+// An import register names its rows' destination only through the
+// country that declared them: stated (by the user here), its rows
+// without a destination column take it; unstated, the note says how to
+// give it and the destination stays unknown.
+func TestImportRegisterDestination(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "kz.csv")
+	if err := os.WriteFile(p, []byte("Реестр ДТ (импорт)\nДата;Получатель;Отправитель;Код ТН ВЭД;Вес нетто, кг\n25.07.2022;ТОО «Qazaq Armor»;SHANDONG HUAAN;6307909800;8000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, country, dest, note string
+	}{
+		{"the country is not stated", "", "", "the destination of 1 rows stays unknown until you give the declaring country"},
+		{"the user states it", "KZ", "KZ", "import declarations of Kazakhstan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr := NewProject(p)
+			pr.Sources[0].DeclaringCountry = tc.country
+			res, err := Run(context.Background(), pr, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sh := res.Files[0].Sheets[0]
+			if sh.Flow != reconcile.FlowImport {
+				t.Fatalf("flow %q (%s)", sh.Flow, sh.FlowWhy)
+			}
+			if got := res.Records[sh.First].DestinationCountry; got != tc.dest {
+				t.Errorf("destination %q, want %q", got, tc.dest)
+			}
+			if w := strings.Join(reconcile.NoteTexts(sh.Warnings), "\n"); !strings.Contains(w, tc.note) {
+				t.Errorf("warnings %q do not say %q", w, tc.note)
+			}
+		})
+	}
+}

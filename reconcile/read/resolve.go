@@ -23,7 +23,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 	for i, h := range headers {
 		g := classify(h)
 		c := Column{Index: i, Header: h, Field: g.field, Reason: g.reason, Factor: g.factor, rank: g.rank, total: g.total,
-			Variant: g.variant, UnitFor: g.unitFor, Hidden: i < len(hidden) && hidden[i]}
+			Variant: g.variant, UnitFor: g.unitFor, Unit: g.unit, Hidden: i < len(hidden) && hidden[i]}
 		if i < len(samples) {
 			c.Samples = samples[i]
 		}
@@ -63,6 +63,13 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 		return false
 	}
 	anyTo := reconcile.FieldNetWeight
+	// A bill of lading states the cargo's gross weight: a B/L feed (a
+	// B/L column and no customs declaration) with one bare "Weight"
+	// reads it as gross.
+	manifest := hasF(reconcile.FieldBillOfLading) && !hasF(reconcile.FieldDeclarationID)
+	if manifest && !hasF(reconcile.FieldGrossWeight) {
+		anyTo = reconcile.FieldGrossWeight
+	}
 	if hasF(reconcile.FieldNetWeight) {
 		anyTo = reconcile.FieldGrossWeight
 		if hasF(reconcile.FieldGrossWeight) {
@@ -82,6 +89,9 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			} else {
 				c.Field = anyTo
 				c.Reason += fmt.Sprintf("; read as %s", strings.ReplaceAll(string(anyTo), "_", " "))
+				if manifest && anyTo == reconcile.FieldGrossWeight && !hasF(reconcile.FieldNetWeight) {
+					c.Reason += " (a bill of lading states the cargo's gross weight)"
+				}
 			}
 		}
 		if c.UnitFor == fieldWeightAny {

@@ -67,7 +67,7 @@ func (w *writer) duplicates() error {
 	for i, p := range d.Dupes.Pairs {
 		A, B := &d.Merge.Shipments[p.A], &d.Merge.Shipments[p.B]
 		b.reset()
-		b.put(p.Score)
+		b.cell(w.st.Score, "", p.Score)
 		link(A.ID)
 		link(B.ID)
 		date(A.Date)
