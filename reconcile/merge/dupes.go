@@ -307,7 +307,7 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	}
 	if cross {
 		p.NotMerged = append(p.NotMerged, d.crossWhy(A, B, lead)...)
-	} else if days > d.opt.DateToleranceDays {
+	} else if days > d.opt.DateToleranceDays && !d.inDateWindow(A, B) {
 		why := fmt.Sprintf("dates %d days apart, beyond the ±%d-day window", days, d.opt.DateToleranceDays)
 		if has(A, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) != has(B, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
 			why += fmt.Sprintf(" (a bill of lading may be dated up to %d days before a declaration and %d after)", d.opt.BLDaysBefore, d.opt.BLDaysAfter)

@@ -122,6 +122,14 @@ func (d *dupJudge) weightless(A, B *Shipment, cross bool, lead float64) bool {
 	if cross {
 		return lead <= float64(d.opt.ExportDaysBefore) && -lead <= float64(d.opt.ExportDaysAfter)
 	}
+	return d.inDateWindow(A, B)
+}
+
+// inDateWindow reports whether the dates of two shipments of one flow
+// fit the merge rule's window: ±DateToleranceDays, or the B/L window when
+// one is dated by its bill of lading and the other is not.
+func (d *dupJudge) inDateWindow(A, B *Shipment) bool {
+	recs := d.in.Records
 	dd := B.Date.Time.Sub(A.Date.Time).Hours() / 24 // B − A
 	ba, bb := has(A, recs, blDated), has(B, recs, blDated)
 	if ba != bb {
