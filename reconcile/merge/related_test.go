@@ -50,7 +50,9 @@ func TestNamesInReview(t *testing.T) {
 		{"other HS-6: apart", []row{decl, with(bl, func(r *row) { r.hs = "880740" })}, false, "0 1", 0, ""},
 		{"different declaration numbers: apart", []row{decl, with(decl, func(r *row) { r.src, r.ship, r.decl = 1, 2, "10009100/120123/0009999" })}, false, "0 1", 0, ""},
 		{"an export declaration whose exporter is written in another script: one shipment",
-			[]row{decl, with(decl, func(r *row) { r.src, r.ship, r.decl, r.item, r.date, r.gross = 1, 2, "53002023256418835", "", "2022-12-22", 0 })}, true, "0+1", 0,
+			[]row{decl, with(decl, func(r *row) {
+				r.src, r.ship, r.decl, r.item, r.date, r.gross = 1, 2, "53002023256418835", "", "2022-12-22", 0
+			})}, true, "0+1", 0,
 			"shipper names СКАЙЛАЙН ДРОНС ФЗКО / SKYLINE DRONES FZ-CO"},
 		{"a B/L row without weight within the B/L window: apart, listed", []row{decl, with(bl, func(r *row) { r.gross = 0 })}, false, "0 1", 1,
 			"one has no usable weight"},
