@@ -387,6 +387,11 @@ type Result struct {
 	DuplicateOf []int32
 	Duplicates  int // exact duplicate rows, counted once
 	Merged      int // shipments made of more than one source row
+	// MergeWarnings lists the user's merges of rows whose identifiers of
+	// one kind differ (two declaration numbers, two bills of lading of
+	// one issuer, two containers or invoices): carried out as decided,
+	// but usually a mistake, so the reader is told.
+	MergeWarnings []string
 }
 
 func itoa(n int) string {

@@ -195,8 +195,9 @@ func (r *Result) SourceName(s int32) string {
 
 // Warnings are what a reader of the totals must know beyond the totals'
 // own notes: possible double counting between sources, sheets whose
-// total rows disagree with the rows read, and decisions about files
-// that were not read.
+// total rows disagree with the rows read, merges the user decided
+// across two declaration numbers or bills of lading, and decisions about
+// files that were not read.
 func (r *Result) Warnings() []string {
 	var out []string
 	for _, o := range r.Overlaps {
@@ -217,6 +218,9 @@ func (r *Result) Warnings() []string {
 				out = append(out, fmt.Sprintf("%s: %d total row(s) do not match the rows read, so its figures in these totals may be wrong (the note on each total row says how)", name, sh.TotalsBad))
 			}
 		}
+	}
+	if r.Merge != nil {
+		out = append(out, r.Merge.MergeWarnings...)
 	}
 	if r.StaleDecisions > 0 {
 		out = append(out, strconv.Itoa(r.StaleDecisions)+" shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied")
