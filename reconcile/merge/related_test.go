@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -65,16 +64,9 @@ func TestNamesInReview(t *testing.T) {
 			if tc.export {
 				in.Sources[1].Flow = reconcile.FlowExport
 			}
-			res, err := Reconcile(context.Background(), in, DefaultOptions(), nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, d := dupes(t, in, nil)
 			if got := groups(res); got != tc.want {
 				t.Fatalf("got %q, want %q", got, tc.want)
-			}
-			d, err := PossibleDuplicates(context.Background(), in, res, DefaultOptions(), nil)
-			if err != nil {
-				t.Fatal(err)
 			}
 			if len(d.Pairs) != tc.dupes {
 				t.Fatalf("%d possible duplicates, want %d: %+v", len(d.Pairs), tc.dupes, d.Pairs)

@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,13 +17,7 @@ import (
 // Possible duplicates.
 func TestNamesInReviewPipeline(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, body string) string { return writeFile(t, dir, name, body) }
 	ru := write("ru.csv", "Номер декларации;Дата;Получатель;Отправитель;ТН ВЭД;Вес нетто, кг;Вес брутто, кг;Стат. стоимость, USD\n"+
 		"10009100/120123/0001592;12.01.2023;ООО «Техкрим»;СКАЙЛАЙН ДРОНС ФЗКО;8807300000;420,0;455,0;88000\n"+
 		"10702070/100322/0001223;10.03.2022;ООО «Техкрим»;CHINA NORTH INDUSTRIES CORP.;9303301000;1600,0;1850,0;480000\n")
