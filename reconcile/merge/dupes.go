@@ -163,6 +163,7 @@ type dupJudge struct {
 	// export marks export-register sources; nil when there is none.
 	export []bool
 	rel    relations
+	cmp    *Comparer // made on first use (namesRuleWhy)
 }
 
 // exportSources marks the sources whose Flow is export, nil when none is.
@@ -334,7 +335,7 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		p.NotMerged = append(p.NotMerged, "both carry a declaration number, and two declarations are never merged by the rules")
 	}
 	if relLines > 0 && len(p.NotMerged) == relLines && namesOnly {
-		p.NotMerged = append(p.NotMerged, "the names-in-review rule merges such a pair only when every row of both agrees and each row is the other's only candidate in its source: another row also fits, or one disagrees")
+		p.NotMerged = append(p.NotMerged, d.namesRuleWhy(A, B))
 	}
 	if len(p.NotMerged) == 0 && cross {
 		p.NotMerged = append(p.NotMerged, "an export and an import declaration: another row of one side also fits the other within the window, and picking one would be a guess")

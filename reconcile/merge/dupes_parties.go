@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // partyFit is how the parties of one role of two shipments relate: the
@@ -139,4 +140,24 @@ func (d *dupJudge) inDateWindow(A, B *Shipment) bool {
 		return dd <= float64(d.opt.BLDaysBefore)+1e-9 && -dd <= float64(d.opt.BLDaysAfter)+1e-9
 	}
 	return math.Abs(dd) <= float64(d.opt.DateToleranceDays)+1e-9
+}
+
+// namesRuleWhy says why the names-in-review rule left A and B apart when
+// nothing else did: the first pair of their rows that fails a test of
+// the merge rule, or else the ambiguity (another row also fits).
+func (d *dupJudge) namesRuleWhy(A, B *Shipment) string {
+	const pre = "the names-in-review rule merges such a pair only when every row of both agrees and each row is the other's only candidate in its source: "
+	if d.cmp == nil {
+		d.cmp = NewComparer(d.in, d.opt)
+	}
+	for _, x := range A.Rows {
+		for _, y := range B.Rows {
+			c := d.cmp.Compare(int(x), int(y))
+			if c.Linked || c.Fuzzy || len(c.Failed) == 0 {
+				continue
+			}
+			return pre + fmt.Sprintf("%s and %s disagree (%s)", RowKey(d.in.Records[x].Source), RowKey(d.in.Records[y].Source), strings.Join(c.Failed, "; "))
+		}
+	}
+	return pre + "another row also fits, and picking one would be a guess"
 }
