@@ -17,13 +17,7 @@ import (
 // declaring country as the export rows' dispatch country.
 func TestExportRegisterPairs(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, body string) string { return writeFile(t, dir, name, body) }
 	imp := write("import.csv", "Date;Declaration No;Consignee;Shipper;HS Code;Net Weight (kg);Gross Weight (kg);Value USD\n"+
 		"15.09.2022;10702070/150922/0001234;OOO TEKHKRIM;NORTH INDUSTRIES CO LTD;9302000000;1000,0;1040,0;50000\n"+
 		"20.10.2022;10702070/201022/0001300;OOO TEKHKRIM;NORTH INDUSTRIES CO LTD;6307909800;2500,0;2600,0;80000\n")

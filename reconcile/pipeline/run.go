@@ -480,7 +480,8 @@ func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.I
 	for i, ref := range r.RecSheet {
 		srcOf[i] = idx[ref]
 	}
-	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity,
+		Related: relatedEntities(r.Names)}
 }
 
 // merge reconciles in (r's records) into r.Merge with the measures applied.

@@ -72,7 +72,13 @@ func (w *writer) duplicates() error {
 		link(B.ID)
 		date(A.Date)
 		date(B.Date)
-		b.str(w.entityName(A.Consignee))
+		if cons := w.entityName(A.Consignee); A.Consignee != B.Consignee {
+			// Possible duplicates pairs consignees the name matcher
+			// relates (one firm in two scripts): show both.
+			b.str(cons + " / " + w.entityName(B.Consignee))
+		} else {
+			b.str(cons)
+		}
 		b.str(A.HSCode[:min(6, len(A.HSCode))])
 		b.num(A.Tonnes, w.st.Tonnes)
 		b.num(B.Tonnes, w.st.Tonnes)
