@@ -25,21 +25,26 @@ func (c *clusterer) reviewCutStarts() {
 		key string
 		u   int
 	}
-	var all []entry
 	var cuts []int
 	for u, p := range c.profs {
 		if p.cut && !p.indexable() && !c.units[u].pinned {
 			cuts = append(cuts, u)
-			continue
 		}
-		all = append(all, entry{lettersKey(p.n), u})
 	}
 	if len(cuts) == 0 {
 		return
 	}
+	keys := make([]string, len(c.profs))
+	forEach(len(c.profs), func(u int) { keys[u] = lettersKey(c.profs[u].n) })
+	all := make([]entry, 0, len(c.profs))
+	for u, p := range c.profs {
+		if !(p.cut && !p.indexable() && !c.units[u].pinned) {
+			all = append(all, entry{keys[u], u})
+		}
+	}
 	slices.SortFunc(all, func(a, b entry) int { return strings.Compare(a.key, b.key) })
 	for _, u := range cuts {
-		k := lettersKey(c.profs[u].n)
+		k := keys[u]
 		if len(k) < cutMinLetters {
 			continue
 		}

@@ -89,11 +89,13 @@ func sameLead(a, b *names.Name) bool {
 // The legal form may stand anywhere in b: a unit is represented by one of
 // its spellings, which may write the form first.
 func gluedForm(a, b *profile) bool {
-	na, nb := a.n, b.n
-	la, lb := len(na.CoreLat)-1, len(nb.CoreLat)-1
-	if la < 0 || lb < 0 || len(na.CoreLat[la]) <= len(nb.CoreLat[lb]) {
+	// a's last word must be longer than b's and than one of b's legal
+	// words by three letters: checked on the profiles' lengths first.
+	if a.lastLatLen < 0 || b.lastLatLen < 0 || a.lastLatLen <= b.lastLatLen || b.legalMin < 0 || a.lastLatLen-b.legalMin < 3 {
 		return false
 	}
+	na, nb := a.n, b.n
+	la := len(na.CoreLat) - 1
 	w := na.CoreLat[la]
 	for i, t := range nb.Tokens {
 		if !nb.Legal[i] || len(w)-len(t) < 3 || !strings.HasSuffix(w, t) {

@@ -21,15 +21,20 @@ const soundGroupMax = 6
 func (c *clusterer) reviewSoundAlike() {
 	type side struct{ cyr, lat []int }
 	groups := map[string]*side{}
-	for u := range c.units {
+	keys := make([]string, len(c.units))
+	forEach(len(c.units), func(u int) {
 		n := c.profs[u].n
 		if c.units[u].pinned || !n.Distinctive || n.Cut {
-			continue
+			return
 		}
 		if n.Script != names.ScriptCyrillic && n.Script != names.ScriptLatin {
-			continue
+			return
 		}
-		k := names.PhoneticKey(n)
+		keys[u] = names.PhoneticKey(n)
+	})
+	for u := range c.units {
+		n := c.profs[u].n
+		k := keys[u]
 		if k == "" {
 			continue
 		}
@@ -74,12 +79,18 @@ func (c *clusterer) reviewTranslated() {
 		why        map[int][]string
 	}
 	groups := map[string]*side{}
-	for u := range c.units {
+	keys := make([]string, len(c.units))
+	trs := make([][]string, len(c.units))
+	forEach(len(c.units), func(u int) {
 		n := c.profs[u].n
 		if c.units[u].pinned || !n.Distinctive || n.Cut {
-			continue
+			return
 		}
-		k, tr := names.TranslationKey(n)
+		keys[u], trs[u] = names.TranslationKey(n)
+	})
+	for u := range c.units {
+		n := c.profs[u].n
+		k, tr := keys[u], trs[u]
 		if k == "" || !strings.Contains(k, " ") {
 			continue
 		}
