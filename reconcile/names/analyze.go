@@ -40,6 +40,11 @@ type Name struct {
 	// without the hyphen.
 	Open bool
 
+	// FormOnly is set on a name that is only a legal form, whole or cut
+	// short at a field width ("OOO", "OBSHCHESTVO S OGRANICHENNOI OT"):
+	// nothing in it tells one firm of that form from another.
+	FormOnly bool
+
 	// Numbered is set on a name that is not distinctive but numbers its
 	// generic words ("АО «Завод-2»"): it may match a name with the very
 	// same words, number and legal class ("ZAVOD-2 JSC"), nothing looser.
@@ -253,6 +258,7 @@ func analyze(s string) *Name {
 			n.Legal[i] = false
 		}
 		n.Forms = nil
+		n.FormOnly = true
 		return n
 	}
 	core := n.Core
@@ -262,6 +268,7 @@ func analyze(s string) *Name {
 	if cut && legal.prefixOfForm(lk) {
 		// The whole name is the start of a legal form, cut off.
 		n.Forms = nil
+		n.FormOnly = true
 		return n
 	}
 	if last := len(core) - 1; cut && last >= 0 && !n.Legal[len(n.Legal)-1] && stumpOnly(n.CoreLat[last]) {
