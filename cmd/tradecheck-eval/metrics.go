@@ -101,6 +101,7 @@ func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
 		trace(w, items, res, t)
 	}
 	byKind(w, items, res)
+	reviewPrecision(w, items, res)
 	if missedLabel != "" {
 		missBreakdown(w, items, res)
 	}

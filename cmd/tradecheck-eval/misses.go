@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
@@ -107,4 +108,64 @@ func missBreakdown(w io.Writer, items []item, res *match.Result) {
 func isLegalOnlyCut(it item) bool {
 	n := names.Analyze(it.name)
 	return (it.kind == "cut35" || n.Cut) && n.FormOnly
+}
+
+// reviewReasons are the cross-script passes' reasons (reconcile/match
+// phonetic.go) and the cut-name pass's, by the words they start with.
+var reviewReasons = []struct{ label, prefix string }{
+	{"phonetic key (sounds alike from Cyrillic)", "sounds alike when read back from Cyrillic"},
+	{"translation", "same words in translation"},
+	{"pinyin", "the Chinese name's first characters read in pinyin"},
+	{"cut name starts one firm", "may be cut at"},
+}
+
+// reviewPrecision prints, per kind of review reason, how many review
+// pairs carry it and the share that join one firm (precision of the
+// review queue per reason), at L1 (list IDs) and L3 (lists' duplicates
+// joined). A pair counts under every reason it carries; "score only" is a
+// pair with none of them.
+func reviewPrecision(w io.Writer, items []item, res *match.Result) {
+	type cnt struct{ all, l1, l3 int }
+	byReason := map[string]*cnt{}
+	var labels []string
+	add := func(label string, p match.Pair) {
+		c := byReason[label]
+		if c == nil {
+			c = &cnt{}
+			byReason[label] = c
+			labels = append(labels, label)
+		}
+		c.all++
+		a, b := items[p.A], items[p.B]
+		if a.group == b.group {
+			c.l1++
+		}
+		if a.coreTwin == b.coreTwin {
+			c.l3++
+		}
+	}
+	for _, p := range res.Review {
+		found := false
+		for _, r := range reviewReasons {
+			for _, why := range p.Reasons {
+				if strings.HasPrefix(why, r.prefix) {
+					add(r.label, p)
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			add("score only", p)
+		} else if os.Getenv("TRADECHECK_EVAL_CROSS") != "" {
+			fmt.Fprintf(w, "  CROSS %v %q / %q: %s\n", items[p.A].coreTwin == items[p.B].coreTwin, items[p.A].name, items[p.B].name, strings.Join(p.Reasons, "; "))
+		}
+	}
+	sort.Strings(labels)
+	fmt.Fprintf(w, "  review pairs by reason (pairs, share true at L1 / L3):")
+	for _, l := range labels {
+		c := byReason[l]
+		fmt.Fprintf(w, " %s %d %.3f/%.3f;", l, c.all, safeDiv(float64(c.l1), float64(c.all)), safeDiv(float64(c.l3), float64(c.all)))
+	}
+	fmt.Fprintln(w)
 }

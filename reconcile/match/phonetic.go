@@ -56,7 +56,7 @@ func (c *clusterer) reviewSoundAlike() {
 		for _, u := range g.cyr {
 			for _, v := range g.lat {
 				x, y := c.find(u), c.find(v)
-				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) || numbersDiffer(c.profs[u].n, c.profs[v].n) {
 					continue
 				}
 				c.crossReview(x, y, u, v, fmt.Sprintf(
@@ -114,7 +114,7 @@ func (c *clusterer) reviewTranslated() {
 		for _, u := range g.other {
 			for _, v := range g.lat {
 				x, y := c.find(u), c.find(v)
-				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) || numbersDiffer(c.profs[u].n, c.profs[v].n) {
 					continue
 				}
 				c.crossReview(x, y, u, v, "same words in translation: "+strings.Join(g.why[u], ", ")+
@@ -171,7 +171,7 @@ func (c *clusterer) reviewPinyin() {
 		for _, u := range hs {
 			for _, v := range ls {
 				x, y := c.find(u), c.find(v)
-				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) || numbersDiffer(c.profs[u].n, c.profs[v].n) {
 					continue
 				}
 				c.crossReview(x, y, u, v, fmt.Sprintf("the Chinese name's first characters read in pinyin %q, as the Latin name starts"+
@@ -179,4 +179,12 @@ func (c *clusterer) reviewPinyin() {
 			}
 		}
 	}
+}
+
+// numbersDiffer reports two names that both carry numbers, not the same
+// ones: the keys of the cross-script passes leave numbers out, and 61 and
+// 103 BRONETANKOVYY REMONTNYY ZAVOD are two plants, not one name in two
+// scripts (measured: most false pairs of these passes on the alias lists).
+func numbersDiffer(a, b *names.Name) bool {
+	return len(a.Numbers) > 0 && len(b.Numbers) > 0 && !sameSet(a.Numbers, b.Numbers)
 }
