@@ -227,7 +227,15 @@ func (c *clusterer) makeUnits() {
 				break
 			}
 		}
-		c.profs[ui] = newProfile(c.an[r], c.tax[r], w)
+		p := newProfile(c.an[r], c.tax[r], w)
+		if len(u.mentions) > 1 {
+			ms := make([]*names.Name, len(u.mentions))
+			for k, i := range u.mentions {
+				ms[k] = c.an[i]
+			}
+			p.latAlts = unitSpellings(c.an[r], ms)
+		}
+		c.profs[ui] = p
 	})
 }
 

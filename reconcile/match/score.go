@@ -36,6 +36,7 @@ type profile struct {
 	altJoined string     // joined with each word's second key (names.Name.AltCore) in place; "" if none
 	runeLen   int        // length of the name as written, trimmed
 	alts      []*profile // second readings of a name written twice ("X (ALIAS)")
+	latAlts   [][]string // per core word, the unit's other spellings of it as transliterated (unitSpellings); nil if none
 }
 
 // TruncationWidth is the field width at which customs systems commonly cut
@@ -354,6 +355,9 @@ anchor:
 					continue // more than two edits apart
 				}
 				v, d := tokenMatch(k, l, x.n.CoreLat[i], y.n.CoreLat[j], minLen)
+				if v == 0 && (x.latAlts != nil || y.latAlts != nil) {
+					v, d = otherSpellings(x, i, y, j, minLen)
+				}
 				if v > best {
 					best, bj, doubt = v, j, d
 				}
@@ -447,4 +451,59 @@ func taxOf(m Mention) string {
 		return t
 	}
 	return names.Analyze(m.Name).TaxID
+}
+
+// maxSpellings bounds the other spellings of a word kept per unit.
+const maxSpellings = 3
+
+// unitSpellings are, per core word of the unit's face, the other ways its
+// mentions write that word (transliterated), or nil when they all write
+// it alike. A unit's mentions share their keys, not their letters: when
+// the face is a spelling with a slip that keys away (AGROOROZKVIT keys as
+// AGROROZKVIT), a third spelling one slip from the others
+// (AGROROKZVIT) is judged on the letters of each, not of the face alone.
+func unitSpellings(face *names.Name, members []*names.Name) [][]string {
+	var out [][]string
+	for _, m := range members {
+		if m == face || len(m.CoreLat) != len(face.CoreLat) {
+			continue
+		}
+		for i, w := range m.CoreLat {
+			if w == face.CoreLat[i] {
+				continue
+			}
+			if out == nil {
+				out = make([][]string, len(face.CoreLat))
+			}
+			if len(out[i]) < maxSpellings && !slices.Contains(out[i], w) {
+				out[i] = append(out[i], w)
+			}
+		}
+	}
+	return out
+}
+
+// otherSpellings is tokenMatch of word i of x and word j of y on every
+// pair of their units' spellings but the faces' own (already tried).
+func otherSpellings(x *profile, i int, y *profile, j int, minLen int) (float64, bool) {
+	xs := []string{x.n.CoreLat[i]}
+	if x.latAlts != nil {
+		xs = append(xs, x.latAlts[i]...)
+	}
+	ys := []string{y.n.CoreLat[j]}
+	if y.latAlts != nil {
+		ys = append(ys, y.latAlts[j]...)
+	}
+	best, doubt := 0.0, false
+	for a, kw := range xs {
+		for b, lw := range ys {
+			if a == 0 && b == 0 {
+				continue
+			}
+			if v, d := tokenMatch(x.n.Core[i], y.n.Core[j], kw, lw, minLen); v > best {
+				best, doubt = v, d
+			}
+		}
+	}
+	return best, doubt
 }
