@@ -196,8 +196,8 @@ func TestWholeNameAtCutWidth(t *testing.T) {
 }
 
 // TestUnitSpellings: a unit (mentions one after transliteration) is scored
-// through one face; a slip is also judged on the letters of its other
-// spellings. Here the face may be the spelling with a doubled letter,
+// through one face; a slip and a different spacing are also judged on the
+// letters of its other spellings. Here the face may be the spelling with a doubled letter,
 // which keys as the right one, and a third spelling swaps two letters of
 // the right one, which folds (zk / kz) two key letters apart from it.
 // Invented names.
@@ -209,6 +209,10 @@ func TestUnitSpellings(t *testing.T) {
 	}{
 		{"swap judged on the unit's right spelling", []string{"GRANTOOZKVIL LLC", "GRANTOZKVIL LLC", "GRANTOKZVIL LLC"}, true},
 		{"another firm stays apart", []string{"GRANTOOZKVIL LLC", "GRANTOZKVIL LLC", "BRANTOKZVIL LLC"}, false},
+		// The face writes the form in front; the third name glued it to
+		// the end of the other spelling, too short to split off on its own.
+		{"spaced like the unit's other spelling", []string{"AO ZORVANT-EK", "ZORVANT EK AO", "ZORVANT EKAO"}, true},
+		{"other letters stay apart", []string{"AO ZORVANT-EK", "ZORVANT EK AO", "ZORVANT EKOO"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -234,6 +234,7 @@ func (c *clusterer) makeUnits() {
 				ms[k] = c.an[i]
 			}
 			p.latAlts = unitSpellings(c.an[r], ms)
+			p.spelt = unitFlats(p, ms)
 		}
 		c.profs[ui] = p
 	})

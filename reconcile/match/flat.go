@@ -45,6 +45,9 @@ func sameFlat(a, b *profile) bool {
 		// AO and ZAO start words (PAO LINI is not PAOLINI).
 		return true
 	}
+	if (a.spelt != nil || b.spelt != nil) && spacedOtherwise(a, b) {
+		return true
+	}
 	if gluedForm(a, b) || gluedForm(b, a) {
 		return true
 	}
@@ -107,6 +110,21 @@ func gluedForm(a, b *profile) bool {
 			return names.AcronymKey(flat) == b.flatAcr
 		}
 		return names.Key(flat) == b.flat
+	}
+	return false
+}
+
+// spacedOtherwise is the first check of sameFlat on every pair of the two
+// units' spellings (unitFlats) but the faces' own.
+func spacedOtherwise(a, b *profile) bool {
+	as := append([]spelling{{a.n, a.flatAll}}, a.spelt...)
+	bs := append([]spelling{{b.n, b.flatAll}}, b.spelt...)
+	for i, x := range as {
+		for j, y := range bs {
+			if (i > 0 || j > 0) && x.flatAll == y.flatAll && !slices.Equal(x.n.Tokens, y.n.Tokens) && sameLead(x.n, y.n) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -37,6 +37,13 @@ type profile struct {
 	runeLen   int        // length of the name as written, trimmed
 	alts      []*profile // second readings of a name written twice ("X (ALIAS)")
 	latAlts   [][]string // per core word, the unit's other spellings of it as transliterated (unitSpellings); nil if none
+	spelt     []spelling // the unit's other spellings with another flatAll (legal form elsewhere, spaced otherwise)
+}
+
+// spelling is one of a unit's spellings for the spacing check.
+type spelling struct {
+	n       *names.Name
+	flatAll string
 }
 
 // TruncationWidth is the field width at which customs systems commonly cut
@@ -479,6 +486,25 @@ func unitSpellings(face *names.Name, members []*names.Name) [][]string {
 				out[i] = append(out[i], w)
 			}
 		}
+	}
+	return out
+}
+
+// unitFlats are the unit's spellings whose letters, legal form included,
+// run otherwise than the face's (RADIANT EK AO beside the face AO RADIANT
+// EK): a name spaced otherwise (RADIANT EKAO) has the letters of one of
+// them, not necessarily of the face. At most maxSpellings.
+func unitFlats(face *profile, members []*names.Name) []spelling {
+	var out []spelling
+	for _, m := range members {
+		if m == face.n || len(out) >= maxSpellings {
+			continue
+		}
+		f := flatAll(m)
+		if f == face.flatAll || slices.ContainsFunc(out, func(s spelling) bool { return s.flatAll == f }) {
+			continue
+		}
+		out = append(out, spelling{m, f})
 	}
 	return out
 }
