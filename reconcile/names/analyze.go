@@ -199,8 +199,9 @@ func analyze(s string) *Name {
 			n.Numbers = append(n.Numbers, t)
 			continue
 		}
-		if r, ok := romans[t]; ok && len(toks) > 1 {
-			// "MAGUS HOLDING II": a Roman numeral numbers a firm too.
+		if r, ok := romans[t]; ok && len(toks) > 1 && !dottedInitials(rest, t) {
+			// "MAGUS HOLDING II": a Roman numeral numbers a firm too;
+			// initials written with dots ("im. V.I. Chapaeva") do not.
 			n.Numbers = append(n.Numbers, r)
 			continue
 		}
@@ -497,6 +498,22 @@ func legalKeys(toks, keys []string) []string {
 		}
 	}
 	return out
+}
+
+// dottedInitials reports whether token t stands in name s as letters
+// each followed by a dot ("V.I.", "В. И."): initials, which Tokens joins
+// like L.L.C., not a Roman numeral.
+func dottedInitials(s, t string) bool {
+	if HasCyrillic(s) {
+		s = Translit(s)
+	}
+	s = strings.ReplaceAll(strings.ToLower(s), " ", "")
+	var b strings.Builder
+	for _, r := range t {
+		b.WriteRune(r)
+		b.WriteByte('.')
+	}
+	return strings.Contains(s, b.String())
 }
 
 // romans are Roman numerals that are not also words ("i" is the Russian
