@@ -42,10 +42,14 @@ func how(s reconcile.Step) string {
 	case reconcile.FixCurrencyRate:
 		return "with --rate " + shellQuote(s.Value+"=RATE")
 	case reconcile.FixTradeFlow:
-		if s.File == "" {
-			return "with --flow 'FILE=export:CC' for the file of export declarations (CC: the declaring country's ISO code)"
+		flow := reconcile.FlowExport
+		if s.Value != "" {
+			flow = s.Value
 		}
-		return "with --flow " + shellQuote(sheetArg(s.File, s.Sheet)+"=export:CC") + " (CC: the declaring country's ISO code)"
+		if s.File == "" {
+			return "with --flow 'FILE=" + flow + ":CC' for the file of " + flow + " declarations (CC: the declaring country's ISO code)"
+		}
+		return "with --flow " + shellQuote(sheetArg(s.File, s.Sheet)+"="+flow+":CC") + " (CC: the declaring country's ISO code)"
 	case reconcile.FixIncludeRows:
 		return `write "include" in the Decision column of the audit workbook's Shipments sheet for each shipment, then run again with --decisions WORKBOOK.xlsx`
 	case reconcile.FixShipmentRules:

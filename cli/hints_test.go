@@ -57,6 +57,7 @@ func TestNotesWithFlags(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, `--rate 'у.е.=RATE'`},
 		{reconcile.Step{Fix: reconcile.FixTradeFlow, File: "/d/register.csv"}, `--flow 'register.csv=export:CC'`},
 		{reconcile.Step{Fix: reconcile.FixTradeFlow}, `--flow 'FILE=export:CC' for the file of export declarations`},
+		{reconcile.Step{Fix: reconcile.FixTradeFlow, File: "/d/kz.csv", Value: reconcile.FlowImport}, `--flow 'kz.csv=import:CC'`},
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, `--map 'bl.csv:D=dispatch_country'`},
 		{reconcile.Step{Fix: reconcile.FixIncludeRows, File: "/d/reg.csv"}, `"include" in the Decision column`},
 		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "--bl-window, --packaging-band and --export-window"},

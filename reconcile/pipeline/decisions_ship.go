@@ -196,8 +196,9 @@ func (r *Result) SourceName(s int32) string {
 
 // Warnings are what a reader of the totals must know beyond the totals'
 // own notes: possible double counting between sources, sheets whose
-// total rows disagree with the rows read, and decisions about files
-// that were not read. A front end shows each with its own words for
+// total rows disagree with the rows read, merges the user decided
+// across two declaration numbers or bills of lading, and decisions about
+// files that were not read. A front end shows each with its own words for
 // the step it names (reconcile.Note.With).
 func (r *Result) Warnings() []reconcile.Note {
 	var out []reconcile.Note
@@ -218,6 +219,11 @@ func (r *Result) Warnings() []reconcile.Note {
 				}
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %d total row(s) do not match the rows read, so its figures in these totals may be wrong (the note on each total row says how)", name, sh.TotalsBad)})
 			}
+		}
+	}
+	if r.Merge != nil {
+		for _, w := range r.Merge.MergeWarnings {
+			out = append(out, reconcile.Note{Text: w})
 		}
 	}
 	if r.StaleDecisions > 0 {

@@ -46,6 +46,16 @@ func (r *Result) ReadNotes() []reconcile.Note {
 				n.Text = name + ": " + n.Text
 				out = append(out, n)
 			}
+			if s.Flow == reconcile.FlowImport && s.Country == "" {
+				// An import register of unknown country: its rows'
+				// destination is unknown (declaredCountries).
+				for _, w := range s.Warnings {
+					if strings.HasPrefix(w.Text, "import declarations (") {
+						w.Text = name + ": " + w.Text
+						out = append(out, w)
+					}
+				}
+			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}
@@ -203,7 +213,7 @@ func exportNote(s SheetResult, o merge.Options) reconcile.Note {
 	n := fmt.Sprintf("export declarations%s (%s): each pairs with the import rows of the same goods — same consignee and shipper, HS-6, weights, the export up to %d days before or %d after — and counts once; uncertain pairs are on Possible duplicates", of, s.FlowWhy, o.ExportDaysBefore, o.ExportDaysAfter)
 	if s.Country == "" {
 		return reconcile.Note{Text: n + "; the file does not say which country declared them, so their dispatch country stays unknown where no column gives it until you give the declaring country",
-			Step: reconcile.Step{Fix: reconcile.FixTradeFlow, File: s.File, Sheet: s.Sheet}}
+			Step: reconcile.Step{Fix: reconcile.FixTradeFlow, File: s.File, Sheet: s.Sheet, Value: reconcile.FlowExport}}
 	}
 	return reconcile.Note{Text: n}
 }

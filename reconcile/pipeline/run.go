@@ -261,8 +261,9 @@ type sheetStats struct {
 	lastRow          int
 	from, to         reconcile.Date
 	day, month, decl int
-	// rows without a dispatch or origin country, for export registers
-	noDispatch, noOrigin int
+	// rows without a dispatch or origin country (export registers) or a
+	// destination (import registers)
+	noDispatch, noOrigin, noDest int
 }
 
 func (st *sheetStats) add(rec *reconcile.Record) {
@@ -290,6 +291,9 @@ func (st *sheetStats) add(rec *reconcile.Record) {
 	if rec.OriginCountry == "" {
 		st.noOrigin++
 	}
+	if rec.DestinationCountry == "" {
+		st.noDest++
+	}
 }
 
 // finishSheet computes the date range and last row, and checks the
@@ -301,7 +305,7 @@ func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
 	}
 	finishSheetStats(spec, sr, &st)
 	for k := range recs {
-		fillExportCountry(sr, &recs[k])
+		fillDeclaredCountry(sr, &recs[k])
 	}
 }
 
@@ -314,7 +318,7 @@ func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
 	if note := checkGranularity(spec, sr, st); note != "" {
 		sr.Warnings = append(sr.Warnings, reconcile.Note{Text: note})
 	}
-	if note := exportCountries(sr, st); note.Text != "" {
+	if note := declaredCountries(sr, st); note.Text != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }
@@ -471,7 +475,8 @@ func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.I
 	for i, ref := range r.RecSheet {
 		srcOf[i] = idx[ref]
 	}
-	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity,
+		Related: relatedEntities(r.Names)}
 }
 
 // merge reconciles in (r's records) into r.Merge with the measures applied.

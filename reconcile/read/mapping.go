@@ -34,6 +34,9 @@ type Column struct {
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column
+	// places is how a port column read as a country writes its places
+	// (places.go).
+	places placeConvention
 }
 
 // Why is the column's reason with the step it suggests.
@@ -104,6 +107,7 @@ type guess struct {
 	factor  float64
 	variant int
 	unitFor reconcile.Field
+	unit    string // a weight unit the header's source documents
 }
 
 func none(reason string) guess { return guess{reason: reason, known: true} }

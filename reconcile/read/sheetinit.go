@@ -148,6 +148,9 @@ func (s *SheetReader) init() error {
 		}
 		for i := 0; i < width && i < len(r.cells); i++ {
 			if t := strings.TrimSpace(r.cells[i].s); t != "" && !nullText(t) {
+				if r.cells[i].k == kindNumber {
+					t = shownNumber(t)
+				}
 				samples[i] = append(samples[i], t)
 			}
 		}
@@ -185,6 +188,14 @@ func (s *SheetReader) init() error {
 		}
 	}
 	flowRoles(cols, s.flow)
+	roles := findTradeRoles(cols)
+	if s.flow.Flow != "" && s.flow.Country == "" {
+		// Statistics of one reporter: it is the declaring country.
+		if c := reporterCountry(roles, samples); c != "" {
+			s.flow.Country = c
+			s.flow.Why += fmt.Sprintf("; the reporter in column %s", reconcile.ColumnName(roles.reporter+1))
+		}
+	}
 	// Keep only a few samples per column for display; the plan (date
 	// order, decimal separator) is decided on all of them below: a file
 	// whose first five dates are all ambiguous but whose 20th says
@@ -217,6 +228,7 @@ func (s *SheetReader) init() error {
 		full[i], cols[i].Samples = cols[i].Samples, full[i]
 	}
 	s.plan = newPlan(s.w.path, s.name, cols)
+	s.plan.roles = roles
 	for i := range cols {
 		cols[i].Samples = full[i]
 	}

@@ -67,12 +67,18 @@ func (w *writer) duplicates() error {
 	for i, p := range d.Dupes.Pairs {
 		A, B := &d.Merge.Shipments[p.A], &d.Merge.Shipments[p.B]
 		b.reset()
-		b.put(p.Score)
+		b.cell(w.st.Score, "", p.Score)
 		link(A.ID)
 		link(B.ID)
 		date(A.Date)
 		date(B.Date)
-		b.str(w.entityName(A.Consignee))
+		if cons := w.entityName(A.Consignee); A.Consignee != B.Consignee {
+			// Possible duplicates pairs consignees the name matcher
+			// relates (one firm in two scripts): show both.
+			b.str(cons + " / " + w.entityName(B.Consignee))
+		} else {
+			b.str(cons)
+		}
 		b.str(A.HSCode[:min(6, len(A.HSCode))])
 		b.num(A.Tonnes, w.st.Tonnes)
 		b.num(B.Tonnes, w.st.Tonnes)
