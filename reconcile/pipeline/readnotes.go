@@ -48,9 +48,10 @@ func (r *Result) ReadNotes() []reconcile.Note {
 			}
 			if s.Flow == reconcile.FlowImport && s.Country == "" {
 				// An import register of unknown country: its rows'
-				// destination is unknown (declaredCountries).
+				// destination is unknown (declaredCountries), and the
+				// warning asks for the country by its step, not its words.
 				for _, w := range s.Warnings {
-					if strings.HasPrefix(w.Text, "import declarations (") {
+					if w.Fix == reconcile.FixTradeFlow && w.Value == reconcile.FlowImport {
 						w.Text = name + ": " + w.Text
 						out = append(out, w)
 					}
