@@ -72,6 +72,16 @@ func (e *Error) Step() Step {
 	return Step{Fix: e.Fix, File: e.File, Sheet: e.Sheet, Column: e.Column}
 }
 
+// StepOf is the step the first *Error in err's chain asks for; the zero
+// Step when there is none.
+func StepOf(err error) Step {
+	var re *Error
+	if errors.As(err, &re) {
+		return re.Step()
+	}
+	return Step{}
+}
+
 // HintWith is e's hint followed by how(e.Step()), a front end's words for
 // where to take the step e.Fix names; just the hint when how has none.
 func (e *Error) HintWith(how func(Step) string) string {

@@ -22,7 +22,9 @@ type Step struct {
 	Sheet  string // "" for a text file, or every sheet
 	Column int    // 1-based, as Excel shows it; 0 for none
 	// Value is what the step is about: the currency label to give a rate
-	// (FixCurrencyRate), the field to map Column to (FixMapColumns).
+	// (FixCurrencyRate), the field to map Column to (FixMapColumns), the
+	// flow whose declaring country to give (FixTradeFlow: "export" when
+	// empty, or "import").
 	Value string
 }
 

@@ -63,7 +63,11 @@ func how(s reconcile.Step) string {
 		return "choose it in Date order on the Sources screen"
 	case reconcile.FixTradeFlow:
 		if s.File == "" {
-			return "select the file of export declarations on the Sources screen, set its Trade flow to " + flowExport + " and enter the declaring country"
+			label := flowExport
+			if s.Value == reconcile.FlowImport {
+				label = flowImport
+			}
+			return "select the file on the Sources screen, set its Trade flow to " + label + " and enter the declaring country"
 		}
 		return "enter the declaring country beside Trade flow on the Sources screen"
 	case reconcile.FixIncludeRows:

@@ -22,8 +22,8 @@ var frontEndWords = regexp.MustCompile(`--\pL|tradecheck-cli|\bCLI\b|\bin the ap
 // notesProject is a run over files that raise every note, warning and
 // column reason that asks the user for a step: dates that could be
 // day/month or month/day, weights in "tons" alone (header and cells), a
-// currency label that is no currency, a row with figures but no party, an
-// export register whose declaring country nobody states, a shipper's
+// currency label that is no currency, a row with figures but no party,
+// export and import registers whose declaring country nobody states, a shipper's
 // country column, two sources whose rows look alike but never merge, a
 // table whose columns need mapping, a workbook's Claims sheet, and
 // shipment rules that are not the defaults.
@@ -32,7 +32,7 @@ func notesProject(t *testing.T) *Project {
 	dir := filepath.Join("testdata", "notes")
 	var files []string
 	for _, f := range []string{"us_dates.csv", "tons_header.csv", "tons_cells.csv", "currency_label.csv", "unidentified.csv",
-		"export_register.csv", "needs_mapping.csv", "declarations.csv", "feed.csv"} {
+		"export_register.csv", "import_register.csv", "needs_mapping.csv", "declarations.csv", "feed.csv"} {
 		files = append(files, filepath.Join(dir, f))
 	}
 	book := excelize.NewFile()
@@ -55,8 +55,11 @@ func notesProject(t *testing.T) *Project {
 	}
 	p := NewProject(append(files, xlsx)...)
 	for i := range p.Sources {
-		if filepath.Base(p.Sources[i].Path) == "export_register.csv" {
+		switch filepath.Base(p.Sources[i].Path) {
+		case "export_register.csv":
 			p.Sources[i].Flow = map[string]string{"": reconcile.FlowExport}
+		case "import_register.csv":
+			p.Sources[i].Flow = map[string]string{"": reconcile.FlowImport}
 		}
 	}
 	p.Params.BLDaysBefore, p.Params.BLDaysAfter = 10, 20
@@ -173,6 +176,13 @@ func TestEngineTextNamesNoFrontEnd(t *testing.T) {
 				if !asked[fix] {
 					t.Errorf("no note asks for step %d", fix)
 				}
+			}
+			imports := false
+			for _, n := range res.ReadNotes() {
+				imports = imports || n.Fix == reconcile.FixTradeFlow && n.Value == reconcile.FlowImport
+			}
+			if !imports {
+				t.Error("no note asks for the declaring country of an import register")
 			}
 			return res
 		}},

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -34,12 +33,7 @@ func (r *Result) ReadNotes() []reconcile.Note {
 			}
 			switch {
 			case s.NeedsMapping:
-				n := reconcile.Note{Text: fmt.Sprintf("%s: not counted — %s", name, s.Status)}
-				var re *reconcile.Error
-				if errors.As(s.Err, &re) {
-					n.Step = re.Step()
-				}
-				out = append(out, n)
+				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: not counted — %s", name, s.Status), Step: reconcile.StepOf(s.Err)})
 			case s.NoTable && strings.HasPrefix(s.Status, "not a data sheet"):
 				status, _, _ := strings.Cut(s.Status, " — ")
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %s; left out", name, status)})
@@ -54,9 +48,10 @@ func (r *Result) ReadNotes() []reconcile.Note {
 			}
 			if s.Flow == reconcile.FlowImport && s.Country == "" {
 				// An import register of unknown country: its rows'
-				// destination is unknown (declaredCountries).
+				// destination is unknown (declaredCountries), and the
+				// warning asks for the country by its step, not its words.
 				for _, w := range s.Warnings {
-					if strings.HasPrefix(w.Text, "import declarations (") {
+					if w.Fix == reconcile.FixTradeFlow && w.Value == reconcile.FlowImport {
 						w.Text = name + ": " + w.Text
 						out = append(out, w)
 					}

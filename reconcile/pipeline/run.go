@@ -250,12 +250,7 @@ func applySpec(spec *SourceSpec, sheets []SheetResult) {
 				sr.NeedsMapping = true
 				sr.Status = sheetStatus(sr.Err)
 			}
-			w := reconcile.Note{Text: sr.Err.Error()}
-			var re *reconcile.Error
-			if errors.As(sr.Err, &re) {
-				w.Step = re.Step()
-			}
-			sr.Warnings = append(sr.Warnings, w)
+			sr.Warnings = append(sr.Warnings, reconcile.Note{Text: sr.Err.Error(), Step: reconcile.StepOf(sr.Err)})
 		}
 	}
 }
