@@ -42,6 +42,7 @@ func runCheck(env *Env, args []string) int {
 	rules := addRuleFlags(fs)
 	dateOrders := dateOrderFlag(fs)
 	units := unitFlag(fs)
+	rates := rateFlag(fs)
 	decisionsPath := fs.String("decisions", "", "an audit workbook exported earlier (its decisions, parameters, rates, mappings and lists apply; with no FILE its sources are read again), or a decisions file: match's --review CSV with its decision column filled in, or a JSON decisions log")
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
@@ -98,6 +99,9 @@ func runCheck(env *Env, args []string) int {
 		return usageError(env, "check", "%v", err)
 	}
 	if err := rules.apply(p); err != nil {
+		return usageError(env, "check", "%v", err)
+	}
+	if err := applyRates(p, *rates); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {
@@ -182,10 +186,10 @@ func runCheck(env *Env, args []string) int {
 		return ExitInput
 	}
 	for _, w := range res.Warnings() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", withFlags(w))
 	}
 	for _, n := range res.DecisionNotes() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: to decide: %s\n", n)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: to decide: %s\n", withFlags(n))
 	}
 	verdicts, err := res.CheckClaimsContext(ctx, nil)
 	if err != nil {

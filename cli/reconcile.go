@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -48,9 +49,9 @@ func runReconcile(env *Env, args []string) int {
 	weightTol := fs.String("weight-tolerance", "", "percent two rows' weights may differ for the fuzzy shipment rule (default 1)")
 	auto := fs.String("auto-threshold", "", "name-match score that merges automatically, 0–1 (default "+strconv.FormatFloat(pipeline.DefaultParams().AutoThreshold, 'g', -1, 64)+")")
 	review := fs.String("review-threshold", "", "lowest name-match score listed for review, 0–1 (default "+strconv.FormatFloat(pipeline.DefaultParams().ReviewThreshold, 'g', -1, 64)+")")
-	var prefer, rates listFlag
+	var prefer listFlag
 	fs.Var(&prefer, "prefer", "source preferred when sources disagree (file name; repeat, most trusted first)")
-	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
+	rates := rateFlag(fs)
 	lists := addListFlags(fs)
 	maps := mapFlag(fs)
 	rules := addRuleFlags(fs)
@@ -141,12 +142,8 @@ func runReconcile(env *Env, args []string) int {
 	if err := rules.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
-	for _, s := range rates {
-		r, err := parseRate(s)
-		if err != nil {
-			return usageError(env, "reconcile", "--rate %q: %v", s, err)
-		}
-		p.Rates = append(p.Rates, r)
+	if err := applyRates(p, *rates); err != nil {
+		return usageError(env, "reconcile", "%v", err)
 	}
 	// -o naming an input is an error (checked again at write time).
 	if *out != "" {
@@ -228,6 +225,26 @@ func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
 	return p
 }
 
+// rateFlag adds --rate, shared by reconcile and check so a rate the
+// hints ask for can be given to either.
+func rateFlag(fs *flag.FlagSet) *listFlag {
+	var rates listFlag
+	fs.Var(&rates, "rate", "currency rate as CUR=USD or CUR:YYYY-MM=USD, e.g. RUB:2022-06=0.0165 (repeatable)")
+	return &rates
+}
+
+// applyRates adds the --rate values to the project's rates.
+func applyRates(p *pipeline.Project, rates []string) error {
+	for _, s := range rates {
+		r, err := parseRate(s)
+		if err != nil {
+			return fmt.Errorf("--rate %q: %v", s, err)
+		}
+		p.Rates = append(p.Rates, r)
+	}
+	return nil
+}
+
 // parseRate reads CUR=RATE or CUR:YYYY-MM=RATE, RATE being USD per one
 // unit of CUR. CUR is an ISO code or a name the reader knows ("руб",
 // "$"), stored as its ISO code, or else a label exactly as the file's
@@ -269,7 +286,7 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "note: %s\n", n)
 	}
 	for _, n := range res.ReadNotes() {
-		fmt.Fprintf(env.Stdout, "note: %s\n", n)
+		fmt.Fprintf(env.Stdout, "note: %s\n", withFlags(n))
 	}
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))
 	if d := res.Dupes; d != nil {
@@ -280,7 +297,7 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintln(env.Stdout)
 	}
 	for _, w := range res.Warnings() {
-		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
+		fmt.Fprintf(env.Stdout, "warning: %s\n", withFlags(w))
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
 }

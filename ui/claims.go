@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
@@ -209,8 +210,9 @@ func (s *claimsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// figureText is the computed figure with its bounds: "12.6 t", or
-// "155.067 t to 165.734 t" when shipments in scope lack the measure.
+// figureText is the computed figure with its bounds: "12.6 t", "at least
+// 155.067 t" when shipments in scope lack the measure, or "4.1 t to 6.2 t"
+// when shipments that may be in scope add to it.
 func figureText(v *claims.Verdict) string {
 	c := &v.Claim
 	if v.Kind == claims.NothingFound && len(v.InScope) == 0 {
@@ -220,6 +222,9 @@ func figureText(v *claims.Verdict) string {
 	if v.Upper == v.Lower {
 		return lo
 	}
+	if math.IsInf(v.Upper, 1) {
+		return "at least " + lo
+	}
 	return lo + " to " + claims.FormatFigure(c.Measure, c.Unit, v.Upper)
 }
 
@@ -227,13 +232,12 @@ func figureText(v *claims.Verdict) string {
 func figureDetail(v *claims.Verdict) string {
 	c := &v.Claim
 	s := "Claimed: " + c.Expected() + "\nFound: " + figureText(v)
-	if v.Upper != v.Lower {
-		each := "for each of the " + plural(v.Missing, "shipment")
-		if v.Missing == 1 {
-			each = "for the 1 shipment"
-		}
-		s += fmt.Sprintf(" (lower bound counts known values only; upper bound adds %s %s without it)",
-			claims.FormatFigure(c.Measure, c.Unit, v.StandIn), each)
+	switch {
+	case v.Missing > 0:
+		s += fmt.Sprintf(" (the lower bound counts known values only; %s in scope, so there is no upper bound)",
+			claims.MissingWhat(c, v.Missing))
+	case v.Undetermined > 0:
+		s += fmt.Sprintf(" (the upper bound adds %s that may be in scope)", plural(v.Undetermined, "shipment"))
 	}
 	s += fmt.Sprintf("\n%s in scope", plural(len(v.InScope), "shipment"))
 	if v.NearTotal > 0 {

@@ -5,12 +5,14 @@ import (
 	"time"
 )
 
-// bounds computes Lower, Upper, Missing and StandIn.
+// bounds computes Lower, Upper and Missing. A shipment in scope without
+// the measure leaves the figure without an upper bound: its weight or
+// value is unknown, and any stand-in (such as the largest value in scope)
+// would be a guess that can turn a true claim into a contradicted one.
 func (k *Checker) bounds(v *Verdict, known []float64) {
-	sum, maxV := 0.0, math.Inf(-1)
+	sum := 0.0
 	for _, x := range known {
 		sum += x
-		maxV = math.Max(maxV, x)
 	}
 	v.Lower = round(sum)
 	aggregates := 0
@@ -22,18 +24,9 @@ func (k *Checker) bounds(v *Verdict, known []float64) {
 			}
 		}
 	}
-	if len(known) > 0 {
-		v.StandIn = maxV
-	}
-	switch {
-	case aggregates > 0:
+	v.Upper = v.Lower
+	if aggregates > 0 || v.Missing > 0 {
 		v.Upper = math.Inf(1)
-	case v.Missing == 0:
-		v.Upper = v.Lower
-	case len(known) == 0:
-		v.Upper = math.Inf(1)
-	default:
-		v.Upper = round(sum + float64(v.Missing)*maxV)
 	}
 }
 

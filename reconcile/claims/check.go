@@ -115,13 +115,12 @@ type Verdict struct {
 	// be quoted.
 	Reason string
 
-	// Lower counts known values only; Upper adds, for each shipment in
-	// scope that lacks the measure, the largest value in scope (StandIn).
-	// Upper is +Inf when shipments lack the measure and none has it, or
-	// when a monthly aggregate line enters a shipment count.
+	// Lower counts known values only. Upper equals Lower when every
+	// shipment in scope has the measure; it is +Inf when one lacks it
+	// (its weight or value is unknown) or when a monthly aggregate line
+	// enters a shipment count.
 	Lower, Upper float64
-	Missing      int     // shipments in scope without the measure
-	StandIn      float64 // the largest value of the measure in scope
+	Missing      int // shipments in scope without the measure
 	// Undetermined counts shipments that pass every filter but one on a
 	// field their sources do not record (a Russian import register has no
 	// destination column; a row without a date or HS code): they may or

@@ -18,8 +18,9 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// missingWhat names what in-scope shipments lack, for reasons.
-func missingWhat(c *Claim, n int) string {
+// MissingWhat says how many shipments lack the claim's measure: "2
+// shipments without weight".
+func MissingWhat(c *Claim, n int) string {
 	switch c.Measure {
 	case Tonnes:
 		return plural(n, "shipment", "shipments") + " without weight"
@@ -31,9 +32,9 @@ func missingWhat(c *Claim, n int) string {
 	return plural(n, "shipment", "shipments") + " without a quantity in " + c.Unit
 }
 
-// found describes the computed figure: "12.6 t in 6 shipments" or
-// "between 155.067 t and 165.734 t in 27 shipments (1 shipment without
-// weight, counted at most at the largest value in scope, 10.667 t)".
+// found describes the computed figure: "12.6 t in 6 shipments" or "at
+// least 155.067 t in 27 shipments (1 shipment without weight, whose
+// weight is unknown, so no upper bound)".
 func found(v *Verdict) string {
 	if v.Undetermined == 0 {
 		return foundKnown(v)
@@ -90,15 +91,26 @@ func foundKnown(v *Verdict) string {
 		return FormatFigure(c.Measure, c.Unit, v.Lower) + " in " + n
 	}
 	lo := FormatFigure(c.Measure, c.Unit, v.Lower)
-	if math.IsInf(v.Upper, 1) {
-		if c.Measure == Shipments {
-			return "at least " + lo + " (" + missingWhat(c, v.Missing) + ", so no upper bound)"
-		}
-		return "at least " + lo + " in " + n + " (" + missingWhat(c, v.Missing) + " and none in scope has it, so no upper bound)"
+	if c.Measure == Shipments {
+		return "at least " + lo + " (" + MissingWhat(c, v.Missing) + ", so no upper bound)"
 	}
-	return "between " + lo + " and " + FormatFigure(c.Measure, c.Unit, v.Upper) + " in " + n + " (" +
-		missingWhat(c, v.Missing) + ", each counted at most at the largest value in scope, " +
-		FormatFigure(c.Measure, c.Unit, v.StandIn) + ")"
+	its := "its"
+	if v.Missing > 1 {
+		its = "their"
+	}
+	return "at least " + lo + " in " + n + " (" + MissingWhat(c, v.Missing) + ": " + its + " " + measureWord(c) +
+		" could be anything, so no upper bound)"
+}
+
+// measureWord names the measure a shipment can lack.
+func measureWord(c *Claim) string {
+	switch c.Measure {
+	case Tonnes:
+		return "weight"
+	case ValueUSD:
+		return "value"
+	}
+	return "quantity"
 }
 
 // reason writes the verdict's plain-language reason.

@@ -147,7 +147,7 @@ func rules(p *pipeline.Project) []Rule {
 			plural(p.Params.DateToleranceDays, "day", "days") + " and weights within " + num(p.Params.WeightTolerancePct) + "%"},
 		{"Company names", "merged automatically at a score of " + num(p.Params.AutoThreshold) + " or more; " +
 			num(p.Params.ReviewThreshold) + " to " + num(p.Params.AutoThreshold) + " sent to review"},
-		{"Bounds", "the lower bound counts known values only; the upper bound counts each shipment without the measure at the largest value in scope"},
+		{"Bounds", "the lower bound counts known values only; a shipment in scope without the measure leaves no upper bound, since its weight or value could be anything"},
 		{"About / almost", "±" + num(claims.DefaultTolerancePct) + "% unless the claim gives its own tolerance"},
 	}
 	if len(p.Params.SourcePreference) > 0 {
@@ -176,7 +176,10 @@ func buildClaim(res *pipeline.Result, v *claims.Verdict, files map[string]File, 
 		Kind: v.Kind, Reason: v.Reason, Notes: v.Notes, NearTotal: v.NearTotal, NearBy: v.NearSummary(), Note: c.Note}
 	if v.Kind != claims.NothingFound {
 		mc.Figure = claims.FormatFigure(c.Measure, c.Unit, v.Lower)
-		if v.Upper != v.Lower {
+		switch {
+		case math.IsInf(v.Upper, 1):
+			mc.Bounds = "at least " + mc.Figure + ", no upper bound"
+		case v.Upper != v.Lower:
 			mc.Bounds = mc.Figure + " to " + claims.FormatFigure(c.Measure, c.Unit, v.Upper)
 		}
 	}

@@ -40,7 +40,7 @@ func TestExportRegisterPairs(t *testing.T) {
 		{"the banner says so", []string{imp, bannered}, nil, "", 2, 3.5, "export declarations of China (banner"},
 		{"the user says so, with the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "CN", 2, 3.5, "export declarations of China (set by the user"},
 		{"the banner states the dispatch country", []string{imp, dispatch}, nil, "", 2, 3.5, "export declarations of Türkiye (banner"},
-		{"the user says so, without the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "", 2, 3.5, "does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow register.csv=export:CC)"},
+		{"the user says so, without the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "", 2, 3.5, "does not say which country declared them, so their dispatch country stays unknown where no column gives it until you give the declaring country"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := NewProject(tc.files...)
@@ -53,12 +53,12 @@ func TestExportRegisterPairs(t *testing.T) {
 			if tot.Shipments != tc.shipments || tot.Tonnes != tc.tonnes {
 				t.Errorf("%d shipments, %.3f t; want %d, %.3f", tot.Shipments, tot.Tonnes, tc.shipments, tc.tonnes)
 			}
-			notes := strings.Join(res.ReadNotes(), "\n")
+			notes := strings.Join(reconcile.NoteTexts(res.ReadNotes()), "\n")
 			if tc.note != "" && !strings.Contains(notes, tc.note) {
 				t.Errorf("notes %q do not say %q", notes, tc.note)
 			}
 			sh := res.Files[1].Sheets[0]
-			warn := strings.Join(sh.Warnings, "\n")
+			warn := strings.Join(reconcile.NoteTexts(sh.Warnings), "\n")
 			exp := res.Records[sh.First]
 			switch {
 			case tc.shipments == 4:
@@ -68,6 +68,13 @@ func TestExportRegisterPairs(t *testing.T) {
 			case tc.country == "" && tc.flow != nil:
 				if exp.DispatchCountry != "" || !strings.Contains(warn, "does not say which country") {
 					t.Errorf("dispatch %q; warnings %q", exp.DispatchCountry, warn)
+				}
+				// The warning and the read note ask for the declaring
+				// country of this file, a step each front end words.
+				for _, ns := range [][]reconcile.Note{sh.Warnings, res.ReadNotes()} {
+					if n := noteWith(ns, reconcile.FixTradeFlow); n.File != plain {
+						t.Errorf("no note asks for the trade flow of %s: %+v", plain, ns)
+					}
 				}
 			default:
 				want := "CN"
@@ -84,6 +91,39 @@ func TestExportRegisterPairs(t *testing.T) {
 						t.Errorf("shipment %s rows %v reasons %q", s.ID, s.Rows, s.Reasons)
 					}
 				}
+			}
+		})
+	}
+}
+
+// An import register names its rows' destination only through the
+// country that declared them: stated (by the user here), its rows
+// without a destination column take it; unstated, the note says how to
+// give it and the destination stays unknown.
+func TestImportRegisterDestination(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "kz.csv", "Реестр ДТ (импорт)\nДата;Получатель;Отправитель;Код ТН ВЭД;Вес нетто, кг\n25.07.2022;ТОО «Qazaq Armor»;SHANDONG HUAAN;6307909800;8000\n")
+	for _, tc := range []struct {
+		name, country, dest, note string
+	}{
+		{"the country is not stated", "", "", "the destination of 1 rows stays unknown until you give the declaring country"},
+		{"the user states it", "KZ", "KZ", "import declarations of Kazakhstan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr := NewProject(p)
+			pr.Sources[0].DeclaringCountry = tc.country
+			res, err := Run(context.Background(), pr, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sh := res.Files[0].Sheets[0]
+			if sh.Flow != reconcile.FlowImport {
+				t.Fatalf("flow %q (%s)", sh.Flow, sh.FlowWhy)
+			}
+			if got := res.Records[sh.First].DestinationCountry; got != tc.dest {
+				t.Errorf("destination %q, want %q", got, tc.dest)
+			}
+			if w := strings.Join(reconcile.NoteTexts(sh.Warnings), "\n"); !strings.Contains(w, tc.note) {
+				t.Errorf("warnings %q do not say %q", w, tc.note)
 			}
 		})
 	}

@@ -94,7 +94,7 @@ type Data struct {
 
 // styles are the style IDs the writer registered.
 type styles struct {
-	Header, Tonnes, USD, Kg, Date, Wrap, Title, Link, Muted int
+	Header, Tonnes, USD, Kg, Money, Score, Date, Wrap, Title, Link, Muted int
 }
 
 // Overlap is one row of the Sources sheet's overlap table (see

@@ -253,9 +253,16 @@ func (w *writer) styles() error {
 		id, err = w.f.NewStyle(s)
 		return id
 	}
+	// Figures keep full precision in the cells (sums and formulas use
+	// it: 1,697.6 lb is 770.018407312 kg); the formats show tonnes to the
+	// kilogram, kilograms to the gram and money to the cent. "#,##0.0##"
+	// rather than "#,##0.###": Excel and LibreOffice show 3200 in the
+	// latter as "3,200." with a stray point.
 	t3 := "#,##0.000"
 	usd := "#,##0"
-	kg := "#,##0.###"
+	kg := "#,##0.0##"
+	money := "#,##0.00"
+	score := "0.00"
 	date := "yyyy-mm-dd"
 	w.st = styles{
 		Header: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}},
@@ -263,6 +270,8 @@ func (w *writer) styles() error {
 		Tonnes: mk(&excelize.Style{CustomNumFmt: &t3}),
 		USD:    mk(&excelize.Style{CustomNumFmt: &usd}),
 		Kg:     mk(&excelize.Style{CustomNumFmt: &kg}),
+		Money:  mk(&excelize.Style{CustomNumFmt: &money}),
+		Score:  mk(&excelize.Style{CustomNumFmt: &score}),
 		Date:   mk(&excelize.Style{CustomNumFmt: &date}),
 		Wrap:   mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 		Title:  mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}),

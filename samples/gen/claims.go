@@ -103,11 +103,12 @@ func claims(all []*shipment) []claim {
 			c.Text = fmt.Sprintf(c.Text, strconv.FormatFloat(c.Figure, 'f', -1, 64))
 			continue
 		}
-		// Halfway between the bounds, to one decimal: the claim holds at
-		// the upper bound and fails at the lower one.
-		c.Figure = math.Round((r.Lower+r.Upper)/2*10) / 10
-		if !(r.Lower < c.Figure && c.Figure < r.Upper) {
-			panic(fmt.Sprintf("claim %q: figure %v not between bounds %v and %v", c.Text, c.Figure, r.Lower, r.Upper))
+		// Halfway between the known figure and the figure with each
+		// missing value at the largest known one, to one decimal: the
+		// missing values decide the claim, so it is insufficient data.
+		c.Figure = math.Round((r.Lower+r.Plausible)/2*10) / 10
+		if !(r.Lower < c.Figure && c.Figure < r.Plausible) {
+			panic(fmt.Sprintf("claim %q: figure %v not between %v and %v", c.Text, c.Figure, r.Lower, r.Plausible))
 		}
 		c.Text = fmt.Sprintf(c.Text, strconv.FormatFloat(c.Figure, 'f', -1, 64))
 	}
@@ -116,14 +117,17 @@ func claims(all []*shipment) []claim {
 
 // result is the verdict the samples imply for one claim.
 type result struct {
-	Verdict  string // supported | contradicted | insufficient_data | nothing_found
-	Reason   string
-	Lower    float64
-	Upper    float64
-	Missing  int      // shipments in scope without the measure
-	InScope  []string // shipment IDs
-	Boundary []string // shipments that fail exactly one filter
-	RawLower float64  // the lower bound if every source row were summed (no reconciliation)
+	Verdict string // supported | contradicted | insufficient_data | nothing_found
+	Reason  string
+	Lower   float64
+	Upper   float64 // +Inf when a shipment in scope lacks the measure
+	// Plausible counts each missing value at the largest known one; it
+	// only places the straddling claim's figure.
+	Plausible float64
+	Missing   int      // shipments in scope without the measure
+	InScope   []string // shipment IDs
+	Boundary  []string // shipments that fail exactly one filter
+	RawLower  float64  // the lower bound if every source row were summed (no reconciliation)
 }
 
 // evaluate applies the verdict rules (see samples/README.md) to the
@@ -153,8 +157,12 @@ func evaluate(c claim, all []*shipment, cover []*sourceStats) result {
 	for _, v := range known {
 		r.Lower += v
 	}
-	r.Upper = r.Lower + float64(r.Missing)*maxKnown
-	r.Lower, r.Upper, r.RawLower = round6(r.Lower), round6(r.Upper), round6(r.RawLower)
+	r.Plausible = round6(r.Lower + float64(r.Missing)*maxKnown)
+	r.Lower, r.RawLower = round6(r.Lower), round6(r.RawLower)
+	r.Upper = r.Lower
+	if r.Missing > 0 {
+		r.Upper = math.Inf(1)
+	}
 	sort.Strings(r.Boundary)
 	switch {
 	case len(r.InScope) == 0:
@@ -169,7 +177,7 @@ func evaluate(c claim, all []*shipment, cover []*sourceStats) result {
 		case !lo && !hi:
 			r.Verdict, r.Reason = "contradicted", "the comparator fails at both bounds"
 		default:
-			r.Verdict, r.Reason = "insufficient_data", fmt.Sprintf("the bounds %s and %s straddle the claim (%d shipment(s) without the measure)", fmtNum(r.Lower), fmtNum(r.Upper), r.Missing)
+			r.Verdict, r.Reason = "insufficient_data", fmt.Sprintf("at least %s, with no upper bound (%d shipment(s) without the measure): the claim holds above the known figure only", fmtNum(r.Lower), r.Missing)
 		}
 	}
 	return r

@@ -56,7 +56,7 @@ type expClaim struct {
 	Verdict   string   `json:"verdict"`
 	Reason    string   `json:"reason"`
 	Lower     float64  `json:"lower"`
-	Upper     float64  `json:"upper"`
+	Upper     *float64 `json:"upper"` // null: no upper bound
 	Missing   int      `json:"missing"`
 	Shipments []string `json:"shipments"`
 	Boundary  []string `json:"boundary"`
@@ -175,7 +175,7 @@ func compute(seed uint64, all []*shipment, stats []*sourceStats, cs []claim) exp
 	for _, c := range cs {
 		r := evaluate(c, all, stats)
 		e.Claims = append(e.Claims, expClaim{Claim: c.Text, Verdict: r.Verdict, Reason: r.Reason,
-			Lower: r.Lower, Upper: r.Upper, Missing: r.Missing, Shipments: r.InScope, Boundary: r.Boundary,
+			Lower: r.Lower, Upper: upperOrNil(r.Upper), Missing: r.Missing, Shipments: r.InScope, Boundary: r.Boundary,
 			NaiveSum: r.RawLower})
 	}
 	e.Armour = armourRoutes(all)
@@ -338,11 +338,11 @@ func markdown(e expected) string {
 	p("- Weight rule: %s.\n\n", e.WeightRule)
 
 	p("## Claims (`claims.csv`) and the verdicts the data implies\n\n")
-	p("Bounds: the lower bound counts known values only; the upper bound adds, for each shipment in scope without the measure, the largest known value in scope. ")
+	p("Bounds: the lower bound counts known values only; a shipment in scope without the measure leaves no upper bound (—). ")
 	p("\"Naive sum\" is what summing every source row without reconciliation would give.\n\n")
 	p("| # | Claim | Verdict | Lower | Upper | Naive sum | Shipments in scope |\n|---|---|---|---|---|---|---|\n")
 	for i, cl := range e.Claims {
-		p("| %d | %s | **%s** | %s | %s | %s | %d |\n", i+1, cl.Claim, cl.Verdict, fmtNum(cl.Lower), fmtNum(cl.Upper),
+		p("| %d | %s | **%s** | %s | %s | %s | %d |\n", i+1, cl.Claim, cl.Verdict, fmtNum(cl.Lower), fmtUpper(cl.Upper),
 			fmtNum(cl.NaiveSum), len(cl.Shipments))
 	}
 	p("\n")
@@ -415,4 +415,20 @@ func orNone(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// upperOrNil is nil for an unbounded figure, which JSON cannot write.
+func upperOrNil(x float64) *float64 {
+	if math.IsInf(x, 1) {
+		return nil
+	}
+	return &x
+}
+
+// fmtUpper writes an upper bound, "—" for none.
+func fmtUpper(x *float64) string {
+	if x == nil {
+		return "—"
+	}
+	return fmtNum(*x)
 }

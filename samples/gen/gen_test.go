@@ -73,7 +73,7 @@ func TestStoryVerdicts(t *testing.T) {
 		name         string
 		claim        int
 		verdict      string
-		lower, upper float64 // checked when upper > 0
+		lower, upper float64 // checked when upper > 0; -1: no upper bound
 	}{
 		{"rifles exactly 1000", 0, "supported", 1000, 1000},
 		{"Chinese armour via Turkey over 12 t", 1, "supported", 12.6, 12.6},
@@ -83,7 +83,7 @@ func TestStoryVerdicts(t *testing.T) {
 		{"Chinese armour via Turkey over 30 t", 5, "contradicted", 14.1, 14.1},
 		{"NORINCO 5000 rifles", 6, "contradicted", 1000, 1000},
 		{"armour since July 2021", 7, "insufficient_data", 76.4, 76.4},
-		{"Zavod-2 machinery", 8, "insufficient_data", 0, 0},
+		{"Zavod-2 machinery", 8, "insufficient_data", 155.067, -1},
 		{"Zavod-1 rifles", 9, "nothing_found", 0, 0},
 		{"listed consignees, CHPL goods", 10, "supported", 15, 15},
 	}
@@ -96,8 +96,11 @@ func TestStoryVerdicts(t *testing.T) {
 			if c.Verdict != tt.verdict {
 				t.Errorf("%q: got verdict %s (%s), want %s", c.Claim, c.Verdict, c.Reason, tt.verdict)
 			}
-			if tt.upper > 0 && (math.Abs(c.Lower-tt.lower) > 1e-6 || math.Abs(c.Upper-tt.upper) > 1e-6) {
-				t.Errorf("%q: got bounds %v..%v, want %v..%v", c.Claim, c.Lower, c.Upper, tt.lower, tt.upper)
+			switch {
+			case tt.upper < 0 && (math.Abs(c.Lower-tt.lower) > 1e-6 || c.Upper != nil):
+				t.Errorf("%q: got bounds %v..%v, want %v with no upper bound", c.Claim, c.Lower, fmtUpper(c.Upper), tt.lower)
+			case tt.upper > 0 && (math.Abs(c.Lower-tt.lower) > 1e-6 || c.Upper == nil || math.Abs(*c.Upper-tt.upper) > 1e-6):
+				t.Errorf("%q: got bounds %v..%v, want %v..%v", c.Claim, c.Lower, fmtUpper(c.Upper), tt.lower, tt.upper)
 			}
 		})
 	}
