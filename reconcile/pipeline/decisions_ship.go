@@ -198,8 +198,8 @@ func (r *Result) SourceName(s int32) string {
 // own notes: possible double counting between sources, sheets whose
 // total rows disagree with the rows read, merges the user decided
 // across two declaration numbers or bills of lading, and decisions about
-// files that were not read. A front end shows each with its own words
-// for the step it names (reconcile.Note.With).
+// files that were not read. A front end shows each with its own words for
+// the step it names (reconcile.Note.With).
 func (r *Result) Warnings() []reconcile.Note {
 	var out []reconcile.Note
 	for _, o := range r.Overlaps {

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -101,7 +103,10 @@ func TestExportRegisterPairs(t *testing.T) {
 // without a destination column take it; unstated, the note says how to
 // give it and the destination stays unknown.
 func TestImportRegisterDestination(t *testing.T) {
-	p := writeFile(t, t.TempDir(), "kz.csv", "Реестр ДТ (импорт)\nДата;Получатель;Отправитель;Код ТН ВЭД;Вес нетто, кг\n25.07.2022;ТОО «Qazaq Armor»;SHANDONG HUAAN;6307909800;8000\n")
+	p := filepath.Join(t.TempDir(), "kz.csv")
+	if err := os.WriteFile(p, []byte("Реестр ДТ (импорт)\nДата;Получатель;Отправитель;Код ТН ВЭД;Вес нетто, кг\n25.07.2022;ТОО «Qazaq Armor»;SHANDONG HUAAN;6307909800;8000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, country, dest, note string
 	}{

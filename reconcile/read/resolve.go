@@ -63,14 +63,18 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 		return false
 	}
 	anyTo := reconcile.FieldNetWeight
-	// A bill of lading states the cargo's gross weight: a B/L feed (a
-	// B/L column and no customs declaration) with one bare "Weight"
-	// reads it as gross.
-	manifest := hasF(reconcile.FieldBillOfLading) && !hasF(reconcile.FieldDeclarationID)
-	if manifest && !hasF(reconcile.FieldGrossWeight) {
-		anyTo = reconcile.FieldGrossWeight
-	}
 	if hasF(reconcile.FieldNetWeight) {
+		anyTo = reconcile.FieldGrossWeight
+		if hasF(reconcile.FieldGrossWeight) {
+			anyTo = ""
+		}
+	}
+	// A bill-of-lading or manifest feed (B/L numbers, no declaration
+	// numbers) declares what the carrier weighs: the gross weight.
+	// Beside a gross column the bare weight is not a net one there: it
+	// is left out, as when both columns exist.
+	blFeed := hasF(reconcile.FieldBillOfLading) && !hasF(reconcile.FieldDeclarationID)
+	if blFeed {
 		anyTo = reconcile.FieldGrossWeight
 		if hasF(reconcile.FieldGrossWeight) {
 			anyTo = ""
@@ -84,13 +88,15 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			continue
 		}
 		if c.Field == fieldWeightAny {
-			if anyTo == "" {
+			if anyTo == "" && blFeed {
+				c.Field, c.Reason = "", "weight not named net or gross; a bill-of-lading feed declares gross weight, and a gross column exists"
+			} else if anyTo == "" {
 				c.Field, c.Reason = "", "weight not named net or gross; net and gross columns exist"
 			} else {
 				c.Field = anyTo
 				c.Reason += fmt.Sprintf("; read as %s", strings.ReplaceAll(string(anyTo), "_", " "))
-				if manifest && anyTo == reconcile.FieldGrossWeight && !hasF(reconcile.FieldNetWeight) {
-					c.Reason += " (a bill of lading states the cargo's gross weight)"
+				if blFeed {
+					c.Reason += ": a bill-of-lading feed (bill-of-lading numbers, no declaration numbers) declares gross weight"
 				}
 			}
 		}
