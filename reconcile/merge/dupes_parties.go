@@ -24,7 +24,8 @@ func (f partyFit) related() bool { return f.same || f.rel != nil || f.via != "" 
 // farthest, which is what kept the merge rule from joining them; known
 // reports whether both shipments name one.
 func (d *dupJudge) party(A, B *Shipment, ent []int32) (best, worst partyFit, known bool) {
-	var ea, eb []int32
+	var bufA, bufB [8]int32 // no allocation for a pair of few rows
+	ea, eb := bufA[:0], bufB[:0]
 	for _, x := range A.Rows {
 		if e := ent[x]; e >= 0 && !slices.Contains(ea, e) {
 			ea = append(ea, e)
