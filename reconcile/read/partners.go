@@ -172,23 +172,20 @@ func (tr tradeRoles) apply(r *rawRow, rec *reconcile.Record, flag flagFn) {
 			*dst = country(i, f)
 		}
 	}
+	origin, dispatch, dest := -1, -1, -1
 	switch flow {
 	case lineImport:
-		set(&rec.DestinationCountry, tr.reporter, reconcile.FieldDestinationCountry)
-		set(&rec.OriginCountry, tr.partner, reconcile.FieldOriginCountry)
-		set(&rec.DispatchCountry, tr.partner2, reconcile.FieldDispatchCountry)
+		dest, origin, dispatch = tr.reporter, tr.partner, tr.partner2
 	case lineReImport:
-		set(&rec.DestinationCountry, tr.reporter, reconcile.FieldDestinationCountry)
-		set(&rec.OriginCountry, tr.reporter, reconcile.FieldOriginCountry)
-		set(&rec.DispatchCountry, tr.partner, reconcile.FieldDispatchCountry)
+		dest, origin, dispatch = tr.reporter, tr.reporter, tr.partner
 	case lineExport:
-		set(&rec.DispatchCountry, tr.reporter, reconcile.FieldDispatchCountry)
-		set(&rec.OriginCountry, tr.reporter, reconcile.FieldOriginCountry)
-		set(&rec.DestinationCountry, tr.partner, reconcile.FieldDestinationCountry)
+		dispatch, origin, dest = tr.reporter, tr.reporter, tr.partner
 	case lineReExport:
-		set(&rec.DispatchCountry, tr.reporter, reconcile.FieldDispatchCountry)
-		set(&rec.DestinationCountry, tr.partner, reconcile.FieldDestinationCountry)
+		dispatch, dest = tr.reporter, tr.partner
 	}
+	set(&rec.OriginCountry, origin, reconcile.FieldOriginCountry)
+	set(&rec.DispatchCountry, dispatch, reconcile.FieldDispatchCountry)
+	set(&rec.DestinationCountry, dest, reconcile.FieldDestinationCountry)
 }
 
 // worldPartner reports whether a partner cell is UN Comtrade's "World",
