@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"tradecheck/reconcile"
@@ -107,13 +108,7 @@ func findTradeRoles(cols []Column) tradeRoles {
 		if c.Field != "" || c.Override {
 			continue
 		}
-		k := strings.ReplaceAll(foldHeader(strings.TrimSpace(c.Header)), " ", "")
-		k = strings.Map(func(r rune) rune {
-			if r == '_' || r == '.' || r == '-' {
-				return -1
-			}
-			return r
-		}, k)
+		k := headerKey(c.Header)
 		if _, dup := byHeader[k]; !dup {
 			byHeader[k] = i
 		}
@@ -196,6 +191,29 @@ func worldPartner(s string) bool {
 		return true
 	}
 	return false
+}
+
+// tradeStatistics reports whether the sheet is trade statistics: it has
+// a reporter and a partner column (UN Comtrade, Comext), mapped or not.
+func tradeStatistics(cols []Column) bool {
+	reporter, partner := false, false
+	for _, c := range cols {
+		k := headerKey(c.Header)
+		reporter = reporter || slices.Contains(reporterHeaders, k)
+		partner = partner || slices.Contains(partnerHeaders, k)
+	}
+	return reporter && partner
+}
+
+// headerKey is a header's letters and digits, folded: "Partner ISO",
+// "PARTNER_ISO" and "partnerISO" are one key.
+func headerKey(h string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '_' || r == '.' || r == '-' {
+			return -1
+		}
+		return r
+	}, foldHeader(strings.TrimSpace(h)))
 }
 
 // reporterCountry returns the one reporter every sample names, for the

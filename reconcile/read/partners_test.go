@@ -60,6 +60,9 @@ func TestComtradeRolesByFlow(t *testing.T) {
 	if sr.Flow().Flow != "" {
 		t.Errorf("a mixed-flow file states flow %q", sr.Flow().Flow)
 	}
+	if sr.Granularity() != reconcile.GranularityMonthly {
+		t.Errorf("trade statistics read as %q, not aggregates", sr.Granularity())
+	}
 	cols := sr.Columns()
 	if !strings.Contains(cols[4].Reason, "by each row's flow in column G") {
 		t.Errorf("reporterISO reason %q", cols[4].Reason)
@@ -91,5 +94,29 @@ func TestComtradeNoFlowNoRoles(t *testing.T) {
 	_, recs := readSheet(t, path, "", Options{})
 	if len(recs) != 1 || recs[0].OriginCountry != "" || recs[0].DispatchCountry != "" || recs[0].DestinationCountry != "" {
 		t.Fatalf("route set without a flow: %+v", recs)
+	}
+}
+
+// Annual statistics stay aggregates: their year-only period is no date
+// (flagged as a year, not as garbage), and no line becomes a shipment.
+func TestComtradeAnnualLinesAreAggregates(t *testing.T) {
+	path := writeFile(t, "ct.csv", []byte("freqCode,period,reporterISO,flowCode,partnerISO,cmdCode,netWgt,primaryValue\n"+
+		"A,2022,RUS,M,CHN,930330,1400,396000\n"))
+	sr, recs := readSheet(t, path, "", Options{})
+	if sr.Granularity() != reconcile.GranularityMonthly {
+		t.Errorf("granularity %q, want aggregates", sr.Granularity())
+	}
+	if !strings.Contains(strings.Join(sr.Warnings(), "\n"), "trade statistics") {
+		t.Errorf("warnings %q do not say why", sr.Warnings())
+	}
+	if len(recs) != 1 || recs[0].Date.Known() {
+		t.Fatalf("records %+v", recs)
+	}
+	found := false
+	for _, f := range recs[0].Flags {
+		found = found || f.Field == reconcile.FieldDate && strings.Contains(f.Detail, "a year only")
+	}
+	if !found {
+		t.Errorf("flags %+v do not say the date is a year", recs[0].Flags)
 	}
 }

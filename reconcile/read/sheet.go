@@ -295,6 +295,13 @@ func (s *SheetReader) init() error {
 	s.userDateOrder()
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
+	if tradeStatistics(cols) {
+		// UN Comtrade, Comext: every line sums a period's trade between
+		// two countries, never one shipment, be the period a month or a
+		// year ("2022", which no month filter can place).
+		s.gran = reconcile.GranularityMonthly
+		s.warnings = append(s.warnings, "trade statistics (a reporter and a partner country per line): every line is an aggregate of a month or a year, not a shipment")
+	}
 	s.plan.monthly = s.gran == reconcile.GranularityMonthly
 	s.checkMapping()
 	return nil
