@@ -23,8 +23,11 @@ import (
 //     are goods of the reporter's own origin.
 //   - export (X) and re-export (RX): the reporter is the dispatch country
 //     and the partner the destination. An export's origin is the reporter,
-//     as for every export register (pipeline's declaredCountries says so in
-//     the notes); a re-export's origin is foreign and not stated.
+//     as for an export register (the reporter column's reason says so); a
+//     re-export's origin is foreign and not stated.
+//
+// Statistics are not declarations: the sheet states no flow (sheet.go),
+// so no line pairs with another register's rows as an export would.
 //
 // The partner "World" (code 0, W00) is every partner together: no
 // country. A column the user mapped, or a country column the sheet has,
@@ -214,21 +217,4 @@ func headerKey(h string) string {
 		}
 		return r
 	}, foldHeader(strings.TrimSpace(h)))
-}
-
-// reporterCountry returns the one reporter every sample names, for the
-// sheet's flow statement ("export declarations of China"), or "".
-func reporterCountry(tr tradeRoles, samples [][]string) string {
-	if tr.reporter < 0 || tr.reporter >= len(samples) {
-		return ""
-	}
-	one := ""
-	for _, s := range samples[tr.reporter] {
-		iso, ok := values.Country(s)
-		if !ok || one != "" && iso != one {
-			return ""
-		}
-		one = iso
-	}
-	return one
 }

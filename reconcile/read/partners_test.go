@@ -72,15 +72,19 @@ func TestComtradeRolesByFlow(t *testing.T) {
 	}
 }
 
-// One flow and one reporter: the sheet states an export of that
-// country; a country column of the sheet wins over the partner.
-func TestComtradeOneReporter(t *testing.T) {
+// One flow: statistics are no export declarations (no sheet flow, no
+// pairing with import registers), their lines take their route from
+// their own flow; a country column of the sheet wins over the partner.
+func TestComtradeOneFlow(t *testing.T) {
 	path := writeFile(t, "ct.csv", []byte("period,reporterISO,flowCode,partnerISO,destination country,cmdCode,netWgt\n"+
 		"202301,CHN,X,RUS,Kazakhstan,030617,23500\n"+
 		"202302,CHN,X,RUS,,030617,100\n"))
 	sr, recs := readSheet(t, path, "", Options{})
-	if st := sr.Flow(); st.Flow != reconcile.FlowExport || st.Country != "CN" {
-		t.Errorf("flow %q country %q (%s), want export CN", st.Flow, st.Country, st.Why)
+	if st := sr.Flow(); st.Flow != "" {
+		t.Errorf("statistics state flow %q (%s)", st.Flow, st.Why)
+	}
+	if len(recs) == 2 && (recs[0].DispatchCountry != "CN" || recs[1].OriginCountry != "CN") {
+		t.Errorf("route %+v", recs)
 	}
 	if len(recs) != 2 || recs[0].DestinationCountry != "KZ" || recs[1].DestinationCountry != "RU" {
 		t.Fatalf("destinations: %+v", recs)

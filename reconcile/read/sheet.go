@@ -15,6 +15,7 @@ type SheetReader struct {
 	w           *Workbook
 	name        string
 	flow        FlowStatement // what the sheet states about its trade flow (detectFlow)
+	statistics  bool          // trade statistics (partners.go): aggregates, no declarations
 	src         rowSource
 	headerRow   int
 	headerEnd   int // last header row (two-row headers)
@@ -235,6 +236,13 @@ func (s *SheetReader) init() error {
 		}
 	}
 	s.flow = detectFlow(s.name, bannerText, headers, samples)
+	s.statistics = tradeStatistics(cols)
+	if s.statistics {
+		// Statistics are no declarations: each line's flow gives its
+		// reporter and partner their roles (findTradeRoles), and no
+		// line pairs with another register's as an export would.
+		s.flow = FlowStatement{}
+	}
 	for _, k := range []string{"", s.name} { // the sheet's own setting last: it wins
 		if f := opt.Flow[k]; f != "" {
 			s.flow.Flow, s.flow.Why = f, "set by the user"
@@ -242,13 +250,6 @@ func (s *SheetReader) init() error {
 	}
 	flowRoles(cols, s.flow)
 	roles := findTradeRoles(cols)
-	if s.flow.Flow != "" && s.flow.Country == "" {
-		// Statistics of one reporter: it is the declaring country.
-		if c := reporterCountry(roles, samples); c != "" {
-			s.flow.Country = c
-			s.flow.Why += fmt.Sprintf("; the reporter in column %s", reconcile.ColumnName(roles.reporter+1))
-		}
-	}
 	// Keep only a few samples per column for display; the plan (date
 	// order, decimal separator) is decided on all of them below: a file
 	// whose first five dates are all ambiguous but whose 20th says
@@ -295,7 +296,7 @@ func (s *SheetReader) init() error {
 	s.userDateOrder()
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
-	if tradeStatistics(cols) {
+	if s.statistics {
 		// UN Comtrade, Comext: every line sums a period's trade between
 		// two countries, never one shipment, be the period a month or a
 		// year ("2022", which no month filter can place).
@@ -384,7 +385,7 @@ func (s *SheetReader) checkMapping() {
 	if len(assumed) > 0 {
 		s.warnings = append(s.warnings, "weight unit not stated, kilograms assumed for "+strings.Join(assumed, ", "))
 	}
-	if s.gran == reconcile.GranularityMonthly {
+	if s.gran == reconcile.GranularityMonthly && !s.statistics {
 		s.warnings = append(s.warnings, "monthly aggregates (one row per party, product and month), not shipments")
 	}
 	if s.w.x != nil && s.w.SheetHidden(s.name) {
