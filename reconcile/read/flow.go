@@ -75,7 +75,7 @@ func detectFlow(sheet string, banners []string, headers []string, samples [][]st
 			flow = f
 		}
 		if flow != "" && !mixed {
-			return FlowStatement{Flow: flow, Why: fmt.Sprintf("column %s %q says %s on every row", reconcile.ColumnName(i+1), h, flow)}
+			return withAuthority(FlowStatement{Flow: flow, Why: fmt.Sprintf("column %s %q says %s on every row", reconcile.ColumnName(i+1), h, flow)}, banners)
 		}
 	}
 	for _, t := range append([]string{sheet}, banners...) {
@@ -85,10 +85,28 @@ func detectFlow(sheet string, banners []string, headers []string, samples [][]st
 			} else {
 				st.Why = fmt.Sprintf("banner %q", clipDetail(t))
 			}
-			return st
+			return withAuthority(st, banners)
 		}
 	}
 	return FlowStatement{}
+}
+
+// withAuthority gives a flow statement without a country the country
+// whose customs service a banner names.
+func withAuthority(st FlowStatement, banners []string) FlowStatement {
+	if st.Country != "" {
+		return st
+	}
+	for _, t := range banners {
+		for _, w := range strings.FieldsFunc(foldHeader(t), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if c := customsAuthorities[w]; c != "" {
+				st.Country = c
+				st.Why += fmt.Sprintf("; declared in %s (banner %q)", c, clipDetail(t))
+				return st
+			}
+		}
+	}
+	return st
 }
 
 // flowInText finds a flow stated in words, and the declaring country
@@ -154,6 +172,15 @@ func flowInText(t string) (FlowStatement, bool) {
 		st.Country = "CN"
 	}
 	return st, true
+}
+
+// customsAuthorities are abbreviations that name one country's customs
+// or revenue service: a register's banner naming it says who declared
+// ("Реестр ДТ (импорт) — ДГД по Мангистауской области").
+var customsAuthorities = map[string]string{
+	"фтс": "RU", // Федеральная таможенная служба
+	"кгд": "KZ", // Комитет государственных доходов
+	"дгд": "KZ", // its regional Департамент государственных доходов
 }
 
 // traderHeaders are headers of a party whose role depends on the flow:

@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"tradecheck/reconcile"
@@ -22,8 +23,11 @@ import (
 //     are goods of the reporter's own origin.
 //   - export (X) and re-export (RX): the reporter is the dispatch country
 //     and the partner the destination. An export's origin is the reporter,
-//     as for every export register (pipeline's declaredCountries says so in
-//     the notes); a re-export's origin is foreign and not stated.
+//     as for an export register (the reporter column's reason says so); a
+//     re-export's origin is foreign and not stated.
+//
+// Statistics are not declarations: the sheet states no flow (sheet.go),
+// so no line pairs with another register's rows as an export would.
 //
 // The partner "World" (code 0, W00) is every partner together: no
 // country. A column the user mapped, or a country column the sheet has,
@@ -107,13 +111,7 @@ func findTradeRoles(cols []Column) tradeRoles {
 		if c.Field != "" || c.Override {
 			continue
 		}
-		k := strings.ReplaceAll(foldHeader(strings.TrimSpace(c.Header)), " ", "")
-		k = strings.Map(func(r rune) rune {
-			if r == '_' || r == '.' || r == '-' {
-				return -1
-			}
-			return r
-		}, k)
+		k := headerKey(c.Header)
 		if _, dup := byHeader[k]; !dup {
 			byHeader[k] = i
 		}
@@ -172,23 +170,20 @@ func (tr tradeRoles) apply(r *rawRow, rec *reconcile.Record, flag flagFn) {
 			*dst = country(i, f)
 		}
 	}
+	origin, dispatch, dest := -1, -1, -1
 	switch flow {
 	case lineImport:
-		set(&rec.DestinationCountry, tr.reporter, reconcile.FieldDestinationCountry)
-		set(&rec.OriginCountry, tr.partner, reconcile.FieldOriginCountry)
-		set(&rec.DispatchCountry, tr.partner2, reconcile.FieldDispatchCountry)
+		dest, origin, dispatch = tr.reporter, tr.partner, tr.partner2
 	case lineReImport:
-		set(&rec.DestinationCountry, tr.reporter, reconcile.FieldDestinationCountry)
-		set(&rec.OriginCountry, tr.reporter, reconcile.FieldOriginCountry)
-		set(&rec.DispatchCountry, tr.partner, reconcile.FieldDispatchCountry)
+		dest, origin, dispatch = tr.reporter, tr.reporter, tr.partner
 	case lineExport:
-		set(&rec.DispatchCountry, tr.reporter, reconcile.FieldDispatchCountry)
-		set(&rec.OriginCountry, tr.reporter, reconcile.FieldOriginCountry)
-		set(&rec.DestinationCountry, tr.partner, reconcile.FieldDestinationCountry)
+		dispatch, origin, dest = tr.reporter, tr.reporter, tr.partner
 	case lineReExport:
-		set(&rec.DispatchCountry, tr.reporter, reconcile.FieldDispatchCountry)
-		set(&rec.DestinationCountry, tr.partner, reconcile.FieldDestinationCountry)
+		dispatch, dest = tr.reporter, tr.partner
 	}
+	set(&rec.OriginCountry, origin, reconcile.FieldOriginCountry)
+	set(&rec.DispatchCountry, dispatch, reconcile.FieldDispatchCountry)
+	set(&rec.DestinationCountry, dest, reconcile.FieldDestinationCountry)
 }
 
 // worldPartner reports whether a partner cell is UN Comtrade's "World",
@@ -201,19 +196,25 @@ func worldPartner(s string) bool {
 	return false
 }
 
-// reporterCountry returns the one reporter every sample names, for the
-// sheet's flow statement ("export declarations of China"), or "".
-func reporterCountry(tr tradeRoles, samples [][]string) string {
-	if tr.reporter < 0 || tr.reporter >= len(samples) {
-		return ""
+// tradeStatistics reports whether the sheet is trade statistics: it has
+// a reporter and a partner column (UN Comtrade, Comext), mapped or not.
+func tradeStatistics(cols []Column) bool {
+	reporter, partner := false, false
+	for _, c := range cols {
+		k := headerKey(c.Header)
+		reporter = reporter || slices.Contains(reporterHeaders, k)
+		partner = partner || slices.Contains(partnerHeaders, k)
 	}
-	one := ""
-	for _, s := range samples[tr.reporter] {
-		iso, ok := values.Country(s)
-		if !ok || one != "" && iso != one {
-			return ""
+	return reporter && partner
+}
+
+// headerKey is a header's letters and digits, folded: "Partner ISO",
+// "PARTNER_ISO" and "partnerISO" are one key.
+func headerKey(h string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '_' || r == '.' || r == '-' {
+			return -1
 		}
-		one = iso
-	}
-	return one
+		return r
+	}, foldHeader(strings.TrimSpace(h)))
 }

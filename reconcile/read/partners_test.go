@@ -60,6 +60,9 @@ func TestComtradeRolesByFlow(t *testing.T) {
 	if sr.Flow().Flow != "" {
 		t.Errorf("a mixed-flow file states flow %q", sr.Flow().Flow)
 	}
+	if sr.Granularity() != reconcile.GranularityMonthly {
+		t.Errorf("trade statistics read as %q, not aggregates", sr.Granularity())
+	}
 	cols := sr.Columns()
 	if !strings.Contains(cols[4].Reason, "by each row's flow in column G") {
 		t.Errorf("reporterISO reason %q", cols[4].Reason)
@@ -69,15 +72,19 @@ func TestComtradeRolesByFlow(t *testing.T) {
 	}
 }
 
-// One flow and one reporter: the sheet states an export of that
-// country; a country column of the sheet wins over the partner.
-func TestComtradeOneReporter(t *testing.T) {
+// One flow: statistics are no export declarations (no sheet flow, no
+// pairing with import registers), their lines take their route from
+// their own flow; a country column of the sheet wins over the partner.
+func TestComtradeOneFlow(t *testing.T) {
 	path := writeFile(t, "ct.csv", []byte("period,reporterISO,flowCode,partnerISO,destination country,cmdCode,netWgt\n"+
 		"202301,CHN,X,RUS,Kazakhstan,030617,23500\n"+
 		"202302,CHN,X,RUS,,030617,100\n"))
 	sr, recs := readSheet(t, path, "", Options{})
-	if st := sr.Flow(); st.Flow != reconcile.FlowExport || st.Country != "CN" {
-		t.Errorf("flow %q country %q (%s), want export CN", st.Flow, st.Country, st.Why)
+	if st := sr.Flow(); st.Flow != "" {
+		t.Errorf("statistics state flow %q (%s)", st.Flow, st.Why)
+	}
+	if len(recs) == 2 && (recs[0].DispatchCountry != "CN" || recs[1].OriginCountry != "CN") {
+		t.Errorf("route %+v", recs)
 	}
 	if len(recs) != 2 || recs[0].DestinationCountry != "KZ" || recs[1].DestinationCountry != "RU" {
 		t.Fatalf("destinations: %+v", recs)
@@ -91,5 +98,29 @@ func TestComtradeNoFlowNoRoles(t *testing.T) {
 	_, recs := readSheet(t, path, "", Options{})
 	if len(recs) != 1 || recs[0].OriginCountry != "" || recs[0].DispatchCountry != "" || recs[0].DestinationCountry != "" {
 		t.Fatalf("route set without a flow: %+v", recs)
+	}
+}
+
+// Annual statistics stay aggregates: their year-only period is no date
+// (flagged as a year, not as garbage), and no line becomes a shipment.
+func TestComtradeAnnualLinesAreAggregates(t *testing.T) {
+	path := writeFile(t, "ct.csv", []byte("freqCode,period,reporterISO,flowCode,partnerISO,cmdCode,netWgt,primaryValue\n"+
+		"A,2022,RUS,M,CHN,930330,1400,396000\n"))
+	sr, recs := readSheet(t, path, "", Options{})
+	if sr.Granularity() != reconcile.GranularityMonthly {
+		t.Errorf("granularity %q, want aggregates", sr.Granularity())
+	}
+	if !strings.Contains(strings.Join(reconcile.NoteTexts(sr.Warnings()), "\n"), "trade statistics") {
+		t.Errorf("warnings %q do not say why", sr.Warnings())
+	}
+	if len(recs) != 1 || recs[0].Date.Known() {
+		t.Fatalf("records %+v", recs)
+	}
+	found := false
+	for _, f := range recs[0].Flags {
+		found = found || f.Field == reconcile.FieldDate && strings.Contains(f.Detail, "a year only")
+	}
+	if !found {
+		t.Errorf("flags %+v do not say the date is a year", recs[0].Flags)
 	}
 }

@@ -7,8 +7,9 @@ import (
 )
 
 // A port or place is written "CITY, COUNTRY" ("NOVOROSSIYSK, RU",
-// "SHANGHAI, CHINA") or, in US and Canadian feeds, "CITY, STATE"
-// ("HOUSTON, TEXAS", "LONG BEACH, CA", "VANCOUVER, BC"). Many postal codes
+// "SHANGHAI, CHINA"), in US and Canadian feeds "CITY, STATE" ("HOUSTON,
+// TEXAS", "LONG BEACH, CA", "VANCOUVER, BC"), or as a major port's name
+// alone ("SHANGHAI", values.PortCountry). Many postal codes
 // are also ISO country codes: CA is California and Canada, GA Georgia and
 // Gabon, DE Delaware and Germany, NL Newfoundland and the Netherlands, and
 // "GEORGIA" is a state and a country. Such a tail is read only by the
@@ -125,6 +126,10 @@ func placeCountry(s string, conv placeConvention) (string, bool) {
 		return c, true
 	case st != "" && conv == placesStates:
 		return st, true
+	case c == "" && st == "":
+		// A port written alone: "SHANGHAI", "IZMIR" (values.PortCountry
+		// knows the major ports whose name is one country's).
+		return values.PortCountry(s)
 	}
 	return "", false
 }

@@ -22,7 +22,7 @@ import (
 // how to map it as dispatch when a file means that.
 
 // portReason starts the reason of a port column read as a country.
-const portReason = "country after the port"
+const portReason = "country of the port"
 
 // portField maps a port or place column's header to the country it
 // gives: where the cargo is unladen or delivered is in the destination

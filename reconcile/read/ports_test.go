@@ -35,7 +35,7 @@ func TestPortCountries(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		want string
-	}{{"NOVOROSSIYSK, RU", "RU"}, {"Shanghai (CN)", "CN"}, {"NOVOROSSIYSK", ""}, {"KOREA, REPUBLIC OF", ""}, {"PORT, XX", ""},
+	}{{"NOVOROSSIYSK, RU", "RU"}, {"Shanghai (CN)", "CN"}, {"NOVOROSSIYSK", "RU"}, {"KHOLMSK", ""}, {"KOREA, REPUBLIC OF", ""}, {"PORT, XX", ""},
 		{"SHANGHAI, CHINA", "CN"}, {"HOUSTON, TEXAS", "US"}, {"NEWARK, NJ", "US"}, {"VANCOUVER, BRITISH COLUMBIA", "CA"},
 		{"LONG BEACH, CA", ""}, {"SAVANNAH, GEORGIA", ""}, {"HOUSTON TX 77002", ""}, {"HOUSTON, TX 77002", ""}} {
 		if got, _ := placeCountry(c.in, placesUnsettled); got != c.want {

@@ -381,7 +381,12 @@ func (p *plan) date(rec *reconcile.Record, i int, c cell, flag flagFn) {
 			flag(reconcile.FieldDate, reconcile.FlagAmbiguousDate, i, c.s, ambiguousDateDetail(c.s))
 			return
 		}
-		flag(reconcile.FieldDate, reconcile.FlagUnparsed, i, c.s, "not a date")
+		detail := "not a date"
+		if y, err := strconv.Atoi(s); err == nil && len(s) == 4 && y >= 1900 && y <= 2100 {
+			// Comtrade's annual period: a year names no month to file it under.
+			detail = "a year only (an annual figure): no month or day"
+		}
+		flag(reconcile.FieldDate, reconcile.FlagUnparsed, i, c.s, detail)
 		return
 	}
 	rec.Date = d

@@ -13,6 +13,7 @@ type SheetReader struct {
 	w           *Workbook
 	name        string
 	flow        FlowStatement // what the sheet states about its trade flow (detectFlow)
+	statistics  bool          // trade statistics (partners.go): aggregates, no declarations
 	src         rowSource
 	headerRow   int
 	headerEnd   int // last header row (two-row headers)

@@ -182,6 +182,13 @@ func (s *SheetReader) init() error {
 		}
 	}
 	s.flow = detectFlow(s.name, bannerText, headers, samples)
+	s.statistics = tradeStatistics(cols)
+	if s.statistics {
+		// Statistics are no declarations: each line's flow gives its
+		// reporter and partner their roles (findTradeRoles), and no
+		// line pairs with another register's as an export would.
+		s.flow = FlowStatement{}
+	}
 	for _, k := range []string{"", s.name} { // the sheet's own setting last: it wins
 		if f := opt.Flow[k]; f != "" {
 			s.flow.Flow, s.flow.Why = f, "set by the user"
@@ -189,13 +196,6 @@ func (s *SheetReader) init() error {
 	}
 	flowRoles(cols, s.flow)
 	roles := findTradeRoles(cols)
-	if s.flow.Flow != "" && s.flow.Country == "" {
-		// Statistics of one reporter: it is the declaring country.
-		if c := reporterCountry(roles, samples); c != "" {
-			s.flow.Country = c
-			s.flow.Why += fmt.Sprintf("; the reporter in column %s", reconcile.ColumnName(roles.reporter+1))
-		}
-	}
 	// Keep only a few samples per column for display; the plan (date
 	// order, decimal separator) is decided on all of them below: a file
 	// whose first five dates are all ambiguous but whose 20th says
@@ -242,6 +242,13 @@ func (s *SheetReader) init() error {
 	s.userDateOrder()
 	s.warnings = append(s.warnings, notes(s.plan.unsettledWarnings()...)...)
 	s.gran = granularity(cols)
+	if s.statistics {
+		// UN Comtrade, Comext: every line sums a period's trade between
+		// two countries, never one shipment, be the period a month or a
+		// year ("2022", which no month filter can place).
+		s.gran = reconcile.GranularityMonthly
+		s.warnings = append(s.warnings, reconcile.Note{Text: "trade statistics (a reporter and a partner country per line): every line is an aggregate of a month or a year, not a shipment"})
+	}
 	s.plan.monthly = s.gran == reconcile.GranularityMonthly
 	s.checkMapping()
 	return nil

@@ -31,7 +31,7 @@ func (s *SheetReader) checkMapping() {
 	if len(assumed) > 0 {
 		s.warnings = append(s.warnings, reconcile.Note{Text: "weight unit not stated, kilograms assumed for " + strings.Join(assumed, ", ")})
 	}
-	if s.gran == reconcile.GranularityMonthly {
+	if s.gran == reconcile.GranularityMonthly && !s.statistics {
 		s.warnings = append(s.warnings, reconcile.Note{Text: "monthly aggregates (one row per party, product and month), not shipments"})
 	}
 	if s.w.x != nil && s.w.SheetHidden(s.name) {

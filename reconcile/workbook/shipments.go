@@ -23,7 +23,7 @@ func (w *writer) shipments() error {
 		h string
 		w float64
 	}{{"Consignee entity", 30}, {"Consignee", 30}, {"Shipper entity", 30}, {"Shipper", 30}, {"Description", 40},
-		{"Sources", 40}, {"Status", 24}, {"Route key", 16}, {"Tonnes basis", 18}, {"USD basis", 30}, {"Merge reasons", 60}, {"Date", 11}, {"CHPL tier", 14}} {
+		{"Sources", 40}, {"Status", 24}, {"Route key", 16}, {"Tonnes basis", 18}, {"USD basis", 30}, {"Merge reasons", 60}, {"Date", 11}, {"CHPL tier", 14}, {"HS code", 14}} {
 		for i, h := range ShipmentsHeader {
 			if h == c.h {
 				widths[i] = c.w
