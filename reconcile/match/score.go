@@ -518,7 +518,7 @@ func unitSpellings(face *names.Name, members []*names.Name) [][]string {
 func unitFlats(face *profile, members []*names.Name) []spelling {
 	var out []spelling
 	for _, m := range members {
-		if m == face.n || len(out) >= maxSpellings {
+		if m == face.n || len(out) >= maxSpellings || slices.Equal(m.Tokens, face.n.Tokens) {
 			continue
 		}
 		f := flatAll(m)
