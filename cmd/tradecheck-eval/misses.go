@@ -116,7 +116,8 @@ var reviewReasons = []struct{ label, prefix string }{
 	{"phonetic key (sounds alike from Cyrillic)", "sounds alike when read back from Cyrillic"},
 	{"translation", "same words in translation"},
 	{"pinyin", "the Chinese name's first characters read in pinyin"},
-	{"cut name starts one firm", "may be cut at"},
+	{"cut name starts one to three firms", "may be cut at"},
+	{"generic words only, same or one slip apart", "only generic words"},
 }
 
 // reviewPrecision prints, per kind of review reason, how many review

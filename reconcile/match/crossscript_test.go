@@ -29,6 +29,23 @@ func pairOutcome(t *testing.T, a, b string) string {
 	return "apart"
 }
 
+// wantOutcome checks pairOutcome and, for a pair in review, that its
+// reasons carry reason.
+func wantOutcome(t *testing.T, a, b, want, reason string) {
+	t.Helper()
+	if got := pairOutcome(t, a, b); got != want {
+		s, why := Explain(Mention{Name: a}, Mention{Name: b})
+		t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", a, b, got, want, s, why)
+		return
+	}
+	if want == "review" {
+		res, _ := Cluster(context.Background(), []Mention{{Name: a}, {Name: b}}, nil, Options{}, nil)
+		if r := strings.Join(res.Review[0].Reasons, "; "); !strings.Contains(r, reason) {
+			t.Errorf("review reasons %q do not say %q", r, reason)
+		}
+	}
+}
+
 // TestForeignFormsInCyrillic: foreign legal forms written in Cyrillic by
 // ear (ЛТД ШТИ, ФЗЕ, ГМБХ) are read as their classes, so the foreign
 // firm's name in a Russian declaration meets its own Latin name; the
@@ -48,12 +65,7 @@ func TestForeignFormsInCyrillic(t *testing.T) {
 		{"ИНК after ООО is an acronym", "ООО ИНК", "INC", "apart"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
-				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
-				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantOutcome(t, tt.a, tt.b, tt.want, "") })
 	}
 }
 
@@ -70,18 +82,7 @@ func TestSoundAlikeReview(t *testing.T) {
 		{"two Latin names never meet on the key", "SKAILAIN DRONS", "SKYLINE DRONES", "apart"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
-				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
-				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
-			}
-			if tt.want == "review" {
-				res, _ := Cluster(context.Background(), []Mention{{Name: tt.a}, {Name: tt.b}}, nil, Options{}, nil)
-				if r := strings.Join(res.Review[0].Reasons, "; "); !strings.Contains(r, "sounds alike when read back from Cyrillic") {
-					t.Errorf("review reasons %q do not say the names sound alike", r)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantOutcome(t, tt.a, tt.b, tt.want, "sounds alike when read back from Cyrillic") })
 	}
 }
 
@@ -98,18 +99,7 @@ func TestTranslatedReview(t *testing.T) {
 		{"Chinese with an unknown part", "华东电子有限公司", "Eastern Electronics Co., Ltd", "apart"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
-				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
-				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
-			}
-			if tt.want == "review" {
-				res, _ := Cluster(context.Background(), []Mention{{Name: tt.a}, {Name: tt.b}}, nil, Options{}, nil)
-				if r := strings.Join(res.Review[0].Reasons, "; "); !strings.Contains(r, "same words in translation") {
-					t.Errorf("review reasons %q do not say the words are the same in translation", r)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantOutcome(t, tt.a, tt.b, tt.want, "same words in translation") })
 	}
 }
 
@@ -121,11 +111,6 @@ func TestPinyinReview(t *testing.T) {
 		{"another brand", "湛江明珠水产开发有限公司", "Zhanjiang Hualong Aquatic Products Co., Ltd", "apart"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
-				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
-				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantOutcome(t, tt.a, tt.b, tt.want, "") })
 	}
 }

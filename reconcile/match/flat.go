@@ -51,7 +51,7 @@ func sameFlat(a, b *profile) bool {
 	if gluedForm(a, b) || gluedForm(b, a) {
 		return true
 	}
-	if len(a.n.Core) == len(b.n.Core) {
+	if a.nCore == b.nCore {
 		return false
 	}
 	if a.flatShort && b.flatShort {

@@ -222,6 +222,7 @@ func (c *clusterer) link() {
 		c.linkPair(p, ambiguous, notSame)
 	}
 	c.reviewCutStarts()
+	c.reviewGenericNames()
 	c.reviewSoundAlike()
 	c.reviewTranslated()
 	c.reviewPinyin()

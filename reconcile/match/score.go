@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math"
 	"math/bits"
 	"slices"
@@ -15,12 +16,15 @@ import (
 type profile struct {
 	// Read first for every candidate pair, next to each other so that
 	// the early exits cost one cache line, not a walk into names.Name.
-	distinct   bool // n.Distinctive
-	open       bool // n.Open
-	cut        bool // may have been cut at TruncationWidth
-	lastLatLen int  // length of the last core word as transliterated, -1 with no core
-	legalMin   int  // length of the shortest legal-form token, -1 with none (gluedForm)
-	nKeys      int  // len(n.Keys) (typoScore)
+	distinct   bool   // n.Distinctive
+	open       bool   // n.Open
+	cut        bool   // may have been cut at TruncationWidth
+	lastLatLen int    // length of the last core word as transliterated, -1 with no core
+	legalMin   int    // length of the shortest legal-form token, -1 with none (gluedForm)
+	nKeys      int    // len(n.Keys) (typoScore)
+	nCore      int    // len(n.Core)
+	hasAlt     bool   // a core word has a second key (n.AltCore)
+	coreHash   uint64 // hash of the core keys: unequal hashes and no second keys mean unequal cores
 
 	n         *names.Name
 	tax       string
@@ -87,6 +91,14 @@ func newProfile(n *names.Name, tax string, w *weighter) *profile {
 		}
 	}
 	p.weights = make([]float64, len(n.Core))
+	p.nCore = len(n.Core)
+	h := fnv.New64a()
+	for i, k := range n.Core {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+		p.hasAlt = p.hasAlt || n.AltCore[i] != ""
+	}
+	p.coreHash = h.Sum64()
 	p.masks = make([]uint32, len(n.Core))
 	p.generic = make([]bool, len(n.Core))
 	for i, k := range n.Core {
@@ -211,7 +223,7 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 	var reasons []string
 	var s float64
 	switch {
-	case coreEqual(a.n, b.n):
+	case sameCore(a, b):
 		s = 0.99
 		if explain {
 			reasons = append(reasons, sameReason(a, b))
@@ -418,6 +430,15 @@ func sameWord(a *names.Name, i int, b *names.Name, j int) bool {
 	return ak != "" && (ak == l || ak == bl) || bl != "" && bl == k
 }
 
+// sameCore is coreEqual, first on the profiles' lengths and hashes: most
+// candidate pairs differ there, without a walk into the names.
+func sameCore(a, b *profile) bool {
+	if a.nCore != b.nCore || !a.hasAlt && !b.hasAlt && a.coreHash != b.coreHash {
+		return false
+	}
+	return coreEqual(a.n, b.n)
+}
+
 // coreEqual reports whether two names have the same core words in order,
 // with sameWord.
 func coreEqual(a, b *names.Name) bool {
@@ -497,7 +518,7 @@ func unitSpellings(face *names.Name, members []*names.Name) [][]string {
 func unitFlats(face *profile, members []*names.Name) []spelling {
 	var out []spelling
 	for _, m := range members {
-		if m == face.n || len(out) >= maxSpellings {
+		if m == face.n || len(out) >= maxSpellings || slices.Equal(m.Tokens, face.n.Tokens) {
 			continue
 		}
 		f := flatAll(m)
