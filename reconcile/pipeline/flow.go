@@ -63,6 +63,88 @@ func fillExportCountry(sr *SheetResult, rec *reconcile.Record) {
 	}
 }
 
+// fillDeclaringCountry gives a row what its declaring country says of
+// it: an export register's rows their dispatch and origin
+// (fillExportCountry), an import declaration's its destination
+// (fillImportDestination). Both the in-memory run and the bounded-memory
+// one call it on every record.
+func fillDeclaringCountry(sr *SheetResult, rec *reconcile.Record) {
+	fillExportCountry(sr, rec)
+	fillImportDestination(sr, rec)
+}
+
+// importsHere reports whether a row of the sheet is an import into the
+// declaring country: the sheet states imports, or states no flow and the
+// row's goods were dispatched from another country (an export of the
+// declaring country leaves from it). Only a sheet whose declaring country
+// is known (banner, declaration numbers or the user) and that has no
+// destination column of its own qualifies: a destination column, even
+// with empty cells, is the file's word on it.
+func importsHere(sr *SheetResult, dispatch string) bool {
+	if sr.Country == "" || sr.Flow == reconcile.FlowExport {
+		return false
+	}
+	for _, c := range sr.Columns {
+		if c.Field == reconcile.FieldDestinationCountry {
+			return false
+		}
+	}
+	for _, c := range sr.Constants {
+		if c.Field == reconcile.FieldDestinationCountry {
+			return false
+		}
+	}
+	return sr.Flow == reconcile.FlowImport || dispatch != "" && dispatch != sr.Country
+}
+
+// fillImportDestination gives an import declaration without a destination
+// the declaring country: an import declaration is lodged with the customs
+// of the country the goods enter, so that is a fact of the document, not a
+// guess. The row carries a kept flag, and importCountries the sheet's note.
+func fillImportDestination(sr *SheetResult, rec *reconcile.Record) {
+	if rec.DestinationCountry != "" || !importsHere(sr, rec.DispatchCountry) {
+		return
+	}
+	rec.DestinationCountry = sr.Country
+	rec.Flags = append(rec.Flags, reconcile.Flag{Field: reconcile.FieldDestinationCountry, Code: reconcile.FlagDestinationFromDeclaration,
+		Column: -1, Raw: sr.Country, Kept: true, Detail: "declared in " + sr.Country + ": an import declaration's destination is the declaring country (" + declaredWhy(sr) + ")"})
+}
+
+// declaredWhy says what makes the sheet's rows imports of its declaring
+// country.
+func declaredWhy(sr *SheetResult) string {
+	var parts []string
+	if sr.Flow == reconcile.FlowImport && sr.FlowWhy != "" {
+		parts = append(parts, "imports: "+sr.FlowWhy)
+	} else {
+		parts = append(parts, "no flow stated; the goods were dispatched from another country")
+	}
+	if sr.Stated.CountryWhy != "" && sr.Stated.Country == sr.Country {
+		parts = append(parts, sr.Stated.CountryWhy)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// importNotePrefix starts importCountries' note, which ReadNotes repeats
+// among the run's notes: a destination the engine filled must be seen.
+const importNotePrefix = "declared in "
+
+// importCountries is the sheet note for the rows fillImportDestination
+// gives a destination, with how to undo it.
+func importCountries(sr *SheetResult, st *sheetStats) string {
+	n := 0
+	for dispatch, k := range st.noDest {
+		if importsHere(sr, dispatch) {
+			n += k
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(importNotePrefix+"%s: %d rows without a destination country take %s, since an import declaration's destination is the declaring country (%s); if these are not imports into %s, say so with --flow %s=export or set the destination with --map %s:destination_country=CC (or on the Sources screen)",
+		sr.Country, n, sr.Country, declaredWhy(sr), values.CountryName(sr.Country), flowFileArg(sr), flowFileArg(sr))
+}
+
 // flowFileArg names a sheet for the CLI's --flow: the file's base name,
 // with "!sheet" for a workbook sheet.
 func flowFileArg(sr *SheetResult) string {

@@ -43,6 +43,11 @@ func (r *Result) ReadNotes() []string {
 			if s.Flow == reconcile.FlowExport {
 				out = append(out, name+": "+exportNote(s, mergeOptions(r.Project.Params)))
 			}
+			for _, w := range s.Warnings {
+				if strings.HasPrefix(w, importNotePrefix) {
+					out = append(out, name+": "+w)
+				}
+			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}

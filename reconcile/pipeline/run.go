@@ -263,6 +263,9 @@ type sheetStats struct {
 	day, month, decl int
 	// rows without a dispatch or origin country, for export registers
 	noDispatch, noOrigin int
+	// rows without a destination, by dispatch country, for import
+	// declarations (importCountries)
+	noDest map[string]int
 }
 
 func (st *sheetStats) add(rec *reconcile.Record) {
@@ -290,6 +293,12 @@ func (st *sheetStats) add(rec *reconcile.Record) {
 	if rec.OriginCountry == "" {
 		st.noOrigin++
 	}
+	if rec.DestinationCountry == "" {
+		if st.noDest == nil {
+			st.noDest = map[string]int{}
+		}
+		st.noDest[rec.DispatchCountry]++
+	}
 }
 
 // finishSheet computes the date range and last row, and checks the
@@ -301,7 +310,7 @@ func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
 	}
 	finishSheetStats(spec, sr, &st)
 	for k := range recs {
-		fillExportCountry(sr, &recs[k])
+		fillDeclaringCountry(sr, &recs[k])
 	}
 }
 
@@ -315,6 +324,9 @@ func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 	if note := exportCountries(sr, st); note != "" {
+		sr.Warnings = append(sr.Warnings, note)
+	}
+	if note := importCountries(sr, st); note != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }

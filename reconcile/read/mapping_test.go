@@ -69,6 +69,8 @@ var classifyCases = []struct {
 	{"DECLARATION_NUMBER", reconcile.FieldDeclarationID},
 	{"GTD_NO", reconcile.FieldDeclarationID},
 	{"Номер ДТ", reconcile.FieldDeclarationID},
+	{"№ МД", reconcile.FieldDeclarationID},
+	{"Реєстр. № МД", reconcile.FieldDeclarationID},
 	{"ITEM_NUMBER", reconcile.FieldItemNo},
 	{"QUANTITY", reconcile.FieldQuantity},
 	{"TOTALQUANTITY", reconcile.FieldQuantity},

@@ -237,6 +237,9 @@ func (s *SheetReader) init() error {
 			s.flow.Flow, s.flow.Why = f, "set by the user"
 		}
 	}
+	if s.flow.Country == "" {
+		s.flow.Country, s.flow.CountryWhy = declaringCountry(cols)
+	}
 	flowRoles(cols, s.flow)
 	// Keep only a few samples per column for display; the plan (date
 	// order, decimal separator) is decided on all of them below: a file
