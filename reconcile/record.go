@@ -207,12 +207,16 @@ const (
 	// import declaration's own country (the declaring customs) was used:
 	// an import declaration is lodged where the goods arrive.
 	FlagDestinationFromDeclaration FlagCode = "destination_from_declaration"
+	// FlagCustomsValueUsed: the invoice value's currency had no rate, and
+	// the row's customs value in national currency, which had one, was
+	// used instead (a register with both, read.customsFallback).
+	FlagCustomsValueUsed FlagCode = "customs_value_used"
 )
 
 // KeptFlag reports whether a flag of this code keeps its value.
 func KeptFlag(c FlagCode) bool {
 	switch c {
-	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration, FlagDestinationFromDeclaration:
+	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration, FlagDestinationFromDeclaration, FlagCustomsValueUsed:
 		return true
 	}
 	return false

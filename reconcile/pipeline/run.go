@@ -75,6 +75,9 @@ func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 		}
 		opt := readOptions(spec)
 		opt.CurrencyLabels = RateLabels(res.Project.Rates)
+		for _, r := range res.Project.Rates {
+			opt.RateCurrencies = append(opt.RateCurrencies, r.Currency)
+		}
 		opt.Converting = func() { prog(Progress{Stage: StageConvert, File: spec.Path}) }
 		fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})

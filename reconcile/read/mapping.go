@@ -28,6 +28,10 @@ type Column struct {
 	Override bool `json:"override,omitempty"`
 	// Hidden is true for a column hidden in Excel.
 	Hidden bool `json:"hidden,omitempty"`
+	// AltFor is set on an unmapped column kept as a fallback of a field:
+	// a customs value in national currency beside the invoice value,
+	// used for a row only as customsFallback says.
+	AltFor reconcile.Field `json:"alt_for,omitempty"`
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column

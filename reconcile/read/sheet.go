@@ -282,6 +282,10 @@ func (s *SheetReader) init() error {
 	}
 	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
 	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
+	s.plan.rated = map[string]bool{"USD": true}
+	for _, c := range opt.RateCurrencies {
+		s.plan.rated[c] = true
+	}
 	s.settleTons(unitEvidence(headers, banners, cols))
 	s.userDateOrder()
 	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
