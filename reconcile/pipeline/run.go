@@ -628,7 +628,7 @@ func (r *Result) Entities() []EntitySummary {
 			}
 			e := r.Names.Entities[ei]
 			es := EntitySummary{ID: e.ID, Canonical: e.Canonical, Role: role, Shipments: grp.Measures.Shipments,
-				Tonnes: grp.Tonnes, ValueUSD: grp.ValueUSD, Entity: ei}
+				Tonnes: grp.Tonnes, ValueUSD: grp.ValueUSD, Measures: grp.Measures, Entity: ei}
 			for _, m := range e.Members {
 				if m < len(r.Names.Mentions) && r.Names.Mentions[m].Role == role {
 					es.Names = append(es.Names, r.Names.Mentions[m].Name)
