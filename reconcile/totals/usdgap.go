@@ -23,6 +23,22 @@ func noRateCurrency(basis string) string {
 	return cur
 }
 
+// AddValues adds o's shipment counts and value figures to m: the
+// measures a USDText needs, summed over parts (the bounded-memory run).
+func (m *Measures) AddValues(o *Measures) {
+	m.Shipments += o.Shipments
+	m.AggregateRows += o.AggregateRows
+	m.ValueUSD += o.ValueUSD
+	m.NoUSD += o.NoUSD
+	m.NoValue += o.NoValue
+	for c, n := range o.NoUSDCur {
+		if m.NoUSDCur == nil {
+			m.NoUSDCur = map[string]int{}
+		}
+		m.NoUSDCur[c] += n
+	}
+}
+
 // knownUSD counts the shipments and lines whose USD is known.
 func (m *Measures) knownUSD() int {
 	return m.Shipments + m.AggregateRows - m.NoUSD - m.NoValue

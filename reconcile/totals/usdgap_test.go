@@ -29,3 +29,13 @@ func TestUSDText(t *testing.T) {
 }
 
 func fmtInt(v float64) string { return fmt.Sprintf("%.0f", v) }
+
+func TestAddValues(t *testing.T) {
+	t.Parallel()
+	var sum Measures
+	sum.AddValues(&Measures{Shipments: 2, ValueUSD: 10})
+	sum.AddValues(&Measures{Shipments: 3, NoUSD: 3, NoUSDCur: map[string]int{"UAH": 3}})
+	if got, want := sum.USDText("$10"), "$10 (leaves out 3 values in UAH: no USD rate)"; got != want {
+		t.Errorf("USDText over two parts = %q, want %q", got, want)
+	}
+}
