@@ -38,6 +38,9 @@ type inspectSheet struct {
 	Flow    string `json:"flow,omitempty"`
 	FlowWhy string `json:"flow_why,omitempty"`
 	Country string `json:"declaring_country,omitempty"`
+	// CountryWhy says what names the declaring country when the
+	// declaration numbers do.
+	CountryWhy string `json:"declaring_country_why,omitempty"`
 	// Constants are fixed values of fields for the whole sheet and where
 	// each came from ("banner row 2 (…)"); Period is the span the banner
 	// states, with From/To as ISO dates.
@@ -228,8 +231,8 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 		sh.Units, sh.Currencies = read.DetectedUnits(sr.Columns())
 		sh.Warnings = append(sh.Warnings, reconcile.NotesWith(sr.Warnings(), how)...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
-		if st := sr.Flow(); st.Flow != "" {
-			sh.Flow, sh.FlowWhy, sh.Country = st.Flow, st.Why, st.Country
+		if st := sr.Flow(); st.Flow != "" || st.Country != "" {
+			sh.Flow, sh.FlowWhy, sh.Country, sh.CountryWhy = st.Flow, st.Why, st.Country, st.CountryWhy
 		}
 		if readErr != nil {
 			sh.Error = reconcile.Explain(readErr, func(s reconcile.Step) string {
@@ -316,6 +319,17 @@ func printInspectText(w io.Writer, f inspectFile) {
 			}
 			fmt.Fprintln(w)
 		}
+		if s.CountryWhy != "" {
+			fmt.Fprintf(w, "    declared in %s: %s", s.Country, s.CountryWhy)
+			if s.Flow != reconcile.FlowExport && !hasField(s.cols, reconcile.FieldDestinationCountry) {
+				if s.Flow == reconcile.FlowImport {
+					fmt.Fprintf(w, "; rows without a destination take %s (an import declaration's destination is the declaring country)", s.Country)
+				} else {
+					fmt.Fprintf(w, "; rows without a destination whose goods were dispatched from another country are imports into %s and take it as destination", s.Country)
+				}
+			}
+			fmt.Fprintln(w)
+		}
 		for _, c := range s.cols {
 			field := string(c.Field)
 			if field == "" {
@@ -366,4 +380,14 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// hasField reports whether a column is mapped to f.
+func hasField(cols []read.Column, f reconcile.Field) bool {
+	for _, c := range cols {
+		if c.Field == f {
+			return true
+		}
+	}
+	return false
 }

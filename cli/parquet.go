@@ -90,7 +90,7 @@ func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.
 	printRead(env, res)
 	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once), reconciled in %d part(s) of at most %d rows\n",
 		sum.Rows, sum.Shipments, sum.Merged, sum.Duplicates, sum.Parts, sum.LargestPart)
-	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %.0f USD\n", sum.Counted, sum.Tonnes, res.Project.Params.Weight, sum.ValueUSD)
+	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %s\n", sum.Counted, sum.Tonnes, res.Project.Params.Weight, sum.USD.USDText(fmt.Sprintf("%.0f USD", sum.ValueUSD)))
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), sum.Discrepancies)
 	if sum.StaleDecisions > 0 {
 		fmt.Fprintf(env.Stdout, "warning: %d shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied\n", sum.StaleDecisions)

@@ -281,7 +281,8 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 	m := res.Merge
 	fmt.Fprintf(env.Stdout, "%d rows → %d shipments (%d merged across sources, %d exact duplicate(s) counted once)\n",
 		len(res.Records), len(m.Shipments), m.Merged, m.Duplicates)
-	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %.0f USD\n", all.Total.Shipments, all.Total.Tonnes, res.Project.Params.Weight, all.Total.ValueUSD)
+	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %s\n", all.Total.Shipments, all.Total.Tonnes, res.Project.Params.Weight,
+		all.Total.USDText(fmt.Sprintf("%.0f USD", all.Total.ValueUSD)))
 	for _, n := range all.Notes {
 		fmt.Fprintf(env.Stdout, "note: %s\n", n)
 	}

@@ -203,12 +203,20 @@ const (
 	// day-first or month-first, and the declaration number's own date
 	// (10702070/150922/0001234: registered 15 Sep 2022) was used.
 	FlagDateFromDeclaration FlagCode = "date_from_declaration"
+	// FlagDestinationFromDeclaration: the row had no destination and its
+	// import declaration's own country (the declaring customs) was used:
+	// an import declaration is lodged where the goods arrive.
+	FlagDestinationFromDeclaration FlagCode = "destination_from_declaration"
+	// FlagCustomsValueUsed: the invoice value's currency had no rate, and
+	// the row's customs value in national currency, which had one, was
+	// used instead (a register with both, read.customsFallback).
+	FlagCustomsValueUsed FlagCode = "customs_value_used"
 )
 
 // KeptFlag reports whether a flag of this code keeps its value.
 func KeptFlag(c FlagCode) bool {
 	switch c {
-	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration:
+	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration, FlagDestinationFromDeclaration, FlagCustomsValueUsed:
 		return true
 	}
 	return false

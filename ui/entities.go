@@ -168,7 +168,7 @@ func (s *entitiesScreen) buildUI() {
 }
 
 func fmtCounts(sum *pipeline.EntitySummary) string {
-	return fmt.Sprintf("%s · %s t · %s", plural(sum.Shipments, "shipment"), fmtTonnes(sum.Tonnes), fmtUSD(sum.ValueUSD))
+	return fmt.Sprintf("%s · %s t · %s", plural(sum.Shipments, "shipment"), fmtTonnes(sum.Tonnes), sum.Measures.USDText(fmtUSD(sum.ValueUSD)))
 }
 
 func (s *entitiesScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {

@@ -160,8 +160,17 @@ var totalsColumns = []totalsColumn{
 	{"Shipments", 80, func(g *totals.Group) string { return strconv.Itoa(g.Measures.Shipments) }},
 	{"Monthly", 70, func(g *totals.Group) string { return strconv.Itoa(g.AggregateRows) }},
 	{"Tonnes", 100, func(g *totals.Group) string { return fmtTonnes(g.Tonnes) }},
-	{"Value USD", 130, func(g *totals.Group) string { return fmtUSD(g.ValueUSD) }},
+	{"Value USD", 130, func(g *totals.Group) string { return groupUSD(&g.Measures) }},
 	{"Left out", 200, func(g *totals.Group) string { return leftOut(&g.Measures) }},
+}
+
+// groupUSD is a group's value: "unknown" when none of its values is
+// known in USD (the Left out column says why), never "$0".
+func groupUSD(m *totals.Measures) string {
+	if all, _ := m.USDGap(); all {
+		return "unknown"
+	}
+	return fmtUSD(m.ValueUSD)
 }
 
 // leftOut says what a figure does not include, so a reader never mistakes
@@ -345,7 +354,7 @@ func (s *totalsScreen) show() {
 		g := &s.rows[i]
 		labels[i] = g.Label
 		if value {
-			vals[i], texts[i] = g.ValueUSD, fmtUSD(g.ValueUSD)
+			vals[i], texts[i] = g.ValueUSD, groupUSD(&g.Measures)
 		} else {
 			vals[i], texts[i] = g.Tonnes, fmtTonnes(g.Tonnes)+" t"
 		}
@@ -355,7 +364,7 @@ func (s *totalsScreen) show() {
 	s.grid.Refresh()
 	m := &t.Total
 	s.total.SetText(fmt.Sprintf("Total: %s, %s t, %s — %s%s",
-		plural(m.Shipments, "shipment"), fmtTonnes(m.Tonnes), fmtUSD(m.ValueUSD), plural(len(t.Groups), "group"), suffix(leftOut(m))))
+		plural(m.Shipments, "shipment"), fmtTonnes(m.Tonnes), m.USDText(fmtUSD(m.ValueUSD)), plural(len(t.Groups), "group"), suffix(leftOut(m))))
 	var notes []string
 	if s.entityNote != "" {
 		notes = append(notes, s.entityNote)

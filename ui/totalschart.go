@@ -107,7 +107,7 @@ func (s *totalsScreen) monthlyChart() *chart.Chart {
 		c.Labels = append(c.Labels, g.Label)
 		if value {
 			c.Values = append(c.Values, g.ValueUSD)
-			c.Texts = append(c.Texts, fmtUSD(g.ValueUSD))
+			c.Texts = append(c.Texts, groupUSD(&g.Measures))
 		} else {
 			c.Values = append(c.Values, g.Tonnes)
 			c.Texts = append(c.Texts, trimTonnes(g.Tonnes))
@@ -130,7 +130,7 @@ func (s *totalsScreen) groupsChart() *chart.Chart {
 		c.Labels = append(c.Labels, g.Label)
 		if value {
 			c.Values = append(c.Values, g.ValueUSD)
-			c.Texts = append(c.Texts, fmtUSD(g.ValueUSD))
+			c.Texts = append(c.Texts, groupUSD(&g.Measures))
 		} else {
 			c.Values = append(c.Values, g.Tonnes)
 			c.Texts = append(c.Texts, trimTonnes(g.Tonnes)+" t")

@@ -327,7 +327,8 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 			rec := &r.in.Records[x]
 			for _, f := range rec.Flags {
 				switch {
-				case f.Kept && (f.Code == reconcile.FlagRestoredZero || f.Code == reconcile.FlagUnitConflict || f.Code == reconcile.FlagAmbiguousNumber || f.Code == reconcile.FlagDateFromDeclaration):
+				case f.Kept && (f.Code == reconcile.FlagRestoredZero || f.Code == reconcile.FlagUnitConflict || f.Code == reconcile.FlagAmbiguousNumber || f.Code == reconcile.FlagDateFromDeclaration ||
+					f.Code == reconcile.FlagDestinationFromDeclaration || f.Code == reconcile.FlagCustomsValueUsed):
 					st.out = append(st.out, Discrepancy{
 						Shipment: sh.ID, Kind: KindRepaired, Field: f.Field,
 						Values: st.obs.Copy([]Observed{{rec.Source, f.Raw}}),

@@ -327,8 +327,12 @@ type EntitySummary struct {
 	Shipments int
 	Tonnes    float64
 	ValueUSD  float64
-	Sources   []string // file names
-	Entity    int      // index into Names.Entities
+	// Measures are the entity's full figures: what its value leaves out
+	// (Measures.USDText), so an entity whose values have no rate shows
+	// "USD unknown", never "$0".
+	Measures totals.Measures
+	Sources  []string // file names
+	Entity   int      // index into Names.Entities
 }
 
 // Errors returns the per-file errors of the run, in file order.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/read"
@@ -47,15 +48,17 @@ func declaredCountries(sr *SheetResult, st *sheetStats) reconcile.Note {
 		return reconcile.Note{Text: fmt.Sprintf("export declarations of %s (%s): %d rows without a dispatch country and %d without an origin take %s, the declaring country (re-exports of foreign goods would need their own origin)",
 			values.CountryName(sr.Country), sr.FlowWhy, noDispatch, noOrigin, sr.Country)}
 	case reconcile.FlowImport:
-		if st.noDest == 0 {
+		noDest := 0
+		for _, k := range st.noDest {
+			noDest += k
+		}
+		if noDest == 0 || sr.Country != "" {
+			// With a declaring country, importCountries says which rows
+			// took it as their destination.
 			return reconcile.Note{}
 		}
-		if sr.Country == "" {
-			return reconcile.Note{Text: fmt.Sprintf("import declarations (%s), but the file does not say which country declared them: the destination of %d rows stays unknown until you give the declaring country",
-				sr.FlowWhy, st.noDest), Step: ask}
-		}
-		return reconcile.Note{Text: fmt.Sprintf("import declarations of %s (%s): %d rows without a destination take %s, the declaring country",
-			values.CountryName(sr.Country), sr.FlowWhy, st.noDest, sr.Country)}
+		return reconcile.Note{Text: fmt.Sprintf("import declarations (%s), but the file does not say which country declared them: the destination of %d rows stays unknown until you give the declaring country",
+			sr.FlowWhy, noDest), Step: ask}
 	}
 	return reconcile.Note{}
 }
@@ -77,9 +80,79 @@ func fillDeclaredCountry(sr *SheetResult, rec *reconcile.Record) {
 		if rec.OriginCountry == "" {
 			rec.OriginCountry = sr.Country
 		}
-	case reconcile.FlowImport:
-		if rec.DestinationCountry == "" {
-			rec.DestinationCountry = sr.Country
+	}
+	fillImportDestination(sr, rec)
+}
+
+// importsHere reports whether a row of the sheet is an import into the
+// declaring country: the sheet states imports, or states no flow and the
+// row's goods were dispatched from another country (an export of the
+// declaring country leaves from it). Only a sheet whose declaring country
+// is known (banner, declaration numbers or the user) and that has no
+// destination column of its own qualifies: a destination column, even
+// with empty cells, is the file's word on it.
+func importsHere(sr *SheetResult, dispatch string) bool {
+	if sr.Country == "" || sr.Flow == reconcile.FlowExport {
+		return false
+	}
+	for _, c := range sr.Columns {
+		if c.Field == reconcile.FieldDestinationCountry {
+			return false
 		}
 	}
+	for _, c := range sr.Constants {
+		if c.Field == reconcile.FieldDestinationCountry {
+			return false
+		}
+	}
+	return sr.Flow == reconcile.FlowImport || dispatch != "" && dispatch != sr.Country
+}
+
+// fillImportDestination gives an import declaration without a destination
+// the declaring country: an import declaration is lodged with the customs
+// of the country the goods enter, so that is a fact of the document, not a
+// guess. The row carries a kept flag, and importCountries the sheet's note.
+func fillImportDestination(sr *SheetResult, rec *reconcile.Record) {
+	if rec.DestinationCountry != "" || !importsHere(sr, rec.DispatchCountry) {
+		return
+	}
+	rec.DestinationCountry = sr.Country
+	rec.Flags = append(rec.Flags, reconcile.Flag{Field: reconcile.FieldDestinationCountry, Code: reconcile.FlagDestinationFromDeclaration,
+		Column: -1, Raw: sr.Country, Kept: true, Detail: "declared in " + sr.Country + ": an import declaration's destination is the declaring country (" + declaredWhy(sr) + ")"})
+}
+
+// declaredWhy says what makes the sheet's rows imports of its declaring
+// country.
+func declaredWhy(sr *SheetResult) string {
+	var parts []string
+	if sr.Flow == reconcile.FlowImport && sr.FlowWhy != "" {
+		parts = append(parts, "imports: "+sr.FlowWhy)
+	} else {
+		parts = append(parts, "no flow stated; the goods were dispatched from another country")
+	}
+	if sr.Stated.CountryWhy != "" && sr.Stated.Country == sr.Country {
+		parts = append(parts, sr.Stated.CountryWhy)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// importNotePrefix starts importCountries' note, which ReadNotes repeats
+// among the run's notes: a destination the engine filled must be seen.
+const importNotePrefix = "declared in "
+
+// importCountries is the sheet note for the rows fillImportDestination
+// gives a destination, with how to undo it.
+func importCountries(sr *SheetResult, st *sheetStats) reconcile.Note {
+	n := 0
+	for dispatch, k := range st.noDest {
+		if importsHere(sr, dispatch) {
+			n += k
+		}
+	}
+	if n == 0 {
+		return reconcile.Note{}
+	}
+	return reconcile.Note{Text: fmt.Sprintf(importNotePrefix+"%s: %d rows without a destination country take %s, since an import declaration's destination is the declaring country (%s); if these are not imports into %s, set the file's trade flow to export or give the destination country",
+		sr.Country, n, sr.Country, declaredWhy(sr), values.CountryName(sr.Country)),
+		Step: reconcile.Step{Fix: reconcile.FixTradeFlow, File: sr.File, Sheet: sr.Sheet, Value: reconcile.FlowExport}}
 }

@@ -111,7 +111,7 @@ func TestImportRegisterDestination(t *testing.T) {
 		name, country, dest, note string
 	}{
 		{"the country is not stated", "", "", "the destination of 1 rows stays unknown until you give the declaring country"},
-		{"the user states it", "KZ", "KZ", "import declarations of Kazakhstan"},
+		{"the user states it", "KZ", "KZ", "declared in KZ: 1 rows without a destination country take KZ"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pr := NewProject(p)

@@ -57,6 +57,12 @@ func (r *Result) ReadNotes() []reconcile.Note {
 					}
 				}
 			}
+			for _, w := range s.Warnings {
+				if strings.HasPrefix(w.Text, importNotePrefix) {
+					w.Text = name + ": " + w.Text
+					out = append(out, w)
+				}
+			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}

@@ -75,6 +75,9 @@ func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 		}
 		opt := readOptions(spec)
 		opt.CurrencyLabels = RateLabels(res.Project.Rates)
+		for _, r := range res.Project.Rates {
+			opt.RateCurrencies = append(opt.RateCurrencies, r.Currency)
+		}
 		opt.Converting = func() { prog(Progress{Stage: StageConvert, File: spec.Path}) }
 		fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
@@ -261,9 +264,11 @@ type sheetStats struct {
 	lastRow          int
 	from, to         reconcile.Date
 	day, month, decl int
-	// rows without a dispatch or origin country (export registers) or a
-	// destination (import registers)
-	noDispatch, noOrigin, noDest int
+	// rows without a dispatch or origin country, for export registers
+	noDispatch, noOrigin int
+	// rows without a destination, by dispatch country, for import
+	// declarations (importCountries)
+	noDest map[string]int
 }
 
 func (st *sheetStats) add(rec *reconcile.Record) {
@@ -292,7 +297,10 @@ func (st *sheetStats) add(rec *reconcile.Record) {
 		st.noOrigin++
 	}
 	if rec.DestinationCountry == "" {
-		st.noDest++
+		if st.noDest == nil {
+			st.noDest = map[string]int{}
+		}
+		st.noDest[rec.DispatchCountry]++
 	}
 }
 
@@ -319,6 +327,9 @@ func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
 		sr.Warnings = append(sr.Warnings, reconcile.Note{Text: note})
 	}
 	if note := declaredCountries(sr, st); note.Text != "" {
+		sr.Warnings = append(sr.Warnings, note)
+	}
+	if note := importCountries(sr, st); note.Text != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }
@@ -618,7 +629,7 @@ func (r *Result) Entities() []EntitySummary {
 			}
 			e := r.Names.Entities[ei]
 			es := EntitySummary{ID: e.ID, Canonical: e.Canonical, Role: role, Shipments: grp.Measures.Shipments,
-				Tonnes: grp.Tonnes, ValueUSD: grp.ValueUSD, Entity: ei}
+				Tonnes: grp.Tonnes, ValueUSD: grp.ValueUSD, Measures: grp.Measures, Entity: ei}
 			for _, m := range e.Members {
 				if m < len(r.Names.Mentions) && r.Names.Mentions[m].Role == role {
 					es.Names = append(es.Names, r.Names.Mentions[m].Name)

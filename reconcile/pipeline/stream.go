@@ -115,9 +115,12 @@ type StreamSummary struct {
 	Rows, Shipments, Merged, Duplicates int
 	// Counted, Tonnes and ValueUSD are the default totals (ByNone, no
 	// filter), as Result.Totals gives them.
-	Counted       int
-	Tonnes        float64
-	ValueUSD      float64
+	Counted  int
+	Tonnes   float64
+	ValueUSD float64
+	// USD holds the value counts behind ValueUSD (USD.USDText says
+	// what it leaves out).
+	USD           totals.Measures
 	Discrepancies int
 	Parts         int
 	LargestPart   int // rows of the largest part: what bounds memory
@@ -472,5 +475,6 @@ func (s *streamer) reconcilePart(ctx context.Context, pr *Result) (merge.Input, 
 	s.sum.Counted += t.Total.Shipments
 	s.sum.Tonnes += t.Total.Tonnes
 	s.sum.ValueUSD += t.Total.ValueUSD
+	s.sum.USD.AddValues(&t.Total)
 	return in, nil
 }

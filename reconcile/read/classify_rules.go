@@ -139,6 +139,12 @@ var classifyRules = []rule{
 	{when: or(is("country"), is("country_role")), sub: []rule{
 		{when: and(has("iso"), has("2"), not(has("origin", "destination"))), give: none("reporting country (vendor's)")},
 		{when: has("port", "place", "city", "region", "continent", "office", "zone", "department", "province", "state", "vessel", "transport"), give: none("place, not a country")},
+		// Panjiva's "Shipment Origin" is where the shipment left from (its
+		// API guide: computed from the ports and parties of the shipment,
+		// beside port_lading_country), not where the goods were made;
+		// ImportGenius and the registers say "Country of Origin" for that.
+		{when: and(has("shipment", "shipments"), is("origin"), not(has("goods", "country", "product"))),
+			give: mapped(reconcile.FieldDispatchCountry, 1, "country of dispatch: a shipment's origin (Panjiva “Shipment Origin”) is where it left from, not where the goods were made")},
 		{when: or(is("origin"), and(has("org"), has("cty"))), give: mapped(reconcile.FieldOriginCountry, 1, "country of origin")},
 		{when: is("destination"), give: mapped(reconcile.FieldDestinationCountry, 1, "destination country")},
 		{when: is("dispatch"), sub: []rule{

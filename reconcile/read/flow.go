@@ -19,6 +19,38 @@ type FlowStatement struct {
 	Flow    string // reconcile.FlowImport, FlowExport, or "" when the sheet does not say
 	Country string // ISO alpha-2 of the declaring country, "" when not stated
 	Why     string // what in the sheet says so, for the Sources sheet
+	// CountryWhy says what names Country when the declaration numbers do
+	// (the banner's words are in Why).
+	CountryWhy string
+}
+
+// declaringCountry names the declaring country by the office codes of
+// the declaration numbers (values.DeclarationCountry) when every number
+// sampled that names one names the same, and at least two do.
+func declaringCountry(cols []Column) (string, string) {
+	for i, c := range cols {
+		if c.Field != reconcile.FieldDeclarationID {
+			continue
+		}
+		country, n, first := "", 0, ""
+		for _, v := range c.Samples {
+			cc, ok := values.DeclarationCountry(v)
+			if !ok {
+				continue
+			}
+			if country != "" && cc != country {
+				return "", ""
+			}
+			country, n = cc, n+1
+			if first == "" {
+				first = strings.TrimSpace(v)
+			}
+		}
+		if n >= 2 {
+			return country, fmt.Sprintf("the declaration numbers in column %s (%s …) are those of %s's customs", reconcile.ColumnName(i+1), first, values.CountryName(country))
+		}
+	}
+	return "", ""
 }
 
 // Flow returns what the sheet states about its trade flow.

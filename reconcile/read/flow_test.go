@@ -1,6 +1,7 @@
 package read
 
 import (
+	"strings"
 	"testing"
 
 	"tradecheck/reconcile"
@@ -92,4 +93,27 @@ func FuzzFlowInText(f *testing.F) {
 			t.Errorf("%q: country %q", s, st.Country)
 		}
 	})
+}
+
+func TestDeclaringCountryFromNumbers(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name    string
+		samples []string
+		want    string
+	}{
+		{"Russian posts", []string{"10702070/140122/0001234", "10702070/150122/0001240", ""}, "RU"},
+		{"Ukrainian МД", []string{"UA100100/2022/010230", "UA100100/2022/010541"}, "UA"},
+		{"two countries", []string{"10702070/140122/0001234", "UA100100/2022/010541", "10702070/150122/0001240"}, ""},
+		{"one number is not enough", []string{"10702070/140122/0001234", "abc"}, ""},
+		{"numbers of no known office", []string{"2234130000012345", "2234130000012346"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cols := []Column{{Header: "No."}, {Header: "Declaration", Field: reconcile.FieldDeclarationID, Samples: tt.samples}}
+			got, why := declaringCountry(cols)
+			if got != tt.want || (got != "") != strings.Contains(why, "column B") {
+				t.Errorf("declaringCountry = %q (%q), want %q with a reason naming column B", got, why, tt.want)
+			}
+		})
+	}
 }

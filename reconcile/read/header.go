@@ -3,6 +3,8 @@ package read
 import (
 	"strconv"
 	"strings"
+
+	"tradecheck/reconcile"
 )
 
 // headerScanRows is how many rows from the top are searched for the header.
@@ -149,6 +151,12 @@ func joinHeader(upper, lower *rawRow) ([]string, bool) {
 			group = ""
 		}
 		joined[i] = strings.TrimSpace(u + " " + lo[i])
+		// A sub-header that names a quantity wins over its group: "数量
+		// Qty" under a merged "金额 Amount" is a count of goods, not an
+		// amount of money, though the group's word would make it a value.
+		if u != "" && lo[i] != "" && classify(lo[i]).field == reconcile.FieldQuantity && classify(joined[i]).field != reconcile.FieldQuantity {
+			joined[i] = lo[i]
+		}
 	}
 	// Keep the join only when it maps more columns than the upper row alone.
 	before, after := 0, 0

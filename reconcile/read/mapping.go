@@ -31,6 +31,10 @@ type Column struct {
 	// Step is the step Reason suggests (map a shipper's country column to
 	// dispatch_country), for each front end to word; FixNone for most.
 	Step reconcile.Step `json:"-"`
+	// AltFor is set on an unmapped column kept as a fallback of a field:
+	// a customs value in national currency beside the invoice value,
+	// used for a row only as customsFallback says.
+	AltFor reconcile.Field `json:"alt_for,omitempty"`
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column

@@ -69,6 +69,8 @@ var classifyCases = []struct {
 	{"DECLARATION_NUMBER", reconcile.FieldDeclarationID},
 	{"GTD_NO", reconcile.FieldDeclarationID},
 	{"Номер ДТ", reconcile.FieldDeclarationID},
+	{"№ МД", reconcile.FieldDeclarationID},
+	{"Реєстр. № МД", reconcile.FieldDeclarationID},
 	{"ITEM_NUMBER", reconcile.FieldItemNo},
 	{"QUANTITY", reconcile.FieldQuantity},
 	{"TOTALQUANTITY", reconcile.FieldQuantity},
@@ -90,6 +92,20 @@ var classifyCases = []struct {
 	{"Value of Goods (USD)", reconcile.FieldValueUSD},
 	{"Масса брутто, кг", reconcile.FieldGrossWeight},
 	{"Weight (LB)", fieldWeightAny},
+	// Vendors' country roles: Panjiva's "Shipment Origin" is where the
+	// shipment left from; "Country of Origin" is where the goods were made.
+	{"Shipment Origin", reconcile.FieldDispatchCountry},
+	{"Shipment Destination", reconcile.FieldDestinationCountry},
+	{"Country of Origin", reconcile.FieldOriginCountry},
+	{"Importing Country", reconcile.FieldDestinationCountry},
+	{"Country of import", reconcile.FieldDestinationCountry},
+	{"进口国 Importing Country", reconcile.FieldDestinationCountry},
+	{"出口国", reconcile.FieldDispatchCountry},
+	{"Страна ввоза", reconcile.FieldDestinationCountry},
+	{"Країна ввезення", reconcile.FieldDestinationCountry},
+	{"Ülke (ithalat)", reconcile.FieldDestinationCountry},
+	{"Exporting country / Страна вывоза", reconcile.FieldDispatchCountry},
+	{"Importer country", reconcile.FieldConsigneeCountry},
 }
 
 func TestClassify(t *testing.T) {

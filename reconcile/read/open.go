@@ -45,6 +45,11 @@ type Options struct {
 	// value in one keeps the label as its Currency instead of being
 	// flagged unknown_currency.
 	CurrencyLabels []string
+	// RateCurrencies are the currencies the user gave a rate for: a
+	// register with an invoice value and a customs value in national
+	// currency uses the customs value for a row only when the invoice's
+	// currency has no rate and the national one has (customsFallback).
+	RateCurrencies []string
 	// DateOrder is the user's reading of dates such as 03/04/2022 for
 	// every sheet (values.OrderUnknown: decided from the data);
 	// SheetDateOrder, by sheet name, wins over it. It settles a column

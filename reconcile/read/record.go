@@ -27,6 +27,11 @@ type plan struct {
 	headerFilled int
 	monthly      bool
 	date1904     bool // serials count from 1904 (old Mac Excel)
+	// altValue is a customs value in national currency kept beside the
+	// invoice value (column index, -1 for none); rated are the currencies
+	// the user gave a rate for (customsFallback).
+	altValue int
+	rated    map[string]bool
 	// curLabels are currency labels the user gave a rate for, by
 	// labelKey (see labels.go).
 	curLabels map[string]string
@@ -42,7 +47,7 @@ type plan struct {
 }
 
 func newPlan(file, sheet string, cols []Column) *plan {
-	p := &plan{file: file, sheet: sheet, cols: cols, one: map[reconcile.Field]int{}, netUnit: -1, grossUnit: -1, numHint: map[int]values.NumberHint{}, roles: noTradeRoles}
+	p := &plan{file: file, sheet: sheet, cols: cols, one: map[reconcile.Field]int{}, netUnit: -1, grossUnit: -1, numHint: map[int]values.NumberHint{}, roles: noTradeRoles, altValue: -1}
 	generic := -1 // a unit column for every weight (see unitForWeights)
 	for i, c := range cols {
 		switch c.Field {
@@ -55,6 +60,10 @@ func newPlan(file, sheet string, cols []Column) *plan {
 			}
 			if c.UnitFor == unitForWeights && generic < 0 {
 				generic = i
+			}
+			if c.AltFor == reconcile.FieldValue && p.altValue < 0 {
+				p.altValue = i
+				p.numHint[i] = values.GuessNumberHint(c.Samples)
 			}
 		case reconcile.FieldConsignee:
 			p.consignee = append(p.consignee, i)
@@ -254,6 +263,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			}
 		}
 	}
+	p.customsFallback(r, &rec, curColumn(p))
 	hasData := rec.Consignee.Name() != "" || rec.Shipper.Name() != "" || rec.Consignee.TaxID != "" || rec.Shipper.TaxID != "" ||
 		rec.NetKg.Valid || rec.GrossKg.Valid || rec.Value.Valid || rec.ValueUSD.Valid || rec.Quantity.Valid ||
 		rec.NetKg.Raw != "" || rec.GrossKg.Raw != "" || rec.Value.Raw != "" || rec.ValueUSD.Raw != "" || rec.Quantity.Raw != ""
@@ -410,7 +420,11 @@ func ambiguousDate(s string) bool {
 // have no value: in value and weight columns a zero is missing and
 // flagged.
 func (p *plan) numberUnit(r *rawRow, f reconcile.Field, zeroIsMissing bool, flag flagFn) (reconcile.Number, values.CellUnit) {
-	i := p.col(f)
+	return p.numberAt(r, p.col(f), f, zeroIsMissing, flag)
+}
+
+// numberAt reads column i as field f (numberUnit reads f's own column).
+func (p *plan) numberAt(r *rawRow, i int, f reconcile.Field, zeroIsMissing bool, flag flagFn) (reconcile.Number, values.CellUnit) {
 	if i < 0 {
 		return reconcile.Number{}, values.CellUnit{}
 	}

@@ -137,6 +137,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			}
 		}
 	}
+	inv, cust := preferInvoiceValue(cols)
 	// One column per field, except party names.
 	byField := map[reconcile.Field][]int{}
 	for i, c := range cols {
@@ -233,6 +234,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			}
 		}
 	}
+	altCustoms(cols, inv, cust)
 	// Two value columns: if value_usd exists and value does not, fine. If a
 	// value column was dropped in favour of value_usd only because both were
 	// typed value, nothing to do: value_usd feeds Value when Value is empty.

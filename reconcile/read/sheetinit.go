@@ -194,6 +194,9 @@ func (s *SheetReader) init() error {
 			s.flow.Flow, s.flow.Why = f, "set by the user"
 		}
 	}
+	if s.flow.Country == "" {
+		s.flow.Country, s.flow.CountryWhy = declaringCountry(cols)
+	}
 	flowRoles(cols, s.flow)
 	roles := findTradeRoles(cols)
 	// Keep only a few samples per column for display; the plan (date
@@ -238,6 +241,10 @@ func (s *SheetReader) init() error {
 	}
 	s.plan.headerRaw, s.plan.headerFilled = headerRaw, headerFilled
 	s.plan.curLabels = currencyLabels(opt.CurrencyLabels)
+	s.plan.rated = map[string]bool{"USD": true}
+	for _, c := range opt.RateCurrencies {
+		s.plan.rated[c] = true
+	}
 	s.settleTons(unitEvidence(headers, banners, cols))
 	s.userDateOrder()
 	s.warnings = append(s.warnings, notes(s.plan.unsettledWarnings()...)...)

@@ -302,6 +302,10 @@ func (m *Measures) add(sh *merge.Shipment) {
 		}
 	case strings.HasPrefix(sh.USDBasis, BasisNoRate):
 		m.NoUSD++
+		if m.NoUSDCur == nil {
+			m.NoUSDCur = map[string]int{}
+		}
+		m.NoUSDCur[noRateCurrency(sh.USDBasis)]++
 	default:
 		m.NoValue++
 	}
@@ -337,7 +341,11 @@ func notes(m *Measures, superseded int) []string {
 		n = append(n, fmt.Sprintf("%s converted to USD with the rates you gave.", count(m.Converted, "value", "values")))
 	}
 	if m.NoUSD > 0 {
-		n = append(n, count(m.NoUSD, "value has no USD equivalent (no rate given, or its currency is unknown) and is", "values have no USD equivalent (no rate given, or their currency is unknown) and are")+" left out of the value total.")
+		what := "left out of the value total"
+		if all, _ := m.USDGap(); all {
+			what = "the value total is unknown, not zero"
+		}
+		n = append(n, fmt.Sprintf("%s %s no USD equivalent (%s): %s.", m.noUSDText(), haveHas(m.NoUSD), m.noUSDWhy(), what))
 	}
 	return n
 }

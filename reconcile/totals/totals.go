@@ -59,9 +59,11 @@ type Measures struct {
 	ValueUSD      float64
 	Converted     int // shipments whose USD comes from a user rate
 	NoUSD         int // shipments with a value but no USD equivalent (left out)
-	NoValue       int // shipments without any value
-	Quantity      map[string]float64
-	NoQuantity    int
+	// NoUSDCur counts NoUSD by the value's currency ("" when unknown).
+	NoUSDCur   map[string]int
+	NoValue    int // shipments without any value
+	Quantity   map[string]float64
+	NoQuantity int
 }
 
 // Group is one row of a totals table.

@@ -120,7 +120,68 @@ func countryFallback(s string, k []byte) (string, bool) {
 			return c, true
 		}
 	}
-	return "", false
+	return bilingualCountry(string(k))
+}
+
+// bilingualCountry reads a country written twice, native name then
+// English ("中国 China", "Россия Russia", "Türkiye Turkey"), as portals
+// and bilingual registers write it. The key is split between two words;
+// the halves must name the same country, or, when they are in different
+// scripts (a translation, not more words of one name), one half may be a
+// name the tables lack ("Ўзбекистон Uzbekistan"). Two splits that name
+// different countries, or halves in one script of which one is unknown
+// ("Sudan South"), say nothing.
+func bilingualCountry(key string) (string, bool) {
+	found := ""
+	for i := 0; i < len(key); i++ {
+		if key[i] != ' ' {
+			continue
+		}
+		head, tail := key[:i], key[i+1:]
+		ch, okH := lookupCountryKey(head)
+		ct, okT := lookupCountryKey(tail)
+		c := ""
+		switch {
+		case okH && okT && ch == ct:
+			c = ch
+		case okH && !okT && scriptOf(head) != scriptOf(tail):
+			c = ch
+		case okT && !okH && scriptOf(head) != scriptOf(tail):
+			c = ct
+		}
+		if c == "" {
+			continue
+		}
+		if found != "" && found != c {
+			return "", false
+		}
+		found = c
+	}
+	return found, found != ""
+}
+
+// scriptOf names the script of a key's letters: 'l' Latin, 'c' Cyrillic,
+// 'o' any other, 'm' for more than one; digits and spaces do not count.
+func scriptOf(key string) byte {
+	var s byte
+	for _, r := range key {
+		var t byte
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 0xC0 && r < 0x250:
+			t = 'l'
+		case isCyrillic(r):
+			t = 'c'
+		case r == ' ' || r >= '0' && r <= '9':
+			continue
+		default:
+			t = 'o'
+		}
+		if s != 0 && s != t {
+			return 'm'
+		}
+		s = t
+	}
+	return s
 }
 
 // lookupCountryKey looks a key up, also without a leading or trailing

@@ -22,3 +22,41 @@ func TestCountryNamesIntl(t *testing.T) {
 		}
 	}
 }
+
+// TestBilingualCountry: a country written native name + English, as
+// portals and bilingual registers write it.
+func TestBilingualCountry(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want string // "" = unknown
+	}{
+		{"中国 China", "CN"},
+		{"乌兹别克斯坦 Uzbekistan", "UZ"},
+		{"Россия Russia", "RU"},
+		{"Türkiye Turkey", "TR"},
+		{"Казахстан / Kazakhstan", "KZ"},
+		{"Німеччина (Germany)", "DE"},
+		{"Ўзбекистон Uzbekistan", "UZ"}, // native half unknown, other script: the English half decides
+		{"Uzbekistan Ўзбекистон", "UZ"}, // English first
+		{"中国 Russia", ""},               // halves disagree
+		{"Sudan South", ""},             // one script, one half unknown: not a translation
+		{"Germany France", ""},          // two countries
+		{"Россия Китай", ""},            // two countries in one script
+		{"United Kingdom", "GB"},        // a plain name still reads
+		{"Republic of Moldova Молдова", "MD"},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := Country(tt.in)
+			if tt.want == "" {
+				if ok {
+					t.Errorf("Country(%q) = %q, want unknown", tt.in, got)
+				}
+				return
+			}
+			if !ok || got != tt.want {
+				t.Errorf("Country(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+}

@@ -85,3 +85,31 @@ func DateOrderByDeclaration(dates, decls []string) (order DateOrder, votes int) 
 	}
 	return OrderUnknown, 0
 }
+
+// DeclarationCountry names the country whose customs wrote a declaration
+// number, from the number's own office code: a Ukrainian МД starts with
+// "UA" and the office (UA100100/2022/010230); Eurasian Economic Union
+// numbers (post/DDMMYY/number, see DeclarationDate) carry the post's code,
+// whose first digits are the country's customs: Russia's posts are eight
+// digits from 10 (10702070), Belarus's five from 06 (06611), Kazakhstan's
+// five from 5 (55301). Any other number — a post of another member, a
+// beyanname, an entry number — names nobody: ok is false.
+func DeclarationCountry(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 8 && (s[:2] == "UA" || s[:2] == "ua") && allDigits(s[2:8]) && (s[8] == '/' || s[8] == '-') {
+		return "UA", true
+	}
+	if _, ok := DeclarationDate(s); !ok {
+		return "", false
+	}
+	post := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == ' ' })[0]
+	switch {
+	case len(post) == 8 && strings.HasPrefix(post, "10"):
+		return "RU", true
+	case len(post) == 5 && strings.HasPrefix(post, "06"):
+		return "BY", true
+	case len(post) == 5 && strings.HasPrefix(post, "5"):
+		return "KZ", true
+	}
+	return "", false
+}

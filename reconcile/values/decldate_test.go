@@ -68,3 +68,29 @@ func FuzzDeclarationDate(f *testing.F) {
 		}
 	})
 }
+
+func TestDeclarationCountry(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in, want string // want "" = names no country
+	}{
+		{"10702070/140122/0001234", "RU"},
+		{"10013160-150922-0001234", "RU"},
+		{"06611/150922/0012345", "BY"},
+		{"55301/150922/0012345", "KZ"},
+		{"UA100100/2022/010230", "UA"},
+		{"ua209000-2022-000017", "UA"},
+		{"41713/150922/0012345", ""},    // another EAEU member's post: not guessed
+		{"10702070/311322/0001234", ""}, // no such date: not a declaration number
+		{"22341300EX00012345", ""},      // a beyanname
+		{"UA10/2022/1", ""},
+		{"", ""},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := DeclarationCountry(tt.in)
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("DeclarationCountry(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+}

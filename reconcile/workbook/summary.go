@@ -22,8 +22,8 @@ func (w *writer) summary() error {
 	var notes []string
 	if d.Overall != nil {
 		m := d.Overall.Total
-		notes = append(notes, fmt.Sprintf("Counted: %d shipments, %.3f t, %s USD (weight basis: %s).",
-			m.Shipments, m.Tonnes, values.FormatNumber(m.ValueUSD, 0), d.WeightBasis))
+		notes = append(notes, fmt.Sprintf("Counted: %d shipments, %.3f t, %s (weight basis: %s).",
+			m.Shipments, m.Tonnes, m.USDText(values.FormatNumber(m.ValueUSD, 0)+" USD"), d.WeightBasis))
 		notes = append(notes, fmt.Sprintf("%d source rows became %d shipments: %d merged across sources, %d exact duplicate(s) counted once.",
 			len(d.Records), len(d.Merge.Shipments), d.Merge.Merged, d.Merge.Duplicates))
 		notes = append(notes, d.Overall.Notes...)
@@ -50,7 +50,7 @@ func (w *writer) summary() error {
 		if err := sw.SetRow("A"+strconv.Itoa(r), []any{x.g.Key, x.g.Label, x.role,
 			excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), Value: x.g.Measures.Shipments},
 			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: x.g.Tonnes},
-			excelize.Cell{StyleID: w.st.USD, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), Value: x.g.ValueUSD},
+			usdCell(w.st.USD, fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"<>")`, idCol, a, cnt, usd), &x.g.Measures),
 			excelize.Cell{StyleID: w.st.Wrap, Value: src}, nilIfEmpty(w.listedCell(x.g.Key))}, wrapHeight(src, summaryWidths[6])); err != nil {
 			return err
 		}
@@ -262,7 +262,7 @@ func (w *writer) totals() error {
 			if err := set(g.Key, g.Label,
 				excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, keyCol, a, cnt, gran), Value: g.Measures.Shipments},
 				excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, keyCol, a, cnt), Value: g.Tonnes},
-				excelize.Cell{StyleID: w.st.USD, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, keyCol, a, cnt), Value: g.ValueUSD},
+				usdCell(w.st.USD, fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, keyCol, a, cnt), fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"<>")`, keyCol, a, cnt, usd), &g.Measures),
 			); err != nil {
 				return err
 			}
@@ -272,7 +272,7 @@ func (w *writer) totals() error {
 		if err := set(excelize.Cell{StyleID: w.st.Header, Value: "Total"}, excelize.Cell{StyleID: w.st.Header, Value: ""},
 			excelize.Cell{StyleID: w.st.Header, Formula: sum("C"), Value: t.Total.Shipments},
 			excelize.Cell{StyleID: w.st.Tonnes, Formula: sum("D"), Value: t.Total.Tonnes},
-			excelize.Cell{StyleID: w.st.USD, Formula: sum("E"), Value: t.Total.ValueUSD}); err != nil {
+			usdCell(w.st.USD, sum("E"), fmt.Sprintf("COUNT(E%d:E%d)", first, max(first, lastRow)), &t.Total)); err != nil {
 			return err
 		}
 		for _, n := range t.Notes {
@@ -283,4 +283,16 @@ func (w *writer) totals() error {
 		r++
 	}
 	return w.flush(sw)
+}
+
+// usdCell is a USD figure's cell: the sum formula with the engine's
+// value, or, when none of the values behind it is known in USD, the text
+// "unknown" — from a formula that says so while known counts nothing — so
+// that a register read without a rate shows unknown, not 0. SUM over the
+// column skips the text; the sheet's notes say which values have no rate.
+func usdCell(style int, sum, known string, m *totals.Measures) excelize.Cell {
+	if all, _ := m.USDGap(); all {
+		return excelize.Cell{StyleID: style, Formula: fmt.Sprintf(`IF(%s=0,"unknown",%s)`, known, sum), Value: "unknown"}
+	}
+	return excelize.Cell{StyleID: style, Formula: sum, Value: m.ValueUSD}
 }
