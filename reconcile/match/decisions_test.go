@@ -218,6 +218,11 @@ func TestDecisionsApplied(t *testing.T) {
 			t.Fatalf("merged entities apart")
 		}
 		e := r.Entities[r.EntityOf[2]]
+		// The only Latin spelling is cut at 35 characters: the complete
+		// register spelling names the firm.
+		if e.Canonical != "АО «НПП «Радиотехника»" {
+			t.Errorf("canonical = %q, want the complete spelling", e.Canonical)
+		}
 		for _, c := range []struct {
 			mention int
 			want    string
