@@ -186,10 +186,10 @@ func runCheck(env *Env, args []string) int {
 		return ExitInput
 	}
 	for _, w := range res.Warnings() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", w)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: warning: %s\n", withFlags(w))
 	}
 	for _, n := range res.DecisionNotes() {
-		fmt.Fprintf(env.Stderr, "tradecheck-cli check: to decide: %s\n", n)
+		fmt.Fprintf(env.Stderr, "tradecheck-cli check: to decide: %s\n", withFlags(n))
 	}
 	verdicts, err := res.CheckClaimsContext(ctx, nil)
 	if err != nil {

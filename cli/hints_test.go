@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,7 +22,7 @@ func TestHowNamesTheFlag(t *testing.T) {
 		{reconcile.FixPassword, "--password"},
 		{reconcile.FixOutputFile, "-o"},
 		{reconcile.FixOutputFolder, "--parquet"},
-		{reconcile.FixMapColumns, `--map "a.csv!S:COLUMN=consignee"`},
+		{reconcile.FixMapColumns, `--map 'a.csv!S:COLUMN=consignee'`},
 		{reconcile.FixCheckClaims, "check --claims"},
 	}
 	for _, tt := range tests {
@@ -35,8 +36,43 @@ func TestHowNamesTheFlag(t *testing.T) {
 			}
 		})
 	}
-	if how(&reconcile.Error{}) != "" {
+	if how(reconcile.Step{}) != "" {
 		t.Error("an error without a Fix gets words")
+	}
+}
+
+// The notes that ask for a step (dates without an order, "tons", a
+// currency label, an export register's country, rows to include, a
+// column to map) name no flag; the command line adds the flag, with the
+// note's file, sheet, column or label as an argument to copy.
+func TestNotesWithFlags(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		step reconcile.Step
+		want string
+	}{
+		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/us.csv"}, `--date-order 'us.csv:dmy' (day first) or 'us.csv:mdy' (month first, US style)`},
+		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/b.xlsx", Sheet: "Data 2"}, `--date-order 'b.xlsx!Data 2:dmy'`},
+		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, `--unit 't.csv:tons=t' (metric), 't.csv:tons=short ton' or 't.csv:tons=long ton'`},
+		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, `--rate 'у.е.=RATE'`},
+		{reconcile.Step{Fix: reconcile.FixTradeFlow, File: "/d/register.csv"}, `--flow 'register.csv=export:CC'`},
+		{reconcile.Step{Fix: reconcile.FixTradeFlow}, `--flow 'FILE=export:CC' for the file of export declarations`},
+		{reconcile.Step{Fix: reconcile.FixTradeFlow, File: "/d/kz.csv", Value: reconcile.FlowImport}, `--flow 'kz.csv=import:CC'`},
+		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, `--map 'bl.csv:D=dispatch_country'`},
+		{reconcile.Step{Fix: reconcile.FixIncludeRows, File: "/d/reg.csv"}, `"include" in the Decision column`},
+		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "--bl-window, --packaging-band and --export-window"},
+		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/it's.csv"}, `--date-order 'it'\''s.csv:dmy'`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			n := reconcile.Note{Text: "left out until you decide", Step: tt.step}
+			if got := withFlags(n); !strings.HasPrefix(got, n.Text+" — ") || !strings.Contains(got, tt.want) {
+				t.Errorf("withFlags = %q, want the text, then %q", got, tt.want)
+			}
+		})
+	}
+	if n := (reconcile.Note{Text: "plain"}); withFlags(n) != "plain" {
+		t.Errorf("a note that asks for no step gets words: %q", withFlags(n))
 	}
 }
 
@@ -75,4 +111,40 @@ func lockedWorkbook(t *testing.T, dir string) string {
 	}
 	f.Close()
 	return path
+}
+
+// End to end: the notes of a file whose dates could be day/month or
+// month/day, whose weights are in "tons" alone and whose shipper country
+// could be the dispatch country, as reconcile and inspect print them:
+// the engine's words, then the flag with the file's own name to copy.
+func TestNotesNameFlagsEndToEnd(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	us, tons := filepath.Join(dir, "us.csv"), filepath.Join(dir, "tons.csv")
+	os.WriteFile(us, []byte("Arrival Date,Consignee,Shipper,Shipper Country,HS Code,Net weight (kg)\n"+
+		"03/04/2022,OOO ALFA,ACME LTD,CHINA,930200,100\n05/06/2022,OOO BETA,ACME LTD,CHINA,930200,200\n"), 0o644)
+	os.WriteFile(tons, []byte("Date,Consignee,HS Code,Net weight (tons)\n2022-10-03,OOO GAMMA,930200,2\n"), 0o644)
+	for _, run := range []struct {
+		args  []string
+		wants []string
+	}{
+		{[]string{"reconcile", "--no-saved-mappings", "-o", filepath.Join(dir, "out.xlsx"), us, tons}, []string{
+			"until you state the order: day first, or month first (US style) — with --date-order 'us.csv:dmy' (day first) or 'us.csv:mdy'",
+			"left out of tonnes until you decide which the file means — with --unit 'tons.csv:tons=t' (metric)",
+		}},
+		{[]string{"inspect", "--no-saved-mappings", us}, []string{
+			"map the column to dispatch_country — with --map 'us.csv:D=dispatch_country'",
+			"date order is stated: day first or month first — with --date-order 'us.csv:dmy'",
+		}},
+	} {
+		code, stdout, stderr := runCLI(run.args...)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d; stderr:\n%s", run.args[0], code, stderr)
+		}
+		for _, want := range run.wants {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("%s does not say %q:\n%s", run.args[0], want, stdout)
+			}
+		}
+	}
 }

@@ -219,22 +219,22 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 			sh.Skipped[string(reason)] = n
 		}
 		for _, c := range sr.Columns() {
-			ic := inspectColumn{Index: c.Index, Header: c.Header, Field: string(c.Field), Currency: c.Currency, Reason: c.Reason}
+			ic := inspectColumn{Index: c.Index, Header: c.Header, Field: string(c.Field), Currency: c.Currency, Reason: withFlags(c.Why())}
 			if c.Field == reconcile.FieldNetWeight || c.Field == reconcile.FieldGrossWeight {
 				ic.Unit = c.Unit
 			}
 			sh.Columns = append(sh.Columns, ic)
 		}
 		sh.Units, sh.Currencies = read.DetectedUnits(sr.Columns())
-		sh.Warnings = append(sh.Warnings, sr.Warnings()...)
+		sh.Warnings = append(sh.Warnings, reconcile.NotesWith(sr.Warnings(), how)...)
 		sh.cols, sh.gran = sr.Columns(), sr.Granularity()
 		if st := sr.Flow(); st.Flow != "" {
 			sh.Flow, sh.FlowWhy, sh.Country = st.Flow, st.Why, st.Country
 		}
 		if readErr != nil {
-			sh.Error = reconcile.Explain(readErr, func(re *reconcile.Error) string {
-				if re.Fix != reconcile.FixMapColumns {
-					return how(re)
+			sh.Error = reconcile.Explain(readErr, func(s reconcile.Step) string {
+				if s.Fix != reconcile.FixMapColumns || s.Column > 0 {
+					return how(s)
 				}
 				var heads []string
 				var fields []reconcile.Field
@@ -244,7 +244,7 @@ func inspectOne(path string, opt read.Options) (inspectFile, bool) {
 					}
 					heads, fields = append(heads, c.Header), append(fields, c.Field)
 				}
-				return mapHow(re.File, re.Sheet, firstUnmapped(heads, fields))
+				return mapHow(s.File, s.Sheet, firstUnmapped(heads, fields))
 			})
 		} else {
 			good++
@@ -330,7 +330,7 @@ func printInspectText(w io.Writer, f inspectFile) {
 			}
 			fmt.Fprintf(w, "    %-4s %-32s %-20s %s\n", reconcile.ColumnName(c.Index+1), clip(c.Header, 32), field+extra, clip(strings.Join(c.Samples, " | "), 60))
 			if c.Reason != "" {
-				fmt.Fprintf(w, "         why: %s\n", c.Reason)
+				fmt.Fprintf(w, "         why: %s\n", withFlags(c.Why()))
 			}
 		}
 		for _, c := range s.Constants {

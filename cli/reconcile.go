@@ -286,7 +286,7 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "note: %s\n", n)
 	}
 	for _, n := range res.ReadNotes() {
-		fmt.Fprintf(env.Stdout, "note: %s\n", n)
+		fmt.Fprintf(env.Stdout, "note: %s\n", withFlags(n))
 	}
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))
 	if d := res.Dupes; d != nil {
@@ -297,7 +297,7 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintln(env.Stdout)
 	}
 	for _, w := range res.Warnings() {
-		fmt.Fprintf(env.Stdout, "warning: %s\n", w)
+		fmt.Fprintf(env.Stdout, "warning: %s\n", withFlags(w))
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
 }

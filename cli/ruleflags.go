@@ -27,7 +27,7 @@ func addRuleFlags(fs *flag.FlagSet) *ruleFlags {
 	r.bl = fs.String("bl-window", "", fmt.Sprintf("days a bill-of-lading date may fall before and after a declaration's date, as -BEFORE,+AFTER (default -%d,+%d)", merge.DefaultBLDaysBefore, merge.DefaultBLDaysAfter))
 	r.export = fs.String("export-window", "", fmt.Sprintf("days an export declaration may come before and after the import declaration of the same goods, as -BEFORE,+AFTER (default -%d,+%d)", merge.DefaultExportDaysBefore, merge.DefaultExportDaysAfter))
 	r.band = fs.String("packaging-band", "", fmt.Sprintf("how much heavier a gross-only weight may be than a net-only one and still match, as a fraction (default %g: gross ≤ net × %g)", float64(merge.DefaultPackagingBandPct)/100, 1+float64(merge.DefaultPackagingBandPct)/100))
-	fs.Var(&r.flows, "flow", "FILE[!SHEET]=export[:CC] or =import: the file holds export (or import) declarations, CC the declaring country's ISO code (repeatable; default: what the file states, else import)")
+	fs.Var(&r.flows, "flow", "FILE[!SHEET]=export[:CC] or =import[:CC]: the file holds export (or import) declarations, CC the declaring country's ISO code (repeatable; default: what the file states, else import)")
 	return r
 }
 
@@ -109,7 +109,7 @@ func parseBand(s string) (float64, error) {
 func applyFlow(p *pipeline.Project, s string) error {
 	target, what, ok := strings.Cut(s, "=")
 	if !ok || target == "" {
-		return fmt.Errorf("want FILE[!SHEET]=export[:CC] or FILE[!SHEET]=import")
+		return fmt.Errorf("want FILE[!SHEET]=export[:CC] or FILE[!SHEET]=import[:CC]")
 	}
 	flow, cc, _ := strings.Cut(strings.ToLower(strings.TrimSpace(what)), ":")
 	if flow != reconcile.FlowExport && flow != reconcile.FlowImport {

@@ -223,8 +223,8 @@ func TestHiddenAndFiltered(t *testing.T) {
 	if !hs.Hidden || len(hs.Records) != 1 {
 		t.Errorf("hidden sheet: Hidden %v, %d records; want true and 1", hs.Hidden, len(hs.Records))
 	}
-	if !strings.Contains(strings.Join(hs.Warnings, " "), "hidden") {
-		t.Errorf("hidden sheet warnings %q, want one saying it is hidden", hs.Warnings)
+	if !strings.Contains(strings.Join(reconcile.NoteTexts(hs.Warnings), " "), "hidden") {
+		t.Errorf("hidden sheet warnings %q, want one saying it is hidden", reconcile.NoteTexts(hs.Warnings))
 	}
 
 	f, err = readAll(path, read.Options{SkipHidden: true})

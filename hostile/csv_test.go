@@ -100,8 +100,8 @@ func TestCSVAwkward(t *testing.T) {
 		if got[3] == "" {
 			t.Errorf("row 3 (the unclosed quote) has no fate: %v", got)
 		}
-		if !strings.Contains(strings.ToLower(strings.Join(sh.Warnings, " ")+got[3]+skipDetails(sh)), "quote") {
-			t.Errorf("nothing says row 3 has an unclosed quote: warnings %q, skips %+v", sh.Warnings, sh.Skips)
+		if !strings.Contains(strings.ToLower(strings.Join(reconcile.NoteTexts(sh.Warnings), " ")+got[3]+skipDetails(sh)), "quote") {
+			t.Errorf("nothing says row 3 has an unclosed quote: warnings %q, skips %+v", reconcile.NoteTexts(sh.Warnings), sh.Skips)
 		}
 		code, _, stderr := runCLI("inspect", path)
 		if code != 0 {
@@ -126,8 +126,8 @@ func TestCSVAwkward(t *testing.T) {
 		if len(sh.Records) > 0 && sh.Records[0].NetKg.Value != 100 {
 			t.Errorf("net weight %+v, want 100 with the NUL dropped", sh.Records[0].NetKg)
 		}
-		if !strings.Contains(strings.ToLower(strings.Join(sh.Warnings, " ")), "nul") {
-			t.Errorf("warnings %q, want one about NUL bytes", sh.Warnings)
+		if !strings.Contains(strings.ToLower(strings.Join(reconcile.NoteTexts(sh.Warnings), " ")), "nul") {
+			t.Errorf("warnings %q, want one about NUL bytes", reconcile.NoteTexts(sh.Warnings))
 		}
 	})
 	t.Run("very long line", func(t *testing.T) {

@@ -1,5 +1,11 @@
 // Package reconcile holds Tradecheck's domain types: canonical shipment
-// records, their provenance, row fates and positioned errors.
+// records, their provenance, row fates, positioned errors and notes.
+//
+// The engine's words fit every output: an Error's hint and a Note's text
+// say what is wrong and what to decide, and name no flag or screen (the
+// app shows them word for word, an editor reads them in the workbook).
+// The step they ask for is typed (Fix, Step); the CLI (cli/hints.go) and
+// the app (ui/errors.go) each turn it into their own flag or control.
 //
 // The engine lives in sub-packages split by concern:
 //

@@ -46,27 +46,39 @@ type Error struct {
 	Fix Fix
 }
 
-// Fix is the kind of step that resolves an Error. The engine cannot word
-// it for both front ends ("use --password" means nothing in the app), so
-// it names the step and each front end says where to take it.
+// Fix is the kind of step that resolves an Error or settles a Note. The
+// engine cannot word it for both front ends ("use --password" means
+// nothing in the app), so it names the step and each front end says
+// where to take it (the CLI's flag, the app's control).
 type Fix uint8
 
 const (
-	FixNone         Fix = iota
-	FixPassword         // give the workbook's password
-	FixOutputFile       // choose another output file
-	FixOutputFolder     // choose another output folder
-	FixMapColumns       // map a sheet's party and date columns
-	FixCheckClaims      // check claims, so an audit workbook carries them
+	FixNone          Fix = iota
+	FixPassword          // give the workbook's password
+	FixOutputFile        // choose another output file
+	FixOutputFolder      // choose another output folder
+	FixMapColumns        // map a sheet's party and date columns; with Step.Column and Value, that column to that field
+	FixCheckClaims       // check claims, so an audit workbook carries them
+	FixDateOrder         // state whether a sheet's dates are day first or month first
+	FixTonUnit           // say whether a sheet's "tons" are metric, short or long
+	FixCurrencyRate      // give a rate in USD for the currency label Step.Value
+	FixTradeFlow         // say that a file holds export declarations, and which country declared them
+	FixIncludeRows       // include rows the reader could not identify as shipments, one by one
+	FixShipmentRules     // the shipment rules (B/L window, packaging band, export window) a run used
 )
 
-// HintWith is e's hint followed by how(e), a front end's words for where
-// to take the step e.Fix names; just the hint when how has none.
-func (e *Error) HintWith(how func(*Error) string) string {
+// Step is e's Fix with where it applies, for a front end's wording.
+func (e *Error) Step() Step {
+	return Step{Fix: e.Fix, File: e.File, Sheet: e.Sheet, Column: e.Column}
+}
+
+// HintWith is e's hint followed by how(e.Step()), a front end's words for
+// where to take the step e.Fix names; just the hint when how has none.
+func (e *Error) HintWith(how func(Step) string) string {
 	if e.Fix == FixNone || how == nil {
 		return e.Hint
 	}
-	w := how(e)
+	w := how(e.Step())
 	switch {
 	case w == "":
 		return e.Hint
@@ -79,7 +91,7 @@ func (e *Error) HintWith(how func(*Error) string) string {
 // Explain is err's message with the hint of each *Error in it completed
 // by how (HintWith). Errors joined with errors.Join are explained one by
 // one, a line each, as errors.Join prints them.
-func Explain(err error, how func(*Error) string) string {
+func Explain(err error, how func(Step) string) string {
 	if err == nil {
 		return ""
 	}
@@ -104,7 +116,7 @@ func Explain(err error, how func(*Error) string) string {
 	if inner := re.Error(); strings.Contains(msg, inner) {
 		return strings.Replace(msg, inner, c.Error(), 1)
 	}
-	return msg + " (" + how(re) + ")"
+	return msg + " (" + how(re.Step()) + ")"
 }
 
 func (e *Error) Error() string {

@@ -14,7 +14,7 @@ func TestExplain(t *testing.T) {
 	pw := &Error{File: "a.xlsx", Err: ErrEncrypted, Hint: "give the workbook's password", Fix: FixPassword}
 	plain := &Error{File: "b.csv", Row: 3, Err: ErrCorrupt, Hint: "save it again"}
 	noHint := &Error{File: "c.xlsx", Err: ErrOverwrite, Fix: FixOutputFile}
-	how := func(re *Error) string {
+	how := func(re Step) string {
 		switch re.Fix {
 		case FixPassword:
 			return "use --password"

@@ -178,6 +178,9 @@ func (s *dupesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		t = B.Date.String()
 	case 5:
 		t = A.ConsigneeName
+		if A.Consignee != B.Consignee { // one firm in two scripts?
+			t += " / " + B.ConsigneeName
+		}
 	case 6:
 		t = A.HSCode[:min(6, len(A.HSCode))]
 	case 7:

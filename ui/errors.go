@@ -41,21 +41,42 @@ func humanMessage(err error) string {
 	return err.Error()
 }
 
-// how is the app's wording for where to take an error's Fix: the
-// engine's hints name no control, the app names its own.
-func how(re *reconcile.Error) string {
-	switch re.Fix {
+// how is the app's wording for where to take a step the engine asks
+// for, in an error (its Fix) or a note: the engine names no control, the
+// app names its own. It is the one place that turns a Fix into a
+// control. Steps the app has no control for yet say so rather than send
+// the user looking.
+func how(s reconcile.Step) string {
+	switch s.Fix {
 	case reconcile.FixPassword:
 		return "add the file again (Add files… on the Sources screen) and enter the password when asked"
 	case reconcile.FixOutputFile, reconcile.FixOutputFolder:
 		return "save again and pick another place in the dialog"
 	case reconcile.FixMapColumns:
+		if s.Column > 0 && s.Value != "" {
+			return fmt.Sprintf("choose %s above column %s on the Sources screen", s.Value, reconcile.ColumnName(s.Column))
+		}
 		return "select the sheet on the Sources screen and click its columns to choose their fields"
 	case reconcile.FixCheckClaims:
 		return "add the claims on the Claims screen, then export the audit workbook"
+	case reconcile.FixDateOrder:
+		return "choose it in Date order on the Sources screen"
+	case reconcile.FixTradeFlow:
+		if s.File == "" {
+			return "select the file of export declarations on the Sources screen, set its Trade flow to " + flowExport + " and enter the declaring country"
+		}
+		return "enter the declaring country beside Trade flow on the Sources screen"
+	case reconcile.FixIncludeRows:
+		return "select each such row on the Shipments screen (listed as excluded) and click Count again"
+	case reconcile.FixTonUnit, reconcile.FixCurrencyRate:
+		return "the app cannot set this yet; tradecheck-cli can"
 	}
 	return ""
 }
+
+// withControls is a note as the app shows it: the engine's words, then
+// the app's control for the step the note asks for.
+func withControls(n reconcile.Note) string { return n.With(how) }
 
 // errorDetails lists every error in err's chain, outermost first, with the
 // position fields of any reconcile.Error, for the expandable details.

@@ -273,7 +273,7 @@ func summary(res *pipeline.Result) string {
 		s += fmt.Sprintf(", %d possible duplicate(s)", len(res.Dupes.Pairs)+res.Dupes.More)
 	}
 	if w := res.Warnings(); len(w) > 0 {
-		s += " — " + w[0]
+		s += " — " + withControls(w[0])
 	}
 	return s
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/pipeline"
 )
 
@@ -116,7 +117,7 @@ func (p *sourceOrderPanel) setResult(res *pipeline.Result) {
 		p.hint.SetText("No order set: the default rule decides, field by field: shipment-level data over monthly aggregates, then sources with declaration numbers, USD as given over converted values, the richer row, then the file name. Move a source up or down to set your own order.")
 	}
 	p.overlap.SetText(overlapText(res))
-	p.warn.SetText(strings.Join(res.Warnings(), "\n"))
+	p.warn.SetText(strings.Join(reconcile.NotesWith(res.Warnings(), how), "\n"))
 	p.list.UnselectAll()
 	p.sel = -1
 	p.list.Refresh()

@@ -41,7 +41,7 @@ type sourcesScreen struct {
 	summary *widget.Label
 	// why explains the mapping of the column last clicked in the grid.
 	why     *widget.Label
-	reasons []string
+	reasons []reconcile.Note
 	grid    *widget.Table
 	preview [][]string // first rows of the selected sheet, as written
 	mapping []reconcile.Field
@@ -358,7 +358,7 @@ func sheetSummary(f *pipeline.FileResult, sh *pipeline.SheetResult) string {
 		}
 	}
 	for _, w := range sh.Warnings {
-		b.WriteString("\nWarning: " + w)
+		b.WriteString("\nWarning: " + withControls(w))
 	}
 	return b.String()
 }
@@ -395,8 +395,8 @@ func (s *sourcesScreen) onCellSelected(id widget.TableCellID) {
 		field = string(s.mapping[col])
 	}
 	reason := "no reason recorded"
-	if col < len(s.reasons) && s.reasons[col] != "" {
-		reason = s.reasons[col]
+	if col < len(s.reasons) && s.reasons[col].Text != "" {
+		reason = withControls(s.reasons[col])
 	}
 	s.why.SetText(fmt.Sprintf("Column %s %q → %s: %s", reconcile.ColumnName(col+1), s.headers[col], field, reason))
 }

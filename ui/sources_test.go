@@ -55,7 +55,7 @@ func TestSourcesListAndMapping(t *testing.T) {
 		t.Errorf("before a click: %q", s.why.Text)
 	}
 	s.grid.Select(widget.TableCellID{Row: 1, Col: 1})
-	if want := sh.Reasons()[0]; want == "" || !strings.Contains(s.why.Text, want) || !strings.Contains(s.why.Text, sh.Headers()[0]) {
+	if want := sh.Reasons()[0].Text; want == "" || !strings.Contains(s.why.Text, want) || !strings.Contains(s.why.Text, sh.Headers()[0]) {
 		t.Errorf("after clicking column A: %q, want its header and reason %q", s.why.Text, want)
 	}
 	cell := widget.NewLabel("")

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
@@ -359,7 +360,7 @@ func (s *totalsScreen) show() {
 	if s.entityNote != "" {
 		notes = append(notes, s.entityNote)
 	}
-	notes = append(append(notes, s.res.Warnings()...), t.Notes...)
+	notes = append(append(notes, reconcile.NotesWith(s.res.Warnings(), how)...), t.Notes...)
 	s.notes.SetText(strings.Join(notes, "\n"))
 }
 

@@ -134,7 +134,7 @@ func dumpMissed(items []item, res *match.Result) error {
 		byFam[it.family] = append(byFam[it.family], i)
 	}
 	var b strings.Builder
-	b.WriteString("kind_a\tkind_b\tstatus\tscore\tname_a\tname_b\treasons\n")
+	b.WriteString("kind_a\tkind_b\tstatus\tclass\tscore\tname_a\tname_b\treasons\n")
 	clean := strings.NewReplacer("\t", " ", "\n", " ")
 	for _, f := range fams {
 		ms := byFam[f]
@@ -150,7 +150,11 @@ func dumpMissed(items []item, res *match.Result) error {
 					status = "review"
 				}
 				sc, why := match.Explain(match.Mention{Name: items[i].name}, match.Mention{Name: items[j].name})
-				fmt.Fprintf(&b, "%s\t%s\t%s\t%.2f\t%s\t%s\t%s\n", items[i].kind, items[j].kind, status, sc,
+				class := ""
+				if status == "apart" {
+					class = missClass(items[i], items[j])
+				}
+				fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s\n", items[i].kind, items[j].kind, status, class, sc,
 					clean.Replace(items[i].name), clean.Replace(items[j].name), clean.Replace(strings.Join(why, "; ")))
 			}
 		}

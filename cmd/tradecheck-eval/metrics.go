@@ -101,6 +101,10 @@ func evaluate(items []item, opt match.Options, w io.Writer, show int) scores {
 		trace(w, items, res, t)
 	}
 	byKind(w, items, res)
+	reviewPrecision(w, items, res)
+	if missedLabel != "" {
+		missBreakdown(w, items, res)
+	}
 	if err := dumpMissed(items, res); err != nil {
 		fmt.Fprintf(w, "  missed pairs: %v\n", err)
 	}

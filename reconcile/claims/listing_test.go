@@ -98,3 +98,33 @@ func TestTaxIDClaim(t *testing.T) {
 		t.Errorf("notes %q do not say the INN is invalid", v.Notes)
 	}
 }
+
+// TestPartyFilterSeesEveryRow checks that a consignee or shipper filter
+// finds a merged shipment by any of its rows' entities: the merge's
+// names-in-review rule joins a Cyrillic declaration row and a Latin B/L
+// row whose names stay two entities, and the shipment keeps one name.
+func TestPartyFilterSeesEveryRow(t *testing.T) {
+	t.Parallel()
+	c := claim(Shipments, AtLeast, 3, Filters{Consignee: []string{"Tekhkrim"}, Shipper: []string{"NORINCO"}})
+	for _, merged := range []bool{false, true} {
+		t.Run(map[bool]string{false: "the kept row names another entity", true: "a second row names NORINCO"}[merged], func(t *testing.T) {
+			d := testData(baseShips())
+			d.ShipperOf = make([]int32, len(d.Records))
+			for i := range d.Shipments {
+				d.ShipperOf[i] = d.Shipments[i].Shipper
+			}
+			r1 := &d.Shipments[6]
+			r1.Shipper, r1.ShipperName = 3, "MARMARA" // stands in for the Cyrillic name
+			d.ShipperOf[r1.Rows[0]] = 3
+			if merged {
+				d.Records = append(d.Records, reconcile.Record{Source: reconcile.Provenance{File: "/data/bl.csv", Row: 9}})
+				d.ShipperOf = append(d.ShipperOf, 2)
+				r1.Rows = append(r1.Rows, int32(len(d.Records)-1))
+			}
+			want := map[bool]float64{false: 2, true: 3}[merged]
+			if v := Check(d, c); v.Lower != want || v.Upper != want {
+				t.Errorf("got %v–%v shipments, want %v (%s)", v.Lower, v.Upper, want, v.Reason)
+			}
+		})
+	}
+}

@@ -115,10 +115,10 @@ func (k *Checker) misses(sc *scope, sh *merge.Shipment) (fail, unknown uint16) {
 			unknown |= b
 		}
 	}
-	if sc.consignee != nil && !sc.consignee[sh.Consignee] {
+	if sc.consignee != nil && !k.partyIn(sc.consignee, PartyConsignee, sh) {
 		miss(FilterConsignee, false)
 	}
-	if sc.shipper != nil && !sc.shipper[sh.Shipper] {
+	if sc.shipper != nil && !k.partyIn(sc.shipper, PartyShipper, sh) {
 		miss(FilterShipper, false)
 	}
 	if len(f.Origin) > 0 && !inList(f.Origin, sh.Origin) {
@@ -290,4 +290,19 @@ func quoteShort(s string) string {
 		s = string(r[:57]) + "…"
 	}
 	return "“" + s + "”"
+}
+
+// partyIn reports whether the shipment's party of role is one of the
+// entities in set on any of its rows (partyEntities): a shipment merged
+// from a Cyrillic declaration row and a Latin B/L row whose names the
+// matcher keeps apart (the merge's names-in-review rule) is the Latin
+// name's shipment too, though it shows the preferred row's name.
+func (k *Checker) partyIn(set map[int32]bool, role string, sh *merge.Shipment) bool {
+	var buf [8]int32
+	for _, e := range k.partyEntities(buf[:0], role, sh) {
+		if set[e] {
+			return true
+		}
+	}
+	return false
 }

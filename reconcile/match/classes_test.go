@@ -194,3 +194,39 @@ func TestWholeNameAtCutWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitSpellings: a unit (mentions one after transliteration) is scored
+// through one face; a slip and a different spacing are also judged on the
+// letters of its other spellings. Here the face may be the spelling with a doubled letter,
+// which keys as the right one, and a third spelling swaps two letters of
+// the right one, which folds (zk / kz) two key letters apart from it.
+// Invented names.
+func TestUnitSpellings(t *testing.T) {
+	tests := []struct {
+		name string
+		ms   []string
+		one  bool
+	}{
+		{"swap judged on the unit's right spelling", []string{"GRANTOOZKVIL LLC", "GRANTOZKVIL LLC", "GRANTOKZVIL LLC"}, true},
+		{"another firm stays apart", []string{"GRANTOOZKVIL LLC", "GRANTOZKVIL LLC", "BRANTOKZVIL LLC"}, false},
+		// The face writes the form in front; the third name glued it to
+		// the end of the other spelling, too short to split off on its own.
+		{"spaced like the unit's other spelling", []string{"AO ZORVANT-EK", "ZORVANT EK AO", "ZORVANT EKAO"}, true},
+		{"other letters stay apart", []string{"AO ZORVANT-EK", "ZORVANT EK AO", "ZORVANT EKOO"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ms []Mention
+			for _, n := range tt.ms {
+				ms = append(ms, Mention{Name: n, Role: Consignee, Count: 1})
+			}
+			res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.EntityOf[2] == res.EntityOf[0]; got != tt.one {
+				t.Errorf("%q joined %q: %v, want %v (%d entities)", tt.ms[2], tt.ms[0], got, tt.one, len(res.Entities))
+			}
+		})
+	}
+}

@@ -79,7 +79,8 @@ type clusterer struct {
 	prog func(done, total int)
 	plan *plan
 
-	order []int // mention indexes sorted by key: everything below is input-order independent
+	order []int    // mention indexes sorted by key: everything below is input-order independent
+	keys  []string // Mention.Key per mention, made once: the sorts compare them often
 	an    []*names.Name
 	tax   []string
 
@@ -115,6 +116,7 @@ func (c *clusterer) analyze(ctx context.Context) error {
 	for i, m := range c.ms {
 		keys[i] = m.Key()
 	}
+	c.keys = keys
 	slices.SortStableFunc(c.order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 	c.an = make([]*names.Name, n)
 	c.tax = make([]string, n)
@@ -212,11 +214,12 @@ func (c *clusterer) makeUnits() {
 	}
 	c.weights = w
 	c.profs = make([]*profile, len(c.units))
-	for ui, u := range c.units {
+	forEach(len(c.units), func(ui int) {
 		// A unit is scored through one of its spellings: one that is not
 		// cut when it has one. A cut spelling as the unit's face would
 		// make the whole name (… NEW YORK CORP.) the start of every longer
 		// name too (… NEW YORK II CORP.).
+		u := c.units[ui]
 		r := u.mentions[0]
 		for _, i := range u.mentions {
 			if !c.an[i].Cut {
@@ -224,8 +227,17 @@ func (c *clusterer) makeUnits() {
 				break
 			}
 		}
-		c.profs[ui] = newProfile(c.an[r], c.tax[r], w)
-	}
+		p := newProfile(c.an[r], c.tax[r], w)
+		if len(u.mentions) > 1 {
+			ms := make([]*names.Name, len(u.mentions))
+			for k, i := range u.mentions {
+				ms[k] = c.an[i]
+			}
+			p.latAlts = unitSpellings(c.an[r], ms)
+			p.spelt = unitFlats(p, ms)
+		}
+		c.profs[ui] = p
+	})
 }
 
 func (c *clusterer) score(ctx context.Context) error {

@@ -65,6 +65,8 @@ func TestSoundAlikeReview(t *testing.T) {
 		{"English words by ear", "БЛУРИВЕР ФАЙБЕРС ФЗКО", "BLUERIVER FIBERS FZCO", "review"},
 		{"ДЖ for soft g", "ВЕРТЕКС ТЕКНОЛОДЖИ ЛТД", "VERTEX TECHNOLOGY LTD", "review"},
 		{"other consonants", "БЛУРИВЕР ФАЙБЕРС ФЗКО", "BLACKRIVER FIBERS FZCO", "apart"},
+		{"same number", "БЛУРИВЕР ФАЙБЕРС 12 ФЗКО", "BLUERIVER FIBERS 12 FZCO", "review"},
+		{"numbered apart: two plants, not one name", "БЛУРИВЕР ФАЙБЕРС 12 ФЗКО", "BLUERIVER FIBERS 14 FZCO", "apart"},
 		{"two Latin names never meet on the key", "SKAILAIN DRONS", "SKYLINE DRONES", "apart"},
 	}
 	for _, tt := range tests {
@@ -92,6 +94,7 @@ func TestTranslatedReview(t *testing.T) {
 		{"Russian, bracketed acronym", "ЮЖНАЯ ХИМИЧЕСКАЯ КОРПОРАЦИЯ (SOCHEMCO)", "SOUTHERN CHEMICAL CORP. (SOCHEMCO)", "review"},
 		{"Chinese common words", "东方电子有限公司", "Eastern Electronics Co., Ltd", "review"},
 		{"a different distinctive word", "ООО «Машиностроительный комплекс «Орвента»»", "KARVELO MACHINERY COMPLEX LLC", "apart"},
+		{"numbered apart", "ООО «Машиностроительный комплекс «Орвента-2»»", "ORVENTA-3 MACHINERY COMPLEX LLC", "apart"},
 		{"Chinese with an unknown part", "华东电子有限公司", "Eastern Electronics Co., Ltd", "apart"},
 	}
 	for _, tt := range tests {

@@ -34,8 +34,11 @@ func TestCutNames(t *testing.T) {
 			[]string{"SPEKTROL INVESTMENT GROUP SAL HOLDING"}, "review"},
 		{"generic words only, the start of one firm's names: review", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
 			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC SCIENTIFIC AND ENGINEERING ENTERPRISE ZORATEK"}, "review"},
-		{"generic words only, the start of two firms' names", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
-			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash"}, "apart"},
+		{"generic words only, the start of two firms' names: review with each", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash"}, "review"},
+		{"generic words only, the start of four firms' names: says nothing", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
+			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash",
+				"JSC Scientific and Engineering Enterprise Kelvaro", "JSC Scientific and Engineering Enterprise Marvitek"}, "apart"},
 		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘KORV",
 			[]string{"JSC MACHINE BUILDING COMPANY ‘KORVAZ’"}, "review"},
 	}
@@ -59,9 +62,11 @@ func TestCutNames(t *testing.T) {
 				}
 			}
 			inReview := false
+			withCut := 0
 			for _, p := range res.Review {
 				if p.A == 0 || p.B == 0 {
 					inReview = true
+					withCut++
 					if len(p.Reasons) == 0 {
 						t.Errorf("review pair %d~%d has no reasons", p.A, p.B)
 					}
@@ -78,6 +83,10 @@ func TestCutNames(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("%q with %q: %s, want %s (review %+v)", tt.cut, strings.Join(tt.long, " | "), got, tt.want, res.Review)
+			}
+			if got == "review" && len(res.Entities) == len(ms) && withCut != len(ms)-1 {
+				// Every firm it may be the start of is put beside it.
+				t.Errorf("%q: %d review pairs with the cut name, want one per firm (%d)", tt.cut, withCut, len(ms)-1)
 			}
 			if got == "merged" {
 				e := res.Entities[res.EntityOf[0]]

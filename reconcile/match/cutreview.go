@@ -12,6 +12,11 @@ import (
 // to point at one firm.
 const cutMinLetters = 16
 
+// cutMaxFirms is the most firms a cut name may start and still be put
+// before the user, beside each of them: a start shared by more says
+// nothing, and would flood the review queue.
+const cutMaxFirms = 3
+
 // reviewCutStarts puts before the user the names that may be cut at a
 // field width and say too little to match on their own (legal form and
 // generic words: JSC ‘SCIENTIFIC AND ENGINEERING ENT, PJSC ‘NATIONAL
@@ -25,21 +30,26 @@ func (c *clusterer) reviewCutStarts() {
 		key string
 		u   int
 	}
-	var all []entry
 	var cuts []int
 	for u, p := range c.profs {
 		if p.cut && !p.indexable() && !c.units[u].pinned {
 			cuts = append(cuts, u)
-			continue
 		}
-		all = append(all, entry{lettersKey(p.n), u})
 	}
 	if len(cuts) == 0 {
 		return
 	}
+	keys := make([]string, len(c.profs))
+	forEach(len(c.profs), func(u int) { keys[u] = lettersKey(c.profs[u].n) })
+	all := make([]entry, 0, len(c.profs))
+	for u, p := range c.profs {
+		if !(p.cut && !p.indexable() && !c.units[u].pinned) {
+			all = append(all, entry{keys[u], u})
+		}
+	}
 	slices.SortFunc(all, func(a, b entry) int { return strings.Compare(a.key, b.key) })
 	for _, u := range cuts {
-		k := lettersKey(c.profs[u].n)
+		k := keys[u]
 		if len(k) < cutMinLetters {
 			continue
 		}
@@ -47,25 +57,33 @@ func (c *clusterer) reviewCutStarts() {
 		// cut to k): one letter less.
 		pre := k[:len(k)-1]
 		i, _ := slices.BinarySearchFunc(all, pre, func(e entry, t string) int { return strings.Compare(e.key, t) })
-		firm, first, n := -1, -1, 0
+		var firms, firsts []int // distinct firms it starts, and a name of each
 		for ; i < len(all) && strings.HasPrefix(all[i].key, pre); i++ {
 			v := all[i].u
 			if len(all[i].key) <= len(k)+1 {
 				continue // not longer: no name it is the start of
 			}
-			if r := c.find(v); firm == -1 {
-				firm, first = r, v
-			} else if r != firm {
-				firm = -2
+			r := c.find(v)
+			if slices.Contains(firms, r) {
+				continue
+			}
+			firms, firsts = append(firms, r), append(firsts, v)
+			if len(firms) > cutMaxFirms {
 				break
 			}
-			n++
 		}
-		if firm < 0 || n == 0 || c.find(u) == firm {
+		if len(firms) == 0 || len(firms) > cutMaxFirms || slices.Contains(firms, c.find(u)) {
 			continue
 		}
-		c.addReview(u, first, c.opt.ReviewThreshold, fmt.Sprintf("may be cut at %d characters: it is the start of %q, and of no other firm's name here; too little is left before the cut to merge on",
-			TruncationWidth, strings.TrimSpace(c.profs[first].n.Original)))
+		for _, first := range firsts {
+			why := fmt.Sprintf("may be cut at %d characters: it is the start of %q, and of no other firm's name here; too little is left before the cut to merge on",
+				TruncationWidth, strings.TrimSpace(c.profs[first].n.Original))
+			if len(firms) > 1 {
+				why = fmt.Sprintf("may be cut at %d characters: it is the start of %q and of %d other firms' names here; too little is left before the cut to merge on, or to tell which",
+					TruncationWidth, strings.TrimSpace(c.profs[first].n.Original), len(firms)-1)
+			}
+			c.addReview(u, first, c.opt.ReviewThreshold, why)
+		}
 	}
 }
 

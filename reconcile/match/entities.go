@@ -61,7 +61,7 @@ func (c *clusterer) result() *Result {
 		if d := strings.Compare(a.anchor, b.anchor); d != 0 {
 			return d
 		}
-		return strings.Compare(c.ms[a.e.Members[0]].Key(), c.ms[b.e.Members[0]].Key())
+		return strings.Compare(c.keys[a.e.Members[0]], c.keys[b.e.Members[0]])
 	})
 	used := map[string]bool{}
 	for i := range drafts {
@@ -100,10 +100,10 @@ func (c *clusterer) result() *Result {
 		if a.Score != b.Score {
 			return cmp.Compare(b.Score, a.Score)
 		}
-		if d := strings.Compare(c.ms[a.A].Key(), c.ms[b.A].Key()); d != 0 {
+		if d := strings.Compare(c.keys[a.A], c.keys[b.A]); d != 0 {
 			return d
 		}
-		return strings.Compare(c.ms[a.B].Key(), c.ms[b.B].Key())
+		return strings.Compare(c.keys[a.B], c.keys[b.B])
 	})
 	c.prog(2*len(c.ms), 2*len(c.ms))
 	return res
@@ -120,7 +120,7 @@ func (c *clusterer) anchor(members []int) string {
 		}
 		k := c.an[m].CoreKey()
 		if k == "" {
-			k = c.ms[m].Key()
+			k = c.keys[m]
 		}
 		if key == "" || k < key {
 			key = k
@@ -151,7 +151,7 @@ func (c *clusterer) placeAssigned(res *Result, used map[string]bool) {
 	}
 	for _, t := range targets {
 		ms := byTarget[t]
-		slices.SortFunc(ms, func(a, b int) int { return strings.Compare(c.ms[a].Key(), c.ms[b].Key()) })
+		slices.SortFunc(ms, func(a, b int) int { return strings.Compare(c.keys[a], c.keys[b]) })
 		if i, ok := idx[t]; ok {
 			for _, m := range ms {
 				res.Entities[i].Members = append(res.Entities[i].Members, m)
@@ -203,7 +203,7 @@ func (c *clusterer) canonical(members []int) string {
 		if da != db {
 			return db
 		}
-		return c.ms[a].Key() < c.ms[b].Key()
+		return c.keys[a] < c.keys[b]
 	}
 	for _, m := range members {
 		if strings.TrimSpace(c.ms[m].Name) == "" {

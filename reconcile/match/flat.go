@@ -45,6 +45,9 @@ func sameFlat(a, b *profile) bool {
 		// AO and ZAO start words (PAO LINI is not PAOLINI).
 		return true
 	}
+	if (a.spelt != nil || b.spelt != nil) && spacedOtherwise(a, b) {
+		return true
+	}
 	if gluedForm(a, b) || gluedForm(b, a) {
 		return true
 	}
@@ -89,11 +92,13 @@ func sameLead(a, b *names.Name) bool {
 // The legal form may stand anywhere in b: a unit is represented by one of
 // its spellings, which may write the form first.
 func gluedForm(a, b *profile) bool {
-	na, nb := a.n, b.n
-	la, lb := len(na.CoreLat)-1, len(nb.CoreLat)-1
-	if la < 0 || lb < 0 || len(na.CoreLat[la]) <= len(nb.CoreLat[lb]) {
+	// a's last word must be longer than b's and than one of b's legal
+	// words by three letters: checked on the profiles' lengths first.
+	if a.lastLatLen < 0 || b.lastLatLen < 0 || a.lastLatLen <= b.lastLatLen || b.legalMin < 0 || a.lastLatLen-b.legalMin < 3 {
 		return false
 	}
+	na, nb := a.n, b.n
+	la := len(na.CoreLat) - 1
 	w := na.CoreLat[la]
 	for i, t := range nb.Tokens {
 		if !nb.Legal[i] || len(w)-len(t) < 3 || !strings.HasSuffix(w, t) {
@@ -105,6 +110,21 @@ func gluedForm(a, b *profile) bool {
 			return names.AcronymKey(flat) == b.flatAcr
 		}
 		return names.Key(flat) == b.flat
+	}
+	return false
+}
+
+// spacedOtherwise is the first check of sameFlat on every pair of the two
+// units' spellings (unitFlats) but the faces' own.
+func spacedOtherwise(a, b *profile) bool {
+	as := append([]spelling{{a.n, a.flatAll}}, a.spelt...)
+	bs := append([]spelling{{b.n, b.flatAll}}, b.spelt...)
+	for i, x := range as {
+		for j, y := range bs {
+			if (i > 0 || j > 0) && x.flatAll == y.flatAll && !slices.Equal(x.n.Tokens, y.n.Tokens) && sameLead(x.n, y.n) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -47,6 +47,7 @@ type index struct {
 	sigs     [][]int32 // per unit: signature gram ids
 	grams    [][]int32 // per unit: all gram ids, sorted
 	toks     [][]int32 // per unit: token ids, sorted
+	need     []uint8   // per unit: needHits, kept apart from grams so the probe loop stays in cache
 }
 
 func buildIndex(ctx context.Context, profs []*profile) (*index, error) {
@@ -59,6 +60,11 @@ func buildIndex(ctx context.Context, profs []*profile) (*index, error) {
 	gramID := map[string]int32{}
 	var gdf []int32
 	var tokGeneric []bool
+	// Grams and words per unit are made in parallel; ids are given in
+	// unit order below, so they do not depend on scheduling.
+	gramsOf := make([][]string, n)
+	wordsOf := make([][]string, n)
+	forEach(n, func(i int) { gramsOf[i], wordsOf[i] = indexTerms(profs[i]) })
 	for i, p := range profs {
 		if i%8192 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -66,39 +72,8 @@ func buildIndex(ctx context.Context, profs []*profile) (*index, error) {
 		if !p.indexable() {
 			continue
 		}
-		// The name and its second readings ("X (ALIAS)") are indexed
-		// together; a name of generic words and a number only under its
-		// exact key, since that is all it may match.
-		var g, words []string
-		if p.n.Distinctive {
-			g = trigrams(p.joined)
-			if p.flat != p.joined {
-				// Spacing ignored: SNII GGIMS keys its short words apart
-				// and meets SNIIGGIMS only written together.
-				g = append(g, trigrams(p.flat)...)
-			}
-			words = p.n.Core
-			if alt := altJoined(p.n); alt != "" {
-				// The Ц reading of c (names.SoftC) is indexed too.
-				g = append(g, trigrams(alt)...)
-				words = slices.Clone(words)
-				for _, a := range p.n.AltCore {
-					if a != "" {
-						words = append(words, a)
-					}
-				}
-			}
-		} else if p.n.Numbered {
-			words = []string{"\x00#" + p.n.CoreKey() + "\x1f" + string(p.n.Class())}
-		}
-		for _, a := range p.alts {
-			if a.n.Distinctive {
-				g = append(g, trigrams(a.joined)...)
-				words = append(words, a.n.Core...)
-			}
-		}
-		slices.Sort(g)
-		g = slices.Compact(g)
+		g, words := gramsOf[i], wordsOf[i]
+		gramsOf[i], wordsOf[i] = nil, nil
 		var ids []int32
 		if len(g) > 0 {
 			ids = make([]int32, len(g))
@@ -159,7 +134,51 @@ func buildIndex(ctx context.Context, profs []*profile) (*index, error) {
 	for id, l := range ix.gramPost {
 		ix.gramOK[id] = len(l) <= maxPosting
 	}
+	ix.need = make([]uint8, n)
+	for i := range ix.need {
+		ix.need[i] = needHits(ix, i)
+	}
 	return ix, nil
+}
+
+// indexTerms are the grams and words a unit is indexed under.
+func indexTerms(p *profile) (g, words []string) {
+	if !p.indexable() {
+		return nil, nil
+	}
+	// The name and its second readings ("X (ALIAS)") are indexed
+	// together; a name of generic words and a number only under its
+	// exact key, since that is all it may match.
+	if p.n.Distinctive {
+		g = trigrams(p.joined)
+		if p.flat != p.joined {
+			// Spacing ignored: SNII GGIMS keys its short words apart
+			// and meets SNIIGGIMS only written together.
+			g = append(g, trigrams(p.flat)...)
+		}
+		words = slices.Clip(p.n.Core) // appended to below: never into the name's own array
+		if alt := altJoined(p.n); alt != "" {
+			// The Ц reading of c (names.SoftC) is indexed too.
+			g = append(g, trigrams(alt)...)
+			words = slices.Clone(words)
+			for _, a := range p.n.AltCore {
+				if a != "" {
+					words = append(words, a)
+				}
+			}
+		}
+	} else if p.n.Numbered {
+		words = []string{"\x00#" + p.n.CoreKey() + "\x1f" + string(p.n.Class())}
+	}
+	for _, a := range p.alts {
+		if a.n.Distinctive {
+			g = append(g, trigrams(a.joined)...)
+			words = append(words, a.n.Core...)
+		}
+	}
+	slices.Sort(g)
+	g = slices.Compact(g)
+	return g, words
 }
 
 // altJoined is the core keys written together with every SoftC reading
@@ -251,12 +270,14 @@ func (ix *index) candidates(ctx context.Context, profs []*profile, keep float64,
 						}
 					}
 					for _, v := range touched {
-						if hits[v] < needHits(ix, int(v)) {
+						h := hits[v]
+						if h < ix.need[v] {
 							continue
 						}
 						// Count each pair once: from the lower index, or from
-						// the higher one when the lower would not find it.
-						if int(v) < u && ix.reaches(int(v), u) {
+						// the higher one when the lower would not find it. A
+						// shared rare word (h >= 100) is found from both.
+						if int(v) < u && (h >= 100 || ix.sigReaches(int(v), u)) {
 							continue
 						}
 						s := scoreFast(pu, profs[v])
@@ -313,16 +334,10 @@ func needHits(ix *index, v int) uint8 {
 	return 3
 }
 
-// reaches reports whether probing from u finds v: a shared rare word, or
-// enough of v's signature grams among u's grams.
-func (ix *index) reaches(u, v int) bool {
-	for _, k := range ix.toks[u] {
-		if ix.tokOK[k] {
-			if _, ok := slices.BinarySearch(ix.toks[v], k); ok {
-				return true
-			}
-		}
-	}
+// sigReaches reports whether probing from u finds v through grams: enough
+// of v's signature grams among u's grams. (A shared rare word, the other
+// way to be found, is symmetric: the probe loop knows it already.)
+func (ix *index) sigReaches(u, v int) bool {
 	var h uint8
 	for _, g := range ix.sigs[v] {
 		if !ix.gramOK[g] {
@@ -332,5 +347,5 @@ func (ix *index) reaches(u, v int) bool {
 			h++
 		}
 	}
-	return h >= needHits(ix, v)
+	return h >= ix.need[v]
 }

@@ -21,15 +21,20 @@ const soundGroupMax = 6
 func (c *clusterer) reviewSoundAlike() {
 	type side struct{ cyr, lat []int }
 	groups := map[string]*side{}
-	for u := range c.units {
+	keys := make([]string, len(c.units))
+	forEach(len(c.units), func(u int) {
 		n := c.profs[u].n
 		if c.units[u].pinned || !n.Distinctive || n.Cut {
-			continue
+			return
 		}
 		if n.Script != names.ScriptCyrillic && n.Script != names.ScriptLatin {
-			continue
+			return
 		}
-		k := names.PhoneticKey(n)
+		keys[u] = names.PhoneticKey(n)
+	})
+	for u := range c.units {
+		n := c.profs[u].n
+		k := keys[u]
 		if k == "" {
 			continue
 		}
@@ -51,7 +56,7 @@ func (c *clusterer) reviewSoundAlike() {
 		for _, u := range g.cyr {
 			for _, v := range g.lat {
 				x, y := c.find(u), c.find(v)
-				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) || numbersDiffer(c.profs[u].n, c.profs[v].n) {
 					continue
 				}
 				c.crossReview(x, y, u, v, fmt.Sprintf(
@@ -74,12 +79,18 @@ func (c *clusterer) reviewTranslated() {
 		why        map[int][]string
 	}
 	groups := map[string]*side{}
-	for u := range c.units {
+	keys := make([]string, len(c.units))
+	trs := make([][]string, len(c.units))
+	forEach(len(c.units), func(u int) {
 		n := c.profs[u].n
 		if c.units[u].pinned || !n.Distinctive || n.Cut {
-			continue
+			return
 		}
-		k, tr := names.TranslationKey(n)
+		keys[u], trs[u] = names.TranslationKey(n)
+	})
+	for u := range c.units {
+		n := c.profs[u].n
+		k, tr := keys[u], trs[u]
 		if k == "" || !strings.Contains(k, " ") {
 			continue
 		}
@@ -103,7 +114,7 @@ func (c *clusterer) reviewTranslated() {
 		for _, u := range g.other {
 			for _, v := range g.lat {
 				x, y := c.find(u), c.find(v)
-				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) || numbersDiffer(c.profs[u].n, c.profs[v].n) {
 					continue
 				}
 				c.crossReview(x, y, u, v, "same words in translation: "+strings.Join(g.why[u], ", ")+
@@ -160,7 +171,7 @@ func (c *clusterer) reviewPinyin() {
 		for _, u := range hs {
 			for _, v := range ls {
 				x, y := c.find(u), c.find(v)
-				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) || numbersDiffer(c.profs[u].n, c.profs[v].n) {
 					continue
 				}
 				c.crossReview(x, y, u, v, fmt.Sprintf("the Chinese name's first characters read in pinyin %q, as the Latin name starts"+
@@ -168,4 +179,12 @@ func (c *clusterer) reviewPinyin() {
 			}
 		}
 	}
+}
+
+// numbersDiffer reports two names that both carry numbers, not the same
+// ones: the keys of the cross-script passes leave numbers out, and 61 and
+// 103 BRONETANKOVYY REMONTNYY ZAVOD are two plants, not one name in two
+// scripts (measured: most false pairs of these passes on the alias lists).
+func numbersDiffer(a, b *names.Name) bool {
+	return len(a.Numbers) > 0 && len(b.Numbers) > 0 && !sameSet(a.Numbers, b.Numbers)
 }

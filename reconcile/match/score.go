@@ -13,10 +13,20 @@ import (
 
 // profile is a name prepared for scoring.
 type profile struct {
+	// Read first for every candidate pair, next to each other so that
+	// the early exits cost one cache line, not a walk into names.Name.
+	distinct   bool // n.Distinctive
+	open       bool // n.Open
+	cut        bool // may have been cut at TruncationWidth
+	lastLatLen int  // length of the last core word as transliterated, -1 with no core
+	legalMin   int  // length of the shortest legal-form token, -1 with none (gluedForm)
+	nKeys      int  // len(n.Keys) (typoScore)
+
 	n         *names.Name
 	tax       string
 	weights   []float64 // per core token, by rarity
 	masks     []uint32  // letterMask per core token
+	generic   []bool    // names.IsGeneric per core token, looked up once, not per pair
 	wsum      float64
 	joined    string     // core keys without spaces
 	flat      string     // Key of the core words written together: spacing ignored
@@ -25,8 +35,15 @@ type profile struct {
 	flatAll   string     // every word written together, legal forms included (flatKeys)
 	altJoined string     // joined with each word's second key (names.Name.AltCore) in place; "" if none
 	runeLen   int        // length of the name as written, trimmed
-	cut       bool       // may have been cut at TruncationWidth
 	alts      []*profile // second readings of a name written twice ("X (ALIAS)")
+	latAlts   [][]string // per core word, the unit's other spellings of it as transliterated (unitSpellings); nil if none
+	spelt     []spelling // the unit's other spellings with another flatAll (legal form elsewhere, spaced otherwise)
+}
+
+// spelling is one of a unit's spellings for the spacing check.
+type spelling struct {
+	n       *names.Name
+	flatAll string
 }
 
 // TruncationWidth is the field width at which customs systems commonly cut
@@ -60,11 +77,21 @@ func (w *weighter) weight(key string) float64 {
 }
 
 func newProfile(n *names.Name, tax string, w *weighter) *profile {
-	p := &profile{n: n, tax: tax}
+	p := &profile{n: n, tax: tax, distinct: n.Distinctive, open: n.Open, lastLatLen: -1, legalMin: -1, nKeys: len(n.Keys)}
+	if len(n.CoreLat) > 0 {
+		p.lastLatLen = len(n.CoreLat[len(n.CoreLat)-1])
+	}
+	for i, t := range n.Tokens {
+		if n.Legal[i] && (p.legalMin < 0 || len(t) < p.legalMin) {
+			p.legalMin = len(t)
+		}
+	}
 	p.weights = make([]float64, len(n.Core))
 	p.masks = make([]uint32, len(n.Core))
+	p.generic = make([]bool, len(n.Core))
 	for i, k := range n.Core {
 		p.masks[i] = letterMask(k)
+		p.generic[i] = names.IsGeneric(k)
 		p.weights[i] = w.weight(k)
 		p.wsum += p.weights[i]
 	}
@@ -143,7 +170,7 @@ func scorePair(a, b *profile, explain bool) (float64, []string) {
 
 // scoreNames scores two names, without tax IDs or second readings.
 func scoreNames(a, b *profile, explain bool) (float64, []string) {
-	if !a.n.Distinctive || !b.n.Distinctive {
+	if !a.distinct || !b.distinct {
 		if a.n.Numbered && b.n.Numbered && a.n.Class() == b.n.Class() && a.n.SeqKey() == b.n.SeqKey() {
 			// Generic words and a number, all identical, legal class too
 			// ("АО «Завод-2»" / "ZAVOD-2 JSC"); Zavod-1 never meets Zavod-2.
@@ -154,7 +181,7 @@ func scoreNames(a, b *profile, explain bool) (float64, []string) {
 		}
 		return 0, []string{"only legal form and generic words"}
 	}
-	if a.n.Open || b.n.Open {
+	if a.open || b.open {
 		// A name that goes on past its last word matches only as the
 		// start of a longer one.
 		s, reasons := truncScore(a, b, explain)
@@ -307,7 +334,7 @@ func tokenSim(a, b *profile, explain bool) (float64, []string, string, string) {
 	minLen := 7
 anchor:
 	for i, k := range a.n.Core {
-		if names.IsGeneric(k) || len(k) < 3 {
+		if a.generic[i] || len(k) < 3 {
 			continue
 		}
 		for j := range b.n.Core {
@@ -335,12 +362,15 @@ anchor:
 					continue // more than two edits apart
 				}
 				v, d := tokenMatch(k, l, x.n.CoreLat[i], y.n.CoreLat[j], minLen)
+				if v == 0 && (x.latAlts != nil || y.latAlts != nil) {
+					v, d = otherSpellings(x, i, y, j, minLen)
+				}
 				if v > best {
 					best, bj, doubt = v, j, d
 				}
 			}
 			if best > 0 && best < 1 && slip == "" {
-				if !names.IsGeneric(k) {
+				if !x.generic[i] {
 					slip = slipDoubt(k, y.n.Core[bj], x.n.CoreLat[i], y.n.CoreLat[bj])
 				}
 				if slip == "" && doubt {
@@ -359,7 +389,7 @@ anchor:
 			if best == 0 && lone == "" {
 				lone = x.n.CoreLat[i] // upper-cased for the reasons only
 			}
-			if record && bj >= 0 && best > 0 && !names.IsGeneric(k) {
+			if record && bj >= 0 && best > 0 && !x.generic[i] {
 				shared = append(shared, strings.ToUpper(x.n.CoreLat[i]))
 			}
 		}
@@ -428,4 +458,78 @@ func taxOf(m Mention) string {
 		return t
 	}
 	return names.Analyze(m.Name).TaxID
+}
+
+// maxSpellings bounds the other spellings of a word kept per unit.
+const maxSpellings = 3
+
+// unitSpellings are, per core word of the unit's face, the other ways its
+// mentions write that word (transliterated), or nil when they all write
+// it alike. A unit's mentions share their keys, not their letters: when
+// the face is a spelling with a slip that keys away (AGROOROZKVIT keys as
+// AGROROZKVIT), a third spelling one slip from the others
+// (AGROROKZVIT) is judged on the letters of each, not of the face alone.
+func unitSpellings(face *names.Name, members []*names.Name) [][]string {
+	var out [][]string
+	for _, m := range members {
+		if m == face || len(m.CoreLat) != len(face.CoreLat) {
+			continue
+		}
+		for i, w := range m.CoreLat {
+			if w == face.CoreLat[i] {
+				continue
+			}
+			if out == nil {
+				out = make([][]string, len(face.CoreLat))
+			}
+			if len(out[i]) < maxSpellings && !slices.Contains(out[i], w) {
+				out[i] = append(out[i], w)
+			}
+		}
+	}
+	return out
+}
+
+// unitFlats are the unit's spellings whose letters, legal form included,
+// run otherwise than the face's (RADIANT EK AO beside the face AO RADIANT
+// EK): a name spaced otherwise (RADIANT EKAO) has the letters of one of
+// them, not necessarily of the face. At most maxSpellings.
+func unitFlats(face *profile, members []*names.Name) []spelling {
+	var out []spelling
+	for _, m := range members {
+		if m == face.n || len(out) >= maxSpellings {
+			continue
+		}
+		f := flatAll(m)
+		if f == face.flatAll || slices.ContainsFunc(out, func(s spelling) bool { return s.flatAll == f }) {
+			continue
+		}
+		out = append(out, spelling{m, f})
+	}
+	return out
+}
+
+// otherSpellings is tokenMatch of word i of x and word j of y on every
+// pair of their units' spellings but the faces' own (already tried).
+func otherSpellings(x *profile, i int, y *profile, j int, minLen int) (float64, bool) {
+	xs := []string{x.n.CoreLat[i]}
+	if x.latAlts != nil {
+		xs = append(xs, x.latAlts[i]...)
+	}
+	ys := []string{y.n.CoreLat[j]}
+	if y.latAlts != nil {
+		ys = append(ys, y.latAlts[j]...)
+	}
+	best, doubt := 0.0, false
+	for a, kw := range xs {
+		for b, lw := range ys {
+			if a == 0 && b == 0 {
+				continue
+			}
+			if v, d := tokenMatch(x.n.Core[i], y.n.Core[j], kw, lw, minLen); v > best {
+				best, doubt = v, d
+			}
+		}
+	}
+	return best, doubt
 }

@@ -81,7 +81,7 @@ func shortSlip(kw, lw string) string {
 // goes to review, shorter ones differ between firms all the time
 // (SIMA/SINA). Cut names are left to truncScore; numbers must agree.
 func typoScore(a, b *profile, explain bool) (float64, []string) {
-	if a.cut || b.cut || len(a.n.Keys) != len(b.n.Keys) || len(a.n.Keys) < 2 {
+	if a.nKeys != b.nKeys || a.nKeys < 2 || a.cut || b.cut {
 		return 0, nil
 	}
 	diff := -1

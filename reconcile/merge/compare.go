@@ -14,6 +14,8 @@ type comparison struct {
 	ok     bool
 	cost   float64
 	failed []string
+	// related: the pair agrees only through a cross-script review pair.
+	related bool
 }
 
 // compare applies the fuzzy rule to rows i and j. With explain false it
@@ -34,11 +36,20 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	if rel, kind := r.idRel(i, j); rel == idBlocked && fail("different "+kindText(kind)) {
 		return c
 	}
-	if ci, cj := r.in.Consignee[i], r.in.Consignee[j]; (ci < 0 || ci != cj) && fail("not the same consignee entity") {
-		return c
+	related := false // a party agrees only as a cross-script review pair
+	if ci, cj := r.in.Consignee[i], r.in.Consignee[j]; ci < 0 || cj < 0 || ci != cj {
+		if ci >= 0 && r.rel.crossScript(ci, cj) {
+			related = true
+		} else if fail("not the same consignee entity") {
+			return c
+		}
 	}
-	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj && fail("not the same shipper entity") {
-		return c
+	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj {
+		if r.rel.crossScript(si, sj) {
+			related = true
+		} else if fail("not the same shipper entity") {
+			return c
+		}
 	}
 	cross := r.crossFlow(i, j)
 	if cross && (r.in.Shipper[i] < 0 || r.in.Shipper[j] < 0) && fail("an export and an import declaration pair only when both name the exporter (shipper unknown on one side)") {
@@ -72,7 +83,38 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 		// the shipment its import rows make, not one of them alone.
 		c.cost += crossFlowCost
 	}
+	if related {
+		c.cost += relatedCost
+		c.related = true
+	}
 	return c
+}
+
+// namesOnly reports whether rows i and j name a consignee or a shipper
+// that are different entities, related as a cross-script review pair:
+// a pair the names-in-review rule accepts only when unambiguous.
+func (r *reconciler) namesOnly(i, j int32) bool {
+	ci, cj := r.in.Consignee[i], r.in.Consignee[j]
+	si, sj := r.in.Shipper[i], r.in.Shipper[j]
+	return ci >= 0 && cj >= 0 && ci != cj || si >= 0 && sj >= 0 && si != sj
+}
+
+// relatedText says which parties of rows i and j agree only as a review
+// pair of the name matcher, "" when none.
+func (r *reconciler) relatedText(i, j int32) string {
+	var parts []string
+	for _, p := range []struct {
+		role string
+		a, b int32
+	}{{"consignee", r.in.Consignee[i], r.in.Consignee[j]}, {"shipper", r.in.Shipper[i], r.in.Shipper[j]}} {
+		if rel, ok := r.rel.direct(p.a, p.b); ok {
+			parts = append(parts, fmt.Sprintf("%s names %s / %s are different entities that the name matcher relates (%s)", p.role, rel.NameA, rel.NameB, rel.Why))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "; each row the other's only candidate in its source"
 }
 
 // compareDates checks the date rule: ±DateToleranceDays, or the
@@ -268,6 +310,13 @@ func (r *reconciler) reason(core, x int32) string {
 		shipper = "same shipper entity"
 	}
 	w, _ := r.compareWeights(core, x)
+	if rel := r.relatedText(core, x); rel != "" {
+		if r.crossFlow(core, x) {
+			return fmt.Sprintf("%s; HS-6 %s, %s, %s; %s; values not compared (an export declaration states FOB, an import declaration CIF)",
+				r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, rel)
+		}
+		return fmt.Sprintf("no shared identifier; HS-6 %s, %s, %s; %s", b.HSCode[:6], r.dateText(core, x), w.text, rel)
+	}
 	if r.crossFlow(core, x) {
 		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s; values not compared (an export declaration states FOB, an import declaration CIF)",
 			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text)

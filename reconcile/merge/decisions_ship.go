@@ -1,6 +1,11 @@
 package merge
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"tradecheck/reconcile"
+)
 
 // Decisions about a pair of rows, made from the Possible duplicates list.
 // Row and Other name the first source row of each shipment.
@@ -168,6 +173,9 @@ func (r *reconciler) applyPairs(idx map[string]int32) {
 			why += ": " + d.Reason
 		}
 		why = r.text.Add(why + " (" + strings.Join([]string{d.Row, d.Other}, " = ") + ")")
+		if w := r.mergeConflict(A, B, d); w != "" {
+			r.res.MergeWarnings = append(r.res.MergeWarnings, w)
+		}
 		for _, x := range B.rows {
 			A.rows = append(A.rows, x)
 			A.reasons = append(A.reasons, why)
@@ -176,4 +184,31 @@ func (r *reconciler) applyPairs(idx map[string]int32) {
 		B.rows, B.reasons, B.dead = nil, nil, true
 		A.hasDecl = A.hasDecl || B.hasDecl
 	}
+}
+
+// mergeConflict says, when the user merges units A and B, which
+// identifiers of one kind differ between their rows ("" when none):
+// two declaration numbers (or two bills of lading of one issuer) are two
+// shipments by every rule, so such a merge is usually a mistake. It is
+// carried out, and the warning names the rows and the numbers.
+func (r *reconciler) mergeConflict(A, B *unitT, d Decision) string {
+	for _, x := range A.rows {
+		for _, y := range B.rows {
+			rel, kind := r.idRel(x, y)
+			if rel != idBlocked {
+				continue
+			}
+			a, b := &r.in.Records[x], &r.in.Records[y]
+			ids := map[reconcile.Field][2]string{
+				reconcile.FieldDeclarationID: {a.DeclarationID, b.DeclarationID},
+				reconcile.FieldItemNo:        {a.DeclarationID + " item " + a.ItemNo, b.DeclarationID + " item " + b.ItemNo},
+				reconcile.FieldBillOfLading:  {a.BillOfLading, b.BillOfLading},
+				reconcile.FieldContainer:     {a.Container, b.Container},
+				reconcile.FieldInvoice:       {a.Invoice, b.Invoice},
+			}[kind]
+			return fmt.Sprintf("your merge of %s and %s joins rows with different %s (%s: %s; %s: %s), which the rules always keep apart as two shipments: check the decision",
+				d.Row, d.Other, kindText(kind), RowKey(a.Source), ids[0], RowKey(b.Source), ids[1])
+		}
+	}
+	return ""
 }

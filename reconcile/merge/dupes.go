@@ -73,16 +73,20 @@ func PossibleDuplicates(ctx context.Context, in Input, res *Result, opt Options,
 	out := &Dupes{WindowDays: days, WeightPct: wpct}
 	var keys blockKeys
 	cs := make([]blockRow, 0, len(res.Shipments))
+	rel := newRelations(in.Related)
+	// Consignees the name matcher relates share a block: one firm's
+	// Cyrillic and Latin names are two entities until the user says so.
+	group := rel.groups(false)
 	for i := range res.Shipments {
 		sh := &res.Shipments[i]
 		if sh.Monthly || !sh.Counted() || sh.Consignee < 0 || len(sh.HSCode) < 6 || sh.Date.Precision != reconcile.PrecisionDay || len(sh.Rows) == 0 {
 			continue
 		}
-		cs = append(cs, newBlockRow(keys.key(sh.Consignee, sh.HSCode), 0, dayOf(sh.Date), int32(i)))
+		cs = append(cs, newBlockRow(keys.key(group(sh.Consignee), sh.HSCode), 0, dayOf(sh.Date), int32(i)))
 	}
 	sortBlockRows(cs)
 	apart := apartRows(decisions)
-	d := dupJudge{in: in, res: res, opt: opt, days: days, wpct: wpct, split: splitRows(decisions), export: exportSources(in)}
+	d := dupJudge{in: in, res: res, opt: opt, days: days, wpct: wpct, split: splitRows(decisions), export: exportSources(in), rel: rel}
 	span := int32(days)
 	if d.export != nil {
 		span = max(span, int32(opt.ExportDaysBefore+days))
@@ -158,6 +162,8 @@ type dupJudge struct {
 	split map[string]bool
 	// export marks export-register sources; nil when there is none.
 	export []bool
+	rel    relations
+	cmp    *Comparer // made on first use (namesRuleWhy)
 }
 
 // exportSources marks the sources whose Flow is export, nil when none is.
@@ -206,6 +212,10 @@ func (d *dupJudge) keptApart(apart map[pairKey]bool, a, b int32) bool {
 func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	recs := d.in.Records
 	A, B := &d.res.Shipments[a], &d.res.Shipments[b]
+	consBest, cons, _ := d.party(A, B, d.in.Consignee)
+	if !consBest.related() {
+		return DupPair{}, false // one block, but firms the matcher does not relate
+	}
 	// An export shipment against an import one: the two sides of one
 	// shipment, whose declaration numbers are of two kinds.
 	cross := false
@@ -235,7 +245,8 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	}
 	band := DupBand(d.opt)
 	basis, pct, ok := looseWeights(A.NetKg(recs), A.GrossKg(recs), B.NetKg(recs), B.GrossKg(recs), band)
-	if !ok || pct > d.wpct {
+	noWeight := !ok && d.weightless(A, B, cross, lead)
+	if !noWeight && (!ok || pct > d.wpct) {
 		return DupPair{}, false
 	}
 	days := int(math.Round(math.Abs(A.Date.Time.Sub(B.Date.Time).Hours() / 24)))
@@ -246,17 +257,38 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	} else if inBand {
 		weight = fmt.Sprintf("net weight of one and gross weight of the other %.1f%% outside the packaging band (gross up to %g%% over net)", pct, 100*band)
 	}
-	p.Agree = append(p.Agree, "same consignee entity", "HS-6 "+A.HSCode[:6], fmt.Sprintf("dates %d day(s) apart", days), weight)
+	if cons.same {
+		p.Agree = append(p.Agree, "same consignee entity")
+	}
+	p.Agree = append(p.Agree, "HS-6 "+A.HSCode[:6], fmt.Sprintf("dates %d day(s) apart", days))
+	if !noWeight {
+		p.Agree = append(p.Agree, weight)
+	}
 	score := 1 - 0.35*float64(days)/float64(d.days) - 0.35*pct/d.wpct
 	if cross {
 		score = 1 - 0.35*math.Abs(lead)/float64(d.opt.ExportDaysBefore+d.days) - 0.35*pct/d.wpct
 	}
-	switch {
-	case A.Shipper >= 0 && B.Shipper >= 0 && A.Shipper != B.Shipper:
-		p.NotMerged = append(p.NotMerged, "the shippers are different entities ("+A.ShipperName+" / "+B.ShipperName+")")
-		score -= 0.25
-	case A.Shipper >= 0 && A.Shipper == B.Shipper:
+	// namesOnly: what keeps the pair apart is so far only that a party
+	// is two entities the matcher relates as one name in two scripts.
+	namesOnly := true
+	if !cons.same {
+		why, cost := partyText("consignee", cons, A.ConsigneeName, B.ConsigneeName)
+		p.NotMerged = append(p.NotMerged, why)
+		score -= cost
+		namesOnly = cons.rel != nil && cons.rel.CrossScript
+	}
+	if shipBest, ship, known := d.party(A, B, d.in.Shipper); known && shipBest.same && ship.same {
 		p.Agree = append(p.Agree, "same shipper entity")
+	} else if known {
+		why, cost := partyText("shipper", ship, A.ShipperName, B.ShipperName)
+		p.NotMerged = append(p.NotMerged, why)
+		score -= cost
+		namesOnly = namesOnly && ship.rel != nil && ship.rel.CrossScript
+	}
+	relLines := len(p.NotMerged)
+	if noWeight {
+		p.NotMerged = append(p.NotMerged, "one has no usable weight (none given, or in a unit that is not a weight), and the rules need a weight on both sides")
+		score -= 0.3
 	}
 	srcA, srcB := d.sources(A), d.sources(B)
 	shared := ""
@@ -276,7 +308,7 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	}
 	if cross {
 		p.NotMerged = append(p.NotMerged, d.crossWhy(A, B, lead)...)
-	} else if days > d.opt.DateToleranceDays {
+	} else if days > d.opt.DateToleranceDays && !d.inDateWindow(A, B) {
 		why := fmt.Sprintf("dates %d days apart, beyond the ±%d-day window", days, d.opt.DateToleranceDays)
 		if has(A, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) != has(B, recs, func(r *reconcile.Record) bool { return r.BillOfLading != "" }) {
 			why += fmt.Sprintf(" (a bill of lading may be dated up to %d days before a declaration and %d after)", d.opt.BLDaysBefore, d.opt.BLDaysAfter)
@@ -301,6 +333,9 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	}
 	if !cross && hasDecl(A, recs) && hasDecl(B, recs) {
 		p.NotMerged = append(p.NotMerged, "both carry a declaration number, and two declarations are never merged by the rules")
+	}
+	if relLines > 0 && len(p.NotMerged) == relLines && namesOnly {
+		p.NotMerged = append(p.NotMerged, d.namesRuleWhy(A, B))
 	}
 	if len(p.NotMerged) == 0 && cross {
 		p.NotMerged = append(p.NotMerged, "an export and an import declaration: another row of one side also fits the other within the window, and picking one would be a guess")

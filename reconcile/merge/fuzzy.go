@@ -78,6 +78,9 @@ func (r *reconciler) link(ctx context.Context) error {
 func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	var keys blockKeys
 	var cs []blockRow
+	// Consignees that are a cross-script review pair share a block (the
+	// names-in-review rule); compare still checks the pair itself.
+	group := r.rel.groups(true)
 	for i := range r.in.Records {
 		if r.res.DuplicateOf[i] >= 0 || r.monthly(i) || r.isSplit(i) || r.in.Consignee[i] < 0 {
 			continue
@@ -86,7 +89,7 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 		if rec.Date.Precision != reconcile.PrecisionDay || len(rec.HSCode) < 6 || !hasWeight(rec) {
 			continue
 		}
-		cs = append(cs, newBlockRow(keys.key(r.in.Consignee[i], rec.HSCode), 0, dayOf(rec.Date), int32(i)))
+		cs = append(cs, newBlockRow(keys.key(group(r.in.Consignee[i]), rec.HSCode), 0, dayOf(rec.Date), int32(i)))
 	}
 	sortBlockRows(cs)
 	span := int32(max(r.opt.DateToleranceDays, r.opt.BLDaysBefore, r.opt.BLDaysAfter, 0))
@@ -99,14 +102,46 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 		if b.day-a.day > span && !r.crossFlow(a.i, b.i) {
 			return
 		}
-		if c, ok := r.agree(a.i, b.i); ok {
-			edges = append(edges, r.oriented(a.i, b.i, c))
+		if c := r.compare(a.i, b.i, false); c.ok {
+			edges = append(edges, r.oriented(a.i, b.i, c.cost))
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	return r.clearCrossEdges(edges), nil
+	return r.clearCrossEdges(r.clearRelatedEdges(edges)), nil
+}
+
+// clearRelatedEdges keeps a pair that agrees only through related names
+// (the names-in-review rule) when each row is the other's one candidate
+// in its source, counting every candidate the rules accept, of one
+// entity or not: СКАЙЛАЙН ДРОНС ФЗКО on two declarations of one day and
+// weight and one B/L row of SKYLINE DRONES FZ-CO is two shipments and
+// one of them, and which one is a guess. Such pairs go to Possible
+// duplicates.
+func (r *reconciler) clearRelatedEdges(edges []edge) []edge {
+	if len(r.rel.list) == 0 {
+		return edges
+	}
+	type side struct{ row, src int32 }
+	cands := map[side]int{}
+	some := false
+	for _, e := range edges {
+		cands[side{e.a, r.in.SourceOf[e.b]}]++
+		cands[side{e.b, r.in.SourceOf[e.a]}]++
+		some = some || r.namesOnly(e.a, e.b)
+	}
+	if !some {
+		return edges
+	}
+	out := edges[:0]
+	for _, e := range edges {
+		if r.namesOnly(e.a, e.b) && (cands[side{e.a, r.in.SourceOf[e.b]}] > 1 || cands[side{e.b, r.in.SourceOf[e.a]}] > 1) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func (r *reconciler) oriented(a, b int32, cost float64) edge {

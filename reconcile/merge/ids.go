@@ -50,6 +50,7 @@ func (r *reconciler) prepare() {
 		}
 	}
 	r.writtenPrecision()
+	r.rel = newRelations(r.in.Related)
 	// Sources by key; records by source rank, then their place in the
 	// source (rows are read top to bottom).
 	srcs := make([]int, len(r.in.Sources))

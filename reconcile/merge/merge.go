@@ -46,6 +46,17 @@
 // pair is left to Possible duplicates. The import row is preferred for
 // the shipment's values and ID.
 //
+// Names in review: a pair whose consignee or shipper entities differ but
+// are a cross-script review pair of the name matcher (Relation: СКАЙЛАЙН
+// ДРОНС ФЗКО / SKYLINE DRONES FZ-CO, 中国北方工业有限公司 / CHINA NORTH
+// INDUSTRIES CORP.) passes the rules above as if the entities were one
+// when every other test passes, and only when each row is the other's
+// one candidate in its source (two rows of one date and weight would
+// make picking one a guess). Such pairs cost more than any pair of one
+// entity. Other review pairs (look-alike names in one script) and
+// entities related in two steps never merge; Possible duplicates lists
+// them with the matcher's reason.
+//
 // Monthly aggregates (vendor "Short" exports) are never merged with
 // shipment-level rows; each stays its own line, marked Superseded when
 // shipment-level data covers the same month, consignee and HS code.
@@ -87,6 +98,10 @@ type Input struct {
 	// typically an index into match.Result.Entities), -1 when unknown.
 	Consignee []int32
 	Shipper   []int32
+	// Related lists entity pairs the name matcher relates without
+	// merging them (its review pairs); nil when there is none. See
+	// Relation and the names-in-review rule in the package doc.
+	Related []Relation
 	// Facts, when given (one per source), are the sources' facts over a
 	// larger set than Records (see SourceFacts); nil computes them from
 	// Records.
@@ -372,6 +387,11 @@ type Result struct {
 	DuplicateOf []int32
 	Duplicates  int // exact duplicate rows, counted once
 	Merged      int // shipments made of more than one source row
+	// MergeWarnings lists the user's merges of rows whose identifiers of
+	// one kind differ (two declaration numbers, two bills of lading of
+	// one issuer, two containers or invoices): carried out as decided,
+	// but usually a mistake, so the reader is told.
+	MergeWarnings []string
 }
 
 func itoa(n int) string {

@@ -28,8 +28,9 @@ type Overlap struct {
 	// duplicate's.
 	LookAlike int
 	Dupes     int // possible duplicates listed between them
-	// Warning is set when many rows look alike but few merged.
-	Warning string
+	// Warning is set when many rows look alike but few merged; its Step
+	// asks which file holds export declarations when no pair is listed.
+	Warning reconcile.Note
 }
 
 // The double-counting warning needs at least overlapRows look-alike rows
@@ -171,9 +172,10 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 				// not the import side's).
 				next := "and the Possible duplicates list"
 				if o.Dupes == 0 {
-					next = "none is on the Possible duplicates list, which leaves out pairs whose declaration or B/L numbers differ (and pairs you kept apart); if one source is the other side of the same trade (an export file against import declarations), those numbers are of different customs offices and the rows are probably the same shipments, counted twice here: say which file holds export declarations (the CLI's --flow FILE=export:CC) and they are paired by the export rule"
+					next = "none is on the Possible duplicates list, which leaves out pairs whose declaration or B/L numbers differ (and pairs you kept apart); if one source is the other side of the same trade (an export file against import declarations), those numbers are of different customs offices and the rows are probably the same shipments, counted twice here: say which file holds export declarations and they are paired by the export rule"
+					o.Warning.Step = reconcile.Step{Fix: reconcile.FixTradeFlow}
 				}
-				o.Warning = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s); check how their identifier, name and weight columns were read, %s",
+				o.Warning.Text = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s); check how their identifier, name and weight columns were read, %s",
 					in.Sources[a].Name, in.Sources[b].Name, o.LookAlike, in.Sources[a].Name, in.Sources[b].Name, window, wpct, o.Merged,
 					o.From.Format("2006-01-02"), o.To.Format("2006-01-02"), next)
 			}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"tradecheck/reconcile"
 )
 
 // overlapRows renders n shipments of one firm into sources 0 and 1: with
@@ -53,17 +55,22 @@ func TestOverlaps(t *testing.T) {
 			if o.A != 0 || o.B != 1 || o.Merged != tc.merged || o.LookAlike != tc.lookLike {
 				t.Errorf("got %+v, want merged %d, look-alike %d", o, tc.merged, tc.lookLike)
 			}
-			if (o.Warning != "") != tc.warn {
-				t.Errorf("warning %q, want one: %v", o.Warning, tc.warn)
+			if (o.Warning.Text != "") != tc.warn {
+				t.Errorf("warning %q, want one: %v", o.Warning.Text, tc.warn)
 			}
-			if tc.warn && !strings.HasPrefix(o.Warning, "possible double counting between a.xlsx and b.xlsx: ") {
-				t.Errorf("warning text: %q", o.Warning)
+			if tc.warn && !strings.HasPrefix(o.Warning.Text, "possible double counting between a.xlsx and b.xlsx: ") {
+				t.Errorf("warning text: %q", o.Warning.Text)
 			}
 			// Rows whose declaration numbers differ are never listed as
 			// possible duplicates: the warning must not send the user to
 			// an empty list without saying why it is empty.
-			if tc.warn && o.Dupes == 0 && !strings.Contains(o.Warning, "none is on the Possible duplicates list, which leaves out pairs whose declaration or B/L numbers differ") {
-				t.Errorf("warning with no listed pair does not say why the list is empty: %q", o.Warning)
+			if tc.warn && o.Dupes == 0 && !strings.Contains(o.Warning.Text, "none is on the Possible duplicates list, which leaves out pairs whose declaration or B/L numbers differ") {
+				t.Errorf("warning with no listed pair does not say why the list is empty: %q", o.Warning.Text)
+			}
+			// ... and asks which file holds export declarations, a step
+			// each front end words (a flag, a control).
+			if wantStep := tc.warn && o.Dupes == 0; (o.Warning.Fix == reconcile.FixTradeFlow) != wantStep {
+				t.Errorf("warning step %+v, want the trade flow asked: %v", o.Warning.Step, wantStep)
 			}
 		})
 	}

@@ -83,7 +83,9 @@ type reconciler struct {
 	// Flow); anyExport says whether there is one (the wider scan).
 	exportSrc []bool
 	anyExport bool
-	ord       []int32
+	// rel indexes in.Related (the names-in-review rule).
+	rel relations
+	ord []int32
 	// netHalf and grossHalf give, per source, half the finest unit its
 	// weights were written with (writtenPrecision).
 	netHalf, grossHalf []float64

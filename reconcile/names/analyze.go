@@ -40,6 +40,11 @@ type Name struct {
 	// without the hyphen.
 	Open bool
 
+	// FormOnly is set on a name that is only a legal form, whole or cut
+	// short at a field width ("OOO", "OBSHCHESTVO S OGRANICHENNOI OT"):
+	// nothing in it tells one firm of that form from another.
+	FormOnly bool
+
 	// Numbered is set on a name that is not distinctive but numbers its
 	// generic words ("АО «Завод-2»"): it may match a name with the very
 	// same words, number and legal class ("ZAVOD-2 JSC"), nothing looser.
@@ -194,8 +199,9 @@ func analyze(s string) *Name {
 			n.Numbers = append(n.Numbers, t)
 			continue
 		}
-		if r, ok := romans[t]; ok && len(toks) > 1 {
-			// "MAGUS HOLDING II": a Roman numeral numbers a firm too.
+		if r, ok := romans[t]; ok && len(toks) > 1 && !dottedInitials(rest, t) {
+			// "MAGUS HOLDING II": a Roman numeral numbers a firm too;
+			// initials written with dots ("im. V.I. Chapaeva") do not.
 			n.Numbers = append(n.Numbers, r)
 			continue
 		}
@@ -253,6 +259,7 @@ func analyze(s string) *Name {
 			n.Legal[i] = false
 		}
 		n.Forms = nil
+		n.FormOnly = true
 		return n
 	}
 	core := n.Core
@@ -262,6 +269,7 @@ func analyze(s string) *Name {
 	if cut && legal.prefixOfForm(lk) {
 		// The whole name is the start of a legal form, cut off.
 		n.Forms = nil
+		n.FormOnly = true
 		return n
 	}
 	if last := len(core) - 1; cut && last >= 0 && !n.Legal[len(n.Legal)-1] && stumpOnly(n.CoreLat[last]) {
@@ -490,6 +498,22 @@ func legalKeys(toks, keys []string) []string {
 		}
 	}
 	return out
+}
+
+// dottedInitials reports whether token t stands in name s as letters
+// each followed by a dot ("V.I.", "В. И."): initials, which Tokens joins
+// like L.L.C., not a Roman numeral.
+func dottedInitials(s, t string) bool {
+	if HasCyrillic(s) {
+		s = Translit(s)
+	}
+	s = strings.ReplaceAll(strings.ToLower(s), " ", "")
+	var b strings.Builder
+	for _, r := range t {
+		b.WriteRune(r)
+		b.WriteByte('.')
+	}
+	return strings.Contains(s, b.String())
 }
 
 // romans are Roman numerals that are not also words ("i" is the Russian

@@ -17,6 +17,16 @@ var foldRules = []struct{ from, to string }{
 	{"yo", "e"}, {"jo", "e"}, {"ye", "e"}, {"je", "e"},
 }
 
+// foldStart and acronymStart mark the bytes some rule starts with.
+var foldStart, acronymStart = ruleStarts(foldRules), ruleStarts(acronymRules)
+
+func ruleStarts(rules []struct{ from, to string }) (m [256]bool) {
+	for _, r := range rules {
+		m[r.from[0]] = true
+	}
+	return m
+}
+
 // Key folds one lower-case Latin token onto a spelling shared by the common
 // transliteration schemes: kh/h/ch, ts/tz/cz/z/s, shch/sch/shh/sh, ya/ia/ja,
 // yu/iu/ju, yo/e, y/i/j, a soft-sign i before u (plyus/plus), w/v, zh/sh (German sh for ж), z/s (German s for
@@ -70,12 +80,14 @@ func keyMap(tok string, withSrc bool) (string, []int) {
 			return tok, src
 		}
 	}
-	b := []byte(tok)
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); {
+	out := make([]byte, 0, len(tok))
+	for i := 0; i < len(tok); {
 		matched := false
 		for _, r := range foldRules {
-			if len(b)-i >= len(r.from) && string(b[i:i+len(r.from)]) == r.from {
+			if !foldStart[tok[i]] {
+				break // most letters start no rule
+			}
+			if strings.HasPrefix(tok[i:], r.from) {
 				out = append(out, r.to...)
 				for k := 0; withSrc && k < len(r.to); k++ {
 					src = append(src, i+min(k, len(r.from)-1))
@@ -88,7 +100,7 @@ func keyMap(tok string, withSrc bool) (string, []int) {
 		if matched {
 			continue
 		}
-		out = append(out, b[i])
+		out = append(out, tok[i])
 		if withSrc {
 			src = append(src, i)
 		}
@@ -207,6 +219,9 @@ func AcronymKey(tok string) string {
 	for i := 0; i < len(tok); {
 		matched := false
 		for _, r := range acronymRules {
+			if !acronymStart[tok[i]] {
+				break
+			}
 			if strings.HasPrefix(tok[i:], r.from) {
 				out = append(out, r.to...)
 				i += len(r.from)

@@ -402,3 +402,24 @@ func TestAcronymKey(t *testing.T) {
 		})
 	}
 }
+
+// TestInitialsAreNoNumerals: initials written with dots (В.И., I.I.) are
+// joined like L.L.C. and may spell a Roman numeral (VI, II); they do not
+// number the firm. A Roman numeral written as a word does. Invented names.
+func TestInitialsAreNoNumerals(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"AO ZAVOD IM. V.I. ZORINA", ""},
+		{"АО «Завод им. В.И. Зорина»", ""},
+		{"ZORAVEL DESIGN BUREAU NAMED AFTER I.I. KELVIN", ""},
+		{"ZORAVEL DESIGN BUREAU NAMED AFTER I. I. KELVIN", ""},
+		{"MAGUS ZORAVEL HOLDING II", "2"},
+		{"MAGUS ZORAVEL HOLDING VI LLC", "6"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(Analyze(tt.name).Numbers, " "); got != tt.want {
+				t.Errorf("Numbers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 )
 
@@ -195,12 +196,14 @@ func (r *Result) SourceName(s int32) string {
 
 // Warnings are what a reader of the totals must know beyond the totals'
 // own notes: possible double counting between sources, sheets whose
-// total rows disagree with the rows read, and decisions about files
-// that were not read.
-func (r *Result) Warnings() []string {
-	var out []string
+// total rows disagree with the rows read, merges the user decided
+// across two declaration numbers or bills of lading, and decisions about
+// files that were not read. A front end shows each with its own words for
+// the step it names (reconcile.Note.With).
+func (r *Result) Warnings() []reconcile.Note {
+	var out []reconcile.Note
 	for _, o := range r.Overlaps {
-		if o.Warning != "" {
+		if o.Warning.Text != "" {
 			out = append(out, o.Warning)
 		}
 	}
@@ -214,12 +217,17 @@ func (r *Result) Warnings() []string {
 				if sh.Sheet != "" {
 					name += " [" + sh.Sheet + "]"
 				}
-				out = append(out, fmt.Sprintf("%s: %d total row(s) do not match the rows read, so its figures in these totals may be wrong (the note on each total row says how)", name, sh.TotalsBad))
+				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %d total row(s) do not match the rows read, so its figures in these totals may be wrong (the note on each total row says how)", name, sh.TotalsBad)})
 			}
 		}
 	}
+	if r.Merge != nil {
+		for _, w := range r.Merge.MergeWarnings {
+			out = append(out, reconcile.Note{Text: w})
+		}
+	}
 	if r.StaleDecisions > 0 {
-		out = append(out, strconv.Itoa(r.StaleDecisions)+" shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied")
+		out = append(out, reconcile.Note{Text: strconv.Itoa(r.StaleDecisions) + " shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied"})
 	}
 	return out
 }

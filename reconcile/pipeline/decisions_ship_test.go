@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/workbook"
 )
@@ -98,7 +99,7 @@ func TestShipmentPairDecisions(t *testing.T) {
 		if n := len(r2.Merge.Shipments); n != 3 || r2.StaleDecisions != 1 {
 			t.Errorf("%d shipments, %d stale; want 3 and 1", n, r2.StaleDecisions)
 		}
-		if w := strings.Join(r2.Warnings(), "\n"); !strings.Contains(w, "1 shipment decision(s) name rows of a file that was not read") {
+		if w := strings.Join(reconcile.NoteTexts(r2.Warnings()), "\n"); !strings.Contains(w, "1 shipment decision(s) name rows of a file that was not read") {
 			t.Errorf("warnings: %q", w)
 		}
 	})

@@ -10,7 +10,7 @@ func (r *Result) doubleCount() func(i int) string {
 	}
 	warned := map[int32]string{} // merge source → "A and B"
 	for _, o := range r.Overlaps {
-		if o.Warning == "" {
+		if o.Warning.Text == "" {
 			continue
 		}
 		pair := r.SourceName(o.A) + " and " + r.SourceName(o.B)

@@ -17,13 +17,7 @@ import (
 // declaring country as the export rows' dispatch country.
 func TestExportRegisterPairs(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, body string) string { return writeFile(t, dir, name, body) }
 	imp := write("import.csv", "Date;Declaration No;Consignee;Shipper;HS Code;Net Weight (kg);Gross Weight (kg);Value USD\n"+
 		"15.09.2022;10702070/150922/0001234;OOO TEKHKRIM;NORTH INDUSTRIES CO LTD;9302000000;1000,0;1040,0;50000\n"+
 		"20.10.2022;10702070/201022/0001300;OOO TEKHKRIM;NORTH INDUSTRIES CO LTD;6307909800;2500,0;2600,0;80000\n")
@@ -48,7 +42,7 @@ func TestExportRegisterPairs(t *testing.T) {
 		{"the banner says so", []string{imp, bannered}, nil, "", 2, 3.5, "export declarations of China (banner"},
 		{"the user says so, with the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "CN", 2, 3.5, "export declarations of China (set by the user"},
 		{"the banner states the dispatch country", []string{imp, dispatch}, nil, "", 2, 3.5, "export declarations of Türkiye (banner"},
-		{"the user says so, without the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "", 2, 3.5, "does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow register.csv=export:CC)"},
+		{"the user says so, without the country", []string{imp, plain}, map[string]string{"": reconcile.FlowExport}, "", 2, 3.5, "does not say which country declared them, so their dispatch country stays unknown where no column gives it until you give the declaring country"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := NewProject(tc.files...)
@@ -61,12 +55,12 @@ func TestExportRegisterPairs(t *testing.T) {
 			if tot.Shipments != tc.shipments || tot.Tonnes != tc.tonnes {
 				t.Errorf("%d shipments, %.3f t; want %d, %.3f", tot.Shipments, tot.Tonnes, tc.shipments, tc.tonnes)
 			}
-			notes := strings.Join(res.ReadNotes(), "\n")
+			notes := strings.Join(reconcile.NoteTexts(res.ReadNotes()), "\n")
 			if tc.note != "" && !strings.Contains(notes, tc.note) {
 				t.Errorf("notes %q do not say %q", notes, tc.note)
 			}
 			sh := res.Files[1].Sheets[0]
-			warn := strings.Join(sh.Warnings, "\n")
+			warn := strings.Join(reconcile.NoteTexts(sh.Warnings), "\n")
 			exp := res.Records[sh.First]
 			switch {
 			case tc.shipments == 4:
@@ -76,6 +70,13 @@ func TestExportRegisterPairs(t *testing.T) {
 			case tc.country == "" && tc.flow != nil:
 				if exp.DispatchCountry != "" || !strings.Contains(warn, "does not say which country") {
 					t.Errorf("dispatch %q; warnings %q", exp.DispatchCountry, warn)
+				}
+				// The warning and the read note ask for the declaring
+				// country of this file, a step each front end words.
+				for _, ns := range [][]reconcile.Note{sh.Warnings, res.ReadNotes()} {
+					if n := noteWith(ns, reconcile.FixTradeFlow); n.File != plain {
+						t.Errorf("no note asks for the trade flow of %s: %+v", plain, ns)
+					}
 				}
 			default:
 				want := "CN"
@@ -92,6 +93,42 @@ func TestExportRegisterPairs(t *testing.T) {
 						t.Errorf("shipment %s rows %v reasons %q", s.ID, s.Rows, s.Reasons)
 					}
 				}
+			}
+		})
+	}
+}
+
+// An import register names its rows' destination only through the
+// country that declared them: stated (by the user here), its rows
+// without a destination column take it; unstated, the note says how to
+// give it and the destination stays unknown.
+func TestImportRegisterDestination(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "kz.csv")
+	if err := os.WriteFile(p, []byte("Реестр ДТ (импорт)\nДата;Получатель;Отправитель;Код ТН ВЭД;Вес нетто, кг\n25.07.2022;ТОО «Qazaq Armor»;SHANDONG HUAAN;6307909800;8000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, country, dest, note string
+	}{
+		{"the country is not stated", "", "", "the destination of 1 rows stays unknown until you give the declaring country"},
+		{"the user states it", "KZ", "KZ", "import declarations of Kazakhstan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr := NewProject(p)
+			pr.Sources[0].DeclaringCountry = tc.country
+			res, err := Run(context.Background(), pr, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sh := res.Files[0].Sheets[0]
+			if sh.Flow != reconcile.FlowImport {
+				t.Fatalf("flow %q (%s)", sh.Flow, sh.FlowWhy)
+			}
+			if got := res.Records[sh.First].DestinationCountry; got != tc.dest {
+				t.Errorf("destination %q, want %q", got, tc.dest)
+			}
+			if w := strings.Join(reconcile.NoteTexts(sh.Warnings), "\n"); !strings.Contains(w, tc.note) {
+				t.Errorf("warnings %q do not say %q", w, tc.note)
 			}
 		})
 	}

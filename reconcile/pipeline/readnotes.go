@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -18,9 +19,10 @@ import (
 // misread), total rows that match, sheets whose columns need mapping
 // (left out of every total), sheets that are not data, and rows hidden
 // in Excel, and currency labels that are not currencies (with the rate
-// to give).
-func (r *Result) ReadNotes() []string {
-	var out []string
+// to give). A note that asks for a step names it (reconcile.Note): the
+// CLI and the app word it, the workbook shows the text alone.
+func (r *Result) ReadNotes() []reconcile.Note {
+	var out []reconcile.Note
 	for _, f := range r.Files {
 		if f.Err != nil {
 			continue
@@ -32,44 +34,62 @@ func (r *Result) ReadNotes() []string {
 			}
 			switch {
 			case s.NeedsMapping:
-				out = append(out, fmt.Sprintf("%s: not counted — %s", name, s.Status))
+				n := reconcile.Note{Text: fmt.Sprintf("%s: not counted — %s", name, s.Status)}
+				var re *reconcile.Error
+				if errors.As(s.Err, &re) {
+					n.Step = re.Step()
+				}
+				out = append(out, n)
 			case s.NoTable && strings.HasPrefix(s.Status, "not a data sheet"):
 				status, _, _ := strings.Cut(s.Status, " — ")
-				out = append(out, fmt.Sprintf("%s: %s; left out", name, status))
+				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %s; left out", name, status)})
 			}
 			for _, c := range s.Checks {
-				out = append(out, name+": "+c)
+				out = append(out, reconcile.Note{Text: name + ": " + c})
 			}
 			if s.Flow == reconcile.FlowExport {
-				out = append(out, name+": "+exportNote(s, mergeOptions(r.Project.Params)))
+				n := exportNote(s, mergeOptions(r.Project.Params))
+				n.Text = name + ": " + n.Text
+				out = append(out, n)
+			}
+			if s.Flow == reconcile.FlowImport && s.Country == "" {
+				// An import register of unknown country: its rows'
+				// destination is unknown (declaredCountries).
+				for _, w := range s.Warnings {
+					if strings.HasPrefix(w.Text, "import declarations (") {
+						w.Text = name + ": " + w.Text
+						out = append(out, w)
+					}
+				}
 			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}
-	if n := r.rulesNote(); n != "" {
+	if n := r.rulesNote(); n.Text != "" {
 		out = append(out, n)
 	}
 	return append(out, r.currencyLabelNotes()...)
 }
 
-// asksDecision reports whether read note n is one of the notes that
-// ask for a decision (sheetDecisions, currencyLabelNotes).
-func (r *Result) asksDecision(n string) bool {
-	for _, k := range []string{"left out of totals until you decide", "until you state the order", "left out of tonnes until you decide", "until you give its rate"} {
-		if strings.Contains(n, k) {
-			return true
-		}
+// asksDecision reports whether read note n asks for a decision without
+// which the figures are incomplete (sheetDecisions, currencyLabelNotes):
+// its step says so, not its words.
+func asksDecision(n reconcile.Note) bool {
+	switch n.Fix {
+	case reconcile.FixIncludeRows, reconcile.FixDateOrder, reconcile.FixTonUnit, reconcile.FixCurrencyRate:
+		return true
 	}
 	return false
 }
 
 // sheetDecisions are the notes of sheet s that ask the user to decide:
 // rows without particulars, dates without an order, weights in tons.
-func (r *Result) sheetDecisions(name, path string, s SheetResult) []string {
-	var out []string
-	for _, n := range []string{r.unidentifiedNote(s), r.ambiguousDateNote(path, s), r.tonsNote(path, s)} {
-		if n != "" {
-			out = append(out, name+": "+n)
+func (r *Result) sheetDecisions(name, path string, s SheetResult) []reconcile.Note {
+	var out []reconcile.Note
+	for _, n := range []reconcile.Note{r.unidentifiedNote(path, s), r.ambiguousDateNote(path, s), r.tonsNote(path, s)} {
+		if n.Text != "" {
+			n.Text = name + ": " + n.Text
+			out = append(out, n)
 		}
 	}
 	return out
@@ -78,10 +98,10 @@ func (r *Result) sheetDecisions(name, path string, s SheetResult) []string {
 // DecisionNotes are the read notes that ask the user to decide something
 // before the figures are complete (a subset of ReadNotes), for commands
 // such as check that print verdicts rather than every note.
-func (r *Result) DecisionNotes() []string {
-	var out []string
+func (r *Result) DecisionNotes() []reconcile.Note {
+	var out []reconcile.Note
 	for _, n := range r.ReadNotes() {
-		if r.asksDecision(n) {
+		if asksDecision(n) {
 			out = append(out, n)
 		}
 	}
@@ -90,7 +110,7 @@ func (r *Result) DecisionNotes() []string {
 
 // unidentifiedNote names the rows of sheet s the reader flagged
 // unidentified_row, left out of totals until the user includes them.
-func (r *Result) unidentifiedNote(s SheetResult) string {
+func (r *Result) unidentifiedNote(path string, s SheetResult) reconcile.Note {
 	var rows []string
 	n := 0
 	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
@@ -105,18 +125,20 @@ func (r *Result) unidentifiedNote(s SheetResult) string {
 		}
 	}
 	if n == 0 {
-		return ""
+		return reconcile.Note{}
 	}
 	list := strings.Join(rows, ", ")
 	if n > len(rows) {
 		list += fmt.Sprintf(" and %d more", n-len(rows))
 	}
-	return fmt.Sprintf("%d row(s) with figures but no party, date, HS code or goods (row %s) are left out of totals until you decide: a total row stays out; a shipment is counted once you include it (Decision \"include\" on the Shipments sheet, then reconcile --decisions; or Include in the app)", n, list)
+	return reconcile.Note{Text: fmt.Sprintf("%d row(s) with figures but no party, date, HS code or goods (row %s) are left out of totals until you decide: a total row stays out; a shipment is counted once you include it", n, list),
+		Step: reconcile.Step{Fix: reconcile.FixIncludeRows, File: path, Sheet: s.Sheet}}
 }
 
 // ambiguousDateNote says how many dates of sheet s could be day/month
-// or month/day, in which column, and exactly what to type.
-func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
+// or month/day, in which column, and that the sheet's date order settles
+// them.
+func (r *Result) ambiguousDateNote(path string, s SheetResult) reconcile.Note {
 	n, col := 0, -1
 	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
 		for _, f := range r.Records[i].Flags {
@@ -128,23 +150,21 @@ func (r *Result) ambiguousDateNote(path string, s SheetResult) string {
 		}
 	}
 	if n == 0 {
-		return ""
+		return reconcile.Note{}
 	}
+	step := reconcile.Step{Fix: reconcile.FixDateOrder, File: path, Sheet: s.Sheet}
 	where := ""
 	if col >= 0 && col < len(s.Columns) {
 		where = fmt.Sprintf(" in column %s %q", reconcile.ColumnName(col+1), s.Columns[col].Header)
+		step.Column = col + 1
 	}
-	target := filepath.Base(path)
-	if s.Sheet != "" {
-		target += "!" + s.Sheet
-	}
-	return fmt.Sprintf("%d row(s) have dates%s whose day and month are both 12 or less, and nothing in the file tells which comes first: they are left undated (out of every date filter and monthly series) until you state the order — CLI --date-order '%s:dmy' (day first) or '%s:mdy' (month first, US style); in the app, Date order on the Sources screen",
-		n, where, target, target)
+	return reconcile.Note{Text: fmt.Sprintf("%d row(s) have dates%s whose day and month are both 12 or less, and nothing in the file tells which comes first: they are left undated (out of every date filter and monthly series) until you state the order: day first, or month first (US style)",
+		n, where), Step: step}
 }
 
 // tonsNote says how many weights of sheet s are in "tons" alone, left
-// out of tonnes, and what to type.
-func (r *Result) tonsNote(path string, s SheetResult) string {
+// out of tonnes until the user says which tons the file means.
+func (r *Result) tonsNote(path string, s SheetResult) reconcile.Note {
 	n := 0
 	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
 		for _, f := range r.Records[i].Flags {
@@ -155,15 +175,16 @@ func (r *Result) tonsNote(path string, s SheetResult) string {
 		}
 	}
 	if n == 0 {
-		return ""
+		return reconcile.Note{}
 	}
-	return fmt.Sprintf("%d row(s) give weights in \"tons\" without saying metric, short or long: left out of tonnes until you decide — CLI --unit '%s:tons=t' (metric), or tons='short ton' / 'long ton'", n, filepath.Base(path))
+	return reconcile.Note{Text: fmt.Sprintf("%d row(s) give weights in \"tons\" without saying metric, short or long: left out of tonnes until you decide which the file means", n),
+		Step: reconcile.Step{Fix: reconcile.FixTonUnit, File: path, Sheet: s.Sheet}}
 }
 
 // currencyLabelNotes says, per currency label the reader did not know
-// ("у.е."), how many values it leaves out and exactly what to type: a
-// label is never guessed to be a currency.
-func (r *Result) currencyLabelNotes() []string {
+// ("у.е."), how many values it leaves out until the user gives it a
+// rate: a label is never guessed to be a currency.
+func (r *Result) currencyLabelNotes() []reconcile.Note {
 	n := map[string]int{}
 	var order []string
 	for i := range r.Records {
@@ -176,40 +197,43 @@ func (r *Result) currencyLabelNotes() []string {
 			}
 		}
 	}
-	var out []string
+	var out []reconcile.Note
 	for _, l := range order {
 		vals := "values are"
 		if n[l] == 1 {
 			vals = "value is"
 		}
-		out = append(out, fmt.Sprintf("%d %s in currency %q, which is not a currency code: left out of the value total until you give its rate in USD per one %s (CLI: --rate '%s=RATE', e.g. --rate '%s=1' if it means US dollars)",
-			n[l], vals, l, l, l, l))
+		out = append(out, reconcile.Note{Text: fmt.Sprintf("%d %s in currency %q, which is not a currency code: left out of the value total until you give its rate in USD per one %s (1 if it means US dollars)",
+			n[l], vals, l, l), Step: reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: l}})
 	}
 	return out
 }
 
-func exportNote(s SheetResult, o merge.Options) string {
+// exportNote says how the export register s pairs with import rows and,
+// when nobody states its declaring country, asks for it.
+func exportNote(s SheetResult, o merge.Options) reconcile.Note {
 	of := ""
 	if s.Country != "" {
 		of = " of " + values.CountryName(s.Country)
 	}
 	n := fmt.Sprintf("export declarations%s (%s): each pairs with the import rows of the same goods — same consignee and shipper, HS-6, weights, the export up to %d days before or %d after — and counts once; uncertain pairs are on Possible duplicates", of, s.FlowWhy, o.ExportDaysBefore, o.ExportDaysAfter)
 	if s.Country == "" {
-		n += fmt.Sprintf("; the file does not say which country declared them, so their dispatch country stays unknown where no column gives it (--flow %s=export:CC)", flowFileArg(&s))
+		return reconcile.Note{Text: n + "; the file does not say which country declared them, so their dispatch country stays unknown where no column gives it until you give the declaring country",
+			Step: reconcile.Step{Fix: reconcile.FixTradeFlow, File: s.File, Sheet: s.Sheet, Value: reconcile.FlowExport}}
 	}
-	return n
+	return reconcile.Note{Text: n}
 }
 
 // rulesNote echoes the shipment rules' windows and band when they are
 // not the defaults (the Method sheet always lists them), so that the
 // figures of the Summary say under which rules they were made.
-func (r *Result) rulesNote() string {
+func (r *Result) rulesNote() reconcile.Note {
 	o, def := mergeOptions(r.Project.Params), merge.DefaultOptions()
 	if o.BLDaysBefore == def.BLDaysBefore && o.BLDaysAfter == def.BLDaysAfter && o.PackagingBandPct == def.PackagingBandPct &&
 		o.ExportDaysBefore == def.ExportDaysBefore && o.ExportDaysAfter == def.ExportDaysAfter {
-		return ""
+		return reconcile.Note{}
 	}
-	return fmt.Sprintf("shipment rules set by the user: B/L window -%d,+%d days (default -%d,+%d), packaging band %g (default %g), export window -%d,+%d days (default -%d,+%d); the same files with the same flags (--bl-window, --packaging-band, --export-window) give the same figures",
+	return reconcile.Note{Text: fmt.Sprintf("shipment rules set by the user: B/L window -%d,+%d days (default -%d,+%d), packaging band %g (default %g), export window -%d,+%d days (default -%d,+%d); the same files under the same rules give the same figures",
 		o.BLDaysBefore, o.BLDaysAfter, def.BLDaysBefore, def.BLDaysAfter, o.PackagingBandPct/100, def.PackagingBandPct/100,
-		o.ExportDaysBefore, o.ExportDaysAfter, def.ExportDaysBefore, def.ExportDaysAfter)
+		o.ExportDaysBefore, o.ExportDaysAfter, def.ExportDaysBefore, def.ExportDaysAfter), Step: reconcile.Step{Fix: reconcile.FixShipmentRules}}
 }

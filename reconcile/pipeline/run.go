@@ -250,7 +250,12 @@ func applySpec(spec *SourceSpec, sheets []SheetResult) {
 				sr.NeedsMapping = true
 				sr.Status = sheetStatus(sr.Err)
 			}
-			sr.Warnings = append(sr.Warnings, sr.Err.Error())
+			w := reconcile.Note{Text: sr.Err.Error()}
+			var re *reconcile.Error
+			if errors.As(sr.Err, &re) {
+				w.Step = re.Step()
+			}
+			sr.Warnings = append(sr.Warnings, w)
 		}
 	}
 }
@@ -261,8 +266,9 @@ type sheetStats struct {
 	lastRow          int
 	from, to         reconcile.Date
 	day, month, decl int
-	// rows without a dispatch or origin country, for export registers
-	noDispatch, noOrigin int
+	// rows without a dispatch or origin country (export registers) or a
+	// destination (import registers)
+	noDispatch, noOrigin, noDest int
 }
 
 func (st *sheetStats) add(rec *reconcile.Record) {
@@ -290,6 +296,9 @@ func (st *sheetStats) add(rec *reconcile.Record) {
 	if rec.OriginCountry == "" {
 		st.noOrigin++
 	}
+	if rec.DestinationCountry == "" {
+		st.noDest++
+	}
 }
 
 // finishSheet computes the date range and last row, and checks the
@@ -301,7 +310,7 @@ func finishSheet(spec *SourceSpec, sr *SheetResult, recs []reconcile.Record) {
 	}
 	finishSheetStats(spec, sr, &st)
 	for k := range recs {
-		fillExportCountry(sr, &recs[k])
+		fillDeclaredCountry(sr, &recs[k])
 	}
 }
 
@@ -312,9 +321,9 @@ func finishSheetStats(spec *SourceSpec, sr *SheetResult, st *sheetStats) {
 		sr.TotalRows = max(sr.TotalRows, sk.Row)
 	}
 	if note := checkGranularity(spec, sr, st); note != "" {
-		sr.Warnings = append(sr.Warnings, note)
+		sr.Warnings = append(sr.Warnings, reconcile.Note{Text: note})
 	}
-	if note := exportCountries(sr, st); note != "" {
+	if note := declaredCountries(sr, st); note.Text != "" {
 		sr.Warnings = append(sr.Warnings, note)
 	}
 }
@@ -471,7 +480,8 @@ func (r *Result) mergeInput(idx map[SheetRef]int32, srcs []merge.Source) merge.I
 	for i, ref := range r.RecSheet {
 		srcOf[i] = idx[ref]
 	}
-	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity}
+	return merge.Input{Records: r.Records, SourceOf: srcOf, Sources: srcs, Consignee: r.ConsigneeEntity, Shipper: r.ShipperEntity,
+		Related: relatedEntities(r.Names)}
 }
 
 // merge reconciles in (r's records) into r.Merge with the measures applied.

@@ -415,7 +415,7 @@ func (s *streamer) readPart(p int) ([]reconcile.Record, []SheetRef, []int, error
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		fillExportCountry(&s.res.Files[ref.File].Sheets[ref.Sheet], &rec)
+		fillDeclaredCountry(&s.res.Files[ref.File].Sheets[ref.Sheet], &rec)
 		recs = append(recs, rec)
 		refs = append(refs, ref)
 		globals = append(globals, s.base[ref.File]+local)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/totals"
 )
@@ -32,8 +33,8 @@ func TestUnidentifiedRowNeedsDecision(t *testing.T) {
 	if all.Total.Shipments != 2 || all.Total.ValueUSD != 3000 {
 		t.Errorf("undecided: %d shipments, %v USD; want 2 and 3000", all.Total.Shipments, all.Total.ValueUSD)
 	}
-	if n := strings.Join(res.ReadNotes(), "\n"); !strings.Contains(n, "row 4") || !strings.Contains(n, "left out of totals until you decide") {
-		t.Errorf("notes do not name row 4: %q", n)
+	if n := noteWith(res.DecisionNotes(), reconcile.FixIncludeRows); !strings.Contains(n.Text, "row 4") || !strings.Contains(n.Text, "left out of totals until you decide") || n.File != path {
+		t.Errorf("no decision note names row 4 and asks to include it: %+v", res.ReadNotes())
 	}
 	sh := -1
 	for i, s := range res.Merge.Shipments {
@@ -69,7 +70,7 @@ func TestTotalMismatchWarns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := strings.Join(res.Warnings(), "\n"); !strings.Contains(w, "reg.csv: 1 total row(s) do not match the rows read") {
+	if w := strings.Join(reconcile.NoteTexts(res.Warnings()), "\n"); !strings.Contains(w, "reg.csv: 1 total row(s) do not match the rows read") {
 		t.Errorf("warnings: %q", w)
 	}
 }
@@ -86,8 +87,9 @@ func TestAmbiguousDatesAskForDecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Join(res.DecisionNotes(), "\n"); !strings.Contains(n, "2 row(s) have dates in column A \"Arrival Date\"") || !strings.Contains(n, "--date-order 'us.csv:dmy' (day first) or 'us.csv:mdy'") {
-		t.Errorf("decision notes: %q", n)
+	if n := noteWith(res.DecisionNotes(), reconcile.FixDateOrder); !strings.Contains(n.Text, "2 row(s) have dates in column A \"Arrival Date\"") ||
+		!strings.Contains(n.Text, "until you state the order: day first, or month first") || n.File != path || n.Column != 1 {
+		t.Errorf("decision notes: %+v", res.DecisionNotes())
 	}
 	p := &Project{Sources: []SourceSpec{{Path: path, Mapping: []ColumnOverride{{Column: -1, DateOrder: DateMDY}}}}}
 	res, err = Run(ctx, p, nil)
@@ -97,4 +99,14 @@ func TestAmbiguousDatesAskForDecision(t *testing.T) {
 	if len(res.DecisionNotes()) != 0 || res.Records[0].Date.String() != "2022-03-04" {
 		t.Errorf("month first: notes %q, first date %s", res.DecisionNotes(), res.Records[0].Date)
 	}
+}
+
+// noteWith is the first of notes whose step is fix (a zero Note if none).
+func noteWith(notes []reconcile.Note, fix reconcile.Fix) reconcile.Note {
+	for _, n := range notes {
+		if n.Fix == fix {
+			return n
+		}
+	}
+	return reconcile.Note{}
 }

@@ -196,7 +196,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		ConsigneeMention: r.ConsigneeMention, ShipperMention: r.ShipperMention, Merge: r.Merge,
 		WeightBasis: r.Project.Params.Weight, Rates: r.Project.Rates, Decisions: r.Project.Decisions,
 		ShipmentDecisions: r.Project.ShipmentDecisions,
-		Dupes:             r.Dupes, DecisionText: r.decTexts, Notes: r.Warnings(),
+		Dupes:             r.Dupes, DecisionText: r.decTexts, Notes: reconcile.NoteTexts(r.Warnings()),
 	}
 	for _, o := range r.Overlaps {
 		d.Overlaps = append(d.Overlaps, workbook.Overlap{Overlap: o, NameA: r.SourceName(o.A), NameB: r.SourceName(o.B)})
@@ -232,7 +232,10 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 	d.ByShipper = totals.Compute(r.Merge.Shipments, totals.ByShipper, totals.Filter{}, lab)
 	d.Overall = dropShipments(totals.Compute(r.Merge.Shipments, totals.ByNone, totals.Filter{}, lab))
 	d.Overall.Notes = append(d.Overall.Notes, r.listNotes()...)
-	d.ReadNotes = r.ReadNotes()
+	// The workbook is read by an editor, whichever front end wrote it:
+	// its notes say what to decide in the engine's words and name no
+	// flag or control (reconcile.Note).
+	d.ReadNotes = reconcile.NoteTexts(r.ReadNotes())
 	checked := map[string]error{}
 	var checkMu sync.Mutex // the workbook reads two sources at once
 	d.Raw = func(ctx context.Context, s int, fn func(row int, cells []string) error) error {

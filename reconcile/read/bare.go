@@ -63,9 +63,9 @@ func (s *SheetReader) unidentified(rec *reconcile.Record) {
 func (s *SheetReader) Unidentified() []int { return append([]int(nil), s.unidentifiedRows...) }
 
 // unidentifiedWarning says which rows need a decision.
-func (s *SheetReader) unidentifiedWarning() string {
+func (s *SheetReader) unidentifiedWarning() reconcile.Note {
 	if len(s.unidentifiedRows) == 0 {
-		return ""
+		return reconcile.Note{}
 	}
 	rows := fmt.Sprint(s.unidentifiedRows[0])
 	for i, r := range s.unidentifiedRows[1:] {
@@ -75,5 +75,6 @@ func (s *SheetReader) unidentifiedWarning() string {
 		}
 		rows += fmt.Sprintf(", %d", r)
 	}
-	return fmt.Sprintf("row(s) %s have figures but no party, date, HS code or goods: left out of totals until you decide whether each is a total row or a shipment (to count one, include it: Decision \"include\" on the Shipments sheet, or Include in the app)", rows)
+	return reconcile.Note{Text: fmt.Sprintf("row(s) %s have figures but no party, date, HS code or goods: left out of totals until you decide whether each is a total row or a shipment (to count one, include it)", rows),
+		Step: reconcile.Step{Fix: reconcile.FixIncludeRows, File: s.w.path, Sheet: s.name}}
 }

@@ -137,3 +137,22 @@ func canonicalNumber(raw string) string {
 	}
 	return raw
 }
+
+// shownNumber renders a typed number as Excel shows it, to 15
+// significant digits: a cell holding 9.800000000000001 (a computed
+// double) shows 9.8. Only samples are shown so (inspect, the Sources
+// screen); the value read keeps every digit the file stores.
+func shownNumber(s string) string {
+	if len(s) <= 15 {
+		return s
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.Abs(f) >= 1e15 {
+		return s
+	}
+	g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	if err != nil {
+		return s
+	}
+	return strconv.FormatFloat(g, 'f', -1, 64)
+}

@@ -20,5 +20,5 @@ func claimsSheet(path, name string) error {
 		return nil
 	}
 	return &reconcile.Error{File: path, Sheet: name, Err: fmt.Errorf("%w: a Claims sheet holds claims to check, not shipments", reconcile.ErrNoTable),
-		Hint: "its rows are read as claims by tradecheck-cli check and the app's Claims screen, not as shipments"}
+		Hint: "its rows are read as claims to check, not as shipments"}
 }

@@ -190,5 +190,10 @@ func classifyDirect(h hdr) (guess, bool) {
 	case d.field == "":
 		return none(fmt.Sprintf("%s [“%s” in %s.tsv]", d.note, d.word, d.table)), true
 	}
-	return mapped(d.field, d.rank, fmt.Sprintf("%s [“%s” in %s.tsv]", strings.ReplaceAll(string(d.field), "_", " "), d.word, d.table)), true
+	g := mapped(d.field, d.rank, fmt.Sprintf("%s [“%s” in %s.tsv]", strings.ReplaceAll(string(d.field), "_", " "), d.word, d.table))
+	if d.unit != "" {
+		g.unit = d.unit
+		g.reason += "; in " + d.unit + ", as the source documents it"
+	}
+	return g, true
 }

@@ -92,7 +92,7 @@ func (s *SheetReader) sheetConstants(banner []Constant) {
 			if iso, ok := CanonicalConstant(f, v); ok {
 				s.constants = append(s.constants, Constant{Field: f, Value: iso, From: "your mapping"})
 			} else {
-				s.warnings = append(s.warnings, fmt.Sprintf("fixed value %q for %s is not a %s; ignored", v, f, kindOf(f)))
+				s.warnings = append(s.warnings, reconcile.Note{Text: fmt.Sprintf("fixed value %q for %s is not a %s; ignored", v, f, kindOf(f))})
 			}
 			continue
 		}

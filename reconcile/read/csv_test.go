@@ -146,7 +146,7 @@ func TestCSVUnclosedQuoteDoesNotSwallowFile(t *testing.T) {
 	}
 	found := false
 	for _, w := range sr.Warnings() {
-		if strings.Contains(w, "line 2") && strings.Contains(w, "quote") {
+		if strings.Contains(w.Text, "line 2") && strings.Contains(w.Text, "quote") {
 			found = true
 		}
 	}
@@ -205,7 +205,7 @@ func TestCSVManyStrayQuotesStayLinear(t *testing.T) {
 	}
 	n := 0
 	for _, w := range sr.Warnings() {
-		if strings.Contains(w, "quote") {
+		if strings.Contains(w.Text, "quote") {
 			n++
 		}
 	}

@@ -66,8 +66,8 @@ func TestDamagedParts(t *testing.T) {
 			}
 			var warned []string
 			for _, w := range sh.Warnings {
-				if strings.Contains(w, "damaged") {
-					warned = append(warned, w)
+				if strings.Contains(w.Text, "damaged") {
+					warned = append(warned, w.Text)
 				}
 			}
 			switch {

@@ -57,16 +57,19 @@ func (s *SheetReader) countAmbiguousDates(rec *reconcile.Record) {
 // be day/month or month/day.
 func (s *SheetReader) AmbiguousDates() int { return s.ambiguousDates }
 
-// ambiguousDatesWarning says which column, how many rows, and what to
-// do.
-func (s *SheetReader) ambiguousDatesWarning() string {
+// ambiguousDatesWarning says which column, how many rows, and that the
+// sheet's date order settles them (FixDateOrder).
+func (s *SheetReader) ambiguousDatesWarning() reconcile.Note {
 	if s.ambiguousDates == 0 || s.plan == nil {
-		return ""
+		return reconcile.Note{}
 	}
+	step := reconcile.Step{Fix: reconcile.FixDateOrder, File: s.w.path, Sheet: s.name}
 	i := s.plan.col(reconcile.FieldDate)
 	col := ""
 	if i >= 0 && i < len(s.columns) {
 		col = fmt.Sprintf("column %s %q: ", reconcile.ColumnName(i+1), s.columns[i].Header)
+		step.Column = i + 1
 	}
-	return fmt.Sprintf("%s%d dates have day and month both ≤ 12 and nothing in the file tells which comes first: they are left undated (flagged ambiguous_date, both readings kept) — state the order: CLI --date-order FILE:dmy or FILE:mdy, or Date order on the Sources screen", col, s.ambiguousDates)
+	return reconcile.Note{Text: fmt.Sprintf("%s%d dates have day and month both ≤ 12 and nothing in the file tells which comes first: they are left undated (flagged ambiguous_date, both readings kept) until the sheet's date order is stated: day first or month first", col, s.ambiguousDates),
+		Step: step}
 }

@@ -28,9 +28,15 @@ func TestAmbiguousDateOrder(t *testing.T) {
 		if !ok || d.String() != "2022-04-03" || m.String() != "2022-03-04" {
 			t.Errorf("readings %v %v %v; want 2022-04-03 and 2022-03-04", d, m, ok)
 		}
-		w := strings.Join(sr.Warnings(), "\n")
-		if !strings.Contains(w, `column A "Arrival Date": 3 dates`) || !strings.Contains(w, "--date-order FILE:dmy or FILE:mdy") {
-			t.Errorf("warnings do not name the column, count and remedy: %q", w)
+		var w reconcile.Note
+		for _, n := range sr.Warnings() {
+			if n.Fix == reconcile.FixDateOrder {
+				w = n
+			}
+		}
+		if !strings.Contains(w.Text, `column A "Arrival Date": 3 dates`) || !strings.Contains(w.Text, "date order is stated: day first or month first") ||
+			w.File != path || w.Column != 1 {
+			t.Errorf("no warning names the column, count and the date order to state: %+v in %+v", w, sr.Warnings())
 		}
 	})
 	for _, c := range []struct {

@@ -102,7 +102,7 @@ func TestCloseEncodingWarns(t *testing.T) {
 	f := readAll(t, path, Options{})
 	found := false
 	for _, w := range f.Sheets[0].Warnings {
-		if strings.Contains(w, "encoding is uncertain") {
+		if strings.Contains(w.Text, "encoding is uncertain") {
 			found = true
 		}
 	}

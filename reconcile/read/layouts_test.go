@@ -268,12 +268,12 @@ func checkLayout(t *testing.T, path string, want layoutExpect) {
 		for _, w := range ws.Warnings {
 			found := false
 			for _, g := range got.Warnings {
-				if strings.Contains(g, w) {
+				if strings.Contains(g.Text, w) {
 					found = true
 				}
 			}
 			if !found {
-				t.Errorf("%s: no warning contains %q (warnings: %q)", label, w, got.Warnings)
+				t.Errorf("%s: no warning contains %q (warnings: %q)", label, w, reconcile.NoteTexts(got.Warnings))
 			}
 		}
 	}

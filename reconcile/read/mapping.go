@@ -28,10 +28,19 @@ type Column struct {
 	Override bool `json:"override,omitempty"`
 	// Hidden is true for a column hidden in Excel.
 	Hidden bool `json:"hidden,omitempty"`
+	// Step is the step Reason suggests (map a shipper's country column to
+	// dispatch_country), for each front end to word; FixNone for most.
+	Step reconcile.Step `json:"-"`
 
 	rank  int  // lower is better among candidates for one field
 	total bool // a total (declaration or aggregate) column
+	// places is how a port column read as a country writes its places
+	// (places.go).
+	places placeConvention
 }
+
+// Why is the column's reason with the step it suggests.
+func (c Column) Why() reconcile.Note { return reconcile.Note{Text: c.Reason, Step: c.Step} }
 
 // hdr is a header prepared for matching.
 type hdr struct {
@@ -98,6 +107,7 @@ type guess struct {
 	factor  float64
 	variant int
 	unitFor reconcile.Field
+	unit    string // a weight unit the header's source documents
 }
 
 func none(reason string) guess { return guess{reason: reason, known: true} }

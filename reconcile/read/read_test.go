@@ -402,7 +402,7 @@ func TestDeclarationTotalNotSummedPerItem(t *testing.T) {
 	}
 	found := false
 	for _, w := range sr.Warnings() {
-		found = found || strings.Contains(w, "never summed per item")
+		found = found || strings.Contains(w.Text, "never summed per item")
 	}
 	if !found {
 		t.Errorf("Warnings() = %q, want one about the repeated total", sr.Warnings())

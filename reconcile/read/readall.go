@@ -52,8 +52,9 @@ type SheetResult struct {
 	Skips   []reconcile.Skip // sorted by row
 	Skipped map[reconcile.SkipReason]int
 	// Warnings say what the reader noticed; pipeline adds the sheet's
-	// error and a corrected granularity.
-	Warnings []string
+	// error and a corrected granularity. A warning that asks for a step
+	// names it (reconcile.Note), for each front end to word.
+	Warnings []reconcile.Note
 	// Err is set when the sheet could not be read (no table, columns to
 	// map, damaged data); records read before a mid-sheet error are kept.
 	// Pipeline sets NoTable or NeedsMapping from it, and Status says why.
@@ -101,11 +102,12 @@ func (s SheetResult) Mapping() []reconcile.Field {
 	return out
 }
 
-// Reasons say per column why it was mapped or not (rule, synonym, table).
-func (s SheetResult) Reasons() []string {
-	out := make([]string, len(s.Columns))
+// Reasons say per column why it was mapped or not (rule, synonym,
+// table), with the step a reason suggests (Column.Step).
+func (s SheetResult) Reasons() []reconcile.Note {
+	out := make([]reconcile.Note, len(s.Columns))
 	for i, c := range s.Columns {
-		out[i] = c.Reason
+		out[i] = c.Why()
 	}
 	return out
 }

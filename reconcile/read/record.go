@@ -36,10 +36,13 @@ type plan struct {
 	tonsCols []int
 	tonUnit  string
 	metric   bool
+	// roles are the reporter and partner columns of trade statistics,
+	// read by each row's flow (partners.go).
+	roles tradeRoles
 }
 
 func newPlan(file, sheet string, cols []Column) *plan {
-	p := &plan{file: file, sheet: sheet, cols: cols, one: map[reconcile.Field]int{}, netUnit: -1, grossUnit: -1, numHint: map[int]values.NumberHint{}}
+	p := &plan{file: file, sheet: sheet, cols: cols, one: map[reconcile.Field]int{}, netUnit: -1, grossUnit: -1, numHint: map[int]values.NumberHint{}, roles: noTradeRoles}
 	generic := -1 // a unit column for every weight (see unitForWeights)
 	for i, c := range cols {
 		switch c.Field {
@@ -183,6 +186,7 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 	rec.OriginCountry = p.country(r, reconcile.FieldOriginCountry, flag)
 	rec.DispatchCountry = p.country(r, reconcile.FieldDispatchCountry, flag)
 	rec.DestinationCountry = p.country(r, reconcile.FieldDestinationCountry, flag)
+	p.roles.apply(r, &rec, flag)
 	// Quantity.
 	if s, _ := text(reconcile.FieldQuantityUnit); s != "" {
 		if u, ok := values.QuantityUnit(s); ok {
@@ -353,8 +357,10 @@ func (p *plan) countryAt(r *rawRow, i int, f reconcile.Field, flag flagFn) strin
 	if iso, ok := values.Country(c.s); ok {
 		return iso
 	}
-	if iso, ok := portCountry(c.s); ok && p.isPortColumn(i) {
-		return iso
+	if p.isPortColumn(i) {
+		if iso, ok := placeCountry(c.s, p.cols[i].places); ok {
+			return iso
+		}
 	}
 	flag(f, reconcile.FlagUnparsed, i, c.s, "country not recognised")
 	return ""

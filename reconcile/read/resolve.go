@@ -23,7 +23,7 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 	for i, h := range headers {
 		g := classify(h)
 		c := Column{Index: i, Header: h, Field: g.field, Reason: g.reason, Factor: g.factor, rank: g.rank, total: g.total,
-			Variant: g.variant, UnitFor: g.unitFor, Hidden: i < len(hidden) && hidden[i]}
+			Variant: g.variant, UnitFor: g.unitFor, Unit: g.unit, Hidden: i < len(hidden) && hidden[i]}
 		if i < len(samples) {
 			c.Samples = samples[i]
 		}
@@ -69,6 +69,17 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			anyTo = ""
 		}
 	}
+	// A bill-of-lading or manifest feed (B/L numbers, no declaration
+	// numbers) declares what the carrier weighs: the gross weight.
+	// Beside a gross column the bare weight is not a net one there: it
+	// is left out, as when both columns exist.
+	blFeed := hasF(reconcile.FieldBillOfLading) && !hasF(reconcile.FieldDeclarationID)
+	if blFeed {
+		anyTo = reconcile.FieldGrossWeight
+		if hasF(reconcile.FieldGrossWeight) {
+			anyTo = ""
+		}
+	}
 	anyWeight := hasF(fieldWeightAny)
 	for i := range cols {
 		c := &cols[i]
@@ -77,11 +88,16 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			continue
 		}
 		if c.Field == fieldWeightAny {
-			if anyTo == "" {
+			if anyTo == "" && blFeed {
+				c.Field, c.Reason = "", "weight not named net or gross; a bill-of-lading feed declares gross weight, and a gross column exists"
+			} else if anyTo == "" {
 				c.Field, c.Reason = "", "weight not named net or gross; net and gross columns exist"
 			} else {
 				c.Field = anyTo
 				c.Reason += fmt.Sprintf("; read as %s", strings.ReplaceAll(string(anyTo), "_", " "))
+				if blFeed {
+					c.Reason += ": a bill-of-lading feed (bill-of-lading numbers, no declaration numbers) declares gross weight"
+				}
 			}
 		}
 		if c.UnitFor == fieldWeightAny {

@@ -54,8 +54,8 @@ func (s *SheetReader) dropRepeatedTotals() {
 			}
 		}
 		if multi > 0 && repeated == multi {
-			s.warnings = append(s.warnings, fmt.Sprintf("column %s %q repeats one total on every item of a declaration; it is not used, so the total is never summed per item",
-				reconcile.ColumnName(i+1), c.Header))
+			s.warnings = append(s.warnings, reconcile.Note{Text: fmt.Sprintf("column %s %q repeats one total on every item of a declaration; it is not used, so the total is never summed per item",
+				reconcile.ColumnName(i+1), c.Header)})
 			c.Reason = fmt.Sprintf("%s; repeats the declaration total on each item, not used", c.Reason)
 			c.Field = ""
 		}

@@ -44,6 +44,9 @@ type directSyn struct {
 	field reconcile.Field // "" = known but unmapped
 	rank  int
 	note  string
+	// unit is the weight unit the source documents for the column
+	// (=net_weight@kg: Comtrade's netWgt is in kilograms).
+	unit string
 }
 
 type synonymTables struct {
@@ -117,6 +120,10 @@ func (t *synonymTables) add(table, data string) error {
 				return bad("a direct mapping (=field) matches the whole header only")
 			}
 			d := directSyn{synonym: s, rank: 1}
+			field, d.unit, _ = strings.Cut(field, "@")
+			if _, ok := weightFactor(d.unit); d.unit != "" && !ok {
+				return bad("unknown weight unit " + d.unit)
+			}
 			if field != "-" {
 				if !knownField(reconcile.Field(field)) {
 					return bad("unknown field " + field)

@@ -94,7 +94,9 @@ func (s *SheetReader) settleTons(evidence []string) {
 				c.Unit, c.Factor = user, f
 			case !metric:
 				s.plan.tonsCols = append(s.plan.tonsCols, i)
-				s.warnings = append(s.warnings, fmt.Sprintf("column %s %q: \"tons\" may be metric tonnes, short or long tons, and nothing in the file says which: its weights are left out of tonnes (flagged unknown_unit) until you decide — CLI --unit tons=t (or \"short ton\", \"long ton\")", reconcile.ColumnName(i+1), c.Header))
+				s.warnings = append(s.warnings, reconcile.Note{
+					Text: fmt.Sprintf("column %s %q: \"tons\" may be metric tonnes, short or long tons, and nothing in the file says which: its weights are left out of tonnes (flagged unknown_unit) until you say which the file means", reconcile.ColumnName(i+1), c.Header),
+					Step: reconcile.Step{Fix: reconcile.FixTonUnit, File: s.w.path, Sheet: s.name, Column: i + 1}})
 			}
 		}
 	}
@@ -110,7 +112,9 @@ func (p *plan) tonsFactor() (float64, bool) {
 	return 1000, p.metric
 }
 
-const detailTons = "\"tons\" may be metric (1,000 kg), short (907.18 kg) or long (1,016.05 kg); decide with --unit tons=t, \"short ton\" or \"long ton\""
+// detailTons is the detail of the flag on a weight in "tons" alone. A
+// flag carries no step: the sheet's warning and the read notes name it.
+const detailTons = "\"tons\" may be metric (1,000 kg), short (907.18 kg) or long (1,016.05 kg); say which the file means"
 
 func (p *plan) isTonsCol(i int) bool {
 	for _, c := range p.tonsCols {

@@ -41,3 +41,17 @@ func TestTonsAmbiguous(t *testing.T) {
 		})
 	}
 }
+
+func TestShownNumber(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"9.800000000000001", "9.8"}, {"770.018407312", "770.018407312"}, {"0.1", "0.1"},
+		{"7722476458", "7722476458"}, {"0.30000000000000004", "0.3"}, {"123456789012345678", "123456789012345678"},
+		{"-2.0000000000000004", "-2"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := shownNumber(tc.in); got != tc.want {
+				t.Errorf("shownNumber(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}

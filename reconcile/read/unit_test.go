@@ -62,9 +62,41 @@ func TestWeightUnitNotStated(t *testing.T) {
 					t.Errorf("row %d: flag %+v, want none (the unit is stated)", r.Source.Row, *got)
 				}
 			}
-			warned := strings.Contains(strings.Join(sr.Warnings(), "\n"), "kilograms assumed")
+			warned := strings.Contains(strings.Join(reconcile.NoteTexts(sr.Warnings()), "\n"), "kilograms assumed")
 			if warned != tt.warnWant {
 				t.Errorf("warnings %q: kg-assumed warning %v, want %v", sr.Warnings(), warned, tt.warnWant)
+			}
+		})
+	}
+}
+
+// A bare "Weight" is the net weight of a customs register but the gross
+// weight of a B/L feed (a B/L column, no declaration): manifests state
+// the cargo's gross weight.
+func TestBareWeightByKindOfSource(t *testing.T) {
+	for _, tc := range []struct {
+		name, header, row string
+		want              reconcile.Field
+	}{
+		{"B/L feed", "Arrival Date,Consignee,Bill of Lading Number,Weight,Weight Unit\n", "2022-05-03,ACME,HLCUSHA220412345,4410,LB\n", reconcile.FieldGrossWeight},
+		{"customs register", "Date,Consignee,Declaration No,Weight (kg)\n", "2022-05-03,ACME,10702070/030522/0001234,2000\n", reconcile.FieldNetWeight},
+		{"neither", "Date,Consignee,Weight (kg)\n", "2022-05-03,ACME,2000\n", reconcile.FieldNetWeight},
+		{"B/L feed with a net weight", "Date,Consignee,B/L No,Net Weight (kg),Weight (kg)\n", "2022-05-03,ACME,HLCU1,1900,2000\n", reconcile.FieldGrossWeight},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sr, recs := readSheet(t, writeFile(t, "w.csv", []byte(tc.header+tc.row)), "", Options{})
+			if got := fieldOf(sr.Columns(), "Weight"); got != tc.want && fieldOf(sr.Columns(), "Weight (kg)") != tc.want {
+				t.Errorf("weight read as %q, want %q", got, tc.want)
+			}
+			if len(recs) != 1 {
+				t.Fatalf("%d records", len(recs))
+			}
+			w := recs[0].NetKg
+			if tc.want == reconcile.FieldGrossWeight {
+				w = recs[0].GrossKg
+			}
+			if !w.Valid {
+				t.Errorf("no %s on the record: net %+v gross %+v", tc.want, recs[0].NetKg, recs[0].GrossKg)
 			}
 		})
 	}

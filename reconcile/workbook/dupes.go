@@ -67,12 +67,18 @@ func (w *writer) duplicates() error {
 	for i, p := range d.Dupes.Pairs {
 		A, B := &d.Merge.Shipments[p.A], &d.Merge.Shipments[p.B]
 		b.reset()
-		b.put(p.Score)
+		b.cell(w.st.Score, "", p.Score)
 		link(A.ID)
 		link(B.ID)
 		date(A.Date)
 		date(B.Date)
-		b.str(w.entityName(A.Consignee))
+		if cons := w.entityName(A.Consignee); A.Consignee != B.Consignee {
+			// Possible duplicates pairs consignees the name matcher
+			// relates (one firm in two scripts): show both.
+			b.str(cons + " / " + w.entityName(B.Consignee))
+		} else {
+			b.str(cons)
+		}
 		b.str(A.HSCode[:min(6, len(A.HSCode))])
 		b.num(A.Tonnes, w.st.Tonnes)
 		b.num(B.Tonnes, w.st.Tonnes)
@@ -115,7 +121,7 @@ func (w *writer) overlaps(sw *excelize.StreamWriter, r int) error {
 	}
 	for k, o := range w.d.Overlaps {
 		cells := []any{o.NameA, o.NameB, o.From.Format("2006-01-02"), o.To.Format("2006-01-02"), o.RowsA, o.RowsB,
-			o.Merged, o.LookAlike, o.Dupes, o.Warning}
+			o.Merged, o.LookAlike, o.Dupes, o.Warning.Text}
 		if err := sw.SetRow("A"+strconv.Itoa(r+2+k), cells); err != nil {
 			return err
 		}

@@ -256,9 +256,16 @@ func (w *writer) styles() error {
 		id, err = w.f.NewStyle(s)
 		return id
 	}
+	// Figures keep full precision in the cells (sums and formulas use
+	// it: 1,697.6 lb is 770.018407312 kg); the formats show tonnes to the
+	// kilogram, kilograms to the gram and money to the cent. "#,##0.0##"
+	// rather than "#,##0.###": Excel and LibreOffice show 3200 in the
+	// latter as "3,200." with a stray point.
 	t3 := "#,##0.000"
 	usd := "#,##0"
-	kg := "#,##0.###"
+	kg := "#,##0.0##"
+	money := "#,##0.00"
+	score := "0.00"
 	date := "yyyy-mm-dd"
 	// Every style aligns to the top: a row made tall by one wrapped cell
 	// printed its other cells at the bottom, beside the wrapped text's
@@ -271,6 +278,8 @@ func (w *writer) styles() error {
 		Tonnes:     mk(&excelize.Style{CustomNumFmt: &t3, Alignment: top}),
 		USD:        mk(&excelize.Style{CustomNumFmt: &usd, Alignment: top}),
 		Kg:         mk(&excelize.Style{CustomNumFmt: &kg, Alignment: top}),
+		Money:      mk(&excelize.Style{CustomNumFmt: &money, Alignment: top}),
+		Score:      mk(&excelize.Style{CustomNumFmt: &score, Alignment: top}),
 		Date:       mk(&excelize.Style{CustomNumFmt: &date, Alignment: top}),
 		Wrap:       mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 		Title:      mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}),

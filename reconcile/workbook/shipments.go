@@ -161,7 +161,7 @@ func (rb *shipRows) fill(b *rowBuilder, sh *merge.Shipment) {
 	b.num(sh.Quantity, 0)
 	b.str(sh.QuantityUnit)
 	value, currency := sh.Value(d.Records)
-	b.num(value, w.st.Kg)
+	b.num(value, w.st.Money)
 	b.str(currency)
 	decl, item := sh.Declaration(d.Records)
 	b.str(decl)

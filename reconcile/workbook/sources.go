@@ -80,7 +80,7 @@ func (w *writer) sources() error {
 			}
 			cells := append(append([]any{}, base...), s.DateFrom.String(), s.DateTo.String(), s.HeaderRow, s.Rows, total,
 				strings.Join(skipped, "; "), MappingText(s.Headers(), s.Mapping()), s.Granularity, w.srcNames[si], errText,
-				strings.Join(s.Warnings, "; "), strings.Join(s.Checks, "; "), s.UserMapping)
+				strings.Join(reconcile.NoteTexts(s.Warnings), "; "), strings.Join(s.Checks, "; "), s.UserMapping)
 			cells[1] = s.Sheet
 			if err := row(cells); err != nil {
 				return err

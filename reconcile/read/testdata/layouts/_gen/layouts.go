@@ -134,7 +134,8 @@ func layouts() []layout {
 			{"H5", "2021", "202103", "March 2021", "6", "1", "1", "Import", "792", "Turkey", "TUR", "643", "Russian Federation", "RUS", "720851", "Flat-rolled products of iron", "8", "Weight in kilograms", "25000000", "", "", "", "25000000", "", "17800000", "17800000", "", "0"},
 			{"H5", "2021", "202103", "March 2021", "6", "1", "1", "Import", "792", "Turkey", "TUR", "156", "China", "CHN", "852412", "Display modules", "5", "Number of items", "12000", "", "", "", "1800", "", "960000", "960000", "", "0"},
 		},
-		first: map[string]string{"hs_code": "720851", "quantity": "25000000", "net_weight": "25000000", "value_usd": "17800000"},
+		first: map[string]string{"hs_code": "720851", "quantity": "25000000", "net_weight": "25000000", "value_usd": "17800000",
+			"destination_country": "TR", "origin_country": "RU", "dispatch_country": ""},
 	}
 	comtradeAPI := layout{
 		header: []string{"typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period", "reporterCode", "reporterISO", "reporterDesc", "flowCode", "flowDesc",
@@ -147,7 +148,8 @@ func layouts() []layout {
 			{"C", "M", "20230101", "2023", "1", "202301", "398", "KAZ", "Kazakhstan", "M", "Import", "156", "CHN", "China", "H6", "8517130000", "Smartphones", "10", "TRUE", "5", "u", "150000", "FALSE", "-1", "N/A", "0", "30000", "33000", "45000000", "", "45000000"},
 			{"C", "M", "20230101", "2023", "1", "202301", "398", "KAZ", "Kazakhstan", "M", "Import", "643", "RUS", "Russian Federation", "H6", "1001990000", "Wheat", "10", "TRUE", "8", "kg", "60000000", "FALSE", "-1", "N/A", "0", "60000000", "60000000", "15600000", "", "15600000"},
 		},
-		first: map[string]string{"hs_code": "8517130000", "quantity": "150000", "quantity_unit": "pcs", "net_weight": "30000", "value_usd": "45000000"},
+		first: map[string]string{"hs_code": "8517130000", "quantity": "150000", "quantity_unit": "pcs", "net_weight": "30000", "value_usd": "45000000",
+			"destination_country": "KZ", "origin_country": "CN", "dispatch_country": ""},
 	}
 	comext := layout{
 		header: []string{"DECLARANT_ISO", "PARTNER_ISO", "TRADE_TYPE", "PRODUCT_NC", "FLOW", "STAT_REGIME", "PERIOD", "VALUE_IN_EUROS", "QUANTITY_IN_KG", "SUP_QUANTITY"},
@@ -156,7 +158,8 @@ func layouts() []layout {
 			{"DE", "CN", "E", "85171300", "1", "1", "202301", "125000000", "310000", "500000"},
 			{"FR", "TR", "E", "08051022", "1", "1", "202301", "2300000", "2500000", "0"},
 		},
-		first: map[string]string{"hs_code": "85171300", "value": "125000000", "net_weight": "310000"},
+		first: map[string]string{"hs_code": "85171300", "value": "125000000", "net_weight": "310000",
+			"destination_country": "DE", "origin_country": "CN", "dispatch_country": ""},
 	}
 	xmlEN := layout{
 		header: []string{"Arrival Date", "Bill of Lading Number", "Container Number", "Invoice No", "Consignee", "Shipper", "Country of Origin", "HS Code",
