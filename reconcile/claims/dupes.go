@@ -162,8 +162,11 @@ func dupNote(v *Verdict, dc *dupCheck, d *Data) string {
 		parts = append(parts, "Also listed as possible duplicates in scope: "+pairIDs(dc.also, d)+".")
 	}
 	if len(dc.one) > 0 {
-		parts = append(parts, plural(len(dc.one), "shipment in scope is", "shipments in scope are")+
-			" listed as possible duplicates of shipments outside it (Possible duplicates: "+pairIDs(dc.one, d)+
+		s := "1 shipment in scope is listed as a possible duplicate of a shipment outside it"
+		if n := len(dc.one); n > 1 {
+			s = strconv.Itoa(n) + " shipments in scope are listed as possible duplicates of shipments outside it"
+		}
+		parts = append(parts, s+" (Possible duplicates: "+pairIDs(dc.one, d)+
 			"): if a pair is one shipment, the merged shipment may fall in or out of scope.")
 	}
 	return strings.Join(parts, " ")

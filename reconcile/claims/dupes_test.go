@@ -41,7 +41,7 @@ func TestPossibleDuplicates(t *testing.T) {
 			"2 shipments in scope may be duplicates of each other (Possible duplicates: A1 / A3); if they are one shipment, the figure is 2 shipments, and the verdict is the same."},
 		{"one side in scope", claim(Tonnes, MoreThan, 5, armourJuneDec), []merge.DupPair{pair(3, 0)},
 			Supported, "", "Supported: 5.9 t",
-			"1 shipment in scope is listed as possible duplicates of shipments outside it (Possible duplicates: A-MAY / A1)"},
+			"1 shipment in scope is listed as a possible duplicate of a shipment outside it (Possible duplicates: A-MAY / A1)"},
 		{"a shipment in two pairs counts once", claim(Shipments, AtLeast, 2, armourJuneDec), []merge.DupPair{pair(0, 1), pair(0, 2)},
 			Supported, "", "Supported: 3",
 			"(Possible duplicates: A1 / A2); if they are one shipment, the figure is 2 shipments, and the verdict is the same. Also listed as possible duplicates in scope: A1 / A3."},
