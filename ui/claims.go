@@ -465,6 +465,9 @@ func (s *claimsScreen) setClaims(cs []claims.Claim, id string) {
 	if s.u.result != nil {
 		// The export writes the Claims sheet from the result's project.
 		s.u.result = s.u.result.WithClaims(cs)
+		// Claims opened with the sources arrive after their result:
+		// the Start screen's count of what was loaded includes them.
+		s.u.start.setResult(s.u.result)
 	}
 	s.u.autosave()
 	if id != "" {

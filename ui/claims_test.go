@@ -599,6 +599,13 @@ func TestClaimsFileAmongSources(t *testing.T) {
 	if got := len(u.result.Project.Claims); got != len(u.project.Claims) {
 		t.Errorf("claims in the result for the export: got %d, want %d", got, len(u.project.Claims))
 	}
+	// The Start screen says what was loaded, claims too.
+	if want := fmt.Sprintf("%d sources, %d claims, ", len(u.project.Sources), len(u.project.Claims)); !strings.Contains(u.start.loaded.Text, want) {
+		t.Errorf("start: got %q, want it to say %q", u.start.loaded.Text, want)
+	}
+	if want := fmt.Sprintf("%d claims, ", len(u.project.Claims)); !strings.Contains(u.status.Text, want) {
+		t.Errorf("status: got %q, want it to say %q", u.status.Text, want)
+	}
 	for i, c := range u.project.Claims {
 		if badge, _ := claimRowView(t, u.claims, i); badge.kind != engineVerdict(u, c).Kind {
 			t.Errorf("%s: got %q, want the engine's verdict", c.ID, badge.kind)

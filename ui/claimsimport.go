@@ -85,7 +85,11 @@ func (s *claimsScreen) addImported(path string, read []claims.Claim, errs []erro
 		msg += fmt.Sprintf(", %s could not be read", plural(len(errs), "row"))
 		showError(fmt.Sprintf("%s of %s could not be read", plural(len(errs), "row"), baseName(path)), errors.Join(errs...), s.u.win)
 	}
-	s.u.setStatus(msg + ".")
+	msg += "."
+	if s.u.result != nil {
+		msg += " Loaded: " + summary(s.u.result) + "."
+	}
+	s.u.setStatus(msg)
 }
 
 func baseName(p string) string {

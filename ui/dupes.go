@@ -14,12 +14,19 @@ import (
 	"tradecheck/reconcile/pipeline"
 )
 
-// dupColumns are the columns of the Possible duplicates table.
+// dupColumns are the columns of the Possible duplicates table. Consignee
+// and Why not merged are free text: they share the width the window
+// leaves (fitTable), and Why not merged wraps onto more lines.
 var dupColumns = []struct {
 	title string
-	width float32
-}{{"Score", 60}, {"Shipment A", 120}, {"Shipment B", 120}, {"Date A", 100}, {"Date B", 100}, {"Consignee", 220},
-	{"HS-6", 70}, {"Tonnes A", 85}, {"Tonnes B", 85}, {"Why not merged", 420}}
+	fitColumn
+}{{"Score", fitColumn{55, 0}}, {"Shipment A", fitColumn{110, 0}}, {"Shipment B", fitColumn{110, 0}},
+	{"Date A", fitColumn{100, 0}}, {"Date B", fitColumn{100, 0}}, {"Consignee", fitColumn{220, 140}},
+	{"HS-6", fitColumn{70, 0}}, {"Tonnes A", fitColumn{85, 0}}, {"Tonnes B", fitColumn{85, 0}},
+	{"Why not merged", fitColumn{420, 260}}}
+
+// dupWhyCol is the index of the Why not merged column.
+const dupWhyCol = 9
 
 // dupesScreen lists pairs of shipments that were not merged but look
 // alike, and lets the user merge a pair or keep it apart. The decisions
@@ -34,6 +41,7 @@ type dupesScreen struct {
 
 	count  *widget.Label
 	table  *widget.Table
+	fit    *fitTable
 	detail *widget.Label
 	merge  *widget.Button
 	apart  *widget.Button
@@ -63,9 +71,12 @@ func (s *dupesScreen) buildUI() {
 			o.(*widget.Label).SetText(dupColumns[id.Col].title)
 		}
 	}
+	fit := &fitTable{t: s.table, onWidths: s.fitRows}
 	for i, c := range dupColumns {
 		s.table.SetColumnWidth(i, c.width)
+		fit.cols = append(fit.cols, c.fitColumn)
 	}
+	s.fit = fit
 	s.table.OnSelected = func(id widget.TableCellID) { s.selectPair(id.Row) }
 
 	s.merge = widget.NewButtonWithIcon("Merge: one shipment", theme.ContentAddIcon(), s.onMerge)
@@ -76,7 +87,7 @@ func (s *dupesScreen) buildUI() {
 	s.detail.Wrapping = fyne.TextWrapWord
 	actions := container.NewHBox(s.merge, s.apart, s.undo)
 	bottom := container.NewBorder(actions, nil, nil, nil, container.NewVScroll(s.detail))
-	split := container.NewVSplit(s.table, bottom)
+	split := container.NewVSplit(container.New(fit, s.table), bottom)
 	split.Offset = 0.62
 	s.content = container.NewBorder(s.count, nil, nil, nil, split)
 	s.enable()
@@ -100,6 +111,7 @@ func (s *dupesScreen) setResult(res *pipeline.Result) {
 	}
 	s.sel = -1
 	s.table.UnselectAll()
+	s.fitRows()
 	s.table.Refresh()
 	s.count.SetText(dupesSummary(res))
 	s.detail.SetText("Select a pair to see its source rows and why the rules left it apart.")
@@ -123,8 +135,29 @@ func dupesSummary(res *pipeline.Result) string {
 	return s
 }
 
+// whyText is a pair's Why not merged cell.
+func whyText(p merge.DupPair) string { return strings.Join(p.NotMerged, "; ") }
+
+// fitRows makes each row tall enough for its Why not merged text wrapped
+// at the column's width.
+func (s *dupesScreen) fitRows() {
+	if s.fit == nil || len(s.fit.widths) <= dupWhyCol {
+		return
+	}
+	w := s.fit.widths[dupWhyCol]
+	for r, p := range s.pairs {
+		s.table.SetRowHeight(r, wrappedHeight(wrappedLines(whyText(p), w)))
+	}
+}
+
 func (s *dupesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
+	// Cells are reused across columns: only Why not merged wraps.
+	if id.Col == dupWhyCol {
+		l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
+	} else {
+		l.Truncation, l.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
+	}
 	if id.Row >= len(s.pairs) || s.res == nil {
 		l.SetText("")
 		return
@@ -154,8 +187,8 @@ func (s *dupesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		t = numText(A.Tonnes.Value, A.Tonnes.Valid, 3)
 	case 8:
 		t = numText(B.Tonnes.Value, B.Tonnes.Valid, 3)
-	case 9:
-		t = strings.Join(p.NotMerged, "; ")
+	case dupWhyCol:
+		t = whyText(p)
 	}
 	l.SetText(t)
 }

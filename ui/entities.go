@@ -138,7 +138,8 @@ func (s *entitiesScreen) buildUI() {
 			why.Truncation = fyne.TextTruncateEllipsis
 			why.Importance = widget.LowImportance
 			split := widget.NewButtonWithIcon("Split out", theme.ContentCutIcon(), nil)
-			return container.NewBorder(nil, nil, nil, container.NewCenter(split), container.NewVBox(name, info, why))
+			use := widget.NewButtonWithIcon("Use as name", theme.DocumentCreateIcon(), nil)
+			return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(split, use)), container.NewVBox(name, info, why))
 		},
 		s.updateMember)
 
@@ -429,11 +430,19 @@ func (s *entitiesScreen) updateMember(id widget.ListItemID, o fyne.CanvasObject)
 	}
 	box.Objects[1].(*widget.Label).SetText(info)
 	box.Objects[2].(*widget.Label).SetText(why)
-	b := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
+	btns := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
+	b := btns.Objects[0].(*widget.Button)
 	b.OnTapped = func() { s.onSplit(m.m) }
 	if len(s.members) < 2 {
 		b.Disable()
 	} else {
 		b.Enable()
+	}
+	use := btns.Objects[1].(*widget.Button)
+	use.OnTapped = func() { s.onUseName(m.m) }
+	if s.selected != nil && m.m.Name == s.selected.Canonical {
+		use.Disable()
+	} else {
+		use.Enable()
 	}
 }

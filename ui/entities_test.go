@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tradecheck/reconcile/match"
+	"tradecheck/reconcile/names"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 )
@@ -51,7 +53,7 @@ func memberButton(t *testing.T, u *UI, name string) *widget.Button {
 		if m.m.Name == name {
 			o := u.entities.memberLst.CreateItem()
 			u.entities.memberLst.UpdateItem(i, o)
-			return o.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
+			return o.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Button)
 		}
 	}
 	t.Fatalf("%q is not a member of the selected entity", name)
@@ -151,12 +153,109 @@ func TestRenameAndMergeDecisions(t *testing.T) {
 			t.Fatalf("the picker found nothing for %q", b.Names[0])
 		}
 		list.Select(0)
+		// The second dialog asks which name the merged entity goes by.
+		submitTopForm(t, u)
 		settle(t, u)
-		last := u.project.Decisions[len(u.project.Decisions)-1]
-		if last.Op != match.OpMerge || last.Name != core.Name {
-			t.Errorf("got %+v, want a merge of %q", last, core.Name)
+		ds := u.project.Decisions
+		merge, rename := ds[len(ds)-2], ds[len(ds)-1]
+		if merge.Op != match.OpMerge || merge.Role != sa.Role || merge.OtherRole != sa.Role {
+			t.Errorf("got %+v, want a merge within the %s role", merge, sa.Role)
+		}
+		if rename.Op != match.OpRename || rename.Target == "" {
+			t.Errorf("got %+v, want the merged entity named", rename)
+		}
+		found := false
+		for _, e := range u.result.Entities() {
+			if e.Canonical == rename.Target && slices.Contains(e.Names, merge.Name) && slices.Contains(e.Names, merge.Other) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no entity holds %q and %q under the chosen name %q", merge.Name, merge.Other, rename.Target)
 		}
 	})
+}
+
+// The picker offers entities of the selected entity's role only.
+func TestMergeTargetsKeepRole(t *testing.T) {
+	u := loadSamples(t)
+	s := u.entities
+	var all []searchHit
+	roles := map[match.Role]int{}
+	for _, sum := range s.sums {
+		all = append(all, searchHit{Entity: sum.Entity, Text: sum.Canonical})
+		roles[sum.Role]++
+	}
+	if roles[match.Consignee] < 2 || roles[match.Shipper] == 0 {
+		t.Fatalf("the samples need consignees and shippers, have %v", roles)
+	}
+	for _, role := range []match.Role{match.Consignee, match.Shipper} {
+		t.Run(string(role), func(t *testing.T) {
+			self := -1
+			for _, sum := range s.sums {
+				if sum.Role == role {
+					self = sum.Entity
+					break
+				}
+			}
+			got := s.mergeTargets(all, self, role)
+			if len(got) == 0 {
+				t.Fatal("no targets")
+			}
+			for _, h := range got {
+				if h.sum.Role != role || h.Entity == self {
+					t.Errorf("offered %q (%s, entity %d) for a %s, entity %d", h.sum.Canonical, h.sum.Role, h.Entity, role, self)
+				}
+			}
+		})
+	}
+}
+
+// The merged entity's suggested name is a complete spelling before one cut
+// at a field width, then the one on most rows.
+func TestNameChoices(t *testing.T) {
+	cut := "NPP RADIOTEKHNIKA JOINT STOCK COMPA"
+	if !names.Analyze(cut).Cut {
+		t.Fatalf("%q should look cut", cut)
+	}
+	cases := []struct {
+		name     string
+		mentions []match.Mention
+		want     []string
+	}{
+		{"complete spelling before a cut one with more rows", []match.Mention{
+			{Name: cut, Role: match.Consignee, Count: 9},
+			{Name: "АО «НПП «Радиотехника»", Role: match.Consignee, TaxID: "5003128760", Count: 7},
+			{Name: "АО «НПП «Радиотехника»", Role: match.Consignee, Count: 1},
+		}, []string{"АО «НПП «Радиотехника»", cut}},
+		{"most rows, then longer", []match.Mention{
+			{Name: "TEKHNOSFERA LLC", Role: match.Consignee, Count: 2},
+			{Name: "OOO TEKHNOSFERA", Role: match.Consignee, Count: 5},
+			{Name: "LLC TEKHNOSFERA MOSCOW", Role: match.Consignee, Count: 2},
+		}, []string{"OOO TEKHNOSFERA", "LLC TEKHNOSFERA MOSCOW", "TEKHNOSFERA LLC"}},
+		{"names of the other role left out", []match.Mention{
+			{Name: "ALPHA LLC", Role: match.Consignee, Count: 1},
+			{Name: "ALPHA TRADING", Role: match.Shipper, Count: 4},
+		}, []string{"ALPHA LLC"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			members := make([]int, len(c.mentions))
+			for i := range members {
+				members[i] = i
+			}
+			// Two entities, so that the choice spans both.
+			res := &pipeline.Result{Names: &match.Result{Mentions: c.mentions,
+				Entities: []match.Entity{{Members: members[:1]}, {Members: members[1:]}}}}
+			var got []string
+			for _, ch := range nameChoices(res, match.Consignee, 0, 1) {
+				got = append(got, ch.name)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
 }
 
 func TestThresholdReclusters(t *testing.T) {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,62 +64,6 @@ func (s *entitiesScreen) onRename() {
 		s.u.decide(match.Decision{Op: match.OpRename, Name: c.Name, Role: c.Role, TaxID: c.TaxID, Target: name},
 			"Renaming…")
 	}, s.u.win)
-}
-
-// onMerge opens a fuzzy-search picker of other entities.
-func (s *entitiesScreen) onMerge() {
-	c, ok := s.core()
-	if !ok || s.selected == nil {
-		return
-	}
-	self := s.selected.Entity
-	var hits []searchHit
-	q := widget.NewEntry()
-	q.SetPlaceHolder("Type a name to merge with")
-	var d dialog.Dialog
-	list := widget.NewList(
-		func() int { return len(hits) },
-		func() fyne.CanvasObject {
-			rt := widget.NewRichText(&widget.TextSegment{Style: plainStyle, Text: "name"})
-			rt.Truncation = fyne.TextTruncateEllipsis
-			return rt
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(hits) {
-				return
-			}
-			h := hits[id]
-			segs := highlightSegments(h.Text, h.Matched)
-			if canon := s.res.Names.Entities[h.Entity].Canonical; canon != h.Text {
-				segs = append(segs, &widget.TextSegment{Style: plainStyle, Text: "  → " + canon})
-			}
-			o.(*widget.RichText).Segments = segs
-			o.(*widget.RichText).Refresh()
-		})
-	q.OnChanged = func(text string) {
-		hits = hits[:0]
-		for _, h := range s.searcher.search(strings.TrimSpace(text), 60) {
-			if h.Entity != self {
-				hits = append(hits, h)
-			}
-		}
-		list.Refresh()
-	}
-	list.OnSelected = func(id widget.ListItemID) {
-		if id >= len(hits) {
-			return
-		}
-		other := s.res.Names.Entities[hits[id].Entity]
-		om := s.res.Names.Mentions[other.Members[0]]
-		d.Hide()
-		s.u.decide(match.Decision{Op: match.OpMerge, Name: c.Name, Role: c.Role, TaxID: c.TaxID,
-			Other: om.Name, OtherRole: om.Role}, fmt.Sprintf("Merging with %q…", other.Canonical))
-	}
-	body := container.NewBorder(q, nil, nil, nil, list)
-	d = dialog.NewCustom("Merge "+s.selected.Canonical+" with…", "Cancel", body, s.u.win)
-	d.Resize(fyne.NewSize(600, 460))
-	d.Show()
-	s.u.win.Canvas().Focus(q)
 }
 
 // onThresholdChanged sets the auto-merge threshold and reclusters.

@@ -230,6 +230,12 @@ func (u *UI) setResult(res *pipeline.Result) {
 	u.dupes.setResult(res)
 	u.totals.setResult(res)
 	u.claims.setResult(res)
+	if u.result != res {
+		// The claims screen gave the result the claims added while it
+		// was read (a claims CSV opened with the sources): count them.
+		res = u.result
+		u.start.setResult(res)
+	}
 	u.export.setResult(res)
 	u.setStatus(summary(res))
 	if u.undoNote != "" {
@@ -250,7 +256,13 @@ func summary(res *pipeline.Result) string {
 			failed++
 		}
 	}
-	s := plural(files, "source") + ", " + plural(len(res.Records), "row") + " read"
+	s := plural(files, "source")
+	if n := len(res.Project.Claims); n > 0 {
+		// Claims opened with the sources (a claims CSV among the files)
+		// are part of what was loaded.
+		s += ", " + plural(n, "claim")
+	}
+	s += ", " + plural(len(res.Records), "row") + " read"
 	if res.Names != nil {
 		s += ", " + plural(len(res.Names.Mentions), "name") + " in " + entities(len(res.Names.Entities))
 	}

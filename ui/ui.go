@@ -181,8 +181,11 @@ func (u *UI) buildUI() {
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.win.Canvas().SetOnTypedRune(u.onTypedRune)
-	u.win.SetOnClosed(u.closeBG)
-	u.win.Resize(fyne.NewSize(1200, 780))
+	u.win.SetOnClosed(func() {
+		u.saveWindowSize()
+		u.closeBG()
+	})
+	u.win.Resize(defaultWindowSize)
 }
 
 // goBG runs fn in a goroutine that tests can wait for. fn delivers its

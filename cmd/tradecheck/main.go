@@ -22,5 +22,8 @@ func main() {
 	} else {
 		u.RestoreLast()
 	}
+	// The screen's size is known once the driver runs: open the window
+	// at a size that fits it (or the size the user left it at).
+	a.Lifecycle().SetOnStarted(func() { u.FitScreen(screenSize(w)) })
 	w.ShowAndRun()
 }

@@ -42,6 +42,11 @@ type Data struct {
 	// b.xlsx"), or "" (nil: no warning). A verdict resting on such
 	// shipments says so, since the warning is on another sheet.
 	DoubleCount func(i int) string
+	// Dupes are the run's Possible duplicates (pipeline.Result.Dupes),
+	// best first: a verdict whose scope holds one of their shipments says
+	// so, and one that counts both shipments of a pair gives the figure
+	// with the pair counted once.
+	Dupes []merge.DupPair
 }
 
 // Coverage is the date range of one source sheet's rows.
@@ -87,6 +92,7 @@ func (k Kind) Label() string {
 const (
 	WhyStraddle = "straddle" // the bounds straddle the claim
 	WhyCoverage = "coverage" // no source covers the claim's whole date range
+	// WhyDuplicates (dupes.go): the verdict turns on Possible duplicates.
 )
 
 // Row is one shipment behind a verdict.
@@ -347,9 +353,19 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 	und.widen(&v)
 	k.coverage(&v, sc)
 	k.decide(&v)
+	dc := k.possibleDuplicates(&v)
 	k.predating(&v)
 	k.notes(&v)
-	v.Reason = reason(&v) + predateText(&v)
+	if dc != nil {
+		if n := dupNote(&v, dc, k.d); n != "" {
+			v.Notes = append(v.Notes, n)
+		}
+	}
+	if v.Why == WhyDuplicates {
+		v.Reason = dupReason(&v, dc, k.d) + predateText(&v)
+	} else {
+		v.Reason = reason(&v) + predateText(&v)
+	}
 	return v, nil
 }
 

@@ -196,6 +196,42 @@ func TestDecisionsApplied(t *testing.T) {
 			t.Errorf("merged entities apart")
 		}
 	})
+	t.Run("merge keeps the reasons of names it did not join", func(t *testing.T) {
+		// The spelling the merge names is written twice (with and without
+		// the tax ID); the untaxed one was matched by the engine and must
+		// keep its own reason, and only the cut name the user joined says
+		// "merged by user".
+		ms := []Mention{
+			{Name: "АО «НПП «Радиотехника»", Role: Consignee, TaxID: "5003128760", Count: 7},
+			{Name: "АО «НПП «Радиотехника»", Role: Consignee, Count: 1},
+			{Name: "NPP RADIOTEKHNIKA JOINT STOCK COMPA", Role: Consignee, Count: 3},
+		}
+		base := clusterWith(t, ms, nil)
+		if !same(base, 0, 1) {
+			t.Fatalf("baseline: both spellings of the register name should be one entity")
+		}
+		be := base.Entities[base.EntityOf[1]]
+		auto := be.Reasons[slices.Index(be.Members, 1)]
+		r := clusterWith(t, ms, []Decision{{Op: OpMerge, Name: "NPP RADIOTEKHNIKA JOINT STOCK COMPA", Role: Consignee,
+			Other: "АО «НПП «Радиотехника»", OtherRole: Consignee, Time: t0}})
+		if !same(r, 0, 2) || !same(r, 1, 2) {
+			t.Fatalf("merged entities apart")
+		}
+		e := r.Entities[r.EntityOf[2]]
+		// The only Latin spelling is cut at 35 characters: the complete
+		// register spelling names the firm.
+		if e.Canonical != "АО «НПП «Радиотехника»" {
+			t.Errorf("canonical = %q, want the complete spelling", e.Canonical)
+		}
+		for _, c := range []struct {
+			mention int
+			want    string
+		}{{1, auto}, {2, "merged by user"}} {
+			if got := e.Reasons[slices.Index(e.Members, c.mention)]; got != c.want {
+				t.Errorf("reason of %q = %q, want %q", ms[c.mention].Name, got, c.want)
+			}
+		}
+	})
 	t.Run("rename", func(t *testing.T) {
 		r := clusterWith(t, ms, []Decision{{Op: OpRename, Name: "Tehkrim LLC", Target: "Tekhkrim (Simferopol)", Time: t0}})
 		if got := r.Entities[r.EntityOf[0]].Canonical; got != "Tekhkrim (Simferopol)" {

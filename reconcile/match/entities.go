@@ -181,6 +181,11 @@ func (c *clusterer) placeAssigned(res *Result, used map[string]bool) {
 func (c *clusterer) canonical(members []int) string {
 	best := -1
 	better := func(a, b int) bool {
+		// A name cut at a field width (NPP RADIOTEKHNIKA JOINT STOCK COMPA)
+		// is a poor face for the firm whatever its script or count.
+		if ca, cb := c.an[a].Cut, c.an[b].Cut; ca != cb {
+			return cb
+		}
 		la, lb := c.an[a].Script == names.ScriptLatin, c.an[b].Script == names.ScriptLatin
 		if la != lb {
 			return la

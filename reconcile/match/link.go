@@ -174,12 +174,6 @@ func (c *clusterer) link() {
 			c.union(u, v, 1, "confirmed by user", true)
 		}
 	}
-	for _, p := range c.plan.merge {
-		u, v := c.unitOf[p[0]], c.unitOf[p[1]]
-		if !c.hasCannot(u, v) {
-			c.union(u, v, 1, "merged by user", true)
-		}
-	}
 	// 2. Same tax ID is decisive.
 	byTax := map[string]int{}
 	for u := range nu {
@@ -220,6 +214,17 @@ func (c *clusterer) link() {
 	}
 	for _, p := range later {
 		c.linkPair(p, ambiguous, notSame)
+	}
+	// 4. The user's merges join whole entities, so they come after the
+	// automatic links: a name the engine had already matched keeps its own
+	// reason, and "merged by user" marks only the names the merge joined.
+	// (Done first, a merge naming "АО «НПП «Радиотехника»" relabelled the
+	// untaxed mention of that spelling, matched by transliteration.)
+	for _, p := range c.plan.merge {
+		u, v := c.unitOf[p[0]], c.unitOf[p[1]]
+		if !c.hasCannot(u, v) {
+			c.union(u, v, 1, "merged by user", true)
+		}
 	}
 	c.reviewCutStarts()
 	c.reviewGenericNames()

@@ -32,6 +32,9 @@ func (r *Result) ClaimsData() *claims.Data {
 		d.GoodsLists = r.Goods.Lists
 	}
 	d.DoubleCount = r.doubleCount()
+	if r.Dupes != nil {
+		d.Dupes = r.Dupes.Pairs
+	}
 	for _, f := range r.Files {
 		if f.Err != nil {
 			continue

@@ -176,7 +176,7 @@ func (c *claimsSheet) claimRow(v *claims.Verdict, from, to int) []any {
 	}
 	var upper any = excelize.Cell{Value: v.Upper, StyleID: num}
 	if math.IsInf(v.Upper, 1) {
-		upper = "unbounded"
+		upper = c.st.top("unbounded")
 	}
 	nearText := ""
 	if v.NearTotal > 0 {
@@ -189,10 +189,11 @@ func (c *claimsSheet) claimRow(v *claims.Verdict, from, to int) []any {
 	if len(v.InScope) > MaxRowLinks {
 		notes = strings.TrimSpace(notes + fmt.Sprintf(" The first %d shipment links are on this row; all %d are listed below.", MaxRowLinks, len(v.InScope)))
 	}
-	cells := []any{cl.ID, excelize.Cell{StyleID: c.st.Wrap, Value: cl.Text}, measure, string(cl.Comparator),
-		excelize.Cell{Value: cl.Figure, StyleID: num}, cl.Expected(),
+	top := c.st.top
+	cells := []any{top(cl.ID), excelize.Cell{StyleID: c.st.Wrap, Value: cl.Text}, top(measure), top(string(cl.Comparator)),
+		excelize.Cell{Value: cl.Figure, StyleID: num}, excelize.Cell{StyleID: c.st.WrapIndent, Value: cl.Expected()},
 		excelize.Cell{StyleID: c.st.Wrap, Value: cl.Filters.String()}, computed, excelize.Cell{Value: v.Lower, StyleID: num},
-		upper, v.Kind.Label(), excelize.Cell{StyleID: c.st.Wrap, Value: v.Reason}, v.Missing, nearText, notes, string(js)}
+		upper, top(v.Kind.Label()), excelize.Cell{StyleID: c.st.Wrap, Value: v.Reason}, top(v.Missing), top(nearText), top(notes), top(string(js))}
 	for k, row := range v.InScope {
 		if k == MaxRowLinks {
 			break
@@ -256,7 +257,7 @@ func (c *claimsSheet) numberStyle(m claims.Measure) int {
 	case claims.ValueUSD:
 		return c.st.USD
 	}
-	return 0
+	return c.st.Top
 }
 
 // claimRowHeight fits the wrapped Claim, Filters and Reason cells: stream
@@ -268,10 +269,9 @@ func claimRowHeight(v *claims.Verdict) float64 {
 		text  string
 		width float64
 	}{{v.Claim.Text, widths[1]}, {v.Claim.Filters.String(), widths[6]}, {v.Reason, widths[11]}} {
-		n := int(float64(len([]rune(x.text)))/(x.width*0.95)) + 1
-		lines = max(lines, n)
+		lines = max(lines, wrapLines(x.text, x.width))
 	}
-	return min(409, 15*float64(lines))
+	return linesHeight(lines)
 }
 
 // ReadClaims reads the claims back from the Claims sheet of an audit

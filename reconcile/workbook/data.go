@@ -95,6 +95,11 @@ type Data struct {
 // styles are the style IDs the writer registered.
 type styles struct {
 	Header, Tonnes, USD, Kg, Money, Score, Date, Wrap, Title, Link, Muted int
+	// Top is a plain cell aligned to the top of its row, and WrapIndent a
+	// wrapped one set off from the column to its left: rows made tall by
+	// a wrapped cell must not print their other cells at the bottom (the
+	// default), a line below the wrapped text's first.
+	Top, WrapIndent int
 }
 
 // Overlap is one row of the Sources sheet's overlap table (see

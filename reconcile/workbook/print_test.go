@@ -1,7 +1,10 @@
 package workbook
 
 import (
+	"strings"
 	"testing"
+
+	"tradecheck/reconcile/claims"
 )
 
 // TestPrintSetup reads the page setup back: every sheet fits a whole
@@ -77,6 +80,60 @@ func TestPageFit(t *testing.T) {
 			o, a := pageFit(c.widths)
 			if o != c.orient || a != c.across {
 				t.Errorf("pageFit = %s, %d; want %s, %d", o, a, c.orient, c.across)
+			}
+		})
+	}
+}
+
+func TestWrapLines(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		text  string
+		width float64
+		want  int
+	}{
+		{"empty", "", 20, 1},
+		{"fits", "ru_register_2022.xlsx", 44, 1},
+		{"file list breaks after a comma, not mid-name", "panjiva_ru_electronics_2022_flat.csv, ru_register_2022_quarterly.xlsx", 44, 2},
+		// 62 characters are under two widths, but no two names share a line.
+		{"characters alone would say two lines", strings.Repeat("x", 19) + ", " + strings.Repeat("y", 19) + ", " + strings.Repeat("z", 19), 42, 3},
+		{"four names, four lines", "panjiva_ru_electronics_2022_flat.csv, ru_register_2022_quarterly.xlsx, ua_mytnyi_reiestr_2022.csv, uz_import_portal_export.xlsx", 42, 4},
+		{"a word wider than the column breaks inside", strings.Repeat("x", 50), 20, 3},
+		{"line breaks count", "a\nb\nc", 20, 3},
+		{"Chinese characters are two columns wide", "义乌市华通贸易有限公司 YIWU HUATONG TRADING CO., LTD", 40, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := wrapLines(c.text, c.width); got != c.want {
+				t.Errorf("got %d lines, want %d", got, c.want)
+			}
+		})
+	}
+}
+
+// Rows made tall by a wrapped cell print every cell at the top: bottom
+// (the default) put the other cells a line or more below the wrapped
+// text's start, so the claim looked offset from its row.
+func TestTallRowsAlignTop(t *testing.T) {
+	d := testData(t)
+	c := claims.Claim{ID: "C1", Text: strings.Repeat("a long claim that wraps ", 8), Measure: claims.Shipments,
+		Comparator: claims.AtLeast, Figure: 1}
+	d.Claims = []claims.Verdict{{Claim: c, Kind: claims.Supported, Reason: strings.Repeat("a long reason ", 30), Lower: 2, Upper: 2}}
+	f := writeAndOpen(t, d)
+	for _, c := range []struct{ sheet, cell string }{
+		{SheetSummary, "A2"}, {SheetSummary, "B2"}, {SheetSummary, "C2"}, {SheetSummary, "D2"}, {SheetSummary, "F2"}, {SheetSummary, "G2"},
+		{SheetClaims, "A2"}, {SheetClaims, "B2"}, {SheetClaims, "C2"}, {SheetClaims, "E2"}, {SheetClaims, "K2"}, {SheetClaims, "L2"},
+	} {
+		t.Run(c.sheet+"!"+c.cell, func(t *testing.T) {
+			id, err := f.GetCellStyle(c.sheet, c.cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Alignment == nil || st.Alignment.Vertical != "top" {
+				t.Errorf("vertical alignment %+v, want top", st.Alignment)
 			}
 		})
 	}

@@ -243,6 +243,9 @@ func (w *writer) autoFilters() error {
 	return nil
 }
 
+// top is v in a top-aligned cell.
+func (s styles) top(v any) excelize.Cell { return excelize.Cell{StyleID: s.Top, Value: v} }
+
 func (w *writer) styles() error {
 	var err error
 	mk := func(s *excelize.Style) int {
@@ -264,19 +267,26 @@ func (w *writer) styles() error {
 	money := "#,##0.00"
 	score := "0.00"
 	date := "yyyy-mm-dd"
+	// Every style aligns to the top: a row made tall by one wrapped cell
+	// printed its other cells at the bottom, beside the wrapped text's
+	// last line, so the claim text looked as if it belonged to the row
+	// above.
+	top := &excelize.Alignment{Vertical: "top"}
 	w.st = styles{
 		Header: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
-		Tonnes: mk(&excelize.Style{CustomNumFmt: &t3}),
-		USD:    mk(&excelize.Style{CustomNumFmt: &usd}),
-		Kg:     mk(&excelize.Style{CustomNumFmt: &kg}),
-		Money:  mk(&excelize.Style{CustomNumFmt: &money}),
-		Score:  mk(&excelize.Style{CustomNumFmt: &score}),
-		Date:   mk(&excelize.Style{CustomNumFmt: &date}),
-		Wrap:   mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
-		Title:  mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}),
-		Link:   mk(&excelize.Style{Font: &excelize.Font{Color: "1F4E9E", Underline: "single"}}),
-		Muted:  mk(&excelize.Style{Font: &excelize.Font{Color: "777777"}}),
+		Tonnes:     mk(&excelize.Style{CustomNumFmt: &t3, Alignment: top}),
+		USD:        mk(&excelize.Style{CustomNumFmt: &usd, Alignment: top}),
+		Kg:         mk(&excelize.Style{CustomNumFmt: &kg, Alignment: top}),
+		Money:      mk(&excelize.Style{CustomNumFmt: &money, Alignment: top}),
+		Score:      mk(&excelize.Style{CustomNumFmt: &score, Alignment: top}),
+		Date:       mk(&excelize.Style{CustomNumFmt: &date, Alignment: top}),
+		Wrap:       mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
+		Title:      mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}),
+		Link:       mk(&excelize.Style{Font: &excelize.Font{Color: "1F4E9E", Underline: "single"}, Alignment: top}),
+		Muted:      mk(&excelize.Style{Font: &excelize.Font{Color: "777777"}, Alignment: top}),
+		Top:        mk(&excelize.Style{Alignment: top}),
+		WrapIndent: mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top", Horizontal: "left", Indent: 1}}),
 	}
 	return err
 }

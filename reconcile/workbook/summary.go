@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -47,11 +48,17 @@ func (w *writer) summary() error {
 		}
 		a := "$A" + strconv.Itoa(r)
 		src := w.groupSources(x.g)
-		if err := sw.SetRow("A"+strconv.Itoa(r), []any{x.g.Key, x.g.Label, x.role,
-			excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), Value: x.g.Measures.Shipments},
+		// The entity's name wraps too: a long one (a Chinese name with
+		// its Latin spelling) ran over the Role column.
+		height := wrapHeight(src, summaryWidths[6]-2)
+		if h := wrapHeight(x.g.Label, summaryWidths[1]); h.Height > height.Height {
+			height = h
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(r), []any{w.st.top(x.g.Key), excelize.Cell{StyleID: w.st.Wrap, Value: x.g.Label}, w.st.top(x.role),
+			excelize.Cell{StyleID: w.st.Top, Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), Value: x.g.Measures.Shipments},
 			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: x.g.Tonnes},
 			usdCell(w.st.USD, fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"<>")`, idCol, a, cnt, usd), &x.g.Measures),
-			excelize.Cell{StyleID: w.st.Wrap, Value: src}, nilIfEmpty(w.listedCell(x.g.Key))}, wrapHeight(src, summaryWidths[6])); err != nil {
+			excelize.Cell{StyleID: w.st.WrapIndent, Value: src}, w.st.top(nilIfEmpty(w.listedCell(x.g.Key)))}, height); err != nil {
 			return err
 		}
 	}
@@ -123,8 +130,62 @@ const summaryWidth = 158
 // given width: stream writing cannot autofit, and LibreOffice keeps the
 // default height, cutting the text off.
 func wrapHeight(text string, width float64) excelize.RowOpts {
-	lines := int(float64(len([]rune(text)))/(width*0.95)) + 1
-	return excelize.RowOpts{Height: min(409, 15*float64(lines))}
+	return excelize.RowOpts{Height: linesHeight(wrapLines(text, width))}
+}
+
+// textWidth counts s in column units: a Chinese, Japanese or Korean
+// character takes two.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+			n++
+		}
+	}
+	return n
+}
+
+// linesHeight is the height in points of a row of lines lines of the
+// default font: 15 for one, as Excel's default row, and about 13 for each
+// further line (LibreOffice's print of 11-point Calibri); 409 at most,
+// Excel's limit. A full 15 per line left a blank line under every
+// wrapped cell.
+func linesHeight(lines int) float64 { return min(409, 2+13*float64(max(1, lines))) }
+
+// wrapLines counts the lines text takes wrapped at spaces in a column
+// width characters wide, as LibreOffice and Excel break it: a list of
+// file names breaks after a comma, not mid-name, so counting characters
+// alone (len/width) gave "a.csv, b.xlsx, c.csv" one line too few and the
+// last name printed over the next row. A word longer than the width
+// breaks inside itself. Characters are taken 5 % wider than a column
+// unit, since proportional fonts vary.
+func wrapLines(text string, width float64) int {
+	room := int(width * 0.95)
+	if room < 1 {
+		room = 1
+	}
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines++
+		used := 0
+		for _, word := range strings.Fields(para) {
+			n := textWidth(word)
+			switch {
+			case used == 0:
+			case used+1+n <= room:
+				used += 1 + n
+				continue
+			default:
+				lines++
+			}
+			// The word starts a line; a word wider than the line runs on
+			// to more.
+			lines += (n - 1) / room
+			used = (n-1)%room + 1
+		}
+	}
+	return max(1, lines)
 }
 
 // summaryRow is one entity and role on the Summary sheet.
