@@ -33,6 +33,8 @@ func (r *Result) ReadNotes() []string {
 			switch {
 			case s.NeedsMapping:
 				out = append(out, fmt.Sprintf("%s: not counted — %s", name, s.Status))
+			case s.LeftOut != "":
+				out = append(out, fmt.Sprintf("%s: %s (%d row(s) not counted)", name, s.LeftOut, s.LeftOutRows()))
 			case s.NoTable && strings.HasPrefix(s.Status, "not a data sheet"):
 				status, _, _ := strings.Cut(s.Status, " — ")
 				out = append(out, fmt.Sprintf("%s: %s; left out", name, status))
