@@ -413,6 +413,9 @@ func openOLE(path string, f *os.File, size int64, password string) (*xlsxBook, e
 			encrypted = true
 		case "Workbook", "Book":
 			legacy = true
+			if biffEncrypted(e) {
+				return nil, encryptedXLS(path)
+			}
 		}
 	}
 	switch {
