@@ -308,7 +308,10 @@ type Result struct {
 	// StaleDecisions counts shipment decisions about files not read.
 	StaleDecisions int
 	sourceNames    []string
-	decTexts       map[int]string // the Decision column, by shipment index
+	// overlapGroup maps a merge source (one per sheet) to its overlap
+	// source (one per file, or per file and granularity).
+	overlapGroup []int32
+	decTexts     map[int]string // the Decision column, by shipment index
 
 	// Screening is nil when the project has no sanctions lists.
 	Screening *Screening
