@@ -40,8 +40,8 @@ func commands() []command {
 	return []command{
 		{"inspect", "inspect [--json] FILE...", "show how each file's sheets and columns are read", runInspect},
 		{"match", "match [--column NAME] [--id-column NAME [--trust-id-column]] [--threshold X] [--review REVIEW.csv] [--decisions FILE] [-o OUT.csv] IN.csv", "cluster company names in a CSV", runMatch},
-		{"reconcile", "reconcile [-o OUT.xlsx] [--decisions PREV.xlsx] [--weight net|gross] [--rate CUR=USD]... [--screen LIST]... [--map COL=FIELD|FIELD=VALUE]... [--date-order FILE:dmy|mdy]... [--unit tons=t] [--flow FILE=export[:CC]]... [--bl-window -10,+2] [--packaging-band 0.15] [--export-window -60,+2] [--parquet DIR [--stream]] FILE...", "reconcile sources and write the audit workbook", runReconcile},
-		{"check", "check --claims CLAIMS.csv|CLAIMS.xlsx [--decisions AUDIT.xlsx|DECISIONS] [-o OUT.xlsx] [--rate CUR=USD]... [--screen LIST]... [--map COL=FIELD|FIELD=VALUE]... [--date-order FILE:dmy|mdy]... [--unit tons=t] [--flow FILE=export[:CC]]... [--memo DIR] FILE...", "check published figures against the data", runCheck},
+		{"reconcile", "reconcile [-o OUT.xlsx] [--decisions PREV.xlsx] [--weight net|gross] [--rate CUR=USD]... [--screen LIST]... [--map COL=FIELD|FIELD=VALUE]... [--date-order FILE:dmy|mdy]... [--unit tons=t] [--flow FILE=export[:CC]]... [--skip-sheet FILE!SHEET]... [--include-sheet FILE!SHEET]... [--bl-window -10,+2] [--packaging-band 0.15] [--export-window -60,+2] [--parquet DIR [--stream]] FILE...", "reconcile sources and write the audit workbook", runReconcile},
+		{"check", "check --claims CLAIMS.csv|CLAIMS.xlsx [--decisions AUDIT.xlsx|DECISIONS] [-o OUT.xlsx] [--rate CUR=USD]... [--screen LIST]... [--map COL=FIELD|FIELD=VALUE]... [--date-order FILE:dmy|mdy]... [--unit tons=t] [--flow FILE=export[:CC]]... [--skip-sheet FILE!SHEET]... [--include-sheet FILE!SHEET]... [--memo DIR] FILE...", "check published figures against the data", runCheck},
 		{"screen", "screen --list FILE [--list FILE]... [--threshold X] [--decisions D.json] [-o OUT.csv] INPUT...", "screen consignees and shippers against sanctions lists", runScreen},
 	}
 }

@@ -169,6 +169,11 @@ func columnIndex(s string) int {
 // Claims sheet is claims, not data, and is not reported.
 func readProblems(env *Env, cmd string, res *pipeline.Result) int {
 	code := ExitOK
+	for _, u := range unknownSheetUse(res) {
+		// A typo must not pass for a sheet left out.
+		fmt.Fprintf(env.Stderr, "tradecheck-cli %s: %s\n", cmd, u)
+		code = ExitInput
+	}
 	for _, f := range res.Files {
 		if f.Err != nil {
 			continue
@@ -183,6 +188,9 @@ func readProblems(env *Env, cmd string, res *pipeline.Result) int {
 			name := filepath.Base(f.Path)
 			if s.Sheet != "" {
 				name += " [" + s.Sheet + "]"
+			}
+			if s.LeftOut != "" && !s.Summary {
+				reported = true // the user left it out: no rows is what was asked
 			}
 			if s.NeedsMapping {
 				fmt.Fprintf(env.Stderr, "tradecheck-cli %s: %s: not read: %s; %s\n", cmd, name, s.Status, mapHow(f.Path, s.Sheet, firstUnmapped(s.Headers(), s.Mapping())))

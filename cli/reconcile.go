@@ -321,6 +321,13 @@ func printRead(env *Env, res *pipeline.Result) {
 			if s.Sheet != "" {
 				name += " [" + s.Sheet + "]"
 			}
+			if s.LeftOut != "" {
+				fmt.Fprintf(env.Stdout, "read %s: left out, %d row(s) not counted: %s\n", name, s.LeftOutRows(), s.LeftOut)
+				if s.Summary {
+					fmt.Fprintf(env.Stdout, "  to count its rows as shipments: --include-sheet '%s!%s'\n", filepath.Base(f.Path), s.Sheet)
+				}
+				continue
+			}
 			fmt.Fprintf(env.Stdout, "read %s: %d rows, %d skipped, %s\n", name, s.Rows, skipped, s.Granularity)
 		}
 	}

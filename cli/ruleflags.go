@@ -10,6 +10,7 @@ import (
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/read"
 	"tradecheck/reconcile/values"
 )
 
@@ -20,6 +21,7 @@ import (
 type ruleFlags struct {
 	bl, export, band *string
 	flows            listFlag
+	skips, includes  listFlag
 }
 
 func addRuleFlags(fs *flag.FlagSet) *ruleFlags {
@@ -27,6 +29,8 @@ func addRuleFlags(fs *flag.FlagSet) *ruleFlags {
 	r.bl = fs.String("bl-window", "", fmt.Sprintf("days a bill-of-lading date may fall before and after a declaration's date, as -BEFORE,+AFTER (default -%d,+%d)", merge.DefaultBLDaysBefore, merge.DefaultBLDaysAfter))
 	r.export = fs.String("export-window", "", fmt.Sprintf("days an export declaration may come before and after the import declaration of the same goods, as -BEFORE,+AFTER (default -%d,+%d)", merge.DefaultExportDaysBefore, merge.DefaultExportDaysAfter))
 	r.band = fs.String("packaging-band", "", fmt.Sprintf("how much heavier a gross-only weight may be than a net-only one and still match, as a fraction (default %g: gross ≤ net × %g)", float64(merge.DefaultPackagingBandPct)/100, 1+float64(merge.DefaultPackagingBandPct)/100))
+	fs.Var(&r.skips, "skip-sheet", "leave one sheet out: FILE!SHEET as --map writes it (FILE alone for a CSV); its rows are listed with the fate \"sheet left out by the user\" and counted nowhere (repeatable)")
+	fs.Var(&r.includes, "include-sheet", "read a sheet taken for a summary (one column per period, no dates) as shipments after all: FILE!SHEET (repeatable)")
 	fs.Var(&r.flows, "flow", "FILE[!SHEET]=export[:CC] or =import[:CC]: the file holds export (or import) declarations, CC the declaring country's ISO code (repeatable; default: what the file states, else import)")
 	return r
 }
@@ -58,6 +62,16 @@ func (r *ruleFlags) apply(p *pipeline.Project) error {
 	for _, f := range r.flows {
 		if err := applyFlow(p, f); err != nil {
 			return fmt.Errorf("--flow %q: %v", f, err)
+		}
+	}
+	for _, u := range []struct {
+		name, use string
+		list      listFlag
+	}{{"skip-sheet", read.SheetLeaveOut, r.skips}, {"include-sheet", read.SheetInclude, r.includes}} {
+		for _, t := range u.list {
+			if err := applySheetUse(p, t, u.use); err != nil {
+				return fmt.Errorf("--%s %q: %v", u.name, t, err)
+			}
 		}
 	}
 	return nil

@@ -16,6 +16,8 @@ const (
 	SkipBanner         SkipReason = "above header"         // banner rows above the header
 	SkipMalformed      SkipReason = "malformed line"       // CSV line that could not be split
 	SkipNeedsMapping   SkipReason = "columns need mapping" // a table whose party and date columns are not mapped yet
+	SkipLeftOut        SkipReason = "sheet left out by the user"
+	SkipSummarySheet   SkipReason = "summary sheet" // a pivot of the shipments by party and period, not shipments (the user may include it)
 )
 
 // Skip is one skipped row.

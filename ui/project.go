@@ -252,7 +252,7 @@ func (u *UI) setResult(res *pipeline.Result) {
 func summary(res *pipeline.Result) string {
 	files, failed := len(res.Files), 0
 	for _, f := range res.Files {
-		if f.Err != nil {
+		if fileErr(f) != nil {
 			failed++
 		}
 	}
@@ -295,6 +295,11 @@ func (u *UI) askPasswords(res *pipeline.Result) {
 				other = append(other, f.Err)
 			}
 		}
+		if err := fileErr(f); f.Err == nil && err != nil && u.shownErrs[absPath(f.Path)] != err.Error() {
+			// No sheet gave a row: as unread as a file that failed.
+			u.shownErrs[absPath(f.Path)] = err.Error()
+			other = append(other, err)
+		}
 	}
 	if len(other) > 0 {
 		showError(fmt.Sprintf("%d of %s could not be read", len(other), plural(len(res.Files), "source")), errors.Join(other...), u.win)
@@ -303,7 +308,7 @@ func (u *UI) askPasswords(res *pipeline.Result) {
 	for path := range u.shownErrs {
 		found := false
 		for _, f := range res.Files {
-			if absPath(f.Path) == path && f.Err != nil {
+			if absPath(f.Path) == path && fileErr(f) != nil {
 				found = true
 			}
 		}

@@ -206,7 +206,7 @@ func (s *sourcesScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	icon.SetResource(theme.FileIcon())
 	name.SetText(base)
 	info.Importance = widget.MediumImportance
-	if sh.NoTable || sh.NeedsMapping || sh.TotalsBad > 0 {
+	if sh.NoTable || sh.NeedsMapping || sh.TotalsBad > 0 || sh.LeftOut != "" {
 		info.Importance = widget.WarningImportance
 	}
 	line := sheetLine(sh)
@@ -225,6 +225,8 @@ func sheetLine(sh *pipeline.SheetResult) string {
 		return "no table found"
 	case sh.NeedsMapping:
 		return "needs mapping: map its party or date columns; not counted until then"
+	case sh.LeftOut != "":
+		return leftOutLine(sh)
 	}
 	skipped := 0
 	for _, n := range sh.Skipped {
@@ -279,6 +281,7 @@ func (s *sourcesScreen) showSheet() {
 	s.headerRow = sh.HeaderRow
 	s.summary.SetText(sheetSummary(f, sh) + settingsLines(sh))
 	s.settings.show(f.Path, sh.Sheet)
+	s.settings.showUse(sh)
 	s.flow.show()
 	s.grid.SetColumnWidth(0, 60)
 	for i := range s.headers {
@@ -326,6 +329,9 @@ func sheetSummary(f *pipeline.FileResult, sh *pipeline.SheetResult) string {
 	}
 	if sh.NeedsMapping {
 		b.WriteString("\nNot counted: " + sh.Status)
+	}
+	if sh.LeftOut != "" {
+		fmt.Fprintf(&b, "\nLeft out, %d rows not counted: %s", sh.LeftOutRows(), sh.LeftOut)
 	}
 	for _, c := range sh.Checks {
 		b.WriteString("\nCheck: " + c)

@@ -24,6 +24,7 @@ type sheetSettings struct {
 	field *widget.Select
 	value *widget.Entry
 	order *widget.Select
+	use   *widget.Button // leave the sheet out or include it (sheetuse.go)
 	box   fyne.CanvasObject
 	// quiet stops the date-order select's callback while showSheet
 	// sets it from the project.
@@ -52,7 +53,7 @@ func newSheetSettings(s *sourcesScreen) *sheetSettings {
 	st.order = widget.NewSelect([]string{orderFromFile, orderDMY, orderMDY}, st.onOrder)
 	st.box = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Fixed value:"), container.NewHBox(set, clear), container.NewGridWithColumns(2, st.field, st.value)),
-		container.NewHBox(widget.NewLabel("Date order:"), st.order))
+		container.NewHBox(widget.NewLabel("Date order:"), st.order, st.newUseButton()))
 	return st
 }
 

@@ -95,6 +95,11 @@ func (k *Checker) coverage(v *Verdict, sc *scope) {
 				return time.Date(m/12, time.Month(m%12+1), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
 			}
 			v.Gap = "no source covers " + rng + " (the sources cover " + mm(minM) + " to " + mm(maxM) + " at most)"
+			if (sc.from.IsZero() || minM <= month(sc.from)) && (sc.to.IsZero() || maxM >= month(sc.to)) {
+				// Together the sources span the range, but none alone:
+				// "at most" would read as covering it.
+				v.Gap = "no one source covers " + rng + ": together the sources span " + mm(minM) + " to " + mm(maxM) + ", but each covers only part of it, and the months between may be missing from all"
+			}
 		} else {
 			v.Gap = "no source has dated rows, so none covers " + rng
 		}

@@ -42,8 +42,10 @@ func StatedPeriod(text string) (from, to reconcile.Date, ok bool) {
 	return from, to, true
 }
 
-// span is the months a source covers: its rows' dates, widened by the
-// period it states.
+// Span is the months a source covers: its rows' dates, widened by the
+// period it states. Package pipeline joins a file's sheets with it.
+func (s *Coverage) Span() (from, to time.Time, ok bool) { return s.span() }
+
 func (s *Coverage) span() (from, to time.Time, ok bool) {
 	if s.From.Known() && s.To.Known() {
 		from, to, ok = s.From.Time, s.To.Time, true

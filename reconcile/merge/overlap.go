@@ -175,9 +175,13 @@ func Overlaps(in Input, res *Result, opt Options, dupes *Dupes) []Overlap {
 					next = "none is on the Possible duplicates list, which leaves out pairs whose declaration or B/L numbers differ (and pairs you kept apart); if one source is the other side of the same trade (an export file against import declarations), those numbers are of different customs offices and the rows are probably the same shipments, counted twice here: say which file holds export declarations and they are paired by the export rule"
 					o.Warning.Step = reconcile.Step{Fix: reconcile.FixTradeFlow}
 				}
-				o.Warning.Text = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s); check how their identifier, name and weight columns were read, %s",
+				// The count is of rows of A, each counted once however many
+				// rows of B it resembles; RowsA says how many rows of A were
+				// candidates, so that a reader sees how many more may be the
+				// same shipments beyond the date and weight limits.
+				o.Warning.Text = fmt.Sprintf("possible double counting between %s and %s: %d row(s) of %s look like rows of %s (same firm and HS-6, dates within %d days, weights within %g%%) but were not merged, against %d shipment(s) merged between them (%s to %s; %d row(s) of %s have a firm and HS-6 that %s also has there, the others of them differ more in date or weight, or merged); check how their identifier, name and weight columns were read, %s",
 					in.Sources[a].Name, in.Sources[b].Name, o.LookAlike, in.Sources[a].Name, in.Sources[b].Name, window, wpct, o.Merged,
-					o.From.Format("2006-01-02"), o.To.Format("2006-01-02"), next)
+					o.From.Format("2006-01-02"), o.To.Format("2006-01-02"), o.RowsA, in.Sources[a].Name, in.Sources[b].Name, next)
 			}
 			out = append(out, o)
 		}

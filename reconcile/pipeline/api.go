@@ -134,6 +134,11 @@ type ColumnOverride struct {
 	// "short ton", "long ton") says what "tons" alone means.
 	Value     string `json:"value,omitempty"`
 	DateOrder string `json:"date_order,omitempty"`
+	// SheetUse (Column -1) is the user's word on the sheet as a whole:
+	// read.SheetLeaveOut leaves it out (its rows get the fate "sheet
+	// left out by the user"), read.SheetInclude reads a sheet taken for
+	// a summary as shipments.
+	SheetUse string `json:"sheet_use,omitempty"`
 }
 
 // SourceSpec is one input file and what the user said about it.
@@ -303,7 +308,10 @@ type Result struct {
 	// StaleDecisions counts shipment decisions about files not read.
 	StaleDecisions int
 	sourceNames    []string
-	decTexts       map[int]string // the Decision column, by shipment index
+	// overlapGroup maps a merge source (one per sheet) to its overlap
+	// source (one per file, or per file and granularity).
+	overlapGroup []int32
+	decTexts     map[int]string // the Decision column, by shipment index
 
 	// Screening is nil when the project has no sanctions lists.
 	Screening *Screening

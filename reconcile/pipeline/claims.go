@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
@@ -39,6 +41,7 @@ func (r *Result) ClaimsData() *claims.Data {
 		if f.Err != nil {
 			continue
 		}
+		var sheets []claims.Coverage
 		for _, s := range f.Sheets {
 			if s.NoTable || s.Rows == 0 {
 				continue
@@ -53,11 +56,44 @@ func (r *Result) ClaimsData() *claims.Data {
 				}
 			}
 			if c.From.Known() || c.StatedFrom.Known() {
-				d.Sources = append(d.Sources, c)
+				sheets = append(sheets, c)
 			}
 		}
+		d.Sources = append(d.Sources, fileCoverage(f.Path, sheets)...)
 	}
 	return d
+}
+
+// fileCoverage judges a file's coverage as a whole, as if its sheets
+// were one: a register split by quarter over four sheets covers the year
+// as the same rows on one sheet do (coverage is judged by the months a
+// source's rows run from and to). The name keeps the sheets.
+func fileCoverage(path string, sheets []claims.Coverage) []claims.Coverage {
+	if len(sheets) < 2 {
+		return sheets
+	}
+	var from, to time.Time
+	var names []string
+	for _, c := range sheets {
+		f, t, ok := c.Span()
+		if !ok {
+			continue
+		}
+		if len(names) == 0 || f.Before(from) {
+			from = f
+		}
+		if len(names) == 0 || t.After(to) {
+			to = t
+		}
+		_, sheet, _ := strings.Cut(c.Source, "!")
+		names = append(names, sheet)
+	}
+	if len(names) < 2 {
+		return sheets
+	}
+	return []claims.Coverage{{Source: fmt.Sprintf("%s (sheets %s)", filepath.Base(path), strings.Join(names, ", ")),
+		From: reconcile.Date{Time: from, Precision: reconcile.PrecisionDay},
+		To:   reconcile.Date{Time: to, Precision: reconcile.PrecisionDay}}}
 }
 
 // listings gives claims what screening found about each entity: listed

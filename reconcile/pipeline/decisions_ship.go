@@ -176,17 +176,27 @@ func (r *Result) findDupes(ctx context.Context, in merge.Input, opt merge.Option
 		return err
 	}
 	r.Dupes = dupes
-	r.Overlaps = merge.Overlaps(in, r.Merge, opt, dupes)
+	// The overlap is measured between files, not sheets: the sheets of
+	// one workbook are one source against another file (overlapfiles.go).
+	idx, _ := r.sheetIndex()
+	refs := make([]SheetRef, len(in.Sources))
+	for ref, s := range idx {
+		refs[s] = ref
+	}
+	byFile, group := fileSources(in, refs)
+	r.Overlaps = merge.Overlaps(byFile, r.Merge, opt, dupes)
+	r.overlapGroup = group
 	r.decTexts = r.decisionTexts(ds)
-	r.sourceNames = make([]string, len(in.Sources))
-	for i, s := range in.Sources {
+	r.sourceNames = make([]string, len(byFile.Sources))
+	for i, s := range byFile.Sources {
 		r.sourceNames[i] = s.Name
 	}
 	return nil
 }
 
-// SourceName is the name of merge source s (file, or file!sheet), as
-// Overlap.A and Overlap.B index them.
+// SourceName is the name of overlap source s (a file, a file's sheet,
+// or a file with the sheets it groups), as Overlap.A and Overlap.B index
+// them.
 func (r *Result) SourceName(s int32) string {
 	if s < 0 || int(s) >= len(r.sourceNames) {
 		return ""

@@ -29,10 +29,10 @@ func (r *Result) doubleCount() func(i int) string {
 			return -1
 		}
 		s, ok := idx[r.RecSheet[rec]]
-		if !ok {
+		if !ok || int(s) >= len(r.overlapGroup) {
 			return -1
 		}
-		return s
+		return r.overlapGroup[s]
 	}
 	shipments := r.Merge.Shipments
 	return func(i int) string {

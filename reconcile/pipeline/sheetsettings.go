@@ -8,10 +8,17 @@ import (
 
 // sheetSetting applies an override that names no column (Column -1): a
 // date order or a fixed value for the sheet (every sheet when o.Sheet is
-// ""), or the reading of "tons" alone (Unit "t", "short ton" or "long
+// ""), leaving the sheet out or including a summary sheet, or the reading
+// of "tons" alone (Unit "t", "short ton" or "long
 // ton"). Settings that do not parse are ignored here; the CLI and the app
 // refuse them when they are given.
 func sheetSetting(opt *read.Options, o ColumnOverride) {
+	if o.SheetUse == read.SheetLeaveOut || o.SheetUse == read.SheetInclude {
+		if opt.SheetUse == nil {
+			opt.SheetUse = map[string]string{}
+		}
+		opt.SheetUse[o.Sheet] = o.SheetUse
+	}
 	if d, ok := ParseDateOrder(o.DateOrder); ok {
 		if o.Sheet == "" {
 			opt.DateOrder = d

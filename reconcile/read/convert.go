@@ -104,12 +104,15 @@ func convertToXLSX(path, what string, sentinel error) (string, error) {
 	outText, runErr := cmd.CombinedOutput()
 	out := filepath.Join(work, "input.xlsx")
 	if _, err := os.Stat(out); err != nil {
-		why := strings.TrimSpace(string(outText))
+		why := strings.TrimSpace(sofficeNoise(string(outText)))
 		if runErr != nil {
 			why = runErr.Error() + ": " + why
 		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			why = "LibreOffice did not finish within " + convertTimeout.String()
+		}
+		if why == "" {
+			why = "it gave no reason"
 		}
 		return "", &reconcile.Error{File: path, Err: fmt.Errorf("%w: LibreOffice could not convert it (%s)", sentinel, firstLine(why)),
 			Hint: "the file may be damaged; open it in Excel or LibreOffice and save it as .xlsx"}
@@ -145,6 +148,20 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return dst.Close()
+}
+
+// sofficeNoise drops what LibreOffice prints on every start whatever the
+// file ("Warning: failed to launch javaldx - java may not function
+// correctly"), which a user would otherwise read as the cause.
+func sofficeNoise(out string) string {
+	var keep []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "javaldx") || strings.Contains(l, "java may not function") {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep, "\n")
 }
 
 func firstLine(s string) string {

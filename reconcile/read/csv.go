@@ -18,7 +18,8 @@ const (
 	csvSniffBytes      = 64 << 10
 	csvMaxQuotedLines  = 200     // a quoted field spanning more lines is taken as an unclosed quote
 	csvMaxRecordBytes  = 4 << 20 // a record longer than this is malformed
-	csvSniffLines      = 60
+	csvSniffLines      = 200     // records (not lines) the delimiter sniff compares
+	csvSniffMaxLines   = 4000    // physical lines it reads to find them
 	csvDelimCandidates = "\t;|," // ties go to the rarer character: "1,5;2,5" is semicolon-separated
 )
 
@@ -29,6 +30,7 @@ type csvFile struct {
 	enc     string // "utf-8", "utf-16le", "utf-16be", or a legacyEncodings name
 	encWarn string // the encoding was a close call between two candidates
 	delim   byte
+	doubt   string // what makes the split into fields doubtful (see sniffDelimiterDoubt)
 }
 
 // Encoding returns the detected text encoding.
@@ -53,10 +55,10 @@ func (c *csvFile) sniff() error {
 			dec = dec[:i]
 		}
 	}
-	c.delim = sniffDelimiter(dec)
+	c.delim, c.doubt = sniffDelimiterDoubt(dec)
 	// Excel's "sep=;" first line names the delimiter outright.
 	if len(dec) >= 5 && strings.EqualFold(dec[:4], "sep=") && dec[4] < 0x80 && dec[4] != '\r' && dec[4] != '\n' {
-		c.delim = dec[4]
+		c.delim, c.doubt = dec[4], ""
 	}
 	c.sniffed = true
 	return nil

@@ -2,6 +2,7 @@ package read
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -91,75 +92,177 @@ func decodeHead(b []byte, enc string) string {
 	return strings.TrimPrefix(string(out), "\ufeff")
 }
 
-// sniffDelimiter picks the candidate that splits the first lines into the
-// most consistent number of fields, counting only outside quotes.
+// sniffRecord is one record of the sniffed sample: the physical line it
+// starts on (1-based), its delimiter count (fields - 1) and whether a
+// quoted field carried it over more than one line.
+type sniffRecord struct {
+	line, delims int
+	multi        bool
+}
+
+// sniffDelimiter picks the candidate that splits the sample into the most
+// consistent number of fields per record. Records are cut the way the
+// reader cuts them (splitCSV, a quoted field may run over lines), once per
+// candidate: a quoted three-line address with commas in it is one field
+// of one record under ';', while a line-by-line count would see its
+// middle lines as comma-separated rows and pick ','.
 func sniffDelimiter(text string) byte {
-	lines := splitSniffLines(text, csvSniffLines)
+	d, _ := sniffDelimiterDoubt(text)
+	return d
+}
+
+// sniffDelimiterDoubt is sniffDelimiter with a description of what makes
+// the split doubtful (records with another field count than most, a quote
+// that does not close), "" when nothing does. A file whose table cannot be
+// found quotes it, so the user learns the real cause instead of "its
+// columns hold no numbers".
+func sniffDelimiterDoubt(text string) (byte, string) {
+	lines := splitSniffLines(text, csvSniffMaxLines)
 	best, bestScore := byte(','), -1.0
+	var bestRecs []sniffRecord
+	bestOpen := 0
 	for i := 0; i < len(csvDelimCandidates); i++ {
 		d := csvDelimCandidates[i]
-		counts := map[int]int{}
-		nonzero := 0
-		for _, l := range lines {
-			n := countOutsideQuotes(l, d)
-			counts[n]++
-			if n > 0 {
-				nonzero++
-			}
-		}
-		if nonzero == 0 {
+		recs, open := sniffRecords(lines, d, csvSniffLines)
+		if len(recs) == 0 {
 			continue
 		}
-		mode, modeN := 0, 0
-		for n, k := range counts {
-			if k > modeN || (k == modeN && n > mode) {
-				mode, modeN = n, k
-			}
-		}
+		mode, modeN := delimMode(recs)
 		if mode == 0 {
 			continue
 		}
-		consistency := float64(modeN) / float64(len(lines))
+		consistency := float64(modeN) / float64(len(recs))
 		score := consistency*100 + float64(min(mode, 50))
 		if score > bestScore {
-			best, bestScore = d, score
+			best, bestScore, bestRecs, bestOpen = d, score, recs, open
 		}
 	}
-	return best
+	return best, splitDoubt(best, bestRecs, bestOpen)
 }
 
+// splitDoubt describes the records that do not split like most of them.
+func splitDoubt(d byte, recs []sniffRecord, openLine int) string {
+	var parts []string
+	if len(recs) > 0 {
+		mode, modeN := delimMode(recs)
+		if modeN < len(recs) {
+			var odd []string
+			for _, r := range recs {
+				if r.delims != mode && len(odd) < 3 {
+					odd = append(odd, fmt.Sprintf("line %d has %d", r.line, r.delims+1))
+				}
+			}
+			parts = append(parts, fmt.Sprintf("split at %s, %d of the first %d records do not have %d fields like the rest (%s)",
+				delimName(d), len(recs)-modeN, len(recs), mode+1, strings.Join(odd, ", ")))
+		}
+	}
+	if openLine > 0 {
+		parts = append(parts, fmt.Sprintf("the quote opened on line %d does not close within %d lines", openLine, csvMaxQuotedLines))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	for _, r := range recs {
+		if r.multi {
+			parts = append(parts, "some quoted fields run over several lines")
+			break
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func delimName(d byte) string {
+	switch d {
+	case '\t':
+		return "tabs"
+	case ';':
+		return "semicolons"
+	case ',':
+		return "commas"
+	case '|':
+		return "'|'"
+	}
+	return fmt.Sprintf("%q", d)
+}
+
+// delimMode returns the most common delimiter count (the larger on a tie)
+// and how many records have it.
+func delimMode(recs []sniffRecord) (mode, modeN int) {
+	freq := map[int]int{}
+	for _, r := range recs {
+		freq[r.delims]++
+	}
+	for n, k := range freq {
+		if k > modeN || (k == modeN && n > mode) {
+			mode, modeN = n, k
+		}
+	}
+	return mode, modeN
+}
+
+// sniffRecords splits up to max records off lines with delimiter d, as
+// csvSource.next does; blank lines outside quotes are passed over. A quote
+// left open at the end of the sample is a record cut by the sample's end
+// and is not counted; one that does not close within csvMaxQuotedLines
+// lines is read literally, as the reader does, and its line is returned.
+func sniffRecords(lines []string, d byte, max int) (recs []sniffRecord, openLine int) {
+	var buf []string
+	for i := 0; i < len(lines) && len(recs) < max; {
+		if strings.TrimSpace(lines[i]) == "" {
+			i++
+			continue
+		}
+		f, open := splitCSV(lines[i], d, buf[:0], false)
+		next := i + 1
+		if open {
+			joined, quotes := lines[i], strings.Count(lines[i], `"`)
+			closed := false
+			for next < len(lines) && next-i < csvMaxQuotedLines {
+				joined += "\n" + lines[next]
+				quotes += strings.Count(lines[next], `"`)
+				next++
+				if quotes%2 == 0 {
+					if g, o := splitCSV(joined, d, buf[:0], false); !o {
+						f, closed = g, true
+						break
+					}
+				}
+			}
+			if !closed {
+				if next >= len(lines) && next-i < csvMaxQuotedLines {
+					break // cut by the end of the sample
+				}
+				f, _ = splitCSV(lines[i], d, buf[:0], true)
+				next = i + 1
+				if openLine == 0 {
+					openLine = i + 1
+				}
+			}
+		}
+		buf = f
+		recs = append(recs, sniffRecord{line: i + 1, delims: len(f) - 1, multi: next > i+1})
+		i = next
+	}
+	return recs, openLine
+}
+
+// splitSniffLines cuts up to max physical lines off text; \r\n, \n and a
+// lone \r each end one line, as in csvSource.readLine, so that a line's
+// index + 1 is its line number.
 func splitSniffLines(text string, max int) []string {
 	var out []string
 	for len(text) > 0 && len(out) < max {
 		i := strings.IndexAny(text, "\r\n")
-		var l string
 		if i < 0 {
-			l, text = text, ""
-		} else {
-			l = text[:i]
-			text = text[i+1:]
-			if text != "" && text[0] == '\n' && l != "" {
-				// \r\n handled by skipping the \n
-			}
+			out = append(out, text)
+			break
 		}
-		if strings.TrimSpace(l) != "" {
-			out = append(out, l)
+		out = append(out, text[:i])
+		adv := i + 1
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			adv++
 		}
+		text = text[adv:]
 	}
 	return out
-}
-
-func countOutsideQuotes(line string, d byte) int {
-	n, inQ := 0, false
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case '"':
-			inQ = !inQ
-		case d:
-			if !inQ {
-				n++
-			}
-		}
-	}
-	return n
 }

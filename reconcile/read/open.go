@@ -72,6 +72,10 @@ type Options struct {
 	// back: a conversion takes seconds to a minute and reads no rows, so a
 	// progress display has nothing else to show meanwhile.
 	Converting func()
+	// SheetUse is the user's word on a sheet as a whole, by sheet name
+	// ("" for every sheet and a CSV): SheetLeaveOut or SheetInclude
+	// (sheetuse.go).
+	SheetUse map[string]string
 }
 
 // ColumnOverride is a user's decision about one column. An empty Field
@@ -414,6 +418,9 @@ func openOLE(path string, f *os.File, size int64, password string) (*xlsxBook, e
 			encrypted = true
 		case "Workbook", "Book":
 			legacy = true
+			if biffEncrypted(e) {
+				return nil, encryptedXLS(path)
+			}
 		}
 	}
 	switch {

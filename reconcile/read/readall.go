@@ -62,6 +62,11 @@ type SheetResult struct {
 	NoTable      bool
 	NeedsMapping bool
 	Status       string
+	// LeftOut says why a sheet with a table yields no records: the user
+	// left it out, or (Summary) it is a summary sheet, which the user may
+	// include. "" when the sheet is read.
+	LeftOut string
+	Summary bool
 
 	// Totals checks the sheet's total rows against the records read;
 	// Checks says the same in words, with the rows hidden in Excel (whose
@@ -138,6 +143,7 @@ func (sr *SheetReader) Describe(res *SheetResult) {
 	if err := sr.NeedsMapping(); err != nil && res.Err == nil {
 		res.Err = err
 	}
+	res.LeftOut, res.Summary = sr.LeftOut()
 }
 
 // progressEvery is how often (in rows) ReadAll reports progress and

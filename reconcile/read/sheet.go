@@ -35,7 +35,14 @@ type SheetReader struct {
 	totals      []TotalCheck
 	sumTotals   int   // total rows recognised by their figures alone
 	needs       error // ErrNeedsMapping: no row is read until it is mapped
-	hiddenRows  int
+	// leftOut says why no row is read although the table is found (the
+	// user left the sheet out, or it is a summary sheet: sheetuse.go);
+	// its rows get the fate leftReason with leftDetail.
+	leftOut    string
+	leftReason reconcile.SkipReason
+	leftDetail string
+	summary    bool
+	hiddenRows int
 	// ambiguousDates counts records whose date was left unread because
 	// day and month cannot be told apart (see dates.go).
 	ambiguousDates int
@@ -134,9 +141,14 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 			s.skip(r.num, reconcile.SkipHidden, "")
 			continue
 		}
-		if s.needs != nil {
+		if s.needs != nil || s.leftOut != "" {
 			reason, detail := s.plan.classifyRow(r)
-			if reason == "" || reason == reconcile.SkipTotal {
+			switch {
+			case s.leftOut != "" && reason == "":
+				// A total row keeps its own fate: the rows left out are
+				// the sheet's data rows.
+				reason, detail = s.leftReason, s.leftDetail
+			case s.leftOut == "" && (reason == "" || reason == reconcile.SkipTotal):
 				reason, detail = reconcile.SkipNeedsMapping, ""
 			}
 			s.skip(r.num, reason, detail)

@@ -54,6 +54,8 @@ func (s *SheetReader) init() error {
 		hint := "no row in the first 30 looks like a table header; check the sheet or map the columns by hand"
 		if len(top) == 0 {
 			hint = "the sheet is empty"
+		} else if doubt := s.textSplitDoubt(); doubt != "" {
+			return s.splitError("no row looks like a table header", doubt)
 		}
 		return &reconcile.Error{File: s.w.path, Sheet: s.name, Err: reconcile.ErrNoTable, Hint: hint}
 	}
@@ -226,6 +228,7 @@ func (s *SheetReader) init() error {
 			return err
 		}
 	}
+	s.decideUse()
 	s.currencyFromFormats()
 	for i := range cols {
 		full[i], cols[i].Samples = cols[i].Samples, full[i]
