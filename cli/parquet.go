@@ -92,8 +92,8 @@ func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.
 		sum.Rows, sum.Shipments, sum.Merged, sum.Duplicates, sum.Parts, sum.LargestPart)
 	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %s\n", sum.Counted, sum.Tonnes, res.Project.Params.Weight, sum.USD.USDText(fmt.Sprintf("%.0f USD", sum.ValueUSD)))
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), sum.Discrepancies)
-	if sum.StaleDecisions > 0 {
-		fmt.Fprintf(env.Stdout, "warning: %d shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied\n", sum.StaleDecisions)
+	for _, w := range sum.Warnings() {
+		fmt.Fprintf(env.Stdout, "warning: %s\n", withFlags(w))
 	}
 	fmt.Fprintln(env.Stdout, "note: streamed (bounded memory): no possible-duplicates list, source overlap check or screening; review those on a sample in the app and bring the decisions back with --decisions")
 	fmt.Fprintf(env.Stdout, "wrote %s\n", dir)

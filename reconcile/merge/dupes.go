@@ -337,6 +337,11 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 	if relLines > 0 && len(p.NotMerged) == relLines && namesOnly {
 		p.NotMerged = append(p.NotMerged, d.namesRuleWhy(A, B))
 	}
+	if len(p.NotMerged) == 0 {
+		if why := d.tieWhy(A, B); why != "" {
+			p.NotMerged = append(p.NotMerged, why)
+		}
+	}
 	if len(p.NotMerged) == 0 && cross {
 		p.NotMerged = append(p.NotMerged, "an export and an import declaration: another row of one side also fits the other within the window, and picking one would be a guess")
 	}

@@ -70,21 +70,24 @@ func (r *reconciler) crossText(i, j int32) string {
 }
 
 // clearCrossEdges keeps an export–import pair only when it is the one
-// candidate each row has: the export row's only candidate in the import
-// row's source, and the import row's only export declaration across every
-// export register (goods leave one country; two registers naming the same
-// declaration number are one candidate). The export window is wide
-// enough to meet a regular importer's next shipment, and picking the
-// closer of two would be a guess: such pairs stay apart and Possible
-// duplicates lists them. Pairs of one flow pass unchanged.
-func (r *reconciler) clearCrossEdges(edges []edge) []edge {
+// candidate each row has: the export row's candidates across the import
+// sources must be one shipment (one row per source, each pair of them
+// agreeing by the rules and not a tie clearTiedEdges left apart), and
+// the import row's only export declaration across every export register
+// (goods leave one country; two registers naming the same declaration
+// number are one candidate). The export window is wide enough to meet a
+// regular importer's next shipment, and picking the closer of two would
+// be a guess: such pairs stay apart and Possible duplicates lists them.
+// Candidates are counted among all the pairs the rule accepts, those
+// through related names too (clearRelatedEdges may drop them, but they
+// still fit). Pairs of one flow pass unchanged.
+func (r *reconciler) clearCrossEdges(edges, all []edge) []edge {
 	if !r.anyExport {
 		return edges
 	}
-	type side struct{ row, src int32 }
-	perSource := map[side]int{}         // export row, import source → candidates
+	imports := map[int32][]int32{}      // export row → its import candidates
 	exportDecls := map[int32][]uint64{} // import row → its export candidates' declarations
-	for _, e := range edges {
+	for _, e := range all {
 		if !r.crossFlow(e.a, e.b) {
 			continue
 		}
@@ -92,7 +95,7 @@ func (r *reconciler) clearCrossEdges(edges []edge) []edge {
 		if r.exportRow(im) {
 			ex, im = im, ex
 		}
-		perSource[side{ex, r.in.SourceOf[im]}]++
+		imports[ex] = append(imports[ex], im)
 		d := r.declH[ex]
 		if d == 0 {
 			d = uint64(ex) + 1<<63 // no number: a candidate of its own
@@ -101,6 +104,10 @@ func (r *reconciler) clearCrossEdges(edges []edge) []edge {
 			exportDecls[im] = append(exportDecls[im], d)
 		}
 	}
+	oneShipment := map[int32]bool{}
+	for ex, ims := range imports {
+		oneShipment[ex] = r.oneShipment(ims)
+	}
 	out := edges[:0]
 	for _, e := range edges {
 		if r.crossFlow(e.a, e.b) {
@@ -108,11 +115,25 @@ func (r *reconciler) clearCrossEdges(edges []edge) []edge {
 			if r.exportRow(im) {
 				ex, im = im, ex
 			}
-			if perSource[side{ex, r.in.SourceOf[im]}] > 1 || len(exportDecls[im]) > 1 {
+			if !oneShipment[ex] || len(exportDecls[im]) > 1 {
 				continue
 			}
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// oneShipment reports whether rows could all be one shipment: one row
+// per source, each pair linked by an identifier or agreeing by the
+// fuzzy rule, none a tie left apart.
+func (r *reconciler) oneShipment(rows []int32) bool {
+	for x := range rows {
+		for y := x + 1; y < len(rows); y++ {
+			if a, b := rows[x], rows[y]; r.tied[[2]int32{a, b}] || !r.fits(a, b) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package merge
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -109,7 +110,10 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.clearCrossEdges(r.clearRelatedEdges(edges)), nil
+	// The only-candidate checks count candidates among every pair the
+	// rule accepts, before any of them drops one.
+	all := slices.Clone(edges)
+	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), all), nil
 }
 
 // clearRelatedEdges keeps a pair that agrees only through related names
@@ -223,23 +227,30 @@ func (r *reconciler) idEdges() []edge {
 // joinable: disjoint sources and every cross pair linked by an identifier
 // or agreeing by the fuzzy rule, none kept apart by an identifier.
 func (r *reconciler) joinable(A, B *unitT) bool {
-	if r.apartUnits(A, B) {
+	if r.apartUnits(A, B) || r.tiedUnits(A, B) {
 		return false
 	}
 	for _, x := range A.rows {
 		for _, y := range B.rows {
-			if r.in.SourceOf[x] == r.in.SourceOf[y] {
-				return false
-			}
-			if _, ok := r.idAgree(x, y); ok {
-				continue
-			}
-			if _, ok := r.agree(x, y); !ok {
+			if !r.fits(x, y) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// fits: rows x and y of two sources, linked by an identifier or agreeing
+// by the fuzzy rule.
+func (r *reconciler) fits(x, y int32) bool {
+	if r.in.SourceOf[x] == r.in.SourceOf[y] {
+		return false
+	}
+	if _, ok := r.idAgree(x, y); ok {
+		return true
+	}
+	_, ok := r.agree(x, y)
+	return ok
 }
 
 // hsCompatible: HS codes agree on HS-6, or the shorter (a 4-digit

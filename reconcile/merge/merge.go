@@ -392,6 +392,10 @@ type Result struct {
 	// one issuer, two containers or invoices): carried out as decided,
 	// but usually a mistake, so the reader is told.
 	MergeWarnings []string
+	// ties lists, per row and other source, the candidates that fit it
+	// equally, which clearTiedEdges left apart: Possible duplicates says
+	// so.
+	ties map[rowSrc][]int32
 }
 
 func itoa(n int) string {

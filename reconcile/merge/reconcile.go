@@ -94,6 +94,9 @@ type reconciler struct {
 	// duplicates and records not yet placed.
 	unit  []int32
 	units []*unitT
+	// tied holds the pairs clearTiedEdges left apart, both ways round:
+	// no third row may join them either.
+	tied map[[2]int32]bool
 
 	// What the shipments and discrepancies keep lives in arena blocks, not
 	// in millions of small objects (see package arena).

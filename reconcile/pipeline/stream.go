@@ -129,9 +129,23 @@ type StreamSummary struct {
 	IDClashes int
 	// HeldBack counts shipments held back from their part to be numbered
 	// with the others whose anchor hashes alike.
-	HeldBack        int
-	StaleDecisions  int
+	HeldBack       int
+	StaleDecisions int
+	// MergeWarnings are the parts' merge.Result.MergeWarnings: the
+	// user's merges across two declaration numbers or bills of lading
+	// (a user merge lies in one part, so each is listed once).
+	MergeWarnings   []string
 	decisionRowsRun map[string]bool
+}
+
+// Warnings is Result.Warnings for a streamed run: the file warnings and
+// stale decisions Result gives, and the merge warnings of every part.
+func (s *StreamSummary) Warnings() []reconcile.Note {
+	out := s.Result.Warnings()
+	for _, w := range s.MergeWarnings {
+		out = append(out, reconcile.Note{Text: w})
+	}
+	return out
 }
 
 // HasRow reports whether a row key named by one of the project's
@@ -403,6 +417,7 @@ func (s *streamer) decisions() error {
 		return merge.RowKey(reconcile.Provenance{File: fr.Path, Sheet: fr.Sheets[ref.Sheet].Sheet, Row: n}), true
 	})
 	s.ds, s.sum.StaleDecisions = renameDecisions(ds, f)
+	s.res.StaleDecisions = s.sum.StaleDecisions // for Warnings
 	// Row keys of this run's records, for decisions.parquet's Applied.
 	for _, d := range ds {
 		for _, key := range []string{d.Row, d.Other} {
@@ -471,6 +486,7 @@ func (s *streamer) reconcilePart(ctx context.Context, pr *Result) (merge.Input, 
 	s.sum.Merged += m.Merged
 	s.sum.Duplicates += m.Duplicates
 	s.sum.Discrepancies += len(m.Discrepancies)
+	s.sum.MergeWarnings = append(s.sum.MergeWarnings, m.MergeWarnings...)
 	t := totals.Compute(m.Shipments, totals.ByNone, totals.Filter{}, pr.Labels())
 	s.sum.Counted += t.Total.Shipments
 	s.sum.Tonnes += t.Total.Tonnes

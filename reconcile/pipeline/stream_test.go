@@ -397,3 +397,52 @@ func TestDetach(t *testing.T) {
 		t.Error("the copy still shares memory with the original")
 	}
 }
+
+// TestStreamMergeWarnings: a user merge across two declaration numbers
+// carries the same warning streamed as in memory, and the summary's
+// warnings are the in-memory run's.
+func TestStreamMergeWarnings(t *testing.T) {
+	files := sampleFiles(t)
+	base, err := Run(context.Background(), NewProject(files...), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two single-row shipments, each with its own declaration number: merging them is the mistake the warning names.
+	a, b := -1, -1
+	for i, sh := range base.Merge.Shipments {
+		if len(sh.Rows) != 1 || base.Records[sh.Rows[0]].DeclarationID == "" {
+			continue
+		}
+		switch {
+		case a < 0:
+			a = i
+		case base.Records[sh.Rows[0]].DeclarationID != base.Records[base.Merge.Shipments[a].Rows[0]].DeclarationID:
+			b = i
+		}
+		if b >= 0 {
+			break
+		}
+	}
+	if b < 0 {
+		t.Fatal("the samples have no two single-row shipments with declaration numbers")
+	}
+	d := merge.Decision{Op: merge.OpMerge, Time: time.Now(), Reason: "test merge"}
+	d.Row, d.SHA256 = base.RowRef(base.Merge.Shipments[a].Rows[0])
+	d.Other, d.OtherSHA256 = base.RowRef(base.Merge.Shipments[b].Rows[0])
+	p := NewProject(files...)
+	p.ShipmentDecisions = append(p.ShipmentDecisions, d)
+	mem, err := Run(context.Background(), p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mem.Merge.MergeWarnings) != 1 || !strings.Contains(mem.Merge.MergeWarnings[0], "different declaration numbers") {
+		t.Fatalf("in memory: merge warnings %q, want one across declaration numbers", mem.Merge.MergeWarnings)
+	}
+	for _, rows := range []int{1, 1 << 20} {
+		_, sum := streamOutcome(t, p, rows)
+		want, got := reconcile.NoteTexts(mem.Warnings()), reconcile.NoteTexts(sum.Warnings())
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("parts of %d rows: streamed warnings %q, in memory %q", rows, got, want)
+		}
+	}
+}
