@@ -29,8 +29,9 @@ func TestHowNamesAControl(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, "choose dispatch_country above column D on the Sources screen"},
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv"}, "click its columns to choose their fields"},
 		{reconcile.Step{Fix: reconcile.FixIncludeRows, File: "/d/reg.csv"}, "click Count again"},
-		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, "the app cannot set this yet"},
-		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, "the app cannot set this yet"},
+		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, "\"tons\" mean beside Date order on the Sources screen"},
+		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, "rate for у.е. in Rates and rules…"},
+		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "Rates and rules… (on the Totals screen)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
