@@ -36,6 +36,11 @@ func TestSettingsRateChangesTotals(t *testing.T) {
 	if got := valueTotal(); got != 250 {
 		t.Fatalf("value before the rate = %v, want 250 (the у.е. values left out)", got)
 	}
+	u.sources.list.Select(firstTableItem(t, u))
+	settle(t, u)
+	if n := u.sources.settings.notes.Text; !strings.Contains(n, `"у.е."`) || !strings.Contains(n, "Rates and rules…") {
+		t.Errorf("the Sources screen does not show the sheet's у.е. note with the panel's name: %q", n)
+	}
 	u.tabs.Select(u.tabTotals)
 	settle(t, u)
 	if !strings.Contains(u.totals.notes.Text, `"у.е."`) || !strings.Contains(u.totals.notes.Text, "Rates and rules…") {
@@ -110,5 +115,52 @@ func TestSettingsRead(t *testing.T) {
 				t.Errorf("params = %+v, want B/L 7,3, band 20, export window left at the default (0)", par)
 			}
 		})
+	}
+}
+
+// Weights in "tons" alone stay out of tonnes, and the sheet's note says
+// where to decide; choosing short tons on the Sources screen counts them
+// as 907.18 kg each, saved with the project, and the note goes away.
+func TestSourcesTonsChoice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tons.csv")
+	if err := os.WriteFile(path, []byte("Date,Consignee,HS Code,Net weight (tons)\n2022-10-03,OOO ALFA,930200,2\n2022-10-04,OOO BETA,930200,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t)
+	u.OpenPaths([]string{path})
+	settle(t, u)
+	if u.result == nil {
+		t.Fatalf("no result; status %q", u.status.Text)
+	}
+	tonnes := func() float64 { return u.result.Totals(totals.ByNone, totals.Filter{}).Total.Tonnes }
+	if got := tonnes(); got != 0 {
+		t.Fatalf("tonnes before deciding = %v, want 0 (tons left out)", got)
+	}
+	s := u.sources
+	s.list.Select(firstTableItem(t, u))
+	settle(t, u)
+	st := s.settings
+	if !st.notes.Visible() || !strings.Contains(st.notes.Text, `"tons" mean beside Date order`) {
+		t.Fatalf("the sheet's note does not point to the tons control: %q", st.notes.Text)
+	}
+	st.tons.SetSelected(tonsShort)
+	settle(t, u)
+	if got, want := tonnes(), 5*0.90718474; got < want-1e-9 || got > want+1e-9 {
+		t.Errorf("tonnes after short ton = %v, want %v", got, want)
+	}
+	found := false
+	for _, o := range u.project.Sources[0].Mapping {
+		found = found || (o.Column == -1 && o.Unit == "short ton")
+	}
+	if !found {
+		t.Errorf("the choice is not saved with the project: %+v", u.project.Sources[0].Mapping)
+	}
+	for _, n := range u.result.ReadNotes() {
+		if strings.Contains(n.Text, "tons") {
+			t.Errorf("engine note still there: %q", n.Text)
+		}
+	}
+	if st.tons.Selected != tonsShort || strings.Contains(st.notes.Text, "tons") {
+		t.Errorf("after the re-read the select shows %q and the notes %q", st.tons.Selected, st.notes.Text)
 	}
 }

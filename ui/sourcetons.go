@@ -9,12 +9,12 @@ import (
 )
 
 // The choices of the Sources screen's "tons" select: what a sheet's
-// weights in "tons" alone mean (the CLI's --unit FILE:tons=t). Until the
+// weights in "tons" alone mean; undecided, they are left out (the CLI's --unit FILE:tons=t). Until the
 // user chooses, those weights stay out of tonnes: a short ton is 9 %
 // lighter than a tonne, a long ton 1.6 % heavier, and guessing would
 // move every total.
 const (
-	tonsFromFile = "undecided (left out)"
+	tonsFromFile = "undecided"
 	tonsMetric   = "metric tonne (1,000 kg)"
 	tonsShort    = "short ton, US (907.18 kg)"
 	tonsLong     = "long ton, UK (1,016.05 kg)"
@@ -48,18 +48,46 @@ func (st *sheetSettings) showNotes(path, sheet string) {
 		st.notes.Hide()
 		return
 	}
+	labels := sheetCurrencyLabels(res, path, sheet)
 	var lines []string
 	for _, n := range res.ReadNotes() {
-		if n.File != "" && absPath(n.File) == absPath(path) && n.Sheet == sheet {
+		// A currency label's note names no sheet (one rate serves every
+		// file): it shows on each sheet whose values are in the label.
+		if (n.File != "" && absPath(n.File) == absPath(path) && n.Sheet == sheet) || (n.Fix == reconcile.FixCurrencyRate && labels[n.Value]) {
 			lines = append(lines, "Note: "+withControls(n))
 		}
 	}
 	if len(lines) == 0 {
+		st.notes.SetText("")
 		st.notes.Hide()
 		return
 	}
 	st.notes.SetText(strings.Join(lines, "\n"))
 	st.notes.Show()
+}
+
+// sheetCurrencyLabels are the unknown currency labels ("у.е.") of the
+// sheet's values.
+func sheetCurrencyLabels(res *pipeline.Result, path, sheet string) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range res.Files {
+		if absPath(f.Path) != absPath(path) {
+			continue
+		}
+		for _, sh := range f.Sheets {
+			if sh.Sheet != sheet {
+				continue
+			}
+			for i := sh.First; i < sh.First+sh.Rows && i < len(res.Records); i++ {
+				for _, fl := range res.Records[i].Flags {
+					if l, ok := read.UnknownCurrencyLabel(fl); ok {
+						out[l] = true
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // readNotesFor are the read notes the Totals screen lists: every one, in
