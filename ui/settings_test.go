@@ -9,29 +9,34 @@ import (
 	"tradecheck/reconcile/totals"
 )
 
-// ueSource writes a register whose values are in "у.е." (conventional
-// units), which the reader never takes for a currency.
-func ueSource(t *testing.T) string {
+// openCSV writes body as a CSV file named name and loads it into a new
+// test UI, failing the test when the run gives no result.
+func openCSV(t *testing.T, name, body string) *UI {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "ue.csv")
-	if err := os.WriteFile(path, []byte("Declaration date,Consignee,Shipper,HS Code,Net weight (kg),Value,Currency\n"+
-		"2022-03-04,OOO ALFA,ACME LTD,930200,100,1000,у.е.\n2022-05-06,OOO BETA,ACME LTD,930200,200,500,у.е.\n"+
-		"2022-05-07,OOO BETA,ACME LTD,930200,300,250,USD\n"), 0o644); err != nil {
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return path
+	u := newTestUI(t)
+	u.OpenPaths([]string{path})
+	settle(t, u)
+	if u.result == nil {
+		t.Fatalf("no result; status %q", u.status.Text)
+	}
+	return u
 }
+
+// ueCSV is a register whose values are in "у.е." (conventional units),
+// which the reader never takes for a currency.
+const ueCSV = "Declaration date,Consignee,Shipper,HS Code,Net weight (kg),Value,Currency\n" +
+	"2022-03-04,OOO ALFA,ACME LTD,930200,100,1000,у.е.\n2022-05-06,OOO BETA,ACME LTD,930200,200,500,у.е.\n" +
+	"2022-05-07,OOO BETA,ACME LTD,930200,300,250,USD\n"
 
 // A rate entered in the Rates and rules panel converts the label's
 // values: the value total grows by them and the note asking for the
 // rate goes away, on the Totals screen and in the project's rates.
 func TestSettingsRateChangesTotals(t *testing.T) {
-	u := newTestUI(t)
-	u.OpenPaths([]string{ueSource(t)})
-	settle(t, u)
-	if u.result == nil {
-		t.Fatalf("no result; status %q", u.status.Text)
-	}
+	u := openCSV(t, "ue.csv", ueCSV)
 	valueTotal := func() float64 { return u.result.Totals(totals.ByNone, totals.Filter{}).Total.ValueUSD }
 	if got := valueTotal(); got != 250 {
 		t.Fatalf("value before the rate = %v, want 250 (the у.е. values left out)", got)
@@ -74,9 +79,7 @@ func TestSettingsRateChangesTotals(t *testing.T) {
 // The panel refuses bad entries as a whole, naming the field, and
 // changes nothing; default rules are stored as "the default".
 func TestSettingsRead(t *testing.T) {
-	u := newTestUI(t)
-	u.OpenPaths([]string{ueSource(t)})
-	settle(t, u)
+	u := openCSV(t, "ue.csv", ueCSV)
 	for _, tc := range []struct {
 		name, rate, months, bl, band, wantErr string
 	}{
@@ -122,16 +125,7 @@ func TestSettingsRead(t *testing.T) {
 // where to decide; choosing short tons on the Sources screen counts them
 // as 907.18 kg each, saved with the project, and the note goes away.
 func TestSourcesTonsChoice(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "tons.csv")
-	if err := os.WriteFile(path, []byte("Date,Consignee,HS Code,Net weight (tons)\n2022-10-03,OOO ALFA,930200,2\n2022-10-04,OOO BETA,930200,3\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	u := newTestUI(t)
-	u.OpenPaths([]string{path})
-	settle(t, u)
-	if u.result == nil {
-		t.Fatalf("no result; status %q", u.status.Text)
-	}
+	u := openCSV(t, "tons.csv", "Date,Consignee,HS Code,Net weight (tons)\n2022-10-03,OOO ALFA,930200,2\n2022-10-04,OOO BETA,930200,3\n")
 	tonnes := func() float64 { return u.result.Totals(totals.ByNone, totals.Filter{}).Total.Tonnes }
 	if got := tonnes(); got != 0 {
 		t.Fatalf("tonnes before deciding = %v, want 0 (tons left out)", got)
