@@ -18,7 +18,6 @@ import (
 	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
-	"tradecheck/reconcile/values"
 	"tradecheck/reconcile/workbook"
 )
 
@@ -236,43 +235,13 @@ func rateFlag(fs *flag.FlagSet) *listFlag {
 // applyRates adds the --rate values to the project's rates.
 func applyRates(p *pipeline.Project, rates []string) error {
 	for _, s := range rates {
-		r, err := parseRate(s)
+		r, err := totals.ParseRate(s)
 		if err != nil {
 			return fmt.Errorf("--rate %q: %v", s, err)
 		}
 		p.Rates = append(p.Rates, r)
 	}
 	return nil
-}
-
-// parseRate reads CUR=RATE or CUR:YYYY-MM=RATE, RATE being USD per one
-// unit of CUR. CUR is an ISO code or a name the reader knows ("руб",
-// "$"), stored as its ISO code, or else a label exactly as the file's
-// currency cells write it ("у.е.", "XYZ"): values in that label are then
-// converted at the rate instead of being left out as "currency unknown".
-func parseRate(s string) (totals.Rate, error) {
-	k, v, ok := strings.Cut(s, "=")
-	if !ok {
-		return totals.Rate{}, errors.New("want CUR=USD or CUR:YYYY-MM=USD (CUR an ISO code or the currency label as the file writes it)")
-	}
-	cur, month := strings.TrimSpace(k), ""
-	if i := strings.LastIndex(cur, ":"); i >= 0 {
-		cur, month = strings.TrimSpace(cur[:i]), strings.TrimSpace(cur[i+1:])
-		if _, err := time.Parse("2006-01", month); err != nil {
-			return totals.Rate{}, fmt.Errorf("month %q is not YYYY-MM", month)
-		}
-	}
-	if cur == "" {
-		return totals.Rate{}, errors.New("no currency before '='")
-	}
-	if c, ok := values.Currency(cur); ok {
-		cur = c
-	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil || f <= 0 {
-		return totals.Rate{}, fmt.Errorf("rate %q is not a positive number (USD per one %s)", v, cur)
-	}
-	return totals.Rate{Currency: cur, Month: month, ToUSD: f}, nil
 }
 
 func printSummary(env *Env, res *pipeline.Result, written string) {

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"tradecheck/reconcile"
@@ -41,19 +40,19 @@ func (r *ruleFlags) apply(p *pipeline.Project) error {
 		name, val     string
 		before, after *int
 		maxBefore     int
-	}{{"bl-window", *r.bl, &p.Params.BLDaysBefore, &p.Params.BLDaysAfter, 60},
-		{"export-window", *r.export, &p.Params.ExportDaysBefore, &p.Params.ExportDaysAfter, 365}} {
+	}{{"bl-window", *r.bl, &p.Params.BLDaysBefore, &p.Params.BLDaysAfter, pipeline.MaxBLDaysBefore},
+		{"export-window", *r.export, &p.Params.ExportDaysBefore, &p.Params.ExportDaysAfter, pipeline.MaxExportDaysBefore}} {
 		if w.val == "" {
 			continue
 		}
-		b, a, err := parseWindow(w.val, w.maxBefore)
+		b, a, err := pipeline.ParseWindow(w.val, w.maxBefore)
 		if err != nil {
 			return fmt.Errorf("--%s %q: %v", w.name, w.val, err)
 		}
 		*w.before, *w.after = b, a
 	}
 	if *r.band != "" {
-		v, err := parseBand(*r.band)
+		v, err := pipeline.ParseBand(*r.band)
 		if err != nil {
 			return fmt.Errorf("--packaging-band %q: %v", *r.band, err)
 		}
@@ -75,48 +74,6 @@ func (r *ruleFlags) apply(p *pipeline.Project) error {
 		}
 	}
 	return nil
-}
-
-// parseWindow reads "-10,+2" as 10 days before and 2 after. Both bounds
-// are at least one day: a project stores 0 as "the default".
-func parseWindow(s string, maxBefore int) (before, after int, err error) {
-	b, a, ok := strings.Cut(strings.ReplaceAll(s, " ", ""), ",")
-	if !ok {
-		return 0, 0, fmt.Errorf("want -BEFORE,+AFTER in days, e.g. -10,+2")
-	}
-	nb, errB := strconv.Atoi(b)
-	na, errA := strconv.Atoi(strings.TrimPrefix(a, "+"))
-	switch {
-	case errB != nil || errA != nil:
-		return 0, 0, fmt.Errorf("want two whole numbers of days, e.g. -10,+2")
-	case nb >= 0 || !strings.HasPrefix(b, "-"):
-		return 0, 0, fmt.Errorf("the first number is the days before and is written negative (-1 to -%d)", maxBefore)
-	case -nb > maxBefore:
-		return 0, 0, fmt.Errorf("at most %d days before", maxBefore)
-	case na < 1 || na > 30:
-		return 0, 0, fmt.Errorf("the second number is the days after, +1 to +30")
-	}
-	return -nb, na, nil
-}
-
-// parseBand reads a fraction (0.15) or a percentage (15%) and returns the
-// percentage. A bare number above 1 is refused: 15 is 1,500 %, not 15 %.
-func parseBand(s string) (float64, error) {
-	pct := strings.HasSuffix(s, "%")
-	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
-	if err != nil {
-		return 0, fmt.Errorf("want a fraction such as 0.15 (or 15%%)")
-	}
-	if !pct {
-		if v > 1 {
-			return 0, fmt.Errorf("a fraction from 0.01 to 1 (write 0.15 or 15%% for fifteen percent)")
-		}
-		v *= 100
-	}
-	if v < 1 || v > 100 {
-		return 0, fmt.Errorf("from 0.01 to 1 (1%% to 100%%)")
-	}
-	return v, nil
 }
 
 // applyFlow sets one --flow on the sources it names.

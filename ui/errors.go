@@ -44,8 +44,7 @@ func humanMessage(err error) string {
 // how is the app's wording for where to take a step the engine asks
 // for, in an error (its Fix) or a note: the engine names no control, the
 // app names its own. It is the one place that turns a Fix into a
-// control. Steps the app has no control for yet say so rather than send
-// the user looking.
+// control.
 func how(s reconcile.Step) string {
 	switch s.Fix {
 	case reconcile.FixPassword:
@@ -72,8 +71,15 @@ func how(s reconcile.Step) string {
 		return "enter the declaring country beside Trade flow on the Sources screen"
 	case reconcile.FixIncludeRows:
 		return "select each such row on the Shipments screen (listed as excluded) and click Count again"
-	case reconcile.FixTonUnit, reconcile.FixCurrencyRate:
-		return "the app cannot set this yet; tradecheck-cli can"
+	case reconcile.FixTonUnit:
+		return "choose what \"tons\" mean beside Date order on the Sources screen (metric tonne, short ton or long ton)"
+	case reconcile.FixCurrencyRate:
+		if s.Value != "" {
+			return "enter the rate for " + s.Value + " in Rates and rules… (on the Totals screen or beside the sheet on the Sources screen)"
+		}
+		return "enter the rate in Rates and rules… (on the Totals screen or beside the sheet on the Sources screen)"
+	case reconcile.FixShipmentRules:
+		return "change them in Rates and rules… (on the Totals screen)"
 	}
 	return ""
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -29,8 +27,9 @@ func TestHowNamesAControl(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, "choose dispatch_country above column D on the Sources screen"},
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv"}, "click its columns to choose their fields"},
 		{reconcile.Step{Fix: reconcile.FixIncludeRows, File: "/d/reg.csv"}, "click Count again"},
-		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, "the app cannot set this yet"},
-		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, "the app cannot set this yet"},
+		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, "\"tons\" mean beside Date order on the Sources screen"},
+		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, "rate for у.е. in Rates and rules…"},
+		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "Rates and rules… (on the Totals screen)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -46,17 +45,8 @@ func TestHowNamesAControl(t *testing.T) {
 // country column could be the dispatch country: the Sources screen says
 // so with its own controls, not the command line's flags.
 func TestSourcesScreenNotesNameControls(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "us.csv")
-	if err := os.WriteFile(path, []byte("Arrival Date,Consignee,Shipper,Shipper Country,HS Code,Net weight (kg)\n"+
-		"03/04/2022,OOO ALFA,ACME LTD,CHINA,930200,100\n05/06/2022,OOO BETA,ACME LTD,CHINA,930200,200\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	u := newTestUI(t)
-	u.OpenPaths([]string{path})
-	settle(t, u)
-	if u.result == nil {
-		t.Fatalf("no result; status %q", u.status.Text)
-	}
+	u := openCSV(t, "us.csv", "Arrival Date,Consignee,Shipper,Shipper Country,HS Code,Net weight (kg)\n"+
+		"03/04/2022,OOO ALFA,ACME LTD,CHINA,930200,100\n05/06/2022,OOO BETA,ACME LTD,CHINA,930200,200\n")
 	s := u.sources
 	s.list.Select(firstTableItem(t, u))
 	settle(t, u)

@@ -25,6 +25,8 @@ type sheetSettings struct {
 	value *widget.Entry
 	order *widget.Select
 	use   *widget.Button // leave the sheet out or include it (sheetuse.go)
+	tons  *widget.Select // what "tons" alone means (tons.go)
+	notes *widget.Label  // the run's read notes for the sheet
 	box   fyne.CanvasObject
 	// quiet stops the date-order select's callback while showSheet
 	// sets it from the project.
@@ -51,9 +53,16 @@ func newSheetSettings(s *sourcesScreen) *sheetSettings {
 	set := widget.NewButton("Set for the sheet", st.onSet)
 	clear := widget.NewButton("Clear", st.onClear)
 	st.order = widget.NewSelect([]string{orderFromFile, orderDMY, orderMDY}, st.onOrder)
+	st.tons = widget.NewSelect(tonChoices, st.onTons)
+	st.notes = widget.NewLabel("")
+	st.notes.Wrapping = fyne.TextWrapWord
+	st.notes.Importance = widget.WarningImportance
+	st.notes.Hide()
 	st.box = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Fixed value:"), container.NewHBox(set, clear), container.NewGridWithColumns(2, st.field, st.value)),
-		container.NewHBox(widget.NewLabel("Date order:"), st.order, st.newUseButton()))
+		container.NewHBox(widget.NewLabel("Date order:"), st.order, widget.NewLabel("\"tons\" mean:"), st.tons,
+			widget.NewButton("Rates and rules…", s.u.showSettings), st.newUseButton()),
+		st.notes)
 	return st
 }
 
@@ -62,8 +71,13 @@ func (st *sheetSettings) show(path, sheet string) {
 	st.quiet = true
 	defer func() { st.quiet = false }()
 	st.order.SetSelected(orderFromFile)
+	st.tons.SetSelected(tonsFromFile)
 	st.value.SetText("")
+	st.showNotes(path, sheet)
 	for _, o := range st.overrides(path, sheet) {
+		if l, ok := tonLabels[o.Unit]; ok {
+			st.tons.SetSelected(l)
+		}
 		switch o.DateOrder {
 		case pipeline.DateDMY:
 			st.order.SetSelected(orderDMY)

@@ -131,7 +131,8 @@ func (s *totalsScreen) buildUI() {
 		container.NewGridWithColumns(6, s.from, s.to, s.hs, s.country, s.entity, s.desc),
 		s.total,
 	)
-	chartBox := container.NewBorder(nil, s.notes, nil, nil, s.chartTabs(container.NewVScroll(s.chart)))
+	settings := widget.NewButton("Rates and rules…", s.u.showSettings)
+	chartBox := container.NewBorder(nil, container.NewVBox(s.notes, container.NewHBox(settings)), nil, nil, s.chartTabs(container.NewVScroll(s.chart)))
 	split := container.NewHSplit(s.grid, chartBox)
 	split.Offset = 0.6
 	s.content = container.NewBorder(controls, nil, nil, nil, split)
@@ -369,7 +370,7 @@ func (s *totalsScreen) show() {
 	if s.entityNote != "" {
 		notes = append(notes, s.entityNote)
 	}
-	notes = append(append(notes, reconcile.NotesWith(s.res.Warnings(), how)...), t.Notes...)
+	notes = append(append(append(notes, reconcile.NotesWith(s.res.Warnings(), how)...), readNotesFor(s.res)...), t.Notes...)
 	s.notes.SetText(strings.Join(notes, "\n"))
 }
 

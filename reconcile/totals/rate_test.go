@@ -1,4 +1,4 @@
-package cli
+package totals
 
 import "testing"
 
@@ -20,15 +20,15 @@ func TestParseRate(t *testing.T) {
 		{in: "у.е.=0", bad: true},
 	} {
 		t.Run(c.in, func(t *testing.T) {
-			r, err := parseRate(c.in)
+			r, err := ParseRate(c.in)
 			if c.bad {
 				if err == nil {
-					t.Fatalf("parseRate(%q) = %+v, want an error", c.in, r)
+					t.Fatalf("ParseRate(%q) = %+v, want an error", c.in, r)
 				}
 				return
 			}
 			if err != nil || r.Currency != c.cur || r.Month != c.month || r.ToUSD != c.rate {
-				t.Errorf("parseRate(%q) = %+v, %v; want %s %s %v", c.in, r, err, c.cur, c.month, c.rate)
+				t.Errorf("ParseRate(%q) = %+v, %v; want %s %s %v", c.in, r, err, c.cur, c.month, c.rate)
 			}
 		})
 	}
