@@ -179,6 +179,7 @@ func (c *clusterer) makeUnits() {
 			if cl := a.Class(); cl != "" {
 				within += " / " + string(cl)
 			}
+			within += spelledOut(a)
 		case len(a.Keys) > 0:
 			// Only legal form and generic words: never grouped on the name.
 		case c.tax[i] != "":

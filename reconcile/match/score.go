@@ -291,10 +291,28 @@ func sameReason(a, b *profile) string {
 	if c == "" {
 		c = b.n.Class()
 	}
+	r := "same after transliteration: " + a.n.Display()
 	if c != "" {
-		return fmt.Sprintf("same after transliteration and legal form: %s / %s", a.n.Display(), c)
+		r = fmt.Sprintf("same after transliteration and legal form: %s / %s", a.n.Display(), c)
 	}
-	return "same after transliteration: " + a.n.Display()
+	return r + spelledOut(a.n, b.n)
+}
+
+// spelledOut names the short forms read as long words ("GEN = GENERAL")
+// on either side, so a merge that rests on them says so.
+func spelledOut(ns ...*names.Name) string {
+	var all []string
+	for _, n := range ns {
+		for _, s := range n.SpelledOut() {
+			if !slices.Contains(all, s) {
+				all = append(all, s)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(all, ", ") + ")"
 }
 
 // numberEvidence: a differing number (Zavod-1 / Zavod-2) is strong
