@@ -39,6 +39,12 @@ func TestCutNames(t *testing.T) {
 		{"generic words only, the start of four firms' names: says nothing", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
 			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash",
 				"JSC Scientific and Engineering Enterprise Kelvaro", "JSC Scientific and Engineering Enterprise Marvitek"}, "apart"},
+		{"cut inside its legal form: the name before it is whole", "NPP KORVATEKHNIKA JOINT STOCK COMPA",
+			[]string{"NPP KORVATEKHNIKA JSC", "АО «НПП «Корватехника»"}, "merged"},
+		{"cut inside a Russian legal form written after the name", "VELTOSFERA OBSHCHESTVO S OGRANICHEN",
+			[]string{"OOO VELTOSFERA"}, "merged"},
+		{"cut inside its legal form: the core is whole, so a longer core is not its start", "NPP KORVATEKHNIKA JOINT STOCK COMPA",
+			[]string{"NPP KORVATEKHNIKA-PRIBOR JSC"}, "apart"},
 		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘KORV",
 			[]string{"JSC MACHINE BUILDING COMPANY ‘KORVAZ’"}, "review"},
 	}

@@ -260,7 +260,7 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 			}
 		}
 		if explain {
-			reasons = append(reasons, fmt.Sprintf("Jaro-Winkler %.2f: %s ~ %s", jw, a.n.Display(), b.n.Display()))
+			reasons = append(reasons, fmt.Sprintf("Jaro-Winkler %.2f: %s ~ %s", jw, a.n.Display(), b.n.Display())+cutFormNote(a, b))
 			if len(shared) > 0 {
 				reasons = append(reasons, fmt.Sprintf("words %.2f: %s", tok, strings.Join(shared, ", ")))
 			} else {
@@ -295,7 +295,16 @@ func sameReason(a, b *profile) string {
 	if c != "" {
 		r = fmt.Sprintf("same after transliteration and legal form: %s / %s", a.n.Display(), c)
 	}
-	return r + spelledOut(a.n, b.n)
+	return r + cutFormNote(a, b) + spelledOut(a.n, b.n)
+}
+
+// cutFormNote says that a name was read as cut inside its legal form, so a
+// merge that rests on it says so.
+func cutFormNote(a, b *profile) string {
+	if a.n.CutForm || b.n.CutForm {
+		return fmt.Sprintf(" (cut at %d characters inside its legal form)", TruncationWidth)
+	}
+	return ""
 }
 
 // spelledOut names the short forms read as long words ("GEN = GENERAL")
