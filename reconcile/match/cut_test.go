@@ -45,6 +45,10 @@ func TestCutNames(t *testing.T) {
 			[]string{"OOO VELTOSFERA"}, "merged"},
 		{"cut inside its legal form: the core is whole, so a longer core is not its start", "NPP KORVATEKHNIKA JOINT STOCK COMPA",
 			[]string{"NPP KORVATEKHNIKA-PRIBOR JSC"}, "apart"},
+		{"cut in a lone word, the whole name's legal form written shorter: review", "LIMITED LIABILITY COMPANY VELTOSFE",
+			[]string{"OOO VELTOSFERA"}, "review"},
+		{"cut in a lone word that starts two firms' names: review, never merged", "LIMITED LIABILITY COMPANY VELTOSFE",
+			[]string{"ООО «Велтосфера-М»", "OOO VELTOSFERA"}, "review"},
 		{"only generic words before a short stump: review", "JSC MACHINE BUILDING COMPANY ‘KORV",
 			[]string{"JSC MACHINE BUILDING COMPANY ‘KORVAZ’"}, "review"},
 	}
