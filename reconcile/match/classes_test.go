@@ -46,6 +46,15 @@ func TestSpellingClasses(t *testing.T) {
 		{"Czech carons read as digraphs", "OOO ŽELDORMAŠ", "OOO ZHELDORMASH", merged},
 		{"Czech carons dropped", "ŠKODA TRANSPORTATION A.S.", "SKODA TRANSPORTATION AS", merged},
 
+		{"GEN. for GENERAL", "ZORVEL LINK GEN. TRADING L.L.C", "ZORVEL LINK GENERAL TRADING LLC", merged},
+		{"TRDG for TRADING", "KELVARO TRDG CO LTD", "KELVARO TRADING CO LTD", merged},
+		{"INTERNAT. for INTERNATIONAL", "MARVITEK INTERNAT. TRADING LLC", "MARVITEK INTERNATIONAL TRADING LLC", merged},
+		{"ENGG and SVCS", "ZORVEL ENGG SVCS LTD", "ZORVEL ENGINEERING SERVICES LTD", merged},
+		{"INDS for INDUSTRIES", "KORVAZ INDS LTD", "KORVAZ INDUSTRIES LTD", merged},
+		{"EQUIP. for EQUIPMENT", "VOLNAMASH EQUIP. LLC", "VOLNAMASH EQUIPMENT LLC", merged},
+		{"ELEC. stands for several words: not read", "ZORVEL ELEC. EQUIP. LTD", "ZORVEL ELECTRONICS EQUIPMENT LTD", apart},
+		{"GEN. does not join a different distinctive word", "ZORVEL LINK GEN. TRADING LLC", "KORVAZ LINK GENERAL TRADING LLC", apart},
+
 		{"a slip that breaks a digraph", "ZELENODOLSK MACIHNES LLC", "ZELENODOLSK MACHINES LLC", merged},
 		{"a slip beside a doubled letter", "ORLANDA KOMPONNTS JSC", "ORLANDA KOMPONENTS JSC", merged},
 		{"two letters swapped in a long word", "DUBNENKSY PRIBOR JSC", "DUBNENSKY PRIBOR JSC", merged},
@@ -228,5 +237,21 @@ func TestUnitSpellings(t *testing.T) {
 				t.Errorf("%q joined %q: %v, want %v (%d entities)", tt.ms[2], tt.ms[0], got, tt.one, len(res.Entities))
 			}
 		})
+	}
+}
+
+// TestSpelledOutReason: a merge that reads a short form as the long word
+// says which ("GEN = GENERAL"), so the user can undo it knowingly.
+func TestSpelledOutReason(t *testing.T) {
+	t.Parallel()
+	res, err := Cluster(context.Background(), []Mention{{Name: "ZORVEL LINK GEN. TRADING L.L.C"}, {Name: "ZORVEL LINK GENERAL TRADING LLC"}}, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.EntityOf[0] != res.EntityOf[1] {
+		t.Fatalf("not merged: %+v", res.EntityOf)
+	}
+	if why := strings.Join(res.Entities[res.EntityOf[0]].Reasons, "; "); !strings.Contains(why, "GEN = GENERAL") {
+		t.Errorf("reasons %q do not say GEN = GENERAL", why)
 	}
 }

@@ -179,6 +179,10 @@ func (c *clusterer) makeUnits() {
 			if cl := a.Class(); cl != "" {
 				within += " / " + string(cl)
 			}
+			if a.CutForm {
+				within += fmt.Sprintf(" (cut at %d characters inside its legal form)", TruncationWidth)
+			}
+			within += spelledOut(a)
 		case len(a.Keys) > 0:
 			// Only legal form and generic words: never grouped on the name.
 		case c.tax[i] != "":

@@ -260,7 +260,7 @@ func nameScore(a, b *profile, explain bool) (score float64, reasonsOut []string)
 			}
 		}
 		if explain {
-			reasons = append(reasons, fmt.Sprintf("Jaro-Winkler %.2f: %s ~ %s", jw, a.n.Display(), b.n.Display()))
+			reasons = append(reasons, fmt.Sprintf("Jaro-Winkler %.2f: %s ~ %s", jw, a.n.Display(), b.n.Display())+cutFormNote(a, b))
 			if len(shared) > 0 {
 				reasons = append(reasons, fmt.Sprintf("words %.2f: %s", tok, strings.Join(shared, ", ")))
 			} else {
@@ -291,10 +291,37 @@ func sameReason(a, b *profile) string {
 	if c == "" {
 		c = b.n.Class()
 	}
+	r := "same after transliteration: " + a.n.Display()
 	if c != "" {
-		return fmt.Sprintf("same after transliteration and legal form: %s / %s", a.n.Display(), c)
+		r = fmt.Sprintf("same after transliteration and legal form: %s / %s", a.n.Display(), c)
 	}
-	return "same after transliteration: " + a.n.Display()
+	return r + cutFormNote(a, b) + spelledOut(a.n, b.n)
+}
+
+// cutFormNote says that a name was read as cut inside its legal form, so a
+// merge that rests on it says so.
+func cutFormNote(a, b *profile) string {
+	if a.n.CutForm || b.n.CutForm {
+		return fmt.Sprintf(" (cut at %d characters inside its legal form)", TruncationWidth)
+	}
+	return ""
+}
+
+// spelledOut names the short forms read as long words ("GEN = GENERAL")
+// on either side, so a merge that rests on them says so.
+func spelledOut(ns ...*names.Name) string {
+	var all []string
+	for _, n := range ns {
+		for _, s := range n.SpelledOut() {
+			if !slices.Contains(all, s) {
+				all = append(all, s)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(all, ", ") + ")"
 }
 
 // numberEvidence: a differing number (Zavod-1 / Zavod-2) is strong

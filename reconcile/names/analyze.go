@@ -35,6 +35,11 @@ type Name struct {
 	// complete: it may have been cut at a field width.
 	Cut bool
 
+	// CutForm is set on a cut name whose cut fell inside its legal form
+	// ("… JOINT STOCK COMPA"): the form's words are set aside, and the
+	// name before them is whole.
+	CutForm bool
+
 	// Open is set on a name that may be cut and ends in a hyphen
 	// ("AO RAVENSTVO-"): its last word goes on, so it is not the name
 	// without the hyphen.
@@ -181,8 +186,9 @@ func analyze(s string) *Name {
 	cut := looksCut(s)
 	n.Cut = cut
 	lk := legalKeys(toks, n.Keys)
-	markLegal(n, cut, lk)
-	if cut && endsInForm(n) {
+	cutForm := markLegal(n, cut, lk)
+	n.CutForm = cutForm
+	if cut && !cutForm && endsInForm(n) {
 		// "NINGBO EASTERN MACHINERY CO., LTD" is 33 characters but ends
 		// in a legal form spelled out: a cut seldom leaves one, and
 		// taking it for a cut name made it "the start of" NINGBO EASTERN
@@ -367,7 +373,12 @@ var closers = map[rune]rune{
 // but only folds to one ("…‘GRODNO AZ" of AZOT reads as A.S., "…‘GRODNO
 // TO" of TOBACCO as TOO): it stays part of the name, so two cut names
 // with different stumps stay apart.
-func markLegal(n *Name, cut bool, keys []string) {
+//
+// It reports whether the name ends in a legal form cut short ("NPP
+// ZORVAL JOINT STOCK COMPA", "… LIMITED LIABILITY COMP"): those words are
+// marked as legal form and the name stays cut, so its core is compared as
+// the start of the whole names' cores.
+func markLegal(n *Name, cut bool, keys []string) (cutForm bool) {
 	start, end := 0, len(keys)
 	var front, back []LegalClass
 	for start < end {
@@ -383,6 +394,14 @@ func markLegal(n *Name, cut bool, keys []string) {
 		}
 		front = append(front, cls)
 		start += l
+	}
+	if cut && end-start >= 3 {
+		if q := cutFormAt(keys, start, end); q >= 0 {
+			for k := q; k < end; k++ {
+				n.Legal[k] = true
+			}
+			end, cutForm = q, true
+		}
 	}
 	for end > start {
 		found := false
@@ -417,6 +436,24 @@ func markLegal(n *Name, cut bool, keys []string) {
 		}
 	}
 	n.Forms = append(front, back...)
+	return cutForm
+}
+
+// cutFormAt returns where a legal form of two words or more begins that a
+// cut left at the end of keys, its last word short ("JOINT STOCK COMPA",
+// "OBSHCHESTVO S OGRANICH"); -1 when there is none, or when the words
+// make a whole form (markLegal's usual reading). At least one word before
+// it must remain for the name.
+func cutFormAt(keys []string, start, end int) int {
+	for q := max(start+1, end-8); q <= end-2; q++ {
+		if legal.prefixOfForm(keys[q:end]) {
+			if l, _ := legal.matchAt(keys, q, end); l == end-q {
+				return -1
+			}
+			return q
+		}
+	}
+	return -1
 }
 
 // stumpOnly reports whether the last word of a cut name may be only the

@@ -106,6 +106,13 @@ var abbreviations = func() map[string]string {
 		{"san", "sanayi"}, {"tic", "ticaret"}, {"ith", "ithalat"}, {"ihr", "ihracat"}, {"paz", "pazarlama"},
 		{"intl", "international"}, {"int'l", "international"}, {"mfg", "manufacturing"}, {"bros", "brothers"},
 		{"eng", "engineering"}, {"svc", "services"}, {"dept", "department"},
+		// Short forms of generic words that vendor feeds write to fit a
+		// column ("GEN. TRADING", "ENGG SVCS"); each stands for one word
+		// only in company names. TECH, ELEC and IND are left out: they
+		// stand for several words (technical/technology, electric/
+		// electronics, industrial/industries/India).
+		{"gen", "general"}, {"genl", "general"}, {"trdg", "trading"}, {"internat", "international"},
+		{"inds", "industries"}, {"equip", "equipment"}, {"svcs", "services"}, {"engg", "engineering"},
 		// English words that Russian names borrow, as transliterated back
 		// (СЕРВИС, ТРЕЙД, ГРУПП): the firm writes the English word.
 		{"servis", "service"}, {"servise", "service"}, {"treyd", "trade"}, {"treid", "trade"},
@@ -114,9 +121,29 @@ var abbreviations = func() map[string]string {
 	m := map[string]string{}
 	for _, p := range pairs {
 		m[Key(p[0])] = Key(p[1])
+		longWords[Key(p[0])] = strings.ToUpper(p[1])
 	}
 	return m
 }()
+
+// longWords holds the long word each short form's key stands for, as
+// written, so a merge can say what it read: "GEN = GENERAL".
+var longWords = map[string]string{}
+
+// SpelledOut lists the short forms in the name that were read as the long
+// word ("GEN = GENERAL"), for the reason of a merge that rests on them.
+func (n *Name) SpelledOut() []string {
+	var out []string
+	for i, t := range n.Tokens {
+		if i < len(n.Legal) && n.Legal[i] {
+			continue
+		}
+		if long, ok := longWords[Key(t)]; ok && !strings.EqualFold(t, long) {
+			out = append(out, strings.ToUpper(t)+" = "+long)
+		}
+	}
+	return out
+}
 
 // abbreviated reports whether a token is a short form the abbreviations
 // table spells out ("san", "tic"): its key is the long word's.
