@@ -132,7 +132,12 @@ func (s *totalsScreen) buildUI() {
 		s.total,
 	)
 	settings := widget.NewButton("Rates and rules…", s.u.showSettings)
-	chartBox := container.NewBorder(nil, container.NewVBox(s.notes, container.NewHBox(settings)), nil, nil, s.chartTabs(container.NewVScroll(s.chart)))
+	// The notes scroll in their own pane: a run with many sheets has a
+	// long list, and a label that grows with it pushed the window past
+	// the bottom of the screen.
+	notes := container.NewBorder(nil, container.NewHBox(settings), nil, nil, container.NewVScroll(s.notes))
+	chartBox := container.NewVSplit(s.chartTabs(container.NewVScroll(s.chart)), notes)
+	chartBox.Offset = 0.6
 	split := container.NewHSplit(s.grid, chartBox)
 	split.Offset = 0.6
 	s.content = container.NewBorder(controls, nil, nil, nil, split)
