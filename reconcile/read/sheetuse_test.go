@@ -3,6 +3,7 @@ package read
 import (
 	"fmt"
 	"math/rand"
+	"strings"
 	"testing"
 
 	"tradecheck/reconcile"
@@ -85,9 +86,17 @@ func TestSummarySheetLeftOut(t *testing.T) {
 			if reg.Summary || reg.LeftOut != "" || len(reg.Records) != 12 {
 				t.Errorf("Register: Summary=%v LeftOut=%q records=%d, want 12 shipments read", reg.Summary, reg.LeftOut, len(reg.Records))
 			}
+			// A left-out sheet gives no figures: its columns' warnings
+			// ("currency not stated") would ask for a decision that
+			// changes nothing. Included, the sheet gets them again.
+			if w := strings.Join(reconcile.NoteTexts(sum.Warnings), "\n"); strings.Contains(w, "currency not stated") {
+				t.Errorf("Summary left out, yet warned about its columns: %q", w)
+			}
 			inc := readAll(t, path, Options{SheetUse: map[string]string{"Summary": SheetInclude}})
 			if s := sheetOf(t, inc, "Summary"); s.Summary || len(s.Records) != 3 {
 				t.Errorf("included: Summary=%v records=%d, want its 3 rows read", s.Summary, len(s.Records))
+			} else if w := strings.Join(reconcile.NoteTexts(s.Warnings), "\n"); !strings.Contains(w, "currency not stated") {
+				t.Errorf("Summary included: warnings %q do not ask for the currency of its value column", w)
 			}
 		})
 	}

@@ -8,7 +8,22 @@ import (
 )
 
 // checkMapping warns about mappings a reader of the figures must know.
+// A sheet left out (by the user, or as a summary) gives no figures, so
+// its columns' warnings would only ask for decisions that change nothing.
 func (s *SheetReader) checkMapping() {
+	if s.leftOut == "" {
+		s.checkColumns()
+	}
+	if s.w.x != nil && s.w.SheetHidden(s.name) {
+		s.warnings = append(s.warnings, reconcile.Note{Text: "the sheet is hidden in Excel"})
+	}
+	if s.w.x != nil {
+		s.warnings = append(s.warnings, notes(s.w.x.warnings...)...)
+	}
+}
+
+// checkColumns warns about the columns of a sheet whose rows are read.
+func (s *SheetReader) checkColumns() {
 	has := map[reconcile.Field]bool{}
 	for _, c := range s.columns {
 		has[c.Field] = true
@@ -33,12 +48,6 @@ func (s *SheetReader) checkMapping() {
 	}
 	if s.gran == reconcile.GranularityMonthly && !s.statistics {
 		s.warnings = append(s.warnings, reconcile.Note{Text: "monthly aggregates (one row per party, product and month), not shipments"})
-	}
-	if s.w.x != nil && s.w.SheetHidden(s.name) {
-		s.warnings = append(s.warnings, reconcile.Note{Text: "the sheet is hidden in Excel"})
-	}
-	if s.w.x != nil {
-		s.warnings = append(s.warnings, notes(s.w.x.warnings...)...)
 	}
 }
 
