@@ -281,6 +281,26 @@ func TestCanonicalPrefersFrequentLatin(t *testing.T) {
 	}
 }
 
+// A firm's face is its name spelled out, not a vendor's abbreviations,
+// even when the abbreviated spelling is on more rows.
+func TestCanonicalPrefersSpelledOut(t *testing.T) {
+	t.Parallel()
+	ms := []Mention{
+		{Name: "BARAKA STEEL GEN. TRDG L.L.C", Count: 9},
+		{Name: "BARAKA STEEL GENERAL TRADING LLC", Count: 2},
+	}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.EntityOf[0] != res.EntityOf[1] {
+		t.Fatalf("the two spellings are not one entity")
+	}
+	if got := res.Entities[res.EntityOf[0]].Canonical; got != "BARAKA STEEL GENERAL TRADING LLC" {
+		t.Errorf("canonical = %q, want the spelled-out name", got)
+	}
+}
+
 func TestCanonicalWithoutGluedINN(t *testing.T) {
 	t.Parallel()
 	ms := []Mention{{Name: "7707083893 LTD «TECHKRIM»", Count: 9}, {Name: "ООО «Техкрим»", Count: 1}}

@@ -190,6 +190,11 @@ func (c *clusterer) canonical(members []int) string {
 		if la != lb {
 			return la
 		}
+		// So is one written with abbreviations (GULF LINK GEN. TRADING)
+		// beside the same name spelled out, however many rows use it.
+		if sa, sb := len(c.an[a].SpelledOut()) > 0, len(c.an[b].SpelledOut()) > 0; sa != sb {
+			return sb
+		}
 		if c.ms[a].Count != c.ms[b].Count {
 			return c.ms[a].Count > c.ms[b].Count
 		}
