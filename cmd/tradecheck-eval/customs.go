@@ -295,6 +295,20 @@ func customsEval(rows []alias, twins, coreTwins map[string]string, seed uint64, 
 // reviewRecall is the share of true pairs that ended in one entity or in
 // two entities with a pair in review: what the user sees either way.
 func reviewRecall(items []item, res *match.Result) float64 {
+	var ok, all int
+	eachTruePair(items, res, func(_, _ int, seen bool) {
+		all++
+		if seen {
+			ok++
+		}
+	})
+	return safeDiv(float64(ok), float64(all))
+}
+
+// eachTruePair calls fn for every pair of items of one firm (family), with
+// seen true when the pair ended in one entity or in two entities with a
+// pair in review.
+func eachTruePair(items []item, res *match.Result, fn func(i, j int, seen bool)) {
 	inReview := map[[2]int]bool{}
 	for _, p := range res.Review {
 		a, b := res.EntityOf[p.A], res.EntityOf[p.B]
@@ -304,17 +318,13 @@ func reviewRecall(items []item, res *match.Result) float64 {
 	for i, it := range items {
 		byFam[it.family] = append(byFam[it.family], i)
 	}
-	var ok, all int
 	for _, ms := range byFam {
 		for x := 0; x < len(ms); x++ {
 			for y := x + 1; y < len(ms); y++ {
-				all++
-				a, b := res.EntityOf[ms[x]], res.EntityOf[ms[y]]
-				if a == b || inReview[[2]int{min(a, b), max(a, b)}] {
-					ok++
-				}
+				i, j := ms[x], ms[y]
+				a, b := res.EntityOf[i], res.EntityOf[j]
+				fn(i, j, a == b || inReview[[2]int{min(a, b), max(a, b)}])
 			}
 		}
 	}
-	return safeDiv(float64(ok), float64(all))
 }

@@ -57,35 +57,19 @@ func missClass(a, b item) string {
 // apart (neither merged nor in review), and the ceiling of merged-or-in-
 // review that the first class leaves.
 func missBreakdown(w io.Writer, items []item, res *match.Result) {
-	inReview := map[[2]int]bool{}
-	for _, p := range res.Review {
-		a, b := res.EntityOf[p.A], res.EntityOf[p.B]
-		inReview[[2]int{min(a, b), max(a, b)}] = true
-	}
-	byFam := map[string][]int{}
-	for i, it := range items {
-		byFam[it.family] = append(byFam[it.family], i)
-	}
 	cls := map[string]int{}
 	all, apart := 0, 0
 	legalOnly := 0 // true pairs with a name cut to its legal form, however they ended
-	for _, ms := range byFam {
-		for x := 0; x < len(ms); x++ {
-			for y := x + 1; y < len(ms); y++ {
-				all++
-				i, j := ms[x], ms[y]
-				if isLegalOnlyCut(items[i]) || isLegalOnlyCut(items[j]) {
-					legalOnly++
-				}
-				a, b := res.EntityOf[i], res.EntityOf[j]
-				if a == b || inReview[[2]int{min(a, b), max(a, b)}] {
-					continue
-				}
-				apart++
-				cls[missClass(items[i], items[j])]++
-			}
+	eachTruePair(items, res, func(i, j int, seen bool) {
+		all++
+		if isLegalOnlyCut(items[i]) || isLegalOnlyCut(items[j]) {
+			legalOnly++
 		}
-	}
+		if !seen {
+			apart++
+			cls[missClass(items[i], items[j])]++
+		}
+	})
 	var keys []string
 	for k := range cls {
 		keys = append(keys, k)
