@@ -136,10 +136,6 @@ func declaredWhy(sr *SheetResult) string {
 	return strings.Join(parts, "; ")
 }
 
-// importNotePrefix starts importCountries' note, which ReadNotes repeats
-// among the run's notes: a destination the engine filled must be seen.
-const importNotePrefix = "declared in "
-
 // importCountries is the sheet note for the rows fillImportDestination
 // gives a destination, with how to undo it.
 func importCountries(sr *SheetResult, st *sheetStats) reconcile.Note {
@@ -152,7 +148,7 @@ func importCountries(sr *SheetResult, st *sheetStats) reconcile.Note {
 	if n == 0 {
 		return reconcile.Note{}
 	}
-	return reconcile.Note{Text: fmt.Sprintf(importNotePrefix+"%s: %d rows without a destination country take %s, since an import declaration's destination is the declaring country (%s); if these are not imports into %s, set the file's trade flow to export or give the destination country",
+	return reconcile.Note{Text: fmt.Sprintf("declared in %s: %d rows without a destination country take %s, since an import declaration's destination is the declaring country (%s); if these are not imports into %s, set the file's trade flow to export or give the destination country",
 		sr.Country, n, sr.Country, declaredWhy(sr), values.CountryName(sr.Country)),
 		Step: reconcile.Step{Fix: reconcile.FixTradeFlow, File: sr.File, Sheet: sr.Sheet, Value: reconcile.FlowExport}}
 }

@@ -130,6 +130,15 @@ func TestImportRegisterDestination(t *testing.T) {
 			if w := strings.Join(reconcile.NoteTexts(sh.Warnings), "\n"); !strings.Contains(w, tc.note) {
 				t.Errorf("warnings %q do not say %q", w, tc.note)
 			}
+			// The run's notes (CLI output, Summary, the app's Totals)
+			// repeat it, with the step that changes it.
+			found := false
+			for _, n := range res.ReadNotes() {
+				found = found || strings.Contains(n.Text, tc.note) && n.Fix == reconcile.FixTradeFlow
+			}
+			if !found {
+				t.Errorf("read notes %q do not say %q with the trade-flow step", reconcile.NoteTexts(res.ReadNotes()), tc.note)
+			}
 		})
 	}
 }

@@ -48,21 +48,16 @@ func (r *Result) ReadNotes() []reconcile.Note {
 				n.Text = name + ": " + n.Text
 				out = append(out, n)
 			}
-			if s.Flow == reconcile.FlowImport && s.Country == "" {
-				// An import register of unknown country: its rows'
-				// destination is unknown (declaredCountries), and the
-				// warning asks for the country by its step, not its words.
+			if s.Flow != reconcile.FlowExport {
+				// An import register's destination: unknown until the
+				// user gives the declaring country, or filled from it
+				// (declaredCountries, importCountries). Both notes ask
+				// for the trade flow; an export sheet's says so above.
 				for _, w := range s.Warnings {
-					if w.Fix == reconcile.FixTradeFlow && w.Value == reconcile.FlowImport {
+					if w.Fix == reconcile.FixTradeFlow {
 						w.Text = name + ": " + w.Text
 						out = append(out, w)
 					}
-				}
-			}
-			for _, w := range s.Warnings {
-				if strings.HasPrefix(w.Text, importNotePrefix) {
-					w.Text = name + ": " + w.Text
-					out = append(out, w)
 				}
 			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
