@@ -36,13 +36,8 @@ func runCheck(env *Env, args []string) int {
 	noSaved := noSavedFlag(fs)
 	details := fs.Bool("details", false, "list every shipment in scope and near the boundary, with its source rows")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of a table")
-	lists := addListFlags(fs)
 	memoDir := fs.String("memo", "", "also write the verification memo to this folder: memo.md and memo.html for all claims, memo-ID.md/.html for each")
-	maps := mapFlag(fs)
-	rules := addRuleFlags(fs)
-	dateOrders := dateOrderFlag(fs)
-	units := unitFlag(fs)
-	rates := rateFlag(fs)
+	pf := addProjectFlags(fs)
 	decisionsPath := fs.String("decisions", "", "an audit workbook exported earlier (its decisions, parameters, rates, mappings and lists apply; with no FILE its sources are read again), or a decisions file: match's --review CSV with its decision column filled in, or a JSON decisions log")
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
@@ -88,30 +83,12 @@ func runCheck(env *Env, args []string) int {
 	if *weight != "" {
 		p.Params.Weight = *weight
 	}
-	if err := lists.apply(p); err != nil {
-		return usageError(env, "check", "%v", err)
-	}
-	orderMaps, err := dateOrderMaps(*dateOrders)
-	if err != nil {
-		return usageError(env, "check", "%v", err)
-	}
-	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
-		return usageError(env, "check", "%v", err)
-	}
-	if err := rules.apply(p); err != nil {
-		return usageError(env, "check", "%v", err)
-	}
-	if err := applyRates(p, *rates); err != nil {
+	if err := pf.apply(p); err != nil {
 		return usageError(env, "check", "%v", err)
 	}
 	if *out != "" {
-		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
-			return usageError(env, "check", "-o %s is a folder; give a file name ending in .xlsx", *out)
-		}
-		for _, s := range p.Sources {
-			if fileio.Same(s.Path, *out) {
-				return usageError(env, "check", "-o %s is one of the inputs; inputs are never overwritten", *out)
-			}
+		if err := checkOutput(*out, p); err != nil {
+			return usageError(env, "check", "%v", err)
 		}
 		if *decisionsPath != "" && fileio.Same(*decisionsPath, *out) {
 			return usageError(env, "check", "-o %s is the --decisions workbook; inputs are never overwritten", *out)

@@ -15,7 +15,6 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
-	"tradecheck/reconcile/fileio"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
@@ -50,12 +49,7 @@ func runReconcile(env *Env, args []string) int {
 	review := fs.String("review-threshold", "", "lowest name-match score listed for review, 0–1 (default "+strconv.FormatFloat(pipeline.DefaultParams().ReviewThreshold, 'g', -1, 64)+")")
 	var prefer listFlag
 	fs.Var(&prefer, "prefer", "source preferred when sources disagree (file name; repeat, most trusted first)")
-	rates := rateFlag(fs)
-	lists := addListFlags(fs)
-	maps := mapFlag(fs)
-	rules := addRuleFlags(fs)
-	dateOrders := dateOrderFlag(fs)
-	units := unitFlag(fs)
+	pf := addProjectFlags(fs)
 	files, err := parseArgs(env, fs, args)
 	if err != nil {
 		if errors.Is(err, errHelp) {
@@ -128,31 +122,12 @@ func runReconcile(env *Env, args []string) int {
 	if len(prefer) > 0 {
 		p.Params.SourcePreference = prefer
 	}
-	if err := lists.apply(p); err != nil {
+	if err := pf.apply(p); err != nil {
 		return usageError(env, "reconcile", "%v", err)
 	}
-	orderMaps, err := dateOrderMaps(*dateOrders)
-	if err != nil {
-		return usageError(env, "reconcile", "%v", err)
-	}
-	if err := applyMaps(p, append(append(*maps, orderMaps...), *units...)); err != nil {
-		return usageError(env, "reconcile", "%v", err)
-	}
-	if err := rules.apply(p); err != nil {
-		return usageError(env, "reconcile", "%v", err)
-	}
-	if err := applyRates(p, *rates); err != nil {
-		return usageError(env, "reconcile", "%v", err)
-	}
-	// -o naming an input is an error (checked again at write time).
 	if *out != "" {
-		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
-			return usageError(env, "reconcile", "-o %s is a folder; give a file name ending in .xlsx", *out)
-		}
-		for _, s := range p.Sources {
-			if fileio.Same(s.Path, *out) {
-				return usageError(env, "reconcile", "-o %s is one of the inputs; inputs are never overwritten", *out)
-			}
+		if err := checkOutput(*out, p); err != nil {
+			return usageError(env, "reconcile", "%v", err)
 		}
 	}
 
