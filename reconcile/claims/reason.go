@@ -132,7 +132,10 @@ func reason(v *Verdict) string {
 		}
 	case Supported:
 		b.WriteString(found(v) + ", and " + claim)
-		if v.Missing > 0 || v.Undetermined > 0 {
+		switch {
+		case math.IsInf(v.Upper, 1):
+			b.WriteString(", which holds however much " + unknownRest(v) + " add")
+		case v.Missing > 0 || v.Undetermined > 0:
 			b.WriteString(", which holds at both bounds")
 		}
 		b.WriteString(".")
@@ -141,7 +144,10 @@ func reason(v *Verdict) string {
 		}
 	case Contradicted:
 		b.WriteString(found(v) + ", but " + claim)
-		if v.Missing > 0 || v.Undetermined > 0 {
+		switch {
+		case math.IsInf(v.Upper, 1):
+			b.WriteString(", which the known figure already fails, and " + unknownRest(v) + " can only add to it")
+		case v.Missing > 0 || v.Undetermined > 0:
 			b.WriteString(", which fails at both bounds and everywhere between")
 		}
 		b.WriteString(".")
@@ -164,11 +170,37 @@ func reason(v *Verdict) string {
 	return b.String()
 }
 
+// unknownRest names what an unbounded figure leaves out: "the missing
+// weights", "the monthly aggregate lines", "the shipments that may be in
+// scope".
+func unknownRest(v *Verdict) string {
+	if v.Missing == 0 {
+		return "the shipments that may be in scope"
+	}
+	switch v.Claim.Measure {
+	case Tonnes:
+		return "the missing weights"
+	case ValueUSD:
+		return "the missing values"
+	case Shipments:
+		return "the monthly aggregate lines"
+	}
+	return "the missing quantities"
+}
+
 // straddle says where the claim holds between the bounds.
 func straddle(v *Verdict) string {
 	in := claimInterval(&v.Claim)
 	l, h := v.shown()
 	lo, hi := in.holds(l), in.holds(h)
+	if math.IsInf(v.Upper, 1) {
+		// No upper bound to hold or fail at: say what the known figure
+		// does and what the rest could do to it.
+		if lo {
+			return "which holds at the known figure but could fail once " + unknownRest(v) + " are added"
+		}
+		return "which fails at the known figure but could hold once " + unknownRest(v) + " are added"
+	}
 	switch {
 	case lo && !hi:
 		return "which holds at the lower bound but not at the upper one"

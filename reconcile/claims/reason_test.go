@@ -18,11 +18,6 @@ func TestReasonDirection(t *testing.T) {
 		c.Filters.From = "2021-07-01"
 		return c
 	}
-	withoutWeight := func() []ship {
-		s := baseShips()
-		s[1].tonnes = nan // bounds 4.1 to 6.2 on June–December
-		return s
-	}
 	tests := []struct {
 		name    string
 		ships   []ship
@@ -48,17 +43,17 @@ func TestReasonDirection(t *testing.T) {
 			"could only add to the figure, and the claim holds however much they add", ""},
 		{"less than already exceeded: more months cannot help", nil, gap, from2021(LessThan, 5), Contradicted,
 			"which already exceeds the claim", ""},
-		{"straddle: holds at the upper bound only", withoutWeight(), nil, claim(Tonnes, MoreThan, 5, armourJuneDec), Insufficient,
-			"holds at the upper bound but not at the lower one", "lower bound but"},
-		{"straddle: holds at the lower bound only", withoutWeight(), nil, claim(Tonnes, LessThan, 5, armourJuneDec), Insufficient,
-			"holds at the lower bound but not at the upper one", "upper bound but"},
-		{"straddle: fails at both bounds, holds between", withoutWeight(), nil,
+		{"unbounded: fails at the known figure only", withoutWeight(), nil, claim(Tonnes, MoreThan, 5, armourJuneDec), Insufficient,
+			"which fails at the known figure but could hold once the missing weights are added", "holds at the known"},
+		{"unbounded: holds at the known figure only", withoutWeight(), nil, claim(Tonnes, LessThan, 5, armourJuneDec), Insufficient,
+			"which holds at the known figure but could fail once the missing weights are added", "fails at the known"},
+		{"unbounded: about, below the known figure", withoutWeight(), nil,
 			func() Claim { c := claim(Tonnes, About, 5.2, armourJuneDec); c.TolerancePct = 5; return c }(), Insufficient,
-			"fails at both bounds but holds for figures between them", "holds at the"},
-		{"contradicted at both bounds", withoutWeight(), nil, claim(Tonnes, AtMost, 3, armourJuneDec), Contradicted,
-			"fails at both bounds and everywhere between", ""},
-		{"supported at both bounds", withoutWeight(), nil, claim(Tonnes, AtLeast, 4, armourJuneDec), Supported,
-			"which holds at both bounds", ""},
+			"which fails at the known figure but could hold once the missing weights are added", "both bounds"},
+		{"unbounded: contradicted by the known figure", withoutWeight(), nil, claim(Tonnes, AtMost, 3, armourJuneDec), Contradicted,
+			"which the known figure already fails, and the missing weights can only add to it", "both bounds"},
+		{"unbounded: supported by the known figure", withoutWeight(), nil, claim(Tonnes, AtLeast, 4, armourJuneDec), Supported,
+			"which holds however much the missing weights add", "both bounds"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +91,26 @@ func TestShownPrecision(t *testing.T) {
 		v := Check(testData(s), claim(Tonnes, AtLeast, 1.5, armourJuneDec))
 		if v.Kind != tt.kind {
 			t.Errorf("%v + %v t: got %s, want %s (%s)", tt.a, tt.b, v.Kind, tt.kind, v.Reason)
+		}
+	}
+}
+
+// With a finite upper bound (shipments that may be in scope, whose values
+// are known) the reason speaks of the two bounds.
+func TestStraddleFiniteBounds(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		cmp  Comparator
+		fig  float64
+		want string
+	}{
+		{MoreThan, 5, "which holds at the upper bound but not at the lower one"},
+		{LessThan, 5, "which holds at the lower bound but not at the upper one"},
+		{Exactly, 5, "which fails at both bounds but holds for figures between them"},
+	} {
+		v := Verdict{Claim: claim(Tonnes, tt.cmp, tt.fig, armourJuneDec), Lower: 4.1, Upper: 6.2, Undetermined: 1}
+		if got := straddle(&v); got != tt.want {
+			t.Errorf("%s %v: got %q, want %q", tt.cmp, tt.fig, got, tt.want)
 		}
 	}
 }
