@@ -22,6 +22,14 @@ type comparison struct {
 // stops at the first failed test (the hot path); with explain true it runs
 // every test and names each failure.
 func (r *reconciler) compare(i, j int32, explain bool) comparison {
+	return r.compareParties(i, j, explain, false)
+}
+
+// compareParties is compare; with maybeOne it also lets through parties
+// that may be one firm though the rule does not accept them (names
+// related in two steps, see mayBeOneFirm): a rival that makes another
+// pair ambiguous, never a pair to merge.
+func (r *reconciler) compareParties(i, j int32, explain, maybeOne bool) comparison {
 	c := comparison{ok: true}
 	fail := func(why string) bool {
 		c.ok = false
@@ -38,14 +46,14 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	}
 	related := false // a party agrees only as a cross-script review pair
 	if ci, cj := r.in.Consignee[i], r.in.Consignee[j]; ci < 0 || cj < 0 || ci != cj {
-		if ci >= 0 && r.rel.crossScript(ci, cj) {
+		if ci >= 0 && r.rel.crossScript(ci, cj) || maybeOne && r.rel.mayBeOneFirm(ci, cj) {
 			related = true
 		} else if fail("not the same consignee entity") {
 			return c
 		}
 	}
 	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj {
-		if r.rel.crossScript(si, sj) {
+		if r.rel.crossScript(si, sj) || maybeOne && r.rel.mayBeOneFirm(si, sj) {
 			related = true
 		} else if fail("not the same shipper entity") {
 			return c

@@ -80,7 +80,12 @@ func (r *reconciler) crossText(i, j int32) string {
 // be a guess: such pairs stay apart and Possible duplicates lists them.
 // Candidates are counted among all the pairs the rule accepts, those
 // through related names too (clearRelatedEdges may drop them, but they
-// still fit). Pairs of one flow pass unchanged.
+// still fit), and among rivals: rows that pass every test but name the
+// firm in a third script (a Chinese export name and a Cyrillic import
+// name, each the matcher's reading of the Latin name; mayBeOneFirm). The
+// rule does not merge such a pair, but the import row may well be the
+// export's own, so another candidate is a guess. Pairs of one flow pass
+// unchanged.
 func (r *reconciler) clearCrossEdges(edges, all []edge) []edge {
 	if !r.anyExport {
 		return edges

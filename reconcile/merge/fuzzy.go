@@ -98,13 +98,16 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	if r.anyExport {
 		wide = max(span, int32(r.opt.ExportDaysBefore), int32(r.opt.ExportDaysAfter))
 	}
-	var edges []edge
+	var edges, rivals []edge
 	err := scanPairs(ctx, cs, wide, 0, func(a, b blockRow) {
-		if b.day-a.day > span && !r.crossFlow(a.i, b.i) {
+		cross := r.crossFlow(a.i, b.i)
+		if b.day-a.day > span && !cross {
 			return
 		}
 		if c := r.compare(a.i, b.i, false); c.ok {
 			edges = append(edges, r.oriented(a.i, b.i, c.cost))
+		} else if cross && len(r.rel.list) > 0 && r.compareParties(a.i, b.i, false, true).ok {
+			rivals = append(rivals, r.oriented(a.i, b.i, 0))
 		}
 	})
 	if err != nil {
@@ -113,7 +116,7 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	// The only-candidate checks count candidates among every pair the
 	// rule accepts, before any of them drops one.
 	all := slices.Clone(edges)
-	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), all), nil
+	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(all, rivals...)), nil
 }
 
 // clearRelatedEdges keeps a pair that agrees only through related names
