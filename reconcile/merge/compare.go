@@ -22,14 +22,26 @@ type comparison struct {
 // stops at the first failed test (the hot path); with explain true it runs
 // every test and names each failure.
 func (r *reconciler) compare(i, j int32, explain bool) comparison {
-	return r.compareParties(i, j, explain, false)
+	return r.compareParties(i, j, explain, partiesRule)
 }
 
-// compareParties is compare; with maybeOne it also lets through parties
-// that may be one firm though the rule does not accept them (names
-// related in two steps, see mayBeOneFirm): a rival that makes another
-// pair ambiguous, never a pair to merge.
-func (r *reconciler) compareParties(i, j int32, explain, maybeOne bool) comparison {
+// partyTest is how compareParties tests the parties.
+type partyTest int
+
+const (
+	// partiesRule: the same entity or a cross-script review pair (the
+	// rule).
+	partiesRule partyTest = iota
+	// partiesMaybe: also names related in two steps (mayBeOneFirm).
+	partiesMaybe
+	// partiesConsignee: the consignee as partiesMaybe, any shipper.
+	partiesConsignee
+)
+
+// compareParties is compare with a looser test of the parties than the
+// rule's (partiesMaybe, partiesConsignee): what passes is a rival that
+// makes another pair ambiguous (clearCrossEdges), never a pair to merge.
+func (r *reconciler) compareParties(i, j int32, explain bool, pt partyTest) comparison {
 	c := comparison{ok: true}
 	fail := func(why string) bool {
 		c.ok = false
@@ -46,14 +58,14 @@ func (r *reconciler) compareParties(i, j int32, explain, maybeOne bool) comparis
 	}
 	related := false // a party agrees only as a cross-script review pair
 	if ci, cj := r.in.Consignee[i], r.in.Consignee[j]; ci < 0 || cj < 0 || ci != cj {
-		if ci >= 0 && r.rel.crossScript(ci, cj) || maybeOne && r.rel.mayBeOneFirm(ci, cj) {
+		if ci >= 0 && r.rel.crossScript(ci, cj) || pt > partiesRule && r.rel.mayBeOneFirm(ci, cj) {
 			related = true
 		} else if fail("not the same consignee entity") {
 			return c
 		}
 	}
 	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj {
-		if r.rel.crossScript(si, sj) || maybeOne && r.rel.mayBeOneFirm(si, sj) {
+		if r.rel.crossScript(si, sj) || pt == partiesMaybe && r.rel.mayBeOneFirm(si, sj) || pt == partiesConsignee {
 			related = true
 		} else if fail("not the same shipper entity") {
 			return c

@@ -84,9 +84,14 @@ func (r *reconciler) crossText(i, j int32) string {
 // firm in a third script (a Chinese export name and a Cyrillic import
 // name, each the matcher's reading of the Latin name; mayBeOneFirm). The
 // rule does not merge such a pair, but the import row may well be the
-// export's own, so another candidate is a guess. Pairs of one flow pass
-// unchanged.
-func (r *reconciler) clearCrossEdges(edges, all []edge) []edge {
+// export's own, so another candidate is a guess. An import row alike to
+// one of the export's candidates — same source, day and weight, under a
+// shipper name the matcher does not tie to the exporter (alike: every
+// test but the shipper passes) — makes the export ambiguous too: a firm
+// that ships two identical loads on one day appears as two such rows
+// when the matcher misreads one name, and which is the export's is a
+// guess. Pairs of one flow pass unchanged.
+func (r *reconciler) clearCrossEdges(edges, all, alike []edge) []edge {
 	if !r.anyExport {
 		return edges
 	}
@@ -112,6 +117,15 @@ func (r *reconciler) clearCrossEdges(edges, all []edge) []edge {
 	oneShipment := map[int32]bool{}
 	for ex, ims := range imports {
 		oneShipment[ex] = r.oneShipment(ims)
+	}
+	for _, e := range alike {
+		ex, im := e.a, e.b
+		if r.exportRow(im) {
+			ex, im = im, ex
+		}
+		if oneShipment[ex] && slices.ContainsFunc(imports[ex], func(y int32) bool { return r.twins(y, im) }) {
+			oneShipment[ex] = false
+		}
 	}
 	out := edges[:0]
 	for _, e := range edges {
@@ -141,4 +155,14 @@ func (r *reconciler) oneShipment(rows []int32) bool {
 		}
 	}
 	return true
+}
+
+// twins reports whether rows x and y of one source are alike on the day
+// and the weight: two loads a clerk could not tell apart.
+func (r *reconciler) twins(x, y int32) bool {
+	if r.in.SourceOf[x] != r.in.SourceOf[y] || dayOf(r.in.Records[x].Date) != dayOf(r.in.Records[y].Date) {
+		return false
+	}
+	_, ok := r.compareWeights(x, y)
+	return ok
 }

@@ -98,16 +98,23 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	if r.anyExport {
 		wide = max(span, int32(r.opt.ExportDaysBefore), int32(r.opt.ExportDaysAfter))
 	}
-	var edges, rivals []edge
+	// rivals: export–import pairs naming the firm in a third script;
+	// alike: export–import pairs under another shipper name (see
+	// clearCrossEdges).
+	var edges, rivals, alike []edge
 	err := scanPairs(ctx, cs, wide, 0, func(a, b blockRow) {
 		cross := r.crossFlow(a.i, b.i)
 		if b.day-a.day > span && !cross {
 			return
 		}
-		if c := r.compare(a.i, b.i, false); c.ok {
+		switch c := r.compare(a.i, b.i, false); {
+		case c.ok:
 			edges = append(edges, r.oriented(a.i, b.i, c.cost))
-		} else if cross && len(r.rel.list) > 0 && r.compareParties(a.i, b.i, false, true).ok {
+		case !cross:
+		case r.compareParties(a.i, b.i, false, partiesMaybe).ok:
 			rivals = append(rivals, r.oriented(a.i, b.i, 0))
+		case r.compareParties(a.i, b.i, false, partiesConsignee).ok:
+			alike = append(alike, r.oriented(a.i, b.i, 0))
 		}
 	})
 	if err != nil {
@@ -116,7 +123,7 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	// The only-candidate checks count candidates among every pair the
 	// rule accepts, before any of them drops one.
 	all := slices.Clone(edges)
-	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(all, rivals...)), nil
+	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(all, rivals...), alike), nil
 }
 
 // clearRelatedEdges keeps a pair that agrees only through related names
