@@ -75,6 +75,11 @@ func (r *reconciler) compareParties(i, j int32, explain bool, pt partyTest) comp
 	if cross && (r.in.Shipper[i] < 0 || r.in.Shipper[j] < 0) && fail("an export and an import declaration pair only when both name the exporter (shipper unknown on one side)") {
 		return c
 	}
+	if cross {
+		if _, clash := r.crossCountries(i, j); clash != "" && fail("countries differ: "+clash) {
+			return c
+		}
+	}
 	a, b := &r.in.Records[i], &r.in.Records[j]
 	if (len(a.HSCode) < 6 || len(b.HSCode) < 6 || a.HSCode[:6] != b.HSCode[:6]) && fail("HS-6 differs or is missing") {
 		return c
@@ -332,14 +337,14 @@ func (r *reconciler) reason(core, x int32) string {
 	w, _ := r.compareWeights(core, x)
 	if rel := r.relatedText(core, x); rel != "" {
 		if r.crossFlow(core, x) {
-			return fmt.Sprintf("%s; HS-6 %s, %s, %s; %s; values not compared (an export declaration states FOB, an import declaration CIF)",
-				r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, rel)
+			return fmt.Sprintf("%s; HS-6 %s, %s, %s%s; %s; %s",
+				r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, r.crossAgreeText(core, x), rel, crossOnlyText)
 		}
 		return fmt.Sprintf("no shared identifier; HS-6 %s, %s, %s; %s", b.HSCode[:6], r.dateText(core, x), w.text, rel)
 	}
 	if r.crossFlow(core, x) {
-		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s; values not compared (an export declaration states FOB, an import declaration CIF)",
-			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text)
+		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s%s; %s",
+			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, r.crossAgreeText(core, x), crossOnlyText)
 	}
 	return fmt.Sprintf("no shared identifier; same consignee entity, %s, HS-6 %s, %s, %s",
 		shipper, b.HSCode[:6], r.dateText(core, x), w.text)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"tradecheck/reconcile"
 )
@@ -53,6 +54,65 @@ func (r *reconciler) crossDateText(i, j int32) string {
 		return fmt.Sprintf("export declared %d day(s) before the import (window %d before to %d after)", d, r.opt.ExportDaysBefore, r.opt.ExportDaysAfter)
 	}
 	return fmt.Sprintf("export declared %d day(s) after the import (window %d before to %d after)", -d, r.opt.ExportDaysBefore, r.opt.ExportDaysAfter)
+}
+
+// crossCountries compares an export row's countries with an import
+// row's: the export's dispatch country (its declaring country) with the
+// country the import row says the goods were dispatched from, and the
+// export's destination with the import row's (its declaring country).
+// It returns what agrees, for the reason, and what clashes, "" when
+// nothing does: goods dispatched from Turkey are not China's export, and
+// goods China declared for Kazakhstan are not Russia's import — a
+// firm's like loads to two countries in one month would otherwise pair
+// across them. Origins are not compared: an export register without an
+// origin column takes its own country as every row's origin, which a
+// re-export's import declaration contradicts. Unknown countries agree
+// with any.
+func (r *reconciler) crossCountries(i, j int32) (agree, clash string) {
+	if r.exportRow(j) {
+		i, j = j, i
+	}
+	ex, im := &r.in.Records[i], &r.in.Records[j]
+	return compareCountries(ex.DispatchCountry, ex.DestinationCountry, im.DispatchCountry, im.DestinationCountry)
+}
+
+// compareCountries is crossCountries on the export's and the import's
+// dispatch and destination countries (Possible duplicates compares
+// shipments with it).
+func compareCountries(exDispatch, exDest, imDispatch, imDest string) (agree, clash string) {
+	var ok, bad []string
+	for _, c := range []struct{ what, e, m string }{
+		{"dispatched from", exDispatch, imDispatch},
+		{"destination", exDest, imDest},
+	} {
+		switch {
+		case c.e == "" || c.m == "":
+		case strings.EqualFold(c.e, c.m):
+			ok = append(ok, c.what+" "+c.e)
+		default:
+			bad = append(bad, fmt.Sprintf("%s %s on the export, %s on the import", c.what, c.e, c.m))
+		}
+	}
+	if len(ok) > 0 {
+		agree = strings.Join(ok, ", ") + " on both"
+	}
+	return agree, strings.Join(bad, "; ")
+}
+
+// crossOnlyText ends an export–import merge reason: what the pair was
+// checked against beyond the rule's tests (clearCrossEdges), and what
+// was not compared.
+const crossOnlyText = "the export's only candidate in each import source and the import's only export declaration " +
+	"(counting rows that name the firm in a third script, and rows alike on the day and weight under another shipper name); " +
+	"values not compared (an export declaration states FOB, an import declaration CIF)"
+
+// crossAgreeText is ", " and the countries both rows give alike, "" when
+// none.
+func (r *reconciler) crossAgreeText(i, j int32) string {
+	if agree, _ := r.crossCountries(i, j); agree != "" {
+		return ", " + agree
+	}
+	return ""
 }
 
 // crossText names the two declarations of a pair, export first.
