@@ -364,8 +364,12 @@ func (d *dupJudge) crossWhy(A, B *Shipment, lead float64) []string {
 	if e, _ := d.flows(B); e {
 		ex, im = B, A
 	}
-	if _, clash := compareCountries(ex.Dispatch, ex.Destination, im.Dispatch, im.Destination); clash != "" {
-		why = append(why, pre+"countries differ: "+clash)
+	for _, x := range ex.Rows {
+		for _, y := range im.Rows {
+			if _, clash := compareCountries(&d.in.Records[x], &d.in.Records[y]); clash != "" {
+				why = append(why, pre+"countries differ: "+clash)
+			}
+		}
 	}
 	switch {
 	case lead > float64(d.opt.ExportDaysBefore):

@@ -57,33 +57,36 @@ func (r *reconciler) crossDateText(i, j int32) string {
 }
 
 // crossCountries compares an export row's countries with an import
-// row's: the export's dispatch country (its declaring country) with the
-// country the import row says the goods were dispatched from, and the
-// export's destination with the import row's (its declaring country).
-// It returns what agrees, for the reason, and what clashes, "" when
-// nothing does: goods dispatched from Turkey are not China's export, and
-// goods China declared for Kazakhstan are not Russia's import — a
-// firm's like loads to two countries in one month would otherwise pair
-// across them. Origins are not compared: an export register without an
-// origin column takes its own country as every row's origin, which a
-// re-export's import declaration contradicts. Unknown countries agree
-// with any.
+// row's (see compareCountries).
 func (r *reconciler) crossCountries(i, j int32) (agree, clash string) {
 	if r.exportRow(j) {
 		i, j = j, i
 	}
-	ex, im := &r.in.Records[i], &r.in.Records[j]
-	return compareCountries(ex.DispatchCountry, ex.DestinationCountry, im.DispatchCountry, im.DestinationCountry)
+	return compareCountries(&r.in.Records[i], &r.in.Records[j])
 }
 
-// compareCountries is crossCountries on the export's and the import's
-// dispatch and destination countries (Possible duplicates compares
-// shipments with it).
-func compareCountries(exDispatch, exDest, imDispatch, imDest string) (agree, clash string) {
+// compareCountries compares an export declaration's countries with an
+// import declaration's: the export's dispatch country (its declaring
+// country) with the country the import declaration says the goods were
+// dispatched from, and the export's destination with the import's (its
+// declaring country). It returns what agrees, for the reason, and what
+// clashes, "" when nothing does: goods dispatched from Turkey are not
+// China's export, and goods China declared for Kazakhstan are not
+// Russia's import. Only rows that carry a declaration number are
+// compared: a B/L feed's countries are its ports' (a transshipment port
+// of lading in India, a port of unlading in Finland for goods trucked on
+// to Russia), not the declared countries. Origins are not compared: an
+// export register without an origin column takes its own country as
+// every row's origin, which a re-export's import declaration
+// contradicts. Unknown countries agree with any.
+func compareCountries(ex, im *reconcile.Record) (agree, clash string) {
+	if ex.DeclarationID == "" || im.DeclarationID == "" {
+		return "", ""
+	}
 	var ok, bad []string
 	for _, c := range []struct{ what, e, m string }{
-		{"dispatched from", exDispatch, imDispatch},
-		{"destination", exDest, imDest},
+		{"dispatched from", ex.DispatchCountry, im.DispatchCountry},
+		{"destination", ex.DestinationCountry, im.DestinationCountry},
 	} {
 		switch {
 		case c.e == "" || c.m == "":
@@ -94,7 +97,7 @@ func compareCountries(exDispatch, exDest, imDispatch, imDest string) (agree, cla
 		}
 	}
 	if len(ok) > 0 {
-		agree = strings.Join(ok, ", ") + " on both"
+		agree = strings.Join(ok, ", ") + " on both declarations"
 	}
 	return agree, strings.Join(bad, "; ")
 }

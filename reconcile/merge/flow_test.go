@@ -129,12 +129,14 @@ func TestExportImportEvidence(t *testing.T) {
 		want  string // groups
 		why   string // in the merge reasons, or in a Possible duplicates pair's
 	}{
-		{"countries alike: one shipment, the reason names them", []row{imp, exp}, countries("CN", "RU", "CN", "RU"), "0+1", "dispatched from CN, destination RU on both"},
+		{"countries alike: one shipment, the reason names them", []row{imp, exp}, countries("CN", "RU", "CN", "RU"), "0+1", "dispatched from CN, destination RU on both declarations"},
 		{"unknown countries agree with any", []row{imp, exp}, countries("CN", "", "", "RU"), "0+1", "only export declaration"},
 		{"the export declared for Kazakhstan, the import lodged in Russia: apart, listed", []row{imp, exp}, countries("CN", "KZ", "CN", "RU"), "0 1",
 			"countries differ: destination KZ on the export, RU on the import"},
 		{"goods dispatched from Turkey are not China's export: apart, listed", []row{imp, exp}, countries("CN", "RU", "TR", "RU"), "0 1",
 			"countries differ: dispatched from CN on the export, TR on the import"},
+		{"a B/L row's countries are its ports': not compared", []row{with(imp, func(r *row) { r.src, r.decl, r.item, r.bl = 1, "", "", "MAEU123456789" }), exp},
+			countries("CN", "RU", "IN", "FI"), "0+1", "only export declaration"},
 		{"names in review: the Chinese export name and the Latin import name merge", []row{imp, with(exp, func(r *row) { r.ship = 5 })}, names(chinese), "0+1", "中国北方工业"},
 		{"a second import row names the firm in Cyrillic (two steps from the export's Chinese name): none merges",
 			[]row{imp, with(imp, func(r *row) { nextMonth(r); r.ship = 6 }), with(exp, func(r *row) { r.ship = 5 })}, names(chinese, cyrillic), "0 1 2", "another row also fits"},
