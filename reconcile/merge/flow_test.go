@@ -44,16 +44,9 @@ func TestExportImportPairs(t *testing.T) {
 			if strings.HasPrefix(tc.name, "two export registers") {
 				in.Sources[1].Flow = reconcile.FlowExport
 			}
-			res, err := Reconcile(context.Background(), in, DefaultOptions(), nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, d := reconcileAndList(t, in)
 			if got := groups(res); got != tc.want {
 				t.Fatalf("got %q, want %q", got, tc.want)
-			}
-			d, err := PossibleDuplicates(context.Background(), in, res, DefaultOptions(), nil)
-			if err != nil {
-				t.Fatal(err)
 			}
 			if len(d.Pairs) != tc.dupes {
 				t.Errorf("%d possible duplicates, want %d: %+v", len(d.Pairs), tc.dupes, d.Pairs)
@@ -154,16 +147,9 @@ func TestExportImportEvidence(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(&in)
 			}
-			res, err := Reconcile(context.Background(), in, DefaultOptions(), nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, d := reconcileAndList(t, in)
 			if got := groups(res); got != tc.want {
 				t.Fatalf("got %q, want %q", got, tc.want)
-			}
-			d, err := PossibleDuplicates(context.Background(), in, res, DefaultOptions(), nil)
-			if err != nil {
-				t.Fatal(err)
 			}
 			var why []string
 			for _, sh := range res.Shipments {
@@ -177,4 +163,19 @@ func TestExportImportEvidence(t *testing.T) {
 			}
 		})
 	}
+}
+
+// reconcileAndList reconciles in with the default options and lists its
+// Possible duplicates.
+func reconcileAndList(t *testing.T, in Input) (*Result, *Dupes) {
+	t.Helper()
+	res, err := Reconcile(context.Background(), in, DefaultOptions(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := PossibleDuplicates(context.Background(), in, res, DefaultOptions(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, d
 }
