@@ -270,5 +270,9 @@ func itemsText(v *Verdict) string {
 	if v.Consignments > 1 {
 		each = "each counted as one shipment"
 	}
-	return " (" + strconv.Itoa(v.Items) + " goods items in " + strconv.Itoa(v.Consignments) + " " + word + ", " + each + ")"
+	rows := "rows" // of a bill of lading: its containers, or goods under one B/L
+	if v.ConsignmentWord == "declaration" {
+		rows = "goods items"
+	}
+	return " (" + strconv.Itoa(v.Items) + " " + rows + " in " + strconv.Itoa(v.Consignments) + " " + word + ", " + each + ")"
 }

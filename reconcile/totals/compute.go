@@ -352,7 +352,7 @@ func notes(m *Measures, superseded int) []string {
 		n = append(n, fmt.Sprintf("Combines shipment-level data with %s: tonnes and value include them; the shipment count covers shipment-level data only.", count(m.AggregateRows, "monthly aggregate line", "monthly aggregate lines")))
 	}
 	if m.Items > m.Shipments {
-		n = append(n, fmt.Sprintf("%s %s: the goods items of one declaration (or bill of lading) count as one shipment, a consignment, as a reporter counts them; the weights and values of every item count.", count(m.Items, "goods item is", "goods items are"), count(m.Shipments, "shipment", "shipments")))
+		n = append(n, fmt.Sprintf("%s %s: the rows of one declaration (its goods items) or of one bill of lading (its containers) count as one shipment, a consignment, as a reporter counts them; the weights and values of every row count.", count(m.Items, "shipment row is", "shipment rows are"), count(m.Shipments, "shipment", "shipments")))
 	}
 	if superseded > 0 {
 		n = append(n, fmt.Sprintf("%s left out: shipment-level data covers the same month and consignee (or, for a line naming no consignee, the same month, route and goods).", count(superseded, "monthly aggregate line", "monthly aggregate lines")))

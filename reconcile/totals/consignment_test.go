@@ -44,7 +44,7 @@ func TestShipmentCountCountsConsignments(t *testing.T) {
 	if all.Total.Shipments != 4 || all.Total.Items != n || all.Total.Tonnes < 3.66-1e-9 || all.Total.Tonnes > 3.66+1e-9 {
 		t.Errorf("total: %d shipments / %d items / %.3f t, want 4 / %d / 3.660", all.Total.Shipments, all.Total.Items, all.Total.Tonnes, n)
 	}
-	if !strings.Contains(strings.Join(all.Notes, " "), "7 goods items are 4 shipments") {
+	if !strings.Contains(strings.Join(all.Notes, " "), "7 shipment rows are 4 shipments") {
 		t.Errorf("notes do not say items were counted as one: %q", all.Notes)
 	}
 	byHS := Compute(res.Shipments, ByHSHeading, Filter{}, lab)
