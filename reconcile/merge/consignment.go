@@ -1,6 +1,8 @@
 package merge
 
 import (
+	"strconv"
+
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/values"
 )
@@ -24,6 +26,11 @@ func (r *reconciler) consignments() {
 		}
 		k := consignmentKey(sh, r.in.Records)
 		if k != "" {
+			// One consignment has one consignee: a master B/L over a
+			// consolidation of several firms' goods is not one shipment,
+			// and rows whose consignees were not matched as one firm stay
+			// apart (counted as before rather than merged by a guess).
+			k += "|" + strconv.Itoa(int(sh.Consignee))
 			keys[i] = k
 			n[k]++
 		}
