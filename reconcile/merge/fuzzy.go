@@ -83,10 +83,10 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	// names-in-review rule); compare still checks the pair itself.
 	group := r.rel.groups(true)
 	for i := range r.in.Records {
-		if r.res.DuplicateOf[i] >= 0 || r.monthly(i) || r.isSplit(i) || r.in.Consignee[i] < 0 {
+		if r.res.DuplicateOf[i] >= 0 || r.isLine(i) || r.monthly(i) || r.isSplit(i) || r.in.Consignee[i] < 0 {
 			continue
 		}
-		rec := &r.in.Records[i]
+		rec := r.rec(int32(i))
 		if rec.Date.Precision != reconcile.PrecisionDay || len(rec.HSCode) < 6 || !hasWeight(rec) {
 			continue
 		}
@@ -175,7 +175,7 @@ func (r *reconciler) idEdges() []edge {
 		id   string
 	}
 	eligible := func(i int) bool {
-		return r.res.DuplicateOf[i] < 0 && !r.monthly(i) && !r.isSplit(i)
+		return r.res.DuplicateOf[i] < 0 && !r.isLine(i) && !r.monthly(i) && !r.isSplit(i)
 	}
 	// Declarations: only those that some row gives without an item.
 	var open map[uint64]bool
@@ -199,7 +199,7 @@ func (r *reconciler) idEdges() []edge {
 			}
 			declB[r.declH[i]] = append(declB[r.declH[i]], int32(i))
 		}
-		rec := &r.in.Records[i]
+		rec := r.rec(int32(i))
 		for _, k := range []struct {
 			f reconcile.Field
 			s string
@@ -293,7 +293,7 @@ func (r *reconciler) idAgree(i, j int32) (float64, bool) {
 	if rel, _ := r.idRel(i, j); rel != idSame {
 		return 0, false
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	if !hsCompatible(a.HSCode, b.HSCode) {
 		return 0, false
 	}
