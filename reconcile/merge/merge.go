@@ -132,6 +132,12 @@ type Options struct {
 	// import declared before arrival).
 	ExportDaysBefore, ExportDaysAfter int
 
+	// ToUSD, when set, converts a value in currency in month ("2006-01")
+	// with the user's rates; nil or false when there is no rate. Only
+	// the container rule uses it, to compare a declaration's value in one
+	// currency with container rows' values in another (containers.go).
+	ToUSD func(value float64, currency, month string) (float64, bool)
+
 	// conflictRun, when set, replaces the const conflictRun, so a test
 	// can compare shipments in many small runs.
 	conflictRun int
