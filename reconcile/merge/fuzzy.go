@@ -62,8 +62,16 @@ func (r *reconciler) link(ctx context.Context) error {
 			A, B, ua, ub = B, A, ub, ua
 		}
 		for _, x := range B.rows {
+			why := r.reason(A.rows[0], x)
+			for _, y := range A.rows {
+				if t := r.identicalText(y, x); t != "" {
+					// Not the only candidate: one of identical ones.
+					why = strings.Replace(why, "; "+crossOnlyText, "", 1) + t
+					break
+				}
+			}
 			A.rows = append(A.rows, x)
-			A.reasons = append(A.reasons, r.text.Add(r.reason(A.rows[0], x)))
+			A.reasons = append(A.reasons, r.text.Add(why))
 			r.unit[x] = ua
 		}
 		B.rows, B.reasons, B.dead = nil, nil, true
@@ -123,7 +131,17 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	// The only-candidate checks count candidates among every pair the
 	// rule accepts, before any of them drops one.
 	all := slices.Clone(edges)
-	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(all, rivals...), alike), nil
+	out := r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(slices.Clone(all), rivals...), alike)
+	// Ties between identical rows pair in row order (identical.go).
+	ident := r.pairIdentical(all, rivals, alike)
+	if len(ident) == 0 {
+		return out, nil
+	}
+	out = slices.DeleteFunc(out, func(e edge) bool {
+		_, a := r.identical[[2]int32{e.a, e.b}]
+		return !a && (r.inIdentical(e.a) && r.inIdentical(e.b))
+	})
+	return append(out, ident...), nil
 }
 
 // clearRelatedEdges keeps a pair that agrees only through related names

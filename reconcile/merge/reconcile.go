@@ -100,6 +100,10 @@ type reconciler struct {
 	// tied holds the pairs clearTiedEdges left apart, both ways round:
 	// no third row may join them either.
 	tied map[[2]int32]bool
+	// identical holds the pairs pairIdentical made between identical
+	// rows, both ways round, with the rows of each side.
+	identical    map[[2]int32]identicalPair
+	identicalRow map[int32]bool
 
 	// Container lines (containers.go): lineOf gives a line's lead row,
 	// -1 for other rows (nil when no source has container lines); agg
