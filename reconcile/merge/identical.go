@@ -18,7 +18,8 @@ import (
 // or the totals use — the day, the consignee and shipper entities, the
 // HS code, the countries, the weights, the value (in USD when the rates
 // give it, else as written with its currency), the quantity, and the
-// B/L, container and invoice numbers — and each side holds as many as
+// B/L, container and invoice numbers of the kinds the other side gives
+// — and each side holds as many as
 // the other, every pairing gives the same shipments' figures: they are
 // paired in canonical order, and the reason says the pairing between
 // identical rows was arbitrary. Any difference that could change a
@@ -76,7 +77,7 @@ func (r *reconciler) pairIdentical(all, rivals, alike []edge) []edge {
 				ok = ok && !r.namesOnly(x, y)
 			}
 		}
-		if !ok || !r.identicalRows(xs) || !r.identicalRows(ys) {
+		if !ok || !r.identicalRows(xs, ys) || !r.identicalRows(ys, xs) {
 			continue
 		}
 		xs, ys = slices.Clone(xs), slices.Clone(ys)
@@ -121,18 +122,28 @@ func sameSet(a, b []int32) bool {
 }
 
 // identicalRows reports whether rows (of one source) are alike in every
-// field the rules compare or the totals use (see above).
-func (r *reconciler) identicalRows(rows []int32) bool {
-	k0 := r.figureKey(rows[0])
+// field the rules compare or the totals use (see above). Their B/L,
+// container and invoice numbers count when a row of other (the rows
+// they may pair with) gives one of that kind: different B/L numbers
+// against declarations that give none tell nothing.
+func (r *reconciler) identicalRows(rows, other []int32) bool {
+	var kinds [3]bool
+	for _, y := range other {
+		rec := r.rec(y)
+		for k, s := range [3]string{rec.BillOfLading, rec.Container, rec.Invoice} {
+			kinds[k] = kinds[k] || s != ""
+		}
+	}
+	k0 := r.figureKey(rows[0], kinds)
 	for _, x := range rows[1:] {
-		if r.figureKey(x) != k0 {
+		if r.figureKey(x, kinds) != k0 {
 			return false
 		}
 	}
 	return true
 }
 
-func (r *reconciler) figureKey(i int32) string {
+func (r *reconciler) figureKey(i int32, kinds [3]bool) string {
 	rec := r.rec(i)
 	var b strings.Builder
 	w := func(s string) { b.WriteString(s); b.WriteByte(0x1f) }
@@ -142,11 +153,6 @@ func (r *reconciler) figureKey(i int32) string {
 		} else {
 			w("?" + n.Raw)
 		}
-	}
-	ids := func(f reconcile.Field, s string) {
-		set := values.IDSet(f, s)
-		slices.Sort(set)
-		w(strings.Join(set, " "))
 	}
 	w(rec.Date.String())
 	w(strconv.Itoa(int(r.in.Consignee[i])))
@@ -165,9 +171,13 @@ func (r *reconciler) figureKey(i int32) string {
 	}
 	num(rec.Quantity)
 	w(strings.ToUpper(rec.QuantityUnit))
-	ids(reconcile.FieldBillOfLading, rec.BillOfLading)
-	ids(reconcile.FieldContainer, rec.Container)
-	ids(reconcile.FieldInvoice, rec.Invoice)
+	for k, f := range [3]reconcile.Field{reconcile.FieldBillOfLading, reconcile.FieldContainer, reconcile.FieldInvoice} {
+		if kinds[k] {
+			set := values.IDSet(f, [3]string{rec.BillOfLading, rec.Container, rec.Invoice}[k])
+			slices.Sort(set)
+			w(strings.Join(set, " "))
+		}
+	}
 	return b.String()
 }
 
