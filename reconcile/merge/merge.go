@@ -63,6 +63,12 @@
 // entities related in two steps never merge; Possible duplicates lists
 // them with the matcher's reason.
 //
+// Container lines: rows of one source sharing a B/L (or declaration
+// and item) number, parties, date and HS-6 with distinct container
+// numbers are one shipment, their weights added (containers.go). Ties
+// between rows identical in every figure, as many on each side, pair
+// in canonical order (identical.go).
+//
 // Monthly aggregates (vendor "Short" exports) are never merged with
 // shipment-level rows; each stays its own line, marked Superseded when
 // shipment-level data covers the same month, consignee and HS code.
