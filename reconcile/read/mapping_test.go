@@ -73,6 +73,9 @@ var classifyCases = []struct {
 	{"Реєстр. № МД", reconcile.FieldDeclarationID},
 	{"ITEM_NUMBER", reconcile.FieldItemNo},
 	{"№ товара", reconcile.FieldItemNo},
+	{"Нетто, тн", reconcile.FieldNetWeight},
+	{"Вес брутто, тн", reconcile.FieldGrossWeight},
+	{"Код ТН ВЭД", reconcile.FieldHSCode},
 	// A running row number, not an item: read as one, two registers of
 	// the same declarations never merged.
 	{"№ п/п", ""},
