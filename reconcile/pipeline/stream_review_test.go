@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/screen"
 )
 
@@ -102,17 +104,24 @@ func TestStreamDupesEqualRun(t *testing.T) {
 				t.Fatalf("the set lost its point: %d pairs, %d across two related consignee entities, %d ties", len(mem.Pairs), cross, ties)
 			}
 			memOut := runOutcome(t, NewProject(paths...))
-			for _, partRows := range []int{1, 1 << 20} {
+			// idHashBits 4 holds back nearly every shipment, to be given
+			// its ID after the last part: the pairs must name them by
+			// their final IDs.
+			for _, opt := range []StreamOptions{{PartRows: 1}, {PartRows: 1 << 20}, {PartRows: 1, idHashBits: 4}} {
 				str := newOutcome()
-				sum, err := Stream(context.Background(), NewProject(paths...), StreamOptions{PartRows: partRows, TempDir: t.TempDir()}, &collect{t, str}, nil)
+				opt.TempDir = t.TempDir()
+				sum, err := Stream(context.Background(), NewProject(paths...), opt, &collect{t, str}, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if d := diffOutcomes(memOut, str); len(d) > 0 {
-					t.Errorf("parts of %d: %s", partRows, strings.Join(d, "\n"))
+					t.Errorf("parts of %d, %d-bit hashes: %s", opt.PartRows, opt.idHashBits, strings.Join(d, "\n"))
 				}
 				if d := diffDupes(mem, sum.Dupes); d != "" {
-					t.Errorf("parts of %d: %s", partRows, d)
+					t.Errorf("parts of %d, %d-bit hashes: %s", opt.PartRows, opt.idHashBits, d)
+				}
+				if opt.idHashBits > 0 && sum.HeldBack < len(memOut.shipments)/2 {
+					t.Errorf("%d of %d shipments held back: the case lost its point", sum.HeldBack, len(memOut.shipments))
 				}
 			}
 		})
@@ -199,6 +208,51 @@ func TestStreamScreeningEqualsRun(t *testing.T) {
 		}
 		if l, r := sum.Result.ScreenCounts(); l != listed || r != review {
 			t.Errorf("parts of %d: %d listed, %d for review; in memory %d, %d", partRows, l, r, listed, review)
+		}
+	}
+}
+
+// TestKeepDupes: over parts, the list keeps the best MaxDupPairs pairs in
+// Run's order (score, then the shipments' places) and counts the rest,
+// and held shipments get their final IDs.
+func TestKeepDupes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	s := &streamer{heldPart: &Result{Merge: &merge.Result{Shipments: []merge.Shipment{{ID: "S-FINAL"}}}}}
+	s.sum.Dupes = &DupList{More: 7} // as a part's PossibleDuplicates left off 7
+	var all []streamDup
+	for part := 0; part < 3; part++ {
+		dups := make([]streamDup, 2000)
+		for i := range dups {
+			d := &dups[i]
+			d.row.Score = float64(rng.IntN(100)) / 100
+			d.row.A.ID, d.row.B.ID = fmt.Sprintf("S-%d-%d-A", part, i), fmt.Sprintf("S-%d-%d-B", part, i)
+			d.order = [2]shipOrder{{sec: int64(rng.IntN(50)), global: part*10000 + i}, {sec: int64(rng.IntN(50)), global: part*10000 + i + 1}}
+			d.part = [2]int32{int32(i), int32(i + 1)}
+		}
+		all = append(all, dups...)
+		heldAt := map[int32]int32{}
+		if part == 1 {
+			heldAt[5] = 0 // shipment 5 of part 1 was held back
+		}
+		s.keepDupes(slices.Clone(dups), heldAt)
+	}
+	s.finishDupes()
+	slices.SortFunc(all, compareDups)
+	got := s.sum.Dupes
+	if len(got.Pairs) != merge.MaxDupPairs || got.More != 7+len(all)-merge.MaxDupPairs {
+		t.Fatalf("%d pairs, %d more; want %d and %d", len(got.Pairs), got.More, merge.MaxDupPairs, 7+len(all)-merge.MaxDupPairs)
+	}
+	for i, p := range got.Pairs {
+		want := all[i].row
+		// Shipment 5 of part 1 is side A of pair 5 and side B of pair 4.
+		if want.B.ID == "S-1-4-B" {
+			want.B.ID = "S-FINAL"
+		}
+		if want.A.ID == "S-1-5-A" {
+			want.A.ID = "S-FINAL"
+		}
+		if p.A.ID != want.A.ID || p.B.ID != want.B.ID || p.Score != want.Score {
+			t.Fatalf("pair %d: %s / %s %.2f, want %s / %s %.2f", i, p.A.ID, p.B.ID, p.Score, want.A.ID, want.B.ID, want.Score)
 		}
 	}
 }
