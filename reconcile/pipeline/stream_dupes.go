@@ -5,6 +5,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 
 	"tradecheck/reconcile/merge"
 )
@@ -27,6 +28,16 @@ type streamDup struct {
 	// with held set: their IDs are given after the last part.
 	part [2]int32
 	held [2]bool
+	// renames are held shipments the reasons name (a tie names every
+	// candidate) by the ID the part gave them, which numberHeld may
+	// lengthen.
+	renames []heldName
+}
+
+// heldName is a held shipment as a reason names it.
+type heldName struct {
+	id   string // as the part numbered it
+	held int32  // index in s.heldPart
 }
 
 // shipOrder places a shipment where Run's shipment order (merge's
@@ -106,10 +117,29 @@ func (s *streamer) partDupes(ctx context.Context, pr *Result, in *merge.Input, g
 // merge.MaxDupPairs; heldAt maps the part's held shipments to their
 // index in s.heldPart.
 func (s *streamer) keepDupes(dups []streamDup, heldAt map[int32]int32) {
+	// Until numberHeld, s.heldPart's shipments carry the part's IDs.
+	var heldIDs map[string]int32
+	if len(heldAt) > 0 {
+		heldIDs = make(map[string]int32, len(heldAt))
+		for _, h := range heldAt {
+			heldIDs[s.heldPart.Merge.Shipments[h].ID] = h
+		}
+	}
 	for i := range dups {
-		for k, sh := range dups[i].part {
+		d := &dups[i]
+		for k, sh := range d.part {
 			if h, ok := heldAt[sh]; ok {
-				dups[i].part[k], dups[i].held[k] = h, true
+				d.part[k], d.held[k] = h, true
+			}
+		}
+		if heldIDs == nil {
+			continue
+		}
+		for _, why := range d.row.NotMerged {
+			for _, w := range strings.FieldsFunc(why, func(r rune) bool { return r >= 0x80 || !idByte(byte(r)) }) {
+				if h, ok := heldIDs[w]; ok && !slices.Contains(d.renames, heldName{w, h}) {
+					d.renames = append(d.renames, heldName{w, h})
+				}
 			}
 		}
 	}
@@ -137,8 +167,57 @@ func (s *streamer) finishDupes() {
 				side.ID = s.heldPart.Merge.Shipments[x.part[k]].ID
 			}
 		}
+		for _, r := range x.renames {
+			if id := s.heldPart.Merge.Shipments[r.held].ID; id != r.id {
+				for k, why := range x.row.NotMerged {
+					x.row.NotMerged[k] = replaceID(why, r.id, id)
+				}
+			}
+		}
 		out[i] = x.row
 	}
 	s.sum.Dupes.Pairs = out
 	s.dupes = nil
+}
+
+// indexID is the index of shipment ID id in text at or after from, as a
+// whole word (S-1A2B3C4D is not found in S-1A2B3C4D5E), or -1.
+func indexID(text, id string, from int) int {
+	for from <= len(text) {
+		k := strings.Index(text[from:], id)
+		if k < 0 {
+			return -1
+		}
+		k += from
+		end := k + len(id)
+		if (k == 0 || !idByte(text[k-1])) && (end == len(text) || !idByte(text[end])) {
+			return k
+		}
+		from = k + 1
+	}
+	return -1
+}
+
+func idByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-'
+}
+
+// replaceID replaces every whole-word old shipment ID in text by id.
+func replaceID(text, old, id string) string {
+	var b strings.Builder
+	from := 0
+	for {
+		k := indexID(text, old, from)
+		if k < 0 {
+			break
+		}
+		b.WriteString(text[from:k])
+		b.WriteString(id)
+		from = k + len(old)
+	}
+	if from == 0 {
+		return text
+	}
+	b.WriteString(text[from:])
+	return b.String()
 }

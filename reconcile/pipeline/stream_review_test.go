@@ -217,7 +217,8 @@ func TestStreamScreeningEqualsRun(t *testing.T) {
 // and held shipments get their final IDs.
 func TestKeepDupes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	s := &streamer{heldPart: &Result{Merge: &merge.Result{Shipments: []merge.Shipment{{ID: "S-FINAL"}}}}}
+	// Held shipment 0 has the ID its part gave it until numberHeld.
+	s := &streamer{heldPart: &Result{Merge: &merge.Result{Shipments: []merge.Shipment{{ID: "S-0000AAAA"}}}}}
 	s.sum.Dupes = &DupList{More: 7} // as a part's PossibleDuplicates left off 7
 	var all []streamDup
 	for part := 0; part < 3; part++ {
@@ -228,6 +229,10 @@ func TestKeepDupes(t *testing.T) {
 			d.row.A.ID, d.row.B.ID = fmt.Sprintf("S-%d-%d-A", part, i), fmt.Sprintf("S-%d-%d-B", part, i)
 			d.order = [2]shipOrder{{sec: int64(rng.IntN(50)), global: part*10000 + i}, {sec: int64(rng.IntN(50)), global: part*10000 + i + 1}}
 			d.part = [2]int32{int32(i), int32(i + 1)}
+			if part == 1 && i == 7 { // a tie naming the held shipment
+				d.row.Score = 1
+				d.row.NotMerged = []string{"two shipments of this firm fit equally: S-0000AAAA and S-0000AAAA01 (…)"}
+			}
 		}
 		all = append(all, dups...)
 		heldAt := map[int32]int32{}
@@ -236,6 +241,7 @@ func TestKeepDupes(t *testing.T) {
 		}
 		s.keepDupes(slices.Clone(dups), heldAt)
 	}
+	s.heldPart.Merge.Shipments[0].ID = "S-FINAL" // numberHeld
 	s.finishDupes()
 	slices.SortFunc(all, compareDups)
 	got := s.sum.Dupes
@@ -254,5 +260,26 @@ func TestKeepDupes(t *testing.T) {
 		if p.A.ID != want.A.ID || p.B.ID != want.B.ID || p.Score != want.Score {
 			t.Fatalf("pair %d: %s / %s %.2f, want %s / %s %.2f", i, p.A.ID, p.B.ID, p.Score, want.A.ID, want.B.ID, want.Score)
 		}
+		if want.A.ID == "S-1-7-A" {
+			if w := "two shipments of this firm fit equally: S-FINAL and S-0000AAAA01 (…)"; len(p.NotMerged) != 1 || p.NotMerged[0] != w {
+				t.Errorf("tie reason %q, want %q", p.NotMerged, w)
+			}
+		}
+	}
+}
+
+func TestReplaceID(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"whole word", "fit equally: S-0000AAAA and S-1", "fit equally: S-NEW and S-1"},
+		{"twice", "S-0000AAAA, S-0000AAAA", "S-NEW, S-NEW"},
+		{"longer ID left alone", "S-0000AAAA01 and XS-0000AAAA", "S-0000AAAA01 and XS-0000AAAA"},
+		{"at the end after a longer one", "S-0000AAAA01 (S-0000AAAA)", "S-0000AAAA01 (S-NEW)"},
+		{"absent", "nothing here", "nothing here"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := replaceID(c.text, "S-0000AAAA", "S-NEW"); got != c.want {
+				t.Errorf("replaceID(%q) = %q, want %q", c.text, got, c.want)
+			}
+		})
 	}
 }
