@@ -31,8 +31,8 @@ const (
 	DupesFile     = "possible_duplicates.parquet"
 )
 
-// files are every file Write and WriteStream write.
-var files = []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile, ScreeningFile, DupesFile}
+// outFiles are every file Write and WriteStream write.
+var outFiles = []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile, ScreeningFile, DupesFile}
 
 // Fates of an input row in records.parquet. FateDetail says more.
 const (

@@ -73,7 +73,7 @@ func prepareDir(dir string, sources []pipeline.SourceSpec) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &reconcile.Error{File: dir, Err: err, Hint: "cannot create the output folder"}
 	}
-	for _, name := range files {
+	for _, name := range outFiles {
 		for _, s := range sources {
 			if fileio.Same(s.Path, filepath.Join(dir, name)) {
 				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another folder for the Parquet files; inputs are never overwritten", Fix: reconcile.FixOutputFolder}
