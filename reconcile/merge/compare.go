@@ -22,6 +22,26 @@ type comparison struct {
 // stops at the first failed test (the hot path); with explain true it runs
 // every test and names each failure.
 func (r *reconciler) compare(i, j int32, explain bool) comparison {
+	return r.compareParties(i, j, explain, partiesRule)
+}
+
+// partyTest is how compareParties tests the parties.
+type partyTest int
+
+const (
+	// partiesRule: the same entity or a cross-script review pair (the
+	// rule).
+	partiesRule partyTest = iota
+	// partiesMaybe: also names related in two steps (mayBeOneFirm).
+	partiesMaybe
+	// partiesConsignee: the consignee as partiesMaybe, any shipper.
+	partiesConsignee
+)
+
+// compareParties is compare with a looser test of the parties than the
+// rule's (partiesMaybe, partiesConsignee): what passes is a rival that
+// makes another pair ambiguous (clearCrossEdges), never a pair to merge.
+func (r *reconciler) compareParties(i, j int32, explain bool, pt partyTest) comparison {
 	c := comparison{ok: true}
 	fail := func(why string) bool {
 		c.ok = false
@@ -38,14 +58,14 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	}
 	related := false // a party agrees only as a cross-script review pair
 	if ci, cj := r.in.Consignee[i], r.in.Consignee[j]; ci < 0 || cj < 0 || ci != cj {
-		if ci >= 0 && r.rel.crossScript(ci, cj) {
+		if ci >= 0 && r.rel.crossScript(ci, cj) || pt > partiesRule && r.rel.mayBeOneFirm(ci, cj) {
 			related = true
 		} else if fail("not the same consignee entity") {
 			return c
 		}
 	}
 	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj {
-		if r.rel.crossScript(si, sj) {
+		if r.rel.crossScript(si, sj) || pt == partiesMaybe && r.rel.mayBeOneFirm(si, sj) || pt == partiesConsignee {
 			related = true
 		} else if fail("not the same shipper entity") {
 			return c
@@ -54,6 +74,11 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	cross := r.crossFlow(i, j)
 	if cross && (r.in.Shipper[i] < 0 || r.in.Shipper[j] < 0) && fail("an export and an import declaration pair only when both name the exporter (shipper unknown on one side)") {
 		return c
+	}
+	if cross {
+		if _, clash := r.crossCountries(i, j); clash != "" && fail("countries differ: "+clash) {
+			return c
+		}
 	}
 	a, b := &r.in.Records[i], &r.in.Records[j]
 	if (len(a.HSCode) < 6 || len(b.HSCode) < 6 || a.HSCode[:6] != b.HSCode[:6]) && fail("HS-6 differs or is missing") {
@@ -312,14 +337,14 @@ func (r *reconciler) reason(core, x int32) string {
 	w, _ := r.compareWeights(core, x)
 	if rel := r.relatedText(core, x); rel != "" {
 		if r.crossFlow(core, x) {
-			return fmt.Sprintf("%s; HS-6 %s, %s, %s; %s; values not compared (an export declaration states FOB, an import declaration CIF)",
-				r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, rel)
+			return fmt.Sprintf("%s; HS-6 %s, %s, %s%s; %s; %s",
+				r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, r.crossAgreeText(core, x), rel, crossOnlyText)
 		}
 		return fmt.Sprintf("no shared identifier; HS-6 %s, %s, %s; %s", b.HSCode[:6], r.dateText(core, x), w.text, rel)
 	}
 	if r.crossFlow(core, x) {
-		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s; values not compared (an export declaration states FOB, an import declaration CIF)",
-			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text)
+		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s%s; %s",
+			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, r.crossAgreeText(core, x), crossOnlyText)
 	}
 	return fmt.Sprintf("no shared identifier; same consignee entity, %s, HS-6 %s, %s, %s",
 		shipper, b.HSCode[:6], r.dateText(core, x), w.text)

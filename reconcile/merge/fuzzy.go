@@ -98,13 +98,23 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	if r.anyExport {
 		wide = max(span, int32(r.opt.ExportDaysBefore), int32(r.opt.ExportDaysAfter))
 	}
-	var edges []edge
+	// rivals: export–import pairs naming the firm in a third script;
+	// alike: export–import pairs under another shipper name (see
+	// clearCrossEdges).
+	var edges, rivals, alike []edge
 	err := scanPairs(ctx, cs, wide, 0, func(a, b blockRow) {
-		if b.day-a.day > span && !r.crossFlow(a.i, b.i) {
+		cross := r.crossFlow(a.i, b.i)
+		if b.day-a.day > span && !cross {
 			return
 		}
-		if c := r.compare(a.i, b.i, false); c.ok {
+		switch c := r.compare(a.i, b.i, false); {
+		case c.ok:
 			edges = append(edges, r.oriented(a.i, b.i, c.cost))
+		case !cross:
+		case r.compareParties(a.i, b.i, false, partiesMaybe).ok:
+			rivals = append(rivals, r.oriented(a.i, b.i, 0))
+		case r.compareParties(a.i, b.i, false, partiesConsignee).ok:
+			alike = append(alike, r.oriented(a.i, b.i, 0))
 		}
 	})
 	if err != nil {
@@ -113,7 +123,7 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	// The only-candidate checks count candidates among every pair the
 	// rule accepts, before any of them drops one.
 	all := slices.Clone(edges)
-	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), all), nil
+	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(all, rivals...), alike), nil
 }
 
 // clearRelatedEdges keeps a pair that agrees only through related names

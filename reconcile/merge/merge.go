@@ -40,10 +40,16 @@
 // entity (both known: the exporter declares the export, the consignee
 // the import), HS-6 and the weights as above; the export date may come up
 // to ExportDaysBefore days before the import date and ExportDaysAfter
-// after it; values are not compared (FOB against CIF). Because that
-// window is wide, an export row merges only when it is the one candidate
-// of its import source and that row's one export candidate; otherwise the
-// pair is left to Possible duplicates. The import row is preferred for
+// after it; when both rows carry a declaration number, the export's
+// dispatch and destination countries must not contradict the import's
+// (a B/L feed's countries are its ports' and are not compared); values
+// are not compared (FOB against CIF). Because that window is wide, an
+// export row merges only when it is the one candidate of its import
+// source and that row's one export candidate; otherwise the pair is left
+// to Possible duplicates. Rows the rule never merges count as candidates
+// there: one naming the firm in a third script (related to the export's
+// name in two steps), and an import row alike to a candidate on the day
+// and weight under another shipper name. The import row is preferred for
 // the shipment's values and ID.
 //
 // Names in review: a pair whose consignee or shipper entities differ but

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -167,7 +168,7 @@ func MethodText(p Params) []string {
 		"Identifiers are compared by kind — declaration numbers, bills of lading, container numbers, invoice numbers — after removing case, spaces and separators. Rows carrying the same identifier of one kind are one shipment (the same declaration and item number at once; otherwise with the same 6-digit HS code, the closest weights first). Rows whose identifiers of one kind differ are never merged, except bills of lading of different issuers, which may be the master and the house B/L of one cargo. Identifiers of different kinds (a declaration number and a B/L) neither prove nor prevent a merge.",
 		fmt.Sprintf("Rows no identifier links were counted as one shipment when they agree on consignee entity, shipper entity (when both are known), 6-digit HS code, date and weight. Dates: within ±%d days; a bill-of-lading date may be up to %d days before a declaration's registration date and %d after. Weights: net with net and gross with gross, within %s%% of the larger or the precision each source wrote with; a gross-only row matches a net-only row when net ≤ gross ≤ net × %s. Each shipment takes at most one row per source and matches never chain. Exact duplicate rows within one source are counted once.",
 			p.DateToleranceDays, o.BLDaysBefore, o.BLDaysAfter, strconv.FormatFloat(p.WeightTolerancePct, 'g', -1, 64), strconv.FormatFloat(1+o.PackagingBandPct/100, 'g', -1, 64)),
-		fmt.Sprintf("Export declarations (a file that says it holds exports — a flow column, a banner or sheet name such as \"China exports 2022\" — or that the user marked so) and import declarations of the same goods are one shipment seen from two sides, counted once. Their declaration numbers are of two kinds and neither prove nor prevent a merge. The pair must agree on the consignee entity and the shipper entity (the exporter; both must be known), the 6-digit HS code and the weights as above; the export may be dated up to %d days before the import and %d after; values are not compared (an export declaration states FOB, an import declaration CIF) and their difference is listed as a discrepancy. A pair merges only when each row is the one candidate of the other's source; otherwise it is listed on Possible duplicates. The import declaration's values and date are used. An export register's rows without a dispatch or origin country take the declaring country when the file or the user states it, and stay unknown otherwise.", o.ExportDaysBefore, o.ExportDaysAfter),
+		fmt.Sprintf("Export declarations (a file that says it holds exports — a flow column, a banner or sheet name such as \"China exports 2022\" — or that the user marked so) and import declarations of the same goods are one shipment seen from two sides, counted once. Their declaration numbers are of two kinds and neither prove nor prevent a merge. The pair must agree on the consignee entity and the shipper entity (the exporter; both must be known), the 6-digit HS code and the weights as above; the export may be dated up to %d days before the import and %d after; values are not compared (an export declaration states FOB, an import declaration CIF) and their difference is listed as a discrepancy. When both rows carry a declaration number, their dispatch and destination countries must not contradict. A pair merges only when each row is the one candidate of the other's source (a row naming the exporter in a third script, or an import row alike on the day and weight under another shipper, counts as another candidate); otherwise it is listed on Possible duplicates. The import declaration's values and date are used. An export register's rows without a dispatch or origin country take the declaring country when the file or the user states it, and stay unknown otherwise.", o.ExportDaysBefore, o.ExportDaysAfter),
 		"Where sources disagree about a merged shipment, the value of the preferred source is used — the user's source order, then declaration-level data over aggregates, sources with declaration numbers, USD as given over converted values, the row with more fields, the file name; never the order the files were given in — and every disagreement beyond the precision the values were written with is listed on the Discrepancies sheet, marked minor (within the merge tolerance) or material.",
 		"Shipment IDs (S-…, M-… for monthly aggregates) are hashed from one source row of the shipment — its file's SHA-256, sheet and row, a row with a declaration number first — so they stay the same across re-runs, mapping edits, file order and added files that do not change that row's shipment.",
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
@@ -265,7 +266,14 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		if src.spec != nil {
 			opt = readOptions(src.spec)
 		}
-		return read.EachRow(ctx, src.path, src.sheet, opt, fn)
+		err = read.EachRow(ctx, src.path, src.sheet, opt, fn)
+		if errors.Is(err, reconcile.ErrNoTable) {
+			// A chart sheet has no cells to copy; the reader already gave
+			// it its status, so its per-source sheet is just that status.
+			// Refusing here lost the whole workbook for one chart.
+			return nil
+		}
+		return err
 	}
 	if len(r.Project.Claims) > 0 {
 		// Cancelling an export also stops checking its claims.
