@@ -54,6 +54,8 @@ func how(s reconcile.Step) string {
 		return `write "include" in the Decision column of the audit workbook's Shipments sheet for each shipment, then run again with --decisions WORKBOOK.xlsx`
 	case reconcile.FixShipmentRules:
 		return "set with --bl-window, --packaging-band and --export-window"
+	case reconcile.FixLeaveOutSheet:
+		return "with --skip-sheet " + shellQuote(sheetArg(s.File, s.Sheet))
 	}
 	return ""
 }

@@ -61,6 +61,7 @@ func TestNotesWithFlags(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, `--map 'bl.csv:D=dispatch_country'`},
 		{reconcile.Step{Fix: reconcile.FixIncludeRows, File: "/d/reg.csv"}, `"include" in the Decision column`},
 		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "--bl-window, --packaging-band and --export-window"},
+		{reconcile.Step{Fix: reconcile.FixLeaveOutSheet, File: "/d/b.xlsx", Sheet: "Sheet 2"}, `--skip-sheet 'b.xlsx!Sheet 2'`},
 		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/it's.csv"}, `--date-order 'it'\''s.csv:dmy'`},
 	}
 	for _, tt := range tests {

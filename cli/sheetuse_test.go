@@ -75,3 +75,68 @@ func TestSkipAndIncludeSheet(t *testing.T) {
 		})
 	}
 }
+
+// partyBook writes a register of 6 declarations (1 t apiece, 3 per
+// consignee) after a sheet named first holding one row per consignee with
+// kg and USD as given: a summary by party, without a column per period.
+func partyBook(t *testing.T, first string, kg [2]float64) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	set := func(sheet string, r int, row []any) {
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.SetSheetName("Sheet1", first)
+	set(first, 1, []any{"Consignee", "Net weight, kg", "Value, USD"})
+	set(first, 2, []any{"ALFA LLC", kg[0], 30000})
+	set(first, 3, []any{"BETA LLC", kg[1], 30000})
+	f.NewSheet("Register")
+	set("Register", 1, []any{"Declaration No.", "Date", "Consignee", "Net weight, kg", "Value, USD"})
+	for i := 0; i < 6; i++ {
+		set("Register", i+2, []any{fmt.Sprintf("1070/%d", i), fmt.Sprintf("2022-%02d-10", i+1), []string{"ALFA LLC", "BETA LLC"}[i%2], 1000, 10000})
+	}
+	path := filepath.Join(t.TempDir(), "party.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A sheet of one row per consignee whose figures are the register's sums
+// by consignee is left out (it was counted on top of the register: 8
+// shipments, 8 t); one whose figures are its own is counted, with the flag
+// that would leave it out.
+func TestPartySummarySheet(t *testing.T) {
+	cases := []struct {
+		name  string
+		sheet string
+		kg    [2]float64
+		args  []string
+		want  []string
+	}{
+		{"sums of the register", "Sheet2", [2]float64{3000, 3000}, nil,
+			[]string{"counted: 6 shipments, 6.000 t", "[Sheet2]: left out, 2 row(s) not counted: a summary sheet, not shipments: one row per consignee", `equal the sums of sheet "Register" by consignee`, "--include-sheet 'party.xlsx!Sheet2'"}},
+		{"included", "Sheet2", [2]float64{3000, 3000}, []string{"--include-sheet", "party.xlsx!Sheet2"},
+			[]string{"counted: 8 shipments, 12.000 t"}},
+		{"figures of its own", "Extra", [2]float64{500, 700}, nil,
+			[]string{"counted: 8 shipments, 7.200 t", "one row per consignee, with no date or shipment number: if its rows are totals", "--skip-sheet 'party.xlsx!Extra'"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			book := partyBook(t, c.sheet, c.kg)
+			args := append(append([]string{"reconcile"}, c.args...), "-o", filepath.Join(filepath.Dir(book), "out.xlsx"), book)
+			code, stdout, stderr := runRec(args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(stdout+stderr, w) {
+					t.Errorf("output does not say %q:\n%s%s", w, stdout, stderr)
+				}
+			}
+		})
+	}
+}

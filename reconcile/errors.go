@@ -65,6 +65,7 @@ const (
 	FixTradeFlow         // say that a file holds export declarations, and which country declared them
 	FixIncludeRows       // include rows the reader could not identify as shipments, one by one
 	FixShipmentRules     // the shipment rules (B/L window, packaging band, export window) a run used
+	FixLeaveOutSheet     // leave a sheet out of every total (a summary of another sheet, not shipments)
 )
 
 // Step is e's Fix with where it applies, for a front end's wording.

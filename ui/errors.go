@@ -80,6 +80,8 @@ func how(s reconcile.Step) string {
 		return "enter the rate in Rates and rules… (on the Totals screen or beside the sheet on the Sources screen)"
 	case reconcile.FixShipmentRules:
 		return "change them in Rates and rules… (on the Totals screen)"
+	case reconcile.FixLeaveOutSheet:
+		return "select the sheet on the Sources screen and click " + leaveOutLabel
 	}
 	return ""
 }

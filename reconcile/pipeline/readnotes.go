@@ -60,6 +60,15 @@ func (r *Result) ReadNotes() []reconcile.Note {
 					}
 				}
 			}
+			// A sheet that may sum another (one row per party, no date)
+			// is counted until the user leaves it out: the figures may
+			// hold its rows twice.
+			for _, w := range s.Warnings {
+				if w.Fix == reconcile.FixLeaveOutSheet {
+					w.Text = name + ": " + w.Text
+					out = append(out, w)
+				}
+			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
 		}
 	}
@@ -74,7 +83,7 @@ func (r *Result) ReadNotes() []reconcile.Note {
 // its step says so, not its words.
 func asksDecision(n reconcile.Note) bool {
 	switch n.Fix {
-	case reconcile.FixIncludeRows, reconcile.FixDateOrder, reconcile.FixTonUnit, reconcile.FixCurrencyRate:
+	case reconcile.FixIncludeRows, reconcile.FixDateOrder, reconcile.FixTonUnit, reconcile.FixCurrencyRate, reconcile.FixLeaveOutSheet:
 		return true
 	}
 	return false

@@ -260,6 +260,7 @@ func (s *SheetReader) init() error {
 		s.warnings = append(s.warnings, reconcile.Note{Text: "trade statistics (a reporter and a partner country per line): every line is an aggregate of a month or a year, not a shipment"})
 	}
 	s.plan.monthly = s.gran == reconcile.GranularityMonthly
+	s.decideKeySummary(bannerText)
 	s.checkMapping()
 	return nil
 }
