@@ -24,9 +24,14 @@ var (
 	// could map to a party or a date; its rows are not read until the
 	// user maps one, so they never enter totals unexplained.
 	ErrNeedsMapping = errors.New("columns need mapping")
-	ErrOwnOutput    = errors.New("a Tradecheck output workbook")
-	ErrOverwrite    = errors.New("would overwrite an input")
-	ErrCanceled     = errors.New("canceled")
+	// ErrNotData: a table with no figures (a notes sheet with a
+	// Consignee header and sentences below). It comes with ErrNoTable,
+	// and says why there is none: the sheet is read and left out, not
+	// a table the reader missed.
+	ErrNotData   = errors.New("not a data sheet")
+	ErrOwnOutput = errors.New("a Tradecheck output workbook")
+	ErrOverwrite = errors.New("would overwrite an input")
+	ErrCanceled  = errors.New("canceled")
 )
 
 // Error is an error tied to a position in an input file. Zero fields are

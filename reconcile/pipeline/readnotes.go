@@ -36,7 +36,7 @@ func (r *Result) ReadNotes() []reconcile.Note {
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: not counted — %s", name, s.Status), Step: reconcile.StepOf(s.Err)})
 			case s.LeftOut != "":
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %s (%d row(s) not counted)", name, s.LeftOut, s.LeftOutRows())})
-			case s.NoTable && strings.HasPrefix(s.Status, "not a data sheet"):
+			case s.NotData:
 				status, _, _ := strings.Cut(s.Status, " — ")
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %s; left out", name, status)})
 			}

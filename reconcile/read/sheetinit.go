@@ -55,7 +55,7 @@ func (s *SheetReader) init() error {
 		if len(top) == 0 {
 			hint = "the sheet is empty"
 		} else if doubt := s.textSplitDoubt(); doubt != "" {
-			return s.splitError("no row looks like a table header", doubt)
+			return s.splitError(errors.New("no row looks like a table header"), doubt)
 		}
 		return &reconcile.Error{File: s.w.path, Sheet: s.name, Err: reconcile.ErrNoTable, Hint: hint}
 	}
