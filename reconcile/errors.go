@@ -71,6 +71,10 @@ const (
 	FixIncludeRows       // include rows the reader could not identify as shipments, one by one
 	FixShipmentRules     // the shipment rules (B/L window, packaging band, export window) a run used
 	FixLeaveOutSheet     // leave a sheet out of every total (a summary of another sheet, not shipments)
+	// FixImportDestination undoes the destination an import register's
+	// rows took from the declaring country (Step.Value): say the file
+	// holds export declarations, or give the rows' destination country.
+	FixImportDestination
 )
 
 // Step is e's Fix with where it applies, for a front end's wording.

@@ -51,10 +51,11 @@ func (r *Result) ReadNotes() []reconcile.Note {
 			if s.Flow != reconcile.FlowExport {
 				// An import register's destination: unknown until the
 				// user gives the declaring country, or filled from it
-				// (declaredCountries, importCountries). Both notes ask
-				// for the trade flow; an export sheet's says so above.
+				// (declaredCountries, importCountries). The first asks
+				// for the trade flow, the second says how to undo it; an
+				// export sheet's says so above.
 				for _, w := range s.Warnings {
-					if w.Fix == reconcile.FixTradeFlow {
+					if w.Fix == reconcile.FixTradeFlow || w.Fix == reconcile.FixImportDestination {
 						w.Text = name + ": " + w.Text
 						out = append(out, w)
 					}
