@@ -9,33 +9,44 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// twoSheetBook writes a register split over sheets A and B (3 shipments
-// each, 1 t apiece) and a Summary pivot of it by consignee and half-year.
-func twoSheetBook(t *testing.T) string {
+// writeBook writes a workbook at dir/name with one sheet per entry of
+// names, each the rows given for it from row 1.
+func writeBook(t *testing.T, name string, names []string, rows map[string][][]any) string {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	set := func(sheet string, r int, row []any) {
-		cell, _ := excelize.CoordinatesToCellName(1, r)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			t.Fatal(err)
+	for i, sh := range names {
+		if i == 0 {
+			f.SetSheetName("Sheet1", sh)
+		} else {
+			f.NewSheet(sh)
+		}
+		for r, row := range rows[sh] {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(sh, cell, &row); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	f.SetSheetName("Sheet1", "Summary")
-	set("Summary", 1, []any{"Consignee", "H1 t", "H2 t", "Total USD"})
-	set("Summary", 2, []any{"ALFA LLC", 3, 3, 60000})
-	for si, sh := range []string{"A", "B"} {
-		f.NewSheet(sh)
-		set(sh, 1, []any{"Declaration No.", "Date", "Consignee", "Net weight, kg", "Value, USD"})
-		for i := 0; i < 3; i++ {
-			set(sh, i+2, []any{fmt.Sprintf("1070/%d%d", si, i), fmt.Sprintf("2022-%02d-10", 1+6*si+i), "ALFA LLC", 1000, 10000})
-		}
-	}
-	path := filepath.Join(t.TempDir(), "book.xlsx")
+	path := filepath.Join(t.TempDir(), name)
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// twoSheetBook writes a register split over sheets A and B (3 shipments
+// each, 1 t apiece) and a Summary pivot of it by consignee and half-year.
+func twoSheetBook(t *testing.T) string {
+	t.Helper()
+	rows := map[string][][]any{"Summary": {{"Consignee", "H1 t", "H2 t", "Total USD"}, {"ALFA LLC", 3, 3, 60000}}}
+	for si, sh := range []string{"A", "B"} {
+		rows[sh] = [][]any{{"Declaration No.", "Date", "Consignee", "Net weight, kg", "Value, USD"}}
+		for i := 0; i < 3; i++ {
+			rows[sh] = append(rows[sh], []any{fmt.Sprintf("1070/%d%d", si, i), fmt.Sprintf("2022-%02d-10", 1+6*si+i), "ALFA LLC", 1000, 10000})
+		}
+	}
+	return writeBook(t, "book.xlsx", []string{"Summary", "A", "B"}, rows)
 }
 
 func TestSkipAndIncludeSheet(t *testing.T) {
@@ -81,28 +92,14 @@ func TestSkipAndIncludeSheet(t *testing.T) {
 // kg and USD as given: a summary by party, without a column per period.
 func partyBook(t *testing.T, first string, kg [2]float64) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	set := func(sheet string, r int, row []any) {
-		cell, _ := excelize.CoordinatesToCellName(1, r)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			t.Fatal(err)
-		}
+	rows := map[string][][]any{
+		first:      {{"Consignee", "Net weight, kg", "Value, USD"}, {"ALFA LLC", kg[0], 30000}, {"BETA LLC", kg[1], 30000}},
+		"Register": {{"Declaration No.", "Date", "Consignee", "Net weight, kg", "Value, USD"}},
 	}
-	f.SetSheetName("Sheet1", first)
-	set(first, 1, []any{"Consignee", "Net weight, kg", "Value, USD"})
-	set(first, 2, []any{"ALFA LLC", kg[0], 30000})
-	set(first, 3, []any{"BETA LLC", kg[1], 30000})
-	f.NewSheet("Register")
-	set("Register", 1, []any{"Declaration No.", "Date", "Consignee", "Net weight, kg", "Value, USD"})
 	for i := 0; i < 6; i++ {
-		set("Register", i+2, []any{fmt.Sprintf("1070/%d", i), fmt.Sprintf("2022-%02d-10", i+1), []string{"ALFA LLC", "BETA LLC"}[i%2], 1000, 10000})
+		rows["Register"] = append(rows["Register"], []any{fmt.Sprintf("1070/%d", i), fmt.Sprintf("2022-%02d-10", i+1), []string{"ALFA LLC", "BETA LLC"}[i%2], 1000, 10000})
 	}
-	path := filepath.Join(t.TempDir(), "party.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeBook(t, "party.xlsx", []string{first, "Register"}, rows)
 }
 
 // A sheet of one row per consignee whose figures are the register's sums

@@ -269,7 +269,7 @@ func (s *SheetReader) keyRows(groups []keyGroup) (rows []keyRow, hsLen int) {
 			continue
 		}
 		for i := range recs {
-			if n := len(hsDigits(recs[i].HSCode)); n >= 2 && (hsLen == 0 || n < hsLen) {
+			if n := len(recs[i].HSCode); n >= 2 && (hsLen == 0 || n < hsLen) {
 				hsLen = n
 			}
 		}
@@ -290,16 +290,6 @@ func (s *SheetReader) keyRows(groups []keyGroup) (rows []keyRow, hsLen int) {
 		rows = append(rows, rowFigures(k, &recs[i]))
 	}
 	return rows, hsLen
-}
-
-func hsDigits(code string) string {
-	var b strings.Builder
-	for _, r := range code {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // keyOf is rec's key by groups, "" when it lacks one of them. Names are
@@ -326,7 +316,8 @@ func keyOf(rec *reconcile.Record, groups []keyGroup, hsLen int) string {
 		case keyDestination:
 			v = rec.DestinationCountry
 		case keyHS:
-			if d := hsDigits(rec.HSCode); len(d) >= hsLen {
+			// The reader keeps an HS code's digits only (values.HSCode).
+			if d := rec.HSCode; len(d) >= hsLen {
 				v = d[:hsLen]
 			}
 		}
