@@ -42,7 +42,7 @@ func applySpec(spec *SourceSpec, sheets []SheetResult) {
 		if sr.Err != nil {
 			switch {
 			case errors.Is(sr.Err, reconcile.ErrNoTable):
-				sr.NoTable = true
+				sr.NoTable, sr.NotData = true, errors.Is(sr.Err, reconcile.ErrNotData)
 				sr.Status = sheetStatus(sr.Err)
 			case errors.Is(sr.Err, reconcile.ErrNeedsMapping):
 				sr.NeedsMapping = true
