@@ -1,0 +1,38 @@
+package match
+
+import "testing"
+
+// TestTypoAndSpaceClasses: the issue-13 classes of a slip, a space and a
+// transliteration scheme met together, and names misread as having no
+// distinctive word. Invented names.
+func TestTypoAndSpaceClasses(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, a, b, want string
+	}{
+		// A distinctive compound that starts like a generic word stays
+		// distinctive: ELEKTRO- is the start of ELECTRONIC, but a slip in
+		// ELEKTROZORGA is still a word of its own.
+		{"compound after a generic prefix, with a slip", "AO ‘Электрозорга’", "AO ‘ELEKTROZRGA’", "merged"},
+		{"compound after a generic prefix, spelt two ways", "AO ELEKTROZORGA", "AO ЭЛЕКТРОЗОРГА", "merged"},
+		// A letter and a number are a brand (S7), not a generic word (S,
+		// V, I are Russian prepositions) and a number beside generic
+		// words.
+		{"letter-and-number brand, a slip in a generic word", "V 9 SOLUTIONS LLC", "V 9 SOLUTINOS LLC", "merged"},
+		{"letter-and-number brand written together", "V9 SOLUTIONS LLC", "V 9 SOLUTINS LLC", "merged"},
+		{"another number is another brand", "V 9 SOLUTIONS LLC", "V 8 SOLUTIONS LLC", "apart"},
+		{"a letter split off a word is no brand", "ZORO R-43 LLC", "ZOROR-43 LLC", "merged"},
+		// A space dropped after a word that starts like a legal-form word
+		// (KOMPANIJA…): the glued word is no legal form.
+		{"space dropped after a form-like word", "OOO ZORAWAJA KOMPANIJAWELTRASIJA", "ООО Зоравая Компания Вельтразия", "merged"},
+		{"two form words glued stay a form", "ZORVEK LIMITEDLIABILITY COMPANY", "ZORVEK LLC", "merged"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pairOutcome(t, tt.a, tt.b); got != tt.want {
+				s, why := Explain(Mention{Name: tt.a}, Mention{Name: tt.b})
+				t.Errorf("%q ~ %q: %s, want %s (alone %.2f: %q)", tt.a, tt.b, got, tt.want, s, why)
+			}
+		})
+	}
+}
