@@ -349,7 +349,7 @@ func (c *clusterer) anchorScore(x, y, u, v int, s float64) (float64, int, int) {
 			if (a == u && b == v) || (a == v && b == u) {
 				sc = s
 			} else {
-				sc = scoreFast(c.profs[a], c.profs[b])
+				sc = scoreAnchor(c.profs[a], c.profs[b])
 			}
 			if sc > best {
 				best, bx, by = sc, a, b

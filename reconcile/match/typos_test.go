@@ -26,6 +26,16 @@ func TestTypoAndSpaceClasses(t *testing.T) {
 		// (KOMPANIJA…): the glued word is no legal form.
 		{"space dropped after a form-like word", "OOO ZORAWAJA KOMPANIJAWELTRASIJA", "ООО Зоравая Компания Вельтразия", "merged"},
 		{"two form words glued stay a form", "ZORVEK LIMITEDLIABILITY COMPANY", "ZORVEK LLC", "merged"},
+
+		// A space and a slip, or a space and another scheme, together:
+		// the letters written together, schemes folded, are a letter or
+		// two apart. Review, never merged.
+		{"French ou and two words written together", "AO ‘INSTITOUTZORAVOSTROENIIA’", "АО «Институт Зоравостроения»", "review"},
+		{"Polish cz and sz for ч and ш", "OOO ZORNIKOWSKIJ ZAWOD ‘KOLCZMASZ’", "ООО Зорниковский Завод «Колчмаш»", "review"},
+		{"a space in one name, a slip in the other", "PAO ‘ZORVAL NYJ ZAWOD’", "PAO ‘ZORVAALNYI SAWOD’", "review"},
+		{"a word split where the other has a slip", "OOO ‘KORVENA-ORU JIE’", "OOO ‘KORVENA-ORUZIIE’", "review"},
+		{"three letters apart: two firms", "OOO ZORVALINSKII ZAVOD", "OOO MORDALINSKII ZAVOD", "apart"},
+		{"another kind of company", "OOO ZORVAL NYJ ZAWOD", "AO ZORVAALNYI SAWOD", "apart"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,106 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+
+	"tradecheck/reconcile/names"
+)
+
+// A name written with a space dropped or added and a slip as well
+// (INSTITOUTPRIBOROSTROENIIA / INSTITUT PRIBOROSTROENIYA, PRIBOR NYJ ZAWOD /
+// PRIBOORNYI SAWOD), or in another transliteration scheme than the key
+// folds (TOCZMASZ / TOCHMASH: Polish cz and sz), shares no word with the
+// other spelling and scores far below review. Its letters, written
+// together and with the schemes' letter groups folded further than Key
+// does, differ by a letter or two. Such pairs go to review, never merged:
+// a careful reader would look, and two firms can be that close.
+
+// skelScore is the score such a pair gets: inside the review band, below
+// the automatic threshold.
+const skelScore = 0.80
+
+// skelMin is the fewest letters a skeleton must have to be compared:
+// shorter ones are within a letter or two of too many names.
+const skelMin = 8
+
+// skelOwnMin is the fewest letters of words that are not generic a name
+// must have for its skeleton to count: MX INTERNATIONAL and MKS
+// INTERNATIONAL fold to one skeleton (x is ks), but what tells them apart
+// is two or three letters of initials, not a slip in a long name.
+const skelOwnMin = 6
+
+// skeletonReader folds, before Key, what Key keeps apart: French ou for у.
+var skeletonReader = strings.NewReplacer("ou", "u")
+
+// schemeSkeleton is the core of n written together, keyed by Key (which
+// folds most scheme spellings), with h dropped: Key reads х and ч as h
+// (kh, ch, tch) and ш, щ, ж as sh, so without it ш/щ/ж meet с/з/ц (sz,
+// cz, s, z: Polish and German spellings) and х or ч dropped by a clerk
+// (TEHNOLOGII) costs nothing. Numbers are left out (numberEvidence
+// weighs them).
+func schemeSkeleton(n *names.Name) string {
+	k := names.Key(skeletonReader.Replace(strings.Join(n.CoreLat, "")))
+	if !strings.ContainsRune(k, 'h') {
+		return k
+	}
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		if k[i] != 'h' && (len(b) == 0 || b[len(b)-1] != k[i]) {
+			b = append(b, k[i])
+		}
+	}
+	return string(b)
+}
+
+// skelSlips is how many letters two skeletons of n letters may differ by:
+// one, two from sixteen letters.
+func skelSlips(n int) int {
+	if n >= 16 {
+		return 2
+	}
+	return 1
+}
+
+// skeletonNear reports whether two distinctive names' skeletons are
+// long enough and within skelSlips of each other, with how many letters
+// apart.
+func skeletonNear(a, b *profile) (int, bool) {
+	n := min(len(a.skel), len(b.skel))
+	if n < skelMin || a.ownLetters < skelOwnMin || b.ownLetters < skelOwnMin {
+		return 0, false
+	}
+	k := skelSlips(n)
+	if abs(len(a.skel)-len(b.skel)) > k {
+		return 0, false
+	}
+	d := editDistanceAtMost(a.skel, b.skel, k)
+	if d > k || digits(a.skel) != digits(b.skel) {
+		// A brand's number (S7 / S8) is no slip.
+		return 0, false
+	}
+	return d, true
+}
+
+// digits are the digits of s in order.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// skeletonReason explains a pair put in review by skeletonNear.
+func skeletonReason(a, b *profile, d int) string {
+	how := "the same letters"
+	switch d {
+	case 1:
+		how = "the same letters but one"
+	case 2:
+		how = "the same letters but two"
+	}
+	return fmt.Sprintf("%s once spaces and transliteration schemes are set aside: %s ~ %s — a space, a slip or another spelling of one name, or two names; check",
+		how, a.n.Display(), b.n.Display())
+}
