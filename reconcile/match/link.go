@@ -228,6 +228,7 @@ func (c *clusterer) link() {
 	}
 	c.reviewCutStarts()
 	c.reviewGenericNames()
+	c.reviewSkeletons()
 	c.reviewSoundAlike()
 	c.reviewTranslated()
 	c.reviewPinyin()
@@ -413,7 +414,7 @@ func (c *clusterer) addReview(u, v int, s float64, extra string) {
 		return
 	}
 	_, why := scorePair(c.profs[u], c.profs[v], true)
-	if extra != "" {
+	if extra != "" && !slices.Contains(why, extra) {
 		why = append(why, extra)
 	}
 	c.review[k] = Pair{A: c.units[u].mentions[0], B: c.units[v].mentions[0], Score: s, Reasons: why}

@@ -41,13 +41,14 @@ var skeletonReader = strings.NewReplacer("ou", "u")
 // weighs them).
 func schemeSkeleton(n *names.Name) string {
 	k := names.Key(skeletonReader.Replace(strings.Join(n.CoreLat, "")))
-	if !strings.ContainsRune(k, 'h') {
-		return k
-	}
 	b := make([]byte, 0, len(k))
 	for i := 0; i < len(k); i++ {
-		if k[i] != 'h' && (len(b) == 0 || b[len(b)-1] != k[i]) {
-			b = append(b, k[i])
+		c := k[i]
+		if c == 'h' || c == 'i' && i+1 < len(k) && strings.IndexByte("aeiou", k[i+1]) >= 0 {
+			continue
+		}
+		if len(b) == 0 || b[len(b)-1] != c {
+			b = append(b, c)
 		}
 	}
 	return string(b)
@@ -103,4 +104,62 @@ func skeletonReason(a, b *profile, d int) string {
 	}
 	return fmt.Sprintf("%s once spaces and transliteration schemes are set aside: %s ~ %s — a space, a slip or another spelling of one name, or two names; check",
 		how, a.n.Display(), b.n.Display())
+}
+
+// reviewSkeletons finds the pairs skeletonNear would put in review that
+// the candidate index does not reach: one-word names in two schemes with
+// a slip share few letter groups as keyed (RESHETNYOV / RESZETNIIOW,
+// skeletons RESETNEV / RESETNOV). Names are grouped by the consonants
+// of their skeletons; a group of more than soundGroupMax names is a
+// common skeleton and left alone. Review only, like the pairs scored.
+func (c *clusterer) reviewSkeletons() {
+	groups := map[string][]int{}
+	for u, p := range c.profs {
+		n := p.n
+		if c.units[u].pinned || !n.Distinctive || n.Cut || n.Open || len(p.skel) < skelMin || p.ownLetters < skelOwnMin {
+			continue
+		}
+		k := consonants(p.skel)
+		groups[k] = append(groups[k], u)
+	}
+	for _, g := range groups {
+		if len(g) < 2 || len(g) > soundGroupMax {
+			continue
+		}
+		for i, u := range g {
+			for _, v := range g[i+1:] {
+				x, y := c.find(u), c.find(v)
+				if x == y || c.conflict(x, y) || c.hasCannot(u, v) {
+					continue
+				}
+				if _, ok := c.review[[2]int{min(x, y), max(x, y)}]; ok {
+					continue
+				}
+				a, b := c.profs[u], c.profs[v]
+				if numbersDiffer(a.n, b.n) || !sameKind(a.n, b.n) {
+					continue
+				}
+				if d, ok := skeletonNear(a, b); ok {
+					c.crossReview(x, y, u, v, skeletonReason(a, b, d))
+				}
+			}
+		}
+	}
+}
+
+// sameKind reports legal forms of one kind, or none on either side: the
+// scored pairs lose their place in review on different kinds too.
+func sameKind(a, b *names.Name) bool {
+	ca, cb := a.Class(), b.Class()
+	return ca == cb || ca != "" && cb != "" && ca.Loose() && cb.Loose()
+}
+
+// consonants is s without its vowels.
+func consonants(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("aeiouy", r) {
+			return -1
+		}
+		return r
+	}, s)
 }

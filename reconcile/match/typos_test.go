@@ -36,6 +36,11 @@ func TestTypoAndSpaceClasses(t *testing.T) {
 		{"a word split where the other has a slip", "OOO ‘KORVENA-ORU JIE’", "OOO ‘KORVENA-ORUZIIE’", "review"},
 		{"three letters apart: two firms", "OOO ZORVALINSKII ZAVOD", "OOO MORDALINSKII ZAVOD", "apart"},
 		{"another kind of company", "OOO ZORVAL NYJ ZAWOD", "AO ZORVAALNYI SAWOD", "apart"},
+		// A one-word name in two schemes with a slip shares too few
+		// letter groups to be a candidate; its skeleton's consonants
+		// gather it with the other spelling.
+		{"one-word name, Polish scheme and a slip", "АО Тарешнёв", "AO TARESZNIIOW", "review"},
+		{"one-word name, another kind of company", "ООО Тарешнёв", "AO TARESZNIIOW", "apart"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
