@@ -75,12 +75,40 @@ func skeletonNear(a, b *profile) (int, bool) {
 	if abs(len(a.skel)-len(b.skel)) > k {
 		return 0, false
 	}
-	d := editDistanceAtMost(a.skel, b.skel, k)
+	d := fewEdits(a.skel, b.skel, k)
 	if d > k || digits(a.skel) != digits(b.skel) {
 		// A brand's number (S7 / S8) is no slip.
 		return 0, false
 	}
 	return d, true
+}
+
+// fewEdits is editDistanceAtMost for the small k of skelSlips, by
+// trying each edit where the strings first differ: at most 4^k walks of
+// the strings, where the dynamic programme fills a row per letter. It is
+// run on most candidate pairs.
+func fewEdits(a, b string, k int) int {
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) == 0 || len(b) == 0 {
+		if d := max(len(a), len(b)); d <= k {
+			return d
+		}
+		return k + 1
+	}
+	if k == 0 || abs(len(a)-len(b)) > k {
+		return k + 1
+	}
+	best := 1 + fewEdits(a[1:], b[1:], k-1) // a letter changed
+	if len(a) >= 2 && len(b) >= 2 && a[0] == b[1] && a[1] == b[0] {
+		best = min(best, 1+fewEdits(a[2:], b[2:], k-1)) // two swapped
+	}
+	best = min(best, 1+fewEdits(a[1:], b, k-1), 1+fewEdits(a, b[1:], k-1)) // one dropped or added
+	return min(best, k+1)
 }
 
 // digits are the digits of s in order.

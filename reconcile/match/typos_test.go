@@ -51,3 +51,20 @@ func TestTypoAndSpaceClasses(t *testing.T) {
 		})
 	}
 }
+
+// TestFewEdits checks fewEdits against the dynamic programme it stands
+// in for, on pairs built by edits and on unrelated strings.
+func TestFewEdits(t *testing.T) {
+	t.Parallel()
+	words := []string{"resetnev", "resetnov", "rsetnev", "ersetnev", "resetnevv", "zoravostroenia", "zoravostrenia",
+		"zoarvostroenia", "abc", "", "a", "ab", "ba", "tosmas", "tomas", "korvalinskiisavod", "mordalinskiisavod"}
+	for _, a := range words {
+		for _, b := range words {
+			for k := 0; k <= 2; k++ {
+				if got, want := fewEdits(a, b, k), editDistanceAtMost(a, b, k); got != want {
+					t.Errorf("fewEdits(%q, %q, %d) = %d, want %d", a, b, k, got, want)
+				}
+			}
+		}
+	}
+}
