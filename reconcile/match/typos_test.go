@@ -26,6 +26,9 @@ func TestTypoAndSpaceClasses(t *testing.T) {
 		// (KOMPANIJA…): the glued word is no legal form.
 		{"space dropped after a form-like word", "OOO ZORAWAJA KOMPANIJAWELTRASIJA", "ООО Зоравая Компания Вельтразия", "merged"},
 		{"two form words glued stay a form", "ZORVEK LIMITEDLIABILITY COMPANY", "ZORVEK LLC", "merged"},
+		// A long word that folds to an acronym's length is no acronym
+		// form: French ROUPP (ГРУПП) keys as RUP, which is РУП.
+		{"a long word keyed like an acronym form", "OOO Korg roupp", "ООО Коргрупп", "merged"},
 
 		// A space and a slip, or a space and another scheme, together:
 		// the letters written together, schemes folded, are a letter or

@@ -549,7 +549,7 @@ func legalKeys(toks, keys []string) []string {
 		if len(t) <= shortCore {
 			out[i] = legalKey(t)
 		} else {
-			out[i] = formStem(keys[i])
+			out[i] = longFormKey(t, keys[i])
 		}
 	}
 	return out

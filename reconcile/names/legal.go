@@ -196,9 +196,23 @@ func stem(k string) string {
 // full Key, which folds the schemes.
 func legalKey(tok string) string {
 	if utf8.RuneCountInString(tok) <= shortCore {
-		return strings.ReplaceAll(AcronymKey(tok), "c", "k")
+		return acronymFormKey(tok)
 	}
-	return formStem(Key(tok))
+	return longFormKey(tok, Key(tok))
+}
+
+// acronymFormKey is how a short word is compared with legal forms.
+func acronymFormKey(tok string) string { return strings.ReplaceAll(AcronymKey(tok), "c", "k") }
+
+// longFormKey is legalKey of a long word tok with full key k. A word whose
+// key folds to an acronym's length is compared letter for letter as well:
+// ROUPP (French for ГРУПП after a space) keys as RUP but is no РУП, while
+// FZLLC is still FZ-LLC.
+func longFormKey(tok, k string) string {
+	if len(k) <= shortCore {
+		return acronymFormKey(tok)
+	}
+	return formStem(k)
 }
 
 // formSlack is how many letters an inflected legal-form word may have
@@ -231,10 +245,10 @@ func formStem(k string) string {
 // tableKey is legalKey for the table's own words, which set the lengths
 // formStem checks.
 func tableKey(tok string) string {
-	if utf8.RuneCountInString(tok) <= shortCore {
-		return strings.ReplaceAll(AcronymKey(tok), "c", "k")
+	if k := Key(tok); utf8.RuneCountInString(tok) > shortCore && len(k) > shortCore {
+		return stem(k)
 	}
-	return stem(Key(tok))
+	return acronymFormKey(tok)
 }
 
 // formSchemes are the ways Russian, Ukrainian and Belarusian legal forms
