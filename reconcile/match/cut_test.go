@@ -205,3 +205,52 @@ func TestCutStartReadings(t *testing.T) {
 		})
 	}
 }
+
+// TestUnmatchableNameReason: a name no rule can place by its name (cut
+// to its legal form, to its form and a letter, or to generic words that
+// start too many firms) says so in its entity's reason instead of looking
+// like a firm of its own; joined to a firm by its tax ID, it does not.
+func TestUnmatchableNameReason(t *testing.T) {
+	firms := []Mention{{Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Zoratek"}, {Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Volnamash"},
+		{Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Kelvaro"}, {Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Marvitek"},
+		{Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Tarvolis"}, {Name: "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU KORVATEK"}}
+	tests := []struct {
+		name string
+		m    Mention
+		want string // in the reason of its entity's core; "" for plain "core"
+	}{
+		{"cut inside its legal form", Mention{Name: "OBSHCHESTVO S OGRANICHENNOI OTVETS"}, "cut at 35 characters inside its legal form: it names no firm"},
+		{"only a legal form", Mention{Name: "OOO"}, "only a legal form: it names no firm"},
+		{"a legal form and a letter", Mention{Name: "OTKRYTOE AKTSIONERNOE OBSHCHESTVO K"}, `only its legal form and "K" are left before the cut`},
+		{"generic words that start five firms", Mention{Name: "OOO NAUCHNO-PROIZVODSTVENNOE PREDPR"}, "the start of 5 firms' names here, too many to tell which"},
+		{"joined to a firm by its tax ID", Mention{Name: "OBSHCHESTVO S OGRANICHENNOI OTVETS", TaxID: "7736050003"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := append([]Mention{tt.m}, firms...)
+			if tt.m.TaxID != "" {
+				ms = append(ms, Mention{Name: "ZORAVEL LLC", TaxID: tt.m.TaxID})
+			}
+			res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := res.Entities[res.EntityOf[0]]
+			why := e.Reasons[slices.Index(e.Members, 0)]
+			if tt.want == "" {
+				if strings.Contains(strings.Join(e.Reasons, " | "), "cannot be matched by name") {
+					t.Errorf("%q joined by tax ID: reasons %q say it cannot be matched", tt.m.Name, e.Reasons)
+				}
+				return
+			}
+			if !strings.HasPrefix(why, "core; ") || !strings.Contains(why, tt.want) || !strings.Contains(why, "cannot be matched by name: match it on a tax ID or by hand") {
+				t.Errorf("%q: reason %q, want core and %q", tt.m.Name, why, tt.want)
+			}
+			for i := 1; i < len(ms); i++ {
+				if res.EntityOf[i] == res.EntityOf[0] {
+					t.Errorf("%q merged with %q", tt.m.Name, ms[i].Name)
+				}
+			}
+		})
+	}
+}

@@ -51,17 +51,20 @@ const (
 // clerk's spelling), then those whose names start with its very
 // characters. A start shared by more firms than that says nothing and is
 // left alone, and so is a name cut to its legal form and a few letters
-// (OBSHCHESTVO S OGRANICHENNOI OTVETSTV starts every long-form LLC; its
-// entity says so, see cutFormOnlyReason). Runs after linking, on
-// clusters.
+// (OBSHCHESTVO S OGRANICHENNOI OTVETSTV starts every long-form LLC):
+// the entity of such a name says why it is alone (noteUnmatchable). Runs
+// after linking, on clusters.
 func (c *clusterer) reviewCutStarts() {
 	var cuts []int
 	isCut := func(u int) bool {
 		p := c.profs[u]
 		return p.cut && !p.indexable() && !c.units[u].pinned
 	}
-	for u := range c.profs {
-		if isCut(u) && !c.profs[u].n.FormOnly {
+	for u, p := range c.profs {
+		switch {
+		case p.n.FormOnly && !c.units[u].pinned:
+			c.noteUnmatchable(u, formOnlyNote(p))
+		case isCut(u):
 			cuts = append(cuts, u)
 		}
 	}
@@ -83,11 +86,12 @@ func (c *clusterer) reviewCutStarts() {
 	slices.SortFunc(all, func(a, b entry) int { return strings.Compare(a.key, b.key) })
 	mk := &mentionKeys{c: c, letters: map[int]string{}, written: map[int]string{}}
 	for _, u := range cuts {
-		k := core[u]
+		k, n := core[u], c.profs[u].n
 		if len(k) < cutMinLetters {
+			c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only its legal form and %q are left before the cut, too few letters to tell one firm from another; it cannot be matched by name: match it on a tax ID or by hand",
+				TruncationWidth, strings.ToUpper(strings.Join(n.CoreLat, " "))))
 			continue
 		}
-		n := c.profs[u].n
 		cs := cutStart{letters: lettersKey(n), written: asWritten(n)}
 		// The cut may fall inside a letter group that keys otherwise (kh
 		// cut to k): one letter less.
@@ -116,7 +120,8 @@ func (c *clusterer) reviewCutStarts() {
 		if len(found[cutCore].firms) == 0 {
 			continue
 		}
-		for reading := cutWritten; reading >= cutCore; reading-- {
+		placed := false
+		for reading := cutWritten; reading >= cutCore && !placed; reading-- {
 			f := found[reading]
 			if len(f.firms) == 0 || len(f.firms) > cutMaxFirms {
 				continue
@@ -124,9 +129,48 @@ func (c *clusterer) reviewCutStarts() {
 			for _, first := range f.firsts {
 				c.addReview(u, first, c.opt.ReviewThreshold, cutStartReason(reading, c.profs[first].n.Original, len(f.firms), len(found[cutCore].firms)))
 			}
-			break
+			placed = true
+		}
+		if !placed {
+			c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only a legal form and generic words are left before the cut, the start of %d firms' names here, too many to tell which; it cannot be matched by name: match it on a tax ID or by hand",
+				TruncationWidth, len(found[cutCore].firms)))
 		}
 	}
+}
+
+// noteUnmatchable records why a name no rule can place by its name is
+// alone, for its entity's reason (entities.go): shown as "core" it looked
+// like a firm of its own.
+func (c *clusterer) noteUnmatchable(u int, why string) {
+	if c.unmatchable == nil {
+		c.unmatchable = map[int]string{}
+	}
+	c.unmatchable[u] = why
+}
+
+// formOnlyNote says that a name is only a legal form, whole (OOO) or cut
+// at a field width inside it (OBSHCHESTVO S OGRANICHENNOI OTVETSTV): it
+// names no firm, only the form, and every firm of that form starts with
+// it, so it is never put beside one.
+func formOnlyNote(p *profile) string {
+	if p.n.Cut || p.runeLen >= TruncationWidth-2 && p.runeLen <= TruncationWidth {
+		// About 35 characters: cut, even when the cut left whole words
+		// that read as a form (Obshchestvo s ogranichennoy otvetst).
+		return fmt.Sprintf("cut at %d characters inside its legal form: it names no firm, only the form, and could be any firm of that form; it cannot be matched by name: match it on a tax ID or by hand", TruncationWidth)
+	}
+	return "only a legal form: it names no firm; it cannot be matched by name: match it on a tax ID or by hand"
+}
+
+// entityReason is the reason a unit joined its cluster; for the core unit,
+// "core", with why
+// it cannot be matched by name when it is a name no rule can place and
+// nothing else (a tax ID, the user) joined it to a firm.
+func (c *clusterer) entityReason(root, u int) string {
+	why := c.unmatchable[u]
+	if why == "" || u != c.core[root] || c.size[root] > 1 || c.cTax[root] != "" {
+		return c.reason[u]
+	}
+	return c.reason[u] + "; " + why
 }
 
 // firmsFound is the distinct firms (cluster roots) a cut name starts, with
