@@ -55,7 +55,7 @@ const (
 // the entity of such a name says why it is alone (noteUnmatchable). Runs
 // after linking, on clusters.
 func (c *clusterer) reviewCutStarts() {
-	var cuts []int
+	var cuts, formEnds []int
 	isCut := func(u int) bool {
 		p := c.profs[u]
 		return p.cut && !p.indexable() && !c.units[u].pinned
@@ -66,57 +66,30 @@ func (c *clusterer) reviewCutStarts() {
 			c.noteUnmatchable(u, formOnlyNote(p))
 		case isCut(u):
 			cuts = append(cuts, u)
+		case endsInFormAtWidth(p) && !c.units[u].pinned:
+			formEnds = append(formEnds, u)
 		}
 	}
-	if len(cuts) == 0 {
+	if len(cuts)+len(formEnds) == 0 {
 		return
 	}
 	core := make([]string, len(c.profs))
 	forEach(len(c.profs), func(u int) { core[u] = coreLetters(c.profs[u].n) })
-	type entry struct {
-		key string
-		u   int
-	}
-	all := make([]entry, 0, len(c.profs))
+	s := &cutScan{c: c, core: core, letters: map[int]string{}, written: map[int]string{}}
 	for u := range c.profs {
 		if !isCut(u) {
-			all = append(all, entry{core[u], u})
+			s.all = append(s.all, u)
 		}
 	}
-	slices.SortFunc(all, func(a, b entry) int { return strings.Compare(a.key, b.key) })
-	mk := &mentionKeys{c: c, letters: map[int]string{}, written: map[int]string{}}
+	slices.SortFunc(s.all, func(a, b int) int { return strings.Compare(core[a], core[b]) })
 	for _, u := range cuts {
-		k, n := core[u], c.profs[u].n
-		if len(k) < cutMinLetters {
+		n := c.profs[u].n
+		if len(core[u]) < cutMinLetters {
 			c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only its legal form and %q are left before the cut, too few letters to tell one firm from another; it cannot be matched by name: match it on a tax ID or by hand",
 				TruncationWidth, strings.ToUpper(strings.Join(n.CoreLat, " "))))
 			continue
 		}
-		cs := cutStart{letters: lettersKey(n), written: asWritten(n)}
-		// The cut may fall inside a letter group that keys otherwise (kh
-		// cut to k): one letter less.
-		pre := k[:len(k)-1]
-		i, _ := slices.BinarySearchFunc(all, pre, func(e entry, t string) int { return strings.Compare(e.key, t) })
-		var found [3]firmsFound
-		own := c.find(u)
-		for end := min(len(all), i+cutScanLimit); i < end && strings.HasPrefix(all[i].key, pre); i++ {
-			v := all[i].u
-			if len(all[i].key) <= len(k)+1 || !sameFormKind(n, c.profs[v].n) {
-				continue // not longer: no name it is the start of
-			}
-			r := c.find(v)
-			if r == own {
-				found[cutCore].firms = nil
-				break // linked already: it is that firm's
-			}
-			found[cutCore].add(r, v)
-			if mk.starts(v, cs) {
-				found[cutLetters].add(r, v)
-			}
-			if mk.startsWritten(v, cs) {
-				found[cutWritten].add(r, v)
-			}
-		}
+		found := s.starts(u)
 		if len(found[cutCore].firms) == 0 {
 			continue
 		}
@@ -136,6 +109,62 @@ func (c *clusterer) reviewCutStarts() {
 				TruncationWidth, len(found[cutCore].firms)))
 		}
 	}
+	// A name that ends in a legal form at the width is whole or cut just
+	// after the form: the names that go on past its letters, form as
+	// written included, are put beside it (formEndScore sees only the
+	// pairs the index offers, and misses UNITED SHIPBUILDING CORPORATION
+	// JSC when many firms share its words).
+	for _, u := range formEnds {
+		if len(core[u]) < cutMinLetters {
+			continue
+		}
+		f := s.starts(u)[cutLetters]
+		if len(f.firms) == 0 || len(f.firms) > cutMaxFirms {
+			continue
+		}
+		for _, first := range f.firsts {
+			c.addReview(u, first, c.opt.ReviewThreshold, formEndReason(c.profs[u].n.Original, c.profs[first].n.Original)+andOthers(len(f.firms), " here"))
+		}
+	}
+}
+
+// cutScan finds the names a cut name may be the start of: units sorted by
+// core letters (all), and the spellings of each read as written, once.
+type cutScan struct {
+	c                *clusterer
+	core             []string // coreLetters per unit
+	all              []int    // units that are not cut names, by core
+	letters, written map[int]string
+}
+
+// starts finds, for each reading, the distinct firms (clusters) whose
+// names go on past unit u's start; none when u is linked to one already.
+func (s *cutScan) starts(u int) (found [3]firmsFound) {
+	c, k, n := s.c, s.core[u], s.c.profs[u].n
+	cs := cutStart{letters: lettersKey(n), written: asWritten(n)}
+	// The cut may fall inside a letter group that keys otherwise (kh
+	// cut to k): one letter less.
+	pre := k[:len(k)-1]
+	i, _ := slices.BinarySearchFunc(s.all, pre, func(v int, t string) int { return strings.Compare(s.core[v], t) })
+	own := c.find(u)
+	for end := min(len(s.all), i+cutScanLimit); i < end && strings.HasPrefix(s.core[s.all[i]], pre); i++ {
+		v := s.all[i]
+		if len(s.core[v]) <= len(k)+1 || !sameFormKind(n, c.profs[v].n) {
+			continue // not longer: no name it is the start of
+		}
+		r := c.find(v)
+		if r == own {
+			return [3]firmsFound{} // linked already: it is that firm's
+		}
+		found[cutCore].add(r, v)
+		if s.startsLetters(v, cs) {
+			found[cutLetters].add(r, v)
+		}
+		if s.startsWritten(v, cs) {
+			found[cutWritten].add(r, v)
+		}
+	}
+	return found
 }
 
 // noteUnmatchable records why a name no rule can place by its name is
@@ -228,23 +257,18 @@ func sameFormKind(a, b *names.Name) bool {
 // cutStart is a cut name's start read with its legal form as written.
 type cutStart struct{ letters, written string }
 
-// mentionKeys reads the spellings of a candidate unit as written, once
-// each: a unit groups spellings with the same core and kind of legal form,
-// written with different forms (AO, JSC, Akcionernoe obschestvo).
-type mentionKeys struct {
-	c                *clusterer
-	letters, written map[int]string
-}
-
-// starts reports whether one of unit v's spellings goes on past the cut
-// start's letters, legal form included (one letter less, as for the core).
-func (mk *mentionKeys) starts(v int, cs cutStart) bool {
+// startsLetters reports whether one of unit v's spellings goes on past
+// the cut start's letters, legal form included (one letter less, as for
+// the core). A unit groups spellings with the same core and kind of
+// legal form written with different forms (AO, JSC, Akcionernoe
+// obschestvo), so each is read.
+func (s *cutScan) startsLetters(v int, cs cutStart) bool {
 	pre := cs.letters[:max(0, len(cs.letters)-1)]
-	for _, m := range mk.c.units[v].mentions {
-		k, ok := mk.letters[m]
+	for _, m := range s.c.units[v].mentions {
+		k, ok := s.letters[m]
 		if !ok {
-			k = lettersKey(mk.c.an[m])
-			mk.letters[m] = k
+			k = lettersKey(s.c.an[m])
+			s.letters[m] = k
 		}
 		if len(k) > len(cs.letters)+1 && strings.HasPrefix(k, pre) {
 			return true
@@ -255,12 +279,12 @@ func (mk *mentionKeys) starts(v int, cs cutStart) bool {
 
 // startsWritten reports whether one of unit v's spellings goes on past the
 // cut start's characters as written.
-func (mk *mentionKeys) startsWritten(v int, cs cutStart) bool {
-	for _, m := range mk.c.units[v].mentions {
-		k, ok := mk.written[m]
+func (s *cutScan) startsWritten(v int, cs cutStart) bool {
+	for _, m := range s.c.units[v].mentions {
+		k, ok := s.written[m]
 		if !ok {
-			k = asWritten(mk.c.an[m])
-			mk.written[m] = k
+			k = asWritten(s.c.an[m])
+			s.written[m] = k
 		}
 		if len(k) > len(cs.written)+1 && strings.HasPrefix(k, cs.written) {
 			return true
