@@ -84,7 +84,7 @@ func (c *clusterer) reviewCutStarts() {
 	slices.SortFunc(s.all, func(a, b int) int { return strings.Compare(core[a], core[b]) })
 	for _, u := range cuts {
 		n := c.profs[u].n
-		if len(core[u]) < cutMinLetters {
+		if len(core[u]) < 3 || len(core[u]) < cutMinLetters && len(s.starts(u)[cutCore].firms) == 0 {
 			c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only its legal form and %q are left before the cut, too few letters to tell one firm from another; it cannot be matched by name: match it on a tax ID or by hand",
 				TruncationWidth, strings.ToUpper(strings.Join(n.CoreLat, " "))))
 			continue
@@ -147,9 +147,11 @@ func (s *cutScan) starts(u int) (found [3]firmsFound) {
 	pre := k[:len(k)-1]
 	i, _ := slices.BinarySearchFunc(s.all, pre, func(v int, t string) int { return strings.Compare(s.core[v], t) })
 	own := c.find(u)
+	short := len(k) < cutMinLetters
 	for end := min(len(s.all), i+cutScanLimit); i < end && strings.HasPrefix(s.core[s.all[i]], pre); i++ {
 		v := s.all[i]
-		if len(s.core[v]) <= len(k)+1 || !sameFormKind(n, c.profs[v].n) {
+		whole := s.core[v] == k // the cut fell after its last word: ZAKRITOE AKCIONERNOE OBSCHESTVO VAD is ZAO VAD
+		if !whole && (short || len(s.core[v]) <= len(k)+1) || !sameFormKind(n, c.profs[v].n) {
 			continue // not longer: no name it is the start of
 		}
 		r := c.find(v)
