@@ -47,7 +47,7 @@ func (c *clusterer) result() *Result {
 				e.Members = append(e.Members, m)
 				switch {
 				case k == 0:
-					e.Reasons = append(e.Reasons, c.reason[u])
+					e.Reasons = append(e.Reasons, c.entityReason(r, u))
 					e.Scores = append(e.Scores, c.rscore[u])
 				default:
 					e.Reasons = append(e.Reasons, c.units[u].within)
