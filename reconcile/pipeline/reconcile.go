@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"tradecheck/reconcile"
@@ -71,7 +72,16 @@ func (r *Result) merge(ctx context.Context, in merge.Input, ds []merge.Decision,
 		// user's include (later in ds) wins.
 		ds = append(un, ds...)
 	}
-	m, err := merge.Reconcile(ctx, in, mergeOptions(p), ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
+	opt := mergeOptions(p)
+	rates := totals.NewRates(r.Project.Rates)
+	opt.ToUSD = func(v float64, cur, month string) (float64, bool) {
+		if strings.EqualFold(cur, "USD") {
+			return v, true
+		}
+		rt, ok := rates.Lookup(cur, month)
+		return v * rt.ToUSD, ok
+	}
+	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err
 	}
