@@ -194,7 +194,7 @@ func readOptions(spec *SourceSpec) read.Options {
 			if opt.Mapping == nil {
 				opt.Mapping = map[int]read.ColumnOverride{}
 			}
-			opt.Mapping[o.Column] = ov
+			opt.Mapping[o.Column] = joinOverride(opt.Mapping[o.Column], ov)
 			continue
 		}
 		if opt.SheetMapping == nil {
@@ -205,7 +205,26 @@ func readOptions(spec *SourceSpec) read.Options {
 			m = map[int]read.ColumnOverride{}
 			opt.SheetMapping[o.Sheet] = m
 		}
-		m[o.Column] = ov
+		m[o.Column] = joinOverride(m[o.Column], ov)
 	}
 	return opt
+}
+
+// joinOverride adds a later override of a column to an earlier one: a
+// field from --map and a unit from --unit both apply; of two settings of
+// one kind the later wins.
+func joinOverride(a, b read.ColumnOverride) read.ColumnOverride {
+	if b.Field != "" || b.Ignore {
+		a.Field, a.Ignore = b.Field, b.Ignore
+	}
+	if b.Unit != "" {
+		a.Unit = b.Unit
+	}
+	if b.Currency != "" {
+		a.Currency = b.Currency
+	}
+	if b.Decimal != "" {
+		a.Decimal = b.Decimal
+	}
+	return a
 }

@@ -85,6 +85,9 @@ type ColumnOverride struct {
 	Ignore   bool            `json:"ignore,omitempty"`
 	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
 	Currency string          `json:"currency,omitempty"` // ISO 4217 for value columns
+	// Decimal is the column's decimal separator, "comma" or "point":
+	// settles "1,125" that the file cannot (numevidence.go).
+	Decimal string `json:"decimal,omitempty"`
 }
 
 // Workbook is an opened input file: an xlsx package (or a legacy .xls or
