@@ -66,6 +66,11 @@ type Name struct {
 	// a name written in two ("TEKHKRIM" of "技术克里姆有限责任公司
 	// TEKHKRIM"), so an explanation can say so.
 	ScriptPart bool
+
+	// Address is the address (or contact tail) SplitAddress took off a
+	// party cell that wrote it after the name; "" when none. The name is
+	// matched without it.
+	Address string
 }
 
 // Class is the first legal form found, or "".
@@ -99,6 +104,21 @@ func (n *Name) Display() string {
 // its legal forms marked. A name written twice, once in brackets, also
 // gets its second readings in Alts.
 func Analyze(s string) *Name {
+	if name, addr := SplitAddress(s); addr != "" {
+		n := analyzeName(name)
+		n.Original, n.Address = s, addr
+		if n.TaxID == "" {
+			// "… MOSCOW, RUSSIA INN 7701234560": the ID written after the address.
+			_, ids := values.SplitTaxIDs(addr)
+			n.TaxID, n.KPP = ids.INN, ids.KPP
+		}
+		return n
+	}
+	return analyzeName(s)
+}
+
+// analyzeName is Analyze of a name without its address.
+func analyzeName(s string) *Name {
 	if loc := formerRe.FindStringSubmatchIndex(s); loc != nil && strings.Count(s[:loc[0]], "(") == strings.Count(s[:loc[0]], ")") {
 		// "TEKHKRIM LLC, FORMERLY ALFA LLC": the name is the part before
 		// the word; the former name is a second reading, like one in

@@ -101,13 +101,15 @@ var legalTable = []struct {
 		"Відкрите акціонерне товариство", "Закрите акціонерне товариство",
 		"Адкрытае акцыянернае таварыства", "Закрытае акцыянернае таварыства", "Акцыянернае таварыства",
 		"Adkrytae aktsyyanernae tavarystva", "Zakrytae aktsyyanernae tavarystva", "ААТ", "AAT", "ЗАТ",
-		"AD", "EAD", "a.d.", "ASC", "OJSC.", "Public", "股份有限公司", "股份公司"}},
+		"AD", "EAD", "a.d.", "ASC", "OJSC.", "Public", "股份有限公司", "股份公司",
+		"Gufen Youxian Gongsi", "Gufen Gongsi"}}, // pinyin of the two before
 	{LTD, []string{"Ltd", "Ltd.", "Limited", "Co Ltd", "Co., Ltd.", "Company Limited", "Co Limited", "Company Ltd",
 		"Pvt Ltd", "Private Limited", "Pvt Limited", "Private Ltd", "Pty Ltd", "Pty Limited", "Pte Ltd",
 		"Pte Limited", "Sdn Bhd", "Limited Company", "Ltd Co", "Corp Ltd", "Co Ltda",
 		"Pte", "Pty", "Pvt", "Private", "Bhd",
-		"有限公司", "有限责任公司", "有限責任公司", "有限會社"}},
-	{CO, []string{"Co", "Company", "Компания", "Kompaniya", "公司"}},
+		"有限公司", "有限责任公司", "有限責任公司", "有限會社",
+		"Youxian Gongsi", "Youxian Zeren Gongsi"}}, // pinyin of 有限公司, 有限责任公司: a Chinese name read out whole
+	{CO, []string{"Co", "Company", "Компания", "Kompaniya", "公司", "Gongsi"}},
 	{INC, []string{"Inc", "Incorporated"}},
 	{CORP, []string{"Corp", "Corporation", "Корпорация", "Korporatsiya"}},
 	{PLC, []string{"PLC", "Public Limited Company", "Public Company Limited", "PCL"}},
