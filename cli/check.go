@@ -69,7 +69,11 @@ func runCheck(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	p, fromAudit, err := checkProject(ctx, files, *decisionsPath)
+	notes := env.Stdout
+	if *asJSON {
+		notes = env.Stderr // stdout is the JSON
+	}
+	p, fromAudit, err := checkProject(ctx, files, *decisionsPath, notes)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: --decisions: %v\n", err)
 		return ExitUsage

@@ -80,7 +80,7 @@ func runReconcile(env *Env, args []string) int {
 			return ExitUsage
 		}
 		if len(files) > 0 {
-			p = withFiles(p, files)
+			p = withFiles(p, files, env.Stdout)
 		}
 	} else {
 		if len(files) == 0 && len(claimFiles) > 0 {
@@ -187,10 +187,23 @@ func runReconcile(env *Env, args []string) int {
 
 // withFiles replaces the exported project's sources by files, keeping the
 // citations, granularity and mappings of files with the same name.
-func withFiles(p *pipeline.Project, files []string) *pipeline.Project {
+// A recorded source with settings (a trade flow, a mapping) that is not
+// among files is noted on w: its settings are not replayed.
+func withFiles(p *pipeline.Project, files []string, w io.Writer) *pipeline.Project {
 	old := map[string]pipeline.SourceSpec{}
 	for _, s := range p.Sources {
 		old[filepath.Base(s.Path)] = s
+	}
+	given := map[string]bool{}
+	for _, f := range files {
+		given[filepath.Base(f)] = true
+	}
+	for _, s := range p.Sources {
+		if name := filepath.Base(s.Path); !given[name] {
+			if set := s.Settings(); len(set) > 0 {
+				fmt.Fprintf(w, "note: the audit workbook's settings for %s were not applied (%s): the file is not among the files given\n", name, strings.Join(set, "; "))
+			}
+		}
 	}
 	p.Sources = nil
 	for _, f := range files {

@@ -214,6 +214,10 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		if fi < len(r.Project.Sources) {
 			c := r.Project.Sources[fi].Citation
 			wf.Vendor, wf.Retrieved, wf.Note = c.Vendor, c.Retrieved, c.Note
+			if f.Err != nil {
+				spec := &r.Project.Sources[fi]
+				wf.UserMapping, wf.UserFlow = allMappings(spec), userFlow(spec, "")
+			}
 		}
 		d.Files = append(d.Files, wf)
 		for _, s := range f.Sheets {
@@ -222,6 +226,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 			if fi < len(r.Project.Sources) {
 				spec = &r.Project.Sources[fi]
 				d.Sheets[len(d.Sheets)-1].UserMapping = userMapping(spec, s.Sheet)
+				d.Sheets[len(d.Sheets)-1].UserFlow = userFlow(spec, s.Sheet)
 			}
 			srcs = append(srcs, sheetSrc{f.Path, s.Sheet, spec})
 		}
@@ -304,6 +309,48 @@ func wp(name, value, meaning string) workbook.Param {
 }
 
 // userMapping is the spec's overrides for one sheet as JSON ("" when none).
+// allMappings is every override of spec as JSON, for a file that could
+// not be read (it has no sheets to list them on).
+func allMappings(spec *SourceSpec) string {
+	if len(spec.Mapping) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(spec.Mapping)
+	return string(b)
+}
+
+// userFlow is the trade flow the user set for sheet, as the Sources
+// sheet's User trade flow cell writes it: "export:TR", "import", or
+// ":TR" for the declaring country alone; "" when the file's own
+// statement decides. Without it, --decisions read an export register
+// as imports again and a verdict could flip.
+func userFlow(spec *SourceSpec, sheet string) string {
+	f, ok := spec.Flow[sheet]
+	if !ok {
+		f = spec.Flow[""]
+	}
+	if spec.DeclaringCountry != "" {
+		f += ":" + spec.DeclaringCountry
+	}
+	return f
+}
+
+// parseUserFlow reads userFlow's text back.
+func parseUserFlow(s string) (flow, country string, err error) {
+	flow, cc, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), ":")
+	if flow != "" && flow != reconcile.FlowExport && flow != reconcile.FlowImport {
+		return "", "", fmt.Errorf("trade flow %q is neither export nor import", flow)
+	}
+	if cc != "" {
+		c, ok := values.Country(cc)
+		if !ok {
+			return "", "", fmt.Errorf("%q is not a country code", cc)
+		}
+		country = c
+	}
+	return flow, country, nil
+}
+
 func userMapping(spec *SourceSpec, sheet string) string {
 	var out []ColumnOverride
 	for _, o := range spec.Mapping {
