@@ -101,8 +101,9 @@ func (r *reconciler) resolve(sh *Shipment) {
 		set(fromDecl, rec.DeclarationID != "")
 		set(fromNet, rec.NetKg.Valid)
 		set(fromGross, rec.GrossKg.Valid)
-		set(fromValue, rec.Value.Valid)
-		set(fromUSD, rec.ValueUSD.Valid)
+		// The value, its currency and its USD value come from one row, the
+		// most preferred that states any of them (see Shipment.Value).
+		set(fromValue, rec.Value.Valid || rec.ValueUSD.Valid)
 		if sh.Consignee < 0 && r.in.Consignee[x] >= 0 {
 			sh.Consignee = r.in.Consignee[x]
 			sh.ConsigneeName = rec.Consignee.Name()

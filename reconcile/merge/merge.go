@@ -75,6 +75,7 @@
 package merge
 
 import (
+	"math"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -274,8 +275,8 @@ const (
 	fromNet = iota
 	fromGross
 	fromValue
-	fromUSD
 	fromDecl
+	fromValueUsed // set by totals.Apply when the preferred row's value could not be converted
 	nFrom
 )
 
@@ -319,11 +320,15 @@ func (s *Shipment) GrossKg(recs []reconcile.Record) reconcile.Number {
 	return reconcile.Number{}
 }
 
-// Value is the value in its own currency ("" when unknown) as the most
-// preferred row with a parsed value gives it; a value that did not parse
-// comes back invalid with its raw text.
+// Value is the value in its own currency ("" when unknown) as the value
+// row gives it: the most preferred row that states a value (in its own
+// currency or in USD), or the row totals.Apply fell back to when that
+// value could not be converted (UseValueRow). A value that did not parse
+// comes back invalid with its raw text. Value, currency and USD value
+// always come from one row: taking the USD from one source and the value
+// from another mixed an export's FOB with an import's CIF.
 func (s *Shipment) Value(recs []reconcile.Record) (reconcile.Number, string) {
-	if r := s.row(recs, fromValue); r != nil {
+	if r := s.valueRow(recs); r != nil {
 		return r.Value, r.Currency
 	}
 	for _, x := range s.Rows {
@@ -334,12 +339,35 @@ func (s *Shipment) Value(recs []reconcile.Record) (reconcile.Number, string) {
 	return reconcile.Number{}, ""
 }
 
-// ValueUSD is the USD value a source gave (not a conversion).
+// ValueUSD is the USD value the value row gave (not a conversion).
 func (s *Shipment) ValueUSD(recs []reconcile.Record) reconcile.Number {
-	if r := s.row(recs, fromUSD); r != nil {
+	if r := s.valueRow(recs); r != nil {
 		return r.ValueUSD
 	}
 	return reconcile.Number{}
+}
+
+func (s *Shipment) valueRow(recs []reconcile.Record) *reconcile.Record {
+	if s.from[fromValueUsed] > 0 {
+		return s.row(recs, fromValueUsed)
+	}
+	return s.row(recs, fromValue)
+}
+
+// ValueRow is the index in Rows of the preferred row that states a value,
+// -1 when none does.
+func (s *Shipment) ValueRow() int { return int(s.from[fromValue]) - 1 }
+
+// UseValueRow makes the row at index k of Rows supply the value, its
+// currency and its USD value instead of the preferred value row; k < 0
+// goes back to the preferred row. totals.Apply calls it when the
+// preferred row's value has no USD equivalent and another row's has.
+func (s *Shipment) UseValueRow(k int) {
+	if k < 0 || k >= len(s.Rows) || k >= math.MaxInt16 || k == s.ValueRow() {
+		s.from[fromValueUsed] = 0
+		return
+	}
+	s.from[fromValueUsed] = int16(k + 1)
 }
 
 // Declaration is the declaration (or bill-of-lading) number and item
@@ -387,7 +415,7 @@ const (
 	KindConflict = "conflict"  // sources disagree
 	KindUnparsed = "unparsed"  // a value that did not parse (record flag)
 	KindNoUSD    = "no_usd"    // a value without USD equivalent, left out of value totals
-	KindFallback = "fallback"  // gross weight used because net is missing
+	KindFallback = "fallback"  // gross weight used because net is missing, or another row's value because the preferred one has no USD equivalent
 	KindNoWeight = "no_weight" // no usable weight, left out of tonnes
 	// KindRepaired is a value read and counted after a repair or a choice
 	// a reader should be able to check: an HS code's restored leading
