@@ -1,7 +1,9 @@
 package merge
 
 import (
+	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -87,26 +89,12 @@ const (
 // containers finds the container groups (see above) and records them in
 // lineOf, agg and lines; undecided groups go to Result.containerWhy.
 func (r *reconciler) containers() {
-	type gkey struct {
-		src                 int32
-		id, day, hs, cs, sh string
-	}
-	party := func(ent int32, p reconcile.Party) string {
-		if ent >= 0 {
-			return "#" + strconv.Itoa(int(ent))
-		}
-		return strings.ToUpper(strings.Join(strings.Fields(p.Name()), " "))
-	}
-	groups := map[gkey][]int32{}
-	var order []gkey
-	for i := range r.in.Records {
-		if r.res.DuplicateOf[i] >= 0 || r.monthly(i) || r.isSplit(i) {
-			continue
-		}
+	// A key per row with a container, hashed: the rows are sorted by
+	// hash and each run of one hash split by the full key (a collision
+	// must not join two B/Ls). A million container rows cost 16 MB of
+	// pairs, not a map of a million strings.
+	key := func(i int) string {
 		rec := &r.in.Records[i]
-		if rec.Container == "" {
-			continue
-		}
 		id := ""
 		if bl := values.NormalizeID(reconcile.FieldBillOfLading, rec.BillOfLading); bl != "" {
 			id = "B" + bl
@@ -114,26 +102,71 @@ func (r *reconciler) containers() {
 			id = "D" + d + "/" + NormalizeItem(rec.ItemNo)
 		}
 		if id == "" {
-			continue
+			return ""
 		}
 		hs := rec.HSCode
 		if len(hs) > 6 {
 			hs = hs[:6]
 		}
-		k := gkey{r.in.SourceOf[i], id, rec.Date.String(), hs,
-			party(r.in.Consignee[i], rec.Consignee), party(r.in.Shipper[i], rec.Shipper)}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
+		party := func(ent int32, p reconcile.Party) string {
+			if ent >= 0 {
+				return "#" + strconv.Itoa(int(ent))
+			}
+			return strings.ToUpper(strings.Join(strings.Fields(p.Name()), " "))
 		}
-		groups[k] = append(groups[k], int32(i))
+		return strings.Join([]string{strconv.Itoa(int(r.in.SourceOf[i])), id, rec.Date.String(), hs,
+			party(r.in.Consignee[i], rec.Consignee), party(r.in.Shipper[i], rec.Shipper)}, "\x1f")
+	}
+	type hashed struct {
+		h   uint64
+		row int32
+	}
+	seed := maphash.MakeSeed()
+	var hs []hashed
+	for i := range r.in.Records {
+		if r.res.DuplicateOf[i] >= 0 || r.in.Records[i].Container == "" || r.monthly(i) || r.isSplit(i) {
+			continue
+		}
+		if k := key(i); k != "" {
+			hs = append(hs, hashed{maphash.String(seed, k), int32(i)})
+		}
+	}
+	slices.SortFunc(hs, func(a, b hashed) int {
+		if a.h != b.h {
+			return cmp.Compare(a.h, b.h)
+		}
+		return cmp.Compare(r.ord[a.row], r.ord[b.row])
+	})
+	var order [][]int32
+	for lo := 0; lo < len(hs); {
+		hi := lo + 1
+		for hi < len(hs) && hs[hi].h == hs[lo].h {
+			hi++
+		}
+		if hi-lo > 1 {
+			byKey := map[string][]int32{}
+			var keys []string
+			for _, x := range hs[lo:hi] {
+				k := key(int(x.row))
+				if _, ok := byKey[k]; !ok {
+					keys = append(keys, k)
+				}
+				byKey[k] = append(byKey[k], x.row)
+			}
+			for _, k := range keys {
+				order = append(order, byKey[k])
+			}
+		}
+		lo = hi
 	}
 	var undecided [][]int32
-	for _, k := range order {
-		rows := groups[k]
+	// Groups in canonical order of their first rows, rows in canonical
+	// order within each.
+	slices.SortFunc(order, func(a, b []int32) int { return cmp.Compare(r.ord[a[0]], r.ord[b[0]]) })
+	for _, rows := range order {
 		if len(rows) < 2 {
 			continue
 		}
-		slices.SortFunc(rows, func(a, b int32) int { return int(r.ord[a]) - int(r.ord[b]) })
 		rows, conts, ok := r.distinctContainers(rows)
 		if !ok || len(rows) < 2 {
 			continue

@@ -221,6 +221,7 @@ func TestIdenticalTies(t *testing.T) {
 	}{
 		{"two identical imports and two identical exports", []row{imp, imp2, exp, exp2}, "0+2 1+3", true},
 		{"two identical declarations and two identical B/L rows", []row{imp, imp2, with(bl, func(r *row) {}), with(bl, func(r *row) { r.bl = "MEDU813128007" })}, "0+2 1+3", true},
+		{"identical pairs in three sources", []row{imp, imp2, with(bl, func(r *row) {}), with(bl, func(r *row) { r.bl = "MEDU813128007" }), exp, exp2}, "0+2+4 1+3+5", true},
 		{"the imports' values differ: still a tie", []row{imp, with(imp2, func(r *row) { r.usd = 150000 }), exp, exp2}, "0 1 2 3", false},
 		{"the exports' weights differ within the tolerance: still a tie", []row{imp, imp2, exp, with(exp2, func(r *row) { r.net = 3210 })}, "0 1 2 3", false},
 		{"three imports, two exports: still a tie", []row{imp, imp2, with(imp, func(r *row) { r.decl = "10418010/230123/0001408" }), exp, exp2}, "0 1 2 3 4", false},

@@ -53,9 +53,9 @@ func (r *reconciler) pairIdentical(all, rivals, alike []edge) []edge {
 		cost[[2]int32{e.a, e.b}], cost[[2]int32{e.b, e.a}] = e.cost, e.cost
 	}
 	var out []edge
-	done := map[int32]bool{}
+	done := map[side]bool{} // a row's set in one other source, paired
 	for k, ys := range cands {
-		if len(ys) < 2 || done[k.row] || spoilt[k.row] {
+		if len(ys) < 2 || done[k] || spoilt[k.row] {
 			continue
 		}
 		// xs: the rows of k.row's source whose candidates in k.src are
@@ -88,7 +88,7 @@ func (r *reconciler) pairIdentical(all, rivals, alike []edge) []edge {
 			r.identical, r.identicalRow = map[[2]int32]identicalPair{}, map[int32]bool{}
 		}
 		for i := range xs {
-			done[xs[i]], done[ys[i]] = true, true
+			done[side{xs[i], k.src}], done[side{ys[i], r.in.SourceOf[k.row]}] = true, true
 			out = append(out, r.oriented(xs[i], ys[i], cost[[2]int32{xs[i], ys[i]}]))
 			r.identical[[2]int32{xs[i], ys[i]}] = identicalPair{xs, ys}
 			r.identical[[2]int32{ys[i], xs[i]}] = identicalPair{ys, xs}

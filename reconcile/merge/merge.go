@@ -468,6 +468,10 @@ type Result struct {
 	// left apart (one value and one weight on every row: per container
 	// or per B/L cannot be told), what Possible duplicates says.
 	containerWhy map[int32]string
+	// lineOf and agg are the reconciler's container lines (containers.go),
+	// kept so Possible duplicates compares a group as the rules did.
+	lineOf []int32
+	agg    map[int32]*reconcile.Record
 }
 
 func itoa(n int) string {

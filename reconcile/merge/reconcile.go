@@ -55,6 +55,7 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 	r.number()
 	r.conflicts()
 	r.containerNotes()
+	r.res.lineOf, r.res.agg = r.lineOf, r.agg
 	progress(n, n)
 	return r.res, nil
 }
