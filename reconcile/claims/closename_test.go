@@ -31,13 +31,7 @@ func TestCloseSpelling(t *testing.T) {
 		{match.Consignee, "Zork Holdings", NotFound, nil, "Nothing found"},
 	} {
 		t.Run(tt.q, func(t *testing.T) {
-			f := Filters{}
-			if tt.role == match.Consignee {
-				f.Consignee = []string{tt.q}
-			} else {
-				f.Shipper = []string{tt.q}
-			}
-			v := Check(d, claim(Shipments, AtLeast, 1, f))
+			v := Check(d, claim(Shipments, AtLeast, 1, partyFilter(tt.role, tt.q)))
 			if len(v.Resolved) != 1 {
 				t.Fatalf("resolved %+v", v.Resolved)
 			}
@@ -72,4 +66,12 @@ func TestCloseSpellingNote(t *testing.T) {
 	if r.Loose() || !strings.Contains(r.Note(), "(close spelling: the matcher scores them 0.97") {
 		t.Errorf("score 0.97: loose %v, note %q", r.Loose(), r.Note())
 	}
+}
+
+// partyFilter is a claim's filter on one consignee or shipper name.
+func partyFilter(role match.Role, q string) Filters {
+	if role == match.Consignee {
+		return Filters{Consignee: []string{q}}
+	}
+	return Filters{Shipper: []string{q}}
 }

@@ -26,11 +26,7 @@ func TestPartyCellWithAddress(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := []Mention{{Name: tt.a, Role: Consignee, Count: 1}, {Name: tt.b, Role: Consignee, Count: 1}}
-			res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := clusterTwo(t, Consignee, tt.a, tt.b)
 			if got := res.EntityOf[0] == res.EntityOf[1]; got != tt.joins {
 				t.Fatalf("same entity %v, want %v (%+v)", got, tt.joins, res.Entities)
 			}
@@ -48,4 +44,15 @@ func TestPartyCellWithAddress(t *testing.T) {
 			}
 		})
 	}
+}
+
+// clusterTwo clusters two names of one role with the default options.
+func clusterTwo(t *testing.T, role Role, a, b string) *Result {
+	t.Helper()
+	ms := []Mention{{Name: a, Role: role, Count: 1}, {Name: b, Role: role, Count: 1}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -25,11 +24,7 @@ func TestChineseNameReadOutInPinyin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := []Mention{{Name: tt.a, Role: Shipper, Count: 1}, {Name: tt.b, Role: Shipper, Count: 1}}
-			res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := clusterTwo(t, Shipper, tt.a, tt.b)
 			if got := res.EntityOf[0] == res.EntityOf[1]; got != tt.merged {
 				t.Fatalf("merged %v, want %v", got, tt.merged)
 			}
@@ -42,11 +37,7 @@ func TestChineseNameReadOutInPinyin(t *testing.T) {
 		})
 	}
 	// Another firm of the same city is not its pinyin.
-	ms := []Mention{{Name: "杭州青鸟无人机配件有限公司", Role: Shipper}, {Name: "HANGZHOU QINGSHAN WURENJI PEIJIAN YOUXIAN GONGSI", Role: Shipper}}
-	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := clusterTwo(t, Shipper, "杭州青鸟无人机配件有限公司", "HANGZHOU QINGSHAN WURENJI PEIJIAN YOUXIAN GONGSI")
 	for _, p := range res.Review {
 		if strings.Contains(strings.Join(p.Reasons, "; "), "pinyin") {
 			t.Errorf("another firm's pinyin in review: %v", p.Reasons)

@@ -105,22 +105,34 @@ func insideBrackets(s string) bool {
 	return strings.Count(s, "(")+strings.Count(s, "[") > strings.Count(s, ")")+strings.Count(s, "]")
 }
 
-// mayHoldAddress is a quick test that keeps the common plain name cheap:
-// an address brings digits, a line break, a comma, a contact sign, a
-// Chinese address character or a country name at the end.
+// mayHoldAddress is a quick test that keeps the common plain name cheap
+// (Analyze runs on every name many times): an address brings digits, a
+// line break, a contact sign, a Chinese address character, a street or
+// city marker, or a country name at the end. A comma alone does not:
+// "CO., LTD." has one.
 func mayHoldAddress(s string) bool {
 	for _, r := range s {
 		switch {
-		case r >= '0' && r <= '9', r == '\n', r == ',', r == ';', r == '@', r == '+', r == ':':
+		case r >= '0' && r <= '9', r == '\n', r == '@', r == '+', r == ':':
 			return true
 		case r >= 0x3000 && strings.ContainsRune(hanAddressChars, r):
 			return true
 		}
 	}
-	// "FALCON DRONE TRADING FZE DUBAI UAE": a country at the end.
+	for _, m := range quickMarkers {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	// "… FZE, DUBAI, UAE": a country at the end.
 	f := strings.Fields(s)
 	return len(f) >= 3 && countryWords(f[len(f)-min(3, len(f)-1):]) > 0
 }
+
+// quickMarkers are street and city markers an address may bring without
+// a number ("ул. Ленина, г. Москва").
+var quickMarkers = []string{"ул.", "УЛ.", "Ул.", "г.", "Г.", "пр-т", "ПР-Т", "UL.", "Ul.", "MAH.", "Mah.", "CAD.", "Cad.",
+	"SOK.", "Sok.", "P.O", "PO BOX", "ATTN", "Attn", "EMAIL", "E-MAIL", "Email"}
 
 // addrTokens splits s into words at spaces, commas and semicolons, and
 // marks the words of legal forms.

@@ -193,6 +193,7 @@ func appendRowList(text []byte, recs []reconcile.Record, rows []int32, reasons [
 		if reasons != nil {
 			text = append(text, ": "...)
 			text = append(text, reasons[k]...)
+			text = appendPartyAddresses(text, &recs[x])
 		}
 	}
 	return text
