@@ -103,6 +103,7 @@ var reviewReasons = []struct{ label, prefix string }{
 	{"cut name starts one to three firms", "may be cut at"},
 	{"generic words only, same or one slip apart", "only generic words"},
 	{"ends in a legal form", "ends in a legal form"},
+	{"same cut name written alike", "the same cut name"},
 }
 
 // reviewPrecision prints, per kind of review reason, how many review

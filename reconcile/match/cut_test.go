@@ -262,3 +262,27 @@ func TestUnmatchableNameReason(t *testing.T) {
 		})
 	}
 }
+
+// TestSameCutNameTwice: the same cut name written twice (case aside) is
+// put beside each firm it may be and beside its twin, which may be the
+// same firm's or another's; none of them merges.
+func TestSameCutNameTwice(t *testing.T) {
+	ms := []Mention{{Name: "AO NAUCHNO-PROIZVODSTVENNOE PREDPRI"}, {Name: "AO Nauchno-Proizvodstvennoe Predpri"},
+		{Name: "AO Nauchno-Proizvodstvennoe Predpriyatie Zoratek"}, {Name: "AO Nauchno-Proizvodstvennoe Predpriyatie Volnamash"}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Entities) != len(ms) {
+		t.Fatalf("%d entities, want %d: nothing merges", len(res.Entities), len(ms))
+	}
+	got := map[[2]int]bool{}
+	for _, p := range res.Review {
+		got[[2]int{min(p.A, p.B), max(p.A, p.B)}] = true
+	}
+	for _, want := range [][2]int{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}} {
+		if !got[want] {
+			t.Errorf("%q and %q not in review (review %+v)", ms[want[0]].Name, ms[want[1]].Name, res.Review)
+		}
+	}
+}

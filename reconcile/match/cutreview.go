@@ -82,6 +82,7 @@ func (c *clusterer) reviewCutStarts() {
 		}
 	}
 	slices.SortFunc(s.all, func(a, b int) int { return strings.Compare(core[a], core[b]) })
+	alike := map[string][]int{} // cut names put before the user, by letters as written
 	for _, u := range cuts {
 		n := c.profs[u].n
 		if len(core[u]) < 3 || len(core[u]) < cutMinLetters && len(s.starts(u)[cutCore].firms) == 0 {
@@ -103,10 +104,23 @@ func (c *clusterer) reviewCutStarts() {
 				c.addReview(u, first, c.opt.ReviewThreshold, cutStartReason(reading, c.profs[first].n.Original, len(f.firms), len(found[cutCore].firms)))
 			}
 			placed = true
+			alike[lettersKey(n)] = append(alike[lettersKey(n)], u)
 		}
 		if !placed {
 			c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only a legal form and generic words are left before the cut, the start of %d firms' names here, too many to tell which; it cannot be matched by name: match it on a tax ID or by hand",
 				TruncationWidth, len(found[cutCore].firms)))
+		}
+	}
+	// The same cut name written twice (AO NAUCHNO-ISSLEDOVATELSKIY
+	// INSTITU, AO Nauchno-Issledovatelskiy Institu) may be one firm's or
+	// two firms': the two are put beside each other too, so that the
+	// user decides them together. Each is beside the same firms.
+	for _, us := range alike {
+		for i := range us {
+			for j := i + 1; j < len(us); j++ {
+				c.addReview(us[i], us[j], c.opt.ReviewThreshold, fmt.Sprintf("the same cut name as %q, both perhaps cut at %d characters: one firm if both are the start of the same firm's name, two if not",
+					strings.TrimSpace(c.profs[us[j]].n.Original), TruncationWidth))
+			}
 		}
 	}
 	// A name that ends in a legal form at the width is whole or cut just
