@@ -52,6 +52,8 @@ func TestCutNames(t *testing.T) {
 			[]string{"Branch of PJSC Zorav Aircraft Corporation Volnamash Plant"}, "review"},
 		{"ends in a legal form at the width, the start of two firms: review with each", "KELVARO ENGINEERING DESIGN BURO JSC",
 			[]string{"KELVARO ENGINEERING DESIGN BURO JSC NAMED AFTER P.I. ZORIN", "Kelvaro Engineering Design Buro JSC Tarvolis Branch"}, "review"},
+		{"cut inside a digraph spelt the French way (CH of Ш cut to C)", "OOO KELVARSKIÏ ZAVOD GROUZOVYKH C",
+			[]string{"ООО Келварский завод грузовых шин"}, "merged"},
 		{"words past a long legal form are a firm's whole name: review", "Zakritoe akcionernoe obschestvo KVR",
 			[]string{"ZAO KVR"}, "review"},
 		{"cut to its legal form and one letter: says nothing, whatever it starts", "OTKRYTOE AKTSIONERNOE OBSHCHESTVO V",

@@ -170,7 +170,27 @@ func isStump(stump, word string) bool {
 	// The cut may fall inside a letter group that folds differently (kh
 	// cut to k): accept a shorter common prefix, of two letters at least
 	// (the stump LO of ARKTIK LO is not the start of LNG).
-	return len(last) >= 3 && strings.HasPrefix(other, last[:len(last)-1])
+	if len(last) >= 3 && strings.HasPrefix(other, last[:len(last)-1]) {
+		return true
+	}
+	return cutInDigraph(stump, word)
+}
+
+// cutInDigraph reports whether a stump ends with the first letter of a
+// digraph that another scheme spells otherwise where word has one: the
+// French CH of Ш cut to C against SHIN, the TCH of Ч cut to T against
+// CHERNY. The letters before must be word's own.
+func cutInDigraph(stump, word string) bool {
+	k := len(stump) - 1
+	if k < 0 || k >= len(word) || !strings.ContainsRune("cstzk", rune(stump[k])) || !strings.HasPrefix(word, stump[:k]) {
+		return false
+	}
+	for _, d := range []string{"sh", "ch", "zh", "kh", "ts", "cz", "sz"} {
+		if strings.HasPrefix(word[k:], d) {
+			return true
+		}
+	}
+	return false
 }
 
 // enough reports whether a cut name is distinctive enough to match as the
