@@ -244,14 +244,14 @@ func formEndScore(a, b *profile, explain bool) (float64, []string) {
 	if !explain {
 		return formEndReview, nil
 	}
-	return formEndReview, []string{formEndReason(a.n.Original, b.n.Original)}
+	return formEndReview, []string{formEndReason(a.n.Original, b.n.Original, 1)}
 }
 
 // formEndReason explains a name that ends in a legal form at the width
-// and starts a longer one.
-func formEndReason(a, b string) string {
-	return fmt.Sprintf("ends in a legal form at %d characters: %q is the start of %q, which goes on past the form; one firm if the rest was cut off, not if it names a branch or a subsidiary",
-		TruncationWidth, strings.TrimSpace(a), strings.TrimSpace(b))
+// and starts a longer one, and the names of firms-1 other firms.
+func formEndReason(a, b string, firms int) string {
+	return fmt.Sprintf("ends in a legal form at %d characters: %q is the start of %q%s, which goes on past the form; one firm if the rest was cut off, not if it names a branch or a subsidiary",
+		TruncationWidth, strings.TrimSpace(a), strings.TrimSpace(b), andOthers(firms, " here"))
 }
 
 // endsInFormAtWidth reports a name of about TruncationWidth, not taken as
