@@ -100,7 +100,7 @@ var reviewReasons = []struct{ label, prefix string }{
 	{"phonetic key (sounds alike from Cyrillic)", "sounds alike when read back from Cyrillic"},
 	{"translation", "same words in translation"},
 	{"pinyin", "the Chinese name's first characters read in pinyin"},
-	{"cut name starts one to three firms", "may be cut at"},
+	{"cut name starts one to four firms", "may be cut at"},
 	{"generic words only, same or one slip apart", "only generic words"},
 	{"ends in a legal form", "ends in a legal form"},
 	{"same cut name written alike", "the same cut name"},
