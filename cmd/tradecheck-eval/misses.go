@@ -102,6 +102,7 @@ var reviewReasons = []struct{ label, prefix string }{
 	{"pinyin", "the Chinese name's first characters read in pinyin"},
 	{"cut name starts one to four firms", "may be cut at"},
 	{"generic words only, same or one slip apart", "only generic words"},
+	{"same letters once spaces and schemes are set aside", "the same letters"},
 	{"ends in a legal form", "ends in a legal form"},
 	{"same cut name written alike", "the same cut name"},
 }

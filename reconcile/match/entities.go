@@ -55,6 +55,7 @@ func (c *clusterer) result() *Result {
 				}
 			}
 		}
+		c.noteAddresses(&e)
 		drafts = append(drafts, draft{e, c.anchor(e.Members)})
 	}
 	slices.SortFunc(drafts, func(a, b draft) int {

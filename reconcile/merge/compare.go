@@ -22,6 +22,26 @@ type comparison struct {
 // stops at the first failed test (the hot path); with explain true it runs
 // every test and names each failure.
 func (r *reconciler) compare(i, j int32, explain bool) comparison {
+	return r.compareParties(i, j, explain, partiesRule)
+}
+
+// partyTest is how compareParties tests the parties.
+type partyTest int
+
+const (
+	// partiesRule: the same entity or a cross-script review pair (the
+	// rule).
+	partiesRule partyTest = iota
+	// partiesMaybe: also names related in two steps (mayBeOneFirm).
+	partiesMaybe
+	// partiesConsignee: the consignee as partiesMaybe, any shipper.
+	partiesConsignee
+)
+
+// compareParties is compare with a looser test of the parties than the
+// rule's (partiesMaybe, partiesConsignee): what passes is a rival that
+// makes another pair ambiguous (clearCrossEdges), never a pair to merge.
+func (r *reconciler) compareParties(i, j int32, explain bool, pt partyTest) comparison {
 	c := comparison{ok: true}
 	fail := func(why string) bool {
 		c.ok = false
@@ -38,14 +58,14 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	}
 	related := false // a party agrees only as a cross-script review pair
 	if ci, cj := r.in.Consignee[i], r.in.Consignee[j]; ci < 0 || cj < 0 || ci != cj {
-		if ci >= 0 && r.rel.crossScript(ci, cj) {
+		if ci >= 0 && r.rel.crossScript(ci, cj) || pt > partiesRule && r.rel.mayBeOneFirm(ci, cj) {
 			related = true
 		} else if fail("not the same consignee entity") {
 			return c
 		}
 	}
 	if si, sj := r.in.Shipper[i], r.in.Shipper[j]; si >= 0 && sj >= 0 && si != sj {
-		if r.rel.crossScript(si, sj) {
+		if r.rel.crossScript(si, sj) || pt == partiesMaybe && r.rel.mayBeOneFirm(si, sj) || pt == partiesConsignee {
 			related = true
 		} else if fail("not the same shipper entity") {
 			return c
@@ -55,7 +75,12 @@ func (r *reconciler) compare(i, j int32, explain bool) comparison {
 	if cross && (r.in.Shipper[i] < 0 || r.in.Shipper[j] < 0) && fail("an export and an import declaration pair only when both name the exporter (shipper unknown on one side)") {
 		return c
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	if cross {
+		if _, clash := r.crossCountries(i, j); clash != "" && fail("countries differ: "+clash) {
+			return c
+		}
+	}
+	a, b := r.rec(i), r.rec(j)
 	if (len(a.HSCode) < 6 || len(b.HSCode) < 6 || a.HSCode[:6] != b.HSCode[:6]) && fail("HS-6 differs or is missing") {
 		return c
 	}
@@ -123,7 +148,7 @@ func (r *reconciler) compareDates(i, j int32) (float64, bool) {
 	if r.crossFlow(i, j) {
 		return r.compareCrossDates(i, j)
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	d := b.Date.Time.Sub(a.Date.Time).Hours() / 24 // b − a
 	ba, bb := blDated(a), blDated(b)
 	if ba != bb {
@@ -150,7 +175,7 @@ func (r *reconciler) dateText(i, j int32) string {
 	if r.crossFlow(i, j) {
 		return r.crossDateText(i, j)
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	days := int(math.Round(math.Abs(a.Date.Time.Sub(b.Date.Time).Hours() / 24)))
 	ba, bb := blDated(a), blDated(b)
 	if ba == bb {
@@ -179,7 +204,7 @@ type weightFit struct {
 // net ≤ gross ≤ net × (1 + PackagingBandPct/100), each end widened by the
 // written precision.
 func (r *reconciler) compareWeights(i, j int32) (weightFit, bool) {
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	si, sj := r.in.SourceOf[i], r.in.SourceOf[j]
 	pos := func(n reconcile.Number) bool { return n.Valid && n.Value > 0 }
 	pct := r.opt.WeightTolerancePct
@@ -288,7 +313,7 @@ func kindText(f reconcile.Field) string {
 
 // reason says why row x joined the shipment whose first row is core.
 func (r *reconciler) reason(core, x int32) string {
-	a, b := &r.in.Records[core], &r.in.Records[x]
+	a, b := r.rec(core), r.rec(x)
 	if rel, kind := r.idRel(core, x); rel == idSame {
 		id := map[reconcile.Field]string{reconcile.FieldDeclarationID: b.DeclarationID, reconcile.FieldBillOfLading: b.BillOfLading,
 			reconcile.FieldContainer: b.Container, reconcile.FieldInvoice: b.Invoice}[kind]
@@ -312,14 +337,14 @@ func (r *reconciler) reason(core, x int32) string {
 	w, _ := r.compareWeights(core, x)
 	if rel := r.relatedText(core, x); rel != "" {
 		if r.crossFlow(core, x) {
-			return fmt.Sprintf("%s; HS-6 %s, %s, %s; %s; values not compared (an export declaration states FOB, an import declaration CIF)",
-				r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, rel)
+			return fmt.Sprintf("%s; HS-6 %s, %s, %s%s; %s; %s",
+				r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, r.crossAgreeText(core, x), rel, crossOnlyText)
 		}
 		return fmt.Sprintf("no shared identifier; HS-6 %s, %s, %s; %s", b.HSCode[:6], r.dateText(core, x), w.text, rel)
 	}
 	if r.crossFlow(core, x) {
-		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s; values not compared (an export declaration states FOB, an import declaration CIF)",
-			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text)
+		return fmt.Sprintf("%s; same consignee and shipper entities, HS-6 %s, %s, %s%s; %s",
+			r.crossText(core, x), b.HSCode[:6], r.dateText(core, x), w.text, r.crossAgreeText(core, x), crossOnlyText)
 	}
 	return fmt.Sprintf("no shared identifier; same consignee entity, %s, HS-6 %s, %s, %s",
 		shipper, b.HSCode[:6], r.dateText(core, x), w.text)

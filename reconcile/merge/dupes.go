@@ -299,7 +299,9 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		}
 	}
 	if shared != "" {
-		if len(srcA) == 1 && len(srcB) == 1 {
+		if why := d.containerWhy(A, B); why != "" {
+			p.NotMerged = append(p.NotMerged, why)
+		} else if len(srcA) == 1 && len(srcB) == 1 {
 			p.NotMerged = append(p.NotMerged, "both rows come from "+shared+"; rows of one source are merged only when every field is equal")
 		} else {
 			p.NotMerged = append(p.NotMerged, "both shipments already hold a row of "+shared)
@@ -343,7 +345,7 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		}
 	}
 	if len(p.NotMerged) == 0 && cross {
-		p.NotMerged = append(p.NotMerged, "an export and an import declaration: another row of one side also fits the other within the window, and picking one would be a guess")
+		p.NotMerged = append(p.NotMerged, "an export and an import declaration: another row of one side also fits the other within the window (a row naming the firm in a third script, or alike on the day and weight under another shipper name, counts too), and picking one would be a guess")
 	}
 	if len(p.NotMerged) == 0 {
 		p.NotMerged = append(p.NotMerged, "each was paired with a closer row of the other's source, or a third row disagreed")
@@ -359,6 +361,17 @@ func (d *dupJudge) crossWhy(A, B *Shipment, lead float64) []string {
 	const pre = "an export and an import declaration: "
 	if A.Shipper < 0 || B.Shipper < 0 {
 		why = append(why, pre+"the exporter (shipper) is unknown on one side, and the pair needs it on both")
+	}
+	ex, im := A, B
+	if e, _ := d.flows(B); e {
+		ex, im = B, A
+	}
+	for _, x := range ex.Rows {
+		for _, y := range im.Rows {
+			if _, clash := compareCountries(&d.in.Records[x], &d.in.Records[y]); clash != "" {
+				why = append(why, pre+"countries differ: "+clash)
+			}
+		}
 	}
 	switch {
 	case lead > float64(d.opt.ExportDaysBefore):

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"tradecheck/reconcile"
 )
@@ -55,6 +56,68 @@ func (r *reconciler) crossDateText(i, j int32) string {
 	return fmt.Sprintf("export declared %d day(s) after the import (window %d before to %d after)", -d, r.opt.ExportDaysBefore, r.opt.ExportDaysAfter)
 }
 
+// crossCountries compares an export row's countries with an import
+// row's (see compareCountries).
+func (r *reconciler) crossCountries(i, j int32) (agree, clash string) {
+	if r.exportRow(j) {
+		i, j = j, i
+	}
+	return compareCountries(r.rec(i), r.rec(j))
+}
+
+// compareCountries compares an export declaration's countries with an
+// import declaration's: the export's dispatch country (its declaring
+// country) with the country the import declaration says the goods were
+// dispatched from, and the export's destination with the import's (its
+// declaring country). It returns what agrees, for the reason, and what
+// clashes, "" when nothing does: goods dispatched from Turkey are not
+// China's export, and goods China declared for Kazakhstan are not
+// Russia's import. Only rows that carry a declaration number are
+// compared: a B/L feed's countries are its ports' (a transshipment port
+// of lading in India, a port of unlading in Finland for goods trucked on
+// to Russia), not the declared countries. Origins are not compared: an
+// export register without an origin column takes its own country as
+// every row's origin, which a re-export's import declaration
+// contradicts. Unknown countries agree with any.
+func compareCountries(ex, im *reconcile.Record) (agree, clash string) {
+	if ex.DeclarationID == "" || im.DeclarationID == "" {
+		return "", ""
+	}
+	var ok, bad []string
+	for _, c := range []struct{ what, e, m string }{
+		{"dispatched from", ex.DispatchCountry, im.DispatchCountry},
+		{"destination", ex.DestinationCountry, im.DestinationCountry},
+	} {
+		switch {
+		case c.e == "" || c.m == "":
+		case strings.EqualFold(c.e, c.m):
+			ok = append(ok, c.what+" "+c.e)
+		default:
+			bad = append(bad, fmt.Sprintf("%s %s on the export, %s on the import", c.what, c.e, c.m))
+		}
+	}
+	if len(ok) > 0 {
+		agree = strings.Join(ok, ", ") + " on both declarations"
+	}
+	return agree, strings.Join(bad, "; ")
+}
+
+// crossOnlyText ends an export–import merge reason: what the pair was
+// checked against beyond the rule's tests (clearCrossEdges), and what
+// was not compared.
+const crossOnlyText = "the export's only candidate in each import source and the import's only export declaration " +
+	"(counting rows that name the firm in a third script, and rows alike on the day and weight under another shipper name); " +
+	"values not compared (an export declaration states FOB, an import declaration CIF)"
+
+// crossAgreeText is ", " and the countries both rows give alike, "" when
+// none.
+func (r *reconciler) crossAgreeText(i, j int32) string {
+	if agree, _ := r.crossCountries(i, j); agree != "" {
+		return ", " + agree
+	}
+	return ""
+}
+
 // crossText names the two declarations of a pair, export first.
 func (r *reconciler) crossText(i, j int32) string {
 	if r.exportRow(j) {
@@ -66,7 +129,7 @@ func (r *reconciler) crossText(i, j int32) string {
 		}
 		return ""
 	}
-	return fmt.Sprintf("export declaration%s and import row%s of the same goods", id(&r.in.Records[i]), id(&r.in.Records[j]))
+	return fmt.Sprintf("export declaration%s and import row%s of the same goods", id(r.rec(i)), id(r.rec(j)))
 }
 
 // clearCrossEdges keeps an export–import pair only when it is the one
@@ -80,8 +143,18 @@ func (r *reconciler) crossText(i, j int32) string {
 // be a guess: such pairs stay apart and Possible duplicates lists them.
 // Candidates are counted among all the pairs the rule accepts, those
 // through related names too (clearRelatedEdges may drop them, but they
-// still fit). Pairs of one flow pass unchanged.
-func (r *reconciler) clearCrossEdges(edges, all []edge) []edge {
+// still fit), and among rivals: rows that pass every test but name the
+// firm in a third script (a Chinese export name and a Cyrillic import
+// name, each the matcher's reading of the Latin name; mayBeOneFirm). The
+// rule does not merge such a pair, but the import row may well be the
+// export's own, so another candidate is a guess. An import row alike to
+// one of the export's candidates — same source, day and weight, under a
+// shipper name the matcher does not tie to the exporter (alike: every
+// test but the shipper passes) — makes the export ambiguous too: a firm
+// that ships two identical loads on one day appears as two such rows
+// when the matcher misreads one name, and which is the export's is a
+// guess. Pairs of one flow pass unchanged.
+func (r *reconciler) clearCrossEdges(edges, all, alike []edge) []edge {
 	if !r.anyExport {
 		return edges
 	}
@@ -107,6 +180,15 @@ func (r *reconciler) clearCrossEdges(edges, all []edge) []edge {
 	oneShipment := map[int32]bool{}
 	for ex, ims := range imports {
 		oneShipment[ex] = r.oneShipment(ims)
+	}
+	for _, e := range alike {
+		ex, im := e.a, e.b
+		if r.exportRow(im) {
+			ex, im = im, ex
+		}
+		if oneShipment[ex] && slices.ContainsFunc(imports[ex], func(y int32) bool { return r.twins(y, im) }) {
+			oneShipment[ex] = false
+		}
 	}
 	out := edges[:0]
 	for _, e := range edges {
@@ -136,4 +218,14 @@ func (r *reconciler) oneShipment(rows []int32) bool {
 		}
 	}
 	return true
+}
+
+// twins reports whether rows x and y of one source are alike on the day
+// and the weight: two loads a clerk could not tell apart.
+func (r *reconciler) twins(x, y int32) bool {
+	if r.in.SourceOf[x] != r.in.SourceOf[y] || dayOf(r.in.Records[x].Date) != dayOf(r.in.Records[y].Date) {
+		return false
+	}
+	_, ok := r.compareWeights(x, y)
+	return ok
 }

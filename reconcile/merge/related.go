@@ -139,3 +139,21 @@ func (rs *relations) groups(crossOnly bool) func(int32) int32 {
 		return find(e)
 	}
 }
+
+// mayBeOneFirm reports whether entities a and b may name one firm though
+// the matcher does not say so directly: a cross-script review pair, or
+// two names each a cross-script reading of a third (a Chinese and a
+// Cyrillic name of one firm, both read as its Latin name, which the
+// names-in-review rule does not accept). Only for counting rivals
+// (clearCrossEdges): such a pair never merges.
+func (rs *relations) mayBeOneFirm(a, b int32) bool {
+	if rs.crossScript(a, b) {
+		return true
+	}
+	for _, x := range rs.nbr[a] {
+		if rs.crossScript(a, x) && rs.crossScript(x, b) {
+			return true
+		}
+	}
+	return false
+}

@@ -186,20 +186,13 @@ func TestNamesInReviewPrecision(t *testing.T) {
 			if names.joined[k] == 0 || same.joined[k] == 0 {
 				t.Fatalf("%s: no joins to measure: the generator does not exercise the rules", kind)
 			}
-			if k == 1 && tc.perConsignee > 12 {
-				// At a heavy importer's pace the same-entity export rule,
-				// with its one-shipment check (clearCrossEdges), leads by
-				// ~4 points: most wrong names-in-review export pairs
-				// there are an export whose true import row names the
-				// firm in a third script (Chinese ↔ Cyrillic, related
-				// only through the Latin name, which the rule does not
-				// accept), so the one wrong pair it does accept looks
-				// unique. Held to an absolute floor instead.
-				if names.precision(k) < 0.90 {
-					t.Errorf("%s: names-in-review precision %.3f at a heavy pace, want ≥ 0.90", kind, names.precision(k))
-				}
-				continue
-			}
+			// At a heavy importer's pace the names-in-review export rule
+			// once trailed the same-entity one by ~4 points (0.919 against
+			// 0.957): an export whose true import row names the firm in a
+			// third script (Chinese ↔ Cyrillic, related only through the
+			// Latin name) saw one wrong candidate and took it. Such rows
+			// now count as candidates (clearCrossEdges), and the rule is
+			// held to the same bound at every pace.
 			if names.precision(k) < same.precision(k)-0.03 {
 				t.Errorf("%s: names-in-review precision %.3f, same-entity %.3f: the rule is less precise than the one it extends", kind, names.precision(k), same.precision(k))
 			}

@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -36,16 +35,9 @@ func TestTiedCandidates(t *testing.T) {
 					in.Records[i].Quantity, in.Records[i].QuantityUnit = reconcile.Num(q), "pcs"
 				}
 			}
-			res, err := Reconcile(context.Background(), in, DefaultOptions(), nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, dupes := reconcileAndList(t, in)
 			if got := groups(res); got != tc.groups {
 				t.Errorf("shipments %q, want %q", got, tc.groups)
-			}
-			dupes, err := PossibleDuplicates(context.Background(), in, res, DefaultOptions(), nil)
-			if err != nil {
-				t.Fatal(err)
 			}
 			found := false
 			for _, p := range dupes.Pairs {
