@@ -52,6 +52,8 @@ func TestCutNames(t *testing.T) {
 			[]string{"Branch of PJSC Zorav Aircraft Corporation Volnamash Plant"}, "review"},
 		{"ends in a legal form at the width, the start of two firms: review with each", "KELVARO ENGINEERING DESIGN BURO JSC",
 			[]string{"KELVARO ENGINEERING DESIGN BURO JSC NAMED AFTER P.I. ZORIN", "Kelvaro Engineering Design Buro JSC Tarvolis Branch"}, "review"},
+		{"cut inside a digraph spelt the French way (CH of Ш cut to C)", "OOO KELVARSKIÏ ZAVOD GROUZOVYKH C",
+			[]string{"ООО Келварский завод грузовых шин"}, "merged"},
 		{"words past a long legal form are a firm's whole name: review", "Zakritoe akcionernoe obschestvo KVR",
 			[]string{"ZAO KVR"}, "review"},
 		{"cut to its legal form and one letter: says nothing, whatever it starts", "OTKRYTOE AKTSIONERNOE OBSHCHESTVO V",
@@ -260,5 +262,29 @@ func TestUnmatchableNameReason(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSameCutNameTwice: the same cut name written twice (case aside) is
+// put beside each firm it may be and beside its twin, which may be the
+// same firm's or another's; none of them merges.
+func TestSameCutNameTwice(t *testing.T) {
+	ms := []Mention{{Name: "AO NAUCHNO-PROIZVODSTVENNOE PREDPRI"}, {Name: "AO Nauchno-Proizvodstvennoe Predpri"},
+		{Name: "AO Nauchno-Proizvodstvennoe Predpriyatie Zoratek"}, {Name: "AO Nauchno-Proizvodstvennoe Predpriyatie Volnamash"}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Entities) != len(ms) {
+		t.Fatalf("%d entities, want %d: nothing merges", len(res.Entities), len(ms))
+	}
+	got := map[[2]int]bool{}
+	for _, p := range res.Review {
+		got[[2]int{min(p.A, p.B), max(p.A, p.B)}] = true
+	}
+	for _, want := range [][2]int{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}} {
+		if !got[want] {
+			t.Errorf("%q and %q not in review (review %+v)", ms[want[0]].Name, ms[want[1]].Name, res.Review)
+		}
 	}
 }

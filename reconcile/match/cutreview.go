@@ -45,12 +45,14 @@ const (
 // field width and say too little to match on their own (legal form and
 // generic words: JSC ‘SCIENTIFIC AND ENGINEERING ENT, PJSC ‘NATIONAL
 // COMMERCIAL INVESTMENT B) beside each firm whose name they may be the
-// start of, never merged, when those are one to cutMaxFirms firms. When
-// more firms' names start with its words, the firms whose names start
-// with its letters as written, legal form included, are taken (the same
-// clerk's spelling), then those whose names start with its very
-// characters. A start shared by more firms than that says nothing and is
-// left alone, and so is a name cut to its legal form and a few letters
+// start of, never merged, when those are one to cutMaxFirms firms. Of the
+// three readings of its start (its very characters, its letters with the
+// legal form as written, its letters past the form), the narrowest that
+// names one to cutMaxFirms firms is used: when many firms' names start
+// with its words, those written as the cut name is (the same clerk's
+// spelling) are the likelier. A start shared by more firms than that
+// under every reading says nothing and is left alone, and so is a name
+// cut to its legal form and a few letters
 // (OBSHCHESTVO S OGRANICHENNOI OTVETSTV starts every long-form LLC):
 // the entity of such a name says why it is alone (noteUnmatchable). Runs
 // after linking, on clusters.
@@ -82,15 +84,18 @@ func (c *clusterer) reviewCutStarts() {
 		}
 	}
 	slices.SortFunc(s.all, func(a, b int) int { return strings.Compare(core[a], core[b]) })
+	alike := map[string][]int{} // cut names put before the user, by letters as written
 	for _, u := range cuts {
 		n := c.profs[u].n
-		if len(core[u]) < 3 || len(core[u]) < cutMinLetters && len(s.starts(u)[cutCore].firms) == 0 {
-			c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only its legal form and %q are left before the cut, too few letters to tell one firm from another; it cannot be matched by name: match it on a tax ID or by hand",
-				TruncationWidth, strings.ToUpper(strings.Join(n.CoreLat, " "))))
-			continue
+		var found [3]firmsFound
+		if len(core[u]) >= 3 {
+			found = s.starts(u)
 		}
-		found := s.starts(u)
 		if len(found[cutCore].firms) == 0 {
+			if len(core[u]) < cutMinLetters {
+				c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only its legal form and %q are left before the cut, too few letters to tell one firm from another; it cannot be matched by name: match it on a tax ID or by hand",
+					TruncationWidth, strings.ToUpper(strings.Join(n.CoreLat, " "))))
+			}
 			continue
 		}
 		placed := false
@@ -103,10 +108,23 @@ func (c *clusterer) reviewCutStarts() {
 				c.addReview(u, first, c.opt.ReviewThreshold, cutStartReason(reading, c.profs[first].n.Original, len(f.firms), len(found[cutCore].firms)))
 			}
 			placed = true
+			alike[lettersKey(n)] = append(alike[lettersKey(n)], u)
 		}
 		if !placed {
 			c.noteUnmatchable(u, fmt.Sprintf("may be cut at %d characters: only a legal form and generic words are left before the cut, the start of %d firms' names here, too many to tell which; it cannot be matched by name: match it on a tax ID or by hand",
 				TruncationWidth, len(found[cutCore].firms)))
+		}
+	}
+	// The same cut name written twice (AO NAUCHNO-ISSLEDOVATELSKIY
+	// INSTITU, AO Nauchno-Issledovatelskiy Institu) may be one firm's or
+	// two firms': the two are put beside each other too, so that the
+	// user decides them together. Each is beside the same firms.
+	for _, us := range alike {
+		for i := range us {
+			for j := i + 1; j < len(us); j++ {
+				c.addReview(us[i], us[j], c.opt.ReviewThreshold, fmt.Sprintf("the same cut name as %q, both perhaps cut at %d characters: one firm if both are the start of the same firm's name, two if not",
+					strings.TrimSpace(c.profs[us[j]].n.Original), TruncationWidth))
+			}
 		}
 	}
 	// A name that ends in a legal form at the width is whole or cut just
@@ -123,7 +141,7 @@ func (c *clusterer) reviewCutStarts() {
 			continue
 		}
 		for _, first := range f.firsts {
-			c.addReview(u, first, c.opt.ReviewThreshold, formEndReason(c.profs[u].n.Original, c.profs[first].n.Original)+andOthers(len(f.firms), " here"))
+			c.addReview(u, first, c.opt.ReviewThreshold, formEndReason(c.profs[u].n.Original, c.profs[first].n.Original, len(f.firms)))
 		}
 	}
 }

@@ -170,7 +170,27 @@ func isStump(stump, word string) bool {
 	// The cut may fall inside a letter group that folds differently (kh
 	// cut to k): accept a shorter common prefix, of two letters at least
 	// (the stump LO of ARKTIK LO is not the start of LNG).
-	return len(last) >= 3 && strings.HasPrefix(other, last[:len(last)-1])
+	if len(last) >= 3 && strings.HasPrefix(other, last[:len(last)-1]) {
+		return true
+	}
+	return cutInDigraph(stump, word)
+}
+
+// cutInDigraph reports whether a stump ends with the first letter of a
+// digraph that another scheme spells otherwise where word has one: the
+// French CH of Ш cut to C against SHIN, the TCH of Ч cut to T against
+// CHERNY. The letters before must be word's own.
+func cutInDigraph(stump, word string) bool {
+	k := len(stump) - 1
+	if k < 0 || k >= len(word) || !strings.ContainsRune("cstzk", rune(stump[k])) || !strings.HasPrefix(word, stump[:k]) {
+		return false
+	}
+	for _, d := range []string{"sh", "ch", "zh", "kh", "ts", "cz", "sz"} {
+		if strings.HasPrefix(word[k:], d) {
+			return true
+		}
+	}
+	return false
 }
 
 // enough reports whether a cut name is distinctive enough to match as the
@@ -224,14 +244,14 @@ func formEndScore(a, b *profile, explain bool) (float64, []string) {
 	if !explain {
 		return formEndReview, nil
 	}
-	return formEndReview, []string{formEndReason(a.n.Original, b.n.Original)}
+	return formEndReview, []string{formEndReason(a.n.Original, b.n.Original, 1)}
 }
 
 // formEndReason explains a name that ends in a legal form at the width
-// and starts a longer one.
-func formEndReason(a, b string) string {
-	return fmt.Sprintf("ends in a legal form at %d characters: %q is the start of %q, which goes on past the form; one firm if the rest was cut off, not if it names a branch or a subsidiary",
-		TruncationWidth, strings.TrimSpace(a), strings.TrimSpace(b))
+// and starts a longer one, and the names of firms-1 other firms.
+func formEndReason(a, b string, firms int) string {
+	return fmt.Sprintf("ends in a legal form at %d characters: %q is the start of %q%s, which goes on past the form; one firm if the rest was cut off, not if it names a branch or a subsidiary",
+		TruncationWidth, strings.TrimSpace(a), strings.TrimSpace(b), andOthers(firms, " here"))
 }
 
 // endsInFormAtWidth reports a name of about TruncationWidth, not taken as
