@@ -75,17 +75,9 @@ func (s *SheetReader) labelTotalRow(r *rawRow, rec *reconcile.Record, q *[measur
 	if s.sumTotals > 0 {
 		minRows = 1
 	}
-	if s.sums.groupN >= minRows {
-		if ok, _ := matchAgainst(rec, q, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok {
-			s.sumTotals++
-			return TotalCheck{Row: r.num, How: how, Rows: s.sums.groupN, Matches: true}, true
-		}
-	}
-	if s.sums.allN >= 2 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, q, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok {
-			s.sumTotals++
-			return TotalCheck{Row: r.num, How: how, Rows: s.sums.allN, Matches: true}, true
-		}
+	if n, ok := s.sumOfAbove(rec, q, minRows, 2); ok {
+		s.sumTotals++
+		return TotalCheck{Row: r.num, How: how, Rows: n, Matches: true}, true
 	}
 	s.labelRows = append(s.labelRows, fmt.Sprintf("%d (%q)", r.num, clipDetail(label)))
 	return TotalCheck{}, false
