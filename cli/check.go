@@ -69,7 +69,11 @@ func runCheck(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	p, fromAudit, err := checkProject(ctx, files, *decisionsPath)
+	notes := env.Stdout
+	if *asJSON {
+		notes = env.Stderr // stdout is the JSON
+	}
+	p, fromAudit, err := checkProject(ctx, files, *decisionsPath, notes)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: --decisions: %v\n", err)
 		return ExitUsage
@@ -152,7 +156,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
-	if printScreening(io.Discard, env.Stderr, "check", res) {
+	if printScreening(io.Discard, env.Stderr, "check", res, "") {
 		code = ExitInput
 	}
 	if c := readProblems(env, "check", res); c != ExitOK {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -47,7 +48,7 @@ func splitAudits(files []string) (sources, audits []string) {
 // decision column filled in, or a JSON decisions log) gives name
 // decisions. audit is true for an audit workbook, whose Claims sheet
 // holds the claims when no other claims are given.
-func checkProject(ctx context.Context, files []string, decisions string) (p *pipeline.Project, audit bool, err error) {
+func checkProject(ctx context.Context, files []string, decisions string, notes io.Writer) (p *pipeline.Project, audit bool, err error) {
 	if decisions == "" {
 		return pipeline.NewProject(files...), false, nil
 	}
@@ -57,7 +58,7 @@ func checkProject(ctx context.Context, files []string, decisions string) (p *pip
 			return nil, true, err
 		}
 		if len(files) > 0 {
-			p = withFiles(p, files)
+			p = withFiles(p, files, notes)
 		}
 		return p, true, nil
 	}

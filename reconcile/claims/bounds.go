@@ -149,10 +149,15 @@ func (in interval) disjoint(lo, hi float64) bool {
 }
 
 func (k *Checker) decide(v *Verdict) {
-	if len(v.InScope) == 0 && v.Undetermined == 0 {
+	if len(v.InScope) == 0 && v.Undetermined == 0 && v.Covered {
 		v.Kind = NothingFound
 		return
 	}
+	// Nothing in scope but months no source covers is not "nothing":
+	// those months could hold any amount, so the coverage rule below
+	// decides (Insufficient data, unless the claim fails or holds
+	// whatever they add). An editor reads "Nothing found" as "no such
+	// imports".
 	in := claimInterval(&v.Claim)
 	lo, hi := v.shown()
 	sup := in.holds(lo) && in.holds(hi)

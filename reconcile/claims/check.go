@@ -366,9 +366,9 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 		}
 	}
 	if v.Why == WhyDuplicates {
-		v.Reason = dupReason(&v, dc, k.d) + predateText(&v)
+		v.Reason = dupReason(&v, dc, k.d) + predateText(&v) + resolutionText(&v)
 	} else {
-		v.Reason = reason(&v) + predateText(&v)
+		v.Reason = reason(&v) + predateText(&v) + resolutionText(&v)
 	}
 	return v, nil
 }

@@ -162,6 +162,15 @@ func reason(v *Verdict) string {
 				b.WriteString(" Also, " + v.Gap + ".")
 			}
 		case WhyCoverage:
+			if len(v.InScope) == 0 && v.Undetermined == 0 {
+				b.WriteString("no shipment passes every filter (" + c.Filters.String() + "), but " + v.Gap +
+					": the data cannot tell whether there were any; shipments in the months not covered could make the claim (" + c.Expected() + ") true")
+				if v.NearTotal > 0 {
+					b.WriteString("; " + plural(v.NearTotal, "shipment misses", "shipments miss") + " exactly one filter: " + nearList(v.Near, v.NearTotal, 5))
+				}
+				b.WriteString(".")
+				break
+			}
 			b.WriteString(found(v) + ", but " + v.Gap + "; " + uncovered(v) + ".")
 		default:
 			return b.String() + "the claim cannot be checked."

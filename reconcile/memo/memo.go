@@ -3,6 +3,7 @@ package memo
 import (
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,7 +103,7 @@ func Build(res *pipeline.Result, vs []claims.Verdict, opt Options) *Memo {
 	if opt.MaxNear <= 0 {
 		opt.MaxNear = 25
 	}
-	m := &Memo{Version: pipeline.Version, Rules: rules(&res.Project)}
+	m := &Memo{Version: pipeline.Version, Rules: rules(res)}
 	if !opt.Generated.IsZero() {
 		m.Generated = opt.Generated.UTC().Format("2006-01-02 15:04 UTC")
 	}
@@ -136,7 +137,8 @@ func (m *Memo) One(id string) *Memo {
 	return nil
 }
 
-func rules(p *pipeline.Project) []Rule {
+func rules(res *pipeline.Result) []Rule {
+	p := &res.Project
 	w := "net weight; gross where net is missing (flagged in the notes)"
 	if p.Params.Weight == totals.WeightGross {
 		w = "gross weight throughout"
@@ -156,16 +158,32 @@ func rules(p *pipeline.Project) []Rule {
 	if len(p.Rates) == 0 {
 		out = append(out, Rule{"Exchange rates", "none given: values not in USD are left out of USD figures and counted"})
 	}
-	for _, r := range p.Rates {
+	// Only the rates a shipment's USD value was converted with: a rate the
+	// data never needed (the preferred row gave USD, or was in another
+	// currency) would tell the reader a conversion happened that did not.
+	var used []int
+	if res.Merge != nil {
+		used = totals.RateUses(res.Merge.Shipments, res.Records, p.Rates)
+	}
+	for i, r := range p.Rates {
+		if used != nil && used[i] == 0 {
+			continue
+		}
 		month := r.Month
 		if month == "" {
 			month = "every month without its own rate"
 		}
 		v := "1 " + r.Currency + " = " + strconv.FormatFloat(r.ToUSD, 'g', -1, 64) + " USD (" + month + ")"
+		if used != nil {
+			v += ", applied to " + plural(used[i], "shipment", "shipments")
+		}
 		if r.Note != "" {
 			v += "; " + r.Note
 		}
 		out = append(out, Rule{"Exchange rate", v})
+	}
+	if len(p.Rates) > 0 && used != nil && !slices.ContainsFunc(used, func(n int) bool { return n > 0 }) {
+		out = append(out, Rule{"Exchange rates", "given, but no shipment's value needed one: every value used was in USD or had no rate given"})
 	}
 	return out
 }

@@ -13,6 +13,7 @@ import (
 	"tradecheck/reconcile/match"
 	"tradecheck/reconcile/merge"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/totals"
 	"tradecheck/samples"
 )
 
@@ -147,5 +148,45 @@ func TestWriteDir(t *testing.T) {
 	one, _ := os.ReadFile(filepath.Join(dir, "memo-C1.md"))
 	if !strings.HasPrefix(string(one), "# Verification memo: claim C1\n") || strings.Contains(string(one), "## ../C2") {
 		t.Errorf("memo-C1.md is not C1's memo alone:\n%.300s", one)
+	}
+}
+
+// TestRulesListOnlyAppliedRates: the memo's exchange rates are those a
+// shipment's USD value was converted with, each with how many; a rate
+// the data never needed is not listed as if a conversion had happened.
+func TestRulesListOnlyAppliedRates(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "samples")
+	var files []string
+	for _, s := range samples.Sources {
+		files = append(files, filepath.Join(dir, s))
+	}
+	for _, tc := range []struct {
+		name  string
+		rates []totals.Rate
+		want  []string
+	}{
+		{"one applied, one not needed", []totals.Rate{{Currency: "у.е.", ToUSD: 1}, {Currency: "EUR", ToUSD: 1.05}},
+			[]string{"Exchange rate: 1 у.е. = 1 USD (every month without its own rate), applied to 1 shipment"}},
+		{"none needed", []totals.Rate{{Currency: "EUR", ToUSD: 1.05}},
+			[]string{"Exchange rates: given, but no shipment's value needed one: every value used was in USD or had no rate given"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := pipeline.NewProject(files...)
+			p.Rates = tc.rates
+			res, err := pipeline.Run(context.Background(), p, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range Build(res, nil, Options{}).Rules {
+				if strings.HasPrefix(r.Name, "Exchange") {
+					got = append(got, r.Name+": "+r.Value)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("exchange-rate rules:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
 	}
 }

@@ -63,12 +63,19 @@
 // entities related in two steps never merge; Possible duplicates lists
 // them with the matcher's reason.
 //
+// Container lines: rows of one source sharing a B/L (or declaration
+// and item) number, parties, date and HS-6 with distinct container
+// numbers are one shipment, their weights added (containers.go). Ties
+// between rows identical in every figure, as many on each side, pair
+// in canonical order (identical.go).
+//
 // Monthly aggregates (vendor "Short" exports) are never merged with
 // shipment-level rows; each stays its own line, marked Superseded when
 // shipment-level data covers the same month, consignee and HS code.
 package merge
 
 import (
+	"math"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -131,6 +138,12 @@ type Options struct {
 	// ExportDaysAfter days later (dates written in two time zones, an
 	// import declared before arrival).
 	ExportDaysBefore, ExportDaysAfter int
+
+	// ToUSD, when set, converts a value in currency in month ("2006-01")
+	// with the user's rates; nil or false when there is no rate. Only
+	// the container rule uses it, to compare a declaration's value in one
+	// currency with container rows' values in another (containers.go).
+	ToUSD func(value float64, currency, month string) (float64, bool)
 
 	// conflictRun, when set, replaces the const conflictRun, so a test
 	// can compare shipments in many small runs.
@@ -245,6 +258,9 @@ type Shipment struct {
 	// none). Keeping indexes instead
 	// of copies saves about 180 bytes per shipment: 130 MB at a million.
 	from [nFrom]int16
+	// group, when the shipment holds container lines of one source,
+	// names the lead row whose figures are the group's added ones.
+	group *lineGroup
 
 	// Measures, filled by totals.Measure: the tonnes and USD value the
 	// totals use, with how they were obtained.
@@ -259,8 +275,8 @@ const (
 	fromNet = iota
 	fromGross
 	fromValue
-	fromUSD
 	fromDecl
+	fromValueUsed // set by totals.Apply when the preferred row's value could not be converted
 	nFrom
 )
 
@@ -269,8 +285,23 @@ func (s *Shipment) row(recs []reconcile.Record, f int) *reconcile.Record {
 	if k < 0 || k >= len(s.Rows) || int(s.Rows[k]) >= len(recs) {
 		return nil
 	}
+	if s.group != nil && k == int(s.group.k) {
+		return s.group.rec
+	}
 	return &recs[s.Rows[k]]
 }
+
+// ContainerLines is how many of Rows are container lines of one B/L
+// that joined the lead row of their source (the figures then add up).
+func (s *Shipment) ContainerLines() int {
+	if s.group == nil {
+		return 0
+	}
+	return int(s.group.lines)
+}
+
+// sourceRows is len(Rows) without the container lines: one per source.
+func (s *Shipment) sourceRows() int { return len(s.Rows) - s.ContainerLines() }
 
 // NetKg is the net weight used: from the most preferred row that has one.
 // recs are the records the shipment was built from (Result.Records).
@@ -289,11 +320,15 @@ func (s *Shipment) GrossKg(recs []reconcile.Record) reconcile.Number {
 	return reconcile.Number{}
 }
 
-// Value is the value in its own currency ("" when unknown) as the most
-// preferred row with a parsed value gives it; a value that did not parse
-// comes back invalid with its raw text.
+// Value is the value in its own currency ("" when unknown) as the value
+// row gives it: the most preferred row that states a value (in its own
+// currency or in USD), or the row totals.Apply fell back to when that
+// value could not be converted (UseValueRow). A value that did not parse
+// comes back invalid with its raw text. Value, currency and USD value
+// always come from one row: taking the USD from one source and the value
+// from another mixed an export's FOB with an import's CIF.
 func (s *Shipment) Value(recs []reconcile.Record) (reconcile.Number, string) {
-	if r := s.row(recs, fromValue); r != nil {
+	if r := s.valueRow(recs); r != nil {
 		return r.Value, r.Currency
 	}
 	for _, x := range s.Rows {
@@ -304,12 +339,35 @@ func (s *Shipment) Value(recs []reconcile.Record) (reconcile.Number, string) {
 	return reconcile.Number{}, ""
 }
 
-// ValueUSD is the USD value a source gave (not a conversion).
+// ValueUSD is the USD value the value row gave (not a conversion).
 func (s *Shipment) ValueUSD(recs []reconcile.Record) reconcile.Number {
-	if r := s.row(recs, fromUSD); r != nil {
+	if r := s.valueRow(recs); r != nil {
 		return r.ValueUSD
 	}
 	return reconcile.Number{}
+}
+
+func (s *Shipment) valueRow(recs []reconcile.Record) *reconcile.Record {
+	if s.from[fromValueUsed] > 0 {
+		return s.row(recs, fromValueUsed)
+	}
+	return s.row(recs, fromValue)
+}
+
+// ValueRow is the index in Rows of the preferred row that states a value,
+// -1 when none does.
+func (s *Shipment) ValueRow() int { return int(s.from[fromValue]) - 1 }
+
+// UseValueRow makes the row at index k of Rows supply the value, its
+// currency and its USD value instead of the preferred value row; k < 0
+// goes back to the preferred row. totals.Apply calls it when the
+// preferred row's value has no USD equivalent and another row's has.
+func (s *Shipment) UseValueRow(k int) {
+	if k < 0 || k >= len(s.Rows) || k >= math.MaxInt16 || k == s.ValueRow() {
+		s.from[fromValueUsed] = 0
+		return
+	}
+	s.from[fromValueUsed] = int16(k + 1)
 }
 
 // Declaration is the declaration (or bill-of-lading) number and item
@@ -336,8 +394,12 @@ func (s *Shipment) Status() string {
 		return "monthly aggregate, not counted: shipment-level data covers this month"
 	case s.Monthly:
 		return "monthly aggregate, counted"
-	case len(s.Rows) > 1:
-		return "counted, merged from " + itoa(len(s.Rows)) + " sources"
+	case s.sourceRows() > 1 && s.ContainerLines() > 0:
+		return "counted, merged from " + itoa(s.sourceRows()) + " sources, " + itoa(s.ContainerLines()+1) + " container rows"
+	case s.sourceRows() > 1:
+		return "counted, merged from " + itoa(s.sourceRows()) + " sources"
+	case s.ContainerLines() > 0:
+		return "counted, " + itoa(s.ContainerLines()+1) + " container rows of one B/L"
 	}
 	return "counted"
 }
@@ -353,7 +415,7 @@ const (
 	KindConflict = "conflict"  // sources disagree
 	KindUnparsed = "unparsed"  // a value that did not parse (record flag)
 	KindNoUSD    = "no_usd"    // a value without USD equivalent, left out of value totals
-	KindFallback = "fallback"  // gross weight used because net is missing
+	KindFallback = "fallback"  // gross weight used because net is missing, or another row's value because the preferred one has no USD equivalent
 	KindNoWeight = "no_weight" // no usable weight, left out of tonnes
 	// KindRepaired is a value read and counted after a repair or a choice
 	// a reader should be able to check: an HS code's restored leading
@@ -402,6 +464,14 @@ type Result struct {
 	// equally, which clearTiedEdges left apart: Possible duplicates says
 	// so.
 	ties map[rowSrc][]int32
+	// containerWhy gives, for each row of a group of container lines
+	// left apart (one value and one weight on every row: per container
+	// or per B/L cannot be told), what Possible duplicates says.
+	containerWhy map[int32]string
+	// lineOf and agg are the reconciler's container lines (containers.go),
+	// kept so Possible duplicates compares a group as the rules did.
+	lineOf []int32
+	agg    map[int32]*reconcile.Record
 }
 
 func itoa(n int) string {

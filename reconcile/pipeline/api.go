@@ -203,6 +203,12 @@ type Project struct {
 	// GoodsLists are the user's CSV lists of HS codes, usable in claims'
 	// goods_list beside the bundled CHPL.
 	GoodsLists []string `json:"goods_lists,omitempty"`
+	// Unapplied lists what OpenExported read but could not turn into a
+	// decision (a Decision cell that is not a command, a Shipments row
+	// whose source rows cannot be told), each with its sheet, row and
+	// reason; the run's warnings repeat them. Not saved: the next export
+	// has the cells again.
+	Unapplied []string `json:"-"`
 }
 
 // ErrSourceChanged says a source file's content differs from the SHA-256

@@ -239,7 +239,10 @@ func (r *Result) Warnings() []reconcile.Note {
 	if r.StaleDecisions > 0 {
 		out = append(out, reconcile.Note{Text: strconv.Itoa(r.StaleDecisions) + " shipment decision(s) name rows of a file that was not read (moved, changed or left out): not applied"})
 	}
-	return out
+	for _, u := range r.Project.Unapplied {
+		out = append(out, reconcile.Note{Text: "a decision in the audit workbook read back: " + u})
+	}
+	return append(out, r.unappliedSettings()...)
 }
 
 // DecisionText says which of the user's decisions shaped shipment sh, for

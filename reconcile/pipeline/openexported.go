@@ -53,6 +53,22 @@ func OpenExported(ctx context.Context, path string, progress func(Progress)) (*P
 			}
 			spec.Granularity[s.Sheet] = reconcile.Granularity(s.Granularity)
 		}
+		if s.UserFlow != "" {
+			flow, cc, err := parseUserFlow(s.UserFlow)
+			if err != nil {
+				return nil, &reconcile.Error{File: path, Sheet: workbook.SheetSources, Err: err,
+					Hint: "the " + workbook.UserFlowHeader + " cell of " + s.File + " was changed; write export:CC, import or clear it"}
+			}
+			if flow != "" {
+				if spec.Flow == nil {
+					spec.Flow = map[string]string{}
+				}
+				spec.Flow[s.Sheet] = flow
+			}
+			if cc != "" {
+				spec.DeclaringCountry = cc
+			}
+		}
 		if s.UserMapping != "" {
 			var ovs []ColumnOverride
 			if err := json.Unmarshal([]byte(s.UserMapping), &ovs); err != nil {
@@ -89,6 +105,7 @@ func OpenExported(ctx context.Context, path string, progress func(Progress)) (*P
 		}
 	}
 	p.ShipmentDecisions = append(p.ShipmentDecisions, ex.ShipmentEdits...)
+	p.Unapplied = append([]string(nil), ex.Unapplied...)
 	// Claims are part of the project: each claim row of the audit
 	// workbook carries the claim as JSON. A workbook exported without
 	// claims has none to restore; a claim cell edited out of shape is a

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -165,9 +166,10 @@ func MethodText(p Params) []string {
 		"Tradecheck read every row of every source file. Each row either became a record or is listed with the reason it was skipped (blank, total row, repeated header, note, no data); the per-source sheets show every input row with its fate.",
 		"Company names were grouped into entities across spellings, scripts and legal forms. Names merge automatically only when their similarity score is at least " + strconv.FormatFloat(p.AutoThreshold, 'g', -1, 64) + " and no tax ID or legal form contradicts the match; borderline pairs are listed for review and not merged. Every merge states its reason, and user decisions (Entities and Review sheets, decision log) override the automatic result.",
 		"Identifiers are compared by kind — declaration numbers, bills of lading, container numbers, invoice numbers — after removing case, spaces and separators. Rows carrying the same identifier of one kind are one shipment (the same declaration and item number at once; otherwise with the same 6-digit HS code, the closest weights first). Rows whose identifiers of one kind differ are never merged, except bills of lading of different issuers, which may be the master and the house B/L of one cargo. Identifiers of different kinds (a declaration number and a B/L) neither prove nor prevent a merge.",
-		fmt.Sprintf("Rows no identifier links were counted as one shipment when they agree on consignee entity, shipper entity (when both are known), 6-digit HS code, date and weight. Dates: within ±%d days; a bill-of-lading date may be up to %d days before a declaration's registration date and %d after. Weights: net with net and gross with gross, within %s%% of the larger or the precision each source wrote with; a gross-only row matches a net-only row when net ≤ gross ≤ net × %s. Each shipment takes at most one row per source and matches never chain. Exact duplicate rows within one source are counted once.",
+		fmt.Sprintf("Rows no identifier links were counted as one shipment when they agree on consignee entity, shipper entity (when both are known), 6-digit HS code, date and weight. Dates: within ±%d days; a bill-of-lading date may be up to %d days before a declaration's registration date and %d after. Weights: net with net and gross with gross, within %s%% of the larger or the precision each source wrote with; a gross-only row matches a net-only row when net ≤ gross ≤ net × %s. Each shipment takes at most one row per source and matches never chain. Exact duplicate rows within one source are counted once. When rows on each side are identical in every figure and as many on each side (a firm's identical loads on one day), they are paired in row order: the pairing is arbitrary, the totals are not.",
 			p.DateToleranceDays, o.BLDaysBefore, o.BLDaysAfter, strconv.FormatFloat(p.WeightTolerancePct, 'g', -1, 64), strconv.FormatFloat(1+o.PackagingBandPct/100, 'g', -1, 64)),
-		fmt.Sprintf("Export declarations (a file that says it holds exports — a flow column, a banner or sheet name such as \"China exports 2022\" — or that the user marked so) and import declarations of the same goods are one shipment seen from two sides, counted once. Their declaration numbers are of two kinds and neither prove nor prevent a merge. The pair must agree on the consignee entity and the shipper entity (the exporter; both must be known), the 6-digit HS code and the weights as above; the export may be dated up to %d days before the import and %d after; values are not compared (an export declaration states FOB, an import declaration CIF) and their difference is listed as a discrepancy. A pair merges only when each row is the one candidate of the other's source; otherwise it is listed on Possible duplicates. The import declaration's values and date are used. An export register's rows without a dispatch or origin country take the declaring country when the file or the user states it, and stay unknown otherwise.", o.ExportDaysBefore, o.ExportDaysAfter),
+		fmt.Sprintf("Export declarations (a file that says it holds exports — a flow column, a banner or sheet name such as \"China exports 2022\" — or that the user marked so) and import declarations of the same goods are one shipment seen from two sides, counted once. Their declaration numbers are of two kinds and neither prove nor prevent a merge. The pair must agree on the consignee entity and the shipper entity (the exporter; both must be known), the 6-digit HS code and the weights as above; the export may be dated up to %d days before the import and %d after; values are not compared (an export declaration states FOB, an import declaration CIF) and their difference is listed as a discrepancy. When both rows carry a declaration number, their dispatch and destination countries must not contradict. A pair merges only when each row is the one candidate of the other's source (a row naming the exporter in a third script, or an import row alike on the day and weight under another shipper, counts as another candidate); otherwise it is listed on Possible duplicates. The import declaration's values and date are used. An export register's rows without a dispatch or origin country take the declaring country when the file or the user states it, and stay unknown otherwise.", o.ExportDaysBefore, o.ExportDaysAfter),
+		"Rows of one source that share a bill of lading (or declaration and item) number, the parties, the date and the 6-digit HS code and differ by container number are the container lines of one shipment: their weights and quantities are added, and the sum is compared with the other sources' rows. Their value is added when the rows' values differ or only some rows give one, and taken once when every row repeats one value while the weights differ (listed on the Discrepancies sheet). When every row repeats one value and one weight, a row of another source carrying the B/L or matching the added weight decides whether the value is per container or per B/L; without one, the rows stay apart and Possible duplicates names the containers.",
 		"Where sources disagree about a merged shipment, the value of the preferred source is used — the user's source order, then declaration-level data over aggregates, sources with declaration numbers, USD as given over converted values, the row with more fields, the file name; never the order the files were given in — and every disagreement beyond the precision the values were written with is listed on the Discrepancies sheet, marked minor (within the merge tolerance) or material.",
 		"Shipment IDs (S-…, M-… for monthly aggregates) are hashed from one source row of the shipment — its file's SHA-256, sheet and row, a row with a declaration number first — so they stay the same across re-runs, mapping edits, file order and added files that do not change that row's shipment.",
 		"Monthly aggregate exports are never merged with shipment-level rows. An aggregate line is left out of the totals when shipment-level data covers the same month and consignee; any total that still includes aggregate lines says so.",
@@ -212,6 +214,10 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		if fi < len(r.Project.Sources) {
 			c := r.Project.Sources[fi].Citation
 			wf.Vendor, wf.Retrieved, wf.Note = c.Vendor, c.Retrieved, c.Note
+			if f.Err != nil {
+				spec := &r.Project.Sources[fi]
+				wf.UserMapping, wf.UserFlow = allMappings(spec), userFlow(spec, "")
+			}
 		}
 		d.Files = append(d.Files, wf)
 		for _, s := range f.Sheets {
@@ -220,6 +226,7 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 			if fi < len(r.Project.Sources) {
 				spec = &r.Project.Sources[fi]
 				d.Sheets[len(d.Sheets)-1].UserMapping = userMapping(spec, s.Sheet)
+				d.Sheets[len(d.Sheets)-1].UserFlow = userFlow(spec, s.Sheet)
 			}
 			srcs = append(srcs, sheetSrc{f.Path, s.Sheet, spec})
 		}
@@ -265,7 +272,14 @@ func (r *Result) workbookData(ctx context.Context) (*workbook.Data, error) {
 		if src.spec != nil {
 			opt = readOptions(src.spec)
 		}
-		return read.EachRow(ctx, src.path, src.sheet, opt, fn)
+		err = read.EachRow(ctx, src.path, src.sheet, opt, fn)
+		if errors.Is(err, reconcile.ErrNoTable) {
+			// A chart sheet has no cells to copy; the reader already gave
+			// it its status, so its per-source sheet is just that status.
+			// Refusing here lost the whole workbook for one chart.
+			return nil
+		}
+		return err
 	}
 	if len(r.Project.Claims) > 0 {
 		// Cancelling an export also stops checking its claims.
@@ -295,6 +309,48 @@ func wp(name, value, meaning string) workbook.Param {
 }
 
 // userMapping is the spec's overrides for one sheet as JSON ("" when none).
+// allMappings is every override of spec as JSON, for a file that could
+// not be read (it has no sheets to list them on).
+func allMappings(spec *SourceSpec) string {
+	if len(spec.Mapping) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(spec.Mapping)
+	return string(b)
+}
+
+// userFlow is the trade flow the user set for sheet, as the Sources
+// sheet's User trade flow cell writes it: "export:TR", "import", or
+// ":TR" for the declaring country alone; "" when the file's own
+// statement decides. Without it, --decisions read an export register
+// as imports again and a verdict could flip.
+func userFlow(spec *SourceSpec, sheet string) string {
+	f, ok := spec.Flow[sheet]
+	if !ok {
+		f = spec.Flow[""]
+	}
+	if spec.DeclaringCountry != "" {
+		f += ":" + spec.DeclaringCountry
+	}
+	return f
+}
+
+// parseUserFlow reads userFlow's text back.
+func parseUserFlow(s string) (flow, country string, err error) {
+	flow, cc, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), ":")
+	if flow != "" && flow != reconcile.FlowExport && flow != reconcile.FlowImport {
+		return "", "", fmt.Errorf("trade flow %q is neither export nor import", flow)
+	}
+	if cc != "" {
+		c, ok := values.Country(cc)
+		if !ok {
+			return "", "", fmt.Errorf("%q is not a country code", cc)
+		}
+		country = c
+	}
+	return flow, country, nil
+}
+
 func userMapping(spec *SourceSpec, sheet string) string {
 	var out []ColumnOverride
 	for _, o := range spec.Mapping {

@@ -207,6 +207,12 @@ func classifyDocument(h hdr) (guess, bool) {
 	j := h.joined
 	numbered := h.is("number") || strings.Contains(j, "№")
 	switch {
+	case j == "№пп" || j == "пп" || j == "nпп":
+		// "№ п/п" (номер по порядку) numbers the rows of a Russian table,
+		// 1..N: read as a goods-item number, it made every row of one
+		// register differ from the same declaration in another, so
+		// nothing merged and the declarations counted twice.
+		return none("running row number (№ п/п), not a goods-item number"), true
 	case h.is("bill_of_lading"):
 		if h.has("date", "type", "status") {
 			return none("bill of lading detail"), true

@@ -102,6 +102,9 @@ type Workbook struct {
 	csv  *csvFile
 	// markupEnc is the text encoding an HTML table was decoded from.
 	markupEnc string
+	// keySums are other sheets' sums by key, kept for the proof of a
+	// summary sheet (keysummary.go).
+	keySums map[string]map[string]*groupSum
 }
 
 // Format returns "xlsx", "csv", "xls" or "ods" (read through a

@@ -55,7 +55,7 @@ func (s *SheetReader) init() error {
 		if len(top) == 0 {
 			hint = "the sheet is empty"
 		} else if doubt := s.textSplitDoubt(); doubt != "" {
-			return s.splitError("no row looks like a table header", doubt)
+			return s.splitError(errors.New("no row looks like a table header"), doubt)
 		}
 		return &reconcile.Error{File: s.w.path, Sheet: s.name, Err: reconcile.ErrNoTable, Hint: hint}
 	}
@@ -271,6 +271,7 @@ func (s *SheetReader) init() error {
 		s.warnings = append(s.warnings, reconcile.Note{Text: "trade statistics (a reporter and a partner country per line): every line is an aggregate of a month or a year, not a shipment"})
 	}
 	s.plan.monthly = s.gran == reconcile.GranularityMonthly
+	s.decideKeySummary(bannerText)
 	s.checkMapping()
 	return nil
 }

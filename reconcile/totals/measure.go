@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/merge"
@@ -80,29 +81,31 @@ func Apply(shs []merge.Shipment, recs []reconcile.Record, weight string, rates [
 		if sh.Date.Known() {
 			month = sh.Date.Time.Format("2006-01")
 		}
+		// Value, currency and USD come from one row: the preferred row that
+		// states a value. Only when that value has no USD equivalent does
+		// another row's value stand in, and the Discrepancies sheet says so.
+		sh.UseValueRow(-1)
 		value, currency := sh.Value(recs)
-		switch usd := sh.ValueUSD(recs); {
-		case usd.Valid:
-			sh.USD, sh.USDBasis = usd, BasisValueUSD
-		case value.Valid && currency == "USD":
-			sh.USD, sh.USDBasis = value, BasisValueUSD
-		case value.Valid && currency != "":
-			if r, ok := rt.Lookup(currency, month); ok {
-				sh.USD = reconcile.Num(value.Value * r.ToUSD)
-				m := r.Month
-				if m == "" {
-					m = "all months"
+		sh.USD, sh.USDBasis = usdOf(value, currency, sh.ValueUSD(recs), month, rt)
+		if pref := sh.ValueRow(); !sh.USD.Valid && pref >= 0 {
+			for k, x := range sh.Rows {
+				rec := &recs[x]
+				if k == pref || !rec.Value.Valid && !rec.ValueUSD.Valid {
+					continue
 				}
-				sh.USDBasis = fmt.Sprintf("%s at %s USD per %s (%s)", BasisConverted, strconv.FormatFloat(r.ToUSD, 'g', -1, 64), currency, m)
-			} else {
-				sh.USDBasis = fmt.Sprintf("%s: no rate for %s in %s", BasisNoRate, currency, monthText(month))
+				usd, basis := usdOf(rec.Value, rec.Currency, rec.ValueUSD, month, rt)
+				if !usd.Valid {
+					continue
+				}
+				ds = append(ds, merge.Discrepancy{Shipment: sh.ID, Kind: merge.KindFallback, Field: reconcile.FieldValue,
+					Values: []merge.Observed{{Source: recs[sh.Rows[pref]].Source, Value: valueText(value, currency)}, {Source: rec.Source, Value: valueText(rec.Value, rec.Currency)}},
+					Used:   fmtKg(usd.Value) + " USD from " + rec.Source.String(),
+					Rule:   "the preferred row's value " + valueText(value, currency) + " has " + sh.USDBasis + "; the value of " + rec.Source.String() + " is used instead — add a rate for it to use the preferred row's value"})
+				sh.UseValueRow(k)
+				sh.USD, sh.USDBasis = usd, basis
+				value, currency = rec.Value, rec.Currency
+				break
 			}
-		case value.Valid:
-			sh.USDBasis = BasisNoRate + ": currency unknown"
-		case value.Raw != "" || usd.Raw != "":
-			sh.USDBasis = BasisNoRate + ": the value did not parse"
-		default:
-			sh.USDBasis = BasisNoValue
 		}
 		if !sh.USD.Valid && value.Valid {
 			ds = append(ds, merge.Discrepancy{Shipment: sh.ID, Kind: merge.KindNoUSD, Field: reconcile.FieldValue,
@@ -110,6 +113,41 @@ func Apply(shs []merge.Shipment, recs []reconcile.Record, weight string, rates [
 		}
 	}
 	return ds
+}
+
+// usdOf is the USD equivalent of one row's value: the USD the row gives,
+// its value when in USD, or its value at the user's rate for currency
+// and month; with the basis that says which, or why there is none.
+func usdOf(value reconcile.Number, currency string, usd reconcile.Number, month string, rt *Rates) (reconcile.Number, string) {
+	switch {
+	case usd.Valid:
+		return usd, BasisValueUSD
+	case value.Valid && currency == "USD":
+		return value, BasisValueUSD
+	case value.Valid && currency != "":
+		r, ok := rt.Lookup(currency, month)
+		if !ok {
+			return reconcile.Number{}, fmt.Sprintf("%s: no rate for %s in %s", BasisNoRate, currency, monthText(month))
+		}
+		m := r.Month
+		if m == "" {
+			m = "all months"
+		}
+		return reconcile.Num(value.Value * r.ToUSD), fmt.Sprintf("%s at %s USD per %s (%s)", BasisConverted, strconv.FormatFloat(r.ToUSD, 'g', -1, 64), currency, m)
+	case value.Valid:
+		return reconcile.Number{}, BasisNoRate + ": currency unknown"
+	case value.Raw != "" || usd.Raw != "":
+		return reconcile.Number{}, BasisNoRate + ": the value did not parse"
+	}
+	return reconcile.Number{}, BasisNoValue
+}
+
+// valueText is a value as the notes write it: "5333333.33 TRY".
+func valueText(v reconcile.Number, currency string) string {
+	if !v.Valid {
+		return v.Raw
+	}
+	return strings.TrimSpace(fmtKg(v.Value) + " " + currency)
 }
 
 func monthText(m string) string {
@@ -124,3 +162,37 @@ func monthText(m string) string {
 // is computed in full (770.018407312 kg from 1697.6 lb) but its last
 // digits say nothing the pounds did not.
 func fmtKg(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64) }
+
+// RateUses counts, for each of rates, the shipments whose USD value Apply
+// converted with it: the Rates sheet's "Shipments converted" and the
+// memo's list of rates actually applied. A rate no shipment needed
+// (its currency came with a USD value, or the preferred row was in
+// another currency) counts 0.
+func RateUses(shs []merge.Shipment, recs []reconcile.Record, rates []Rate) []int {
+	idx := map[string]int{}
+	for i, x := range rates {
+		if x.Currency != "" && x.ToUSD > 0 {
+			idx[x.Currency+"|"+x.Month] = i
+		}
+	}
+	n := make([]int, len(rates))
+	for i := range shs {
+		sh := &shs[i]
+		if !strings.HasPrefix(sh.USDBasis, BasisConverted) {
+			continue
+		}
+		_, cur := sh.Value(recs)
+		month := ""
+		if sh.Date.Known() {
+			month = sh.Date.Time.Format("2006-01")
+		}
+		k, ok := idx[cur+"|"+month]
+		if !ok {
+			k, ok = idx[cur+"|"]
+		}
+		if ok {
+			n[k]++
+		}
+	}
+	return n
+}

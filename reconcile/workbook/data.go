@@ -27,6 +27,10 @@ type File struct {
 	Vendor    string
 	Retrieved string
 	Note      string
+	// UserMapping and UserFlow are the user's settings for a file that
+	// could not be read, so that a later run where it can be still has
+	// them (a sheet read carries its own in Sheet).
+	UserMapping, UserFlow string
 }
 
 // Sheet is one read sheet of a file (a CSV is one sheet named ""), as
@@ -35,6 +39,7 @@ type Sheet struct {
 	read.SheetResult
 	FileIndex   int    // index into Data.Files
 	UserMapping string // the user's column overrides for this sheet as JSON, read back verbatim
+	UserFlow    string // the trade flow the user set for this sheet, "export:TR" (UserFlowHeader)
 }
 
 // RawRows streams the rows of sheet s (index into Data.Sheets) as they

@@ -84,7 +84,13 @@ var (
 
 	SourcesHeader = []string{"File", "Sheet", "Path", "SHA-256", "Vendor", "Retrieved", "Note", "Date from", "Date to",
 		"Header row", "Rows read", "Rows skipped", "Skipped by reason", "Mapping", "Granularity", "Output sheet",
-		"Error", "Warnings", "Checks", "User mapping (JSON)"}
+		"Error", "Warnings", "Checks", "User mapping (JSON)", UserFlowHeader}
+
+	// UserFlowHeader heads the Sources column with the trade flow the
+	// user set for the sheet ("export:TR", "import", ":TR" for the
+	// declaring country alone; empty when the file's own statement
+	// decided), which --decisions replays like the user mapping.
+	UserFlowHeader = "User trade flow"
 
 	RatesHeader = []string{"Currency", "Month", "USD per unit", "Note", "Shipments converted"}
 

@@ -2,7 +2,8 @@ package workbook
 
 import (
 	"strconv"
-	"strings"
+
+	"tradecheck/reconcile/totals"
 )
 
 func (w *writer) rates() error {
@@ -14,16 +15,9 @@ func (w *writer) rates() error {
 	if err := w.header(sw, 1, RatesHeader); err != nil {
 		return err
 	}
+	used := totals.RateUses(d.Merge.Shipments, d.Records, d.Rates)
 	for i, rt := range d.Rates {
-		used := 0
-		for k := range d.Merge.Shipments {
-			sh := &d.Merge.Shipments[k]
-			if _, cur := sh.Value(d.Records); cur == rt.Currency && strings.HasPrefix(sh.USDBasis, "converted") &&
-				(rt.Month == "" && strings.Contains(sh.USDBasis, "all months") || rt.Month != "" && strings.Contains(sh.USDBasis, "("+rt.Month+")")) {
-				used++
-			}
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), []any{rt.Currency, rt.Month, rt.ToUSD, rt.Note, used}); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), []any{rt.Currency, rt.Month, rt.ToUSD, rt.Note, used[i]}); err != nil {
 			return err
 		}
 	}

@@ -30,7 +30,7 @@ func MappingText(headers []string, mapping []reconcile.Field) string {
 
 func (w *writer) sources() error {
 	d := w.d
-	sw, err := w.open(SheetSources, []float64{26, 14, 40, 20, 16, 12, 20, 11, 11, 8, 10, 10, 24, 40, 11, 24, 40, 40, 20}, 1)
+	sw, err := w.open(SheetSources, []float64{26, 14, 40, 20, 16, 12, 20, 11, 11, 8, 10, 10, 24, 40, 11, 24, 40, 40, 20, 14}, 1)
 	if err != nil {
 		return err
 	}
@@ -49,6 +49,7 @@ func (w *writer) sources() error {
 		if f.Err != nil {
 			cells := append(base, make([]any, len(SourcesHeader)-len(base))...)
 			cells[16] = f.Err.Error()
+			cells[19], cells[20] = f.UserMapping, f.UserFlow
 			if err := row(cells); err != nil {
 				return err
 			}
@@ -80,7 +81,7 @@ func (w *writer) sources() error {
 			}
 			cells := append(append([]any{}, base...), s.DateFrom.String(), s.DateTo.String(), s.HeaderRow, s.Rows, total,
 				strings.Join(skipped, "; "), MappingText(s.Headers(), s.Mapping()), s.Granularity, w.srcNames[si], errText,
-				strings.Join(reconcile.NoteTexts(s.Warnings), "; "), strings.Join(s.Checks, "; "), s.UserMapping)
+				strings.Join(reconcile.NoteTexts(s.Warnings), "; "), strings.Join(s.Checks, "; "), s.UserMapping, s.UserFlow)
 			cells[1] = s.Sheet
 			if err := row(cells); err != nil {
 				return err
