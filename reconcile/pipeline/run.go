@@ -70,11 +70,7 @@ func Run(ctx context.Context, p *Project, progress func(Progress)) (*Result, err
 			fr.store.add(*rec)
 			return nil
 		}
-		opt := readOptions(spec)
-		opt.CurrencyLabels = RateLabels(res.Project.Rates)
-		for _, r := range res.Project.Rates {
-			opt.RateCurrencies = append(opt.RateCurrencies, r.Currency)
-		}
+		opt := ratedReadOptions(spec, res.Project.Rates)
 		opt.Converting = func() { prog(Progress{Stage: StageConvert, File: spec.Path}) }
 		fr.sheets, fr.err = readFile(ctx, spec.Path, opt, add, func(rows int) {
 			prog(Progress{Stage: StageRead, File: spec.Path, Done: rows})
@@ -180,6 +176,19 @@ func RateLabels(rates []totals.Rate) []string {
 		}
 	}
 	return out
+}
+
+// ratedReadOptions is readOptions with the user's rates: a currency
+// label the user gave a rate for ("YTL") is read as that label, not
+// flagged unknown. Run and Stream both read so, or the streamed run
+// would leave out values the in-memory run converts.
+func ratedReadOptions(spec *SourceSpec, rates []totals.Rate) read.Options {
+	opt := readOptions(spec)
+	opt.CurrencyLabels = RateLabels(rates)
+	for _, r := range rates {
+		opt.RateCurrencies = append(opt.RateCurrencies, r.Currency)
+	}
+	return opt
 }
 
 func readOptions(spec *SourceSpec) read.Options {

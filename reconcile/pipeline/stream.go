@@ -244,7 +244,7 @@ func (s *streamer) readOne(ctx context.Context, i int) {
 		f.n++
 		return nil
 	}
-	f.sheets, f.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
+	f.sheets, f.err = readFile(ctx, spec.Path, ratedReadOptions(spec, s.res.Project.Rates), add, func(rows int) {
 		s.progress(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 	})
 	if err := idb.flush(); err != nil && f.err == nil {

@@ -188,6 +188,8 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			if restored {
 				flag(reconcile.FieldHSCode, reconcile.FlagRestoredZero, i, s, "leading zero restored: "+hs)
 			}
+		} else if _, isExp, _ := values.ExponentInteger(s); isExp {
+			flag(reconcile.FieldHSCode, reconcile.FlagUnparsed, i, s, "a number in exponent form that is no whole code: its digits are lost; type the code from the source")
 		} else {
 			flag(reconcile.FieldHSCode, reconcile.FlagUnparsed, i, s, "not an HS code")
 		}

@@ -54,8 +54,11 @@ type SheetReader struct {
 	period         Period     // the period the banner states (period.go)
 	// unidentifiedRows are the rows read with an unidentified_row flag.
 	unidentifiedRows []int
-	done             bool
-	err              error
+	// labelRows are rows of figures and one unknown label that add up to
+	// nothing above: counted, and warned about (labeltotal.go).
+	labelRows []string
+	done      bool
+	err       error
 }
 
 // Sheet finds the header of the named sheet, maps its columns and
@@ -178,6 +181,9 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 		c, ok := s.sumTotal(&rec, &q)
 		if !ok && isBare {
 			c, ok = s.bareSubtotal(&rec, &q)
+		}
+		if !ok && !isBare {
+			c, ok = s.labelTotalRow(r, &rec, &q)
 		}
 		if ok {
 			s.totals = append(s.totals, c)

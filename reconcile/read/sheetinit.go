@@ -177,6 +177,9 @@ func (s *SheetReader) init() error {
 		hidden = h.hiddenColumns()
 	}
 	cols, warns := resolveColumns(headers, samples, over, hidden)
+	if n := applyBannerUnits(cols, bannerUnits(banners)); n.Text != "" {
+		warns = append(warns, n.Text)
+	}
 	for i := range cols {
 		if i < len(kinds) {
 			cols[i].kinds = kinds[i]
