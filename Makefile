@@ -33,8 +33,15 @@ help:
 setup:
 	@scripts/setup.sh
 
+# Fyne's locale lookup cannot parse a C.UTF-8 (or POSIX.*) locale, the
+# default of Debian images, CI and Xvfb sessions, and logs "Fyne error: Error
+# parsing user locale C" while its packages initialise, before main runs, so
+# the app cannot prevent it. Such a locale's messages are C's, English:
+# LANGUAGE=en says so in a form Fyne parses (a LANGUAGE of the user's is kept;
+# other locales are left alone, so a German desktop keeps German dialogs).
 run: build
-	$(BIN)/tradecheck $(SAMPLE_RUN)
+	@loc="$${LC_ALL:-$${LC_MESSAGES:-$$LANG}}"; case "$$loc" in C.*|POSIX.*) export LANGUAGE="$${LANGUAGE:-en}";; esac; \
+	echo $(BIN)/tradecheck $(SAMPLE_RUN); $(BIN)/tradecheck $(SAMPLE_RUN)
 
 build: app cli
 

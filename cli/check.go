@@ -156,7 +156,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "tradecheck-cli check: %s\n", explain(e))
 		code = ExitInput
 	}
-	if printScreening(io.Discard, env.Stderr, "check", res) {
+	if printScreening(io.Discard, env.Stderr, "check", res, "") {
 		code = ExitInput
 	}
 	if c := readProblems(env, "check", res); c != ExitOK {

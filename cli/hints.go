@@ -50,10 +50,24 @@ func how(s reconcile.Step) string {
 			return "with --flow 'FILE=" + flow + ":CC' for the file of " + flow + " declarations (CC: the declaring country's ISO code)"
 		}
 		return "with --flow " + shellQuote(sheetArg(s.File, s.Sheet)+"="+flow+":CC") + " (CC: the declaring country's ISO code)"
+	case reconcile.FixImportDestination:
+		// The declaring country is known (the rows took it, Value): the
+		// undo is the export flow with that country, or the rows' own
+		// destination. "export:CC" asked for a country the note already
+		// names, and invited the destination's code in its place.
+		arg := sheetArg(s.File, s.Sheet)
+		flow := arg + "=export"
+		if s.Value != "" {
+			flow += ":" + s.Value
+		}
+		return "if they are export declarations, with --flow " + shellQuote(flow) + "; if they are imports into another country, with --map " +
+			shellQuote(arg+":destination_country=CC") + " (CC: the destination's ISO code)"
 	case reconcile.FixIncludeRows:
 		return `write "include" in the Decision column of the audit workbook's Shipments sheet for each shipment, then run again with --decisions WORKBOOK.xlsx`
 	case reconcile.FixShipmentRules:
 		return "set with --bl-window, --packaging-band and --export-window"
+	case reconcile.FixLeaveOutSheet:
+		return "with --skip-sheet " + shellQuote(sheetArg(s.File, s.Sheet))
 	}
 	return ""
 }

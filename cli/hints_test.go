@@ -61,6 +61,8 @@ func TestNotesWithFlags(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixMapColumns, File: "/d/bl.csv", Column: 4, Value: "dispatch_country"}, `--map 'bl.csv:D=dispatch_country'`},
 		{reconcile.Step{Fix: reconcile.FixIncludeRows, File: "/d/reg.csv"}, `"include" in the Decision column`},
 		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "--bl-window, --packaging-band and --export-window"},
+		{reconcile.Step{Fix: reconcile.FixImportDestination, File: "/d/kz.csv", Value: "KZ"}, `if they are export declarations, with --flow 'kz.csv=export:KZ'; if they are imports into another country, with --map 'kz.csv:destination_country=CC' (CC: the destination's ISO code)`},
+		{reconcile.Step{Fix: reconcile.FixLeaveOutSheet, File: "/d/b.xlsx", Sheet: "Sheet 2"}, `--skip-sheet 'b.xlsx!Sheet 2'`},
 		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/it's.csv"}, `--date-order 'it'\''s.csv:dmy'`},
 	}
 	for _, tt := range tests {
@@ -145,6 +147,48 @@ func TestNotesNameFlagsEndToEnd(t *testing.T) {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("%s does not say %q:\n%s", run.args[0], want, stdout)
 			}
+		}
+	}
+}
+
+// The note on an import register's rows that took the declaring country
+// as their destination says how to undo it: the file holds exports
+// (--flow FILE=export:KZ, the country it names), or the rows went to
+// another country (--map FILE:destination_country=CC). It used to ask for
+// --flow FILE=export:CC, a declaring country the note already names, which
+// a user would fill in with the destination. Both undos work as said.
+func TestImportDestinationUndoHint(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kz.csv")
+	if err := os.WriteFile(path, []byte("Реестр ДТ (импорт)\nДата;Получатель;Отправитель;Код ТН ВЭД;Вес нетто, кг\n25.07.2022;ТОО «Qazaq Armor»;SHANDONG HUAAN;6307909800;8000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runRec("reconcile", "--flow", "kz.csv=import:KZ", "-o", filepath.Join(dir, "a.xlsx"), path)
+	out := stdout + stderr
+	if code != ExitOK || !strings.Contains(out, "1 rows without a destination country take KZ") {
+		t.Fatalf("exit %d, no import-destination note:\n%s", code, out)
+	}
+	undo := []string{"--flow 'kz.csv=export:KZ'", "--map 'kz.csv:destination_country=CC' (CC: the destination's ISO code)"}
+	for _, w := range undo {
+		if !strings.Contains(out, w) {
+			t.Errorf("the note does not say %q:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "export:CC") || strings.Contains(out, "the declaring country's ISO code") {
+		t.Errorf("the note asks for the declaring country it names:\n%s", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		gone string
+	}{
+		{[]string{"--flow", "kz.csv=export:KZ"}, "take KZ"},
+		{[]string{"--flow", "kz.csv=import:KZ", "--map", "kz.csv:destination_country=AM"}, "take KZ"},
+	} {
+		args := append(append([]string{"reconcile"}, tc.args...), "-o", filepath.Join(dir, "b.xlsx"), path)
+		code, stdout, stderr := runRec(args...)
+		if code != ExitOK || strings.Contains(stdout+stderr, tc.gone) {
+			t.Errorf("%v: exit %d, the rows still take the declaring country:\n%s%s", tc.args, code, stdout, stderr)
 		}
 	}
 }

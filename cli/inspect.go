@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"tradecheck/reconcile"
@@ -337,7 +338,14 @@ func printInspectText(w io.Writer, f inspectFile) {
 			}
 			extra := ""
 			if c.Currency != "" {
-				extra += " [" + c.Currency + "]"
+				// A value header in thousands ("th. USD", "тыс. долл.")
+				// is multiplied on reading: say so, or 168.5 beside
+				// [USD] reads as if taken as it stands.
+				if c.Factor > 1 && c.Field != reconcile.FieldNetWeight && c.Field != reconcile.FieldGrossWeight {
+					extra += " [×" + strconv.FormatFloat(c.Factor, 'f', -1, 64) + " " + c.Currency + "]"
+				} else {
+					extra += " [" + c.Currency + "]"
+				}
 			}
 			if c.Unit != "" && (c.Field == reconcile.FieldNetWeight || c.Field == reconcile.FieldGrossWeight) {
 				extra += " [" + c.Unit + "]"

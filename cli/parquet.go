@@ -15,7 +15,7 @@ import (
 
 // parquetFlag is reconcile's --parquet DIR.
 func parquetFlag(fs *flag.FlagSet) *string {
-	return fs.String("parquet", "", "write records.parquet, shipments.parquet, entities.parquet and decisions.parquet into this folder, for DuckDB or Spark (docs/parquet); no workbook is written unless -o is given too")
+	return fs.String("parquet", "", "write records.parquet, shipments.parquet, entities.parquet, decisions.parquet, screening.parquet and possible_duplicates.parquet into this folder, for DuckDB or Spark (docs/parquet); no workbook is written unless -o is given too")
 }
 
 // streamFlag is reconcile's --stream.
@@ -65,9 +65,6 @@ func parquetError(env *Env, err error) int {
 // Parquet with pipeline.Stream, part by part; saved mappings that change
 // what was read make it run again, as runWithSaved does.
 func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.MappingStore, dir string) int {
-	if len(p.Lists) > 0 {
-		fmt.Fprintln(env.Stderr, "tradecheck-cli reconcile: --stream does not screen against sanctions lists: screen the entities with tradecheck-cli screen, or run without --stream")
-	}
 	progress := func(pr pipeline.Progress) {
 		if pr.Stage == pipeline.StageMatch && pr.Done == 0 {
 			fmt.Fprintf(env.Stderr, "clustering %d distinct names…\n", pr.Total)
@@ -92,10 +89,14 @@ func streamParquet(ctx context.Context, env *Env, p *pipeline.Project, st *read.
 		sum.Rows, sum.Shipments, sum.Merged, sum.Duplicates, sum.Parts, sum.LargestPart)
 	fmt.Fprintf(env.Stdout, "counted: %d shipments, %.3f t (%s), %s\n", sum.Counted, sum.Tonnes, res.Project.Params.Weight, sum.USD.USDText(fmt.Sprintf("%.0f USD", sum.ValueUSD)))
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), sum.Discrepancies)
+	printDupes(env.Stdout, sum.Dupes, parquetout.DupesFile)
 	for _, w := range sum.Warnings() {
 		fmt.Fprintf(env.Stdout, "warning: %s\n", withFlags(w))
 	}
-	fmt.Fprintln(env.Stdout, "note: streamed (bounded memory): no possible-duplicates list, source overlap check or screening; review those on a sample in the app and bring the decisions back with --decisions")
+	fmt.Fprintln(env.Stdout, "note: streamed (bounded memory): no source overlap check between files; run one on a sample in the app, and bring decisions on names, pairs and hits back with --decisions")
 	fmt.Fprintf(env.Stdout, "wrote %s\n", dir)
+	if printScreening(env.Stdout, env.Stderr, "reconcile", res, parquetout.ScreeningFile) {
+		code = ExitInput
+	}
 	return code
 }

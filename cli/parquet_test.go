@@ -11,19 +11,29 @@ import (
 
 	"tradecheck/reconcile/parquetout"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/samples"
 )
 
 func TestReconcileParquet(t *testing.T) {
 	t.Parallel()
 	files := sampleCopy(t)
+	list := filepath.Join("..", "samples", samples.List)
 	dir := filepath.Join(t.TempDir(), "out")
+	// Both paths screen and list possible duplicates, and say where.
+	review := []string{"possible duplicates: 1 pair(s) not merged that look alike (possible_duplicates.parquet)",
+		"(screening.parquet)"}
 	t.Run("parquet only", func(t *testing.T) {
-		code, out, errs := runRec(append([]string{"reconcile", "--parquet", dir}, files...)...)
+		code, out, errs := runRec(append([]string{"reconcile", "--screen", list, "--parquet", dir}, files...)...)
 		if code != ExitOK {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
 		if !strings.Contains(out, "wrote "+dir) {
 			t.Errorf("output does not name the folder: %s", out)
+		}
+		for _, want := range review {
+			if !strings.Contains(out, want) {
+				t.Errorf("output lacks %q: %s", want, out)
+			}
 		}
 		shs, err := parquet.ReadFile[parquetout.Shipment](filepath.Join(dir, parquetout.ShipmentsFile))
 		if err != nil || len(shs) == 0 {
@@ -40,7 +50,7 @@ func TestReconcileParquet(t *testing.T) {
 	})
 	t.Run("parquet and workbook", func(t *testing.T) {
 		xlsx := filepath.Join(t.TempDir(), "a.xlsx")
-		code, _, errs := runRec(append([]string{"reconcile", "--parquet", dir, "-o", xlsx}, files...)...)
+		code, _, errs := runRec(append([]string{"reconcile", "--screen", list, "--parquet", dir, "-o", xlsx}, files...)...)
 		if code != ExitOK {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
@@ -50,12 +60,28 @@ func TestReconcileParquet(t *testing.T) {
 	})
 	t.Run("streamed", func(t *testing.T) {
 		sdir := filepath.Join(t.TempDir(), "streamed")
-		code, out, errs := runRec(append([]string{"reconcile", "--stream", "--parquet", sdir}, files...)...)
+		code, out, errs := runRec(append([]string{"reconcile", "--stream", "--screen", list, "--parquet", sdir}, files...)...)
 		if code != ExitOK {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
 		if !strings.Contains(out, "part(s) of at most") || !strings.Contains(out, "wrote "+sdir) {
 			t.Errorf("output does not say it streamed into the folder: %s", out)
+		}
+		for _, want := range review {
+			if !strings.Contains(out, want) {
+				t.Errorf("output lacks %q: %s", want, out)
+			}
+		}
+		if strings.Contains(out+errs, "screen") && strings.Contains(out+errs, "does not") {
+			t.Errorf("the streamed run still says it leaves something out of screening: %s %s", out, errs)
+		}
+		// The same hits and pairs as the in-memory run wrote above.
+		for _, f := range []string{parquetout.ScreeningFile, parquetout.DupesFile} {
+			a, err1 := os.ReadFile(filepath.Join(dir, f))
+			b, err2 := os.ReadFile(filepath.Join(sdir, f))
+			if err1 != nil || err2 != nil || len(a) == 0 || string(a) != string(b) {
+				t.Errorf("%s: the streamed file differs from the in-memory one (%v, %v)", f, err1, err2)
+			}
 		}
 		// The same shipments as the in-memory run wrote above.
 		mem, err1 := parquet.ReadFile[parquetout.Shipment](filepath.Join(dir, parquetout.ShipmentsFile))

@@ -15,6 +15,7 @@ import (
 type projectFlags struct {
 	lists                          *listFlags
 	maps, dateOrders, units, rates *listFlag
+	decimals                       *listFlag
 	rules                          *ruleFlags
 }
 
@@ -26,6 +27,7 @@ func addProjectFlags(fs *flag.FlagSet) *projectFlags {
 		rules:      addRuleFlags(fs),
 		dateOrders: dateOrderFlag(fs),
 		units:      unitFlag(fs),
+		decimals:   decimalFlag(fs),
 	}
 }
 
@@ -38,7 +40,13 @@ func (f *projectFlags) apply(p *pipeline.Project) error {
 	if err != nil {
 		return err
 	}
-	if err := applyMaps(p, append(append(*f.maps, orderMaps...), *f.units...)); err != nil {
+	if err := applyMaps(p, append(*f.maps, orderMaps...)); err != nil {
+		return err
+	}
+	if err := applyUnits(p, *f.units); err != nil {
+		return err
+	}
+	if err := applyDecimals(p, *f.decimals); err != nil {
 		return err
 	}
 	if err := f.rules.apply(p); err != nil {

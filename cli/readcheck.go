@@ -59,18 +59,27 @@ func applyMaps(p *pipeline.Project, maps []string) error {
 			ov.Field = reconcile.Field(field)
 		}
 		ov.Column = idx
-		file, sheet, _ := strings.Cut(target, "!")
-		ov.Sheet = sheet
-		hit := false
-		for i := range p.Sources {
-			if file == "" || filepath.Base(p.Sources[i].Path) == filepath.Base(file) {
-				p.Sources[i].Mapping = append(p.Sources[i].Mapping, ov)
-				hit = true
-			}
+		if err := addOverride(p, "--map", m, target, ov); err != nil {
+			return err
 		}
-		if !hit {
-			return fmt.Errorf("--map %q: no input file is named %q", m, file)
+	}
+	return nil
+}
+
+// addOverride adds ov to the sources target ([FILE[!SHEET]], "" for
+// all) names; a FILE that names no input is a usage error of flag name.
+func addOverride(p *pipeline.Project, name, m, target string, ov pipeline.ColumnOverride) error {
+	file, sheet, _ := strings.Cut(target, "!")
+	ov.Sheet = sheet
+	hit := false
+	for i := range p.Sources {
+		if file == "" || filepath.Base(p.Sources[i].Path) == filepath.Base(file) {
+			p.Sources[i].Mapping = append(p.Sources[i].Mapping, ov)
+			hit = true
 		}
+	}
+	if !hit {
+		return fmt.Errorf("%s %q: no input file is named %q", name, m, file)
 	}
 	return nil
 }
@@ -106,13 +115,6 @@ func sheetSetting(key, value string) (pipeline.ColumnOverride, error) {
 		return pipeline.ColumnOverride{}, fmt.Errorf("%q is not a %s for %s", value, map[bool]string{true: "currency", false: "country"}[f == reconcile.FieldCurrency], f)
 	}
 	return pipeline.ColumnOverride{ColumnOverride: read.ColumnOverride{Field: f}, Value: v}, nil
-}
-
-// unitFlag adds --unit, the same as --map [FILE:]tons=….
-func unitFlag(fs *flag.FlagSet) *listFlag {
-	var l listFlag
-	fs.Var(&l, "unit", "say what \"tons\" alone means: [FILE[!SHEET]:]tons=t (metric tonne), tons=\"short ton\" or tons=\"long ton\"; until then such weights are left out of tonnes (repeatable)")
-	return &l
 }
 
 // dateOrderFlag adds --date-order, the same as --map FILE:date_order=….

@@ -16,6 +16,7 @@ import (
 
 	"tradecheck/reconcile"
 	"tradecheck/reconcile/claims"
+	"tradecheck/reconcile/parquetout"
 	"tradecheck/reconcile/pipeline"
 	"tradecheck/reconcile/totals"
 	"tradecheck/reconcile/workbook"
@@ -155,7 +156,10 @@ func runReconcile(env *Env, args []string) int {
 			return c
 		}
 		if *out == "" { // the big-data path: Parquet only unless -o asks for the workbook too
-			printSummary(env, res, *parquetDir)
+			printSummary(env, res, *parquetDir, parquetout.DupesFile)
+			if printScreening(env.Stdout, env.Stderr, "reconcile", res, parquetout.ScreeningFile) {
+				code = ExitInput
+			}
 			return code
 		}
 	}
@@ -174,8 +178,8 @@ func runReconcile(env *Env, args []string) int {
 		}
 		return ExitInput
 	}
-	printSummary(env, res, written)
-	if printScreening(env.Stdout, env.Stderr, "reconcile", res) {
+	printSummary(env, res, written, fmt.Sprintf("sheet %q", workbook.SheetDuplicates))
+	if printScreening(env.Stdout, env.Stderr, "reconcile", res, workbook.SheetScreening+" sheet") {
 		code = ExitInput
 	}
 	return code
@@ -233,7 +237,9 @@ func applyRates(p *pipeline.Project, rates []string) error {
 	return nil
 }
 
-func printSummary(env *Env, res *pipeline.Result, written string) {
+// printSummary reports the run; dupesAt says where the Possible
+// duplicates are listed.
+func printSummary(env *Env, res *pipeline.Result, written, dupesAt string) {
 	printRead(env, res)
 	all := res.Totals(totals.ByNone, totals.Filter{})
 	m := res.Merge
@@ -248,17 +254,28 @@ func printSummary(env *Env, res *pipeline.Result, written string) {
 		fmt.Fprintf(env.Stdout, "note: %s\n", withFlags(n))
 	}
 	fmt.Fprintf(env.Stdout, "entities: %d, review pairs: %d, discrepancies: %d\n", len(res.Names.Entities), len(res.Names.Review), len(m.Discrepancies))
-	if d := res.Dupes; d != nil {
-		fmt.Fprintf(env.Stdout, "possible duplicates: %d pair(s) not merged that look alike (sheet %q)", len(d.Pairs)+d.More, workbook.SheetDuplicates)
-		if d.KeptApart > 0 {
-			fmt.Fprintf(env.Stdout, ", %d kept apart by you", d.KeptApart)
-		}
-		fmt.Fprintln(env.Stdout)
-	}
+	printDupes(env.Stdout, res.DupList(), dupesAt)
 	for _, w := range res.Warnings() {
 		fmt.Fprintf(env.Stdout, "warning: %s\n", withFlags(w))
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", written)
+}
+
+// printDupes counts the Possible duplicates and says where they are
+// listed; nil d prints nothing.
+func printDupes(w io.Writer, d *pipeline.DupList, where string) {
+	if d == nil {
+		return
+	}
+	fmt.Fprintf(w, "possible duplicates: %d pair(s) not merged that look alike (%s", len(d.Pairs)+d.More, where)
+	if d.More > 0 {
+		fmt.Fprintf(w, ": the best %d", len(d.Pairs))
+	}
+	fmt.Fprint(w, ")")
+	if d.KeptApart > 0 {
+		fmt.Fprintf(w, ", %d kept apart by you", d.KeptApart)
+	}
+	fmt.Fprintln(w)
 }
 
 // printRead says how many rows each sheet gave.

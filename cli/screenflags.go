@@ -63,9 +63,10 @@ func (lf *listFlags) apply(p *pipeline.Project) error {
 	return nil
 }
 
-// printScreening reports the lists read and what screening found; list
-// files that failed are errors (the exit code says so), hits are not.
-func printScreening(out, errw io.Writer, cmd string, res *pipeline.Result) bool {
+// printScreening reports the lists read and what screening found, and
+// where the hits are listed (where: "Screening sheet", "screening.parquet");
+// list files that failed are errors (the exit code says so), hits are not.
+func printScreening(out, errw io.Writer, cmd string, res *pipeline.Result, where string) bool {
 	s := res.Screening
 	failed := false
 	if s == nil {
@@ -79,8 +80,8 @@ func printScreening(out, errw io.Writer, cmd string, res *pipeline.Result) bool 
 		fmt.Fprintf(out, "list %s\n", l.Summary())
 	}
 	listed, review := res.ScreenCounts()
-	fmt.Fprintf(out, "screening: %d names against %d organisations: %d entities listed, %d for review (Screening sheet)\n",
-		s.Screened, s.Against, listed, review)
+	fmt.Fprintf(out, "screening: %d names against %d organisations: %d entities listed, %d for review (%s)\n",
+		s.Screened, s.Against, listed, review, where)
 	for _, d := range s.Unapplied {
 		fmt.Fprintf(errw, "tradecheck-cli %s: screening decision not applied (no such name or list entry in this run): %s %q on %s %s\n",
 			cmd, d.Op, d.Name, d.List, d.ListedID)

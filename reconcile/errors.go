@@ -24,9 +24,14 @@ var (
 	// could map to a party or a date; its rows are not read until the
 	// user maps one, so they never enter totals unexplained.
 	ErrNeedsMapping = errors.New("columns need mapping")
-	ErrOwnOutput    = errors.New("a Tradecheck output workbook")
-	ErrOverwrite    = errors.New("would overwrite an input")
-	ErrCanceled     = errors.New("canceled")
+	// ErrNotData: a table with no figures (a notes sheet with a
+	// Consignee header and sentences below). It comes with ErrNoTable,
+	// and says why there is none: the sheet is read and left out, not
+	// a table the reader missed.
+	ErrNotData   = errors.New("not a data sheet")
+	ErrOwnOutput = errors.New("a Tradecheck output workbook")
+	ErrOverwrite = errors.New("would overwrite an input")
+	ErrCanceled  = errors.New("canceled")
 )
 
 // Error is an error tied to a position in an input file. Zero fields are
@@ -65,6 +70,11 @@ const (
 	FixTradeFlow         // say that a file holds export declarations, and which country declared them
 	FixIncludeRows       // include rows the reader could not identify as shipments, one by one
 	FixShipmentRules     // the shipment rules (B/L window, packaging band, export window) a run used
+	FixLeaveOutSheet     // leave a sheet out of every total (a summary of another sheet, not shipments)
+	// FixImportDestination undoes the destination an import register's
+	// rows took from the declaring country (Step.Value): say the file
+	// holds export declarations, or give the rows' destination country.
+	FixImportDestination
 )
 
 // Step is e's Fix with where it applies, for a front end's wording.

@@ -24,7 +24,8 @@ type Step struct {
 	// Value is what the step is about: the currency label to give a rate
 	// (FixCurrencyRate), the field to map Column to (FixMapColumns), the
 	// flow whose declaring country to give (FixTradeFlow: "export" when
-	// empty, or "import").
+	// empty, or "import"), the declaring country an import register's
+	// rows took as their destination (FixImportDestination).
 	Value string
 }
 

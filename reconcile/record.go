@@ -192,13 +192,16 @@ const (
 	// shipment: the pipeline leaves it out of totals until the user
 	// includes it.
 	FlagUnidentified FlagCode = "unidentified_row"
+	// FlagAmbiguousNumber: "3.471" in a kg column could be 3.471 or 3471
+	// and nothing in the file decides; left out until the user sets the
+	// column's decimal separator.
+	FlagAmbiguousNumber FlagCode = "ambiguous_number"
 
 	// Flags below keep their value (Kept set): the value is read and
 	// counted, and the flag says how, so a reader can check it.
-	FlagRestoredZero    FlagCode = "restored_zero"    // an HS code that lost its leading zero got it back (303540000 → 0303540000)
-	FlagUnitConflict    FlagCode = "unit_conflict"    // the cell's own unit or currency differs from the header's; the cell's is used (not kept when it is not a unit of the field)
-	FlagAmbiguousNumber FlagCode = "ambiguous_number" // "3.471" in a kg column: read as thousands (3471), could be a decimal
-	FlagHiddenRow       FlagCode = "hidden_row"       // the row is hidden in Excel (by a filter or by hand); read and counted
+	FlagRestoredZero FlagCode = "restored_zero" // an HS code that lost its leading zero got it back (303540000 → 0303540000)
+	FlagUnitConflict FlagCode = "unit_conflict" // the cell's own unit or currency differs from the header's; the cell's is used (not kept when it is not a unit of the field)
+	FlagHiddenRow    FlagCode = "hidden_row"    // the row is hidden in Excel (by a filter or by hand); read and counted
 	// FlagDateFromDeclaration: the date cell was empty or could be read
 	// day-first or month-first, and the declaration number's own date
 	// (10702070/150922/0001234: registered 15 Sep 2022) was used.
@@ -216,7 +219,7 @@ const (
 // KeptFlag reports whether a flag of this code keeps its value.
 func KeptFlag(c FlagCode) bool {
 	switch c {
-	case FlagRestoredZero, FlagAmbiguousNumber, FlagHiddenRow, FlagDateFromDeclaration, FlagDestinationFromDeclaration, FlagCustomsValueUsed:
+	case FlagRestoredZero, FlagHiddenRow, FlagDateFromDeclaration, FlagDestinationFromDeclaration, FlagCustomsValueUsed:
 		return true
 	}
 	return false

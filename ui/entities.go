@@ -425,7 +425,11 @@ func (s *entitiesScreen) updateMember(id widget.ListItemID, o fyne.CanvasObject)
 		info += " · in " + m.sources
 	}
 	why := "core name: the others were matched to it"
-	if !m.core {
+	if note, ok := strings.CutPrefix(m.reason, "core; "); ok && m.core {
+		// A name no rule can place by its name (cut to its legal form)
+		// says so, rather than looking like a firm of its own.
+		why = note
+	} else if !m.core {
 		why = fmt.Sprintf("score %.2f: %s", m.score, m.reason)
 	}
 	box.Objects[1].(*widget.Label).SetText(info)

@@ -69,6 +69,8 @@ func how(s reconcile.Step) string {
 			return "select the file on the Sources screen, set its Trade flow to " + label + " and enter the declaring country"
 		}
 		return "enter the declaring country beside Trade flow on the Sources screen"
+	case reconcile.FixImportDestination:
+		return "if they are export declarations, set the file's Trade flow to " + flowExport + " on the Sources screen; if they are imports into another country, give it as the sheet's Fixed value destination_country"
 	case reconcile.FixIncludeRows:
 		return "select each such row on the Shipments screen (listed as excluded) and click Count again"
 	case reconcile.FixTonUnit:
@@ -80,6 +82,8 @@ func how(s reconcile.Step) string {
 		return "enter the rate in Rates and rules… (on the Totals screen or beside the sheet on the Sources screen)"
 	case reconcile.FixShipmentRules:
 		return "change them in Rates and rules… (on the Totals screen)"
+	case reconcile.FixLeaveOutSheet:
+		return "select the sheet on the Sources screen and click " + leaveOutLabel
 	}
 	return ""
 }

@@ -113,7 +113,7 @@ func (s *exportScreen) write(path string) {
 }
 
 // onExportParquet asks for a folder with the real folder dialog, then
-// writes the four Parquet files into it.
+// writes the Parquet files into it.
 func (s *exportScreen) onExportParquet() {
 	if s.u.result == nil {
 		dialog.ShowInformation("Nothing to export", "Load sources first.", s.u.win)

@@ -264,7 +264,7 @@ func TestUnreadableSourceShowsErrorAndKeepsOthers(t *testing.T) {
 
 // TestExportParquet drives the Export Parquet… action: disabled until a
 // result exists, the real folder dialog opens in the folder saved to
-// last, and confirming it writes the four files there in the background.
+// last, and confirming it writes the Parquet files there in the background.
 func TestExportParquet(t *testing.T) {
 	u := newTestUI(t)
 	if !u.export.parquetBtn.Disabled() {
@@ -284,7 +284,7 @@ func TestExportParquet(t *testing.T) {
 	if err != nil || len(shs) != len(u.result.Merge.Shipments) {
 		t.Fatalf("shipments.parquet in the chosen folder: %d rows (%v), want %d", len(shs), err, len(u.result.Merge.Shipments))
 	}
-	for _, f := range []string{parquetout.RecordsFile, parquetout.EntitiesFile, parquetout.DecisionsFile} {
+	for _, f := range []string{parquetout.RecordsFile, parquetout.EntitiesFile, parquetout.DecisionsFile, parquetout.ScreeningFile, parquetout.DupesFile} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Error(err)
 		}

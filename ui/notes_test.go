@@ -30,6 +30,8 @@ func TestHowNamesAControl(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixTonUnit, File: "/d/t.csv"}, "\"tons\" mean beside Date order on the Sources screen"},
 		{reconcile.Step{Fix: reconcile.FixCurrencyRate, Value: "у.е."}, "rate for у.е. in Rates and rules…"},
 		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "Rates and rules… (on the Totals screen)"},
+		{reconcile.Step{Fix: reconcile.FixImportDestination, File: "/d/kz.csv", Value: "KZ"}, "set the file's Trade flow to " + flowExport},
+		{reconcile.Step{Fix: reconcile.FixLeaveOutSheet, File: "/d/b.xlsx", Sheet: "Sheet2"}, "click " + leaveOutLabel},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

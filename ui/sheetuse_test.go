@@ -33,3 +33,22 @@ func TestFileErr(t *testing.T) {
 		})
 	}
 }
+
+// The Sources line of a sheet without figures follows its kind (NotData),
+// not the first words of its status.
+func TestSheetLineNotData(t *testing.T) {
+	cases := []struct {
+		sh   pipeline.SheetResult
+		want string
+	}{
+		{pipeline.SheetResult{NoTable: true, NotData: true, Status: "no figures"}, "not a data sheet, left out"},
+		{pipeline.SheetResult{NoTable: true, Status: "not a data sheet? no header row"}, "no table found"},
+	}
+	for _, c := range cases {
+		t.Run(c.want, func(t *testing.T) {
+			if got := sheetLine(&c.sh); got != c.want {
+				t.Errorf("sheetLine(%+v) = %q, want %q", c.sh, got, c.want)
+			}
+		})
+	}
+}

@@ -130,9 +130,19 @@ func overlapText(res *pipeline.Result) string {
 		return "No two sources share firms, goods and period."
 	}
 	var lines []string
+	quiet := 0
 	for _, o := range res.Overlaps {
+		// Pairs that share nothing would bury the few that do: with six
+		// sheets, ten of fifteen lines said "0, 0, 0".
+		if o.Merged == 0 && o.LookAlike == 0 && o.Dupes == 0 {
+			quiet++
+			continue
+		}
 		lines = append(lines, fmt.Sprintf("%s ~ %s: %d shipment(s) merged, %d row(s) look alike but not merged, %d possible duplicate(s).",
 			res.SourceName(o.A), res.SourceName(o.B), o.Merged, o.LookAlike, o.Dupes))
+	}
+	if quiet > 0 {
+		lines = append(lines, fmt.Sprintf("%d other pair(s) of sources share no shipment and no look-alike row.", quiet))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -219,7 +219,7 @@ func (s *sourcesScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 // sheetLine is the one-line summary of a sheet in the list.
 func sheetLine(sh *pipeline.SheetResult) string {
 	switch {
-	case sh.NoTable && strings.HasPrefix(sh.Status, "not a data sheet"):
+	case sh.NotData:
 		return "not a data sheet, left out"
 	case sh.NoTable:
 		return "no table found"

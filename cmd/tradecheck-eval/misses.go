@@ -100,8 +100,11 @@ var reviewReasons = []struct{ label, prefix string }{
 	{"phonetic key (sounds alike from Cyrillic)", "sounds alike when read back from Cyrillic"},
 	{"translation", "same words in translation"},
 	{"pinyin", "the Chinese name's first characters read in pinyin"},
-	{"cut name starts one to three firms", "may be cut at"},
+	{"cut name starts one to four firms", "may be cut at"},
 	{"generic words only, same or one slip apart", "only generic words"},
+	{"same letters once spaces and schemes are set aside", "the same letters"},
+	{"ends in a legal form", "ends in a legal form"},
+	{"same cut name written alike", "the same cut name"},
 }
 
 // reviewPrecision prints, per kind of review reason, how many review

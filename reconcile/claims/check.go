@@ -47,6 +47,10 @@ type Data struct {
 	// so, and one that counts both shipments of a pair gives the figure
 	// with the pair counted once.
 	Dupes []merge.DupPair
+	// TotalsBad names, by source sheet ("file.xlsx!Sheet", as
+	// SourceName), what its failing total-row check says. A verdict
+	// resting on such a sheet's rows says so (totalsNote).
+	TotalsBad map[string]string
 }
 
 // Coverage is the date range of one source sheet's rows.
@@ -394,9 +398,9 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 		}
 	}
 	if v.Why == WhyDuplicates {
-		v.Reason = dupReason(&v, dc, k.d) + predateText(&v)
+		v.Reason = dupReason(&v, dc, k.d) + predateText(&v) + resolutionText(&v)
 	} else {
-		v.Reason = reason(&v) + predateText(&v)
+		v.Reason = reason(&v) + predateText(&v) + resolutionText(&v)
 	}
 	return v, nil
 }
@@ -509,6 +513,7 @@ func (k *Checker) notes(v *Verdict) {
 		v.Notes = append(v.Notes, plural(aggregates, "monthly aggregate line is", "monthly aggregate lines are")+" in scope: vendor totals, not single shipments.")
 	}
 	k.doubleCountNote(v)
+	k.totalsNote(v)
 	for _, r := range v.Resolved {
 		if n := r.Note(); n != "" {
 			v.Notes = append(v.Notes, n)

@@ -505,3 +505,31 @@ func TestDoubleCountNote(t *testing.T) {
 		})
 	}
 }
+
+// TestTotalsNote: a verdict whose shipments take rows from a sheet whose
+// total row disagrees says so (the new user's K3: "Contradicted 1,154.82
+// t" rested on a sheet whose total row said 11.555 t, and nothing in the
+// verdict said so).
+func TestTotalsNote(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name string
+		bad  map[string]string
+		want string
+	}{
+		{"failing total row", map[string]string{"src.xlsx!S": "total row 8 differs from the 4 rows read above it"},
+			"3 shipments in scope take rows from a sheet whose total row disagrees with its rows (src.xlsx!S: total row 8 differs"},
+		{"another sheet's total", map[string]string{"other.xlsx!S": "total row 8 differs"}, ""},
+		{"no failing total", nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := testData(baseShips())
+			d.TotalsBad = tt.bad
+			v := Check(d, claim(Tonnes, MoreThan, 5, armourJuneDec))
+			got := strings.Join(v.Notes, " | ")
+			if tt.want == "" && strings.Contains(got, "total row") || tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("notes %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -17,7 +17,8 @@ const (
 	BySameName  = "same name"    // the name without legal form equals a name as written
 	ByNameWords = "name words"   // every word of the name appears in a name as written
 	ByClosest   = "closest name" // fuzzy entity search; check it
-	NotFound    = "not found"
+	// ByCloseSpelling (closename.go) comes between ByNameWords and ByClosest.
+	NotFound = "not found"
 )
 
 // Resolved says how one name or ID of a consignee or shipper filter was
@@ -28,6 +29,8 @@ type Resolved struct {
 	How      string   // ByEntityID … NotFound
 	Entities []string // entity IDs
 	Names    []string // their canonical names
+	Score    float64  // ByCloseSpelling: the matcher's score
+	Why      string   // ByCloseSpelling: the matcher's reasons
 }
 
 // Resolver resolves names to entities exactly as a claim's consignee and
@@ -74,6 +77,8 @@ func (r *Resolved) Note() string {
 			return "Entity " + r.Query + " no longer exists (it was split or merged): name the " + role + " again."
 		}
 		return "No " + role + " matches “" + r.Query + "”."
+	case ByCloseSpelling:
+		return r.closeNote()
 	case ByClosest:
 		return "“" + r.Query + "” was taken to mean " + strings.Join(r.Names, ", ") + " (closest name in the data): check it."
 	case ByNameWords, BySameName, ByTaxID:
@@ -214,6 +219,10 @@ func (rv *resolver) resolve(res *match.Result, role match.Role, q string) (Resol
 		if len(ents) > 0 {
 			return rv.finish(res, out, ByNameWords, ents)
 		}
+	}
+	if es, score, why := rv.closeSpelling(res, role, q, qn); len(es) > 0 {
+		out.Score, out.Why = score, why
+		return rv.finish(res, out, ByCloseSpelling, es)
 	}
 	if rs := rv.searchFor(role); rs != nil {
 		if hits := rs.idx.Search(q, 1); len(hits) > 0 {

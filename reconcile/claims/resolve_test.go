@@ -37,13 +37,7 @@ func TestResolverMatchesClaims(t *testing.T) {
 			if tt.role == AnyRole {
 				return
 			}
-			f := Filters{}
-			if tt.role == match.Consignee {
-				f.Consignee = []string{tt.q}
-			} else {
-				f.Shipper = []string{tt.q}
-			}
-			v := Check(d, claim(Shipments, AtLeast, 1, f))
+			v := Check(d, claim(Shipments, AtLeast, 1, partyFilter(tt.role, tt.q)))
 			if len(v.Resolved) != 1 || !reflect.DeepEqual(v.Resolved[0], got) {
 				t.Errorf("a claim resolves %q as %+v, the Resolver as %+v", tt.q, v.Resolved, got)
 			}

@@ -36,7 +36,7 @@ type Entity struct {
 	ID        string // content-derived, Excel-safe: "E-3F9A2C"
 	Canonical string
 	Members   []int    // indexes into Result.Mentions; Members[0] is the core
-	Reasons   []string // per member, why it joined (Reasons[0] = "core")
+	Reasons   []string // per member, why it joined (Reasons[0] = "core", or "core; " and why a name alone cannot be matched by name)
 	Scores    []float64
 }
 

@@ -103,6 +103,8 @@ type clusterer struct {
 	rscore  []float64
 	cannot  map[int][]int
 	review  map[[2]int]Pair
+
+	unmatchable map[int]string // per unit: why no rule can place it by its name (noteUnmatchable)
 }
 
 // progress phases: analysis and scoring each report 0..n; the total is 2n.

@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -34,11 +35,29 @@ func TestCutNames(t *testing.T) {
 			[]string{"SPEKTROL INVESTMENT GROUP SAL HOLDING"}, "review"},
 		{"generic words only, the start of one firm's names: review", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
 			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC SCIENTIFIC AND ENGINEERING ENTERPRISE ZORATEK"}, "review"},
-		{"generic words only, the start of two firms' names: review with each", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
-			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash"}, "review"},
-		{"generic words only, the start of four firms' names: says nothing", "JSC ‘SCIENTIFIC AND ENGINEERING ENT",
-			[]string{"JSC ‘Scientific and Engineering Enterprise Zoratek’", "JSC Scientific and Engineering Enterprise Volnamash",
-				"JSC Scientific and Engineering Enterprise Kelvaro", "JSC Scientific and Engineering Enterprise Marvitek"}, "apart"},
+		{"generic words only, the start of two firms' names: review with each", "JSC SCIENTIFIC AND ENGINEERING ENTE",
+			[]string{"JSC Scientific and Engineering Enterprise Zoratek", "JSC Scientific and Engineering Enterprise Volnamash"}, "review"},
+		{"generic words only, the start of four firms' names: review with each", "JSC SCIENTIFIC AND ENGINEERING ENTE",
+			[]string{"JSC Scientific and Engineering Enterprise Zoratek", "JSC Scientific and Engineering Enterprise Volnamash",
+				"JSC Scientific and Engineering Enterprise Kelvaro", "JSC Scientific and Engineering Enterprise Marvitek"}, "review"},
+		{"generic words only, the start of five firms' names written alike: says nothing", "JSC SCIENTIFIC AND ENGINEERING ENTE",
+			[]string{"JSC Scientific and Engineering Enterprise Zoratek", "JSC Scientific and Engineering Enterprise Volnamash",
+				"JSC Scientific and Engineering Enterprise Kelvaro", "JSC Scientific and Engineering Enterprise Marvitek",
+				"JSC Scientific and Engineering Enterprise Tarvolis"}, "apart"},
+		{"generic words only, the start of one firm's name written with another legal form: review", "AO SCIENTIFIC AND ENGINEERING ENTER",
+			[]string{"JSC Scientific and Engineering Enterprise Zoratek"}, "review"},
+		{"ends in a legal form at the width and starts a longer name: review", "KELVARO ENGINEERING DESIGN BURO JSC",
+			[]string{"KELVARO ENGINEERING DESIGN BURO JSC NAMED AFTER P.I. ZORIN"}, "review"},
+		{"ends in a legal form word that starts a longer word: review", "Branch of PJSC Zorav Aircraft Corp",
+			[]string{"Branch of PJSC Zorav Aircraft Corporation Volnamash Plant"}, "review"},
+		{"ends in a legal form at the width, the start of two firms: review with each", "KELVARO ENGINEERING DESIGN BURO JSC",
+			[]string{"KELVARO ENGINEERING DESIGN BURO JSC NAMED AFTER P.I. ZORIN", "Kelvaro Engineering Design Buro JSC Tarvolis Branch"}, "review"},
+		{"cut inside a digraph spelt the French way (CH of Ш cut to C)", "OOO KELVARSKIÏ ZAVOD GROUZOVYKH C",
+			[]string{"ООО Келварский завод грузовых шин"}, "merged"},
+		{"words past a long legal form are a firm's whole name: review", "Zakritoe akcionernoe obschestvo KVR",
+			[]string{"ZAO KVR"}, "review"},
+		{"cut to its legal form and one letter: says nothing, whatever it starts", "OTKRYTOE AKTSIONERNOE OBSHCHESTVO V",
+			[]string{"OTKRYTOE AKTSIONERNOE OBSHCHESTVO VOLNAMASH"}, "apart"},
 		{"cut inside its legal form: the name before it is whole", "NPP KORVATEKHNIKA JOINT STOCK COMPA",
 			[]string{"NPP KORVATEKHNIKA JSC", "АО «НПП «Корватехника»"}, "merged"},
 		{"cut inside a Russian legal form written after the name", "VELTOSFERA OBSHCHESTVO S OGRANICHEN",
@@ -125,5 +144,147 @@ func TestCutNameBeforeANumber(t *testing.T) {
 	}
 	if res.EntityOf[0] == res.EntityOf[1] || len(res.Review) == 0 {
 		t.Errorf("cut name merged with the numbered firm or no review: entities %v, review %+v", res.EntityOf, res.Review)
+	}
+}
+
+// TestCutStartReadings: a cut name whose words start more firms' names
+// than can be put before the user is put beside those whose names start
+// with its letters with the legal form as written, or failing that with
+// its very characters; a legal form of another kind is no start.
+func TestCutStartReadings(t *testing.T) {
+	tests := []struct {
+		name   string
+		cut    string
+		others []string
+		want   []int // indexes into others the cut name is put beside in review
+	}{
+		{"another kind of legal form is no start; the same kind written otherwise is", "OOO NAUCHNO-PROIZVODSTVENNOE PREDPR",
+			[]string{"AO Nauchno-Proizvodstvennoe Predpriyatie Zoratek", "AO Nauchno-Proizvodstvennoe Predpriyatie Volnamash",
+				"JSC Nauchno-Proizvodstvennoe Predpriyatie Kelvaro", "АО «Научно-Производственное Предприятие «Марвитек»",
+				"PAO Nauchno-Proizvodstvennoe Predpriyatie Tarvolis", "Limited Liability Company Nauchno-Proizvodstvennoe Predpriyatie Korvatek"},
+			[]int{5}},
+		{"five firms, two written with the same legal form", "JSC NAUCHNO-PROIZVODSTVENNOE PREDPR",
+			[]string{"AO Nauchno-Proizvodstvennoe Predpriyatie Zoratek", "AO Nauchno-Proizvodstvennoe Predpriyatie Volnamash",
+				"AO Nauchno-Proizvodstvennoe Predpriyatie Kelvaro", "JSC Nauchno-Proizvodstvennoe Predpriyatie Marvitek",
+				"JSC Nauchno-Proizvodstvennoe Predpriyatie Tarvolis"},
+			[]int{3, 4}},
+		{"six firms written alike, one character for character", "AO «NAUCHNO-PROIZVODSTVENNOE PREDPR",
+			[]string{"AO Nauchno-Proizvodstvennoe Predpriyatie Zoratek", "AO Nauchno-Proizvodstvennoe Predpriyatie Volnamash",
+				"AO Nauchno-Proizvodstvennoe Predpriyatie Kelvaro", "AO Nauchno-Proizvodstvennoe Predpriyatie Marvitek",
+				"AO Nauchno-Proizvodstvennoe Predpriyatie Korvatek", "AO «Nauchno-Proizvodstvennoe Predpriyatie «Tarvolis»"},
+			[]int{5}},
+		{"five firms written alike character for character: says nothing", "AO NAUCHNO-PROIZVODSTVENNOE PREDPRI",
+			[]string{"AO Nauchno-Proizvodstvennoe Predpriyatie Zoratek", "AO Nauchno-Proizvodstvennoe Predpriyatie Volnamash",
+				"AO Nauchno-Proizvodstvennoe Predpriyatie Kelvaro", "AO Nauchno-Proizvodstvennoe Predpriyatie Marvitek",
+				"AO Nauchno-Proizvodstvennoe Predpriyatie Tarvolis"},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if l := utf8.RuneCountInString(tt.cut); l < 33 || l > 35 {
+				t.Fatalf("test name %q is %d characters, not about 35", tt.cut, l)
+			}
+			ms := []Mention{{Name: tt.cut}}
+			for _, o := range tt.others {
+				ms = append(ms, Mention{Name: o})
+			}
+			res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for _, p := range res.Review {
+				if p.A != 0 && p.B != 0 {
+					continue
+				}
+				o := max(p.A, p.B) - 1
+				got = append(got, o)
+				if !strings.HasPrefix(p.Reasons[len(p.Reasons)-1], "may be cut at") {
+					t.Errorf("review pair with %q gives no cut reason: %q", tt.others[o], p.Reasons)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%q put beside %v in review, want %v (review %+v)", tt.cut, got, tt.want, res.Review)
+			}
+			for i := 1; i < len(ms); i++ {
+				if res.EntityOf[i] == res.EntityOf[0] {
+					t.Errorf("%q merged with %q", tt.cut, ms[i].Name)
+				}
+			}
+		})
+	}
+}
+
+// TestUnmatchableNameReason: a name no rule can place by its name (cut
+// to its legal form, to its form and a letter, or to generic words that
+// start too many firms) says so in its entity's reason instead of looking
+// like a firm of its own; joined to a firm by its tax ID, it does not.
+func TestUnmatchableNameReason(t *testing.T) {
+	firms := []Mention{{Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Zoratek"}, {Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Volnamash"},
+		{Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Kelvaro"}, {Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Marvitek"},
+		{Name: "OOO Nauchno-Proizvodstvennoe Predpriyatie Tarvolis"}, {Name: "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU KORVATEK"}}
+	tests := []struct {
+		name string
+		m    Mention
+		want string // in the reason of its entity's core; "" for plain "core"
+	}{
+		{"cut inside its legal form", Mention{Name: "OBSHCHESTVO S OGRANICHENNOI OTVETS"}, "cut at 35 characters inside its legal form: it names no firm"},
+		{"only a legal form", Mention{Name: "OOO"}, "only a legal form: it names no firm"},
+		{"a legal form and a letter", Mention{Name: "OTKRYTOE AKTSIONERNOE OBSHCHESTVO K"}, `only its legal form and "K" are left before the cut`},
+		{"generic words that start five firms", Mention{Name: "OOO NAUCHNO-PROIZVODSTVENNOE PREDPR"}, "the start of 5 firms' names here, too many to tell which"},
+		{"joined to a firm by its tax ID", Mention{Name: "OBSHCHESTVO S OGRANICHENNOI OTVETS", TaxID: "7736050003"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := append([]Mention{tt.m}, firms...)
+			if tt.m.TaxID != "" {
+				ms = append(ms, Mention{Name: "ZORAVEL LLC", TaxID: tt.m.TaxID})
+			}
+			res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := res.Entities[res.EntityOf[0]]
+			why := e.Reasons[slices.Index(e.Members, 0)]
+			if tt.want == "" {
+				if strings.Contains(strings.Join(e.Reasons, " | "), "cannot be matched by name") {
+					t.Errorf("%q joined by tax ID: reasons %q say it cannot be matched", tt.m.Name, e.Reasons)
+				}
+				return
+			}
+			if !strings.HasPrefix(why, "core; ") || !strings.Contains(why, tt.want) || !strings.Contains(why, "cannot be matched by name: match it on a tax ID or by hand") {
+				t.Errorf("%q: reason %q, want core and %q", tt.m.Name, why, tt.want)
+			}
+			for i := 1; i < len(ms); i++ {
+				if res.EntityOf[i] == res.EntityOf[0] {
+					t.Errorf("%q merged with %q", tt.m.Name, ms[i].Name)
+				}
+			}
+		})
+	}
+}
+
+// TestSameCutNameTwice: the same cut name written twice (case aside) is
+// put beside each firm it may be and beside its twin, which may be the
+// same firm's or another's; none of them merges.
+func TestSameCutNameTwice(t *testing.T) {
+	ms := []Mention{{Name: "AO NAUCHNO-PROIZVODSTVENNOE PREDPRI"}, {Name: "AO Nauchno-Proizvodstvennoe Predpri"},
+		{Name: "AO Nauchno-Proizvodstvennoe Predpriyatie Zoratek"}, {Name: "AO Nauchno-Proizvodstvennoe Predpriyatie Volnamash"}}
+	res, err := Cluster(context.Background(), ms, nil, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Entities) != len(ms) {
+		t.Fatalf("%d entities, want %d: nothing merges", len(res.Entities), len(ms))
+	}
+	got := map[[2]int]bool{}
+	for _, p := range res.Review {
+		got[[2]int{min(p.A, p.B), max(p.A, p.B)}] = true
+	}
+	for _, want := range [][2]int{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}} {
+		if !got[want] {
+			t.Errorf("%q and %q not in review (review %+v)", ms[want[0]].Name, ms[want[1]].Name, res.Review)
+		}
 	}
 }

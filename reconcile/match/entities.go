@@ -47,7 +47,7 @@ func (c *clusterer) result() *Result {
 				e.Members = append(e.Members, m)
 				switch {
 				case k == 0:
-					e.Reasons = append(e.Reasons, c.reason[u])
+					e.Reasons = append(e.Reasons, c.entityReason(r, u))
 					e.Scores = append(e.Scores, c.rscore[u])
 				default:
 					e.Reasons = append(e.Reasons, c.units[u].within)
@@ -55,6 +55,7 @@ func (c *clusterer) result() *Result {
 				}
 			}
 		}
+		c.noteAddresses(&e)
 		drafts = append(drafts, draft{e, c.anchor(e.Members)})
 	}
 	slices.SortFunc(drafts, func(a, b draft) int {

@@ -228,6 +228,7 @@ func (c *clusterer) link() {
 	}
 	c.reviewCutStarts()
 	c.reviewGenericNames()
+	c.reviewSkeletons()
 	c.reviewSoundAlike()
 	c.reviewTranslated()
 	c.reviewPinyin()
@@ -349,7 +350,7 @@ func (c *clusterer) anchorScore(x, y, u, v int, s float64) (float64, int, int) {
 			if (a == u && b == v) || (a == v && b == u) {
 				sc = s
 			} else {
-				sc = scoreFast(c.profs[a], c.profs[b])
+				sc = scoreAnchor(c.profs[a], c.profs[b])
 			}
 			if sc > best {
 				best, bx, by = sc, a, b
@@ -413,7 +414,7 @@ func (c *clusterer) addReview(u, v int, s float64, extra string) {
 		return
 	}
 	_, why := scorePair(c.profs[u], c.profs[v], true)
-	if extra != "" {
+	if extra != "" && !slices.Contains(why, extra) {
 		why = append(why, extra)
 	}
 	c.review[k] = Pair{A: c.units[u].mentions[0], B: c.units[v].mentions[0], Score: s, Reasons: why}

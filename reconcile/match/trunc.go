@@ -18,7 +18,10 @@ import (
 // of different kinds cost what they cost in nameScore, so such a pair goes
 // to review.
 func truncScore(a, b *profile, explain bool) (float64, []string) {
-	if !a.cut || b.runeLen <= a.runeLen && !coreGoesOn(a, b) {
+	if !a.cut {
+		return formEndScore(a, b, explain)
+	}
+	if b.runeLen <= a.runeLen && !coreGoesOn(a, b) {
 		return 0, nil
 	}
 	starts, distinct := tokensStart(a, b)
@@ -167,7 +170,27 @@ func isStump(stump, word string) bool {
 	// The cut may fall inside a letter group that folds differently (kh
 	// cut to k): accept a shorter common prefix, of two letters at least
 	// (the stump LO of ARKTIK LO is not the start of LNG).
-	return len(last) >= 3 && strings.HasPrefix(other, last[:len(last)-1])
+	if len(last) >= 3 && strings.HasPrefix(other, last[:len(last)-1]) {
+		return true
+	}
+	return cutInDigraph(stump, word)
+}
+
+// cutInDigraph reports whether a stump ends with the first letter of a
+// digraph that another scheme spells otherwise where word has one: the
+// French CH of Ш cut to C against SHIN, the TCH of Ч cut to T against
+// CHERNY. The letters before must be word's own.
+func cutInDigraph(stump, word string) bool {
+	k := len(stump) - 1
+	if k < 0 || k >= len(word) || !strings.ContainsRune("cstzk", rune(stump[k])) || !strings.HasPrefix(word, stump[:k]) {
+		return false
+	}
+	for _, d := range []string{"sh", "ch", "zh", "kh", "ts", "cz", "sz"} {
+		if strings.HasPrefix(word[k:], d) {
+			return true
+		}
+	}
+	return false
 }
 
 // enough reports whether a cut name is distinctive enough to match as the
@@ -202,4 +225,59 @@ func isDigits(s string) bool {
 func longSlip(k, l string) bool {
 	v, doubt := tokenMatch(k, l, "", "", 7)
 	return v >= 0.9 && !doubt
+}
+
+// formEndScore: a name of about TruncationWidth that ends in a legal form,
+// so is not taken as cut (ISKRA DESIGN BUREAU JSC, UNITED AIRCRAFT CORP),
+// whose words, form included, are the first words of a longer name that
+// goes on past the form (ISKRA DESIGN BUREAU JSC NAMED AFTER …, UNITED
+// AIRCRAFT CORPORATION …). The rest may have been cut off, or be a name
+// of its own (a branch, a subsidiary, an institute named after someone):
+// review, never merged.
+func formEndScore(a, b *profile, explain bool) (float64, []string) {
+	if !formEndStarts(a, b) {
+		return 0, nil
+	}
+	if s, reasons := numberEvidenceTrunc(a, b); s == 0 {
+		return 0, reasons
+	}
+	if !explain {
+		return formEndReview, nil
+	}
+	return formEndReview, []string{formEndReason(a.n.Original, b.n.Original, 1)}
+}
+
+// formEndReason explains a name that ends in a legal form at the width
+// and starts a longer one, and the names of firms-1 other firms.
+func formEndReason(a, b string, firms int) string {
+	return fmt.Sprintf("ends in a legal form at %d characters: %q is the start of %q%s, which goes on past the form; one firm if the rest was cut off, not if it names a branch or a subsidiary",
+		TruncationWidth, strings.TrimSpace(a), strings.TrimSpace(b), andOthers(firms, " here"))
+}
+
+// endsInFormAtWidth reports a name of about TruncationWidth, not taken as
+// cut because it ends in a legal form (names.Analyze), with a word before
+// the form that tells firms apart.
+func endsInFormAtWidth(a *profile) bool {
+	last := len(a.n.Tokens) - 1
+	return !a.cut && a.distinct && a.runeLen >= TruncationWidth-2 && a.runeLen <= TruncationWidth && last >= 1 && a.n.Legal[last]
+}
+
+// formEndReview is formEndScore's score: in the grey zone.
+const formEndReview = 0.80
+
+func formEndStarts(a, b *profile) bool {
+	na, nb := a.n, b.n
+	last := len(na.Tokens) - 1
+	if !endsInFormAtWidth(a) || len(nb.Tokens) <= len(na.Tokens) || b.runeLen <= a.runeLen || !sameFormKind(na, nb) {
+		return false
+	}
+	for i := 0; i <= last; i++ {
+		if na.Tokens[i] == nb.Tokens[i] || i == last && isStump(na.Tokens[i], nb.Tokens[i]) {
+			continue // CORP of CORPORATION, JSC of JSCNAMED
+		}
+		if v, doubt := tokenMatch(na.Keys[i], nb.Keys[i], na.Tokens[i], nb.Tokens[i], 7); v < 0.9 || doubt {
+			return false
+		}
+	}
+	return true
 }

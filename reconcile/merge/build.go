@@ -43,7 +43,13 @@ func (r *reconciler) build() {
 		for k := range u.rows {
 			idx = append(idx, k)
 		}
-		sort.SliceStable(idx, func(a, b int) bool { return r.prefers(u.rows[idx[a]], u.rows[idx[b]]) })
+		// Container lines go last: their lead stands for them.
+		sort.SliceStable(idx, func(a, b int) bool {
+			if la, lb := r.isLine(int(u.rows[idx[a]])), r.isLine(int(u.rows[idx[b]])); la != lb {
+				return lb
+			}
+			return r.prefers(u.rows[idx[a]], u.rows[idx[b]])
+		})
 		rows, reasons, dupRows = rows[:0], reasons[:0], dupRows[:0]
 		for _, k := range idx {
 			rows = append(rows, u.rows[k])
@@ -74,7 +80,16 @@ func (r *reconciler) build() {
 // resolve fills the shipment's values from its rows, preferred first.
 func (r *reconciler) resolve(sh *Shipment) {
 	for k, x := range sh.Rows {
-		rec := &r.in.Records[x]
+		if r.isLine(int(x)) {
+			if sh.group != nil {
+				sh.group.lines++
+			}
+			continue
+		}
+		rec := r.rec(x)
+		if r.lines[x] != nil && k < math.MaxInt16 {
+			sh.group = &lineGroup{k: int16(k), rec: rec}
+		}
 		if !sh.Date.Known() && rec.Date.Known() || sh.Date.Precision == reconcile.PrecisionMonth && rec.Date.Precision == reconcile.PrecisionDay {
 			sh.Date = rec.Date
 		}
@@ -252,7 +267,7 @@ func (r *reconciler) number() {
 		}
 		ids[id] = struct{}{}
 		sh.ID = r.text.Add(id)
-		if len(sh.Rows) > 1 {
+		if sh.sourceRows() > 1 {
 			r.res.Merged++
 		}
 		for _, x := range sh.Rows {
@@ -348,14 +363,17 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 				})
 			}
 		}
-		if len(sh.Rows) < 2 {
+		if sh.sourceRows() < 2 {
 			continue
 		}
 		rule := r.rule(st, sh.Rows)
 		str := func(field reconcile.Field, get func(*reconcile.Record) string, used string, same func(a, b string) bool, minor func(vals []string) bool) {
 			obs, vals := obs[:0], vals[:0]
 			for _, x := range sh.Rows {
-				rec := &r.in.Records[x]
+				if r.isLine(int(x)) {
+					continue
+				}
+				rec := r.rec(x)
 				v := get(rec)
 				if v == "" {
 					continue
@@ -392,7 +410,10 @@ func (r *reconciler) conflictsIn(st *conflictState, lo, hi int) {
 		num := func(field reconcile.Field, get func(*reconcile.Record) reconcile.Number, used reconcile.Number, unit string, minorPct float64, half func(src int32, v float64) float64) {
 			obs, vals, halves := obs[:0], nums[:0], halves[:0]
 			for _, x := range sh.Rows {
-				rec := &r.in.Records[x]
+				if r.isLine(int(x)) {
+					continue
+				}
+				rec := r.rec(x)
 				n := get(rec)
 				if !n.Valid {
 					continue

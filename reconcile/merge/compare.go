@@ -80,7 +80,7 @@ func (r *reconciler) compareParties(i, j int32, explain bool, pt partyTest) comp
 			return c
 		}
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	if (len(a.HSCode) < 6 || len(b.HSCode) < 6 || a.HSCode[:6] != b.HSCode[:6]) && fail("HS-6 differs or is missing") {
 		return c
 	}
@@ -148,7 +148,7 @@ func (r *reconciler) compareDates(i, j int32) (float64, bool) {
 	if r.crossFlow(i, j) {
 		return r.compareCrossDates(i, j)
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	d := b.Date.Time.Sub(a.Date.Time).Hours() / 24 // b − a
 	ba, bb := blDated(a), blDated(b)
 	if ba != bb {
@@ -175,7 +175,7 @@ func (r *reconciler) dateText(i, j int32) string {
 	if r.crossFlow(i, j) {
 		return r.crossDateText(i, j)
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	days := int(math.Round(math.Abs(a.Date.Time.Sub(b.Date.Time).Hours() / 24)))
 	ba, bb := blDated(a), blDated(b)
 	if ba == bb {
@@ -204,7 +204,7 @@ type weightFit struct {
 // net ≤ gross ≤ net × (1 + PackagingBandPct/100), each end widened by the
 // written precision.
 func (r *reconciler) compareWeights(i, j int32) (weightFit, bool) {
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	si, sj := r.in.SourceOf[i], r.in.SourceOf[j]
 	pos := func(n reconcile.Number) bool { return n.Valid && n.Value > 0 }
 	pct := r.opt.WeightTolerancePct
@@ -313,7 +313,7 @@ func kindText(f reconcile.Field) string {
 
 // reason says why row x joined the shipment whose first row is core.
 func (r *reconciler) reason(core, x int32) string {
-	a, b := &r.in.Records[core], &r.in.Records[x]
+	a, b := r.rec(core), r.rec(x)
 	if rel, kind := r.idRel(core, x); rel == idSame {
 		id := map[reconcile.Field]string{reconcile.FieldDeclarationID: b.DeclarationID, reconcile.FieldBillOfLading: b.BillOfLading,
 			reconcile.FieldContainer: b.Container, reconcile.FieldInvoice: b.Invoice}[kind]

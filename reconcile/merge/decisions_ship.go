@@ -118,10 +118,13 @@ func (r *reconciler) apartUnits(A, B *unitT) bool {
 }
 
 // unitOf is the unit holding record i, following an exact duplicate to
-// the row it repeats.
+// the row it repeats and a container line to its lead row.
 func (r *reconciler) unitOf(i int32) int32 {
 	if d := r.res.DuplicateOf[i]; d >= 0 {
 		i = d
+	}
+	if r.isLine(int(i)) {
+		i = r.lineOf[i]
 	}
 	return r.unit[i]
 }

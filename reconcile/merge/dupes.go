@@ -299,7 +299,9 @@ func (d *dupJudge) judge(a, b int32) (DupPair, bool) {
 		}
 	}
 	if shared != "" {
-		if len(srcA) == 1 && len(srcB) == 1 {
+		if why := d.containerWhy(A, B); why != "" {
+			p.NotMerged = append(p.NotMerged, why)
+		} else if len(srcA) == 1 && len(srcB) == 1 {
 			p.NotMerged = append(p.NotMerged, "both rows come from "+shared+"; rows of one source are merged only when every field is equal")
 		} else {
 			p.NotMerged = append(p.NotMerged, "both shipments already hold a row of "+shared)

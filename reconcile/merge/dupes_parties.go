@@ -150,9 +150,13 @@ func (d *dupJudge) namesRuleWhy(A, B *Shipment) string {
 	const pre = "the names-in-review rule merges such a pair only when every row of both agrees and each row is the other's only candidate in its source: "
 	if d.cmp == nil {
 		d.cmp = NewComparer(d.in, d.opt)
+		d.cmp.r.lineOf, d.cmp.r.agg = d.res.lineOf, d.res.agg // container groups as one row
 	}
 	for _, x := range A.Rows {
 		for _, y := range B.Rows {
+			if d.cmp.r.isLine(int(x)) || d.cmp.r.isLine(int(y)) {
+				continue
+			}
 			c := d.cmp.Compare(int(x), int(y))
 			if c.Linked || c.Fuzzy || len(c.Failed) == 0 {
 				continue

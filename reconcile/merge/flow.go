@@ -62,7 +62,7 @@ func (r *reconciler) crossCountries(i, j int32) (agree, clash string) {
 	if r.exportRow(j) {
 		i, j = j, i
 	}
-	return compareCountries(&r.in.Records[i], &r.in.Records[j])
+	return compareCountries(r.rec(i), r.rec(j))
 }
 
 // compareCountries compares an export declaration's countries with an
@@ -129,7 +129,7 @@ func (r *reconciler) crossText(i, j int32) string {
 		}
 		return ""
 	}
-	return fmt.Sprintf("export declaration%s and import row%s of the same goods", id(&r.in.Records[i]), id(&r.in.Records[j]))
+	return fmt.Sprintf("export declaration%s and import row%s of the same goods", id(r.rec(i)), id(r.rec(j)))
 }
 
 // clearCrossEdges keeps an export–import pair only when it is the one

@@ -62,8 +62,16 @@ func (r *reconciler) link(ctx context.Context) error {
 			A, B, ua, ub = B, A, ub, ua
 		}
 		for _, x := range B.rows {
+			why := r.reason(A.rows[0], x)
+			for _, y := range A.rows {
+				if t := r.identicalText(y, x); t != "" {
+					// Not the only candidate: one of identical ones.
+					why = strings.Replace(why, "; "+crossOnlyText, "", 1) + t
+					break
+				}
+			}
 			A.rows = append(A.rows, x)
-			A.reasons = append(A.reasons, r.text.Add(r.reason(A.rows[0], x)))
+			A.reasons = append(A.reasons, r.text.Add(why))
 			r.unit[x] = ua
 		}
 		B.rows, B.reasons, B.dead = nil, nil, true
@@ -83,10 +91,10 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	// names-in-review rule); compare still checks the pair itself.
 	group := r.rel.groups(true)
 	for i := range r.in.Records {
-		if r.res.DuplicateOf[i] >= 0 || r.monthly(i) || r.isSplit(i) || r.in.Consignee[i] < 0 {
+		if r.res.DuplicateOf[i] >= 0 || r.isLine(i) || r.monthly(i) || r.isSplit(i) || r.in.Consignee[i] < 0 {
 			continue
 		}
-		rec := &r.in.Records[i]
+		rec := r.rec(int32(i))
 		if rec.Date.Precision != reconcile.PrecisionDay || len(rec.HSCode) < 6 || !hasWeight(rec) {
 			continue
 		}
@@ -123,7 +131,17 @@ func (r *reconciler) fuzzyEdges(ctx context.Context) ([]edge, error) {
 	// The only-candidate checks count candidates among every pair the
 	// rule accepts, before any of them drops one.
 	all := slices.Clone(edges)
-	return r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(all, rivals...), alike), nil
+	out := r.clearCrossEdges(r.clearTiedEdges(r.clearRelatedEdges(edges), all), append(slices.Clone(all), rivals...), alike)
+	// Ties between identical rows pair in row order (identical.go).
+	ident := r.pairIdentical(all, rivals, alike)
+	if len(ident) == 0 {
+		return out, nil
+	}
+	out = slices.DeleteFunc(out, func(e edge) bool {
+		_, a := r.identical[[2]int32{e.a, e.b}]
+		return !a && (r.inIdentical(e.a) && r.inIdentical(e.b))
+	})
+	return append(out, ident...), nil
 }
 
 // clearRelatedEdges keeps a pair that agrees only through related names
@@ -175,7 +193,7 @@ func (r *reconciler) idEdges() []edge {
 		id   string
 	}
 	eligible := func(i int) bool {
-		return r.res.DuplicateOf[i] < 0 && !r.monthly(i) && !r.isSplit(i)
+		return r.res.DuplicateOf[i] < 0 && !r.isLine(i) && !r.monthly(i) && !r.isSplit(i)
 	}
 	// Declarations: only those that some row gives without an item.
 	var open map[uint64]bool
@@ -199,7 +217,7 @@ func (r *reconciler) idEdges() []edge {
 			}
 			declB[r.declH[i]] = append(declB[r.declH[i]], int32(i))
 		}
-		rec := &r.in.Records[i]
+		rec := r.rec(int32(i))
 		for _, k := range []struct {
 			f reconcile.Field
 			s string
@@ -293,7 +311,7 @@ func (r *reconciler) idAgree(i, j int32) (float64, bool) {
 	if rel, _ := r.idRel(i, j); rel != idSame {
 		return 0, false
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	if !hsCompatible(a.HSCode, b.HSCode) {
 		return 0, false
 	}

@@ -101,7 +101,7 @@ func (r *reconciler) idRel(i, j int32) (int, reconcile.Field) {
 		}
 		rel, kind = idSame, reconcile.FieldDeclarationID
 	}
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	for _, k := range []struct {
 		f    reconcile.Field
 		x, y string

@@ -63,6 +63,12 @@
 // entities related in two steps never merge; Possible duplicates lists
 // them with the matcher's reason.
 //
+// Container lines: rows of one source sharing a B/L (or declaration
+// and item) number, parties, date and HS-6 with distinct container
+// numbers are one shipment, their weights added (containers.go). Ties
+// between rows identical in every figure, as many on each side, pair
+// in canonical order (identical.go).
+//
 // Monthly aggregates (vendor "Short" exports) are never merged with
 // shipment-level rows; each stays its own line, marked Superseded when
 // shipment-level data covers the same month, consignee and HS code.
@@ -132,6 +138,12 @@ type Options struct {
 	// ExportDaysAfter days later (dates written in two time zones, an
 	// import declared before arrival).
 	ExportDaysBefore, ExportDaysAfter int
+
+	// ToUSD, when set, converts a value in currency in month ("2006-01")
+	// with the user's rates; nil or false when there is no rate. Only
+	// the container rule uses it, to compare a declaration's value in one
+	// currency with container rows' values in another (containers.go).
+	ToUSD func(value float64, currency, month string) (float64, bool)
 
 	// conflictRun, when set, replaces the const conflictRun, so a test
 	// can compare shipments in many small runs.
@@ -251,6 +263,9 @@ type Shipment struct {
 	// none). Keeping indexes instead
 	// of copies saves about 180 bytes per shipment: 130 MB at a million.
 	from [nFrom]int16
+	// group, when the shipment holds container lines of one source,
+	// names the lead row whose figures are the group's added ones.
+	group *lineGroup
 
 	// Measures, filled by totals.Measure: the tonnes and USD value the
 	// totals use, with how they were obtained.
@@ -275,8 +290,23 @@ func (s *Shipment) row(recs []reconcile.Record, f int) *reconcile.Record {
 	if k < 0 || k >= len(s.Rows) || int(s.Rows[k]) >= len(recs) {
 		return nil
 	}
+	if s.group != nil && k == int(s.group.k) {
+		return s.group.rec
+	}
 	return &recs[s.Rows[k]]
 }
+
+// ContainerLines is how many of Rows are container lines of one B/L
+// that joined the lead row of their source (the figures then add up).
+func (s *Shipment) ContainerLines() int {
+	if s.group == nil {
+		return 0
+	}
+	return int(s.group.lines)
+}
+
+// sourceRows is len(Rows) without the container lines: one per source.
+func (s *Shipment) sourceRows() int { return len(s.Rows) - s.ContainerLines() }
 
 // NetKg is the net weight used: from the most preferred row that has one.
 // recs are the records the shipment was built from (Result.Records).
@@ -369,8 +399,12 @@ func (s *Shipment) Status() string {
 		return "monthly aggregate, not counted: shipment-level data covers this month"
 	case s.Monthly:
 		return "monthly aggregate, counted"
-	case len(s.Rows) > 1:
-		return "counted, merged from " + itoa(len(s.Rows)) + " sources"
+	case s.sourceRows() > 1 && s.ContainerLines() > 0:
+		return "counted, merged from " + itoa(s.sourceRows()) + " sources, " + itoa(s.ContainerLines()+1) + " container rows"
+	case s.sourceRows() > 1:
+		return "counted, merged from " + itoa(s.sourceRows()) + " sources"
+	case s.ContainerLines() > 0:
+		return "counted, " + itoa(s.ContainerLines()+1) + " container rows of one B/L"
 	}
 	return "counted"
 }
@@ -435,6 +469,14 @@ type Result struct {
 	// equally, which clearTiedEdges left apart: Possible duplicates says
 	// so.
 	ties map[rowSrc][]int32
+	// containerWhy gives, for each row of a group of container lines
+	// left apart (one value and one weight on every row: per container
+	// or per B/L cannot be told), what Possible duplicates says.
+	containerWhy map[int32]string
+	// lineOf and agg are the reconciler's container lines (containers.go),
+	// kept so Possible duplicates compares a group as the rules did.
+	lineOf []int32
+	agg    map[int32]*reconcile.Record
 }
 
 func itoa(n int) string {

@@ -38,6 +38,7 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 	if err := r.dedupe(ctx); err != nil {
 		return nil, err
 	}
+	r.containers()
 	progress(n/4, n)
 	if err := r.group(ctx); err != nil {
 		return nil, err
@@ -47,12 +48,15 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 		return nil, err
 	}
 	r.applyPairs(pairRows)
+	r.attachLines()
 	progress(3*n/4, n)
 	r.build()
 	r.consignments()
 	r.supersede()
 	r.number()
 	r.conflicts()
+	r.containerNotes()
+	r.res.lineOf, r.res.agg = r.lineOf, r.agg
 	progress(n, n)
 	return r.res, nil
 }
@@ -98,6 +102,18 @@ type reconciler struct {
 	// tied holds the pairs clearTiedEdges left apart, both ways round:
 	// no third row may join them either.
 	tied map[[2]int32]bool
+	// identical holds the pairs pairIdentical made between identical
+	// rows, both ways round, with the rows of each side.
+	identical    map[[2]int32]identicalPair
+	identicalRow map[int32]bool
+
+	// Container lines (containers.go): lineOf gives a line's lead row,
+	// -1 for other rows (nil when no source has container lines); agg
+	// holds each lead's row with the group's figures added, which the
+	// rules compare in its place; lines describes each group by its lead.
+	lineOf []int32
+	agg    map[int32]*reconcile.Record
+	lines  map[int32]*containerGroup
 
 	// What the shipments and discrepancies keep lives in arena blocks, not
 	// in millions of small objects (see package arena).
@@ -263,10 +279,16 @@ func walkContent(rec *reconcile.Record, date func(reconcile.Date), str func(stri
 }
 
 func contentKey(b *strings.Builder, rec *reconcile.Record) {
+	contentKeyDigits(b, rec, -1)
+}
+
+// contentKeyDigits is contentKey with numbers written to digits
+// significant digits (-1: as many as it takes to read the value back).
+func contentKeyDigits(b *strings.Builder, rec *reconcile.Record, digits int) {
 	w := func(s string) { b.WriteString(s); b.WriteByte(0x1f) }
 	num := func(n reconcile.Number) {
 		if n.Valid {
-			w(strconv.FormatFloat(n.Value, 'g', -1, 64))
+			w(strconv.FormatFloat(n.Value, 'g', digits, 64))
 		} else {
 			w("?" + n.Raw)
 		}
@@ -333,7 +355,7 @@ func (r *reconciler) group(ctx context.Context) error {
 		if i%65536 == 0 && ctx.Err() != nil {
 			return reconcile.ErrCanceled
 		}
-		if r.res.DuplicateOf[i] >= 0 || r.declH[i] == 0 || r.itemH[i] == 0 {
+		if r.res.DuplicateOf[i] >= 0 || r.isLine(i) || r.declH[i] == 0 || r.itemH[i] == 0 {
 			continue
 		}
 		if r.monthly(i) || r.isSplit(i) {
@@ -373,7 +395,7 @@ func (r *reconciler) group(ctx context.Context) error {
 	}
 	// Everything else starts alone.
 	for i := 0; i < n; i++ {
-		if r.res.DuplicateOf[i] >= 0 || r.unit[i] >= 0 {
+		if r.res.DuplicateOf[i] >= 0 || r.isLine(i) || r.unit[i] >= 0 {
 			continue
 		}
 		reason := "first row"

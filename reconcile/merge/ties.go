@@ -117,7 +117,7 @@ func (r *reconciler) unitHolds(x, src int32) bool {
 // equal, −1 for a quantity or value that differs. It only ranks a row's
 // candidates against each other.
 func (r *reconciler) evidence(i, j int32) int {
-	a, b := &r.in.Records[i], &r.in.Records[j]
+	a, b := r.rec(i), r.rec(j)
 	ev := 0
 	near := func(x, y float64) bool { return math.Abs(x-y) <= 0.005*math.Max(math.Abs(x), math.Abs(y))+1e-9 }
 	if a.Quantity.Valid && b.Quantity.Valid && a.QuantityUnit != "" && strings.EqualFold(a.QuantityUnit, b.QuantityUnit) {

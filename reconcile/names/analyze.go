@@ -66,6 +66,11 @@ type Name struct {
 	// a name written in two ("TEKHKRIM" of "技术克里姆有限责任公司
 	// TEKHKRIM"), so an explanation can say so.
 	ScriptPart bool
+
+	// Address is the address (or contact tail) SplitAddress took off a
+	// party cell that wrote it after the name; "" when none. The name is
+	// matched without it.
+	Address string
 }
 
 // Class is the first legal form found, or "".
@@ -99,6 +104,21 @@ func (n *Name) Display() string {
 // its legal forms marked. A name written twice, once in brackets, also
 // gets its second readings in Alts.
 func Analyze(s string) *Name {
+	if name, addr := SplitAddress(s); addr != "" {
+		n := analyzeName(name)
+		n.Original, n.Address = s, addr
+		if n.TaxID == "" {
+			// "… MOSCOW, RUSSIA INN 7701234560": the ID written after the address.
+			_, ids := values.SplitTaxIDs(addr)
+			n.TaxID, n.KPP = ids.INN, ids.KPP
+		}
+		return n
+	}
+	return analyzeName(s)
+}
+
+// analyzeName is Analyze of a name without its address.
+func analyzeName(s string) *Name {
 	if loc := formerRe.FindStringSubmatchIndex(s); loc != nil && strings.Count(s[:loc[0]], "(") == strings.Count(s[:loc[0]], ")") {
 		// "TEKHKRIM LLC, FORMERLY ALFA LLC": the name is the part before
 		// the word; the former name is a second reading, like one in
@@ -170,7 +190,7 @@ func analyze(s string) *Name {
 		}
 		toks = append(toks, t)
 	}
-	toks = unglue(toks)
+	toks = brandTokens(unglue(toks))
 	carons := caronWords(rest)
 	french := frenchMarked(s)
 	n.Tokens = toks
@@ -497,6 +517,24 @@ func unglue(toks []string) []string {
 	return toks
 }
 
+// brandTokens joins a single letter and the number written right after it
+// into one word (S 7, S7, S-7 ENGINEERING: the letter and number are the
+// firm's brand, as in S7 Airlines). Read apart, the letter is an initial
+// of no weight and the number a mere number, and a name of generic words
+// besides (ENGINEERING LLC) was not distinctive at all. Only a letter
+// that opens the name, or follows a legal form (OOO S 7): after a word it
+// may be that word's last letter split off (ROTO R-43).
+func brandTokens(toks []string) []string {
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if len(t) == 1 && t[0] >= 'a' && t[0] <= 'z' && isNumber(toks[i+1]) && (i+2 == len(toks) || !isNumber(toks[i+2])) &&
+			(i == 0 || legal.oneWord[toks[i-1]]) {
+			toks = append(toks[:i:i], append([]string{t + toks[i+1]}, toks[i+2:]...)...)
+		}
+	}
+	return toks
+}
+
 // caronDigraphs spells the caron letters of Czech-style transliteration
 // (ISO 9, Czech, Croatian: Ж ž, Ч č, Ш š) as the digraphs other schemes
 // use. Normalize drops the carons, which loses the h (STROJGAZMONTAŽ
@@ -531,7 +569,7 @@ func legalKeys(toks, keys []string) []string {
 		if len(t) <= shortCore {
 			out[i] = legalKey(t)
 		} else {
-			out[i] = stem(keys[i])
+			out[i] = longFormKey(t, keys[i])
 		}
 	}
 	return out

@@ -18,7 +18,7 @@ var genericWords = []string{
 	"organisation", "foundation", "network", "agency", "bureau", "office", "branch", "representative",
 	"world", "worldwide", "overseas", "resources", "supply", "supplies", "equipment", "materials",
 	"unitary", "budgetary", "institution", "public", "private", "joint", "stock", "venture", "firm",
-	"design", "construction", "building", "electronics", "electronic", "chemical", "chemicals",
+	"design", "instrumentation", "construction", "building", "electronics", "electronic", "chemical", "chemicals",
 	"machinery", "machine", "works", "mill", "scientific-production", "complex", "republican",
 	"municipal", "russian", "russia", "ukrainian", "china", "chinese", "hong", "kong", "shenzhen",
 	"dubai", "uae", "turkey", "moscow", "co", "corp", "ltd", "llc", "plc",
@@ -42,17 +42,21 @@ var genericWords = []string{
 	"de", "la", "del", "des", "du", "et", "y", "e", "da", "do", "und", "fur", "gmbh", "sa", "srl",
 }
 
-var genericKeys, genericStems = func() (map[string]bool, map[string]bool) {
+var genericKeys, genericStems = func() (map[string]bool, map[string]string) {
 	m := make(map[string]bool, len(genericWords))
-	st := map[string]bool{}
+	st := map[string]string{}
 	for _, w := range genericWords {
 		for _, t := range Tokens(w) {
 			k := Key(t)
 			m[k] = true
 			if len(k) >= 9 {
 				// Long words are inflected (gosudarstvennoe/-nyy/-noy):
-				// match them without their last three letters.
-				st[k[:len(k)-3]] = true
+				// match them without their last three letters. The
+				// letters that follow the stem are kept (compoundTail).
+				s := k[:len(k)-3]
+				if !strings.Contains(st[s], k[len(s):len(s)+1]) {
+					st[s] += k[len(s) : len(s)+1]
+				}
 			}
 		}
 	}
@@ -64,13 +68,28 @@ func IsGeneric(key string) bool {
 	if genericKeys[key] {
 		return true
 	}
-	// A stem plus an ending of at most four letters.
+	// A stem plus an ending of at most four letters, unless they look
+	// like a compound (compoundTail).
 	for cut := 6; cut <= len(key) && cut <= 30; cut++ {
-		if len(key)-cut <= 4 && genericStems[key[:cut]] {
+		if len(key)-cut > 4 {
+			continue
+		}
+		if next, ok := genericStems[key[:cut]]; ok && !compoundTail(key, cut, next) {
 			return true
 		}
 	}
 	return false
+}
+
+// compoundTail reports whether key, read as a generic stem of cut letters
+// and an ending, is rather a compound: a stem that ends in a vowel, then
+// four letters that start with a consonant no generic word has after
+// that stem (next). ELEKTRO, the stem of ELECTRONIC, and SILA, STAL, TIGA
+// (ELEKTROSILA, ELEKTROSTAL, a slip in ELEKTROTYAGA) name a firm, not its
+// trade; MASHINOSTROITE-LNOE is an inflection, the L is the generic
+// word's own.
+func compoundTail(key string, cut int, next string) bool {
+	return len(key)-cut == 4 && isVowel(key[cut-1]) && isConsonant(key[cut]) && !strings.Contains(next, key[cut:cut+1])
 }
 
 // genericPrefix reports whether key is the start of a generic word, as the

@@ -101,13 +101,15 @@ var legalTable = []struct {
 		"Відкрите акціонерне товариство", "Закрите акціонерне товариство",
 		"Адкрытае акцыянернае таварыства", "Закрытае акцыянернае таварыства", "Акцыянернае таварыства",
 		"Adkrytae aktsyyanernae tavarystva", "Zakrytae aktsyyanernae tavarystva", "ААТ", "AAT", "ЗАТ",
-		"AD", "EAD", "a.d.", "ASC", "OJSC.", "Public", "股份有限公司", "股份公司"}},
+		"AD", "EAD", "a.d.", "ASC", "OJSC.", "Public", "股份有限公司", "股份公司",
+		"Gufen Youxian Gongsi", "Gufen Gongsi"}}, // pinyin of the two before
 	{LTD, []string{"Ltd", "Ltd.", "Limited", "Co Ltd", "Co., Ltd.", "Company Limited", "Co Limited", "Company Ltd",
 		"Pvt Ltd", "Private Limited", "Pvt Limited", "Private Ltd", "Pty Ltd", "Pty Limited", "Pte Ltd",
 		"Pte Limited", "Sdn Bhd", "Limited Company", "Ltd Co", "Corp Ltd", "Co Ltda",
 		"Pte", "Pty", "Pvt", "Private", "Bhd",
-		"有限公司", "有限责任公司", "有限責任公司", "有限會社"}},
-	{CO, []string{"Co", "Company", "Компания", "Kompaniya", "公司"}},
+		"有限公司", "有限责任公司", "有限責任公司", "有限會社",
+		"Youxian Gongsi", "Youxian Zeren Gongsi"}}, // pinyin of 有限公司, 有限责任公司: a Chinese name read out whole
+	{CO, []string{"Co", "Company", "Компания", "Kompaniya", "公司", "Gongsi"}},
 	{INC, []string{"Inc", "Incorporated"}},
 	{CORP, []string{"Corp", "Corporation", "Корпорация", "Korporatsiya"}},
 	{PLC, []string{"PLC", "Public Limited Company", "Public Company Limited", "PCL"}},
@@ -169,6 +171,7 @@ type legalIndex struct {
 	byFirst map[string][]legalForm // by a key of the first word, or its stem for long keys
 	starts  map[string]bool        // proper prefixes (4+ letters) of the forms' word keys
 	oneWord map[string]bool        // one-word forms as spelled (transliterated, not folded)
+	longest map[string]int         // per stem, the longest full key of a form's word with it
 	han     []hanForm              // Han suffixes, longest first
 }
 
@@ -195,9 +198,59 @@ func stem(k string) string {
 // full Key, which folds the schemes.
 func legalKey(tok string) string {
 	if utf8.RuneCountInString(tok) <= shortCore {
-		return strings.ReplaceAll(AcronymKey(tok), "c", "k")
+		return acronymFormKey(tok)
 	}
-	return stem(Key(tok))
+	return longFormKey(tok, Key(tok))
+}
+
+// acronymFormKey is how a short word is compared with legal forms.
+func acronymFormKey(tok string) string { return strings.ReplaceAll(AcronymKey(tok), "c", "k") }
+
+// longFormKey is legalKey of a long word tok with full key k. A word whose
+// key folds to an acronym's length is compared letter for letter as well:
+// ROUPP (French for ГРУПП after a space) keys as RUP but is no РУП, while
+// FZLLC is still FZ-LLC.
+func longFormKey(tok, k string) string {
+	if len(k) <= shortCore {
+		return acronymFormKey(tok)
+	}
+	return formStem(k)
+}
+
+// formSlack is how many letters an inflected legal-form word may have
+// beyond the longest spelling of it in the table (obshchestvo /
+// obshchestvom, otvetstvennost / otvetstvennostyu).
+const formSlack = 3
+
+// formStem is the stem a long word's full key k is compared with legal
+// forms by, or k itself when k is longer than any form word with that
+// stem by more than formSlack letters and what follows is no other form
+// word: such a word is a form's word with a name glued on
+// (KOMPANIJAEWRASIJA, a space dropped), not the form. Two form words
+// glued (LIMITEDLIABILITY, OBSHCHESTVOSOGRANICHENNOI) stay a form.
+func formStem(k string) string {
+	st := stem(k)
+	m, ok := legal.longest[st]
+	if !ok || len(k) <= m+formSlack {
+		return st
+	}
+	for at := len(st); at <= m+formSlack; at++ {
+		for _, rest := range []string{k[at:], k[min(at+1, len(k)):]} {
+			if _, ok := legal.longest[stem(rest)]; ok && len(rest) > stemLen {
+				return st
+			}
+		}
+	}
+	return k
+}
+
+// tableKey is legalKey for the table's own words, which set the lengths
+// formStem checks.
+func tableKey(tok string) string {
+	if k := Key(tok); utf8.RuneCountInString(tok) > shortCore && len(k) > shortCore {
+		return stem(k)
+	}
+	return acronymFormKey(tok)
 }
 
 // formSchemes are the ways Russian, Ukrainian and Belarusian legal forms
@@ -240,7 +293,14 @@ func schemeSpellings(word string) []string {
 var legal = buildLegal()
 
 func buildLegal() *legalIndex {
-	ix := &legalIndex{byFirst: map[string][]legalForm{}, oneWord: map[string]bool{}, starts: map[string]bool{}}
+	ix := &legalIndex{byFirst: map[string][]legalForm{}, oneWord: map[string]bool{}, starts: map[string]bool{}, longest: map[string]int{}}
+	note := func(tok string) string {
+		k := tableKey(tok)
+		if utf8.RuneCountInString(tok) > shortCore {
+			ix.longest[k] = max(ix.longest[k], len(Key(tok)))
+		}
+		return k
+	}
 	for _, e := range legalTable {
 		for _, f := range e.forms {
 			if ScriptOf(f) == ScriptHan {
@@ -253,10 +313,10 @@ func buildLegal() *legalIndex {
 			}
 			keys := make([][]string, len(toks))
 			for i, t := range toks {
-				keys[i] = []string{legalKey(t)}
+				keys[i] = []string{note(t)}
 				if HasCyrillic(t) {
 					for _, sp := range schemeSpellings(t) {
-						if k := legalKey(sp); !slices.Contains(keys[i], k) {
+						if k := note(sp); !slices.Contains(keys[i], k) {
 							keys[i] = append(keys[i], k)
 						}
 					}

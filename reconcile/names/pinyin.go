@@ -47,6 +47,9 @@ func HanLead(n *Name) string {
 	return ""
 }
 
+// maxLatinLeads is how many words LatinLeads joins at most.
+const maxLatinLeads = 6
+
 func startsHanWord(s string) bool {
 	for _, h := range concepts.han {
 		if strings.HasPrefix(s, h.form) {
@@ -56,8 +59,11 @@ func startsHanWord(s string) bool {
 	return false
 }
 
-// LatinLeads are the first one, two and three core words of a Latin name
-// written together, lower case, as pinyin readings are compared.
+// LatinLeads are the first one to six core words of a Latin name
+// written together, lower case, as pinyin readings are compared. Six, not
+// three: a Chinese name read out whole in pinyin (SHENZHEN TIANYING
+// WURENJI PEIJIAN YOUXIAN GONGSI) has as many words as the Han name has
+// before its legal form when none of them is a common company word.
 func LatinLeads(n *Name) []string {
 	if n.Script != ScriptLatin {
 		return nil
@@ -68,7 +74,7 @@ func LatinLeads(n *Name) []string {
 		if i < len(n.Legal) && n.Legal[i] {
 			continue
 		}
-		if len(out) == 3 || isNumber(w) {
+		if len(out) == maxLatinLeads || isNumber(w) {
 			break
 		}
 		b.WriteString(w)

@@ -18,6 +18,7 @@ import (
 
 	"tradecheck/reconcile/internal/procstat"
 	"tradecheck/reconcile/pipeline"
+	"tradecheck/samples"
 )
 
 // benchRows reads TRADECHECK_BENCH_ROWS, else def.
@@ -153,7 +154,7 @@ func BenchmarkParquetRun(b *testing.B) {
 		b.ReportMetric(procstat.PeakRSSMB(), "MB-peak-RSS")
 		b.ReportMetric(procstat.CPUSeconds(), "cpu-s")
 		var size int64
-		for _, f := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
+		for _, f := range outFiles {
 			if fi, err := os.Stat(filepath.Join(out, f)); err == nil {
 				size += fi.Size()
 			}
@@ -223,6 +224,9 @@ func genCSV(b *testing.B, dir string, n, distinct int) []string {
 // set). Peak RSS is the process's, so run one size per process. When
 // DuckDB is installed (scripts/setup.sh) it then times
 // docs/parquet/totals.sql, the Summary and Totals, over the files.
+// The parties are screened against the samples' list (a handful of
+// entries: the run pays for screening every distinct name, not for a
+// large list) and the possible duplicates are counted.
 // Skipped unless TRADECHECK_BENCH_PARQUET=1; run with -benchtime=1x.
 func BenchmarkParquetStream(b *testing.B) {
 	if os.Getenv("TRADECHECK_BENCH_PARQUET") != "1" {
@@ -240,7 +244,9 @@ func BenchmarkParquetStream(b *testing.B) {
 		start, cpu0 := time.Now(), procstat.CPUSeconds()
 		stop := heapPeak()
 		stages := map[string]time.Time{}
-		sum, err := WriteStream(context.Background(), pipeline.NewProject(files...), out, Options{}, pipeline.StreamOptions{TempDir: b.TempDir()}, func(p pipeline.Progress) {
+		p := pipeline.NewProject(files...)
+		p.Lists = []string{filepath.Join("..", "..", "samples", samples.List)}
+		sum, err := WriteStream(context.Background(), p, out, Options{}, pipeline.StreamOptions{TempDir: b.TempDir()}, func(p pipeline.Progress) {
 			if _, ok := stages[p.Stage]; !ok {
 				stages[p.Stage] = time.Now()
 			}
@@ -259,6 +265,8 @@ func BenchmarkParquetStream(b *testing.B) {
 		b.ReportMetric(float64(sum.LargestPart), "rows-largest-part")
 		b.ReportMetric(float64(sum.HeldBack), "shipments-held-back")
 		b.ReportMetric(float64(sum.IDClashes), "id-clashes")
+		b.ReportMetric(float64(len(sum.Dupes.Pairs)+sum.Dupes.More), "possible-duplicates")
+		b.ReportMetric(float64(len(sum.Result.Screening.Hits)), "screening-hits")
 		if m, ok := stages[pipeline.StageMatch]; ok {
 			b.ReportMetric(m.Sub(start).Seconds(), "s-read")
 			if g, ok := stages[pipeline.StageMerge]; ok {
@@ -272,7 +280,7 @@ func BenchmarkParquetStream(b *testing.B) {
 		b.ReportMetric(stop(), "MB-heap-peak")
 		b.ReportMetric(procstat.PeakRSSMB(), "MB-peak-RSS")
 		var size int64
-		for _, f := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
+		for _, f := range outFiles {
 			if fi, err := os.Stat(filepath.Join(out, f)); err == nil {
 				size += fi.Size()
 			}

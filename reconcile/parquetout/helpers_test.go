@@ -43,10 +43,12 @@ func sampleFiles(t testing.TB) []string {
 }
 
 // runSamples reconciles the samples with one shipment excluded and one
-// name decision, so every fate and both decision kinds occur.
+// name decision, so every fate and both decision kinds occur, and
+// screens them against the samples' list.
 func runSamples(t testing.TB) *pipeline.Result {
 	t.Helper()
 	p := pipeline.NewProject(sampleFiles(t)...)
+	p.Lists = []string{filepath.Join("..", "..", "samples", samples.List)}
 	res, err := pipeline.Run(context.Background(), p, nil)
 	if err != nil {
 		t.Fatal(err)

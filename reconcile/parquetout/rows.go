@@ -299,6 +299,7 @@ func entities(r *pipeline.Result, emit func(Entity) error) error {
 			if len(out.Names) == 0 {
 				continue
 			}
+			out.Listed = r.Screening.Status(e.ID)
 			if err := emit(out); err != nil {
 				return err
 			}

@@ -1,8 +1,10 @@
 // Package parquetout writes a reconciliation as Parquet files for engines
 // that scale past one laptop (DuckDB, Spark, Polars): records.parquet
 // (every input row with provenance, fate and entity IDs), shipments.parquet
-// (the reconciled shipments with the keys the Totals use), entities.parquet
-// and decisions.parquet.
+// (the reconciled shipments with the keys the Totals use), entities.parquet,
+// decisions.parquet, and the Review material: screening.parquet (the
+// sanctions screening hits) and possible_duplicates.parquet (pairs of
+// shipments not merged that look alike).
 //
 // Rows are produced one at a time from the pipeline's Result and written in
 // row groups of RowGroupRows as they come, so the export adds a fixed
@@ -25,7 +27,12 @@ const (
 	ShipmentsFile = "shipments.parquet"
 	EntitiesFile  = "entities.parquet"
 	DecisionsFile = "decisions.parquet"
+	ScreeningFile = "screening.parquet"
+	DupesFile     = "possible_duplicates.parquet"
 )
+
+// outFiles are every file Write and WriteStream write.
+var outFiles = []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile, ScreeningFile, DupesFile}
 
 // Fates of an input row in records.parquet. FateDetail says more.
 const (
@@ -168,6 +175,60 @@ type Entity struct {
 	TaxIDs    []string `parquet:"tax_ids,list"`
 	Rows      int64    `parquet:"rows"`           // records naming it in this role
 	Decisions []string `parquet:"decisions,list"` // user decisions that name one of its names
+	// Listed is the entity's screening status, as the workbook's Listed
+	// columns give it: "listed", "review", or "" (no hit that counts or
+	// waits, or the run screened nothing).
+	Listed string `parquet:"listed,dict"`
+}
+
+// ScreenHit is one row of screening.parquet: one name as written that
+// hit one list entry, as the workbook's Screening sheet lists them (by
+// entity, name, then score). Rejected hits stay, with their status, for
+// the audit trail. The file is empty when the run screened nothing; its
+// key-value metadata tradecheck.screened and tradecheck.against say how
+// many names were screened against how many organisations.
+type ScreenHit struct {
+	EntityID    string   `parquet:"entity_id,dict"`
+	Name        string   `parquet:"name,dict"` // as written
+	Role        string   `parquet:"role,dict"`
+	TaxID       string   `parquet:"tax_id,dict"` // the mention's own tax ID column
+	List        string   `parquet:"list,dict"`
+	ListCode    string   `parquet:"list_code,dict"` // source code (opensanctions, ofac …), part of a decision's key
+	ListedID    string   `parquet:"listed_id,dict"`
+	ListedName  string   `parquet:"listed_name,dict"` // the listed name or alias that matched
+	Primary     string   `parquet:"primary_name,dict"`
+	Score       float64  `parquet:"score"`
+	Reasons     []string `parquet:"reasons,list"`
+	Programs    []string `parquet:"programs,list"`
+	ListingDate string   `parquet:"listing_date,dict"` // as the list gives it, "" none
+	Status      string   `parquet:"status,dict"`       // listed, review, confirmed, rejected
+}
+
+// Duplicate is one row of possible_duplicates.parquet: two shipments the
+// rules left apart that may be one, best first, as the workbook's
+// Possible duplicates sheet lists them (at most merge.MaxDupPairs; the
+// key-value metadata tradecheck.more_pairs counts those left off and
+// tradecheck.kept_apart the pairs the user kept apart).
+type Duplicate struct {
+	Rank      int32   `parquet:"rank"` // 1 = most alike
+	Score     float64 `parquet:"score"`
+	Days      int32   `parquet:"days"` // dates apart
+	ShipmentA string  `parquet:"shipment_a"`
+	ShipmentB string  `parquet:"shipment_b"`
+	DateA     *int32  `parquet:"date_a,optional,date"`
+	DateB     *int32  `parquet:"date_b,optional,date"`
+	// The consignees are one entity, or two the name matcher relates.
+	ConsigneeEntityIDA string   `parquet:"consignee_entity_id_a,dict"`
+	ConsigneeEntityA   string   `parquet:"consignee_entity_a,dict"`
+	ConsigneeEntityIDB string   `parquet:"consignee_entity_id_b,dict"`
+	ConsigneeEntityB   string   `parquet:"consignee_entity_b,dict"`
+	HS6                string   `parquet:"hs6,dict"`
+	TonnesA            *float64 `parquet:"tonnes_a,optional"`
+	TonnesB            *float64 `parquet:"tonnes_b,optional"`
+	SourceRowsA        []string `parquet:"source_rows_a,list"` // row keys, preferred first
+	SourceRowsB        []string `parquet:"source_rows_b,list"`
+	WhyAlike           []string `parquet:"why_alike,list"`
+	WhyNotMerged       []string `parquet:"why_not_merged,list"` // which rule kept them apart
 }
 
 // Decision is one row of decisions.parquet: a name decision (kind

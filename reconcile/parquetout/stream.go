@@ -9,7 +9,7 @@ import (
 	"tradecheck/reconcile/pipeline"
 )
 
-// WriteStream runs project p with pipeline.Stream and writes the same four
+// WriteStream runs project p with pipeline.Stream and writes the same six
 // files as Write, with memory bounded by the distinct names and the
 // largest group of rows that could merge instead of by the rows: records
 // and shipments are written part by part as Stream reconciles them.
@@ -53,10 +53,12 @@ func WriteStream(ctx context.Context, p *pipeline.Project, dir string, opt Optio
 	}); err != nil {
 		return nil, err
 	}
-	err = writeFile(ctx, filepath.Join(dir, DecisionsFile), opt, func(emit func(Decision) error) error {
+	if err := writeFile(ctx, filepath.Join(dir, DecisionsFile), opt, func(emit func(Decision) error) error {
 		return decisions(r, sum.HasRow, emit)
-	})
-	return sum, err
+	}); err != nil {
+		return nil, err
+	}
+	return sum, writeReview(ctx, dir, opt, r, sum.Dupes)
 }
 
 // streamSink writes what Stream hands over to records.parquet and

@@ -25,9 +25,12 @@ type Options struct {
 	// Progress, when set, is called with the file being written and rows
 	// written to it so far, every batch.
 	Progress func(file string, rows int)
+	// meta is key-value metadata one file carries besides the schema
+	// version (writeReview sets it per file).
+	meta [][2]string
 }
 
-// Write writes the four Parquet files of r into dir, creating dir when it
+// Write writes the six Parquet files of r into dir, creating dir when it
 // does not exist. Each file is written atomically: an interrupted or
 // failed export leaves the previous files in place. It refuses a folder
 // that holds one of the run's inputs under one of the names it writes.
@@ -53,9 +56,12 @@ func Write(ctx context.Context, r *pipeline.Result, dir string, opt Options) err
 	}); err != nil {
 		return err
 	}
-	return writeFile(ctx, filepath.Join(dir, DecisionsFile), opt, func(emit func(Decision) error) error {
+	if err := writeFile(ctx, filepath.Join(dir, DecisionsFile), opt, func(emit func(Decision) error) error {
 		return decisions(r, decisionRows(r), emit)
-	})
+	}); err != nil {
+		return err
+	}
+	return writeReview(ctx, dir, opt, r, r.DupList())
 }
 
 // prepareDir creates dir and refuses one that is a file or would have
@@ -67,7 +73,7 @@ func prepareDir(dir string, sources []pipeline.SourceSpec) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &reconcile.Error{File: dir, Err: err, Hint: "cannot create the output folder"}
 	}
-	for _, name := range []string{RecordsFile, ShipmentsFile, EntitiesFile, DecisionsFile} {
+	for _, name := range outFiles {
 		for _, s := range sources {
 			if fileio.Same(s.Path, filepath.Join(dir, name)) {
 				return &reconcile.Error{File: s.Path, Err: reconcile.ErrOverwrite, Hint: "choose another folder for the Parquet files; inputs are never overwritten", Fix: reconcile.FixOutputFolder}
@@ -115,12 +121,16 @@ func newRowWriter[T any](ctx context.Context, out io.Writer, path string, opt Op
 	if opt.RowGroupRows <= 0 {
 		opt.RowGroupRows = RowGroupRows
 	}
-	w := parquet.NewGenericWriter[T](out,
+	opts := []parquet.WriterOption{
 		parquet.Compression(&parquet.Zstd),
 		parquet.CreatedBy("tradecheck", pipeline.Version, ""),
 		parquet.KeyValueMetadata("tradecheck.schema_version", SchemaVersion),
 		parquet.KeyValueMetadata("tradecheck.version", pipeline.Version),
-	)
+	}
+	for _, kv := range opt.meta {
+		opts = append(opts, parquet.KeyValueMetadata(kv[0], kv[1]))
+	}
+	w := parquet.NewGenericWriter[T](out, opts...)
 	return &rowWriter[T]{ctx: ctx, w: w, path: path, opt: opt, buf: make([]T, 0, min(batchRows, opt.RowGroupRows))}
 }
 

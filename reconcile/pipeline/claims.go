@@ -46,6 +46,15 @@ func (r *Result) ClaimsData() *claims.Data {
 			if s.NoTable || s.Rows == 0 {
 				continue
 			}
+			for _, t := range s.Totals {
+				if !t.Matches {
+					if d.TotalsBad == nil {
+						d.TotalsBad = map[string]string{}
+					}
+					d.TotalsBad[claims.SourceName(f.Path, s.Sheet)] = t.String()
+					break
+				}
+			}
 			c := claims.Coverage{Source: claims.SourceName(f.Path, s.Sheet), From: s.DateFrom, To: s.DateTo}
 			for _, sk := range s.Skips {
 				if sk.Reason == reconcile.SkipBanner {

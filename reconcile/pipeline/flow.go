@@ -137,7 +137,9 @@ func declaredWhy(sr *SheetResult) string {
 }
 
 // importCountries is the sheet note for the rows fillImportDestination
-// gives a destination, with how to undo it.
+// gives a destination, with how to undo it: the file holds exports, or
+// the rows' destination is another country (FixImportDestination). It
+// does not ask for the declaring country, which is known.
 func importCountries(sr *SheetResult, st *sheetStats) reconcile.Note {
 	n := 0
 	for dispatch, k := range st.noDest {
@@ -150,5 +152,5 @@ func importCountries(sr *SheetResult, st *sheetStats) reconcile.Note {
 	}
 	return reconcile.Note{Text: fmt.Sprintf("declared in %s: %d rows without a destination country take %s, since an import declaration's destination is the declaring country (%s); if these are not imports into %s, set the file's trade flow to export or give the destination country",
 		sr.Country, n, sr.Country, declaredWhy(sr), values.CountryName(sr.Country)),
-		Step: reconcile.Step{Fix: reconcile.FixTradeFlow, File: sr.File, Sheet: sr.Sheet, Value: reconcile.FlowExport}}
+		Step: reconcile.Step{Fix: reconcile.FixImportDestination, File: sr.File, Sheet: sr.Sheet, Value: sr.Country}}
 }

@@ -109,9 +109,14 @@ func TestImportRegisterDestination(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, country, dest, note string
+		step                      reconcile.Step // Fix and Value
 	}{
-		{"the country is not stated", "", "", "the destination of 1 rows stays unknown until you give the declaring country"},
-		{"the user states it", "KZ", "KZ", "declared in KZ: 1 rows without a destination country take KZ"},
+		{"the country is not stated", "", "", "the destination of 1 rows stays unknown until you give the declaring country",
+			reconcile.Step{Fix: reconcile.FixTradeFlow, Value: reconcile.FlowImport}},
+		// Known, the country is no longer asked for: the step undoes
+		// the destination the rows took from it.
+		{"the user states it", "KZ", "KZ", "declared in KZ: 1 rows without a destination country take KZ",
+			reconcile.Step{Fix: reconcile.FixImportDestination, Value: "KZ"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pr := NewProject(p)
@@ -134,10 +139,10 @@ func TestImportRegisterDestination(t *testing.T) {
 			// repeat it, with the step that changes it.
 			found := false
 			for _, n := range res.ReadNotes() {
-				found = found || strings.Contains(n.Text, tc.note) && n.Fix == reconcile.FixTradeFlow
+				found = found || strings.Contains(n.Text, tc.note) && n.Fix == tc.step.Fix && n.Value == tc.step.Value && n.File == p
 			}
 			if !found {
-				t.Errorf("read notes %q do not say %q with the trade-flow step", reconcile.NoteTexts(res.ReadNotes()), tc.note)
+				t.Errorf("read notes %+v do not say %q with the step %+v", res.ReadNotes(), tc.note, tc.step)
 			}
 		})
 	}

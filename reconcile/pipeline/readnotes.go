@@ -36,7 +36,7 @@ func (r *Result) ReadNotes() []reconcile.Note {
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: not counted — %s", name, s.Status), Step: reconcile.StepOf(s.Err)})
 			case s.LeftOut != "":
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %s (%d row(s) not counted)", name, s.LeftOut, s.LeftOutRows())})
-			case s.NoTable && strings.HasPrefix(s.Status, "not a data sheet"):
+			case s.NotData:
 				status, _, _ := strings.Cut(s.Status, " — ")
 				out = append(out, reconcile.Note{Text: fmt.Sprintf("%s: %s; left out", name, status)})
 			}
@@ -51,13 +51,23 @@ func (r *Result) ReadNotes() []reconcile.Note {
 			if s.Flow != reconcile.FlowExport {
 				// An import register's destination: unknown until the
 				// user gives the declaring country, or filled from it
-				// (declaredCountries, importCountries). Both notes ask
-				// for the trade flow; an export sheet's says so above.
+				// (declaredCountries, importCountries). The first asks
+				// for the trade flow, the second says how to undo it; an
+				// export sheet's says so above.
 				for _, w := range s.Warnings {
-					if w.Fix == reconcile.FixTradeFlow {
+					if w.Fix == reconcile.FixTradeFlow || w.Fix == reconcile.FixImportDestination {
 						w.Text = name + ": " + w.Text
 						out = append(out, w)
 					}
+				}
+			}
+			// A sheet that may sum another (one row per party, no date)
+			// is counted until the user leaves it out: the figures may
+			// hold its rows twice.
+			for _, w := range s.Warnings {
+				if w.Fix == reconcile.FixLeaveOutSheet {
+					w.Text = name + ": " + w.Text
+					out = append(out, w)
 				}
 			}
 			out = append(out, r.sheetDecisions(name, f.Path, s)...)
@@ -74,7 +84,7 @@ func (r *Result) ReadNotes() []reconcile.Note {
 // its step says so, not its words.
 func asksDecision(n reconcile.Note) bool {
 	switch n.Fix {
-	case reconcile.FixIncludeRows, reconcile.FixDateOrder, reconcile.FixTonUnit, reconcile.FixCurrencyRate:
+	case reconcile.FixIncludeRows, reconcile.FixDateOrder, reconcile.FixTonUnit, reconcile.FixCurrencyRate, reconcile.FixLeaveOutSheet:
 		return true
 	}
 	return false

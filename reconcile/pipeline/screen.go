@@ -230,6 +230,21 @@ func screenReviewThreshold(p Params) float64 {
 	return min(screen.DefaultReviewThreshold, screenThreshold(p))
 }
 
+// ScreenRows are the screening hits as the Screening sheet and
+// screening.parquet list them: sorted (screen.SortHits), each with the
+// tax ID of its mention as given; nil when the run screened nothing.
+func (r *Result) ScreenRows() []workbook.ScreenRow {
+	if r.Screening == nil {
+		return nil
+	}
+	hits := sortedHits(r.Screening.Hits)
+	out := make([]workbook.ScreenRow, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, workbook.ScreenRow{Hit: h, TaxID: mentionTaxID(r, h)})
+	}
+	return out
+}
+
 // screeningSheet is what the workbook's Screening sheet and Listed
 // columns show; nil when the run screened nothing.
 func (r *Result) screeningSheet() *workbook.Screening {
@@ -237,10 +252,7 @@ func (r *Result) screeningSheet() *workbook.Screening {
 	if s == nil {
 		return nil
 	}
-	ws := &workbook.Screening{Unapplied: s.Unapplied, Decisions: r.Project.ScreenDecisions, Status: s.Status}
-	for _, h := range sortedHits(s.Hits) {
-		ws.Rows = append(ws.Rows, workbook.ScreenRow{Hit: h, TaxID: mentionTaxID(r, h)})
-	}
+	ws := &workbook.Screening{Rows: r.ScreenRows(), Unapplied: s.Unapplied, Decisions: r.Project.ScreenDecisions, Status: s.Status}
 	for _, l := range s.Lists {
 		ws.Lists = append(ws.Lists, l.Summary()+" — "+strings.Join(l.Files, ", "))
 		for _, n := range l.Notes {

@@ -30,7 +30,9 @@ import (
 //     does.
 //  3. Rows that could end up in one shipment are put in one part: rows of
 //     one consignee entity (the fuzzy rule and the monthly supersede rule
-//     never look past one), and rows sharing a declaration, bill-of-lading,
+//     never look past one) and of the entities the name matcher relates
+//     (the names-in-review rule and Possible duplicates compare across
+//     them), and rows sharing a declaration, bill-of-lading,
 //     container or invoice number or a user's pair decision, which may
 //     name different entities; a union-find over row numbers joins them.
 //     Small groups are packed into parts of about StreamOptions.PartRows
@@ -39,9 +41,14 @@ import (
 //     with the sources' facts over the whole set (merge.SourceFacts), and
 //     handed to the sink.
 //
-// What Stream does not do: sanctions screening, the possible-duplicates
-// list and the source overlap check (the workbook's Review material); the
-// Decision column. Run them on a sample, where they can be reviewed.
+// Names are screened against the project's sanctions lists right after
+// clustering, over the distinct names as Run screens them
+// (StreamSummary.Result.Screening). Each part's possible duplicates are
+// listed as Run lists them, and the best MaxDupPairs over all parts are
+// kept (StreamSummary.Dupes, stream_dupes.go).
+//
+// What Stream does not do: the source overlap check and the Decision
+// column. Run them on a sample, where they can be reviewed.
 //
 // Shipment IDs are derived from the anchor row, as in Run, and numbered
 // as Run numbers them where two anchors hash alike (stream_ids.go).
@@ -106,52 +113,6 @@ type StreamSink interface {
 	Part(part *Result) error
 }
 
-// StreamSummary is what Stream returns: the run without its records.
-type StreamSummary struct {
-	// Result holds Project, Files and Names (and their clustering); its
-	// Records, Merge and the per-record slices are empty.
-	Result *Result
-
-	Rows, Shipments, Merged, Duplicates int
-	// Counted, Tonnes and ValueUSD are the default totals (ByNone, no
-	// filter), as Result.Totals gives them.
-	Counted  int
-	Tonnes   float64
-	ValueUSD float64
-	// USD holds the value counts behind ValueUSD (USD.USDText says
-	// what it leaves out).
-	USD           totals.Measures
-	Discrepancies int
-	Parts         int
-	LargestPart   int // rows of the largest part: what bounds memory
-	// IDClashes counts shipments that took a longer ID because another
-	// one's anchor hashed alike (Run does the same).
-	IDClashes int
-	// HeldBack counts shipments held back from their part to be numbered
-	// with the others whose anchor hashes alike.
-	HeldBack       int
-	StaleDecisions int
-	// MergeWarnings are the parts' merge.Result.MergeWarnings: the
-	// user's merges across two declaration numbers or bills of lading
-	// (a user merge lies in one part, so each is listed once).
-	MergeWarnings   []string
-	decisionRowsRun map[string]bool
-}
-
-// Warnings is Result.Warnings for a streamed run: the file warnings and
-// stale decisions Result gives, and the merge warnings of every part.
-func (s *StreamSummary) Warnings() []reconcile.Note {
-	out := s.Result.Warnings()
-	for _, w := range s.MergeWarnings {
-		out = append(out, reconcile.Note{Text: w})
-	}
-	return out
-}
-
-// HasRow reports whether a row key named by one of the project's
-// shipment decisions is a record of this run.
-func (s *StreamSummary) HasRow(key string) bool { return s.decisionRowsRun[key] }
-
 // streamer is one Stream run.
 type streamer struct {
 	res  *Result
@@ -184,6 +145,10 @@ type streamer struct {
 	srcRank  []int
 	held     []heldShipment
 	heldPart *Result
+
+	// dupes are the best possible duplicates of the parts done so far
+	// (stream_dupes.go).
+	dupes []streamDup
 }
 
 // streamFile is what pass 1 keeps of one source.
@@ -279,7 +244,7 @@ func (s *streamer) readOne(ctx context.Context, i int) {
 		f.n++
 		return nil
 	}
-	f.sheets, f.err = readFile(ctx, spec.Path, readOptions(spec), add, func(rows int) {
+	f.sheets, f.err = readFile(ctx, spec.Path, ratedReadOptions(spec, s.res.Project.Rates), add, func(rows int) {
 		s.progress(Progress{Stage: StageRead, File: spec.Path, Done: rows})
 	})
 	if err := idb.flush(); err != nil && f.err == nil {
@@ -448,14 +413,15 @@ func (s *streamer) cluster(ctx context.Context) error {
 			s.union(first, int32(s.n+m))
 		}
 	}
-	return nil
+	s.joinRelated()
+	return s.res.screenParties(ctx, nil, nil, nil)
 }
 
 // partResult builds the Result a part is reconciled in.
 func (s *streamer) partResult(recs []reconcile.Record, refs []SheetRef) *Result {
 	r := s.res
 	pr := &Result{Project: r.Project, Files: r.Files, Records: recs, RecSheet: refs, Names: r.Names,
-		Goods: r.Goods, Started: r.Started, StaleDecisions: s.sum.StaleDecisions}
+		Goods: r.Goods, Screening: r.Screening, Started: r.Started, StaleDecisions: s.sum.StaleDecisions}
 	n := len(recs)
 	pr.ConsigneeMention, pr.ShipperMention = make([]int32, n), make([]int32, n)
 	pr.ConsigneeEntity, pr.ShipperEntity = make([]int32, n), make([]int32, n)

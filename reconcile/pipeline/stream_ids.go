@@ -103,9 +103,17 @@ func sourceRanks(srcs []merge.Source) []int {
 // some attempt. ok is false when the anchor's hash is unique, so its ID
 // is too.
 func (s *streamer) anchorOf(pr *Result, in *merge.Input, sh *merge.Shipment) (x int32, ok bool) {
+	return anchorRow(pr, in, sh, func(key string, row int) bool {
+		return s.clash[clashKey(idHash(key, row), s.hashBits())]
+	})
+}
+
+// anchorRow finds, among the rows of sh that consider accepts, the row
+// whose source key and row number give sh's ID at some attempt.
+func anchorRow(pr *Result, in *merge.Input, sh *merge.Shipment, consider func(key string, row int) bool) (int32, bool) {
 	for _, x := range sh.Rows {
 		key, row := sourceKey(in.Sources[in.SourceOf[x]]), pr.Records[x].Source.Row
-		if !s.clash[clashKey(idHash(key, row), s.hashBits())] {
+		if !consider(key, row) {
 			continue
 		}
 		for a := 0; a < 4; a++ {
@@ -118,8 +126,9 @@ func (s *streamer) anchorOf(pr *Result, in *merge.Input, sh *merge.Shipment) (x 
 }
 
 // holdBack moves the part's shipments anchored on a clashing hash, with
-// their records, into s.held, and returns the part without them.
-func (s *streamer) holdBack(pr *Result, in *merge.Input, globals []int) *Result {
+// their records, into s.held, and returns the part without them and,
+// for each shipment held, its index in s.heldPart.
+func (s *streamer) holdBack(pr *Result, in *merge.Input, globals []int) (*Result, map[int32]int32) {
 	m := pr.Merge
 	var keep []bool
 	anchors := map[int]int32{}
@@ -136,7 +145,7 @@ func (s *streamer) holdBack(pr *Result, in *merge.Input, globals []int) *Result 
 		}
 	}
 	if keep == nil {
-		return pr
+		return pr, nil
 	}
 	// The held shipments' sort keys, as merge's number() sorts, taken
 	// before split moves the part's records.
@@ -144,6 +153,7 @@ func (s *streamer) holdBack(pr *Result, in *merge.Input, globals []int) *Result 
 	if s.heldPart != nil {
 		base = len(s.heldPart.Merge.Shipments)
 	}
+	heldAt := make(map[int32]int32, len(anchors))
 	for i := range m.Shipments {
 		if keep[i] {
 			continue
@@ -158,11 +168,12 @@ func (s *streamer) holdBack(pr *Result, in *merge.Input, globals []int) *Result 
 		}
 		h.base = merge.ShipmentID(sh.Monthly, h.key, h.row, 0)
 		s.held = append(s.held, h)
+		heldAt[int32(i)] = int32(base)
 		base++
 	}
 	rest, held := split(pr, keep)
 	s.heldPart = join(s.heldPart, held)
-	return rest
+	return rest, heldAt
 }
 
 // numberHeld gives the held shipments the IDs Run gives them: in each

@@ -377,7 +377,15 @@ func (s *streamer) mergeParts(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := s.sink.Part(s.holdBack(pr, &in, globals)); err != nil {
+		// The part's possible duplicates are taken before holdBack
+		// moves shipments out of it.
+		dups, err := s.partDupes(ctx, pr, &in, globals)
+		if err != nil {
+			return err
+		}
+		rest, heldAt := s.holdBack(pr, &in, globals)
+		s.keepDupes(dups, heldAt)
+		if err := s.sink.Part(rest); err != nil {
 			return err
 		}
 		done += len(recs)
@@ -388,6 +396,7 @@ func (s *streamer) mergeParts(ctx context.Context) error {
 			return err
 		}
 	}
+	s.finishDupes()
 	s.progress(Progress{Stage: StageMerge, Done: s.n, Total: s.n})
 	return nil
 }

@@ -37,15 +37,8 @@ func bare(rec *reconcile.Record) bool {
 // rows since the previous total (one row is enough), or of all rows.
 func (s *SheetReader) bareSubtotal(rec *reconcile.Record, q *[measureCount]float64) (TotalCheck, bool) {
 	how := "no party, date or goods, and figures equal the sum of the rows above"
-	if s.sums.groupN >= 1 {
-		if ok, _ := matchAgainst(rec, q, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok {
-			return TotalCheck{Row: rec.Source.Row, How: how, Rows: s.sums.groupN, Matches: true}, true
-		}
-	}
-	if s.sums.allN >= 1 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, q, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok {
-			return TotalCheck{Row: rec.Source.Row, How: how, Rows: s.sums.allN, Matches: true}, true
-		}
+	if n, ok := s.sumOfAbove(rec, q, 1, 1); ok {
+		return TotalCheck{Row: rec.Source.Row, How: how, Rows: n, Matches: true}, true
 	}
 	return TotalCheck{}, false
 }

@@ -127,8 +127,10 @@ var classifyRules = []rule{
 	// beside it, when there is one (resolveColumns decides).
 	{when: or(and(is("tax_id"), atMostWords(3)), and(has("bin", "iec", "кпп"), atMostWords(3))),
 		give: guess{field: fieldPartyIDAny, rank: 1, reason: "tax ID of an unnamed party", known: true}},
-	// HS codes.
-	{when: or(is("hs"), is("tariff")), sub: []rule{
+	// HS codes. "тн" is both ТН ВЭД and the tonne ("Нетто, тн"): a header
+	// with a weight word is a weight, whose column was lost to the HS
+	// code before.
+	{when: and(or(is("hs"), is("tariff")), not(is("weight"))), sub: []rule{
 		{when: is("desc_word"), give: mapped(reconcile.FieldDescription, 6, "HS code description")},
 		{when: has("2", "4", "6", "chapter", "heading", "sure", "level", "section"), give: none("HS prefix or detail")},
 		{when: and(not(is("hs")), not(is("code"))), give: none("tariff")},

@@ -60,10 +60,10 @@ func (s *SheetReader) checkData() error {
 
 func (s *SheetReader) notData(reason string) error {
 	if doubt := s.textSplitDoubt(); doubt != "" {
-		return s.splitError(fmt.Sprintf("not a data sheet (%s)", reason), doubt)
+		return s.splitError(fmt.Errorf("%w (%s)", reconcile.ErrNotData, reason), doubt)
 	}
 	return &reconcile.Error{File: s.w.path, Sheet: s.name, Row: s.headerRow,
-		Err:  fmt.Errorf("%w: not a data sheet: %s", reconcile.ErrNoTable, reason),
+		Err:  fmt.Errorf("%w: %w: %s", reconcile.ErrNoTable, reconcile.ErrNotData, reason),
 		Hint: "nothing from this sheet is counted; if it does hold shipments, map its columns"}
 }
 
@@ -79,9 +79,9 @@ func (s *SheetReader) textSplitDoubt() string {
 // splitError blames a text table that could not be read on its split into
 // fields, which is the likelier cause than the columns' content when the
 // records do not split evenly: mapping columns cannot help then.
-func (s *SheetReader) splitError(what, doubt string) error {
+func (s *SheetReader) splitError(what error, doubt string) error {
 	return &reconcile.Error{File: s.w.path, Sheet: s.name, Row: s.headerRow,
-		Err: fmt.Errorf("%w: %s: the text may not have been split into columns right: %s", reconcile.ErrNoTable, what, doubt),
+		Err: fmt.Errorf("%w: %w: the text may not have been split into columns right: %s", reconcile.ErrNoTable, what, doubt),
 		Hint: "open the file in a spreadsheet program (LibreOffice asks for the delimiter and the quote character) and check that every row splits into the same columns; " +
 			"then save it as .xlsx, or as CSV with one delimiter and every quoted field closed, and give that file"}
 }

@@ -26,6 +26,13 @@ func DetectedUnits(cols []Column) (units, currencies []string) {
 			if col.Currency != "" {
 				c[col.Currency] = true
 			}
+		case reconcile.FieldCurrency:
+			// "currencies none" beside a currency column read as if the
+			// values had no currency at all.
+			c["per row, column "+reconcile.ColumnName(col.Index+1)] = true
+		}
+		if col.UnitFor == reconcile.FieldNetWeight || col.UnitFor == reconcile.FieldGrossWeight {
+			u["per row, column "+reconcile.ColumnName(col.Index+1)] = true
 		}
 	}
 	return sortedKeys(u), sortedKeys(c)

@@ -16,7 +16,10 @@ type Column struct {
 	Factor   float64         `json:"factor,omitempty"`
 	Unit     string          `json:"unit,omitempty"`     // weight unit from the header or the user
 	Currency string          `json:"currency,omitempty"` // ISO 4217 for value columns, "" when unknown
-	Samples  []string        `json:"samples,omitempty"`
+	// Decimal is the decimal separator the user set for the column
+	// ("comma" or "point"), "" when the reader decides (numevidence.go).
+	Decimal string   `json:"decimal,omitempty"`
+	Samples []string `json:"samples,omitempty"`
 	// UnitFor names the weight or quantity field whose unit this column
 	// holds (a GROSS_WEIGHT_UNIT column); CurrencyFor likewise.
 	UnitFor     reconcile.Field `json:"unit_for,omitempty"`
@@ -41,6 +44,9 @@ type Column struct {
 	// places is how a port column read as a country writes its places
 	// (places.go).
 	places placeConvention
+	// kinds splits the samples into typed numbers and text (numhint.go):
+	// only text is written in a locale.
+	kinds sampleKinds
 }
 
 // Why is the column's reason with the step it suggests.
@@ -201,6 +207,12 @@ func classifyDocument(h hdr) (guess, bool) {
 	j := h.joined
 	numbered := h.is("number") || strings.Contains(j, "№")
 	switch {
+	case j == "№пп" || j == "пп" || j == "nпп":
+		// "№ п/п" (номер по порядку) numbers the rows of a Russian table,
+		// 1..N: read as a goods-item number, it made every row of one
+		// register differ from the same declaration in another, so
+		// nothing merged and the declarations counted twice.
+		return none("running row number (№ п/п), not a goods-item number"), true
 	case h.is("bill_of_lading"):
 		if h.has("date", "type", "status") {
 			return none("bill of lading detail"), true

@@ -72,6 +72,14 @@ var classifyCases = []struct {
 	{"№ МД", reconcile.FieldDeclarationID},
 	{"Реєстр. № МД", reconcile.FieldDeclarationID},
 	{"ITEM_NUMBER", reconcile.FieldItemNo},
+	{"№ товара", reconcile.FieldItemNo},
+	{"Нетто, тн", reconcile.FieldNetWeight},
+	{"Вес брутто, тн", reconcile.FieldGrossWeight},
+	{"Код ТН ВЭД", reconcile.FieldHSCode},
+	// A running row number, not an item: read as one, two registers of
+	// the same declarations never merged.
+	{"№ п/п", ""},
+	{"№ п.п.", ""},
 	{"QUANTITY", reconcile.FieldQuantity},
 	{"TOTALQUANTITY", reconcile.FieldQuantity},
 	{"NUMBER_OF_PACKAGES", ""},

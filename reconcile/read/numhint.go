@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -10,28 +11,39 @@ import (
 )
 
 // settleHints decides the decimal separator of measure columns whose own
-// cells do not: "3.471" alone could be 3.471 or 3471. In order:
+// cells do not: "3.471" alone could be 3.471 or 3471. In order (see
+// numevidence.go for why):
 //
-//   - the column's own votes (GuessNumberHint), kept when they decide;
-//   - the sheet's: every measure column's votes added up, when they agree
-//     ("50000.50" in the value column makes "3.471" a decimal in the
-//     weight column; "50000,50" makes it 3471);
-//   - the unit: in tonnes three decimals are kilograms, so a lone
-//     separator is the decimal one;
+//   - the user's setting for the column;
+//   - the column's own text cells (GuessNumberHint), kept when they decide;
+//   - the sheet's: every measure column's text votes added up, when they
+//     agree ("50000.50" in the value column makes "3.471" a decimal in
+//     the weight column; "50000,50" makes it 3471);
+//   - for weights: the unit (in tonnes three decimals are kilograms), the
+//     magnitudes of the column's typed numbers, and the headers' language;
 //   - otherwise the default stays (thousands: right for money, which has
 //     two decimals, and pieces, which have none) and weight columns with
 //     such cells are listed in unsettled: their values are flagged
-//     ambiguous_number and the sheet warns, never a silent thousandfold.
+//     ambiguous_number and left out of totals until the user decides.
+//
+// settleByTotal, run once the plan can read rows, may override all but
+// the user's setting.
 func (p *plan) settleHints() {
 	var sheet values.NumberVotes
 	votes := map[int]values.NumberVotes{}
 	for i := range p.numHint {
-		v := values.CountNumberVotes(p.cols[i].Samples)
+		v := values.CountNumberVotes(p.cols[i].voteSamples())
 		votes[i] = v
 		sheet.Comma += v.Comma
 		sheet.Point += v.Point
 	}
+	locale, localeWhy := localeHint(p.cols)
 	for i, h := range p.numHint {
+		c := &p.cols[i]
+		if u, ok := userDecimal(c.Decimal); ok {
+			p.numHint[i] = u
+			continue
+		}
 		if h != values.HintNone || votes[i].Lone == 0 {
 			continue
 		}
@@ -42,12 +54,21 @@ func (p *plan) settleHints() {
 				continue
 			}
 		}
-		c := p.cols[i]
 		if c.Field != reconcile.FieldNetWeight && c.Field != reconcile.FieldGrossWeight {
 			continue
 		}
 		if c.Factor >= 1000 && c.Unit != "from unit column" {
 			p.numHint[i] = values.HintLoneDecimal
+			continue
+		}
+		if mh, why := magnitudeHint(c); mh != values.HintNone {
+			p.numHint[i] = mh
+			c.Reason += "; " + why
+			continue
+		}
+		if locale != values.HintNone {
+			p.numHint[i] = locale
+			c.Reason += "; a lone separator (“1,250”) read as that language writes it: " + localeWhy
 			continue
 		}
 		p.unsettled = append(p.unsettled, i)
@@ -67,8 +88,18 @@ func (p *plan) unsettledWarnings() []string {
 				break
 			}
 		}
-		out = append(out, fmt.Sprintf("column %s %q: values like %q could be decimals or thousands and nothing in the file tells; read as thousands and flagged ambiguous_number — set the column's unit to t if they are tonnes, or check the source",
-			reconcile.ColumnName(i+1), c.Header, ex))
+		out = append(out, fmt.Sprintf("column %s %q: values like %q could be decimals or thousands and nothing in the file tells; flagged ambiguous_number and left out of totals — set the column's decimal separator (%s) or its unit to t if they are tonnes",
+			reconcile.ColumnName(i+1), c.Header, ex, decimalStep(p.file, p.sheet, i)))
 	}
 	return out
+}
+
+// decimalStep is the command-line setting that settles column i's
+// decimal separator.
+func decimalStep(file, sheet string, i int) string {
+	target := filepath.Base(file)
+	if sheet != "" {
+		target += "!" + sheet
+	}
+	return fmt.Sprintf("--decimal '%s:%s=comma' or =point", target, reconcile.ColumnName(i+1))
 }

@@ -85,6 +85,9 @@ type ColumnOverride struct {
 	Ignore   bool            `json:"ignore,omitempty"`
 	Unit     string          `json:"unit,omitempty"`     // weight unit: "kg", "t", "g", "lb"
 	Currency string          `json:"currency,omitempty"` // ISO 4217 for value columns
+	// Decimal is the column's decimal separator, "comma" or "point":
+	// settles "1,125" that the file cannot (numevidence.go).
+	Decimal string `json:"decimal,omitempty"`
 }
 
 // Workbook is an opened input file: an xlsx package (or a legacy .xls or
@@ -99,6 +102,9 @@ type Workbook struct {
 	csv  *csvFile
 	// markupEnc is the text encoding an HTML table was decoded from.
 	markupEnc string
+	// keySums are other sheets' sums by key, kept for the proof of a
+	// summary sheet (keysummary.go).
+	keySums map[string]map[string]*groupSum
 }
 
 // Format returns "xlsx", "csv", "xls" or "ods" (read through a

@@ -58,8 +58,11 @@ type SheetResult struct {
 	// Err is set when the sheet could not be read (no table, columns to
 	// map, damaged data); records read before a mid-sheet error are kept.
 	// Pipeline sets NoTable or NeedsMapping from it, and Status says why.
-	Err          error
-	NoTable      bool
+	Err     error
+	NoTable bool
+	// NotData: the sheet has no table because it holds no figures (a
+	// notes sheet); it is read and left out (reconcile.ErrNotData).
+	NotData      bool
 	NeedsMapping bool
 	Status       string
 	// LeftOut says why a sheet with a table yields no records: the user

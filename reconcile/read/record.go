@@ -1,6 +1,7 @@
 package read
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -63,7 +64,7 @@ func newPlan(file, sheet string, cols []Column) *plan {
 			}
 			if c.AltFor == reconcile.FieldValue && p.altValue < 0 {
 				p.altValue = i
-				p.numHint[i] = values.GuessNumberHint(c.Samples)
+				p.numHint[i] = values.GuessNumberHint(c.voteSamples())
 			}
 		case reconcile.FieldConsignee:
 			p.consignee = append(p.consignee, i)
@@ -76,7 +77,7 @@ func newPlan(file, sheet string, cols []Column) *plan {
 		}
 		switch c.Field {
 		case reconcile.FieldNetWeight, reconcile.FieldGrossWeight, reconcile.FieldValue, reconcile.FieldValueUSD, reconcile.FieldQuantity:
-			p.numHint[i] = values.GuessNumberHint(c.Samples)
+			p.numHint[i] = values.GuessNumberHint(c.voteSamples())
 		case reconcile.FieldDate:
 			p.dateOrder = values.GuessDateOrder(c.Samples)
 		}
@@ -187,6 +188,8 @@ func (p *plan) build(r *rawRow) (reconcile.Record, bool) {
 			if restored {
 				flag(reconcile.FieldHSCode, reconcile.FlagRestoredZero, i, s, "leading zero restored: "+hs)
 			}
+		} else if _, isExp, _ := values.ExponentInteger(s); isExp {
+			flag(reconcile.FieldHSCode, reconcile.FlagUnparsed, i, s, "a number in exponent form that is no whole code: its digits are lost; type the code from the source")
 		} else {
 			flag(reconcile.FieldHSCode, reconcile.FlagUnparsed, i, s, "not an HS code")
 		}
@@ -466,8 +469,12 @@ func (p *plan) numberAt(r *rawRow, i int, f reconcile.Field, zeroIsMissing bool,
 	}
 	if unsettled && (f == reconcile.FieldNetWeight || f == reconcile.FieldGrossWeight) && (u.Kind != values.UnitWeight || u.Factor < 1000) {
 		// Money has two decimals and pieces none, so there a lone
-		// "1.234" is thousands; a weight in kg may well have three.
-		flag(f, reconcile.FlagAmbiguousNumber, i, c.s, "read as "+strconv.FormatFloat(v, 'f', -1, 64)+" (thousands); could be a decimal — the file gives no other clue")
+		// "1.234" is thousands; a weight in kg may well have three, and
+		// a guess would be a silent thousandfold: left out until decided.
+		d := decimalReading(c.s)
+		flag(f, reconcile.FlagAmbiguousNumber, i, c.s, fmt.Sprintf("could be %s or %s and nothing in the file decides; left out of totals until you set the column's decimal separator (%s)",
+			strconv.FormatFloat(d, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64), decimalStep(p.file, p.sheet, i)))
+		return reconcile.Number{Raw: c.s}, values.CellUnit{}
 	}
 	if fac := p.cols[i].Factor; fac > 0 && fac != 1 && (f == reconcile.FieldValue || f == reconcile.FieldValueUSD) {
 		v *= fac

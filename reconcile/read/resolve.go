@@ -49,6 +49,9 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 			if o.Currency != "" {
 				c.Currency, c.Override = strings.ToUpper(o.Currency), true
 			}
+			if _, ok := userDecimal(o.Decimal); ok {
+				c.Decimal, c.Override = strings.ToLower(o.Decimal), true
+			}
 		}
 		cols[i] = c
 	}
@@ -220,6 +223,15 @@ func resolveColumns(headers []string, samples [][]string, over map[int]ColumnOve
 		case reconcile.FieldValue, reconcile.FieldValueUSD:
 			if c.Factor == 0 {
 				c.Factor = 1
+			}
+			if c.Unit != "" {
+				// Only a user's override or a banner sets a value
+				// column's unit: its scale.
+				if f, ok := valueScale(c.Unit); ok {
+					c.Factor = f
+				} else {
+					warnings = append(warnings, fmt.Sprintf("column %s %q: unit %q is not a value scale (thousand, million)", reconcile.ColumnName(i+1), c.Header, c.Unit))
+				}
 			}
 			if c.Currency == "" {
 				if cur, ok := headerCurrency(prepHeader(c.Header)); ok {

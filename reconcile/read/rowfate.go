@@ -19,7 +19,9 @@ var totalWords = []string{"итого", "всего", "итог", "total", "gran
 	"промежуточный итог", "итог по", "разом", "усього", "всього", "підсумок", "проміжний підсумок", "барлығы", "жиыны", "жиынтығы", "аралық жиын",
 	"toplam", "genel toplam", "ara toplam", "aylık toplam",
 	"suma", "suma total", "total parcial", "total geral", "soma", "razem", "summe", "gesamtsumme", "zwischensumme", "sous-total", "total général",
-	"合计", "总计", "小计", "合計", "總計", "小計", "总和", "汇总", "彙總"}
+	"合计", "总计", "小计", "合計", "總計", "小計", "总和", "汇总", "彙總",
+	"jami", "жами", "jami summa", "összesen", "mindösszesen", "részösszeg", "σύνολο", "γενικό σύνολο", "μερικό σύνολο",
+	"celkem", "spolu", "ukupno", "укупно", "yhteensä", "totalt", "i alt", "kokku", "iš viso", "kopā", "الإجمالي", "المجموع"}
 
 // totalFirst and totalLast hold the first and last runes of totalWords:
 // the cheap filter that runs on every text cell before any lowering.

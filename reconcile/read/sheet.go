@@ -10,10 +10,14 @@ import (
 
 // SheetReader reads the records of one sheet, one at a time.
 type SheetReader struct {
-	w           *Workbook
-	name        string
-	flow        FlowStatement // what the sheet states about its trade flow (detectFlow)
-	statistics  bool          // trade statistics (partners.go): aggregates, no declarations
+	w          *Workbook
+	name       string
+	flow       FlowStatement // what the sheet states about its trade flow (detectFlow)
+	statistics bool          // trade statistics (partners.go): aggregates, no declarations
+	// probe marks a reader that only sums another sheet's records for a
+	// summary's proof (keysummary.go): it reads the sheet whatever the
+	// user decided of it and looks for no summary by key itself.
+	probe       bool
 	src         rowSource
 	headerRow   int
 	headerEnd   int // last header row (two-row headers)
@@ -50,14 +54,19 @@ type SheetReader struct {
 	period         Period     // the period the banner states (period.go)
 	// unidentifiedRows are the rows read with an unidentified_row flag.
 	unidentifiedRows []int
-	done             bool
-	err              error
+	// labelRows are rows of figures and one unknown label that add up to
+	// nothing above: counted, and warned about (labeltotal.go).
+	labelRows []string
+	done      bool
+	err       error
 }
 
 // Sheet finds the header of the named sheet, maps its columns and
 // returns a reader positioned at the first row below the header. A sheet
 // without a recognisable header gives ErrNoTable.
-func (w *Workbook) Sheet(name string) (*SheetReader, error) {
+func (w *Workbook) Sheet(name string) (*SheetReader, error) { return w.sheet(name, false) }
+
+func (w *Workbook) sheet(name string, probe bool) (*SheetReader, error) {
 	if err := claimsSheet(w.path, name); err != nil {
 		return nil, err
 	}
@@ -65,7 +74,7 @@ func (w *Workbook) Sheet(name string) (*SheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	sr := &SheetReader{w: w, name: name, src: src, counts: map[reconcile.SkipReason]int{}}
+	sr := &SheetReader{w: w, name: name, probe: probe, src: src, counts: map[reconcile.SkipReason]int{}}
 	if err := sr.init(); err != nil {
 		src.close()
 		return nil, err
@@ -172,6 +181,9 @@ func (s *SheetReader) Read() (reconcile.Record, error) {
 		c, ok := s.sumTotal(&rec, &q)
 		if !ok && isBare {
 			c, ok = s.bareSubtotal(&rec, &q)
+		}
+		if !ok && !isBare {
+			c, ok = s.labelTotalRow(r, &rec, &q)
 		}
 		if ok {
 			s.totals = append(s.totals, c)

@@ -55,7 +55,7 @@ func (s *SheetReader) init() error {
 		if len(top) == 0 {
 			hint = "the sheet is empty"
 		} else if doubt := s.textSplitDoubt(); doubt != "" {
-			return s.splitError("no row looks like a table header", doubt)
+			return s.splitError(errors.New("no row looks like a table header"), doubt)
 		}
 		return &reconcile.Error{File: s.w.path, Sheet: s.name, Err: reconcile.ErrNoTable, Hint: hint}
 	}
@@ -144,12 +144,14 @@ func (s *SheetReader) init() error {
 		}
 	}
 	samples := make([][]string, width)
+	kinds := make([]sampleKinds, width)
 	for _, r := range s.buffered {
 		if repeatsHeader(r, headerRaw, headerFilled) {
 			continue
 		}
 		for i := 0; i < width && i < len(r.cells); i++ {
 			if t := strings.TrimSpace(r.cells[i].s); t != "" && !nullText(t) {
+				kinds[i].add(r.cells[i].k, t)
 				if r.cells[i].k == kindNumber {
 					t = shownNumber(t)
 				}
@@ -175,6 +177,14 @@ func (s *SheetReader) init() error {
 		hidden = h.hiddenColumns()
 	}
 	cols, warns := resolveColumns(headers, samples, over, hidden)
+	if n := applyBannerUnits(cols, bannerUnits(banners)); n.Text != "" {
+		warns = append(warns, n.Text)
+	}
+	for i := range cols {
+		if i < len(kinds) {
+			cols[i].kinds = kinds[i]
+		}
+	}
 	portCountries(cols)
 	shipperCountryReason(cols, s.w.path, s.name)
 	var bannerText []string
@@ -250,6 +260,7 @@ func (s *SheetReader) init() error {
 	}
 	s.settleTons(unitEvidence(headers, banners, cols))
 	s.userDateOrder()
+	s.plan.settleByTotal(s.buffered)
 	s.warnings = append(s.warnings, notes(s.plan.unsettledWarnings()...)...)
 	s.gran = granularity(cols)
 	if s.statistics {
@@ -260,6 +271,7 @@ func (s *SheetReader) init() error {
 		s.warnings = append(s.warnings, reconcile.Note{Text: "trade statistics (a reporter and a partner country per line): every line is an aggregate of a month or a year, not a shipment"})
 	}
 	s.plan.monthly = s.gran == reconcile.GranularityMonthly
+	s.decideKeySummary(bannerText)
 	s.checkMapping()
 	return nil
 }

@@ -32,7 +32,11 @@ func (o *Options) sheetUse(name string) string {
 // row keeps a fate) but yields no record. Leaving a sheet out also settles
 // its want of a mapping: there is nothing left to map.
 func (s *SheetReader) decideUse() {
-	switch s.w.opt.sheetUse(s.name) {
+	use := s.w.opt.sheetUse(s.name)
+	if s.probe {
+		use = ""
+	}
+	switch use {
 	case SheetLeaveOut:
 		s.leftOut, s.leftReason, s.leftDetail = "left out by the user", reconcile.SkipLeftOut, ""
 		s.needs = nil

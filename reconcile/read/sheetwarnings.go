@@ -84,6 +84,9 @@ func (s *SheetReader) Warnings() []reconcile.Note {
 	if w := s.unidentifiedWarning(); w.Text != "" {
 		out = append(out, w)
 	}
+	if w := s.labelRowsWarning(); w.Text != "" {
+		out = append(out, w)
+	}
 	if cs, ok := s.src.(*csvSource); ok && cs.nulSeen {
 		out = append(out, reconcile.Note{Text: "the file contains NUL bytes or bytes that are not text in its encoding; NULs were dropped, other bytes shown as �"})
 	}

@@ -206,17 +206,27 @@ func (s *SheetReader) sumTotal(rec *reconcile.Record, q *[measureCount]float64) 
 	if s.sumTotals > 0 {
 		minRows = 1
 	}
-	if s.sums.groupN >= minRows {
-		if ok, _ := matchAgainst(rec, q, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok {
-			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.groupN, Matches: true}, true
-		}
-	}
-	if s.sums.allN >= 2 && s.sums.allN != s.sums.groupN {
-		if ok, _ := matchAgainst(rec, q, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok {
-			return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: s.sums.allN, Matches: true}, true
-		}
+	if n, ok := s.sumOfAbove(rec, q, minRows, 2); ok {
+		return TotalCheck{Row: rec.Source.Row, How: "figures equal the sum of the rows above", Rows: n, Matches: true}, true
 	}
 	return TotalCheck{}, false
+}
+
+// sumOfAbove reports whether rec's figures equal the sum of the rows
+// since the last total (at least minGroup of them) or of all the sheet's
+// rows (at least minAll, and more than the group), and of how many.
+func (s *SheetReader) sumOfAbove(rec *reconcile.Record, q *[measureCount]float64, minGroup, minAll int) (int, bool) {
+	if s.sums.groupN >= minGroup {
+		if ok, _ := matchAgainst(rec, q, &s.sums.group, &s.sums.groupSlack, s.sums.groupMixed); ok {
+			return s.sums.groupN, true
+		}
+	}
+	if s.sums.allN >= minAll && s.sums.allN != s.sums.groupN {
+		if ok, _ := matchAgainst(rec, q, &s.sums.all, &s.sums.allSlack, s.sums.allMixed); ok {
+			return s.sums.allN, true
+		}
+	}
+	return 0, false
 }
 
 // labelTotal checks a total row recognised by its label or a SUM formula

@@ -223,7 +223,11 @@ func (x *Index) screenOne(s *scratch, qi int, q Query, opt Options) []Hit {
 		return nil
 	}
 	out := make([]Hit, 0, len(best))
+	addr := qn.AddressNote() // the cell's address was not compared with the list
 	for _, h := range best {
+		if addr != "" {
+			h.Reasons = append(h.Reasons, addr)
+		}
 		if h.Score >= opt.Threshold {
 			h.Status = StatusListed
 		} else {

@@ -91,7 +91,16 @@ func TestHSCodeRestore(t *testing.T) {
 		{"thirteen digits left alone", "8517620009001", "8517620009001", false},
 		{"even length untouched", "8471300000", "8471300000", false},
 		{"two zeros is a subheading", "2501.00", "250100", false},
-		{"exponent stays refused", "8.4713E+9", "", false},
+		// A float in exponent form whose mantissa is a whole number (the
+		// new user's portal export: "8.8073e+09").
+		{"exponent form", "8.8073e+09", "8807300000", false},
+		{"exponent form, upper case, trailing zero", "8.80730E+09", "8807300000", false},
+		{"exponent form, eight digits", "6.3079098E+07", "63079098", false},
+		{"exponent form, lost zero", "3.0354e+08", "0303540000", true},
+		{"exponent form with zeros dropped", "8.807300e+05", "880730", false},
+		{"exponent form not a whole number", "8.80735e+03", "", false},
+		{"exponent form too long", "8.8e+15", "", false},
+		{"negative exponent form", "-8.8073e+09", "", false},
 		{"words refused", "frozen fish", "", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,8 @@ func TestCountryNamesIntl(t *testing.T) {
 		"韩国": "KR", "俄罗斯": "RU", "中国": "CN", "中國": "CN", "韓國": "KR", "臺灣": "TW", "Rusia": "RU",
 		"Қытай": "CN", "Ресей": "RU", "Німеччина": "DE", "Польща": "PL", "Almanya": "DE", "Güney Kore": "KR",
 		"Federação Russa": "RU", "Kazajistán": "KZ",
+		"ERMENİSTAN": "AM", "ERMENISTAN": "AM", "Ermenistan": "AM", "MOĞOLİSTAN": "MN", "Sırbistan": "RS",
+		"KIRGIZ CUMHURİYETİ": "KG", "FAS KRALLIĞI": "MA",
 	} {
 		if got, ok := Country(in); !ok || got != want {
 			t.Errorf("Country(%q) = %q, %v; want %q", in, got, ok, want)

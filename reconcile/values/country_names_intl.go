@@ -19,6 +19,19 @@ var countryAliasesIntl = map[string]string{
 	"Endonezya": "ID", "Brezilya": "BR", "Arjantin": "AR", "Meksika": "MX", "Kanada": "CA", "Türkmenistan": "TM",
 	"Kırgızistan": "KG", "Tacikistan": "TJ", "Beyaz Rusya": "BY", "Belarus Cumhuriyeti": "BY", "Moldova Cumhuriyeti": "MD",
 	"İsrail": "IL", "Güney Afrika": "ZA", "Tayvan": "TW", "Hong Kong Çin": "HK",
+	// The neighbours and transit countries of the trade Tradecheck checks,
+	// which a Turkish export register names in Turkish (ERMENİSTAN was
+	// left unknown, so a TR→AM shipment counted as possibly to Russia).
+	"Ermenistan": "AM", "Afganistan": "AF", "Moğolistan": "MN", "Pakistan İslam Cumhuriyeti": "PK",
+	"Katar": "QA", "Kuveyt": "KW", "Umman": "OM", "Bahreyn": "BH", "Ürdün": "JO", "Lübnan": "LB",
+	"Tunus": "TN", "Cezayir": "DZ", "Fas Krallığı": "MA", "Nijerya": "NG", "Etiyopya": "ET", "Bangladeş": "BD",
+	"Kamboçya": "KH", "Filipinler": "PH", "Avustralya": "AU", "Yeni Zelanda": "NZ", "Şili": "CL",
+	"Kolombiya": "CO", "Küba": "CU", "Hırvatistan": "HR", "Slovenya": "SI", "Slovakya": "SK",
+	"Bosna-Hersek": "BA", "Bosna Hersek": "BA", "Arnavutluk": "AL", "Kuzey Makedonya": "MK", "Karadağ": "ME",
+	"Sırbistan": "RS", "İrlanda": "IE", "Lüksemburg": "LU", "Litvanya": "LT", "Letonya": "LV",
+	"Estonya": "EE", "Finlandiya": "FI", "İsveç": "SE", "Norveç": "NO", "Danimarka": "DK",
+	"Gürcistan Cumhuriyeti": "GE", "Azerbaycan Cumhuriyeti": "AZ", "Kazakistan Cumhuriyeti": "KZ",
+	"Kırgız Cumhuriyeti": "KG", "Özbekistan Cumhuriyeti": "UZ", "Rusya Fed.": "RU",
 	// Ukrainian.
 	"Туреччина": "TR", "Китайська Народна Республіка": "CN", "Німеччина": "DE", "Франція": "FR",
 	"Італія": "IT", "Іспанія": "ES", "Велика Британія": "GB", "Сполучене Королівство": "GB",

@@ -146,8 +146,15 @@ func TestValueScaleInHeader(t *testing.T) {
 		{"Value ('000 USD)", 1e3, true},
 		{"Стоимость, млн руб", 1e6, true},
 		{"STATISTICAL_VALUE_IN_1000_USD", 1e3, true},
+		{"Value, th. USD", 1e3, true},
+		{"Value (USD k)", 1e3, true},
+		{"Value, kUSD", 1e3, true},
+		{"Wert, Tsd. EUR", 1e3, true},
+		{"Вартість, тис. дол. США", 1e3, true},
+		{"Wert, Mio. EUR", 1e6, true},
 		{"Value USD", 1, false},
 		{"Value, thousand, million", 1, false},
+		{"Total value, USD", 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

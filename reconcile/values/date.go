@@ -315,7 +315,12 @@ func namedMonthDate(month, monthAt int, nums []dateTok) (reconcile.Date, bool) {
 // Cells that say both (a column mixing 25/06/2022 and 06/25/2022) leave
 // the order unknown: such a column cannot be read without the user.
 func GuessDateOrder(samples []string) DateOrder {
-	dmy, mdy := 0, 0
+	// Dotted dates are day first by convention and parsed so whatever
+	// the column's order; they only speak for the other cells when those
+	// say nothing themselves: "2/15/2023" beside "02.11.2022" is a US
+	// slash date, and counting the dotted cell against it left every
+	// slash date of the column undated.
+	dmy, mdy, dotted := 0, 0, 0
 	for _, s := range samples {
 		s = trimSpace(s)
 		s, ok := cutTime(s)
@@ -330,12 +335,17 @@ func GuessDateOrder(samples []string) DateOrder {
 		if a.month || b.month || c.month || a.len > 2 || b.len > 2 || (c.len != 4 && c.len != 2) || b.sep != c.sep {
 			continue
 		}
-		switch orderOf(a.num, b.num, b.sep) {
-		case OrderDMY:
+		switch o := orderOf(a.num, b.num, b.sep); {
+		case b.sep == '.':
+			dotted++
+		case o == OrderDMY:
 			dmy++
-		case OrderMDY:
+		case o == OrderMDY:
 			mdy++
 		}
+	}
+	if dmy == 0 && mdy == 0 && dotted > 0 {
+		return OrderDMY
 	}
 	switch {
 	case dmy > 0 && mdy == 0:

@@ -163,6 +163,9 @@ func TestGuessDateOrder(t *testing.T) {
 		{"ISO says nothing", []string{"2022-06-14", "2022-01-02"}, OrderUnknown},
 		{"junk ignored", []string{"n/a", "", "25-12-2022"}, OrderDMY},
 		{"short years", []string{"12/31/22"}, OrderMDY},
+		{"US slash dates beside dotted ones", []string{"11/2/2022", "2/15/2023", "02.11.2022", "25.01.2023"}, OrderMDY},
+		{"dotted speak only when the rest is silent", []string{"11/2/2022", "25.01.2023"}, OrderDMY},
+		{"European slash dates beside dotted ones", []string{"11/2/2022", "15/02/2023", "02.11.2022"}, OrderDMY},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

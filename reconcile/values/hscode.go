@@ -78,6 +78,12 @@ func HSCodeRestore(s string) (code string, restored, ok bool) {
 	if len(s) > 2 && s[len(s)-2:] == ".0" && allDigits(s[:len(s)-2]) {
 		s = s[:len(s)-2]
 	}
+	if e, isExp, whole := ExponentInteger(s); isExp {
+		if !whole {
+			return "", false, false
+		}
+		s = e
+	}
 	code, ok = HSCode(s)
 	if !ok {
 		return "", false, false
@@ -94,6 +100,58 @@ func allDigits(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ExponentInteger reads a code a spreadsheet or script wrote as a float in
+// exponent form ("8.8073e+09", "6.3079098E+07") back as its digits
+// ("8807300000"), when the mantissa times the power of ten is a whole
+// number of at most 14 digits: the digits written are then the code's,
+// followed by zeros. isExp reports the exponent form; whole=false for
+// one that is no whole number ("8.80735e+03"), whose digits are lost.
+func ExponentInteger(s string) (digits string, isExp, whole bool) {
+	var sc numScan
+	if !scanNumber(s, &sc) || !sc.hasExp {
+		return "", false, false
+	}
+	if sc.neg || sc.commas > 0 || sc.groups > 0 || sc.dots > 1 {
+		return "", true, false
+	}
+	intPart := sc.s[sc.gs[0]:sc.ge[0]]
+	frac := ""
+	if sc.n == 2 {
+		frac = sc.s[sc.gs[1]:sc.ge[1]]
+	}
+	m := intPart + frac
+	for len(m) > 1 && m[0] == '0' {
+		m = m[1:]
+	}
+	zeros := sc.exp - len(frac)
+	if zeros < 0 {
+		// Whole only when the digits dropped are zeros: "8.807300e+05".
+		cut := len(m) + zeros
+		if cut <= 0 || !allZero(m[cut:]) {
+			return "", true, false
+		}
+		m, zeros = m[:cut], 0
+	}
+	if len(m)+zeros > 14 || m == "0" {
+		return "", true, false
+	}
+	b := make([]byte, 0, len(m)+zeros)
+	b = append(b, m...)
+	for range zeros {
+		b = append(b, '0')
+	}
+	return string(b), true, true
+}
+
+func allZero(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '0' {
 			return false
 		}
 	}

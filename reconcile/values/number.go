@@ -19,6 +19,10 @@ const (
 	// column is in tonnes, where three decimals are kilograms, or the file
 	// writes its thousands without grouping ("1250").
 	HintLoneDecimal
+	// HintLoneThousands says a lone ',' or '.' followed by three digits is
+	// the thousands separator whichever it is: the evidence (a total row,
+	// the magnitudes of the column's other figures) settled it so.
+	HintLoneThousands
 )
 
 // String names the hint for logs and the inspect command.
@@ -30,6 +34,8 @@ func (h NumberHint) String() string {
 		return "decimal point"
 	case HintLoneDecimal:
 		return "lone separator is decimal"
+	case HintLoneThousands:
+		return "lone separator is thousands"
 	}
 	return "none"
 }
@@ -394,7 +400,12 @@ func CountNumberVotes(samples []string) NumberVotes {
 	for _, s := range samples {
 		var sc numScan
 		if !scanNumber(s, &sc) {
-			continue
+			// "2.500,5 kg" votes as "2.500,5": a cell's own unit says
+			// nothing against its separators.
+			num, u, ok := SplitNumberUnit(s)
+			if !ok || u.Kind == UnitUnknown || !scanNumber(num, &sc) {
+				continue
+			}
 		}
 		dec, ambiguous := sc.decimalIndex(HintNone)
 		if ambiguous {

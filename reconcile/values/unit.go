@@ -183,6 +183,11 @@ func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 var headerScales = map[string]float64{
 	"тыс": 1e3, "тысяч": 1e3, "thousand": 1e3, "thousands": 1e3, "thous": 1e3, "000": 1e3,
 	"млн": 1e6, "million": 1e6, "millions": 1e6, "mln": 1e6, "1000": 1e3,
+	// Abbreviations of statistics offices and vendors ("Value, th. USD",
+	// "Wert, Tsd. EUR", "Вартість, тис. дол.", "USD k", "Mio. EUR"): a
+	// value header that says thousands in them was read in units, a
+	// thousandth of the figure.
+	"th": 1e3, "ths": 1e3, "thsd": 1e3, "tsd": 1e3, "тис": 1e3, "k": 1e3, "mio": 1e6,
 }
 
 // perWord marks the word before a unit that makes it a denominator.

@@ -172,11 +172,11 @@ func (c *claimsSheet) claimRow(v *claims.Verdict, from, to int) []any {
 	// A COUNTIFS counts rows: where goods items of one declaration are
 	// one shipment, the figure stands without it.
 	if f := c.computedFormula(cl, from, to); f != "" && len(v.InScope) > 0 && v.Items == v.Consignments {
-		computed = excelize.Cell{Formula: f, Value: v.Lower, StyleID: num}
+		computed = excelize.Cell{Formula: f, Value: c.st.stored(num, v.Lower), StyleID: num}
 	} else {
-		computed = excelize.Cell{Value: v.Lower, StyleID: num}
+		computed = excelize.Cell{Value: c.st.stored(num, v.Lower), StyleID: num}
 	}
-	var upper any = excelize.Cell{Value: v.Upper, StyleID: num}
+	var upper any = excelize.Cell{Value: c.st.stored(num, v.Upper), StyleID: num}
 	if math.IsInf(v.Upper, 1) {
 		upper = c.st.top("unbounded")
 	}
@@ -194,7 +194,7 @@ func (c *claimsSheet) claimRow(v *claims.Verdict, from, to int) []any {
 	top := c.st.top
 	cells := []any{top(cl.ID), excelize.Cell{StyleID: c.st.Wrap, Value: cl.Text}, top(measure), top(string(cl.Comparator)),
 		excelize.Cell{Value: cl.Figure, StyleID: num}, excelize.Cell{StyleID: c.st.WrapIndent, Value: cl.Expected()},
-		excelize.Cell{StyleID: c.st.Wrap, Value: cl.Filters.String()}, computed, excelize.Cell{Value: v.Lower, StyleID: num},
+		excelize.Cell{StyleID: c.st.Wrap, Value: cl.Filters.String()}, computed, excelize.Cell{Value: c.st.stored(num, v.Lower), StyleID: num},
 		upper, top(v.Kind.Label()), excelize.Cell{StyleID: c.st.Wrap, Value: v.Reason}, top(v.Missing), top(nearText), top(notes), top(string(js))}
 	for k, row := range v.InScope {
 		if k == MaxRowLinks {
@@ -208,7 +208,8 @@ func (c *claimsSheet) claimRow(v *claims.Verdict, from, to int) []any {
 func (c *claimsSheet) detailRow(v *claims.Verdict, row claims.Row, role string) []any {
 	var val any
 	if row.Value.Valid {
-		val = excelize.Cell{Value: row.Value.Value, StyleID: c.numberStyle(v.Claim.Measure)}
+		style := c.numberStyle(v.Claim.Measure)
+		val = excelize.Cell{Value: c.st.stored(style, row.Value.Value), StyleID: style}
 	}
 	return []any{v.Claim.ID, role, c.link(row.ID), row.Date.String(), val, row.Missing, strings.Join(row.Sources, "; ")}
 }

@@ -13,7 +13,7 @@ func (w *writer) discrepancies() error {
 	if err := w.header(sw, 1, DiscrepanciesHeader); err != nil {
 		return err
 	}
-	b := newRowBuilder(len(DiscrepanciesHeader))
+	b := newRowBuilder(len(DiscrepanciesHeader), &w.st)
 	var buf, target []byte
 	for i := range ds {
 		x := &ds[i]

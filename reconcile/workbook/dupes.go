@@ -46,7 +46,7 @@ func (w *writer) duplicates() error {
 	if d.Dupes == nil {
 		return w.flush(sw)
 	}
-	b := newRowBuilder(len(DuplicatesHeader))
+	b := newRowBuilder(len(DuplicatesHeader), &w.st)
 	var buf []byte
 	link := func(id string) {
 		if row, ok := w.shipmentRow(id); ok {

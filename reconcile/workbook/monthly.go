@@ -41,7 +41,7 @@ func (w *writer) monthly() error {
 	f.SetCellStyle(sh, "A1", "D1", w.st.Header)
 	for i, g := range months {
 		r := strconv.Itoa(i + 2)
-		if err := f.SetSheetRow(sh, "A"+r, &[]any{g.Label, g.Measures.Shipments, g.Tonnes, g.ValueUSD}); err != nil {
+		if err := f.SetSheetRow(sh, "A"+r, &[]any{g.Label, g.Measures.Shipments, roundTo(g.Tonnes, tonnesDecimals), roundTo(g.ValueUSD, usdDecimals)}); err != nil {
 			return err
 		}
 	}

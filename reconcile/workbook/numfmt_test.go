@@ -10,10 +10,11 @@ import (
 	"tradecheck/reconcile/match"
 )
 
-// Weights converted from pounds keep every digit in the cell (sums use
-// them) and show through their number format: kilograms to the gram
-// without a stray point, tonnes to the kilogram; a float32 match score
-// is written without its noise and shown to two decimals.
+// Weights converted from pounds are stored to the gram (kg to 3
+// decimals, tonnes to 6: more digits are float noise a cell must not
+// show, see kgDecimals) and show through their number format: kilograms
+// to the gram without a stray point, tonnes to the kilogram; a float32
+// match score is written without its noise and shown to two decimals.
 func TestNumberFormats(t *testing.T) {
 	d := testData(t)
 	const kg = 1697.6 * 0.45359237 // 1,697.6 lb
@@ -41,8 +42,8 @@ func TestNumberFormats(t *testing.T) {
 		name, sheet, cell, format string
 		value                     float64
 	}{
-		{"net kg keeps its digits", SheetShipments, col("Net kg") + "2", "#,##0.0##", kg},
-		{"tonnes keep their digits", SheetShipments, col("Tonnes") + "2", "#,##0.000", kg / 1000},
+		{"net kg to the gram", SheetShipments, col("Net kg") + "2", "#,##0.0##", 770.018},
+		{"tonnes to the gram", SheetShipments, col("Tonnes") + "2", "#,##0.000", 0.770018},
 		{"a whole number of kg", SheetShipments, col("Net kg") + "3", "#,##0.0##", 2000},
 		{"review score without float32 noise", SheetReview, "G2", "0.00", 0.88},
 	} {

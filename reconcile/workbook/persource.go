@@ -73,7 +73,7 @@ func (w *writer) oneSource(s int) error {
 	si := 0
 	k := sh.First
 	end := sh.First + sh.Rows
-	b := newRowBuilder(lead + width)
+	b := newRowBuilder(lead+width, &w.st)
 	labels := func() {
 		for _, l := range SourceSheetLead {
 			b.cell(w.st.Header, "", l)
@@ -144,7 +144,7 @@ func (w *writer) oneSource(s int) error {
 			n = maxCols - lead
 		}
 		if len(b.vals) < lead+n {
-			b = newRowBuilder(lead + n)
+			b = newRowBuilder(lead+n, &w.st)
 		}
 		b.reset()
 		if r == sh.HeaderRow && part == 0 {

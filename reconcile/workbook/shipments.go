@@ -60,7 +60,7 @@ func (w *writer) shipments() error {
 			for k := 0; k < b.n; k++ {
 				o := k * width
 				rb.idx = first + k
-				rb.fill(&rowBuilder{vals: b.vals[o : o+width], cells: b.cells[o : o+width]}, &shs[first+k])
+				rb.fill(&rowBuilder{vals: b.vals[o : o+width], cells: b.cells[o : o+width], st: &w.st}, &shs[first+k])
 			}
 			select {
 			case batches <- b:
@@ -193,6 +193,7 @@ func appendRowList(text []byte, recs []reconcile.Record, rows []int32, reasons [
 		if reasons != nil {
 			text = append(text, ": "...)
 			text = append(text, reasons[k]...)
+			text = appendPartyAddresses(text, &recs[x])
 		}
 	}
 	return text

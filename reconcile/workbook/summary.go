@@ -56,7 +56,7 @@ func (w *writer) summary() error {
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(r), []any{w.st.top(x.g.Key), excelize.Cell{StyleID: w.st.Wrap, Value: x.g.Label}, w.st.top(x.role),
 			shipmentCount(w.st.Top, fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), &x.g.Measures),
-			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: x.g.Tonnes},
+			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: roundTo(x.g.Tonnes, tonnesDecimals)},
 			usdCell(w.st.USD, fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"<>")`, idCol, a, cnt, usd), &x.g.Measures),
 			excelize.Cell{StyleID: w.st.WrapIndent, Value: src}, w.st.top(nilIfEmpty(w.listedCell(x.g.Key)))}, height); err != nil {
 			return err
@@ -322,7 +322,7 @@ func (w *writer) totals() error {
 			a := "$A" + strconv.Itoa(r)
 			if err := set(g.Key, g.Label,
 				shipmentCount(0, fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, keyCol, a, cnt, gran), &g.Measures),
-				excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, keyCol, a, cnt), Value: g.Tonnes},
+				excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, keyCol, a, cnt), Value: roundTo(g.Tonnes, tonnesDecimals)},
 				usdCell(w.st.USD, fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, keyCol, a, cnt), fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"<>")`, keyCol, a, cnt, usd), &g.Measures),
 			); err != nil {
 				return err
@@ -343,7 +343,7 @@ func (w *writer) totals() error {
 		}
 		if err := set(excelize.Cell{StyleID: w.st.Header, Value: "Total"}, excelize.Cell{StyleID: w.st.Header, Value: ""},
 			total,
-			excelize.Cell{StyleID: w.st.Tonnes, Formula: sum("D"), Value: t.Total.Tonnes},
+			excelize.Cell{StyleID: w.st.Tonnes, Formula: sum("D"), Value: roundTo(t.Total.Tonnes, tonnesDecimals)},
 			usdCell(w.st.USD, sum("E"), fmt.Sprintf("COUNT(E%d:E%d)", first, max(first, lastRow)), &t.Total)); err != nil {
 			return err
 		}
@@ -366,7 +366,7 @@ func usdCell(style int, sum, known string, m *totals.Measures) excelize.Cell {
 	if all, _ := m.USDGap(); all {
 		return excelize.Cell{StyleID: style, Formula: fmt.Sprintf(`IF(%s=0,"unknown",%s)`, known, sum), Value: "unknown"}
 	}
-	return excelize.Cell{StyleID: style, Formula: sum, Value: m.ValueUSD}
+	return excelize.Cell{StyleID: style, Formula: sum, Value: roundTo(m.ValueUSD, usdDecimals)}
 }
 
 // shipmentCount is a Shipments cell: the COUNTIFS formula over the

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"tradecheck/reconcile/pipeline"
+	"tradecheck/reconcile/read"
+)
+
+// --unit gives a column its unit or scale and settles "tons"; --decimal
+// sets a column's decimal separator. Their errors name the flag the user
+// typed (a bad --unit was once reported as a bad --map).
+func TestUnitAndDecimalFlags(t *testing.T) {
+	newProject := func() *pipeline.Project {
+		return &pipeline.Project{Sources: []pipeline.SourceSpec{{Path: "/data/v7.xlsx"}}}
+	}
+	for _, c := range []struct {
+		name     string
+		units    []string
+		decimals []string
+		want     pipeline.ColumnOverride
+		err      string // "" for none
+	}{
+		{name: "weight unit of a column", units: []string{"v7.xlsx!Экспорт:G=t"},
+			want: pipeline.ColumnOverride{Sheet: "Экспорт", Column: 6, ColumnOverride: read.ColumnOverride{Unit: "t"}}},
+		{name: "value scale of a column", units: []string{"v7.xlsx:H=Thousand"},
+			want: pipeline.ColumnOverride{Column: 7, ColumnOverride: read.ColumnOverride{Unit: "thousand"}}},
+		{name: "tons still", units: []string{"v7.xlsx:tons=t"},
+			want: pipeline.ColumnOverride{Column: -1, ColumnOverride: read.ColumnOverride{Unit: "t"}}},
+		{name: "a unit where the column goes", units: []string{"v7.xlsx:kg=t"}, err: `--unit "v7.xlsx:kg=t": "kg" is a unit, not a column`},
+		{name: "unknown unit", units: []string{"v7.xlsx:G=stone"}, err: `--unit "v7.xlsx:G=stone": unknown unit "stone"`},
+		{name: "bad tons", units: []string{"v7.xlsx:tons=kg"}, err: `--unit "v7.xlsx:tons=kg"`},
+		{name: "no such file", units: []string{"other.xlsx:G=t"}, err: `--unit "other.xlsx:G=t": no input file`},
+		{name: "decimal comma", decimals: []string{"v7.xlsx!S:I=comma"},
+			want: pipeline.ColumnOverride{Sheet: "S", Column: 8, ColumnOverride: read.ColumnOverride{Decimal: "comma"}}},
+		{name: "bad decimal", decimals: []string{"v7.xlsx:I=semicolon"}, err: `--decimal "v7.xlsx:I=semicolon"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := newProject()
+			err := applyUnits(p, c.units)
+			if err == nil {
+				err = applyDecimals(p, c.decimals)
+			}
+			if c.err != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), c.err) || strings.Contains(err.Error(), "--map") {
+					t.Fatalf("error %v, want one starting %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := p.Sources[0].Mapping; len(m) != 1 || m[0] != c.want {
+				t.Errorf("mapping %+v, want %+v", m, c.want)
+			}
+		})
+	}
+}
