@@ -146,8 +146,10 @@ func TestTotalsEntityResolvesLikeClaims(t *testing.T) {
 					n++
 				}
 			}
-			if s.table.Total.Shipments != n || n == 0 {
-				t.Errorf("%q: total %d shipments, want %d (> 0)", tt.q, s.table.Total.Shipments, n)
+			// n counts shipment rows: goods items of one declaration are
+			// rows (Items) of one shipment (Shipments).
+			if s.table.Total.Items != n || n == 0 {
+				t.Errorf("%q: total %d shipment rows, want %d (> 0)", tt.q, s.table.Total.Items, n)
 			}
 			if closest := strings.Contains(s.notes.Text, "closest name"); closest != (tt.how == claims.ByClosest) {
 				t.Errorf("%q: notes %q; a closest-name guess must be flagged, and only it", tt.q, s.notes.Text)

@@ -140,6 +140,12 @@ type Verdict struct {
 	// UndeterminedWhat names the unrecorded fields ("destination", "date",
 	// "HS code").
 	UndeterminedWhat []string
+	// Items and Consignments, for a shipment count: the shipments in
+	// scope that are goods items of a declaration (or bill of lading)
+	// with several, and how many such declarations they are. A shipment
+	// count counts each consignment once (merge.Shipment.Consignment).
+	Items, Consignments int
+	ConsignmentWord     string // "declaration", "bill of lading", or "declaration or bill of lading"
 	// Covered is false when no single source covers the claim's date
 	// range; CoveredBy names the sources that do.
 	Covered   bool
@@ -312,6 +318,11 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 	}
 	var known []float64
 	var und undetermined
+	// A shipment count counts consignments: the goods items of one
+	// declaration in scope count once, and an undetermined item of a
+	// declaration already in scope adds nothing.
+	inCons := map[string]bool{}
+	var undCons []string
 	for i := range d.Shipments {
 		if i%checkEvery == 0 && ctx.Err() != nil {
 			return v, ctx.Err()
@@ -327,7 +338,18 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 		case fail == 0 && !sh.Excluded:
 			r := k.row(&c, i)
 			if r.Value.Valid {
-				known = append(known, r.Value.Value)
+				val := r.Value.Value
+				if c.Measure == Shipments && sh.Consignment != "" && r.Missing == "" {
+					v.Items++
+					if inCons[sh.Consignment] {
+						val = 0
+					} else {
+						inCons[sh.Consignment] = true
+						v.Consignments++
+						v.ConsignmentWord = consignmentWord(v.ConsignmentWord, sh.Consignment)
+					}
+				}
+				known = append(known, val)
 			}
 			v.InScope = append(v.InScope, r)
 		case fail == 0 && sh.Excluded:
@@ -342,6 +364,10 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 			// Russian import register has no destination column, a B/L
 			// row neither dispatch nor destination).
 			r := k.row(&c, i)
+			if c.Measure == Shipments && sh.Consignment != "" && r.Missing == "" {
+				undCons = append(undCons, sh.Consignment)
+				r.Value.Value = 0 // counted below, once per consignment not in scope
+			}
 			und.add(&v, r, k.unknownWhat(sh, fail))
 			if v.countNear(firstFilter(fail)) {
 				v.Near = append(v.Near, Near{Row: r, Filter: firstFilter(fail), Detail: k.unknownDetail(sc, sh, fail)})
@@ -354,6 +380,12 @@ func (k *Checker) CheckContext(ctx context.Context, c Claim) (Verdict, error) {
 		}
 	}
 	k.bounds(&v, known)
+	for _, key := range undCons {
+		if !inCons[key] {
+			inCons[key] = true
+			und.sum++
+		}
+	}
 	und.widen(&v)
 	k.coverage(&v, sc)
 	k.decide(&v)
@@ -508,3 +540,16 @@ func sourceName(file, sheet string) string {
 
 // SourceName is exported for the pipeline, which builds Data.
 func SourceName(file, sheet string) string { return sourceName(file, sheet) }
+
+// consignmentWord names what the consignment keys seen so far are: a
+// key starts with "D" for a declaration, "B" for a bill of lading.
+func consignmentWord(was, key string) string {
+	w := "declaration"
+	if strings.HasPrefix(key, "B") {
+		w = "bill of lading"
+	}
+	if was != "" && was != w {
+		return "declaration or bill of lading"
+	}
+	return w
+}

@@ -43,3 +43,43 @@ func TestNothingFoundNeedsCoverage(t *testing.T) {
 		})
 	}
 }
+
+// TestShipmentCountCountsConsignments: three goods items of one
+// declaration in scope are one shipment, said in the reason; an item of
+// the same declaration that may be in scope (no destination) adds
+// nothing to the upper bound, one of another declaration adds one.
+func TestShipmentCountCountsConsignments(t *testing.T) {
+	t.Parallel()
+	ships := baseShips()[:3] // A1, A2, A3: armour June–September 2022
+	for i := range ships {
+		ships[i].date = "2022-07-18"
+	}
+	d := testData(ships)
+	for i := range d.Shipments {
+		d.Shipments[i].Consignment = "D10005030150223000170"
+	}
+	c := claim(Shipments, Exactly, 1, armourJuneDec)
+	v := Check(d, c)
+	if v.Kind != Supported || v.Lower != 1 || v.Upper != 1 {
+		t.Fatalf("got %s %v–%v, want supported 1–1 (%s)", v.Kind, v.Lower, v.Upper, v.Reason)
+	}
+	if !strings.Contains(v.Reason, "1 shipment (3 goods items in 1 declaration, counted as one shipment)") {
+		t.Errorf("reason %q does not say the items are one declaration", v.Reason)
+	}
+	t.Run("undetermined items", func(t *testing.T) {
+		more := append(baseShips()[:3], baseShips()[:2]...)
+		for i := range more {
+			more[i].date = "2022-07-18"
+		}
+		more[3].dest, more[4].dest = "", "" // may be in scope
+		d := testData(more)
+		for i := range d.Shipments {
+			d.Shipments[i].Consignment = "D1"
+		}
+		d.Shipments[4].Consignment = "D2"
+		v := Check(d, claim(Shipments, Exactly, 1, armourJuneDec))
+		if v.Lower != 1 || v.Upper != 2 || v.Undetermined != 2 {
+			t.Errorf("got %v–%v with %d undetermined, want 1–2 with 2 (%s)", v.Lower, v.Upper, v.Undetermined, v.Reason)
+		}
+	})
+}

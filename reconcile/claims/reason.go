@@ -86,7 +86,7 @@ func foundKnown(v *Verdict) string {
 	n := plural(len(v.InScope), "shipment", "shipments")
 	if v.Missing == 0 {
 		if c.Measure == Shipments {
-			return FormatFigure(c.Measure, c.Unit, v.Lower)
+			return FormatFigure(c.Measure, c.Unit, v.Lower) + itemsText(v)
 		}
 		return FormatFigure(c.Measure, c.Unit, v.Lower) + " in " + n
 	}
@@ -249,4 +249,30 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// itemsText says, for a shipment count that counts goods items of one
+// declaration once, how many rows it stands for: " (3 goods items in 1
+// declaration counted as one shipment)"; "" when every shipment in scope
+// is a consignment of its own.
+func itemsText(v *Verdict) string {
+	if v.Items <= v.Consignments {
+		return ""
+	}
+	word := v.ConsignmentWord
+	if v.Consignments > 1 {
+		word = map[string]string{"declaration": "declarations", "bill of lading": "bills of lading"}[word]
+		if word == "" {
+			word = "declarations or bills of lading"
+		}
+	}
+	each := "counted as one shipment"
+	if v.Consignments > 1 {
+		each = "each counted as one shipment"
+	}
+	rows := "rows" // of a bill of lading: its containers, or goods under one B/L
+	if v.ConsignmentWord == "declaration" {
+		rows = "goods items"
+	}
+	return " (" + strconv.Itoa(v.Items) + " " + rows + " in " + strconv.Itoa(v.Consignments) + " " + word + ", " + each + ")"
 }

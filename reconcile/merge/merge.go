@@ -251,6 +251,11 @@ type Shipment struct {
 	Description   string
 	Quantity      reconcile.Number
 	QuantityUnit  string
+	// Consignment is the key (declaration number, else bill of lading)
+	// this shipment shares with other shipments that are goods items of
+	// the same consignment; "" when the shipment is a consignment of its
+	// own. Shipment counts count consignments (see consignment.go).
+	Consignment string
 
 	// from gives, for values read from the source rows on demand (NetKg,
 	// GrossKg, Value, ValueUSD, Declaration), 1 + the index in Rows of the

@@ -51,6 +51,7 @@ func Reconcile(ctx context.Context, in Input, opt Options, decisions []Decision,
 	r.attachLines()
 	progress(3*n/4, n)
 	r.build()
+	r.consignments()
 	r.supersede()
 	r.number()
 	r.conflicts()

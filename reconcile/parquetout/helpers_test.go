@@ -159,6 +159,7 @@ func goFigures(t testing.TB, dir string) []figure {
 	}
 	idx := map[[2]string]*figure{}
 	var order [][2]string
+	seen := map[[3]string]bool{} // consignments counted per table and key
 	add := func(table, key string, s *Shipment) {
 		k := [2]string{table, key}
 		f := idx[k]
@@ -167,7 +168,12 @@ func goFigures(t testing.TB, dir string) []figure {
 			idx[k] = f
 			order = append(order, k)
 		}
-		if s.Granularity == string(reconcile.GranularityShipment) {
+		unit := s.Consignment
+		if unit == "" {
+			unit = s.ID
+		}
+		if s.Granularity == string(reconcile.GranularityShipment) && !seen[[3]string{table, key, unit}] {
+			seen[[3]string{table, key, unit}] = true
 			f.Shipments++
 		}
 		if s.Tonnes != nil {

@@ -228,6 +228,7 @@ func shipments(r *pipeline.Result, emit func(Shipment) error) error {
 		v, cur := sh.Value(recs)
 		out.Value, out.Currency = num(v), cur
 		out.DeclarationID, out.ItemNo = sh.Declaration(recs)
+		out.Consignment = sh.Consignment
 		out.SourceRows = rowKeys(recs, sh.Rows)
 		out.DuplicateRows = rowKeys(recs, sh.Duplicates)
 		if err := emit(out); err != nil {

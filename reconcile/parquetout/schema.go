@@ -137,6 +137,10 @@ type Shipment struct {
 
 	DeclarationID string `parquet:"declaration_id"`
 	ItemNo        string `parquet:"item_no,dict"`
+	// Consignment is the key goods items of one declaration (or rows of
+	// one bill of lading) share: a shipment count counts each once,
+	// shipment_id where it is "" (merge.Shipment.Consignment; opaque).
+	Consignment string `parquet:"consignment"`
 
 	Counted     bool   `parquet:"counted"`          // enters default totals
 	Granularity string `parquet:"granularity,dict"` // "shipment" or "monthly"

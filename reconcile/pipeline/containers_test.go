@@ -25,11 +25,12 @@ func TestContainerFeedWithDeclaration(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		rates     []totals.Rate
-		shipments int
+		rows      int // shipment rows (Items)
+		shipments int // consignments: the B/L's container rows count once
 		tonnes    float64
 	}{
-		{"with a CNY rate: one shipment", []totals.Rate{{Currency: "CNY", ToUSD: 0.145}}, 1, 9.6},
-		{"without: the containers stay apart", nil, 4, 9.6 + 3*3.46},
+		{"with a CNY rate: one shipment", []totals.Rate{{Currency: "CNY", ToUSD: 0.145}}, 1, 1, 9.6},
+		{"without: the containers stay apart", nil, 4, 2, 9.6 + 3*3.46},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := NewProject(decl, feed)
@@ -39,8 +40,8 @@ func TestContainerFeedWithDeclaration(t *testing.T) {
 				t.Fatal(err)
 			}
 			tot := res.Totals(totals.ByNone, totals.Filter{}).Total
-			if tot.Shipments != tc.shipments || math.Abs(tot.Tonnes-tc.tonnes) > 1e-9 {
-				t.Errorf("%d shipments, %.3f t; want %d, %.3f", tot.Shipments, tot.Tonnes, tc.shipments, tc.tonnes)
+			if tot.Items != tc.rows || tot.Shipments != tc.shipments || math.Abs(tot.Tonnes-tc.tonnes) > 1e-9 {
+				t.Errorf("%d rows, %d shipments, %.3f t; want %d, %d, %.3f", tot.Items, tot.Shipments, tot.Tonnes, tc.rows, tc.shipments, tc.tonnes)
 			}
 			for i := range res.Records {
 				if res.Merge.ShipmentOf[i] < 0 {

@@ -244,6 +244,23 @@ func RouteKey(sh *merge.Shipment) string {
 func Compute(shs []merge.Shipment, g GroupBy, f Filter, lab Labels) *Table {
 	t := &Table{By: g, Filter: f}
 	idx := map[string]int{}
+	// Consignments already counted, per group (-1: the total).
+	type seenKey struct {
+		g int
+		k string
+	}
+	seen := map[seenKey]bool{}
+	first := func(g int, sh *merge.Shipment) bool {
+		if sh.Consignment == "" || sh.Monthly {
+			return true
+		}
+		k := seenKey{g, sh.Consignment}
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+		return true
+	}
 	superseded := 0
 	for i := range shs {
 		sh := &shs[i]
@@ -267,8 +284,8 @@ func Compute(shs []merge.Shipment, g GroupBy, f Filter, lab Labels) *Table {
 		}
 		grp := &t.Groups[gi]
 		grp.Shipments = append(grp.Shipments, int32(i))
-		grp.Measures.add(sh)
-		t.Total.add(sh)
+		grp.Measures.add(sh, first(gi, sh))
+		t.Total.add(sh, first(-1, sh))
 	}
 	sort.SliceStable(t.Groups, func(a, b int) bool {
 		if t.Groups[a].Tonnes != t.Groups[b].Tonnes {
@@ -280,11 +297,17 @@ func Compute(shs []merge.Shipment, g GroupBy, f Filter, lab Labels) *Table {
 	return t
 }
 
-func (m *Measures) add(sh *merge.Shipment) {
-	if sh.Monthly {
+// add adds sh to m; newConsignment is false for a further goods item of
+// a consignment m already counts.
+func (m *Measures) add(sh *merge.Shipment, newConsignment bool) {
+	switch {
+	case sh.Monthly:
 		m.AggregateRows++
-	} else {
+	case newConsignment:
 		m.Shipments++
+		m.Items++
+	default:
+		m.Items++
 	}
 	if sh.Tonnes.Valid {
 		m.Tonnes += sh.Tonnes.Value
@@ -327,6 +350,9 @@ func notes(m *Measures, superseded int) []string {
 	var n []string
 	if m.AggregateRows > 0 {
 		n = append(n, fmt.Sprintf("Combines shipment-level data with %s: tonnes and value include them; the shipment count covers shipment-level data only.", count(m.AggregateRows, "monthly aggregate line", "monthly aggregate lines")))
+	}
+	if m.Items > m.Shipments {
+		n = append(n, fmt.Sprintf("%s %s: the rows of one declaration (its goods items) or of one bill of lading (its containers) count as one shipment, a consignment, as a reporter counts them; the weights and values of every row count.", count(m.Items, "shipment row is", "shipment rows are"), count(m.Shipments, "shipment", "shipments")))
 	}
 	if superseded > 0 {
 		n = append(n, fmt.Sprintf("%s left out: shipment-level data covers the same month and consignee (or, for a line naming no consignee, the same month, route and goods).", count(superseded, "monthly aggregate line", "monthly aggregate lines")))

@@ -51,7 +51,14 @@ const (
 
 // Measures are the figures of one group.
 type Measures struct {
-	Shipments     int     // shipment-level shipments
+	// Shipments counts shipment-level consignments: goods items of one
+	// declaration (or bill of lading) are one shipment, as a reporter
+	// counts them (merge.Shipment.Consignment). Items counts the
+	// shipment-level rows behind them (the Shipments sheet's rows), which
+	// the weights and values add up; they differ only where a
+	// declaration has several goods items.
+	Shipments     int
+	Items         int
 	AggregateRows int     // monthly aggregate lines included
 	Tonnes        float64 // metric tonnes
 	GrossFallback int     // shipments whose tonnes are gross because net is missing

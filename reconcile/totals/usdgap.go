@@ -27,6 +27,7 @@ func noRateCurrency(basis string) string {
 // measures a USDText needs, summed over parts (the bounded-memory run).
 func (m *Measures) AddValues(o *Measures) {
 	m.Shipments += o.Shipments
+	m.Items += o.Items
 	m.AggregateRows += o.AggregateRows
 	m.ValueUSD += o.ValueUSD
 	m.NoUSD += o.NoUSD
@@ -41,7 +42,9 @@ func (m *Measures) AddValues(o *Measures) {
 
 // knownUSD counts the shipments and lines whose USD is known.
 func (m *Measures) knownUSD() int {
-	return m.Shipments + m.AggregateRows - m.NoUSD - m.NoValue
+	// NoUSD and NoValue count rows (goods items), so rows are what they
+	// are taken from; Measures built without Items count rows in Shipments.
+	return max(m.Items, m.Shipments) + m.AggregateRows - m.NoUSD - m.NoValue
 }
 
 // USDGap says what a USD figure of m leaves out: all is true when no

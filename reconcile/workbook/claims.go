@@ -169,7 +169,9 @@ func (c *claimsSheet) claimRow(v *claims.Verdict, from, to int) []any {
 	}
 	num := c.numberStyle(cl.Measure)
 	var computed any
-	if f := c.computedFormula(cl, from, to); f != "" && len(v.InScope) > 0 {
+	// A COUNTIFS counts rows: where goods items of one declaration are
+	// one shipment, the figure stands without it.
+	if f := c.computedFormula(cl, from, to); f != "" && len(v.InScope) > 0 && v.Items == v.Consignments {
 		computed = excelize.Cell{Formula: f, Value: c.st.stored(num, v.Lower), StyleID: num}
 	} else {
 		computed = excelize.Cell{Value: c.st.stored(num, v.Lower), StyleID: num}

@@ -55,7 +55,7 @@ func (w *writer) summary() error {
 			height = h
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(r), []any{w.st.top(x.g.Key), excelize.Cell{StyleID: w.st.Wrap, Value: x.g.Label}, w.st.top(x.role),
-			excelize.Cell{StyleID: w.st.Top, Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), Value: x.g.Measures.Shipments},
+			shipmentCount(w.st.Top, fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, idCol, a, cnt, gran), &x.g.Measures),
 			excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, idCol, a, cnt), Value: roundTo(x.g.Tonnes, tonnesDecimals)},
 			usdCell(w.st.USD, fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, idCol, a, cnt), fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"<>")`, idCol, a, cnt, usd), &x.g.Measures),
 			excelize.Cell{StyleID: w.st.WrapIndent, Value: src}, w.st.top(nilIfEmpty(w.listedCell(x.g.Key)))}, height); err != nil {
@@ -321,7 +321,7 @@ func (w *writer) totals() error {
 		for _, g := range t.Groups {
 			a := "$A" + strconv.Itoa(r)
 			if err := set(g.Key, g.Label,
-				excelize.Cell{Formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, keyCol, a, cnt, gran), Value: g.Measures.Shipments},
+				shipmentCount(0, fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"shipment")`, keyCol, a, cnt, gran), &g.Measures),
 				excelize.Cell{StyleID: w.st.Tonnes, Formula: fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, tn, keyCol, a, cnt), Value: roundTo(g.Tonnes, tonnesDecimals)},
 				usdCell(w.st.USD, fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,"yes")`, usd, keyCol, a, cnt), fmt.Sprintf(`COUNTIFS(%s,%s,%s,"yes",%s,"<>")`, keyCol, a, cnt, usd), &g.Measures),
 			); err != nil {
@@ -330,8 +330,19 @@ func (w *writer) totals() error {
 		}
 		lastRow := r - 1
 		sum := func(c string) string { return fmt.Sprintf("SUM(%s%d:%s%d)", c, first, c, max(first, lastRow)) }
+		total := excelize.Cell{StyleID: w.st.Header, Formula: sum("C"), Value: t.Total.Shipments}
+		groups := 0
+		for _, g := range t.Groups {
+			groups += g.Measures.Shipments
+		}
+		if groups != t.Total.Shipments {
+			// The goods items of one declaration fall in several groups
+			// (HS headings): each group counts the consignment once, the
+			// total too, so the groups do not add up to it.
+			total.Formula = ""
+		}
 		if err := set(excelize.Cell{StyleID: w.st.Header, Value: "Total"}, excelize.Cell{StyleID: w.st.Header, Value: ""},
-			excelize.Cell{StyleID: w.st.Header, Formula: sum("C"), Value: t.Total.Shipments},
+			total,
 			excelize.Cell{StyleID: w.st.Tonnes, Formula: sum("D"), Value: roundTo(t.Total.Tonnes, tonnesDecimals)},
 			usdCell(w.st.USD, sum("E"), fmt.Sprintf("COUNT(E%d:E%d)", first, max(first, lastRow)), &t.Total)); err != nil {
 			return err
@@ -356,4 +367,15 @@ func usdCell(style int, sum, known string, m *totals.Measures) excelize.Cell {
 		return excelize.Cell{StyleID: style, Formula: fmt.Sprintf(`IF(%s=0,"unknown",%s)`, known, sum), Value: "unknown"}
 	}
 	return excelize.Cell{StyleID: style, Formula: sum, Value: roundTo(m.ValueUSD, usdDecimals)}
+}
+
+// shipmentCount is a Shipments cell: the COUNTIFS formula over the
+// Shipments sheet's rows when it gives the count, the count alone when
+// goods items of one declaration make several rows but one shipment
+// (Measures.Items > Shipments), which a COUNTIFS cannot tell.
+func shipmentCount(style int, formula string, m *totals.Measures) excelize.Cell {
+	if m.Items != m.Shipments {
+		formula = ""
+	}
+	return excelize.Cell{StyleID: style, Formula: formula, Value: m.Shipments}
 }

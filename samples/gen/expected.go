@@ -220,6 +220,7 @@ func entities(all []*shipment) []expEntity {
 	type acc struct {
 		e         expEntity
 		spellings map[string]bool
+		cons      map[string]bool // consignments counted
 	}
 	m := map[string]*acc{}
 	var order []string
@@ -227,11 +228,16 @@ func entities(all []*shipment) []expEntity {
 		k := role + "/" + f.Key
 		a := m[k]
 		if a == nil {
-			a = &acc{e: expEntity{Role: role, Key: f.Key, Name: f.Display, INN: f.INN}, spellings: map[string]bool{}}
+			a = &acc{e: expEntity{Role: role, Key: f.Key, Name: f.Display, INN: f.INN}, spellings: map[string]bool{}, cons: map[string]bool{}}
 			m[k] = a
 			order = append(order, k)
 		}
-		a.e.Shipments++
+		// A shipment count counts consignments: the goods items of one
+		// declaration once (merge.Shipment.Consignment).
+		if c := consignment(sh); c == "" || !a.cons[c] {
+			a.cons[c] = c != ""
+			a.e.Shipments++
+		}
 		if w := weightKg(sh); w > 0 {
 			a.e.Tonnes += w / 1000
 		} else {
@@ -378,7 +384,7 @@ func markdown(e expected) string {
 	}
 
 	p("\n## Entities\n\n")
-	p("Every shipment counted once; tonnes by the weight rule above; all dates.\n\n")
+	p("Every shipment counted once; a shipment is a consignment, so the goods items of one declaration count as one (their tonnes and values all count); tonnes by the weight rule above; all dates.\n\n")
 	p("| Role | Entity | INN | Spellings in the sources | Shipments | Tonnes | Value USD | No weight | No USD value |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, en := range e.Entities {
 		p("| %s | %s | %s | %s | %d | %s | %s | %d | %d |\n", en.Role, en.Name, orNone(en.INN), strings.Join(en.Spellings, "<br>"),
@@ -431,4 +437,18 @@ func fmtUpper(x *float64) string {
 		return "—"
 	}
 	return fmtNum(*x)
+}
+
+// consignment is the key under which the reconciled data tells that sh
+// is a goods item of a declaration: its declaration number when a row
+// carrying it is read (the Russian register, or the aggregator when it
+// gives it), else its bill of lading; "" for a consignment of its own.
+func consignment(sh *shipment) string {
+	switch {
+	case sh.Decl != "" && (sh.In&srcRU != 0 || sh.AggDecl && sh.In&srcAgg != 0):
+		return "D" + sh.Decl
+	case sh.BL != "" && sh.In&srcBL != 0:
+		return "B" + sh.BL
+	}
+	return ""
 }

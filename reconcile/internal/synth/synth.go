@@ -216,6 +216,8 @@ func absDays(a, b time.Time) int {
 
 // Totals are what a correct reconciliation of the whole set gives.
 type Totals struct {
+	// Shipments counts consignments (the goods items of one declaration
+	// once); ByConsignee too.
 	Shipments int
 	// Tonnes uses net weight, gross where no source gives a net weight
 	// (the pipeline's default basis). TonnesSlack is how far a correct
@@ -230,9 +232,16 @@ type Totals struct {
 // Truth computes the totals a correct reconciliation must give.
 func (s *Set) Truth() Totals {
 	t := Totals{ByConsignee: map[string]int{}}
+	seen := map[string]bool{}
 	for i, sh := range s.Shipments {
-		t.Shipments++
-		t.ByConsignee[Firms[sh.Consignee].Latin]++
+		// A shipment count counts consignments: the goods items of one
+		// declaration once, as far as the sources covering them tell
+		// (merge.Shipment.Consignment).
+		if k := s.consignment(i); k == "" || !seen[k] {
+			seen[k] = k != ""
+			t.Shipments++
+			t.ByConsignee[Firms[sh.Consignee].Latin]++
+		}
 		net, usd := false, false
 		slack := 0.0
 		for _, src := range s.Sources {
@@ -254,6 +263,40 @@ func (s *Set) Truth() Totals {
 		}
 	}
 	return t
+}
+
+// consignment is the key under which the reconciled data can tell that
+// shipment i is a goods item of a declaration it shares with others: the
+// import declaration number when a declaration register covers it (the
+// preferred row), else the export declaration's, else the bill of
+// lading; "" when no source covering it gives one.
+func (s *Set) consignment(i int) string {
+	kind := ""
+	for _, src := range s.Sources {
+		if !src.covers(i) {
+			continue
+		}
+		switch src.Kind {
+		case KindDeclarations, KindAggregator:
+			kind = "D"
+		case KindExport:
+			if kind != "D" {
+				kind = "X"
+			}
+		case KindBL:
+			if kind == "" {
+				kind = "B"
+			}
+		}
+	}
+	sh := &s.Shipments[i]
+	switch kind {
+	case "D", "X":
+		return kind + sh.Declaration
+	case "B":
+		return kind + sh.BL
+	}
+	return ""
 }
 
 // Describe lists the sources and their traits, for failure messages.
