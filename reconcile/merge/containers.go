@@ -61,6 +61,9 @@ type lineGroup struct {
 	k     int16
 	lines int16
 	rec   *reconcile.Record
+	// line holds the indexes in Rows of the other container lines, whose
+	// figures are already in rec (Shipment.RowFigures).
+	line []int16
 }
 
 // rec is record i as the rules see it: a container group's lead with the
