@@ -68,6 +68,9 @@ func how(s reconcile.Step) string {
 		return "set with --bl-window, --packaging-band and --export-window"
 	case reconcile.FixLeaveOutSheet:
 		return "with --skip-sheet " + shellQuote(sheetArg(s.File, s.Sheet))
+	case reconcile.FixDecimalSeparator:
+		arg := sheetArg(s.File, s.Sheet) + ":" + reconcile.ColumnName(s.Column)
+		return "with --decimal " + shellQuote(arg+"=comma") + " or " + shellQuote(arg+"=point") + ", or --unit " + shellQuote(arg+"=t")
 	}
 	return ""
 }

@@ -63,6 +63,7 @@ func TestNotesWithFlags(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "--bl-window, --packaging-band and --export-window"},
 		{reconcile.Step{Fix: reconcile.FixImportDestination, File: "/d/kz.csv", Value: "KZ"}, `if they are export declarations, with --flow 'kz.csv=export:KZ'; if they are imports into another country, with --map 'kz.csv:destination_country=CC' (CC: the destination's ISO code)`},
 		{reconcile.Step{Fix: reconcile.FixLeaveOutSheet, File: "/d/b.xlsx", Sheet: "Sheet 2"}, `--skip-sheet 'b.xlsx!Sheet 2'`},
+		{reconcile.Step{Fix: reconcile.FixDecimalSeparator, File: "/d/amb.csv", Column: 3}, `--decimal 'amb.csv:C=comma' or 'amb.csv:C=point', or --unit 'amb.csv:C=t'`},
 		{reconcile.Step{Fix: reconcile.FixDateOrder, File: "/d/it's.csv"}, `--date-order 'it'\''s.csv:dmy'`},
 	}
 	for _, tt := range tests {

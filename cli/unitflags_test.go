@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,5 +57,25 @@ func TestUnitAndDecimalFlags(t *testing.T) {
 				t.Errorf("mapping %+v, want %+v", m, c.want)
 			}
 		})
+	}
+}
+
+// A weight column whose "1,125" the file cannot settle: reconcile says
+// which column, how many weights are left out and the flag that settles
+// it. It said only "3 shipments have no usable weight" before.
+func TestReconcileSaysUndecidedDecimals(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "amb.csv")
+	csv := "Date,Consignee,Net weight kg,Value USD\n2023-01-05,FIRM A LLC,\"1,125\",100\n2023-01-06,FIRM B LLC,\"2,250\",200\n2023-01-07,FIRM C LLC,\"3,500\",300\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI("reconcile", "-o", filepath.Join(dir, "out.xlsx"), path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if all := out + errOut; !strings.Contains(all, "3 weight(s) in column C could be decimals or thousands") || !strings.Contains(all, "--decimal 'amb.csv:C=comma'") {
+		t.Errorf("output does not name the undecided column and --decimal:\n%s%s", out, errOut)
 	}
 }

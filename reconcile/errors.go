@@ -75,6 +75,9 @@ const (
 	// rows took from the declaring country (Step.Value): say the file
 	// holds export declarations, or give the rows' destination country.
 	FixImportDestination
+	// FixDecimalSeparator sets the decimal separator of a weight column
+	// (Step.Column) whose "1,125" the file cannot settle.
+	FixDecimalSeparator
 )
 
 // Step is e's Fix with where it applies, for a front end's wording.

@@ -83,6 +83,9 @@ func (r *reconciler) resolve(sh *Shipment) {
 		if r.isLine(int(x)) {
 			if sh.group != nil {
 				sh.group.lines++
+				if k < math.MaxInt16 {
+					sh.group.line = append(sh.group.line, int16(k))
+				}
 			}
 			continue
 		}

@@ -77,6 +77,7 @@ package merge
 import (
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
@@ -303,6 +304,25 @@ func (s *Shipment) ContainerLines() int {
 		return 0
 	}
 	return int(s.group.lines)
+}
+
+// RowFigures is the row at index k of Rows with the figures the shipment
+// counts for it: a container group's lead with the group's added figures,
+// nil for the group's other container lines (their figures are in the
+// lead's) and for an index out of range.
+func (s *Shipment) RowFigures(recs []reconcile.Record, k int) *reconcile.Record {
+	if k < 0 || k >= len(s.Rows) || int(s.Rows[k]) >= len(recs) {
+		return nil
+	}
+	if s.group != nil {
+		if k == int(s.group.k) {
+			return s.group.rec
+		}
+		if slices.Contains(s.group.line, int16(k)) {
+			return nil
+		}
+	}
+	return &recs[s.Rows[k]]
 }
 
 // sourceRows is len(Rows) without the container lines: one per source.

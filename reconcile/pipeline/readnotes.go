@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -84,7 +85,7 @@ func (r *Result) ReadNotes() []reconcile.Note {
 // its step says so, not its words.
 func asksDecision(n reconcile.Note) bool {
 	switch n.Fix {
-	case reconcile.FixIncludeRows, reconcile.FixDateOrder, reconcile.FixTonUnit, reconcile.FixCurrencyRate, reconcile.FixLeaveOutSheet:
+	case reconcile.FixIncludeRows, reconcile.FixDateOrder, reconcile.FixTonUnit, reconcile.FixCurrencyRate, reconcile.FixLeaveOutSheet, reconcile.FixDecimalSeparator:
 		return true
 	}
 	return false
@@ -94,7 +95,8 @@ func asksDecision(n reconcile.Note) bool {
 // rows without particulars, dates without an order, weights in tons.
 func (r *Result) sheetDecisions(name, path string, s SheetResult) []reconcile.Note {
 	var out []reconcile.Note
-	for _, n := range []reconcile.Note{r.unidentifiedNote(path, s), r.ambiguousDateNote(path, s), r.tonsNote(path, s)} {
+	notes := []reconcile.Note{r.unidentifiedNote(path, s), r.ambiguousDateNote(path, s), r.tonsNote(path, s)}
+	for _, n := range append(notes, r.ambiguousNumberNotes(path, s)...) {
 		if n.Text != "" {
 			n.Text = name + ": " + n.Text
 			out = append(out, n)
@@ -187,6 +189,32 @@ func (r *Result) tonsNote(path string, s SheetResult) reconcile.Note {
 	}
 	return reconcile.Note{Text: fmt.Sprintf("%d row(s) give weights in \"tons\" without saying metric, short or long: left out of tonnes until you decide which the file means", n),
 		Step: reconcile.Step{Fix: reconcile.FixTonUnit, File: path, Sheet: s.Sheet}}
+}
+
+// ambiguousNumberNotes says, per weight column, how many rows' weights
+// ("1,125") the reader could not settle as decimals or thousands and left
+// out of tonnes (read.numberUnit): without it the run said only that
+// shipments had no usable weight, not why nor what to set.
+func (r *Result) ambiguousNumberNotes(path string, s SheetResult) []reconcile.Note {
+	n := map[int]int{}
+	var cols []int
+	for i := s.First; i < s.First+s.Rows && i < len(r.Records); i++ {
+		for _, f := range r.Records[i].Flags {
+			if f.Code == reconcile.FlagAmbiguousNumber && !f.Kept && f.Column >= 0 {
+				if n[f.Column] == 0 {
+					cols = append(cols, f.Column)
+				}
+				n[f.Column]++
+			}
+		}
+	}
+	sort.Ints(cols)
+	out := make([]reconcile.Note, 0, len(cols))
+	for _, c := range cols {
+		out = append(out, reconcile.Note{Text: fmt.Sprintf("%d weight(s) in column %s could be decimals or thousands (\"1,125\") and nothing in the file tells: left out of tonnes until you set the column's decimal separator, or its unit to t if they are tonnes",
+			n[c], reconcile.ColumnName(c+1)), Step: reconcile.Step{Fix: reconcile.FixDecimalSeparator, File: path, Sheet: s.Sheet, Column: c + 1}})
+	}
+	return out
 }
 
 // currencyLabelNotes says, per currency label the reader did not know

@@ -205,7 +205,9 @@ func (s *SheetReader) decideKeySummary(bannerText []string) {
 	text := fmt.Sprintf("%s: if its rows are totals of another sheet rather than shipments, leave the sheet out, or they are counted twice", why)
 	switch {
 	case best.matched == len(rows):
-		text += fmt.Sprintf(" (every row repeats a row of sheet %q)", best.sheet)
+		// Equal within figureOf's tolerance (the rounding a cell shows, or
+		// 0.1 %), which is not a copy: 1001 kg beside 1002 kg is "equal".
+		text += fmt.Sprintf(" (every row's figures equal, within 0.1 %% or the rounding they show, a row of sheet %q)", best.sheet)
 	case best.matched > 0:
 		text += fmt.Sprintf(" (%d of %d rows equal the sums of sheet %q by %s)", best.matched, len(rows), best.sheet, by)
 	}

@@ -144,7 +144,7 @@ func TestSmallUndatedSheetKeptWithWarning(t *testing.T) {
 				reg := sheetRows{1: {"Declaration No.", "Date", "Consignee", "Net weight, kg", "Value, USD"},
 					2: {"10702070/010122/0000001", "2022-01-15", "ООО «Омега»", 1000.5, 20000}, 3: {"10702070/010122/0000002", "2022-01-16", "АО «Сигма»", 1037.5, 20110}}
 				path = writeXLSX(t, "copy.xlsx", tt.sheets, map[string]sheetRows{"Shipments": data, "Register": reg}, nil)
-				tt.note = `every row repeats a row of sheet "Register"`
+				tt.note = `every row's figures equal, within 0.1 % or the rounding they show, a row of sheet "Register"`
 			}
 			s := sheetOf(t, readAll(t, path, Options{}), tt.sheets[0])
 			if s.Summary || s.LeftOut != "" || len(s.Records) < 2 {
@@ -161,6 +161,19 @@ func TestSmallUndatedSheetKeptWithWarning(t *testing.T) {
 		s := sheetOf(t, readAll(t, path, Options{}), "Sheet1")
 		if s.LeftOut != "" || len(s.Records) != 2 || leaveOutNote(s) == "" {
 			t.Errorf("LeftOut=%q records=%d warning %q, want both rows read, with a warning", s.LeftOut, len(s.Records), leaveOutNote(s))
+		}
+	})
+	t.Run("two months of one row per firm", func(t *testing.T) {
+		t.Parallel()
+		// Figures 0.1 % apart are equal to the proof, but the warning must
+		// not say the rows repeat one another: they do not.
+		m := func(kg float64) sheetRows {
+			return sheetRows{1: {"Consignee", "Net weight, kg"}, 2: {"A LLC", kg}, 3: {"B LLC", kg + 10}}
+		}
+		path := writeXLSX(t, "months.xlsx", []string{"M01", "M02"}, map[string]sheetRows{"M01": m(1001), "M02": m(1002)}, nil)
+		s := sheetOf(t, readAll(t, path, Options{}), "M01")
+		if n := leaveOutNote(s); s.LeftOut != "" || len(s.Records) != 2 || strings.Contains(n, "repeats") || !strings.Contains(n, "within 0.1 %") {
+			t.Errorf("LeftOut=%q records=%d warning %q, want both rows read and a warning that does not say the rows repeat", s.LeftOut, len(s.Records), n)
 		}
 	})
 	t.Run("a party named twice is a register", func(t *testing.T) {

@@ -76,9 +76,11 @@ func (p *plan) settleHints() {
 	sort.Ints(p.unsettled) // map order is random; warnings must not be
 }
 
-// unsettledWarnings explains the columns settleHints could not decide.
-func (p *plan) unsettledWarnings() []string {
-	var out []string
+// unsettledWarnings explains the columns settleHints could not decide;
+// each front end adds where to set the separator (FixDecimalSeparator),
+// since the app shows the text word for word.
+func (p *plan) unsettledWarnings() []reconcile.Note {
+	var out []reconcile.Note
 	for _, i := range p.unsettled {
 		c := p.cols[i]
 		ex := ""
@@ -88,8 +90,8 @@ func (p *plan) unsettledWarnings() []string {
 				break
 			}
 		}
-		out = append(out, fmt.Sprintf("column %s %q: values like %q could be decimals or thousands and nothing in the file tells; flagged ambiguous_number and left out of totals — set the column's decimal separator (%s) or its unit to t if they are tonnes",
-			reconcile.ColumnName(i+1), c.Header, ex, decimalStep(p.file, p.sheet, i)))
+		out = append(out, reconcile.Note{Text: fmt.Sprintf("column %s %q: values like %q could be decimals or thousands and nothing in the file tells; flagged ambiguous_number and left out of totals until you set the column's decimal separator, or its unit to t if they are tonnes",
+			reconcile.ColumnName(i+1), c.Header, ex), Step: reconcile.Step{Fix: reconcile.FixDecimalSeparator, File: p.file, Sheet: p.sheet, Column: i + 1}})
 	}
 	return out
 }

@@ -261,7 +261,7 @@ func (s *SheetReader) init() error {
 	s.settleTons(unitEvidence(headers, banners, cols))
 	s.userDateOrder()
 	s.plan.settleByTotal(s.buffered)
-	s.warnings = append(s.warnings, notes(s.plan.unsettledWarnings()...)...)
+	s.warnings = append(s.warnings, s.plan.unsettledWarnings()...)
 	s.gran = granularity(cols)
 	if s.statistics {
 		// UN Comtrade, Comext: every line sums a period's trade between

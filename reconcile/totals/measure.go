@@ -88,9 +88,11 @@ func Apply(shs []merge.Shipment, recs []reconcile.Record, weight string, rates [
 		value, currency := sh.Value(recs)
 		sh.USD, sh.USDBasis = usdOf(value, currency, sh.ValueUSD(recs), month, rt)
 		if pref := sh.ValueRow(); !sh.USD.Valid && pref >= 0 {
-			for k, x := range sh.Rows {
-				rec := &recs[x]
-				if k == pref || !rec.Value.Valid && !rec.ValueUSD.Valid {
+			for k := range sh.Rows {
+				// A container group's lead stands with the group's added
+				// value; its other lines are in that value already.
+				rec := sh.RowFigures(recs, k)
+				if k == pref || rec == nil || !rec.Value.Valid && !rec.ValueUSD.Valid {
 					continue
 				}
 				usd, basis := usdOf(rec.Value, rec.Currency, rec.ValueUSD, month, rt)
