@@ -188,8 +188,14 @@ func CurrencyInHeader(h string) (string, bool) {
 // are off by a thousand.
 func ValueScaleInHeader(h string) (float64, bool) {
 	scale := 0.0
-	for _, t := range headerTokens(h) {
+	toks := headerTokens(h)
+	for i, t := range toks {
 		if m, ok := headerScales[t.text]; ok {
+			if shortScales[t.text] && !besideCurrency(toks, i) {
+				// "Value (TH Baht)", "Nilai CIF Th 2023" (th = year): a
+				// short abbreviation scales only next to a currency.
+				continue
+			}
 			if scale != 0 && scale != m {
 				return 1, false
 			}
@@ -200,4 +206,29 @@ func ValueScaleInHeader(h string) (float64, bool) {
 		return 1, false
 	}
 	return scale, true
+}
+
+// shortScales are the scale words too short to mean thousands anywhere
+// in a header: only right before or after a currency ("th. USD", "USD k",
+// "kUSD").
+var shortScales = map[string]bool{"th": true, "k": true}
+
+// besideCurrency reports whether the token before or after toks[i] names
+// a currency.
+func besideCurrency(toks []headerTok, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(toks) {
+			continue
+		}
+		t := toks[j]
+		switch {
+		case t.symbol && currencySymbols[t.text] != "":
+			return true
+		case headerCurrencies[t.text] && currencyWords[t.text] != "":
+			return true
+		case headerCurrencyWords[t.text] != "":
+			return true
+		}
+	}
+	return false
 }

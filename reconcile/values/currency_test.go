@@ -155,6 +155,8 @@ func TestValueScaleInHeader(t *testing.T) {
 		{"Value USD", 1, false},
 		{"Value, thousand, million", 1, false},
 		{"Total value, USD", 1, false},
+		{"Value (TH Baht)", 1, false},
+		{"Nilai CIF Th 2023", 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
