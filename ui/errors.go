@@ -84,6 +84,10 @@ func how(s reconcile.Step) string {
 		return "change them in Rates and rules… (on the Totals screen)"
 	case reconcile.FixLeaveOutSheet:
 		return "select the sheet on the Sources screen and click " + leaveOutLabel
+	case reconcile.FixDecimalSeparator:
+		// The app has no control for it yet; say what works rather than
+		// leave the note without a step.
+		return "the app cannot set a column's decimal separator yet: in the spreadsheet, store the column as numbers (or write every weight with one separator) and add the file again"
 	}
 	return ""
 }

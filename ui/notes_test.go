@@ -32,6 +32,7 @@ func TestHowNamesAControl(t *testing.T) {
 		{reconcile.Step{Fix: reconcile.FixShipmentRules}, "Rates and rules… (on the Totals screen)"},
 		{reconcile.Step{Fix: reconcile.FixImportDestination, File: "/d/kz.csv", Value: "KZ"}, "set the file's Trade flow to " + flowExport},
 		{reconcile.Step{Fix: reconcile.FixLeaveOutSheet, File: "/d/b.xlsx", Sheet: "Sheet2"}, "click " + leaveOutLabel},
+		{reconcile.Step{Fix: reconcile.FixDecimalSeparator, File: "/d/b.xlsx", Column: 3}, "cannot set a column's decimal separator yet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

@@ -119,7 +119,7 @@ func applyBannerUnits(cols []Column, units []bannerUnit) reconcile.Note {
 	if len(done) == 0 {
 		return reconcile.Note{}
 	}
-	return reconcile.Note{Text: fmt.Sprintf("units stated above the header, in the %s and the rows beside it, applied to columns whose header states none: %s — if that is wrong, set the column's unit with --unit FILE!SHEET:COLUMN=kg (or =1 for a value)",
+	return reconcile.Note{Text: fmt.Sprintf("units stated above the header, in the %s and the rows beside it, applied to columns whose header states none: %s — if that is wrong, set the column's own unit (kg, t, or no scale for a value)",
 		from, strings.Join(done, "; "))}
 }
 

@@ -2,7 +2,6 @@ package read
 
 import (
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -94,14 +93,4 @@ func (p *plan) unsettledWarnings() []reconcile.Note {
 			reconcile.ColumnName(i+1), c.Header, ex), Step: reconcile.Step{Fix: reconcile.FixDecimalSeparator, File: p.file, Sheet: p.sheet, Column: i + 1}})
 	}
 	return out
-}
-
-// decimalStep is the command-line setting that settles column i's
-// decimal separator.
-func decimalStep(file, sheet string, i int) string {
-	target := filepath.Base(file)
-	if sheet != "" {
-		target += "!" + sheet
-	}
-	return fmt.Sprintf("--decimal '%s:%s=comma' or =point", target, reconcile.ColumnName(i+1))
 }

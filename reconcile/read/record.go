@@ -472,8 +472,8 @@ func (p *plan) numberAt(r *rawRow, i int, f reconcile.Field, zeroIsMissing bool,
 		// "1.234" is thousands; a weight in kg may well have three, and
 		// a guess would be a silent thousandfold: left out until decided.
 		d := decimalReading(c.s)
-		flag(f, reconcile.FlagAmbiguousNumber, i, c.s, fmt.Sprintf("could be %s or %s and nothing in the file decides; left out of totals until you set the column's decimal separator (%s)",
-			strconv.FormatFloat(d, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64), decimalStep(p.file, p.sheet, i)))
+		flag(f, reconcile.FlagAmbiguousNumber, i, c.s, fmt.Sprintf("could be %s or %s and nothing in the file decides; left out of totals until the column's decimal separator is set (comma or point)",
+			strconv.FormatFloat(d, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64)))
 		return reconcile.Number{Raw: c.s}, values.CellUnit{}
 	}
 	if fac := p.cols[i].Factor; fac > 0 && fac != 1 && (f == reconcile.FieldValue || f == reconcile.FieldValueUSD) {
