@@ -18,7 +18,7 @@ func TestAppendPartyAddresses(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := reconcile.Record{Consignee: reconcile.Party{Names: []string{tt.cons}}, Shipper: reconcile.Party{Names: []string{tt.shp}}}
-			if got := string(appendPartyAddresses([]byte("r"), &rec)); got != tt.want {
+			if got := string(appendPartyAddresses([]byte("r"), &rec, addressCache{}.of)); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
