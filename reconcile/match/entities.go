@@ -199,6 +199,13 @@ func (c *clusterer) canonical(members []int) string {
 		if c.ms[a].Count != c.ms[b].Count {
 			return c.ms[a].Count > c.ms[b].Count
 		}
+		// Between spellings as common as each other, the one written
+		// beside a tax ID is the register's (a B/L feed's "TSTO DETA-AERO"
+		// named the firm after a review merge with "TSTO DELTA-AERO", INN
+		// 7701000011).
+		if ta, tb := c.tax[a] != "", c.tax[b] != ""; ta != tb {
+			return ta
+		}
 		fa, fb := len(c.an[a].Forms) > 0, len(c.an[b].Forms) > 0
 		if fa != fb {
 			return fa
