@@ -4,7 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"tradecheck/reconcile"
@@ -73,14 +72,7 @@ func (r *Result) merge(ctx context.Context, in merge.Input, ds []merge.Decision,
 		ds = append(un, ds...)
 	}
 	opt := mergeOptions(p)
-	rates := totals.NewRates(r.Project.Rates)
-	opt.ToUSD = func(v float64, cur, month string) (float64, bool) {
-		if strings.EqualFold(cur, "USD") {
-			return v, true
-		}
-		rt, ok := rates.Lookup(cur, month)
-		return v * rt.ToUSD, ok
-	}
+	opt.ToUSD = totals.NewRates(r.Project.Rates).ToUSD
 	m, err := merge.Reconcile(ctx, in, opt, ds, func(done, total int) { report(progress, Progress{Stage: StageMerge, Done: done, Total: total}) })
 	if err != nil {
 		return err

@@ -47,6 +47,16 @@ func (r *Rates) Lookup(currency, month string) (Rate, bool) {
 	return x, ok
 }
 
+// ToUSD converts value in currency for month ("2022-06") at the user's
+// rate; a USD value is itself. ok is false when no rate applies.
+func (r *Rates) ToUSD(value float64, currency, month string) (float64, bool) {
+	if currency == "USD" {
+		return value, true
+	}
+	x, ok := r.Lookup(currency, month)
+	return value * x.ToUSD, ok
+}
+
 // Apply fills every shipment's Tonnes and USD per the weight basis and
 // rates, and returns the discrepancies a reader must see: gross used for
 // missing net, no weight, and values without USD equivalent. recs are the

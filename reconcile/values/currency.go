@@ -161,15 +161,7 @@ var headerCurrencyWords = map[string]string{
 func CurrencyInHeader(h string) (string, bool) {
 	found := ""
 	for _, t := range headerTokens(h) {
-		var c string
-		switch {
-		case t.symbol:
-			c = currencySymbols[t.text]
-		case headerCurrencies[t.text]:
-			c = currencyWords[t.text]
-		default:
-			c = headerCurrencyWords[t.text]
-		}
+		c := tokenCurrency(t)
 		if c == "" {
 			continue
 		}
@@ -220,15 +212,20 @@ func besideCurrency(toks []headerTok, i int) bool {
 		if j < 0 || j >= len(toks) {
 			continue
 		}
-		t := toks[j]
-		switch {
-		case t.symbol && currencySymbols[t.text] != "":
-			return true
-		case headerCurrencies[t.text] && currencyWords[t.text] != "":
-			return true
-		case headerCurrencyWords[t.text] != "":
+		if tokenCurrency(toks[j]) != "" {
 			return true
 		}
 	}
 	return false
+}
+
+// tokenCurrency is the ISO code a header word or symbol names, or "".
+func tokenCurrency(t headerTok) string {
+	switch {
+	case t.symbol:
+		return currencySymbols[t.text]
+	case headerCurrencies[t.text]:
+		return currencyWords[t.text]
+	}
+	return headerCurrencyWords[t.text]
 }
